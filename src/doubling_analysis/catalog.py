@@ -1,0 +1,296 @@
+"""Load the data folder into validated, typed pandas frames: :func:`load_catalog`.
+
+Data directory: the ``data_dir`` argument, else the environment variable ``DOUBLING_ANALYSIS_DATA_DIR``, else
+the repository's ``data/`` folder. A private folder with the same layout (e.g. with confidential actuals) can
+be used by every command and notebook this way.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import provenance
+from .io import read_table
+from .schema import LOAD_ORDER, TABLES, check_table, parse_table
+from .units import UNITS, canonical_unit, conversion_factor, dimension
+from .violations import DataValidationError, ValidationReport, Violation
+
+ENV_VAR = "DOUBLING_ANALYSIS_DATA_DIR"
+#: the repository's data folder (the package is installed from the repository in editable mode)
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+
+
+def resolve_data_dir(data_dir: str | os.PathLike | None = None) -> Path:
+    """The data folder to use: argument, then ``$DOUBLING_ANALYSIS_DATA_DIR``, then the repository's data/."""
+    if data_dir is not None and str(data_dir) != "":
+        return Path(data_dir)
+    env = os.environ.get(ENV_VAR)
+    if env:
+        return Path(env)
+    return DEFAULT_DATA_DIR
+
+
+@dataclass
+class Catalog:
+    """The validated data: one tidy frame per file, plus the validation report and the folder it came from."""
+
+    sources: pd.DataFrame
+    jurisdictions: pd.DataFrame
+    indicators: pd.DataFrame
+    sectors: pd.DataFrame
+    targets: pd.DataFrame
+    actuals: pd.DataFrame
+    report: ValidationReport
+    data_dir: Path
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        return {name: getattr(self, name) for name in LOAD_ORDER}
+
+
+def validate(data_dir: str | os.PathLike | None = None) -> tuple[ValidationReport, dict[str, pd.DataFrame]]:
+    """Read and check every file; return the report (all problems at once) and the typed frames.
+
+    Frames are indexed by the spreadsheet row of each record; codes are still plain strings here.
+    """
+    folder = resolve_data_dir(data_dir)
+    report = ValidationReport()
+    typed: dict[str, pd.DataFrame] = {}
+    if not folder.is_dir():
+        report.add(Violation(str(folder), None, None, None, "an existing data folder (set --data-dir or "
+                             f"${ENV_VAR})"))
+        return report, typed
+    for name in LOAD_ORDER:
+        table = TABLES[name]
+        raw, problems = read_table(folder / table.file, table.file)
+        report.extend(problems)
+        frame, problems = parse_table(table, raw)
+        report.extend(problems)
+        report.extend(check_table(table, frame))
+        typed[name] = frame
+        report.checked[table.file] = len(frame)
+    report.extend(_cross_checks(typed, folder))
+    return report, typed
+
+
+def _fk(frames, table: str, column: str, ref_table: str, ref_column: str) -> list[Violation]:
+    file = TABLES[table].file
+    known = set(frames[ref_table][ref_column].dropna())
+    values = frames[table][column]
+    bad = values[values.notna() & ~values.isin(known)]
+    return [Violation(file, int(row), column, value,
+                      f"a {ref_column} listed in {TABLES[ref_table].file}") for row, value in bad.items()]
+
+
+def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violation]:
+    out: list[Violation] = []
+    for name in LOAD_ORDER:
+        for f in TABLES[name].fields:
+            if f.foreign_key:
+                out += _fk(frames, name, f.name, *f.foreign_key)
+
+    # jurisdictions: a province has no parent; other levels have one
+    jur = frames["jurisdictions"]
+    for row, r in jur.iterrows():
+        if r["level"] != "province" and pd.isna(r["parent_code"]):
+            out.append(Violation("jurisdictions.csv", int(row), "parent_code", "",
+                                 f"the code of the enclosing jurisdiction (level {r['level']})"))
+
+    # sources: a file that exists under sources/, or a URL
+    src = frames["sources"]
+    texts: dict[str, str] = {}
+    for row, r in src.iterrows():
+        if pd.isna(r["file"]) and pd.isna(r["url"]):
+            out.append(Violation("sources.csv", int(row), "file", "", "a file under sources/ or a url"))
+        if pd.notna(r["file"]):
+            path = folder / "sources" / r["file"]
+            if not path.is_file():
+                out.append(Violation("sources.csv", int(row), "file", r["file"],
+                                     f"a file that exists in {folder / 'sources'}"))
+            else:
+                texts[r["source_id"]] = path.read_text(encoding="utf-8")
+
+    units_of = dict(zip(frames["indicators"]["code"], frames["indicators"]["unit"]))
+
+    def unit_check(file, row, indicator, unit):
+        if pd.isna(unit) or unit not in UNITS or indicator not in units_of or units_of[indicator] not in UNITS:
+            return
+        want = dimension(units_of[indicator])
+        if dimension(unit) != want:
+            out.append(Violation(file, int(row), "unit", unit,
+                                 f"a {want} unit like the indicator {indicator}'s {units_of[indicator]!r}"))
+
+    tg = frames["targets"]
+    for row, r in tg.iterrows():
+        unit_check("targets.csv", row, r["indicator_code"], r["unit"])
+        if pd.notna(r["base_year"]) and pd.notna(r["target_year"]) and not r["base_year"] < r["target_year"]:
+            out.append(Violation("targets.csv", int(row), "base_year", int(r["base_year"]),
+                                 f"a year before target_year {int(r['target_year'])}"))
+        if pd.notna(r["value_high"]) and pd.notna(r["value"]) and not r["value_high"] > r["value"]:
+            out.append(Violation("targets.csv", int(row), "value_high", float(r["value_high"]),
+                                 f"the upper end of a range, above value {r['value']:g}"))
+        out += _quote_checks("targets.csv", row, r, texts)
+
+    ac = frames["actuals"]
+    for row, r in ac.iterrows():
+        unit_check("actuals.csv", row, r["indicator_code"], r["unit"])
+        if pd.isna(r["value"]) and pd.isna(r["growth_pct"]):
+            out.append(Violation("actuals.csv", int(row), "value", "", "a value or a growth_pct (or both)"))
+        if pd.notna(r["value"]) and pd.isna(r["unit"]):
+            out.append(Violation("actuals.csv", int(row), "unit", "", "the unit of the value"))
+        if pd.notna(r["period"]):
+            err = _period_error(r["period"])
+            if err:
+                out.append(Violation("actuals.csv", int(row), "period", r["period"], err))
+        out += _quote_checks("actuals.csv", row, r, texts)
+    return out
+
+
+def _quote_checks(file: str, row, r, texts: dict[str, str]) -> list[Violation]:
+    out = []
+    quote = r["quote"]
+    if pd.isna(quote):
+        return out
+    if r["source_id"] in texts and not provenance.quote_in_source(quote, texts[r["source_id"]]):
+        out.append(Violation(file, int(row), "quote", quote,
+                             f"a verbatim fragment of the source text {r['source_id']} (white space ignored)"))
+    for col in ("value", "value_high", "growth_pct"):
+        if col in r and pd.notna(r[col]):
+            unit = "%" if col == "growth_pct" else r["unit"]
+            if not provenance.quote_holds_value(quote, float(r[col]), None if pd.isna(unit) else unit):
+                out.append(Violation(file, int(row), col, float(r[col]),
+                                     "a figure that the quote states (the number does not occur in the quote)"))
+    return out
+
+
+def _period_error(text: str) -> str | None:
+    try:
+        start, end, _ = parse_period(text)
+    except ValueError as exc:
+        return str(exc)
+    if end < start:
+        return "a period whose end is not before its start"
+    return None
+
+
+def parse_period(text: str) -> tuple[pd.Period, pd.Period, str]:
+    """Parse a period into (first month, last month, kind).
+
+    kinds: ``year`` (2021), ``month`` (2021-05), ``ytd`` (2022-01..2022-06, a span inside one year that
+    starts in January), ``span`` (other month spans, or 2016..2020).
+    """
+    try:
+        if ".." in text:
+            a, b = text.split("..")
+            if len(a) == 4 and len(b) == 4:
+                return pd.Period(f"{a}-01", "M"), pd.Period(f"{b}-12", "M"), "span"
+            start, end = pd.Period(a, "M"), pd.Period(b, "M")
+            kind = "ytd" if start.month == 1 and start.year == end.year else "span"
+            return start, end, kind
+        if len(text) == 4:
+            return pd.Period(f"{text}-01", "M"), pd.Period(f"{text}-12", "M"), "year"
+        p = pd.Period(text, "M")
+        return p, p, "month"
+    except (ValueError, TypeError) as exc:
+        raise ValueError("a period written 2021, 2021-05, 2022-01..2022-06 or 2016..2020 "
+                         f"with real months ({exc})") from None
+
+
+def _conservative_date(text) -> pd.Timestamp:
+    """A partial date as the last day it may stand for (2022-03 -> 2022-03-31), so that filtering by an as-of
+    date never uses a figure before it could have been published."""
+    if pd.isna(text):
+        return pd.NaT
+    text = str(text)
+    if len(text) == 4:
+        return pd.Timestamp(f"{text}-12-31")
+    if len(text) == 7:
+        return pd.Period(text, "M").end_time.normalize()
+    return pd.Timestamp(text)
+
+
+def _canonicalise(frame: pd.DataFrame, indicators: pd.DataFrame, value_cols: list[str]) -> pd.DataFrame:
+    """Convert value columns to the indicator's canonical unit; keep the written value and unit alongside."""
+    frame = frame.copy()
+    ind_unit = dict(zip(indicators["code"].astype(str), indicators["unit"].astype(str)))
+    canon = {code: canonical_unit(u) for code, u in ind_unit.items()}
+    frame["unit_as_written"] = frame["unit"]
+    factors = []
+    units = []
+    for code, unit in zip(frame["indicator_code"].astype(str), frame["unit"]):
+        target = canon[code]
+        units.append(target)
+        factors.append(1.0 if pd.isna(unit) else conversion_factor(unit, target))
+    factors = pd.Series(factors, index=frame.index, dtype="float64")
+    for col in value_cols:
+        frame[f"{col}_as_written"] = frame[col]
+        frame[col] = (frame[col].astype("Float64") * factors).astype("Float64")
+    frame["unit"] = pd.Series(units, index=frame.index, dtype=object)
+    return frame
+
+
+def _categorical(values: pd.Series, categories) -> pd.Series:
+    return pd.Series(pd.Categorical(values, categories=list(categories)), index=values.index)
+
+
+def build_catalog(frames: dict[str, pd.DataFrame], report: ValidationReport, folder: Path) -> Catalog:
+    """Typed, canonical frames from validated ones (call only when the report has no errors)."""
+    jur_codes = frames["jurisdictions"]["code"].tolist()
+    ind_codes = frames["indicators"]["code"].tolist()
+    sec_codes = frames["sectors"]["code"].tolist()
+    src_ids = frames["sources"]["source_id"].tolist()
+
+    def codes(frame):
+        frame = frame.copy()
+        for col, cats in (("jurisdiction_code", jur_codes), ("indicator_code", ind_codes),
+                          ("sector", sec_codes), ("source_id", src_ids)):
+            if col in frame:
+                frame[col] = _categorical(frame[col], cats)
+        return frame
+
+    sources = frames["sources"].copy()
+    sources["issued_date"] = sources["issued"].map(_conservative_date)
+
+    jurisdictions = frames["jurisdictions"].copy()
+    jurisdictions["level"] = _categorical(jurisdictions["level"], TABLES["jurisdictions"].fields[3].enum)
+
+    indicators = frames["indicators"].copy()
+    indicators["canonical_unit"] = indicators["unit"].map(canonical_unit)
+
+    targets = _canonicalise(codes(frames["targets"]), indicators, ["value", "value_high"])
+    for col in ("comparator", "tier", "per"):
+        field = next(f for f in TABLES["targets"].fields if f.name == col)
+        targets[col] = _categorical(targets[col], field.enum)
+
+    actuals = _canonicalise(codes(frames["actuals"]), indicators, ["value"])
+    parsed = actuals["period"].map(parse_period)
+    actuals["period_start"] = pd.Series([p[0] for p in parsed], index=actuals.index, dtype="period[M]")
+    actuals["period_end"] = pd.Series([p[1] for p in parsed], index=actuals.index, dtype="period[M]")
+    actuals["period_kind"] = _categorical(pd.Series([p[2] for p in parsed], index=actuals.index),
+                                          ["year", "ytd", "month", "span"])
+    actuals["year"] = pd.array([p[1].year for p in parsed], dtype="Int64")
+    actuals["growth"] = (actuals["growth_pct"].astype("Float64") / 100).astype("Float64")
+    actuals["published_date"] = actuals["published"].map(_conservative_date).astype("datetime64[ns]")
+    for col in ("bound", "status", "source_kind"):
+        field = next(f for f in TABLES["actuals"].fields if f.name == col)
+        actuals[col] = _categorical(actuals[col], field.enum)
+
+    return Catalog(sources=sources, jurisdictions=jurisdictions, indicators=indicators,
+                   sectors=frames["sectors"].copy(), targets=targets, actuals=actuals,
+                   report=report, data_dir=folder)
+
+
+def load_catalog(data_dir: str | os.PathLike | None = None) -> Catalog:
+    """Read, validate and type the data folder.
+
+    Raises :class:`DataValidationError` (with every problem listed) when the data has errors; warnings (e.g. a
+    GB18030-encoded file, full-width digits) are kept in ``catalog.report``.
+    """
+    folder = resolve_data_dir(data_dir)
+    report, frames = validate(folder)
+    if not report.ok:
+        raise DataValidationError(report)
+    return build_catalog(frames, report, folder)

@@ -1,0 +1,124 @@
+"""Reading the data files: encoding-safe, every cell as text, row numbers as a spreadsheet shows them.
+
+Typed parsing happens in :mod:`doubling_analysis.schema`; this module only turns bytes into a frame of strings
+and reports what a user must fix in the file itself (encoding, ragged rows, header).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+import pandas as pd
+
+from .violations import Violation
+
+#: column holding the spreadsheet row number of each record (header = row 1)
+ROW = "_row"
+
+_BOM = b"\xef\xbb\xbf"
+
+
+def decode(data: bytes, name: str) -> tuple[str, list[Violation]]:
+    """Decode file bytes: UTF-8 (with or without BOM) silently; GB18030/GBK (as Excel saves CSV on Chinese
+    Windows) with a warning; anything else is an error naming the file."""
+    if data.startswith(_BOM):
+        data = data[len(_BOM):]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return "", [Violation(name, None, None, None,
+                              f"a UTF-8 text file (byte {utf8_error.start} is not valid UTF-8, "
+                              "nor is the file valid GB18030/GBK); save it as 'CSV UTF-8'")]
+    return text, [Violation(name, None, None, "GB18030/GBK encoding",
+                            "UTF-8; the file was read as GB18030 (Excel's Chinese default) — "
+                            "save it as 'CSV UTF-8' to silence this warning", severity="warning")]
+
+
+def read_table(path: Path, name: str | None = None) -> tuple[pd.DataFrame, list[Violation]]:
+    """Read a CSV file into a frame of stripped strings ('' for empty cells) plus a ``_row`` column.
+
+    Ragged rows (more or fewer cells than the header) are reported by row and left out of the frame.
+    """
+    name = name or path.name
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return pd.DataFrame(), [Violation(name, None, None, None, f"the file {path} to exist")]
+    text, problems = decode(data, name)
+    if any(p.severity == "error" for p in problems):
+        return pd.DataFrame(), problems
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        return pd.DataFrame(), problems + [Violation(name, None, None, None, "a header row")]
+    except csv.Error as exc:
+        return pd.DataFrame(), problems + [Violation(name, 1, None, None, f"a valid CSV header ({exc})")]
+    header = [h.strip() for h in header]
+    seen = set()
+    for h in header:
+        if h in seen:
+            problems.append(Violation(name, 1, h, h, "each column name once in the header"))
+        seen.add(h)
+    records, rows = [], []
+    row = 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Violation(name, row + 1, None, None, f"well-formed CSV ({exc})"))
+            break
+        row += 1
+        if not cells or all(not c.strip() for c in cells):
+            continue  # blank line
+        if len(cells) != len(header):
+            problems.append(Violation(
+                name, row, None, f"{len(cells)} cells",
+                f"{len(header)} cells as in the header (a ragged row: a missing or extra comma, "
+                "or an unquoted comma inside a value)"))
+            continue
+        records.append([c.strip() for c in cells])
+        rows.append(row)
+    frame = pd.DataFrame(records, columns=header, dtype=object)
+    frame[ROW] = rows
+    return frame, problems
+
+
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+def parse_number(text: str) -> tuple[float | None, str | None, str | None]:
+    """Parse a numeric cell.
+
+    Returns ``(value, note, error)``: value None for an empty cell; a note when the text was normalised
+    (full-width digits such as １４００, thousands separators such as 1,400); an error message for text that is
+    not a number or is ambiguous (e.g. 1,40), which is never guessed.
+    """
+    raw = text.strip()
+    if raw == "":
+        return None, None, None
+    normalised = unicodedata.normalize("NFKC", raw).replace("\u3000", "").strip()
+    note = None
+    if normalised != raw:
+        note = f"full-width characters normalised ({raw!r} read as {normalised!r})"
+    if "," in normalised:
+        if _THOUSANDS.match(normalised):
+            normalised = normalised.replace(",", "")
+            note = f"thousands separators removed ({raw!r} read as {normalised})"
+        else:
+            return None, None, ("a number; commas are only accepted as thousands separators "
+                                "(1,400) — use '.' for decimals")
+    if not _NUMBER.match(normalised):
+        return None, None, "a number (digits with an optional '.' decimal point, no units or text)"
+    return float(normalised), note, None

@@ -1,0 +1,350 @@
+"""The data dictionary in code: one field list per table, the per-table checks, and the Frictionless schema.
+
+Each CSV is read as text (:mod:`doubling_analysis.io`), parsed field by field into typed values here (errors
+collected, never raised one by one), and then checked with pandera (allowed values, patterns, ranges,
+uniqueness). Cross-file checks (foreign keys, units against indicators, quotes against sources) live in
+:mod:`doubling_analysis.catalog` and :mod:`doubling_analysis.provenance`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .io import ROW, parse_number
+from .units import UNITS
+from .violations import Violation
+
+YEAR_MIN, YEAR_MAX = 1949, 2100
+
+COMPARATORS = (">=", ">", "~", "<=", "=")
+TIERS = ("floor", "stretch")
+PERS = ("year", "quarter", "month", "period")
+BOUNDS = ("exact", "lower", "upper", "approx")
+STATUSES = ("preliminary", "final", "revised")
+SOURCE_KINDS = ("official", "news", "secondary")
+LEVELS = ("province", "prefecture", "county", "zone")
+KINDS = ("level", "growth_rate", "count", "share", "rate", "area", "rank", "relative", "money_flow", "other")
+DIRECTIONS = ("up", "down")
+
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+PERIOD_PATTERN = r"^(\d{4}|\d{4}-\d{2}|\d{4}-\d{2}\.\.\d{4}-\d{2}|\d{4}\.\.\d{4})$"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column of a data file."""
+
+    name: str
+    type: str  # string | integer | number | boolean | date | code
+    description: str
+    required: bool = False
+    enum: tuple[str, ...] | None = None
+    pattern: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    unique: bool = False
+    foreign_key: tuple[str, str] | None = None  # (table, column)
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str  # e.g. "targets"
+    file: str  # e.g. "targets.csv"
+    description: str
+    fields: tuple[Field, ...]
+    primary_key: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def columns(self) -> list[str]:
+        return [f.name for f in self.fields]
+
+
+def _f(*args, **kw) -> Field:
+    return Field(*args, **kw)
+
+
+_ID = r"^[A-Za-z0-9][A-Za-z0-9+._-]*$"
+
+TABLES: dict[str, Table] = {
+    "sources": Table("sources", "sources.csv", "Every source of a figure: the plan documents and the web pages of actuals.", (
+        _f("source_id", "code", "Stable id of the source (seed id, or web- plus 8 hex digits of the URL's SHA-1).",
+           required=True, unique=True, pattern=_ID),
+        _f("title_zh", "string", "Title in Chinese, as published.", required=True),
+        _f("title_en", "string", "English title or gloss.", required=True),
+        _f("issuer", "string", "Issuing body or publishing outlet."),
+        _f("doc_number", "string", "Official document number (文号), e.g. 赣府字〔2019〕17号."),
+        _f("issued", "date", "Date of issue or publication: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=DATE_PATTERN),
+        _f("file", "string", "File name under data/sources/ holding the text (plan documents)."),
+        _f("url", "string", "Web address (web sources)."),
+    ), primary_key=("source_id",)),
+    "jurisdictions": Table("jurisdictions", "jurisdictions.csv", "Provinces, prefectures, counties and zones.", (
+        _f("code", "code", "GB/T 2260 code, or for a zone its parent's code plus '-' and pinyin initials.",
+           required=True, unique=True, pattern=r"^\d{6}(-[A-Z]+)?$"),
+        _f("name_zh", "string", "Chinese name.", required=True),
+        _f("name_en", "string", "English name.", required=True),
+        _f("level", "string", "Administrative level.", required=True, enum=LEVELS),
+        _f("parent_code", "code", "Code of the enclosing jurisdiction (blank for a province).",
+           foreign_key=("jurisdictions", "code")),
+        _f("code_note", "string", "Where the code comes from."),
+    ), primary_key=("code",)),
+    "indicators": Table("indicators", "indicators.csv", "What is measured, in which unit.", (
+        _f("code", "code", "Stable snake_case code.", required=True, unique=True, pattern=r"^[a-z][a-z0-9_]*$"),
+        _f("name_zh", "string", "Chinese name.", required=True),
+        _f("name_en", "string", "English name.", required=True),
+        _f("unit", "string", "Canonical unit of the indicator (money is returned in 亿元, % as a fraction).",
+           required=True, enum=tuple(UNITS)),
+        _f("kind", "string", "Kind of measure.", required=True, enum=KINDS),
+        _f("additive", "boolean", "May children's values be summed into their parent's?", required=True),
+        _f("direction", "string", "Is higher better (up) or lower (down)?", required=True, enum=DIRECTIONS),
+        _f("note", "string", "Scope and caveats."),
+    ), primary_key=("code",)),
+    "sectors": Table("sectors", "sectors.csv", "Industries and clusters named by targets and actuals.", (
+        _f("code", "code", "Stable snake_case code.", required=True, unique=True, pattern=r"^[a-z][a-z0-9_]*$"),
+        _f("name_zh", "string", "Chinese name.", required=True),
+        _f("name_en", "string", "English name.", required=True),
+    ), primary_key=("code",)),
+    "targets": Table("targets", "targets.csv", "Every quantitative target of the plan documents.", (
+        _f("target_id", "code", "Stable id: document prefix and a number in document order.",
+           required=True, unique=True, pattern=_ID),
+        _f("source_id", "code", "Source document.", required=True, foreign_key=("sources", "source_id")),
+        _f("jurisdiction_code", "code", "Whose target it is.", required=True,
+           foreign_key=("jurisdictions", "code")),
+        _f("indicator_code", "code", "What it measures.", required=True, foreign_key=("indicators", "code")),
+        _f("sector", "code", "Industry or cluster; blank for the whole economy.", foreign_key=("sectors", "code")),
+        _f("base_year", "integer", "Reference year of growth and relative targets (the year before the plan "
+           "period).", required=True, minimum=YEAR_MIN, maximum=YEAR_MAX),
+        _f("target_year", "integer", "Year the target is for.", required=True, minimum=YEAR_MIN, maximum=YEAR_MAX),
+        _f("value", "number", "The number as written, in `unit`.", required=True),
+        _f("value_high", "number", "Upper end of a range (3-5家), else blank."),
+        _f("unit", "string", "Unit as written.", required=True, enum=tuple(UNITS)),
+        _f("comparator", "string", "突破/超过 >, 以上/不少于 >=, 左右/约 ~, 以内 <=, plain =.", required=True,
+           enum=COMPARATORS),
+        _f("tier", "string", "floor for 确保, stretch for 力争, blank otherwise.", enum=TIERS),
+        _f("per", "string", "year for 每年 (quarter 每季度, month 每月), period for totals over the plan "
+           "period (三年内), blank for a level or a flow in the target year.", enum=PERS),
+        _f("applies_to", "string", "Blank for the jurisdiction as a whole, else to whom it applies (e.g. each "
+           "prefecture-level city)."),
+        _f("quote", "string", "Verbatim fragment of the source holding the number.", required=True),
+        _f("note", "string", "Scope, judgement calls, English gloss."),
+    ), primary_key=("target_id",)),
+    "actuals": Table("actuals", "actuals.csv", "Reported figures, each with its source and a verbatim quote.", (
+        _f("actual_id", "code", "Stable id of the reported figure.", required=True, unique=True, pattern=_ID),
+        _f("jurisdiction_code", "code", "Jurisdiction.", required=True, foreign_key=("jurisdictions", "code")),
+        _f("indicator_code", "code", "Indicator.", required=True, foreign_key=("indicators", "code")),
+        _f("sector", "code", "Industry or cluster; blank for the whole economy.", foreign_key=("sectors", "code")),
+        _f("period", "string", "2021 (a year), 2022-01..2022-06 (year to date), 2021-05 (a month, stock "
+           "counts) or 2016..2020 (several years).", required=True, pattern=PERIOD_PATTERN),
+        _f("value", "number", "Level as written, in `unit`; blank when only growth was reported."),
+        _f("unit", "string", "Unit as written (亿元, 万亿元, 千亿元, RMB bn, 万元, 家 ...).", enum=tuple(UNITS)),
+        _f("bound", "string", "exact; lower (突破/超过/以上); upper; approx (左右/约/接近).", required=True,
+           enum=BOUNDS),
+        _f("growth_pct", "number", "Officially reported year-on-year growth, in percent.",
+           minimum=-100, maximum=1000),
+        _f("status", "string", "preliminary (预计/初步), final, revised.", required=True, enum=STATUSES),
+        _f("published", "date", "Publication date when known: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=DATE_PATTERN),
+        _f("source_kind", "string", "official, news, secondary (aggregators, mirrors).", required=True,
+           enum=SOURCE_KINDS),
+        _f("source_id", "code", "Source.", required=True, foreign_key=("sources", "source_id")),
+        _f("source_url", "string", "Web address of the page read."),
+        _f("source_title", "string", "Title of the page read."),
+        _f("quote", "string", "Verbatim excerpt holding the figure.", required=True),
+        _f("note", "string", "Scope, caveats, decisions."),
+    ), primary_key=("actual_id",)),
+}
+
+LOAD_ORDER = ("sources", "jurisdictions", "indicators", "sectors", "targets", "actuals")
+
+
+def parse_table(table: Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Violation]]:
+    """Turn a frame of strings (from :func:`io.read_table`) into typed columns, indexed by spreadsheet row.
+
+    Missing required columns, unparsable numbers and booleans, and empty required cells are reported; values
+    that cannot be parsed become missing so that every other check still runs.
+    """
+    problems: list[Violation] = []
+    if raw.empty and ROW not in raw:
+        return pd.DataFrame(columns=table.columns), problems
+    present = set(raw.columns)
+    for f in table.fields:
+        if f.name not in present:
+            problems.append(Violation(table.file, 1, f.name, None, f"a column named {f.name!r} in the header"))
+    unknown = [c for c in raw.columns if c != ROW and c not in table.columns]
+    for c in unknown:
+        problems.append(Violation(table.file, 1, c, c, f"only known columns ({', '.join(table.columns)})",
+                                  severity="warning"))
+    out = pd.DataFrame(index=pd.Index(raw[ROW].astype(int), name="row"))
+    for f in table.fields:
+        if f.name not in present:
+            out[f.name] = pd.Series(pd.NA, index=out.index, dtype=object)
+            continue
+        cells = pd.Series(raw[f.name].to_numpy(), index=out.index)
+        parsed = []
+        for row, text in cells.items():
+            text = "" if text is None else str(text)
+            if text == "":
+                if f.required:
+                    problems.append(Violation(table.file, row, f.name, "", f"a value ({f.description})"))
+                parsed.append(None)
+                continue
+            if f.type in ("number", "integer"):
+                value, note, error = parse_number(text)
+                if error:
+                    problems.append(Violation(table.file, row, f.name, text, error))
+                elif f.type == "integer" and value != int(value):
+                    problems.append(Violation(table.file, row, f.name, text, "a whole number"))
+                    value = None
+                elif note:
+                    problems.append(Violation(table.file, row, f.name, text, "plain ASCII digits; " + note,
+                                              severity="warning"))
+                parsed.append(value)
+            elif f.type == "boolean":
+                low = text.lower()
+                if low in ("true", "yes", "1"):
+                    parsed.append(True)
+                elif low in ("false", "no", "0"):
+                    parsed.append(False)
+                else:
+                    problems.append(Violation(table.file, row, f.name, text, "true or false"))
+                    parsed.append(None)
+            else:
+                parsed.append(text)
+        if f.type == "number":
+            out[f.name] = pd.array(parsed, dtype="Float64")
+        elif f.type == "integer":
+            out[f.name] = pd.array([None if v is None else int(v) for v in parsed], dtype="Int64")
+        elif f.type == "boolean":
+            out[f.name] = pd.array(parsed, dtype="boolean")
+        else:
+            out[f.name] = pd.Series(parsed, index=out.index, dtype=object)
+    return out, problems
+
+
+def _pandera_schema(table: Table):
+    import pandera.pandas as pa
+
+    columns = {}
+    for f in table.fields:
+        checks = []
+        if f.enum:
+            checks.append(pa.Check.isin(list(f.enum), error=f"one of {', '.join(f.enum)}"))
+        if f.pattern:
+            checks.append(pa.Check.str_matches(f.pattern, error=f"text matching {f.pattern}"))
+        if f.minimum is not None or f.maximum is not None:
+            checks.append(pa.Check.in_range(f.minimum, f.maximum,
+                                            error=f"a value between {f.minimum} and {f.maximum}"))
+        columns[f.name] = pa.Column(checks=checks, nullable=True, required=False, coerce=False)
+    unique = [f.name for f in table.fields if f.unique]
+    return pa.DataFrameSchema(columns, unique=None), unique
+
+
+def check_table(table: Table, typed: pd.DataFrame) -> list[Violation]:
+    """Allowed values, patterns, ranges (pandera, all failures at once) and unique keys."""
+    import pandera.pandas as pa
+
+    problems: list[Violation] = []
+    schema, unique = _pandera_schema(table)
+    try:
+        schema.validate(typed, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        for rec in cases.itertuples(index=False):
+            if pd.isna(rec.index):
+                continue
+            fld = next(f for f in table.fields if f.name == rec.column)
+            expected = str(rec.check)
+            if fld.enum:
+                expected = f"one of: {', '.join(fld.enum)}"
+            elif fld.pattern and "str_matches" in expected or fld.pattern and expected.startswith("text"):
+                expected = _pattern_hint(fld)
+            elif "in_range" in expected or expected.startswith("a value between"):
+                expected = f"a value between {fld.minimum:g} and {fld.maximum:g}"
+            problems.append(Violation(table.file, int(rec.index), rec.column, rec.failure_case, expected))
+    for col in unique:
+        values = typed[col].dropna()
+        dup = values[values.duplicated(keep=False)]
+        for row, value in dup.items():
+            first = values[values == value].index.min()
+            if row != first:
+                problems.append(Violation(table.file, int(row), col, value,
+                                          f"a unique {col} (already used in row {first})"))
+    return problems
+
+
+def _pattern_hint(f: Field) -> str:
+    hints = {
+        DATE_PATTERN: "a date written YYYY, YYYY-MM or YYYY-MM-DD",
+        PERIOD_PATTERN: "a period written 2021, 2021-05, 2022-01..2022-06 or 2016..2020",
+    }
+    return hints.get(f.pattern, f"text matching the pattern {f.pattern}")
+
+
+_TYPE_MAP = {"code": "string", "string": "string", "integer": "integer", "number": "number",
+             "boolean": "boolean", "date": "string"}
+
+
+def datapackage() -> dict:
+    """A Frictionless Data Package descriptor of the data folder (for R, Stata and other readers)."""
+    resources = []
+    for name in LOAD_ORDER:
+        t = TABLES[name]
+        fields = []
+        for f in t.fields:
+            d = {"name": f.name, "type": _TYPE_MAP[f.type], "description": f.description}
+            if f.type == "boolean":
+                d["trueValues"] = ["true"]
+                d["falseValues"] = ["false"]
+            c = {}
+            if f.required:
+                c["required"] = True
+            if f.unique:
+                c["unique"] = True
+            if f.enum:
+                c["enum"] = list(f.enum)
+            if f.pattern:
+                c["pattern"] = f.pattern.lstrip("^").rstrip("$")
+            if f.minimum is not None:
+                c["minimum"] = f.minimum
+            if f.maximum is not None:
+                c["maximum"] = f.maximum
+            if c:
+                d["constraints"] = c
+            fields.append(d)
+        schema = {"fields": fields, "missingValues": [""]}
+        if t.primary_key:
+            schema["primaryKey"] = list(t.primary_key)
+        fks = [{"fields": f.name, "reference": {"resource": "" if f.foreign_key[0] == name else f.foreign_key[0],
+                                                  "fields": f.foreign_key[1]}}
+               for f in t.fields if f.foreign_key]
+        if fks:
+            schema["foreignKeys"] = fks
+        resources.append({"name": name, "path": t.file, "profile": "tabular-data-resource", "format": "csv",
+                          "mediatype": "text/csv", "encoding": "utf-8", "description": t.description,
+                          "schema": schema})
+    return {
+        "profile": "tabular-data-package",
+        "name": "doubling-analysis-data",
+        "title": "Targets and reported actuals of China's local industrial doubling plans",
+        "description": "Generated from doubling_analysis.schema (python -m doubling_analysis.schema). "
+                       "Every figure carries a source id and a verbatim quote; see README.md.",
+        "licenses": [{"name": "other-at", "title": "Source texts are public government documents and web pages; "
+                      "see sources.csv"}],
+        "resources": resources,
+    }
+
+
+def _main() -> None:  # pragma: no cover - a developer utility
+    import json
+    import sys
+    from pathlib import Path
+
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("data/datapackage.json")
+    target.write_text(json.dumps(datapackage(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    _main()

@@ -1,0 +1,97 @@
+"""Units of measure and their conversion to each indicator's canonical unit.
+
+Every unit the data may use is listed here with its dimension and its factor to the dimension's base unit.
+Money is converted to 亿元 (10^8 yuan); percentages and percentage points to fractions ("ratio"); counts to
+plain counts; areas to the indicator's own unit. A unit that is not listed is a validation error, so that
+亿元, 万元 and 万亿元 can never be mixed silently.
+"""
+
+from __future__ import annotations
+
+import math
+
+# unit -> (dimension, factor to the dimension's base unit)
+UNITS: dict[str, tuple[str, float]] = {
+    # money, base 亿元 (100 million yuan)
+    "亿元": ("money", 1.0),
+    "万元": ("money", 1e-4),
+    "元": ("money", 1e-8),
+    "万亿元": ("money", 1e4),
+    "千亿元": ("money", 1e3),
+    "百亿元": ("money", 1e2),
+    "RMB bn": ("money", 10.0),  # 1 billion yuan = 10 亿元
+    # ratios, base: a fraction (0.085 = 8.5 %)
+    "%": ("ratio", 0.01),
+    "pp": ("ratio", 0.01),  # percentage points, for changes of a share
+    "ratio": ("ratio", 1.0),
+    # counts, base: one item
+    "户": ("count", 1.0),
+    "家": ("count", 1.0),
+    "个": ("count", 1.0),
+    "项": ("count", 1.0),
+    "座": ("count", 1.0),
+    "名": ("count", 1.0),
+    "人": ("count", 1.0),
+    "次": ("count", 1.0),
+    "场": ("count", 1.0),
+    "所": ("count", 1.0),
+    "count": ("count", 1.0),
+    "万户": ("count", 1e4),
+    "万家": ("count", 1e4),
+    # areas, base: square metre
+    "平方米": ("area", 1.0),
+    "万平方米": ("area", 1e4),
+    "平方公里": ("area", 1e6),
+    "亩": ("area", 10000.0 / 15.0),  # 1 亩 = 1/15 hectare
+    "万亩": ("area", 1e4 * 10000.0 / 15.0),
+    # relative to a base-year level (2 = doubling)
+    "× base": ("relative", 1.0),
+    # days, for administrative time limits
+    "工作日": ("duration", 1.0),
+    "天": ("duration", 1.0),
+    # rank positions
+    "位": ("rank", 1.0),
+    "名次": ("rank", 1.0),
+    # plain numbers (e.g. a floor-area ratio)
+    "1": ("number", 1.0),
+}
+
+#: canonical unit per dimension where the loader does not keep the indicator's own unit
+CANONICAL_BY_DIMENSION = {"money": "亿元", "ratio": "ratio"}
+
+
+def dimension(unit: str) -> str | None:
+    """The dimension of ``unit`` ('money', 'ratio', 'count', ...), or None when the unit is unknown."""
+    entry = UNITS.get(unit)
+    return entry[0] if entry else None
+
+
+def canonical_unit(indicator_unit: str) -> str:
+    """The unit in which the loader returns values of an indicator declared in ``indicator_unit``.
+
+    Money is always 亿元 and ratios are fractions; other dimensions keep the indicator's declared unit.
+    """
+    dim = dimension(indicator_unit)
+    if dim is None:
+        raise KeyError(f"unknown unit {indicator_unit!r}")
+    return CANONICAL_BY_DIMENSION.get(dim, indicator_unit)
+
+
+def convert(value: float, from_unit: str, to_unit: str) -> float:
+    """Convert ``value`` from ``from_unit`` to ``to_unit``; both must exist and share a dimension."""
+    if from_unit not in UNITS:
+        raise KeyError(f"unknown unit {from_unit!r}")
+    if to_unit not in UNITS:
+        raise KeyError(f"unknown unit {to_unit!r}")
+    d_from, f_from = UNITS[from_unit]
+    d_to, f_to = UNITS[to_unit]
+    if d_from != d_to:
+        raise ValueError(f"cannot convert {from_unit!r} ({d_from}) to {to_unit!r} ({d_to})")
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return math.nan
+    return value * f_from / f_to
+
+
+def conversion_factor(from_unit: str, to_unit: str) -> float:
+    """The factor that converts a value in ``from_unit`` into ``to_unit``."""
+    return convert(1.0, from_unit, to_unit)

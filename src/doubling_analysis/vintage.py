@@ -1,0 +1,97 @@
+"""Which reported figure an analysis uses: real-time ("as of") filtering and the choice among competing reports.
+
+A figure is identified by (jurisdiction_code, indicator_code, sector, period). When several reports of one
+figure exist (a preliminary and a revised GDP, a news lead and a bulletin), the one used is chosen by, in order:
+
+1. status: final or revised before preliminary;
+2. bound: an exact figure before an approximate one, before a one-sided bound (突破 / 超过);
+3. publication date: the latest first (unknown dates last);
+4. source kind: official, then news, then secondary;
+5. file order.
+
+Levels (``value``) and growth rates (``growth``) are chosen separately: a report may give only one of them.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+KEY = ["jurisdiction_code", "indicator_code", "sector", "period"]
+
+#: months after the end of a period at which a figure with no known publication date is assumed published
+DEFAULT_PUBLICATION_LAG_MONTHS = 2
+
+_STATUS_RANK = {"final": 0, "revised": 0, "preliminary": 1}
+_BOUND_RANK = {"exact": 0, "approx": 1, "lower": 2, "upper": 2}
+_KIND_RANK = {"official": 0, "news": 1, "secondary": 2}
+
+
+def available_date(actuals: pd.DataFrame, lag_months: int = DEFAULT_PUBLICATION_LAG_MONTHS) -> pd.Series:
+    """The date from which each report may be used: its publication date, or, when unknown, the end of its
+    period plus ``lag_months`` months."""
+    assumed = (actuals["period_end"] + lag_months).map(lambda p: p.end_time.normalize())
+    return actuals["published_date"].fillna(assumed).astype("datetime64[ns]")
+
+
+def as_of_date(as_of) -> pd.Timestamp:
+    """An as-of date from a date, a Timestamp or a quarter such as '2023Q3' (meaning the quarter's last day)."""
+    if isinstance(as_of, pd.Timestamp):
+        return as_of
+    text = str(as_of).strip()
+    if "Q" in text.upper():
+        try:
+            return pd.Period(text.upper(), "Q").end_time.normalize()
+        except ValueError:
+            raise ValueError(f"a quarter written like 2023Q4, not {as_of!r}") from None
+    try:
+        return pd.Timestamp(text)
+    except ValueError:
+        raise ValueError(f"a date (2023-12-31) or a quarter (2023Q4), not {as_of!r}") from None
+
+
+def rank_reports(actuals: pd.DataFrame) -> pd.DataFrame:
+    """The actuals sorted so that, within each figure, the preferred report comes first."""
+    order = actuals.assign(
+        _status=actuals["status"].astype(str).map(_STATUS_RANK),
+        _bound=actuals["bound"].astype(str).map(_BOUND_RANK),
+        _published=actuals["published_date"],
+        _kind=actuals["source_kind"].astype(str).map(_KIND_RANK),
+        _order=range(len(actuals)),
+    )
+    order = order.sort_values(["_status", "_bound", "_published", "_kind", "_order"],
+                              ascending=[True, True, False, True, True], na_position="last")
+    return order.drop(columns=["_status", "_bound", "_published", "_kind", "_order"])
+
+
+def select_actuals(actuals: pd.DataFrame, as_of=None, measure: str = "value",
+                   lag_months: int = DEFAULT_PUBLICATION_LAG_MONTHS) -> pd.DataFrame:
+    """One report per figure: the preferred one among those available by ``as_of`` (all when None).
+
+    ``measure`` is "value" (levels) or "growth" (reported growth rates). The result keeps every column of the
+    chosen report and adds ``n_reports`` (how many reports of this figure were available) so that a reader
+    sees when alternatives exist; :func:`alternatives` lists them.
+    """
+    if measure not in ("value", "growth"):
+        raise ValueError("measure must be 'value' or 'growth'")
+    frame = actuals[actuals[measure].notna()]
+    if as_of is not None:
+        frame = frame[available_date(frame, lag_months) <= as_of_date(as_of)]
+    ranked = rank_reports(frame)
+    key = [ranked[c].astype(str) for c in KEY]
+    n = ranked.groupby(key, sort=False, observed=True)[measure].transform("size")
+    ranked = ranked.assign(n_reports=n.astype("Int64"))
+    chosen = ranked[~ranked.duplicated(subset=KEY, keep="first")]
+    return chosen.sort_values(KEY).reset_index(drop=False)
+
+
+def alternatives(actuals: pd.DataFrame, jurisdiction_code: str, indicator_code: str, period: str,
+                 sector: str | None = None) -> pd.DataFrame:
+    """Every report of one figure, the preferred one first."""
+    mask = ((actuals["jurisdiction_code"].astype(str) == str(jurisdiction_code))
+            & (actuals["indicator_code"].astype(str) == indicator_code)
+            & (actuals["period"] == period))
+    if sector is None:
+        mask &= actuals["sector"].isna()
+    else:
+        mask &= actuals["sector"].astype(str) == sector
+    return rank_reports(actuals[mask])

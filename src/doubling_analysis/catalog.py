@@ -8,6 +8,7 @@ be used by every command and notebook this way.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pandas as pd
 
 from . import provenance
 from .io import read_table
-from .schema import LOAD_ORDER, TABLES, check_table, parse_table
+from .schema import LOAD_ORDER, PERIOD_PATTERN, TABLES, check_table, parse_table
 from .units import UNITS, canonical_unit, conversion_factor, dimension
 from .violations import DataValidationError, ValidationReport, Violation
 
@@ -132,7 +133,7 @@ def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violati
         if pd.notna(r["value_high"]) and pd.notna(r["value"]) and not r["value_high"] > r["value"]:
             out.append(Violation("targets.csv", int(row), "value_high", float(r["value_high"]),
                                  f"the upper end of a range, above value {r['value']:g}"))
-        out += _quote_checks("targets.csv", row, r, texts)
+        out += _quote_checks("targets.csv", row, r, texts, value_severity="error")
 
     ac = frames["actuals"]
     for row, r in ac.iterrows():
@@ -141,15 +142,17 @@ def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violati
             out.append(Violation("actuals.csv", int(row), "value", "", "a value or a growth_pct (or both)"))
         if pd.notna(r["value"]) and pd.isna(r["unit"]):
             out.append(Violation("actuals.csv", int(row), "unit", "", "the unit of the value"))
-        if pd.notna(r["period"]):
+        if pd.notna(r["period"]) and re.match(PERIOD_PATTERN, r["period"]):  # else the pattern check reported it
             err = _period_error(r["period"])
             if err:
                 out.append(Violation("actuals.csv", int(row), "period", r["period"], err))
-        out += _quote_checks("actuals.csv", row, r, texts)
+        # web quotes are kept as seen (mirror sites garble or run table cells together), so a figure that
+        # cannot be found in its quote is a warning to review, listed by `validate --warnings`
+        out += _quote_checks("actuals.csv", row, r, texts, value_severity="warning")
     return out
 
 
-def _quote_checks(file: str, row, r, texts: dict[str, str]) -> list[Violation]:
+def _quote_checks(file: str, row, r, texts: dict[str, str], value_severity: str) -> list[Violation]:
     out = []
     quote = r["quote"]
     if pd.isna(quote):
@@ -162,7 +165,8 @@ def _quote_checks(file: str, row, r, texts: dict[str, str]) -> list[Violation]:
             unit = "%" if col == "growth_pct" else r["unit"]
             if not provenance.quote_holds_value(quote, float(r[col]), None if pd.isna(unit) else unit):
                 out.append(Violation(file, int(row), col, float(r[col]),
-                                     "a figure that the quote states (the number does not occur in the quote)"))
+                                     "a figure that the quote states (the number does not occur in the quote)",
+                                     severity=value_severity))
     return out
 
 

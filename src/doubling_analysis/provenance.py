@@ -13,7 +13,10 @@ _WS = re.compile(r"\s+")
 
 _DIGITS = "零一二三四五六七八九"
 #: words that state a number in Chinese text, for values the plans write without digits
-_MAGNITUDE_WORDS = {10: ("十亿",), 100: ("百亿",), 1000: ("千亿",), 5000: ("五千亿",), 10000: ("万亿",)}
+_MAGNITUDE_WORDS = {10: ("十亿", "十億"), 100: ("百亿", "百億"), 1000: ("千亿", "千億"), 5000: ("五千亿", "五千億"),
+                    10000: ("万亿", "萬億")}
+#: words that say a change is negative, so that "下降13.5%" states the value -13.5
+_NEGATIVE_WORDS = ("下降", "减少", "降低", "回落", "负增长", "減少", "-", "−")
 
 
 def strip_ws(text: str) -> str:
@@ -49,6 +52,10 @@ def number_forms(value: float, unit: str | None = None) -> set[str]:
     """The ways a document may write ``value``: digits (1400, 1,400, 8.5), Chinese numerals (二十一, 两),
     tier words for 亿元 (万亿 = 10000, 五千亿, 千亿, 百亿, 十亿), and 倍 for a doubling (value 2 in '× base')."""
     forms = {f"{value:f}".rstrip("0").rstrip(".")}
+    for decimals in (1, 2):  # 8.0, 1201.10: trailing zeros as printed in tables and bulletins
+        if round(value, decimals) == value:
+            forms.add(f"{value:.{decimals}f}")
+            forms.add(f"{value:,.{decimals}f}")
     if value == int(value):
         n = int(value)
         forms.add(f"{n:,}")
@@ -56,7 +63,7 @@ def number_forms(value: float, unit: str | None = None) -> set[str]:
         if numeral:
             forms.add(numeral)
         if n == 2:
-            forms.add("两")
+            forms.update(("两", "双双"))  # 双双: "both (of two)"
         if unit in ("亿元", None):
             forms.update(_MAGNITUDE_WORDS.get(n, ()))
         if n == 0:
@@ -69,10 +76,15 @@ def number_forms(value: float, unit: str | None = None) -> set[str]:
 def quote_holds_value(quote: str, value: float, unit: str | None = None) -> bool:
     """True when ``quote`` writes ``value`` as a whole number token (not as part of a longer number)."""
     text = collapse_ws(quote)
+    if value < 0:
+        if not any(w in text for w in _NEGATIVE_WORDS):
+            return False
+        value = -value
     for form in number_forms(value, unit):
         for m in re.finditer(re.escape(form), text):
             a, b = m.start(), m.end()
-            if form[0].isdigit() and a > 0 and (text[a - 1].isdigit() or text[a - 1] in ".,"):
+            if form[0].isdigit() and a > 0 and (text[a - 1].isdigit() or (
+                    text[a - 1] in ".," and a > 1 and text[a - 2].isdigit())):
                 continue
             if form[-1].isdigit() and b < len(text) and (
                     text[b].isdigit() or (text[b] in ".," and b + 1 < len(text) and text[b + 1].isdigit())):

@@ -77,10 +77,10 @@ def select_actuals(actuals: pd.DataFrame, as_of=None, measure: str = "value",
     if as_of is not None:
         frame = frame[available_date(frame, lag_months) <= as_of_date(as_of)]
     ranked = rank_reports(frame)
-    key = [ranked[c].astype(str) for c in KEY]
-    n = ranked.groupby(key, sort=False, observed=True)[measure].transform("size")
-    ranked = ranked.assign(n_reports=n.astype("Int64"))
-    chosen = ranked[~ranked.duplicated(subset=KEY, keep="first")]
+    key = pd.Series(["|".join("" if pd.isna(v) else str(v) for v in rec)
+                     for rec in ranked[KEY].itertuples(index=False)], index=ranked.index)
+    ranked = ranked.assign(n_reports=key.map(key.value_counts()).astype("Int64"))
+    chosen = ranked[~key.duplicated(keep="first")]
     return chosen.sort_values(KEY).reset_index(drop=False)
 
 

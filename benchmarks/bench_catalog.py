@@ -1,0 +1,50 @@
+"""Time the data layer: import, read + validate, and the full load (prints figures; no thresholds).
+
+    python benchmarks/bench_catalog.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+
+
+def timed(fn, repeat):
+    out = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+
+    imports = []
+    for _ in range(args.repeat):
+        p = subprocess.run([sys.executable, "-X", "importtime", "-c", "import doubling_analysis"],
+                           capture_output=True, text=True, check=True)
+        total = [line for line in p.stderr.splitlines() if line.rstrip().endswith("| doubling_analysis")]
+        imports.append(int(total[-1].split("|")[1]) / 1e6)
+
+    import doubling_analysis as da
+
+    da.load_catalog()  # warm caches (pandera's lazy imports)
+    validate = timed(lambda: da.validate(), args.repeat)
+    load = timed(lambda: da.load_catalog(), args.repeat)
+    cat = da.load_catalog()
+    print(f"rows: targets {len(cat.targets)}, actuals {len(cat.actuals)}, sources {len(cat.sources)}")
+    for name, xs in (("import doubling_analysis (cold, -X importtime)", imports),
+                     ("validate (read + all checks)", validate), ("load_catalog (validate + typing)", load)):
+        print(f"{name:50s} median {statistics.median(xs) * 1000:8.1f} ms   min {min(xs) * 1000:8.1f} ms"
+              f"   (n={len(xs)})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""The machine-readable schema (data/datapackage.json) matches the code's field lists and the CSV headers."""
+
+import csv
+import json
+
+from doubling_analysis.schema import TABLES, datapackage
+from conftest import DATA
+
+
+def test_datapackage_json_is_up_to_date():
+    # regenerate with: python -m doubling_analysis.schema data/datapackage.json
+    committed = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    assert committed == json.loads(json.dumps(datapackage(), ensure_ascii=False))
+
+
+def test_every_csv_header_matches_its_schema():
+    package = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    for res in package["resources"]:
+        with open(DATA / res["path"], encoding="utf-8", newline="") as fh:
+            header = next(csv.reader(fh))
+        assert header == [f["name"] for f in res["schema"]["fields"]], res["path"]
+
+
+def test_foreign_keys_point_at_existing_resources():
+    package = datapackage()
+    names = {r["name"] for r in package["resources"]}
+    for res in package["resources"]:
+        fields = {f["name"] for f in res["schema"]["fields"]}
+        for fk in res["schema"].get("foreignKeys", []):
+            assert fk["fields"] in fields
+            ref = fk["reference"]["resource"] or res["name"]
+            assert ref in names
+            assert fk["reference"]["fields"] in {f.name for f in TABLES[ref].fields}
+
+
+def test_data_readme_documents_every_column():
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    for table in TABLES.values():
+        assert f"`{table.file}`" in readme
+        for f in table.fields:
+            assert f"| `{f.name}` |" in readme, (table.file, f.name)

@@ -75,3 +75,23 @@ def test_floor_and_stretch_are_two_rows():
 def test_ranges_have_value_high():
     rows = [r for r in records("targets.csv") if "3-5" in r["quote"] and r["source_id"] == "gz-2021-workpoints"]
     assert rows and all((r["value"], r["value_high"]) == ("3", "5") for r in rows)
+
+
+# SHA-256 of the seed files as received in ../shared/seeds/ (000_… to 004_…), computed with sha256sum when
+# they were copied; the copies in data/sources/ must stay byte-identical.
+SEED_SHA256 = {
+    "jdz-2022-plan.txt": "1a36f5b9ceb74895c4f7b3fd4b0f78a48dde4c548a0fd66690f59ad70212c3c6",
+    "gz-2021-workpoints.txt": "8d3cfc3a16a93720f2343d1d50eac1195045d904eb67b0196ce1436203deff2d",
+    "cj-2021-2023-plan.txt": "a5e171d9258ea9146aca4e781a0936b1b25bf141f1f00ce9ec3598c4ba66e48b",
+    "jx-2019-2023-2+6+N.txt": "436d31abb304071f44dae4d24f1c58fc5b5579584a8046bff2b4b23f207be3d7",
+    "jdz-hitech-2021-article.txt": "32f3912c6e155838d9af316610ee5f8141bb5cf4c5a6e6b9fa868c715caa0009",
+}
+
+
+def test_source_texts_are_unchanged_copies_of_the_seeds():
+    import hashlib
+
+    got = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in (DATA / "sources").glob("*.txt")}
+    assert got == SEED_SHA256
+    files = {r["file"] for r in records("sources.csv") if r["file"]}
+    assert files == set(SEED_SHA256)

@@ -3,7 +3,7 @@
 import csv
 import json
 
-from doubling_analysis.schema import TABLES, datapackage
+from doubling_analysis.schema import TABLES, datapackage, dictionary_markdown
 from conftest import DATA
 
 
@@ -35,6 +35,7 @@ def test_foreign_keys_point_at_existing_resources():
 
 def test_data_readme_documents_every_column():
     readme = (DATA / "README.md").read_text(encoding="utf-8")
+    assert readme.rstrip().endswith(dictionary_markdown().rstrip())
     for table in TABLES.values():
         assert f"`{table.file}`" in readme
         for f in table.fields:

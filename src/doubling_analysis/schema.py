@@ -100,6 +100,9 @@ TABLES: dict[str, Table] = {
         _f("kind", "string", "Kind of measure.", required=True, enum=KINDS),
         _f("additive", "boolean", "May children's values be summed into their parent's?", required=True),
         _f("direction", "string", "Is higher better (up) or lower (down)?", required=True, enum=DIRECTIONS),
+        _f("refers_to", "code", "For a growth rate, the level indicator whose reported growth it is (its actuals "
+           "are that indicator's growth_pct); for a relative target (× base), the level it multiplies.",
+           foreign_key=("indicators", "code")),
         _f("note", "string", "Scope and caveats."),
     ), primary_key=("code",)),
     "sectors": Table("sectors", "sectors.csv", "Industries and clusters named by targets and actuals.", (
@@ -348,3 +351,28 @@ def _main() -> None:  # pragma: no cover - a developer utility
 
 if __name__ == "__main__":  # pragma: no cover
     _main()
+
+
+def dictionary_markdown() -> str:
+    """The data dictionary as markdown tables (the end of data/README.md is this text)."""
+    lines = []
+    for name in LOAD_ORDER:
+        t = TABLES[name]
+        lines += [f"### `{t.file}` — {t.description}", "",
+                  "| column | type | required | allowed / format | meaning |", "|---|---|---|---|---|"]
+        for f in t.fields:
+            if f.foreign_key:
+                allowed = f"a `{f.foreign_key[1]}` of `{TABLES[f.foreign_key[0]].file}`"
+            elif f.enum and len(f.enum) < 12:
+                allowed = ", ".join(f"`{e}`" for e in f.enum)
+            elif f.enum:
+                allowed = "a unit listed in `src/doubling_analysis/units.py`"
+            elif f.pattern:
+                allowed = f"`{f.pattern}`"
+            else:
+                allowed = ""
+            if f.unique:
+                allowed = (allowed + "; " if allowed else "") + "unique"
+            lines.append(f"| `{f.name}` | {f.type} | {'yes' if f.required else ''} | {allowed} | {f.description} |")
+        lines.append("")
+    return "\n".join(lines)

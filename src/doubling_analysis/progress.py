@@ -1,0 +1,184 @@
+"""Progress-to-target methods side by side (../shared/reference/methods.md), one small function each,
+registered by name in :data:`METHODS`. Thresholds live in :mod:`doubling_analysis.config`.
+
+Every method takes the same :class:`ProgressInput` (base, latest, target and the history of points) and
+returns a :class:`MethodResult` with a value, a category, and a note saying why when it cannot assess.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable
+
+import numpy as np
+
+from . import config
+from .growth import cagr
+
+
+@dataclass(frozen=True)
+class ProgressInput:
+    """The points a method may use. Years may be fractional (a stock at May 2021 is 2021 - 7/12)."""
+
+    y0: float | None          # base value (at t0)
+    t0: float | None
+    yt: float | None          # latest value (at t)
+    t: float | None
+    yT: float                 # target value (at T)
+    T: float
+    direction: str = "up"     # "up": higher is better
+    history: tuple[tuple[float, float], ...] = ()  # (year, value), base and latest included, sorted
+    latest_is_bound: bool = False  # the latest value is a lower/upper bound, not exact
+
+
+@dataclass(frozen=True)
+class MethodResult:
+    method: str
+    value: float = math.nan
+    category: str | None = None
+    note: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def _met(inp: ProgressInput) -> bool:
+    return inp.yt is not None and (inp.yt >= inp.yT if inp.direction == "up" else inp.yt <= inp.yT)
+
+
+def _need_two_points(inp: ProgressInput, name: str) -> MethodResult | None:
+    if inp.y0 is None or inp.t0 is None:
+        return MethodResult(name, note="not assessable: no base-year actual")
+    if inp.yt is None or inp.t is None or inp.t <= inp.t0:
+        return MethodResult(name, note="not assessable: needs an actual after the base year")
+    if inp.y0 <= 0 or inp.yt <= 0:
+        return MethodResult(name, note="not assessable: growth needs positive levels")
+    return None
+
+
+def _bound_note(inp: ProgressInput) -> str:
+    return " (latest actual is a bound: value is a bound too)" if inp.latest_is_bound else ""
+
+
+def eurostat(inp: ProgressInput) -> MethodResult:
+    """Eurostat / Statistics Canada: R = observed growth / required growth."""
+    name = "eurostat"
+    if (r := _need_two_points(inp, name)) is not None:
+        return r
+    g_obs = float(cagr(inp.y0, inp.yt, inp.t - inp.t0))
+    g_req = float(cagr(inp.y0, inp.yT, inp.T - inp.t0))
+    if _met(inp):
+        return MethodResult(name, g_obs / g_req if g_req else math.nan, "target achieved", _bound_note(inp).strip(),
+                            {"g_obs": g_obs, "g_req": g_req})
+    if g_req == 0 or (inp.direction == "up" and g_req < 0) or (inp.direction == "down" and g_req > 0):
+        return MethodResult(name, note="not assessable: the target does not require change from the base",
+                            extra={"g_obs": g_obs, "g_req": g_req})
+    ratio = g_obs / g_req
+    if ratio >= config.EUROSTAT_ON_TRACK:
+        cat = "on track"
+    elif ratio >= config.EUROSTAT_ACCELERATION:
+        cat = "acceleration needed"
+    elif ratio >= 0:
+        cat = "limited progress"
+    else:
+        cat = "deterioration"
+    return MethodResult(name, ratio, cat, _bound_note(inp).strip(), {"g_obs": g_obs, "g_req": g_req})
+
+
+def unsd(inp: ProgressInput) -> MethodResult:
+    """UNSD Progress Chart: P = (projected - base) / (target - base), observed growth carried forward."""
+    name = "unsd"
+    if (r := _need_two_points(inp, name)) is not None:
+        return r
+    if inp.yT == inp.y0:
+        return MethodResult(name, note="not assessable: target equals the base value")
+    g_obs = float(cagr(inp.y0, inp.yt, inp.t - inp.t0))
+    y_hat = inp.yt * (1 + g_obs) ** max(inp.T - inp.t, 0)
+    share = (y_hat - inp.y0) / (inp.yT - inp.y0)
+    if share >= config.UNSD_ON_TRACK:
+        cat = "met or on track"
+    elif share >= config.UNSD_FAIR:
+        cat = "fair progress"
+    else:
+        cat = "stagnation or regression"
+    return MethodResult(name, share, cat, _bound_note(inp).strip(), {"projected": y_hat})
+
+
+def destatis(inp: ProgressInput) -> MethodResult:
+    """Destatis weather symbol: average annual change of the last five years carried forward; the projected
+    miss as a share of the remaining gap. Needs at least four points in that window."""
+    name = "destatis"
+    if inp.yt is None or inp.t is None:
+        return MethodResult(name, note="not assessable: no actual")
+    window = [(t, y) for t, y in inp.history if t >= inp.t - config.DESTATIS_WINDOW_YEARS and y > 0]
+    if len(window) < config.DESTATIS_MIN_POINTS:
+        return MethodResult(name, note=f"not assessable: {len(window)} point(s) in the last "
+                                        f"{config.DESTATIS_WINDOW_YEARS} years, needs {config.DESTATIS_MIN_POINTS}")
+    (t1, y1), (t2, y2) = window[0], window[-1]
+    g = float(cagr(y1, y2, t2 - t1))
+    y_hat = inp.yt * (1 + g) ** max(inp.T - inp.t, 0)
+    up = inp.direction == "up"
+    if (y_hat >= inp.yT) if up else (y_hat <= inp.yT):
+        return MethodResult(name, 0.0, "sun", "projected to meet the target", {"projected": y_hat, "trend": g})
+    if (g <= 0) if up else (g >= 0):
+        return MethodResult(name, math.nan, "thunderstorm", "moving away from the target",
+                            {"projected": y_hat, "trend": g})
+    gap = inp.yT - inp.yt
+    miss = (inp.yT - y_hat) / gap if gap else math.nan
+    if miss < config.DESTATIS_SUN:
+        cat = "sun"
+    elif miss < config.DESTATIS_SLIGHTLY_CLOUDY:
+        cat = "slightly cloudy"
+    else:
+        cat = "cloud"
+    return MethodResult(name, miss, cat, "", {"projected": y_hat, "trend": g})
+
+
+def time_weighted_fit(history, weights=None) -> tuple[float, float]:
+    """Weighted least squares line y = a + b t with weights rising with recency (1, 2, ..., n by default)."""
+    t = np.array([p[0] for p in history], float)
+    y = np.array([p[1] for p in history], float)
+    w = np.arange(1, len(t) + 1, dtype=float) if weights is None else np.asarray(weights, float)
+    tm, ym = np.average(t, weights=w), np.average(y, weights=w)
+    denom = np.sum(w * (t - tm) ** 2)
+    b = np.sum(w * (t - tm) * (y - ym)) / denom if denom else 0.0
+    return float(ym - b * tm), float(b)
+
+
+def escap(inp: ProgressInput) -> MethodResult:
+    """UN ESCAP: current status (progress made / progress needed) and anticipated progress from a
+    time-weighted linear regression (recent points weigh more); advice maintain / accelerate / reverse."""
+    name = "escap"
+    if inp.y0 is None or inp.t0 is None:
+        return MethodResult(name, note="not assessable: no base-year actual")
+    pts = [(t, y) for t, y in inp.history if t >= inp.t0]
+    if len(pts) < max(config.ESCAP_MIN_POINTS, 2) or inp.yT == inp.y0:
+        return MethodResult(name, note=f"not assessable: needs {config.ESCAP_MIN_POINTS} points from the base year")
+    current = (inp.yt - inp.y0) / (inp.yT - inp.y0)
+    a, b = time_weighted_fit(pts)
+    y_hat = a + b * inp.T
+    anticipated = (y_hat - inp.y0) / (inp.yT - inp.y0)
+    if anticipated >= config.ESCAP_MAINTAIN:
+        cat = "maintain"
+    elif anticipated >= config.ESCAP_ACCELERATE:
+        cat = "accelerate"
+    else:
+        cat = "reverse the trend"
+    return MethodResult(name, anticipated, cat, _bound_note(inp).strip(),
+                        {"current_status": current, "projected": y_hat})
+
+
+METHODS: dict[str, Callable[[ProgressInput], MethodResult]] = {
+    "eurostat": eurostat,
+    "unsd": unsd,
+    "destatis": destatis,
+    "escap": escap,
+}
+
+
+def assess_progress(inp: ProgressInput, methods=None) -> dict[str, MethodResult]:
+    """Run the named methods (all by default) on one input."""
+    names = list(METHODS) if methods is None else list(methods)
+    unknown = [m for m in names if m not in METHODS]
+    if unknown:
+        raise KeyError(f"unknown progress method(s) {unknown}; known: {', '.join(METHODS)}")
+    return {m: METHODS[m](inp) for m in names}

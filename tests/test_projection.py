@@ -78,3 +78,19 @@ def test_mid_year_stock_start():
 def test_growth_sd():
     assert growth_sd_from([0.1, 0.2]) is None
     assert growth_sd_from([0.1, 0.2, 0.3]) == pytest.approx(0.1)
+
+
+def test_year_label():
+    from doubling_analysis.projection import year_label
+
+    assert year_label(2021.0) == "2021"
+    assert year_label(2022.25) == "2023-03"      # end of 2022 plus three months
+    assert year_label(2021 - 7 / 12) == "2021-05"
+
+
+def test_ets_same_seed_same_paths():
+    rng = np.random.default_rng(0)
+    long = {2010 + i: 100 * 1.08 ** i * np.exp(rng.normal(0, 0.02)) for i in range(12)}
+    a = project(long, 2023, "ets", n_paths=200, seed=11)
+    b = project(long, 2023, "ets", n_paths=200, seed=11)
+    np.testing.assert_array_equal(a.paths, b.paths)

@@ -55,6 +55,15 @@ class Projection:
         return pd.DataFrame({"year": self.years, "low": q[0], "median": q[1], "high": q[2]})
 
 
+def year_label(t: float) -> str:
+    """A point in time as a label: 2021.0 -> '2021' (year end), 2022.25 -> '2023-03' (end of March 2023)."""
+    if float(t) == int(t):
+        return str(int(t))
+    year = int(np.floor(t)) + 1
+    month = int(round((t - np.floor(t)) * 12))
+    return f"{year}-{month:02d}"
+
+
 def _rng(seed):
     return np.random.default_rng(config.SEED if seed is None else seed)
 
@@ -156,7 +165,7 @@ def project(history, to_year: int, method: str = "auto", *, rates=None, shocks=N
         elif len(hist) >= 2:
             rate = float(cagr(hist.iloc[0], hist.iloc[-1], hist.index[-1] - hist.index[0]))
             how = (f"observed compound growth {rate:.2%} a year "
-                   f"({hist.index[0]:g}-{hist.index[-1]:g}, {len(hist)} points)")
+                   f"({year_label(hist.index[0])} to {year_label(hist.index[-1])}, {len(hist)} points)")
         else:
             raise ValueError("constant growth needs two points of history or a given rate"
                              + (f" ({'; '.join(fallback)})" if fallback else ""))

@@ -118,6 +118,10 @@ def _proxy_rate(growths: pd.DataFrame, jurisdictions: pd.DataFrame, jur: str, in
     return None
 
 
+def _fmt_pct(v: float) -> str:
+    return f"{v:.1%}"
+
+
 def _fmt_num(v: float) -> str:
     return f"{v:,.4g}" if abs(v) < 1e4 else f"{v:,.0f}"
 
@@ -173,8 +177,8 @@ def _assess_one(t, ind, groups_v, groups_g, growths, jurisdictions, as_of_ts, pr
     # --- the measure the target is judged on
     if kind == "growth_rate":
         measure, series_code = "growth", refers or code
-    elif kind == "relative":
-        measure, series_code = "value", refers
+    elif kind == "relative" and t.unit == "× base":
+        measure, series_code = "value", refers or code
     else:
         measure, series_code = "value", code
     groups = groups_g if measure == "growth" else groups_v
@@ -195,14 +199,15 @@ def _assess_one(t, ind, groups_v, groups_g, growths, jurisdictions, as_of_ts, pr
 
     if isinstance(t.applies_to, str) and t.applies_to:
         s = target_set(target_value, row["comparator"], t.unit, direction, value_high)
-        row["attains_if"] = s.describe(_fmt_num)
+        row["attains_if"] = s.describe(_fmt_pct if t.unit == "ratio" else _fmt_num)
         return finish(f"not assessable: applies to {t.applies_to}; needs figures for each unit")
 
     base = next((p for p in points if p.t == float(t.base_year) and p.kind == "year"), None)
 
     # --- relative targets: 2 x base-year actual
-    if kind == "relative":
+    if kind == "relative" and t.unit == "× base":
         if base is None:
+            row["attains_if"] = f">= {float(t.value):g} × {t.base_year} {series_code}"
             return finish(f"not assessable: relative target ({target_value:g} × {t.base_year} {series_code}); "
                           f"no {t.base_year} actual of {series_code} known")
         target_value = target_value * base.value
@@ -212,7 +217,7 @@ def _assess_one(t, ind, groups_v, groups_g, growths, jurisdictions, as_of_ts, pr
     row["target_value"] = target_value
     tset = target_set(target_value, row["comparator"], "ratio" if measure == "growth" else t.unit, direction,
                       value_high)
-    row["attains_if"] = tset.describe(_fmt_num)
+    row["attains_if"] = tset.describe(_fmt_pct if measure == "growth" or t.unit == "ratio" else _fmt_num)
 
     if row["per"] in ("year", "quarter", "month", "period"):
         notes.append(f"a per-{row['per']} target" if row["per"] != "period" else "a total over the plan period")

@@ -1,4 +1,4 @@
-"""Command line: ``doubling-analysis validate [--data-dir DIR]``.
+"""Command line: ``doubling-analysis validate|assess ...``.
 
 User mistakes (bad data, bad arguments) print a clear message and exit 2, never a traceback.
 """
@@ -21,7 +21,113 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--data-dir", default=None,
                    help=f"folder with the data files (default: ${ENV_VAR}, else the repository's data/)")
     v.add_argument("--warnings", action="store_true", help="also list warnings, not only their count")
+
+    a = sub.add_parser("assess", help="print the comparison table: every target assessed as of a date or quarter")
+    a.add_argument("--as-of", default="latest",
+                   help="a quarter (2023Q4), a date (2023-12-31) or 'latest' (the last completed quarter); "
+                        "only figures published by then are used")
+    a.add_argument("--data-dir", default=None, help=f"data folder (default: ${ENV_VAR}, else the repository's data/)")
+    a.add_argument("--format", default="table", help="table (readable) or csv (every column, growth as fractions)")
+    a.add_argument("--method", default="auto",
+                   help="projection method for the probabilities: auto, constant, loglinear, ets, scenario, none")
+    a.add_argument("--growth", default=None,
+                   help="scenario growth per year as fractions, comma-separated (e.g. 0.12,0.10); "
+                        "used by --method scenario and for one-point histories")
+    a.add_argument("--paths", default=None, help="number of simulated paths (default 10000)")
+    a.add_argument("--seed", default=None, help="random seed (default from config)")
     return p
+
+
+def _die(message: str) -> int:
+    print(f"doubling-analysis: error: {message}", file=sys.stderr)
+    return 2
+
+
+def latest_completed_quarter(today=None) -> str:
+    import pandas as pd
+
+    today = pd.Timestamp.today() if today is None else pd.Timestamp(today)
+    return str(pd.Period(today, "Q") - 1)
+
+
+def cmd_assess(args) -> int:
+    from . import config
+    from .assess import assess
+    from .projection import PROJECTION_METHODS
+    from .vintage import as_of_date
+    from .catalog import load_catalog
+    from .violations import DataValidationError
+
+    as_of = latest_completed_quarter() if args.as_of == "latest" else args.as_of
+    try:
+        as_of_date(as_of)
+    except ValueError as exc:
+        return _die(f"--as-of: expected {exc}")
+    methods = PROJECTION_METHODS + ("none",)
+    if args.method not in methods:
+        return _die(f"--method: unknown method {args.method!r}; choose one of {', '.join(methods)}")
+    if args.format not in ("table", "csv"):
+        return _die(f"--format: expected table or csv, not {args.format!r}")
+    try:
+        n_paths = config.N_PATHS if args.paths is None else int(args.paths)
+        seed = config.SEED if args.seed is None else int(args.seed)
+        rates = None if args.growth is None else [float(x) for x in args.growth.split(",")]
+        if n_paths < 1:
+            raise ValueError
+    except ValueError:
+        return _die("--paths and --seed take whole numbers (paths >= 1), --growth comma-separated fractions")
+    if args.method == "scenario" and rates is None:
+        return _die("--method scenario needs --growth (e.g. --growth 0.12,0.10)")
+    try:
+        catalog = load_catalog(args.data_dir)
+    except DataValidationError as exc:
+        print(exc.report.format(), file=sys.stderr)
+        return _die("the data has errors; run 'doubling-analysis validate' for the list")
+    table = assess(catalog, as_of, projection_method=args.method, n_paths=n_paths, seed=seed,
+                   scenario_rates=rates)
+    if args.format == "csv":
+        table.to_csv(sys.stdout, index=False, float_format="%.6g")
+    else:
+        print(format_table(table, catalog))
+    return 0
+
+
+def format_table(table, catalog) -> str:
+    """A readable text rendering: names, percentages, and the reason when a row cannot be assessed."""
+    import pandas as pd
+
+    names = dict(zip(catalog.jurisdictions["code"].astype(str), catalog.jurisdictions["name_en"]))
+
+    def pct(x):
+        return "" if pd.isna(x) else f"{x:.1%}"
+
+    def num(x):
+        return "" if pd.isna(x) else f"{x:,.4g}"
+
+    out = pd.DataFrame({
+        "target": table["target_id"],
+        "where": table["jurisdiction_code"].map(names),
+        "indicator": table["indicator_code"] + table["sector"].map(lambda s: f" ({s})" if isinstance(s, str) else ""),
+        "year": table["target_year"],
+        "attains if": table["attains_if"],
+        "tier": table["tier"].fillna(""),
+        "latest": [("" if pd.isna(v) else f"{p}: {pct(v) if u == 'ratio' else num(v)}" + (" (≥)" if b == "lower"
+                                                                                          else ""))
+                   for p, v, b, u in zip(table["latest_period"], table["latest_value"], table["latest_bound"],
+                                         table["unit"])],
+        "req. g": table["required_growth"].map(pct),
+        "obs. g": table["observed_growth"].map(pct),
+        "to go": table["rate_to_go"].map(pct),
+        "Eurostat": table["category_eurostat"].fillna(""),
+        "UNSD": table["category_unsd"].fillna(""),
+        "P(attain)": table["p_attain"].map(lambda x: "" if pd.isna(x) else f"{x:.2f}"),
+        "outcome": table["outcome"],
+        "note": table["note"].fillna("").str.slice(0, 90),
+    })
+    header = f"as of {table['as_of'].iloc[0]}: {len(table)} targets, " \
+             f"{int(table['latest_value'].notna().sum())} with actuals, " \
+             f"{int(table['outcome'].isin(['achieved', 'missed']).sum())} decided"
+    return header + "\n" + out.to_string(index=False)
 
 
 def cmd_validate(args) -> int:
@@ -36,9 +142,21 @@ def cmd_validate(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:  # output piped into head & co.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "validate":
         return cmd_validate(args)
+    if args.command == "assess":
+        return cmd_assess(args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

@@ -1,0 +1,67 @@
+"""Ambition: the annual growth each target implies, next to the jurisdiction's own recorded growth and the
+province's, so a reader sees which goals were stretch goals.
+
+Implied growth: a growth-rate target is its own rate; a relative target of k × base over n years implies
+k^(1/n) - 1 (doubling over 2020-2023: 25.99 % a year); a level target implies the compound growth from the
+base-year actual (the assessment's ``required_growth``). Recorded growth: the mean of the officially reported
+annual growth rates of the same measure up to the target's base year (pre-plan history), for the jurisdiction
+and for the province; the years used are listed.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .vintage import select_actuals
+
+#: implied growth this far (in percentage points, as a fraction) above the recorded growth marks a stretch goal
+STRETCH_MARGIN = 0.02
+
+
+def _recorded(growths: pd.DataFrame, jur: str, indicator: str, upto: int) -> tuple[float, str]:
+    g = growths[(growths["jurisdiction_code"].astype(str) == jur) & (growths["indicator_code"].astype(str) == indicator)
+                & growths["sector"].isna() & (growths["period_kind"].astype(str) == "year")
+                & (growths["year"].astype(float) <= upto)]
+    if g.empty:
+        return np.nan, ""
+    g = g.sort_values("year")
+    return float(g["growth"].astype(float).mean()), ", ".join(str(int(y)) for y in g["year"])
+
+
+def ambition(catalog, assessment: pd.DataFrame, province: str = "360000") -> pd.DataFrame:
+    """One row per target with an implied annual growth; recorded growth of the jurisdiction and province."""
+    ind = catalog.indicators.set_index("code")
+    growths = select_actuals(catalog.actuals, measure="growth")
+    rows = []
+    for r in assessment.itertuples(index=False):
+        info = ind.loc[r.indicator_code]
+        kind = str(info["kind"])
+        series = info["refers_to"] if isinstance(info["refers_to"], str) else r.indicator_code
+        t = catalog.targets.set_index("target_id").loc[r.target_id]
+        years = int(r.target_year) - int(r.base_year)
+        if kind == "growth_rate":
+            implied, how = float(t["value"]), "the target rate"
+        elif kind == "relative" and t["unit_as_written"] == "× base" and years > 0:
+            implied, how = float(t["value"]) ** (1 / years) - 1, f"{float(t['value']):g}× over {years} years"
+        elif pd.notna(r.required_growth):
+            implied, how = float(r.required_growth), "from the starting actual to the target"
+        else:
+            continue
+        own, own_years = _recorded(growths, r.jurisdiction_code, series, int(r.base_year))
+        prov, prov_years = _recorded(growths, province, series, int(r.base_year))
+        ref = own if not np.isnan(own) else prov
+        if np.isnan(ref):
+            verdict = "no recorded growth to compare"
+        elif implied > ref + STRETCH_MARGIN:
+            verdict = "stretch: above recorded growth"
+        elif implied < ref - STRETCH_MARGIN:
+            verdict = "modest: below recorded growth"
+        else:
+            verdict = "in line with recorded growth"
+        rows.append(dict(target_id=r.target_id, jurisdiction_code=r.jurisdiction_code, indicator_code=r.indicator_code,
+                         sector=r.sector, tier=r.tier, base_year=r.base_year, target_year=r.target_year,
+                         implied_growth=implied, implied_how=how, measure=series,
+                         own_recorded_growth=own, own_years=own_years,
+                         province_recorded_growth=prov, province_years=prov_years, verdict=verdict))
+    return pd.DataFrame(rows)

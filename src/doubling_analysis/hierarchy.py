@@ -1,0 +1,149 @@
+"""Hierarchy and consistency: do children's targets add up to the parent's, do documents agree, and how do
+projected children reconcile with their parent.
+
+* :func:`hierarchy_sums` — for additive indicators, the sum of the children's targets (same document, year,
+  indicator, sector, tier) against the parent's, with the difference. For rates (not additive) the parent's
+  target should lie within the children's range. Industry and cluster targets of one jurisdiction are summed
+  too, but flagged "not meant to add" (they overlap), with the comparison against the jurisdiction's total
+  revenue where there is one (Jingdezhen 2022: industry targets 1840 > 1400).
+* :func:`cross_document` — the same jurisdiction and indicator targeted in different documents or years: the
+  annual growth one target implies on top of the other (Changjiang: 272亿 for 2022 in the city plan, 400亿 for
+  2023 in its own plan: 400 / 272 - 1 = 47.1 %).
+* :func:`bottom_up` — reconcile projections: the parent's path as the path-wise sum of its children's
+  simulated paths (each child simulated with its own seed, so independently); the difference from a direct
+  projection of the parent is reported, not forced away.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from .growth import cagr
+
+
+def _plain(targets: pd.DataFrame) -> pd.DataFrame:
+    """Targets for a jurisdiction as a whole (no applies_to), one per key; floor before stretch."""
+    t = targets[targets["applies_to"].isna() | (targets["applies_to"] == "")].copy()
+    for c in ("jurisdiction_code", "indicator_code", "sector", "source_id", "tier", "per"):
+        t[c] = t[c].astype(object)
+    t["sector"] = t["sector"].fillna("")
+    t["tier"] = t["tier"].fillna("")
+    t["per"] = t["per"].fillna("")
+    return t
+
+
+def hierarchy_sums(catalog, tolerance: float = 1e-9) -> pd.DataFrame:
+    """Children's targets against the parent's, per document, indicator, sector, year, tier."""
+    t = _plain(catalog.targets)
+    parents = dict(zip(catalog.jurisdictions["code"].astype(str), catalog.jurisdictions["parent_code"]))
+    additive = dict(zip(catalog.indicators["code"].astype(str), catalog.indicators["additive"]))
+    t["parent_code"] = t["jurisdiction_code"].map(parents)
+    key = ["source_id", "indicator_code", "sector", "target_year", "tier", "per"]
+    rows = []
+    children = t[t["parent_code"].notna()]
+    for k, kids in children.groupby(key + ["parent_code"], sort=True):
+        *kk, parent = k
+        par = t[(t["jurisdiction_code"] == parent) & np.logical_and.reduce([t[c] == v for c, v in zip(key, kk)])]
+        if par.empty:
+            continue
+        # one value per child (the annex and the text may both state a child's target)
+        kid_vals = kids.groupby("jurisdiction_code")["value"].first()
+        parent_value = float(par["value"].iloc[0])
+        total = float(kid_vals.sum())
+        add = bool(additive.get(kk[1], False))
+        diff = total - parent_value
+        if not add:
+            lo, hi = float(kid_vals.min()), float(kid_vals.max())
+            inside = lo - tolerance <= parent_value <= hi + tolerance
+            total, diff = np.nan, np.nan
+            status = (f"not additive: parent {'within' if inside else 'OUTSIDE'} the children's range "
+                      f"[{lo:g}, {hi:g}]")
+        elif abs(diff) <= tolerance * max(1.0, abs(parent_value)):
+            status = "adds up"
+        elif diff > 0:
+            status = "children exceed parent"
+        else:
+            status = "children short of parent"
+        rows.append(dict(source_id=kk[0], indicator_code=kk[1], sector=kk[2] or None, target_year=kk[3],
+                         tier=kk[4] or None, parent_code=parent, parent_value=parent_value, children_sum=total,
+                         n_children=len(kid_vals), difference=diff, additive=add, status=status,
+                         children=", ".join(f"{c} {v:g}" for c, v in kid_vals.items())))
+    out = pd.DataFrame(rows)
+    return pd.concat([out, overlapping_sums(catalog)], ignore_index=True)
+
+
+def overlapping_sums(catalog) -> pd.DataFrame:
+    """Industry and cluster targets of one jurisdiction, document and year summed against its total revenue:
+    flagged as sums not meant to add (clusters overlap and include firms below designated size)."""
+    t = _plain(catalog.targets)
+    sec = t[(t["sector"] != "") & t["indicator_code"].isin(["sector_revenue", "cluster_output", "main_revenue",
+                                                            "cluster_revenue"])]
+    rows = []
+    for (src, jur, ind, year), g in sec.groupby(["source_id", "jurisdiction_code", "indicator_code", "target_year"]):
+        per_sector = g.sort_values("tier").groupby("sector")["value"].first()  # floor before stretch
+        if len(per_sector) < 2:
+            continue
+        total = t[(t["source_id"] == src) & (t["jurisdiction_code"] == jur) & (t["target_year"] == year)
+                  & (t["indicator_code"] == "revenue") & (t["sector"] == "")]
+        parent_value = float(total["value"].iloc[0]) if len(total) else np.nan
+        s = float(per_sector.sum())
+        status = "not meant to add (overlapping industries or clusters)"
+        if len(total) and s > parent_value:
+            status += f": their sum exceeds total revenue by {s - parent_value:g}"
+        rows.append(dict(source_id=src, indicator_code=ind, sector="(all named)", target_year=year, tier=None,
+                         parent_code=jur, parent_value=parent_value, children_sum=s, n_children=len(per_sector),
+                         difference=s - parent_value if len(total) else np.nan, additive=False, status=status,
+                         children=", ".join(f"{c} {v:g}" for c, v in per_sector.items())))
+    return pd.DataFrame(rows)
+
+
+def cross_document(catalog) -> pd.DataFrame:
+    """Pairs of targets on the same jurisdiction, indicator and sector from different documents or years, with
+    the growth the later one implies over the earlier one."""
+    t = _plain(catalog.targets)
+    t = t[t["per"] == ""]
+    rows = []
+    for (jur, ind, sector), g in t.groupby(["jurisdiction_code", "indicator_code", "sector"]):
+        g = g.sort_values(["target_year", "source_id"])
+        if g["source_id"].nunique() < 2:
+            continue
+        recs = g.to_dict("records")
+        for a_i, a in enumerate(recs):
+            for b in recs[a_i + 1:]:
+                if a["source_id"] == b["source_id"]:
+                    continue
+                years = int(b["target_year"]) - int(a["target_year"])
+                implied = float(cagr(a["value"], b["value"], years)) if years > 0 and a["value"] > 0 else np.nan
+                rows.append(dict(jurisdiction_code=jur, indicator_code=ind, sector=sector or None,
+                                 earlier_target=a["target_id"], earlier_source=a["source_id"],
+                                 earlier_year=int(a["target_year"]), earlier_value=a["value"],
+                                 later_target=b["target_id"], later_source=b["source_id"],
+                                 later_year=int(b["target_year"]), later_value=b["value"],
+                                 implied_annual_growth=implied,
+                                 note="same year in two documents" if years == 0 else ""))
+    return pd.DataFrame(rows)
+
+
+def bottom_up(children_paths: dict[str, np.ndarray]) -> np.ndarray:
+    """The parent's simulated paths as the path-wise sum of its children's (each n_paths x years)."""
+    arrays = list(children_paths.values())
+    if not arrays:
+        raise ValueError("no children to add up")
+    shape = arrays[0].shape
+    if any(a.shape != shape for a in arrays):
+        raise ValueError("children's paths must have the same shape (paths x years)")
+    return np.sum(arrays, axis=0)
+
+
+def reconcile(parent_paths: np.ndarray, children_paths: dict[str, np.ndarray], interval: float = 0.8) -> pd.DataFrame:
+    """Direct parent projection against the bottom-up sum, per projected year (medians and intervals)."""
+    bu = bottom_up(children_paths)
+    lo, hi = (1 - interval) / 2, 1 - (1 - interval) / 2
+    rows = []
+    for j in range(bu.shape[1]):
+        d, b = parent_paths[:, j], bu[:, j]
+        rows.append(dict(step=j, direct_median=float(np.median(d)), bottom_up_median=float(np.median(b)),
+                         bottom_up_low=float(np.quantile(b, lo)), bottom_up_high=float(np.quantile(b, hi)),
+                         gap=float(np.median(b) - np.median(d))))
+    return pd.DataFrame(rows)

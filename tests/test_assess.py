@@ -1,0 +1,129 @@
+"""The assessment table end to end on the synthetic fixture (tests/fixtures/synthetic, invented figures).
+
+Example county 990101 follows the worked example of ../shared/reference/methods.md: revenue 100 in 2020, 118 in
+2021, target 200 in 2023 (t-007, and t-008 = 2 × the 2020 level). By hand: required growth 2^(1/3) - 1 = 0.259921;
+observed 0.18; R = 0.18 / 0.259921 = 0.6925 (acceleration needed); projected 2023 = 118 × 1.18² = 164.30,
+P = 0.643 (fair progress); rate to go (200/118)^(1/2) - 1 = 0.301890.
+Publication dates: 2020 figure 2021-02-01, 2021 figure 2022-02-01, 2022 lower bound 150 on 2023-01-10,
+2022 exact 160 on 2023-06-01, 2023 figure 205 on 2024-02-01.
+"""
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import doubling_analysis as da
+from doubling_analysis.assess import COLUMNS, assess, rank
+
+SYN = Path(__file__).parent / "fixtures" / "synthetic"
+
+
+@pytest.fixture(scope="module")
+def cat():
+    return da.load_catalog(SYN)
+
+
+def row(table, target_id):
+    return table.set_index("target_id").loc[target_id]
+
+
+def test_worked_example_through_the_pipeline(cat):
+    r = row(assess(cat, "2022Q2", n_paths=2000), "t-007")
+    assert r["base_value"] == 100 and r["latest_value"] == 118 and r["latest_period"] == "2021"
+    assert r["required_growth"] == pytest.approx(0.259921, abs=1e-6)
+    assert r["observed_growth"] == pytest.approx(0.18)
+    assert r["ratio_r"] == pytest.approx(0.6925, abs=1e-4) and r["category_eurostat"] == "acceleration needed"
+    assert r["share_p"] == pytest.approx(0.643, abs=1e-3) and r["category_unsd"] == "fair progress"
+    assert r["rate_to_go"] == pytest.approx(0.301890, abs=1e-6)
+    assert r["outcome"] == "pending"
+    # constant 18 % growth projects a 2023 median near 164.3, far below 200. With the default growth sd of 5 % a
+    # year (no growth history to estimate one), the log sd after two years is about sqrt(2) × 0.05 / 1.18 = 0.060
+    # and ln(200 / 164.3) = 0.197 is 3.3 sd away: P is about 0.0005
+    assert r["projected_median"] == pytest.approx(164.3, rel=0.03)
+    assert r["p_attain"] < 0.01 and r["p_model"] == "constant"
+    assert "configured default" in r["p_assumptions"]
+    assert "observed compound growth 18.00%" in r["p_assumptions"]
+
+
+def test_relative_target_resolves_from_the_base_actual(cat):
+    r = row(assess(cat, "2022Q2", n_paths=500), "t-008")
+    assert r["target_value"] == 200 and "resolved: 2 × 2020 revenue 100 = 200" in r["note"]
+    assert r["ratio_r"] == pytest.approx(0.6925, abs=1e-4)
+
+
+def test_real_time_discipline(cat):
+    # by 2021Q4 only the 2020 figure is published: latest = base, no observed growth, no projection from one point
+    r = row(assess(cat, "2021Q4", n_paths=500), "t-007")
+    assert r["latest_period"] == "2020" and pd.isna(r["observed_growth"])
+    assert r["rate_to_go"] == pytest.approx(0.259921, abs=1e-6)
+    # in 2023Q1 the 2022 figure is a preliminary lower bound: the probability is a lower bound too
+    r = row(assess(cat, "2023Q1", n_paths=500), "t-007")
+    assert (r["latest_value"], r["latest_bound"], r["latest_actual_id"]) == (150, "lower", "x-006")
+    assert r["p_is_lower_bound"] is True and "lower bound" in r["note"]
+    # by 2023Q3 the final exact figure has replaced it
+    r = row(assess(cat, "2023Q3", n_paths=500), "t-007")
+    assert (r["latest_value"], r["latest_bound"], r["latest_actual_id"]) == (160, "exact", "x-007")
+
+
+def test_outcome_after_the_target_year(cat):
+    # year passed but the 2023 figure not yet published: undetermined
+    r = row(assess(cat, "2024-01-15", n_paths=100), "t-007")
+    assert r["outcome"] == "undetermined" and pd.isna(r["p_attain"])
+    # 205 >= 200: achieved
+    assert row(assess(cat, "2024Q1", n_paths=100), "t-007")["outcome"] == "achieved"
+
+
+def test_bounded_outcome_is_undetermined(cat):
+    # t-001: 示例市 revenue > 400 亿元 in 2022; the only 2021 report (x-001) is a lower bound 1.05万亿元 and there is no
+    # 2022 figure: after 2022 the outcome cannot be decided
+    r = row(assess(cat, "2023Q4", n_paths=100), "t-001")
+    assert r["outcome"] == "undetermined"
+
+
+def test_growth_target(cat):
+    # t-005: VA growth >= 8.5 % in 2022; the last reading is 9.1 % for 2021 (x-003, no publication date: assumed
+    # known two months after the period, 2022-02-28)
+    r = row(assess(cat, "2022Q1", n_paths=4000), "t-005")
+    assert r["observed_growth"] == pytest.approx(0.091) and r["p_model"] == "growth-normal"
+    # normal around 9.1 % with the default sd 5 %: P(g >= 8.5 %) = Phi(0.6/5) = Phi(0.12) = 0.548
+    assert r["p_attain"] == pytest.approx(0.548, abs=0.03)
+
+
+def test_every_row_has_the_required_columns_and_reasons(cat):
+    table = assess(cat, "2022Q2", n_paths=200)
+    assert list(table.columns) == COLUMNS and len(table) == len(cat.targets)
+    unassessed = table[table["latest_value"].isna()]
+    assert unassessed["note"].str.contains("not assessable").all()
+
+
+def test_same_inputs_and_seed_give_identical_tables(cat):
+    a = assess(cat, "2022Q2", n_paths=300, seed=5)
+    b = assess(cat, "2022Q2", n_paths=300, seed=5)
+    pd.testing.assert_frame_equal(a, b)
+    c = assess(cat, "2022Q2", n_paths=300, seed=6)
+    assert not np.isclose(row(a, "t-007")["p_attain"], row(c, "t-007")["p_attain"]) or \
+        row(a, "t-007")["projected_median"] != row(c, "t-007")["projected_median"]
+
+
+def test_rank(cat):
+    table = pd.DataFrame({"indicator_code": ["a", "a", "a", "b"], "p_attain": [0.2, 0.9, np.nan, 0.5],
+                          "target_id": ["x", "y", "z", "w"]})
+    got = rank(table)
+    assert got["target_id"].tolist() == ["y", "x", "z", "w"]
+    assert got["rank_p_attain"].tolist()[:2] == [1, 2] and pd.isna(got["rank_p_attain"].tolist()[2])
+
+
+def test_shipped_data_as_of_2023q4():
+    table = assess(da.load_catalog(), "2023Q4", n_paths=1000)
+    t = table.set_index("target_id")
+    # Ganzhou 2021 (gz-2021-workpoints): revenue 4533.21 > 4000, growth 30 % >= 20 %, VA growth 11.6 % vs 8.8 % 左右
+    assert t.loc[["gz21-001", "gz21-002", "gz21-003"], "outcome"].tolist() == ["achieved"] * 3
+    # furniture cluster output 2270 against 2600
+    assert t.loc["gz21-006", "outcome"] == "missed"
+    # Jingdezhen 2022 revenue > 1400: only "突破千亿" (2021, a lower bound) is known: cannot be decided
+    assert t.loc["jdz22-003", "outcome"] == "undetermined" and t.loc["jdz22-003", "latest_bound"] == "lower"
+    # the doubling of 2020 revenue cannot be resolved: no 2020 revenue figure for Jingdezhen
+    assert "no 2020 actual of revenue" in t.loc["jdz22-001", "note"]
+    assert table["note"].notna().all()

@@ -40,7 +40,7 @@ def test_synthetic_fixture_is_valid_and_converts_every_money_unit(synthetic):
     assert t.loc["t-004", "value"] == pytest.approx(125.0)
     assert t.loc["t-005", "value"] == pytest.approx(0.085)
     assert t.loc["t-006", "value"] == 1400
-    assert set(t["unit"]) == {"亿元", "ratio", "户"}
+    assert set(t["unit"]) == {"亿元", "ratio", "户", "× base"}
     a = cat.actuals.set_index("actual_id")
     assert a.loc["x-001", "value"] == pytest.approx(10500.0)  # 1.05 万亿元
     assert a.loc["x-001", "growth"] == pytest.approx(0.123)

@@ -29,6 +29,7 @@ test: setup
 
 benchmark: setup
 	$(BIN)/python benchmarks/bench_catalog.py
+	$(BIN)/python benchmarks/bench_assess.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -44,3 +44,43 @@ def test_missing_folder_is_a_clear_error(tmp_path):
 def test_unknown_command_exits_2():
     p = run("frobnicate")
     assert p.returncode == 2 and "invalid choice" in p.stderr
+
+
+# ---- assess -------------------------------------------------------------------------------------------------
+
+def test_assess_csv_has_the_documented_columns_and_fractions():
+    import csv
+    import io
+
+    p = run("assess", "--as-of", "2023Q4", "--format", "csv", "--paths", "500")
+    assert p.returncode == 0, p.stderr
+    rows = list(csv.DictReader(io.StringIO(p.stdout)))
+    need = ("target_id,jurisdiction_code,indicator_code,sector,target_year,target_value,tier,base_year,base_value,"
+            "latest_period,latest_value,latest_bound,required_growth,observed_growth,rate_to_go,ratio_r,"
+            "category_eurostat,share_p,category_unsd,category_destatis,p_attain,projected_median,projected_low,"
+            "projected_high,outcome,note").split(",")
+    assert list(rows[0])[:len(need)] == need
+    by_id = {r["target_id"]: r for r in rows}
+    assert float(by_id["gz21-003"]["target_value"]) == 0.2        # 20 % as a fraction
+    assert by_id["gz21-002"]["outcome"] == "achieved"
+    assert all(r["note"] for r in rows if not r["latest_value"])  # unassessed rows say why
+
+
+def test_assess_table_is_readable():
+    p = run("assess", "--as-of", "2023Q4", "--paths", "500")
+    assert p.returncode == 0 and "as of 2023Q4" in p.stdout and "Ganzhou" in p.stdout
+
+
+def test_assess_bad_arguments_give_one_line_and_exit_2():
+    for args in (["--as-of", "2023Q5"], ["--method", "arima"], ["--format", "xlsx"], ["--paths", "many"],
+                 ["--method", "scenario"]):
+        p = run("assess", *args)
+        assert p.returncode == 2, args
+        assert len(p.stderr.strip().splitlines()) == 1 and "error" in p.stderr, (args, p.stderr)
+        assert "Traceback" not in p.stderr
+
+
+def test_assess_bad_data_exits_2(data_copy):
+    edit_csv(data_copy / "targets.csv", "jdz22-004,jdz-2022-plan,360200,profit", "jdz22-004,jdz-2022-plan,360299,profit")
+    p = run("assess", "--data-dir", str(data_copy))
+    assert p.returncode == 2 and "360299" in p.stderr and "Traceback" not in p.stderr

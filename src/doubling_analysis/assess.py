@@ -275,7 +275,9 @@ def _assess_one(t, ind, groups_v, groups_g, growths, jurisdictions, as_of_ts, pr
         if latest.bound == "lower":
             notes.append("latest actual is a lower bound: the rate to go is at most this")
     if start is None:
-        notes.append(f"no actual between {t.base_year} and {T}: progress methods need a starting point")
+        notes.append(f"only one actual ({latest.period}) since the base year {t.base_year}: progress methods need two"
+                     if latest.t > float(t.base_year) else
+                     f"no actual after the base year {t.base_year}: progress methods need two points")
     inp = ProgressInput(
         y0=None if start is None else start.value, t0=None if start is None else start.t,
         yt=latest.value, t=latest.t, yT=target_value, T=float(T), direction=direction,

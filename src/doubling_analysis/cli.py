@@ -102,7 +102,7 @@ def format_table(table, catalog) -> str:
         return "" if pd.isna(x) else f"{x:.1%}"
 
     def num(x):
-        return "" if pd.isna(x) else f"{x:,.4g}"
+        return "" if pd.isna(x) else (f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.4g}")
 
     out = pd.DataFrame({
         "target": table["target_id"],

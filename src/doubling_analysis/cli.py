@@ -35,7 +35,70 @@ def _parser() -> argparse.ArgumentParser:
                         "used by --method scenario and for one-point histories")
     a.add_argument("--paths", default=None, help="number of simulated paths (default 10000)")
     a.add_argument("--seed", default=None, help="random seed (default from config)")
+
+    r = sub.add_parser("run", help="execute a notebook with strict parameters (-p NAME VALUE ...)")
+    r.add_argument("notebook", help="a notebook path, or a name in notebooks/ (e.g. 02_growth_paths)")
+    r.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
+                   help="a parameter of the notebook's parameters cell; repeat for several")
+    r.add_argument("--out", default=None, help="output folder (default outputs/runs/<notebook>-<timestamp>)")
+    r.add_argument("--list", action="store_true", help="list the notebook's parameters and exit")
+
+    q = sub.add_parser("report", help="build the quarterly report: executed notebooks, HTML, PDF, CSV tables")
+    q.add_argument("--quarter", default="latest", help="2023Q4, or 'latest' for the last completed quarter")
+    q.add_argument("--lang", default="zh", help="zh or en")
+    q.add_argument("--data-dir", default=None, help=f"data folder (default: ${ENV_VAR}, else the repository's data/)")
+    q.add_argument("--out", default=None, help="output folder (default: the repository's outputs/)")
+    q.add_argument("--jobs", default=None, help="parallel notebook processes (default: one per core)")
+    q.add_argument("--no-progress", action="store_true", help="no progress bar (for cron and logs)")
     return p
+
+
+def cmd_run(args) -> int:
+    import datetime as dt
+
+    from .reporting import REPO, ParameterError, notebook_parameters, notebook_path, run_notebook
+
+    try:
+        path = notebook_path(args.notebook)
+        if args.list:
+            for name, d in notebook_parameters(path).items():
+                print(f"{name} ({d['type']}, default {d['default']}): {d['help']}")
+            return 0
+        out = args.out or REPO / "outputs" / "runs" / f"{path.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}"
+        entry = run_notebook(path, out, dict(args.parameter))
+    except ParameterError as exc:
+        return _die(str(exc))
+    print(f"{entry['notebook']}: {entry['status']} in {entry['seconds']}s -> {entry['output']}")
+    if entry["status"] != "ok":
+        print(f"error: {entry['error']}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_report(args) -> int:
+    from .reporting import REPO, ParameterError, ReportLocked, build_report
+    from .violations import DataValidationError
+
+    try:
+        jobs = None if args.jobs is None else int(args.jobs)
+    except ValueError:
+        return _die("--jobs takes a whole number")
+    try:
+        result = build_report(args.quarter, args.lang, args.data_dir, args.out or REPO / "outputs", jobs=jobs,
+                              progress=not args.no_progress)
+    except ParameterError as exc:
+        return _die(str(exc))
+    except DataValidationError as exc:
+        print(exc.report.format(), file=sys.stderr)
+        return _die("the data has errors (listed above); nothing was written")
+    except ReportLocked as exc:
+        return _die(str(exc))
+    print(f"report {result.folder.name}: {result.status} in {result.seconds}s -> {result.folder}")
+    if result.pdf:
+        print(f"PDF: {result.pdf}")
+    for f in result.failures:
+        print(f"failed: {f}", file=sys.stderr)
+    return 0 if result.status == "ok" else 1
 
 
 def _die(message: str) -> int:
@@ -157,6 +220,10 @@ def _main(argv: list[str] | None = None) -> int:
         return cmd_validate(args)
     if args.command == "assess":
         return cmd_assess(args)
+    if args.command == "run":
+        return cmd_run(args)
+    if args.command == "report":
+        return cmd_report(args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

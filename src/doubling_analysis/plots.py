@@ -1,0 +1,245 @@
+"""Charts drawn from the library's tables (never from CSV files). Each function returns ``(figure, data)``:
+the frame is exactly what the chart shows, so a report can save the table behind every chart.
+
+Chinese labels need a CJK font: :func:`setup_fonts` registers Noto Sans CJK (Debian's fonts-noto-cjk, installed
+by the project's set-up) after seaborn's theme, once.
+"""
+
+from __future__ import annotations
+
+import glob
+import subprocess
+
+import numpy as np
+import pandas as pd
+
+from . import labels as L
+
+CJK_FONT_FAMILY = "Noto Sans CJK SC"
+_FONT_GLOBS = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+               "/usr/share/fonts/**/NotoSansCJK*-Regular.ttc", "/usr/share/fonts/**/NotoSansCJK*-Regular.otf",
+               "/usr/share/fonts/**/SourceHanSans*.otf")
+_ready = False
+
+
+class FontMissing(RuntimeError):
+    pass
+
+
+def cjk_font_file() -> str:
+    """Path of an installed Noto Sans CJK (or Source Han Sans) font file."""
+    for pattern in _FONT_GLOBS:
+        found = sorted(glob.glob(pattern, recursive=True))
+        if found:
+            return found[0]
+    try:
+        out = subprocess.run(["fc-match", "-f", "%{file}", CJK_FONT_FAMILY], capture_output=True, text=True,
+                             timeout=10).stdout
+        if "CJK" in out or "SourceHan" in out:
+            return out
+    except (OSError, subprocess.SubprocessError):
+        pass
+    raise FontMissing("no CJK font found: install Debian's fonts-noto-cjk (make setup does it when run as root)")
+
+
+def setup_fonts():
+    """Seaborn's theme, then Noto Sans CJK registered with matplotlib and made the default sans-serif font."""
+    global _ready
+    import matplotlib.pyplot as plt
+    import seaborn as sns
+    from matplotlib import font_manager
+
+    sns.set_theme(style="whitegrid", context="notebook")
+    if not _ready:
+        font_manager.fontManager.addfont(cjk_font_file())
+        _ready = True
+    plt.rcParams["font.family"] = ["sans-serif"]
+    plt.rcParams["font.sans-serif"] = [CJK_FONT_FAMILY, "DejaVu Sans"]
+    plt.rcParams["axes.unicode_minus"] = False
+    plt.rcParams["figure.dpi"] = 110
+    plt.rcParams["savefig.dpi"] = 150
+    return plt
+
+
+def growth_path_chart(points: pd.DataFrame, targets: pd.DataFrame, projection=None, required=None,
+                      title: str = "", unit: str = "", lang: str = "zh"):
+    """Actuals (lower bounds drawn as ▲ with an arrow up), the path required to the target, the projection fan,
+    and floor / stretch targets as markers at their years.
+
+    ``points``: columns t, value, bound, period; ``targets``: columns target_year, value, tier, attains_if;
+    ``projection``: a :class:`~doubling_analysis.projection.Projection` or None; ``required``: frame t, value.
+    """
+    plt = setup_fonts()
+    fig, ax = plt.subplots(figsize=(7.2, 3.9))
+    rows = []
+    if projection is not None and len(projection.years):
+        s = projection.summary()
+        xs = np.concatenate([[projection.start_year], s["year"].to_numpy(float)])
+        lo = np.concatenate([[projection.start_value], s["low"]])
+        hi = np.concatenate([[projection.start_value], s["high"]])
+        med = np.concatenate([[projection.start_value], s["median"]])
+        ax.fill_between(xs, lo, hi, color="tab:blue", alpha=0.18, label=L.t("interval", lang))
+        ax.plot(xs, med, color="tab:blue", lw=1.8, label=f"{L.t('projection', lang)} ({projection.method})")
+        rows += [dict(series="projection", t=x, low=a, median=m, high=b) for x, a, m, b in zip(xs, lo, med, hi)]
+    if required is not None and len(required):
+        ax.plot(required["t"], required["value"], ls="--", color="gray", lw=1.2, label=L.t("required_path", lang))
+        rows += [dict(series="required", t=x, median=v) for x, v in zip(required["t"], required["value"])]
+    exact = points[points["bound"] == "exact"]
+    bounded = points[points["bound"] != "exact"]
+    ax.plot(exact["t"], exact["value"], "o", color="black", ms=6, label=L.t("actual", lang))
+    if len(bounded):
+        ax.plot(bounded["t"], bounded["value"], "^", color="tab:red", ms=8, label=L.t("bound_lower", lang))
+        for x, v in zip(bounded["t"], bounded["value"]):
+            ax.annotate("", xy=(x, v * 1.12), xytext=(x, v), arrowprops=dict(arrowstyle="->", color="tab:red"))
+    rows += [dict(series=f"actual ({b})", t=x, median=v, period=p)
+             for x, v, b, p in zip(points["t"], points["value"], points["bound"], points["period"])]
+    for tg in targets.itertuples(index=False):
+        tier = tg.tier if isinstance(tg.tier, str) else None
+        color = {"floor": "tab:green", "stretch": "tab:orange"}.get(tier, "tab:purple")
+        ax.plot([tg.target_year], [tg.value], marker="*", ms=15, color=color, ls="none",
+                label=f"{L.t('target', lang)} {tg.target_year}" + (f" — {L.t(tier, lang)}" if tier else "")
+                + f": {tg.attains_if}")
+        rows.append(dict(series=f"target {tier or ''}".strip(), t=tg.target_year, median=tg.value))
+    ax.set_title(title, fontsize=11)
+    ax.set_ylabel(unit)
+    xs_all = [r["t"] for r in rows if "t" in r]
+    if xs_all:
+        lo_x, hi_x = min(xs_all), max(xs_all)
+        ax.set_xlim(lo_x - 0.5, max(hi_x, lo_x + 1) + 0.5)
+    ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
+    ax.legend(fontsize=7.5, loc="best", frameon=True)
+    fig.tight_layout()
+    return fig, pd.DataFrame(rows)
+
+
+def coverage_heatmap(catalog, lang: str = "zh", years=range(2017, 2026)):
+    """Targets and actuals per jurisdiction and year: where the evidence is."""
+    plt = setup_fonts()
+    import seaborn as sns
+
+    names = L.jurisdiction_names(catalog, lang)
+    a = catalog.actuals.assign(y=catalog.actuals["year"].astype(int))
+    t = catalog.targets.assign(y=catalog.targets["target_year"].astype(int))
+    cols = list(years)
+    act = pd.crosstab(a["jurisdiction_code"].astype(str), a["y"]).reindex(columns=cols, fill_value=0)
+    tgt = pd.crosstab(t["jurisdiction_code"].astype(str), t["y"]).reindex(columns=cols, fill_value=0)
+    codes = list(catalog.jurisdictions["code"].astype(str))
+    act, tgt = act.reindex(codes, fill_value=0), tgt.reindex(codes, fill_value=0)
+    data = pd.concat({L.t("n_actuals", lang): act, L.t("n_targets", lang): tgt}, axis=1)
+    fig, axes = plt.subplots(1, 2, figsize=(7.6, 3.8), sharey=True)
+    for ax, (name, m) in zip(axes, ((L.t("n_actuals", lang), act), (L.t("n_targets", lang), tgt))):
+        sns.heatmap(m.rename(index=names), annot=True, fmt="d", cmap="Blues", cbar=False, ax=ax,
+                    linewidths=0.5, annot_kws={"fontsize": 7})
+        ax.set_title(name, fontsize=10)
+        ax.set_xlabel("")
+        ax.set_ylabel("")
+        ax.tick_params(labelsize=7.5)
+    fig.tight_layout()
+    data.index = [names.get(c, c) for c in data.index]
+    return fig, data
+
+
+def index_chart(series: dict[str, pd.Series], base_year: int, title: str = "", lang: str = "zh"):
+    """Each jurisdiction's series rebased to 100 in ``base_year`` (series without a base-year value are left
+    out and listed in the returned frame's ``left_out`` attribute)."""
+    plt = setup_fonts()
+    fig, ax = plt.subplots(figsize=(7.2, 3.6))
+    rows, left_out = [], []
+    for name, s in series.items():
+        s = s.dropna().sort_index()
+        if base_year not in s.index:
+            left_out.append(name)
+            continue
+        idx = 100 * s / s.loc[base_year]
+        ax.plot(idx.index, idx.values, marker="o", label=name)
+        rows += [dict(jurisdiction=name, year=int(y), value=float(v), index=float(i))
+                 for y, v, i in zip(s.index, s.values, idx.values)]
+    ax.axhline(100, color="gray", lw=0.8)
+    ax.set_title(title, fontsize=11)
+    ax.set_ylabel(L.t("index", lang))
+    ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
+    if rows:
+        ax.legend(fontsize=8)
+    fig.tight_layout()
+    data = pd.DataFrame(rows)
+    data.attrs["left_out"] = left_out
+    return fig, data
+
+
+def _short(text: str, width: int = 46) -> str:
+    import textwrap
+
+    return textwrap.shorten(text, width=width, placeholder="…")
+
+
+def required_vs_observed(table: pd.DataFrame, label_of, lang: str = "zh"):
+    """Required, observed and to-go annual growth per target (only rows where one of them is known)."""
+    plt = setup_fonts()
+    d = table.dropna(subset=["required_growth", "observed_growth", "rate_to_go"], how="all")
+    d = d.assign(label=[label_of(r) for r in d.itertuples(index=False)])
+    d = d.drop_duplicates(subset=["jurisdiction_code", "indicator_code", "target_year", "required_growth",
+                                  "observed_growth", "rate_to_go"])
+    data = d[["target_id", "label", "required_growth", "observed_growth", "rate_to_go"]].reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(7.2, min(0.4 * max(len(d), 3) + 1.2, 9.5)))
+    y = np.arange(len(d))
+    for k, (col, color) in enumerate((("required_growth", "gray"), ("observed_growth", "tab:blue"),
+                                      ("rate_to_go", "tab:red"))):
+        ax.barh(y + (k - 1) * 0.26, d[col].fillna(0) * 100, height=0.25, color=color, label=L.t(col, lang))
+    ax.set_yticks(y)
+    ax.set_yticklabels([_short(x) for x in d["label"]], fontsize=7.5)
+    ax.invert_yaxis()
+    ax.set_xlabel("%")
+    ax.legend(fontsize=8, loc="best")
+    fig.tight_layout()
+    return fig, data
+
+
+_CATEGORY_SCORE = {
+    "target achieved": 4, "on track": 3, "acceleration needed": 2, "limited progress": 1, "deterioration": 0,
+    "met or on track": 4, "fair progress": 2, "stagnation or regression": 0,
+    "sun": 4, "slightly cloudy": 3, "cloud": 1, "thunderstorm": 0,
+    "maintain": 4, "accelerate": 2, "reverse the trend": 0,
+}
+
+
+def category_heatmap(table: pd.DataFrame, label_of, lang: str = "zh"):
+    """Progress category by method for each assessable target (green good, red bad, blank not assessable)."""
+    plt = setup_fonts()
+    import seaborn as sns
+
+    cols = {"category_eurostat": L.t("eurostat", lang), "category_unsd": L.t("unsd", lang),
+            "category_destatis": L.t("destatis", lang), "category_escap": L.t("escap", lang)}
+    d = table.dropna(subset=list(cols), how="all")
+    if d.empty:
+        return None, pd.DataFrame(columns=["target_id", *cols.values()])
+    labels = [_short(label_of(r)) for r in d.itertuples(index=False)]
+    cats = d[list(cols)].rename(columns=cols)
+    score = cats.apply(lambda c: c.map(_CATEGORY_SCORE)).astype(float)
+    fig, ax = plt.subplots(figsize=(7.2, 0.5 * len(d) + 1.4))
+    sns.heatmap(score.set_index(pd.Index(labels)), annot=cats.fillna("—").to_numpy(), fmt="", cmap="RdYlGn",
+                vmin=0, vmax=4, cbar=False, linewidths=0.5, ax=ax, annot_kws={"fontsize": 7})
+    ax.tick_params(labelsize=8)
+    fig.tight_layout()
+    data = cats.assign(target_id=d["target_id"].to_numpy(), label=labels)
+    return fig, data
+
+
+def ambition_chart(amb: pd.DataFrame, label_of, lang: str = "zh"):
+    """Growth each target implies against the jurisdiction's and the province's recorded growth."""
+    plt = setup_fonts()
+    d = amb.drop_duplicates(subset=["jurisdiction_code", "indicator_code", "target_year", "implied_growth"])
+    d = d.reset_index(drop=True)
+    labels = [_short(label_of(r)) for r in d.itertuples(index=False)]
+    fig, ax = plt.subplots(figsize=(7.2, min(0.3 * max(len(d), 3) + 1.2, 9.5)))
+    y = np.arange(len(d))
+    ax.scatter(d["implied_growth"] * 100, y, marker="D", color="tab:red", label=L.t("implied", lang), zorder=3)
+    ax.scatter(d["own_recorded_growth"] * 100, y, marker="o", color="tab:blue", label=L.t("own_recorded", lang))
+    ax.scatter(d["province_recorded_growth"] * 100, y, marker="s", color="gray",
+               label=L.t("province_recorded", lang))
+    ax.set_yticks(y)
+    ax.set_yticklabels(labels, fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xlabel("%")
+    ax.legend(fontsize=8, loc="best")
+    fig.tight_layout()
+    return fig, d.assign(label=labels)

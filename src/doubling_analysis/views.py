@@ -1,0 +1,313 @@
+"""Computed views for the notebooks and the report: each returns tidy frames (and projections) ready to be
+charted or tabled, so that notebooks hold parameters, narrative and a few calls only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from . import config
+from . import labels as L
+from .assess import assess, series_points
+from .growth import cagr
+from .projection import Projection, project
+from .vintage import select_actuals
+
+
+def parse_list(text, cast=str) -> list:
+    """'a, b' or ['a', 'b'] -> list; '' or None -> []."""
+    if text is None:
+        return []
+    if isinstance(text, (list, tuple)):
+        return [cast(x) for x in text]
+    return [cast(x.strip()) for x in str(text).split(",") if x.strip()]
+
+
+def points_frame(catalog, jurisdiction: str, indicator: str, sector: str | None = None, as_of=None,
+                 measure: str = "value") -> pd.DataFrame:
+    """The series an analysis uses for one figure, as known at ``as_of``: t, value, bound, period, actual_id."""
+    sel = select_actuals(catalog.actuals, as_of, measure) if as_of is not None else \
+        select_actuals(catalog.actuals, measure=measure)
+    m = (sel["jurisdiction_code"].astype(str) == str(jurisdiction)) & (sel["indicator_code"].astype(str) == indicator)
+    m &= sel["sector"].isna() if not sector else (sel["sector"].astype(str) == sector)
+    kind = str(catalog.indicators.set_index("code").loc[indicator, "kind"]) if indicator in \
+        set(catalog.indicators["code"]) else "level"
+    pts = series_points(sel[m], measure, stock=kind == "count")
+    return pd.DataFrame([p.__dict__ for p in pts], columns=["t", "value", "bound", "period", "actual_id", "kind"])
+
+
+@dataclass
+class GrowthPathView:
+    points: pd.DataFrame
+    targets: pd.DataFrame
+    projections: dict[str, Projection] = field(default_factory=dict)
+    required: pd.DataFrame | None = None
+    probabilities: pd.DataFrame | None = None
+    notes: list[str] = field(default_factory=list)
+    unit: str = ""
+
+
+def growth_path(catalog, jurisdiction: str, indicator: str, as_of, methods=("constant",), scenario_rates=None,
+                n_paths: int = config.N_PATHS, seed: int = config.SEED, sector: str | None = None) -> GrowthPathView:
+    """Actuals, targets, required path, projections by each method and the probability of each target."""
+    table = assess(catalog, as_of, projection_method="none")
+    sel = table[(table["jurisdiction_code"] == str(jurisdiction)) & (table["indicator_code"] == indicator)]
+    sel = sel[sel["sector"].isna()] if not sector else sel[sel["sector"] == sector]
+    sel = sel[sel["applies_to"].isna() | (sel["applies_to"] == "")]
+    pts = points_frame(catalog, jurisdiction, indicator, sector, as_of)
+    unit = str(catalog.indicators.set_index("code").loc[indicator, "canonical_unit"])
+    view = GrowthPathView(points=pts, targets=sel[["target_id", "target_year", "target_value", "tier", "attains_if",
+                                                   "comparator", "outcome"]].rename(columns={"target_value": "value"}),
+                          unit=unit)
+    if pts.empty:
+        view.notes.append("no actuals known by the as-of date: nothing to project from")
+        return view
+    last = pts.iloc[-1]
+    horizon = int(sel["target_year"].max()) if len(sel) else int(np.floor(last.t)) + 2
+    history = dict(zip(pts["t"], pts["value"]))
+    # the path required from the latest actual to the nearest future target
+    future = sel[sel["target_year"] > last.t].sort_values("target_year")
+    if len(future):
+        goal = future.iloc[0]
+        years = np.arange(np.floor(last.t) + 1, int(goal["target_year"]) + 1)
+        g = float(cagr(last.value, goal["value"] if "value" in goal else goal["target_value"],
+                       int(goal["target_year"]) - last.t))
+        req = [last.value * (1 + g) ** (y - last.t) for y in years]
+        view.required = pd.DataFrame({"t": np.concatenate([[last.t], years]),
+                                      "value": np.concatenate([[last.value], req])})
+    rows = []
+    for method in methods:
+        try:
+            proj = project(history, horizon, method, rates=scenario_rates, n_paths=n_paths, seed=seed,
+                           growth_sd=None)
+        except ValueError as exc:
+            view.notes.append(f"{method}: {exc}")
+            continue
+        view.projections[method] = proj
+        for tg in future.itertuples(index=False):
+            from .targets import target_set
+
+            direction = str(catalog.indicators.set_index("code").loc[indicator, "direction"])
+            s = target_set(tg.target_value, tg.comparator, unit, direction)
+            x = proj.at(tg.target_year)
+            ok = (x > s.low if not s.low_closed else x >= s.low) & (x < s.high if not s.high_closed else x <= s.high)
+            rows.append(dict(target_id=tg.target_id, target_year=tg.target_year, tier=tg.tier,
+                             attains_if=tg.attains_if, method=proj.method, p_attain=float(ok.mean()),
+                             median=float(np.median(x)), assumptions=proj.assumptions
+                             + (f"; fallback: {proj.fallback}" if proj.fallback else ""),
+                             lower_bound_start=bool(last.bound == "lower")))
+    view.probabilities = pd.DataFrame(rows)
+    if last.bound == "lower":
+        view.notes.append("the latest actual is a lower bound (突破): projections start from the bound, so the "
+                          "probabilities are lower bounds")
+    return view
+
+
+def annual_series(catalog, jurisdictions, indicator: str, as_of=None, lang: str = "zh") -> dict[str, pd.Series]:
+    """Annual level series per jurisdiction (display name -> Series by year) for an index chart."""
+    names = L.jurisdiction_names(catalog, lang)
+    out = {}
+    for code in jurisdictions:
+        pts = points_frame(catalog, code, indicator, None, as_of)
+        pts = pts[pts["kind"] == "year"]
+        if len(pts):
+            out[names.get(code, code)] = pd.Series(pts["value"].to_numpy(), index=pts["t"].astype(int).to_numpy())
+    return out
+
+
+def target_label(catalog, lang: str = "zh"):
+    """A function turning an assessment row into a short label: 'Ganzhou · revenue 2021'."""
+    jn, ind, sec = L.jurisdiction_names(catalog, lang), L.indicator_names(catalog, lang), L.sector_names(catalog, lang)
+
+    def label(r) -> str:
+        s = f" · {sec.get(r.sector, r.sector)}" if isinstance(r.sector, str) and r.sector else ""
+        name = jn.get(r.jurisdiction_code, r.jurisdiction_code)
+        if lang == "en":
+            name = name.split(" (")[0]
+        return f"{r.target_id} {name} · {ind.get(r.indicator_code, r.indicator_code)}{s} {r.target_year}"
+    return label
+
+
+def present(table: pd.DataFrame, catalog, lang: str = "zh", columns=None) -> pd.DataFrame:
+    """An assessment table formatted for reading: names, percentages, no NaN, translated headers."""
+    jn, ind, sec = L.jurisdiction_names(catalog, lang), L.indicator_names(catalog, lang), L.sector_names(catalog, lang)
+    out = pd.DataFrame(index=table.index)
+    out["target"] = table["target_id"]
+    out["jurisdiction"] = table["jurisdiction_code"].map(jn)
+    out["indicator"] = [ind.get(i, i) + (f" · {sec.get(s, s)}" if isinstance(s, str) and s else "")
+                        for i, s in zip(table["indicator_code"], table["sector"])]
+    out["year"] = table["target_year"].astype(str)
+    out["attains_if"] = table["attains_if"].fillna("")
+    out["tier"] = table["tier"].map(lambda x: L.t(x, lang) if isinstance(x, str) else "")
+    out["latest"] = [("" if pd.isna(v) else f"{p}: {L.fmt_value(v, u)}" + (" (≥)" if b == "lower" else ""))
+                     for p, v, b, u in zip(table["latest_period"], table["latest_value"], table["latest_bound"],
+                                           table["unit"])]
+    for col in ("required_growth", "observed_growth", "rate_to_go"):
+        out[col] = table[col].map(L.fmt_pct)
+    for col, key in (("category_eurostat", "eurostat"), ("category_unsd", "unsd"),
+                     ("category_destatis", "destatis"), ("category_escap", "escap")):
+        out[key] = table[col].fillna("") if col in table else ""
+    out["p_attain"] = [("" if pd.isna(p) else ("≥ " if lb is True else "") + f"{p:.2f}")
+                       for p, lb in zip(table["p_attain"], table["p_is_lower_bound"])]
+    out["outcome"] = table["outcome"].map(lambda x: L.t(x, lang) if isinstance(x, str) else "")
+    out["note"] = table["note"].fillna("")
+    if columns is not None:
+        out = out[list(columns)]
+    return out.rename(columns={c: L.t(c, lang) for c in out.columns})
+
+
+# ---- report sections ---------------------------------------------------------------------------------------
+
+#: indicators whose whole-jurisdiction targets are "headline" targets in the executive summary
+HEADLINE_INDICATORS = ("revenue", "revenue_growth", "va_growth", "doubling", "profit", "firms_net_new", "firms",
+                       "main_revenue", "park_revenue")
+
+
+def headline(table: pd.DataFrame) -> pd.DataFrame:
+    """Targets on headline indicators for whole jurisdictions (no sector, no applies_to), floor before stretch."""
+    m = table["indicator_code"].isin(HEADLINE_INDICATORS) & table["sector"].isna()
+    m &= table["applies_to"].isna() | (table["applies_to"] == "")
+    return table[m]
+
+
+def outcome_counts(table: pd.DataFrame, catalog, lang: str = "zh") -> pd.DataFrame:
+    """Per jurisdiction: targets, assessable (some actual known), and outcomes."""
+    names = L.jurisdiction_names(catalog, lang)
+    d = table.assign(assessable=table["latest_value"].notna())
+    g = d.groupby("jurisdiction_code", sort=False)
+    out = pd.DataFrame({
+        L.t("n_targets", lang): g.size(),
+        L.t("assessable", lang): g["assessable"].sum(),
+        **{L.t(o, lang): g["outcome"].apply(lambda s, o=o: int((s == o).sum()))
+           for o in ("achieved", "missed", "undetermined", "pending")},
+    })
+    out.index = [names.get(c, c) for c in out.index]
+    out.index.name = L.t("jurisdiction", lang)
+    return out.reset_index()
+
+
+def bounded_figures(catalog, as_of=None, lang: str = "zh") -> pd.DataFrame:
+    """Figures known only as bounds or approximately (突破 / 超过 / 左右 / 接近) that an analysis may use."""
+    sel = select_actuals(catalog.actuals, as_of) if as_of is not None else select_actuals(catalog.actuals)
+    b = sel[sel["bound"].astype(str) != "exact"]
+    names, ind = L.jurisdiction_names(catalog, lang), L.indicator_names(catalog, lang)
+    return pd.DataFrame({
+        L.t("jurisdiction", lang): b["jurisdiction_code"].astype(str).map(names),
+        L.t("indicator", lang): b["indicator_code"].astype(str).map(ind),
+        "period": b["period"].astype(str),
+        L.t("actual", lang): [L.fmt_value(v, u) for v, u in zip(b["value"], b["unit"])],
+        "bound": b["bound"].astype(str),
+        "id": b["actual_id"],
+    }).reset_index(drop=True)
+
+
+def sources_table(catalog, lang: str = "zh") -> pd.DataFrame:
+    s = catalog.sources
+    return pd.DataFrame({
+        "id": s["source_id"],
+        L.t("source", lang): s["title_zh"] if lang == "zh" else s["title_en"],
+        L.t("issuer", lang): s["issuer"].fillna(""),
+        L.t("issued", lang): s["issued"].fillna(""),
+        L.t("url", lang): s["url"].fillna("data/sources/" + s["file"].fillna("")),
+    }).reset_index(drop=True)
+
+
+METHODS_TEXT = {
+    "en": """
+**Growth.** Required growth = (target / base)^(1/(T − t0)) − 1; observed growth = (latest / base)^(1/(t − t0)) − 1;
+rate to go = (target / latest)^(1/(T − t)) − 1. Growth is compound and annual; a doubling over 2020–2023
+requires 25.99 % a year. When the plan's base-year figure is missing, the earliest later figure is the start
+(the row says so).
+
+**Reading targets.** 突破 / 超过 = strictly above; 以上 = at least; a plain number = reach at least it;
+左右 = within 5 % (levels) or 0.5 percentage point (rates), beating it counts; ranges by their lower end.
+确保 marks a floor, 力争 a stretch goal. Outcomes are bound-aware: a figure reported as "突破1000亿" achieves a
+target of ≥ 1000 but cannot decide one of 1400 (undetermined).
+
+**Progress methods.** Eurostat / Statistics Canada: R = observed / required growth (≥ 0.95 on track, 0.60–0.95
+acceleration needed, 0–0.60 limited progress, < 0 deterioration). UNSD: P = share of the required change reached
+by carrying observed growth to the target year (≥ 0.95 on track, 0.10–0.95 fair, below: stagnation). Destatis:
+five-year trend carried forward, weather symbol by the projected miss (< 5 % sun, 5–20 % slightly cloudy, more:
+cloud, wrong direction: thunderstorm); needs four points. ESCAP: time-weighted regression (recent points weigh
+more), anticipated share of the required progress (≥ 1 maintain, 0–1 accelerate, < 0 reverse).
+
+**Probabilities.** Simulated growth paths (10 000, seeded): constant growth at the observed rate, a log-linear
+trend (OLS prediction interval) or an ETS model where the series is long enough, or scenario growth; the growth
+uncertainty is the sd of reported annual growth rates (own, parent's, province's), else 5 % a year. The
+probability is the share of paths attaining the target in its year. A start from a lower bound gives a lower
+bound of the probability. Only figures published by the as-of date are used.
+""",
+    "zh": """
+**增速。** 所需年增速 = (目标值 / 基期值)^(1/(T − t0)) − 1；实际年增速 = (最新值 / 基期值)^(1/(t − t0)) − 1；
+剩余所需年增速 = (目标值 / 最新值)^(1/(T − t)) − 1。三年倍增（2020—2023年）要求年均增长 25.99%。
+规划基期缺少实际值时，以其后最早的实际值为起点（表中注明）。
+
+**目标的读法。** “突破”“超过”为严格大于；“以上”为不低于；未加修饰的数值视为“达到”；“左右”对总量允许 ±5%，
+对增速允许 ±0.5 个百分点（超过即视为达标）；区间目标以下限判断。“确保”为底线目标，“力争”为争取目标。
+结果判断考虑区间：报道为“突破1000亿”的数值可判定“≥1000”的目标已实现，但无法判定“1400亿”的目标（无法判定）。
+
+**进展评估方法。** 欧盟统计局／加拿大统计局：R = 实际增速 / 所需增速（≥0.95 按计划推进；0.60—0.95 需加速；
+0—0.60 进展有限；<0 倒退）。联合国统计司：按实际增速外推到目标年，P = 已实现的所需变化比例（≥0.95 达标或按计划；
+0.10—0.95 进展尚可；以下为停滞或倒退）。德国统计局：近五年趋势外推，按预计差距给出天气符号（<5% 晴；5%—20% 少云；
+更大为多云；方向相反为雷雨），至少需要四个数据点。亚太经社会：时间加权回归（近期权重更大），预计完成比例
+（≥1 保持；0—1 加速；<0 扭转）。
+
+**达标概率。** 模拟增长路径（10000 条，固定随机种子）：按实际增速恒定增长、对数线性趋势（OLS 预测区间）
+或序列足够长时的 ETS 模型，或情景增速；增速不确定性取已公布年度增速的标准差（本地区、上级、全省），否则取每年 5%。
+概率为目标年达标路径所占比例。若起点为下限值，所得概率为下限。只使用截至评估日已公布的数据。
+""",
+}
+
+
+def methods_text(lang: str = "zh") -> str:
+    return METHODS_TEXT[lang].strip()
+
+
+def save_table(frame: pd.DataFrame, name: str, output_dir: str | None) -> str | None:
+    """Write the table behind a chart or a section as CSV (UTF-8 with BOM, so Excel shows Chinese)."""
+    if not output_dir:
+        return None
+    from pathlib import Path
+
+    folder = Path(output_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.csv"
+    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    return str(path)
+
+
+def html_table(frame: pd.DataFrame, drop_empty: bool = True, drop: tuple = ()) -> str:
+    """A plain HTML table with no index and nothing shown as 'nan'; columns with no value at all are left out."""
+    text = frame.drop(columns=[c for c in drop if c in frame]).fillna("").astype(str)
+    text = text.replace({"nan": "", "<NA>": "", "None": "", "NaT": ""})
+    if drop_empty and len(text):
+        text = text.loc[:, (text != "").any(axis=0)]
+    return text.to_html(index=False, escape=True, border=0)
+
+
+def heading_html(text: str, anchor: str, level: int = 2) -> str:
+    """A heading with a stable id (the report's table of contents links to h2 ids)."""
+    import html
+
+    return f'<h{level} id="{html.escape(anchor)}">{html.escape(text)}</h{level}>'
+
+
+def gaps_statement(table: pd.DataFrame, catalog, lang: str = "zh") -> str:
+    """A plain statement, per jurisdiction, of how many targets have no public figure at all."""
+    names = L.jurisdiction_names(catalog, lang)
+    lines = []
+    for code, rows in table.groupby("jurisdiction_code", sort=False):
+        n, known = len(rows), int(rows["latest_value"].notna().sum())
+        bounded = int((rows["latest_bound"] == "lower").sum())
+        if lang == "zh":
+            text = f"- **{names.get(code, code)}**：{n} 个目标中 {known} 个有已公布的实际值"
+            text += f"（其中 {bounded} 个只有下限值）" if bounded else ""
+            text += "；其余目标没有可查的公开数据，无法评估。" if known < n else "。"
+        else:
+            text = f"- **{names.get(code, code)}**: {known} of {n} targets have a published actual"
+            text += f" ({bounded} only as a lower bound)" if bounded else ""
+            text += "; the others have no public figure and cannot be assessed." if known < n else "."
+        lines.append(text)
+    return "\n".join(lines)

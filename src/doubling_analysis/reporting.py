@@ -342,7 +342,7 @@ def report_lock(out: Path):
 
 def build_report(quarter: str = "latest", lang: str = "zh", data_dir=None, out="outputs", jobs: int | None = None,
                  notebooks=REPORT_NOTEBOOKS, jurisdictions: str | None = None, progress: bool = True,
-                 pdf: bool = True) -> ReportResult:
+                 pdf: bool = True, extra_parameters: dict[str, dict] | None = None) -> ReportResult:
     """Build ``<out>/<quarter>/`` (see the module docstring). Raises DataValidationError before writing anything
     when the data is bad, ParameterError for a bad quarter or language, ReportLocked when another run is active."""
     from . import labels as L
@@ -362,13 +362,13 @@ def build_report(quarter: str = "latest", lang: str = "zh", data_dir=None, out="
         log.setLevel(logging.INFO)
         try:
             return _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, progress, pdf, catalog,
-                          t0)
+                          t0, extra_parameters or {})
         finally:
             log.removeHandler(handler)
             handler.close()
 
 
-def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, progress, pdf, catalog, t0):
+def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, progress, pdf, catalog, t0, extra):
     from . import labels as L
 
     final = out / report_folder_name(quarter, lang)
@@ -389,7 +389,8 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     order = sorted(notebooks, key=lambda n: n != REPORT_NOTEBOOK)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(_run_and_export, name, str(tmp),
-                               _report_parameters(name, quarter, lang, str(folder_data), jurisdictions)): name
+                               {**_report_parameters(name, quarter, lang, str(folder_data), jurisdictions),
+                                **extra.get(name, {})}): name
                    for name in order}
         for fut in as_completed(futures):
             name = futures[fut]

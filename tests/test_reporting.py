@@ -1,0 +1,224 @@
+"""The runner (strict parameters, manifest), the report build (PDF content, fonts, lock, failure isolation,
+atomic replacement, bad data) and every notebook executed by papermill on the shipped data."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import doubling_analysis as da
+from doubling_analysis import reporting
+from doubling_analysis.reporting import (ParameterError, ReportLocked, build_report, coerce, notebook_parameters,
+                                         report_lock, run_notebook, validate_parameters)
+from conftest import REPO, edit_csv
+
+NOTEBOOKS = sorted(p.stem for p in (REPO / "notebooks").glob("*.ipynb"))
+
+
+def pdf_text_and_fonts(path: Path) -> tuple[str, set[str]]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    fonts = set()
+    for page in reader.pages:
+        res = page.get("/Resources") or {}
+        for f in (res.get("/Font") or {}).values():
+            f = f.get_object()
+            fonts.add(str(f.get("/BaseFont")))
+            for d in f.get("/DescendantFonts") or []:
+                d = d.get_object()
+                desc = d.get("/FontDescriptor")
+                embedded = desc is not None and any(k in desc.get_object() for k in ("/FontFile", "/FontFile2",
+                                                                                     "/FontFile3"))
+                if embedded:
+                    fonts.add("embedded:" + str(d.get("/BaseFont")))
+    return text, fonts
+
+
+# ---- strict parameters -------------------------------------------------------------------------------------------
+
+def test_notebooks_declare_typed_parameters():
+    p = notebook_parameters("02_growth_paths")
+    assert p["n_paths"]["type"] == "int" and p["jurisdiction"]["type"] == "str"
+    assert p["n_paths"]["help"]
+
+
+def test_unknown_parameter_lists_the_valid_ones():
+    with pytest.raises(ParameterError) as info:
+        validate_parameters("02_growth_paths", {"n_path": "2"})
+    assert "n_path" in str(info.value) and "n_paths (int)" in str(info.value)
+
+
+def test_values_take_the_declared_type():
+    got = validate_parameters("02_growth_paths", {"n_paths": "2", "seed": 7, "jurisdiction": 360700})
+    assert got == {"n_paths": 2, "seed": 7, "jurisdiction": "360700"}
+    assert isinstance(got["n_paths"], int)
+    with pytest.raises(ParameterError, match="expected int"):
+        validate_parameters("02_growth_paths", {"n_paths": "2.5"})
+
+
+@pytest.mark.parametrize("value, type_name, expected", [("2", "int", 2), ("2", "float", 2.0), ("yes", "bool", True),
+                                                        ("0", "bool", False), (3, "float", 3.0), ("x", "str", "x")])
+def test_coerce(value, type_name, expected):
+    got = coerce("p", value, type_name)
+    assert got == expected and type(got) is type(expected)
+
+
+def test_run_writes_a_manifest(tmp_path):
+    entry = run_notebook("04_consistency_ambition", tmp_path, {"lang": "en"})
+    assert entry["status"] == "ok"
+    m = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
+    assert m["runs"][0]["parameters"] == {"lang": "en"} and len(m["data_fingerprint"]) == 64
+    assert m["versions"]["pandas"] and m["status"] == "ok" and m["runs"][0]["seconds"] > 0
+
+
+def test_cli_run_rejects_unknown_parameter():
+    p = subprocess.run([sys.executable, "-m", "doubling_analysis", "run", "02_growth_paths", "-p", "npaths", "5"],
+                       capture_output=True, text=True, cwd=REPO)
+    assert p.returncode == 2 and "valid:" in p.stderr and "Traceback" not in p.stderr
+
+
+# ---- every notebook, default parameters -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def default_runs(tmp_path_factory):
+    from concurrent.futures import ProcessPoolExecutor
+
+    out = tmp_path_factory.mktemp("notebooks")
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        entries = list(pool.map(run_notebook, NOTEBOOKS, [out / n for n in NOTEBOOKS], [{}] * len(NOTEBOOKS)))
+    return {e["notebook"].removesuffix(".ipynb"): (e, out / e["notebook"].removesuffix(".ipynb")) for e in entries}
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_runs_with_defaults(default_runs, name):
+    import nbformat
+
+    entry, folder = default_runs[name]
+    assert entry["status"] == "ok", entry["error"]
+    nb = nbformat.read(folder / f"{name}.ipynb", as_version=4)
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert any("image/png" in o.get("data", {}) for o in outputs) or name == "01_data_catalogue" and outputs
+
+
+def test_growth_paths_notebook_reports_probabilities(default_runs):
+    import nbformat
+
+    _, folder = default_runs["02_growth_paths"]
+    nb = nbformat.read(folder / "02_growth_paths.ipynb", as_version=4)
+    html = "".join(o.get("data", {}).get("text/html", "") for c in nb.cells if c.cell_type == "code"
+                   for o in c.get("outputs", []))
+    # Jingdezhen revenue, as of 2022Q4: the 2021 actual is only a lower bound (突破千亿), and the scenario gives a
+    # probability for each 2022 target
+    assert "jdz22-003" in html and "scenario" in html
+
+
+def test_notebooks_are_committed_without_outputs():
+    import nbformat
+
+    for path in (REPO / "notebooks").glob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        assert all(not c.get("outputs") and c.get("execution_count") is None
+                   for c in nb.cells if c.cell_type == "code"), path.name
+        tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+        assert len(tagged) == 1, path.name
+
+
+# ---- the report --------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def report_zh(tmp_path_factory):
+    out = tmp_path_factory.mktemp("outputs")
+    return build_report("2023Q4", "zh", out=out, progress=False), out
+
+
+def test_report_folder_holds_everything(report_zh):
+    result, out = report_zh
+    assert result.status == "ok", result.failures
+    folder = out / "2023Q4"
+    assert result.folder == folder and result.pdf == folder / "report-2023Q4-zh.pdf"
+    for name in NOTEBOOKS:
+        assert (folder / f"{name}.ipynb").exists() and (folder / f"{name}.html").exists()
+    tables = {p.stem for p in (folder / "tables").glob("*.csv")}
+    assert {"assessment", "headline_targets", "index_gdp", "growth_required_observed", "ambition",
+            "hierarchy_sums", "coverage"} <= tables
+    m = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert m["quarter"] == "2023Q4" and m["status"] == "ok" and len(m["runs"]) == len(NOTEBOOKS)
+    assert not list(out.glob(".2023Q4*"))  # no temporary folder left behind
+
+
+def test_report_pdf_sections_font_and_jurisdictions(report_zh):
+    result, _ = report_zh
+    text, fonts = pdf_text_and_fonts(result.pdf)
+    for section in ("目录", "摘要：主要目标", "地区比较", "层级一致性与目标雄心", "数据缺口与区间值说明",
+                    "附录一：方法", "附录二：资料来源", "2023Q4"):
+        assert section in text, section
+    for name in da.load_catalog().jurisdictions["name_zh"]:
+        if name != "赣州经开区":  # not among the report's default jurisdictions
+            assert name in text, name
+    assert any(f.startswith("embedded:") and "CJK" in f for f in fonts), fonts
+    assert "nan" not in text.replace("Nanchang", "").lower().split()
+    assert "NaN" not in text
+
+
+def test_report_in_english(tmp_path):
+    result = build_report("2023Q4", "en", out=tmp_path, progress=False)
+    assert result.status == "ok" and result.folder == tmp_path / "2023Q4-en"
+    text, _ = pdf_text_and_fonts(result.pdf)
+    assert "Executive summary" in text and "Jingdezhen (景德镇)" in text and "Appendix B: sources" in text
+
+
+def test_failure_isolation_and_atomic_replacement(tmp_path):
+    first = build_report("2023Q4", "zh", out=tmp_path, progress=False, notebooks=("04_consistency_ambition",
+                                                                                    reporting.REPORT_NOTEBOOK))
+    assert first.status == "ok"
+    result = build_report("2023Q4", "zh", out=tmp_path, progress=False,
+                          notebooks=("02_growth_paths", reporting.REPORT_NOTEBOOK),
+                          extra_parameters={"02_growth_paths": {"indicator": "no_such_indicator"}})
+    assert result.status == "failed" and len(result.failures) == 1
+    folder = tmp_path / "2023Q4"
+    # the failed notebook's partial output is kept; the others and the PDF are there; the PDF says what failed
+    assert (folder / "02_growth_paths.ipynb").exists() and (folder / "FAILED.txt").exists()
+    text, _ = pdf_text_and_fonts(result.pdf)
+    assert "未能完成的部分" in text and "02_growth_paths" in text
+    # the second build replaced the first: its notebook is gone
+    assert not (folder / "04_consistency_ambition.ipynb").exists()
+    p = subprocess.run([sys.executable, "-m", "doubling_analysis", "report", "--quarter", "2023Q4", "--out",
+                        str(tmp_path), "--no-progress", "--jobs", "1"], capture_output=True, text=True, cwd=REPO)
+    assert p.returncode == 0  # a clean rebuild succeeds
+
+
+def test_lock_prevents_overlapping_runs(tmp_path):
+    with report_lock(tmp_path):
+        with pytest.raises(ReportLocked, match="another report run is in progress"):
+            build_report("2023Q4", out=tmp_path, progress=False)
+        p = subprocess.run([sys.executable, "-m", "doubling_analysis", "report", "--out", str(tmp_path),
+                            "--no-progress"], capture_output=True, text=True, cwd=REPO)
+        assert p.returncode == 2 and "another report run is in progress" in p.stderr
+    assert not (tmp_path / "2023Q4").exists()
+
+
+def test_bad_data_writes_nothing(tmp_path, data_copy):
+    edit_csv(data_copy / "targets.csv", "jdz22-004,jdz-2022-plan,360200,profit", "jdz22-004,jdz-2022-plan,360299,profit")
+    out = tmp_path / "out"
+    p = subprocess.run([sys.executable, "-m", "doubling_analysis", "report", "--data-dir", str(data_copy), "--out",
+                        str(out), "--no-progress"], capture_output=True, text=True, cwd=REPO)
+    assert p.returncode == 2 and "360299" in p.stderr and "Traceback" not in p.stderr
+    assert not out.exists()
+
+
+def test_bad_quarter_and_lang():
+    for args in (["--quarter", "2023Q7"], ["--lang", "fr"]):
+        p = subprocess.run([sys.executable, "-m", "doubling_analysis", "report", *args, "--no-progress"],
+                           capture_output=True, text=True, cwd=REPO)
+        assert p.returncode == 2 and "error" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_latest_quarter():
+    assert reporting.resolve_quarter("latest", today="2026-11-30") == "2026Q3"
+    assert reporting.resolve_quarter("2023q4") == "2023Q4"

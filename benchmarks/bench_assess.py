@@ -12,23 +12,10 @@
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
-import time
 
-
-def timed(fn, repeat):
-    out = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t)
-    return out
-
-
-def show(name, xs):
-    print(f"{name:62s} median {statistics.median(xs) * 1000:8.1f} ms   min {min(xs) * 1000:8.1f} ms  (n={len(xs)})")
+from _timing import show, timed
 
 
 def main() -> None:

@@ -6,19 +6,10 @@
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
-import time
 
-
-def timed(fn, repeat):
-    out = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        out.append(time.perf_counter() - t)
-    return out
+from _timing import show, timed
 
 
 def main() -> None:
@@ -42,8 +33,7 @@ def main() -> None:
     print(f"rows: targets {len(cat.targets)}, actuals {len(cat.actuals)}, sources {len(cat.sources)}")
     for name, xs in (("import doubling_analysis (cold, -X importtime)", imports),
                      ("validate (read + all checks)", validate), ("load_catalog (validate + typing)", load)):
-        print(f"{name:50s} median {statistics.median(xs) * 1000:8.1f} ms   min {min(xs) * 1000:8.1f} ms"
-              f"   (n={len(xs)})")
+        show(name, xs)
 
 
 if __name__ == "__main__":

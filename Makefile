@@ -41,6 +41,7 @@ test: setup
 benchmark: setup
 	$(BIN)/python benchmarks/bench_catalog.py
 	$(BIN)/python benchmarks/bench_assess.py
+	$(BIN)/python benchmarks/bench_explorer.py
 	$(BIN)/python benchmarks/bench_report.py
 
 clean-venv:

@@ -6,6 +6,7 @@ User mistakes (bad data, bad arguments) print a clear message and exit 2, never 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import __version__
@@ -50,7 +51,48 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--out", default=None, help="output folder (default: the repository's outputs/)")
     q.add_argument("--jobs", default=None, help="parallel notebook processes (default: one per core)")
     q.add_argument("--no-progress", action="store_true", help="no progress bar (for cron and logs)")
+
+    e = sub.add_parser("explore", help="open the scenario explorer notebook in JupyterLab")
+    e.add_argument("--port", default="8888", help="port of the Jupyter server (default 8888)")
+    e.add_argument("--ip", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    e.add_argument("--no-browser", action="store_true", help="do not open a web browser")
+    e.add_argument("--token", default=None,
+                   help="access token (default: a random one, printed in the server's log; '' disables it)")
+    e.add_argument("--dry-run", action="store_true", help="print the command instead of running it")
     return p
+
+
+def explore_command(port: str = "8888", ip: str = "127.0.0.1", no_browser: bool = False, token=None) -> list[str]:
+    from .reporting import NOTEBOOK_DIR
+
+    cmd = [sys.executable, "-m", "jupyterlab", str(NOTEBOOK_DIR / "06_scenario_explorer.ipynb"), f"--port={port}",
+           f"--ServerApp.ip={ip}", f"--ServerApp.root_dir={NOTEBOOK_DIR}", "--ServerApp.port_retries=0"]
+    if no_browser:
+        cmd.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")  # containers and CI run as root
+    if token is not None:
+        cmd.append(f"--IdentityProvider.token={token}")
+    return cmd
+
+
+def cmd_explore(args) -> int:
+    import subprocess
+
+    try:
+        port = int(args.port)
+        if not 0 < port < 65536:
+            raise ValueError
+    except ValueError:
+        return _die(f"--port: expected a port number, not {args.port!r}")
+    cmd = explore_command(str(port), args.ip, args.no_browser, args.token)
+    if args.dry_run:
+        print(" ".join(cmd))
+        return 0
+    try:
+        return subprocess.call(cmd)
+    except KeyboardInterrupt:
+        return 0
 
 
 def cmd_run(args) -> int:
@@ -224,6 +266,8 @@ def _main(argv: list[str] | None = None) -> int:
         return cmd_run(args)
     if args.command == "report":
         return cmd_report(args)
+    if args.command == "explore":
+        return cmd_explore(args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

@@ -1,0 +1,166 @@
+"""The scenario explorer: the computation, the static grid a headless run renders, the `explore` command, and a
+real-browser end-to-end test (JupyterLab on localhost driven by Debian's Chromium through Playwright)."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+import doubling_analysis as da
+from doubling_analysis import explorer
+from conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def cat():
+    return da.load_catalog()
+
+
+def test_evaluate_by_hand(cat):
+    # Jingdezhen 2022 revenue > 1400 from 2021 >= 1000 (突破千亿): rate to go 1400/1000 - 1 = 40 %
+    r = explorer.evaluate(cat, "jdz22-003", "2022Q4", [0.40], growth_sd=0.0, n_paths=10)
+    assert r.rate_to_go == pytest.approx(0.40)
+    # without noise, 40 % growth lands exactly on 1400, which does not "break through" 1400 (strict)
+    assert r.projection.at(2022) == pytest.approx([1400.0] * 10) and r.p_attain == 0.0
+    assert explorer.evaluate(cat, "jdz22-003", "2022Q4", [0.41], growth_sd=0.0, n_paths=10).p_attain == 1.0
+    # a -10 % shock in 2022 on top of 45 %: 1000 × 1.35 = 1350 < 1400
+    r = explorer.evaluate(cat, "jdz22-003", "2022Q4", [0.45], 2022, -0.10, growth_sd=0.0, n_paths=10)
+    assert r.projection.at(2022) == pytest.approx([1350.0] * 10) and r.p_attain == 0.0
+
+
+def test_static_grid_is_monotonic_in_growth(cat):
+    grid = explorer.scenario_grid(cat, "jdz22-003", "2022Q4", growths=(0.1, 0.4, 0.6), shocks=(0.0, -0.1),
+                                  n_paths=2000)
+    col = grid["shock +0%"].tolist()
+    assert col == sorted(col) and col[0] < 0.01 and col[-1] > 0.99
+    assert (grid["shock -10%"] <= grid["shock +0%"]).all()
+
+
+def test_explorer_targets(cat):
+    t = explorer.explorer_targets(cat, "2022Q4")
+    assert {"jdz22-003", "jx19-023"} <= set(t["target_id"])
+    assert (t["outcome"] == "pending").all()
+
+
+def test_widgets_build_without_a_front_end(cat):
+    box = explorer.build_explorer(cat, "2022Q4", "jdz22-003", n_paths=500)
+    html = [c for c in box.children if c.__class__.__name__ == "HTML"]
+    assert any("da-p-attain" in h.value for h in html)
+
+
+def test_explore_command():
+    p = subprocess.run([sys.executable, "-m", "doubling_analysis", "explore", "--dry-run", "--port", "9999",
+                        "--no-browser", "--token", "secret"], capture_output=True, text=True, cwd=REPO)
+    assert p.returncode == 0
+    assert "06_scenario_explorer.ipynb" in p.stdout and "--port=9999" in p.stdout
+    assert "--no-browser" in p.stdout and "--IdentityProvider.token=secret" in p.stdout
+    bad = subprocess.run([sys.executable, "-m", "doubling_analysis", "explore", "--port", "x"], capture_output=True,
+                         text=True, cwd=REPO)
+    assert bad.returncode == 2 and "--port" in bad.stderr
+
+
+# ---- real browser -----------------------------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def _free_port() -> int:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+@pytest.fixture
+def jupyter_server(tmp_path):
+    """JupyterLab on localhost with a token, serving a copy of the explorer notebook (the repository's copy is
+    never touched by the browser's autosave)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Chromium is not installed (apt-get install chromium): browser test skipped")
+    shutil.copy(REPO / "notebooks" / "06_scenario_explorer.ipynb", tmp_path)
+    port, token = _free_port(), "da-test-token"
+    from doubling_analysis.cli import explore_command
+
+    cmd = explore_command(str(port), "127.0.0.1", True, token)
+    cmd = [c for c in cmd if not c.startswith("--ServerApp.root_dir") and not c.endswith(".ipynb")]
+    cmd += [f"--ServerApp.root_dir={tmp_path}", "--LabApp.news_url=", "--LabServerApp.extra_labextensions_path=[]"]
+    log = open(tmp_path / "server.log", "w")
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")}
+    srv = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path, env=env)
+    try:
+        deadline = time.time() + 90
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2)
+                break
+            except OSError:
+                if time.time() > deadline or srv.poll() is not None:
+                    pytest.fail("Jupyter server did not start: " + (tmp_path / "server.log").read_text()[-2000:])
+                time.sleep(0.5)
+        yield f"http://127.0.0.1:{port}", token
+    finally:
+        srv.terminate()
+        try:
+            srv.wait(15)
+        except subprocess.TimeoutExpired:
+            srv.kill()
+        log.close()
+
+
+def test_browser_slider_changes_probability_and_chart(jupyter_server):
+    from playwright.sync_api import sync_playwright
+
+    base, token = jupyter_server
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 1100})
+            page.goto(f"{base}/lab/tree/06_scenario_explorer.ipynb?token={token}")
+            page.wait_for_selector(".jp-Notebook", timeout=90_000)
+            page.wait_for_function("document.body.innerText.includes('| Idle')", timeout=90_000)  # kernel up
+            page.click("text=Run", timeout=20_000)  # the Run menu
+            page.click("text=Run All Cells", timeout=20_000)
+            page.wait_for_selector(".da-p-attain", timeout=180_000)
+            page.wait_for_selector(".da-chart img", timeout=60_000)
+            p0 = page.inner_text(".da-p-attain")
+            img0 = page.get_attribute(".da-chart img", "src")
+            handle = page.locator(".noUi-handle").first
+            handle.scroll_into_view_if_needed()
+            handle.focus()
+            for _ in range(8):  # +8 percentage points of growth in 2022
+                page.keyboard.press("ArrowRight")
+            deadline = time.time() + 60
+            while page.inner_text(".da-p-attain") == p0 and time.time() < deadline:
+                time.sleep(0.25)
+            p1 = page.inner_text(".da-p-attain")
+            page.wait_for_timeout(1500)
+            img1 = page.get_attribute(".da-chart img", "src")
+            page.locator(".da-chart img").scroll_into_view_if_needed()
+            (REPO / "outputs").mkdir(exist_ok=True)
+            page.screenshot(path=str(REPO / "outputs" / "explorer.png"))
+        finally:
+            browser.close()
+    assert p1 != p0 and float(p1) > float(p0), (p0, p1)
+    assert img1 and img1 != img0
+
+
+def test_headless_run_renders_the_static_grid_in_english(tmp_path):
+    import nbformat
+
+    from doubling_analysis.reporting import run_notebook
+
+    entry = run_notebook("06_scenario_explorer", tmp_path, {"lang": "en", "n_paths": "500"})
+    assert entry["status"] == "ok", entry["error"]
+    nb = nbformat.read(tmp_path / "06_scenario_explorer.ipynb", as_version=4)
+    text = "".join(o.get("text", "") + o.get("data", {}).get("text/html", "") for c in nb.cells
+                   if c.cell_type == "code" for o in c.get("outputs", []))
+    assert "P(attain) of jdz22-003" in text and "shock -10%" in text

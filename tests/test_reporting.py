@@ -142,13 +142,13 @@ def test_report_folder_holds_everything(report_zh):
     assert result.status == "ok", result.failures
     folder = out / "2023Q4"
     assert result.folder == folder and result.pdf == folder / "report-2023Q4-zh.pdf"
-    for name in NOTEBOOKS:
+    for name in reporting.REPORT_NOTEBOOKS:
         assert (folder / f"{name}.ipynb").exists() and (folder / f"{name}.html").exists()
     tables = {p.stem for p in (folder / "tables").glob("*.csv")}
     assert {"assessment", "headline_targets", "index_gdp", "growth_required_observed", "ambition",
             "hierarchy_sums", "coverage"} <= tables
     m = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    assert m["quarter"] == "2023Q4" and m["status"] == "ok" and len(m["runs"]) == len(NOTEBOOKS)
+    assert m["quarter"] == "2023Q4" and m["status"] == "ok" and len(m["runs"]) == len(reporting.REPORT_NOTEBOOKS)
     assert not list(out.glob(".2023Q4*"))  # no temporary folder left behind
 
 

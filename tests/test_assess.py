@@ -127,3 +127,19 @@ def test_shipped_data_as_of_2023q4():
     # the doubling of 2020 revenue cannot be resolved: no 2020 revenue figure for Jingdezhen
     assert "no 2020 actual of revenue" in t.loc["jdz22-001", "note"]
     assert table["note"].notna().all()
+
+
+def test_every_note_shown_in_a_chinese_report_is_translated():
+    import re
+
+    from doubling_analysis.labels import translate_note
+
+    cat = da.load_catalog()
+    for q in ("2021Q2", "2022Q2", "2023Q4"):
+        table = assess(cat, q, n_paths=200)
+        shown = table[table["latest_value"].notna()]  # the report shows notes of rows with actuals
+        for note in shown["note"]:
+            zh = translate_note(note, "zh")
+            # what remains in Latin letters may only be codes (ar069, revenue, 2021-03, exact, ...)
+            words = re.findall(r"[A-Za-z]{4,}(?: [A-Za-z]{3,})+", zh)
+            assert not words, (note, zh, words)

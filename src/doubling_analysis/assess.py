@@ -247,7 +247,8 @@ def _assess_one(t, ind, groups_v, groups_g, growths, jurisdictions, as_of_ts, pr
             notes.append(f"no {T} actual known: outcome undetermined")
         else:
             row["outcome"] = judge(observation_interval(final.value, final.bound), tset)
-            notes.append(f"outcome from {final.period} {_fmt_num(final.value)} ({final.bound}, {final.actual_id})")
+            shown = _fmt_pct(final.value) if measure == "growth" else _fmt_num(final.value)
+            notes.append(f"outcome from {final.period} {shown} ({final.bound}, {final.actual_id})")
     else:
         row["outcome"] = "pending"
 

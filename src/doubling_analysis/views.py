@@ -152,7 +152,7 @@ def present(table: pd.DataFrame, catalog, lang: str = "zh", columns=None) -> pd.
     out["p_attain"] = [("" if pd.isna(p) else ("≥ " if lb is True else "") + f"{p:.2f}")
                        for p, lb in zip(table["p_attain"], table["p_is_lower_bound"])]
     out["outcome"] = table["outcome"].map(lambda x: L.t(x, lang) if isinstance(x, str) else "")
-    out["note"] = table["note"].fillna("")
+    out["note"] = table["note"].map(lambda n: L.translate_note(n, lang))
     if columns is not None:
         out = out[list(columns)]
     return out.rename(columns={c: L.t(c, lang) for c in out.columns})

@@ -61,7 +61,7 @@ def test_real_time_discipline(cat):
     # in 2023Q1 the 2022 figure is a preliminary lower bound: the probability is a lower bound too
     r = row(assess(cat, "2023Q1", n_paths=500), "t-007")
     assert (r["latest_value"], r["latest_bound"], r["latest_actual_id"]) == (150, "lower", "x-006")
-    assert r["p_is_lower_bound"] is True and "lower bound" in r["note"]
+    assert r["p_bound"] == "lower" and "lower bound" in r["note"]
     # by 2023Q3 the final exact figure has replaced it
     r = row(assess(cat, "2023Q3", n_paths=500), "t-007")
     assert (r["latest_value"], r["latest_bound"], r["latest_actual_id"]) == (160, "exact", "x-007")
@@ -75,10 +75,17 @@ def test_outcome_after_the_target_year(cat):
     assert row(assess(cat, "2024Q1", n_paths=100), "t-007")["outcome"] == "achieved"
 
 
+def test_lower_bound_final_year_actual_decides_only_what_it_can(cat):
+    # x-009: 示例市 revenue 2022 "突破350亿元" (a lower bound). t-004 (12.5 RMB bn = 125亿, reach) is achieved;
+    # t-001 (> 400亿) cannot be decided by a figure known only to exceed 350
+    t = assess(cat, "2023Q4", n_paths=100).set_index("target_id")
+    assert t.loc["t-004", "outcome"] == "achieved"
+    assert t.loc["t-001", "outcome"] == "undetermined" and t.loc["t-001", "latest_bound"] == "lower"
+
+
 def test_bounded_outcome_is_undetermined(cat):
-    # t-001: 示例市 revenue > 400 亿元 in 2022; the only 2021 report (x-001) is a lower bound 1.05万亿元 and there is no
-    # 2022 figure: after 2022 the outcome cannot be decided
-    r = row(assess(cat, "2023Q4", n_paths=100), "t-001")
+    # t-001: 示例市 revenue > 400 亿元 in 2022; by 2022Q4's end nothing for 2022 is published (x-009 comes in 2023)
+    r = row(assess(cat, "2023-01-10", n_paths=100), "t-001")
     assert r["outcome"] == "undetermined"
 
 
@@ -120,8 +127,10 @@ def test_shipped_data_as_of_2023q4():
     t = table.set_index("target_id")
     # Ganzhou 2021 (gz-2021-workpoints): revenue 4533.21 > 4000, growth 30 % >= 20 %, VA growth 11.6 % vs 8.8 % 左右
     assert t.loc[["gz21-001", "gz21-002", "gz21-003"], "outcome"].tolist() == ["achieved"] * 3
-    # furniture cluster output 2270 against 2600
-    assert t.loc["gz21-006", "outcome"] == "missed"
+    # the furniture cluster (现代家居, city-wide) has no figure of its own: 南康家具 output is Nankang district's
+    assert t.loc["gz21-006", "outcome"] == "undetermined" and "not assessable" in t.loc["gz21-006", "note"]
+    # 技改投资年均增长30%左右 (2019-2023) is an average over five years, none of which is reported
+    assert "average annual growth over 2019-2023: 0 of 5 years reported" in t.loc["jx19-046", "note"]
     # Jingdezhen 2022 revenue > 1400: only "突破千亿" (2021, a lower bound) is known: cannot be decided
     assert t.loc["jdz22-003", "outcome"] == "undetermined" and t.loc["jdz22-003", "latest_bound"] == "lower"
     # the doubling of 2020 revenue cannot be resolved: no 2020 revenue figure for Jingdezhen

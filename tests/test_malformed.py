@@ -19,7 +19,7 @@ def synthetic(tmp_path) -> Path:
 
 
 def with_file(folder: Path, fixture: str) -> da.ValidationReport:
-    table = "targets.csv" if fixture.startswith("targets") else "actuals.csv"
+    table = fixture.split("_")[0] + ".csv"
     shutil.copy(FIXTURES / "malformed" / fixture, folder / table)
     report, _ = da.validate(folder)
     return report
@@ -120,3 +120,15 @@ def test_bad_enums(synthetic):
 
 def test_neither_value_nor_growth(synthetic):
     assert ("actuals.csv", 4, "value") in located(with_file(synthetic, "actuals_no_value.csv"))
+
+
+def test_parent_cycle_and_province_with_a_parent(synthetic):
+    report = with_file(synthetic, "jurisdictions_cycle.csv")
+    msgs = [v.expected for v in report.errors if v.file == "jurisdictions.csv"]
+    assert any("a province has no parent" in m for m in msgs)
+    assert any("without a cycle" in m for m in msgs)
+
+
+def test_impossible_date(synthetic):
+    report = with_file(synthetic, "actuals_bad_date.csv")
+    assert ("actuals.csv", 3, "published") in located(report)

@@ -42,13 +42,15 @@ def test_tupo_is_strict():
 
 
 def test_bound_aware_outcomes():
-    # "突破1000亿" achieves >= 1000 but cannot decide 1400
+    # "突破1000亿" achieves >= 1000 (and 突破1000 itself) but cannot decide 1400
     assert outcome(1000, "lower", target_set(1000, ">=", "亿元")) == "achieved"
+    assert outcome(1000, "lower", target_set(1000, ">", "亿元")) == "achieved"
     assert outcome(1000, "lower", target_set(1400, ">", "亿元")) == "undetermined"
     # a lower bound already above the target decides it
     assert outcome(1500, "lower", target_set(1400, ">", "亿元")) == "achieved"
-    # an upper bound below the target decides a miss; above it, nothing
+    # an upper bound below the target decides a miss; above it, nothing; 接近1400 misses "1400 以上"
     assert outcome(1300, "upper", target_set(1400, ">", "亿元")) == "missed"
+    assert outcome(1400, "upper", target_set(1400, ">=", "亿元")) == "missed"
     assert outcome(1500, "upper", target_set(1400, ">", "亿元")) == "undetermined"
     # approx 1400 (±5 % = [1330, 1470]) straddles 1400
     assert outcome(1400, "approx", target_set(1400, ">=", "亿元")) == "undetermined"

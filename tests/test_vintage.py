@@ -73,3 +73,15 @@ def test_as_of_date(text, expected):
 def test_bad_quarter():
     with pytest.raises(ValueError, match="quarter"):
         as_of_date("2023Q5")
+
+
+def test_revised_beats_final_and_undated_revisions_are_not_known_in_the_past():
+    f = fixture_actuals()
+    extra = f.iloc[[4]].assign(actual_id="a6", value=905.0, status="revised", published=None,
+                               published_date=pd.NaT)
+    f = pd.concat([f, extra], ignore_index=True)
+    # with all data the revision (a6) replaces the final 2020 figure (a5)
+    assert select_actuals(f).set_index("period").loc["2020", "actual_id"] == "a6"
+    # at any past as-of date an undated revision is not known: a5 is used
+    assert select_actuals(f, as_of="2030Q4").set_index("period").loc["2020", "actual_id"] == "a5"
+    assert pd.isna(available_date(f).iloc[-1])

@@ -29,7 +29,7 @@ COLUMNS = [
     "category_destatis", "p_attain", "projected_median", "projected_low", "projected_high", "outcome", "note",
     # extras
     "comparator", "unit", "attains_if", "per", "applies_to", "escap_anticipated", "category_escap",
-    "p_is_lower_bound", "p_model", "p_assumptions", "base_actual_id", "latest_actual_id", "as_of", "source_id",
+    "p_bound", "p_model", "p_assumptions", "base_actual_id", "latest_actual_id", "as_of", "source_id",
 ]
 
 
@@ -57,18 +57,19 @@ def series_points(selected: pd.DataFrame, measure: str, stock: bool) -> list[Poi
     """Points of one figure's series. Levels: years, months for stocks, and Jan-Dec spans; growth: years and
     year-to-date readings (the latest reading of a year stands for it until the year is published)."""
     pts = []
-    col = "value" if measure == "value" else "growth"
+    col, bound_col = ("value", "bound") if measure == "value" else ("growth", "growth_bound")
     for row in selected.itertuples(index=False):
         kind = str(row.period_kind)
-        if measure == "value":
-            full_year = kind == "ytd" and row.period_start.month == 1 and row.period_end.month == 12
-            if not (kind == "year" or full_year or (kind == "month" and stock)):
-                continue
-            kind = "year" if full_year else kind
+        full_year = kind == "ytd" and row.period_start.month == 1 and row.period_end.month == 12
+        if full_year:
+            kind = "year"  # a January-December figure is the year's
+        if measure == "value" and not (kind == "year" or (kind == "month" and stock)):
+            continue
         t = _point_time(row) if kind != "year" else float(row.period_end.year)
         if t is None:
             continue
-        pts.append(Point(t, float(getattr(row, col)), str(row.bound), str(row.period), str(row.actual_id), kind))
+        pts.append(Point(t, float(getattr(row, col)), str(getattr(row, bound_col)), str(row.period),
+                         str(row.actual_id), kind))
     pts.sort(key=lambda p: p.t)
     # one point per time: a year beats a YTD reading ending in December of the same year
     out: dict[float, Point] = {}
@@ -84,7 +85,7 @@ def _growth_sd(actuals_sel: pd.DataFrame, jurisdictions: pd.DataFrame, jur: str,
     parents = dict(zip(jurisdictions["code"].astype(str), jurisdictions["parent_code"]))
     annual = actuals_sel[actuals_sel["period_kind"].astype(str) == "year"]
     chain, code = [], jur
-    while isinstance(code, str) and code:
+    while isinstance(code, str) and code and code not in chain:
         chain.append(code)
         code = parents.get(code)
     for code in chain:
@@ -105,8 +106,9 @@ def _proxy_rate(growths: pd.DataFrame, jurisdictions: pd.DataFrame, jur: str, in
     parents = dict(zip(jurisdictions["code"].astype(str), jurisdictions["parent_code"]))
     annual = growths[(growths["period_kind"].astype(str) == "year") & growths["sector"].isna()
                      & (growths["indicator_code"].astype(str) == indicator)]
-    code = jur
-    while isinstance(code, str) and code:
+    code, seen = jur, set()
+    while isinstance(code, str) and code and code not in seen:
+        seen.add(code)
         g = annual[(annual["jurisdiction_code"].astype(str) == code)
                    & (annual["year"].astype(float) <= before)].sort_values("year")
         if len(g):
@@ -116,6 +118,14 @@ def _proxy_rate(growths: pd.DataFrame, jurisdictions: pd.DataFrame, jur: str, in
                                            f"{int(last['year'])} ({last['actual_id']}) as a proxy; ")
         code = parents.get(code)
     return None
+
+
+def target_seed(seed: int, target_id: str) -> list[int]:
+    """A target's own random stream: the run's seed and a checksum of the target id, so that adding or removing
+    a target leaves every other target's draws unchanged."""
+    import zlib
+
+    return [int(seed), zlib.crc32(str(target_id).encode())]
 
 
 def _fmt_pct(v: float) -> str:
@@ -144,9 +154,10 @@ def assess(catalog, as_of=None, projection_method: str = "auto", progress_method
          growths["sector"].astype(object).fillna("")], sort=False)}
 
     rows = []
-    for i, t in enumerate(catalog.targets.itertuples(index=False)):
+    for t in catalog.targets.itertuples(index=False):
         rows.append(_assess_one(t, ind, groups_v, groups_g, growths, catalog.jurisdictions, as_of_ts,
-                                projection_method, progress_methods, n_paths, seed + i, scenario_rates,
+                                projection_method, progress_methods, n_paths, target_seed(seed, t.target_id),
+                                scenario_rates,
                                 scenario_shocks))
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["as_of"] = "all data" if as_of is None else str(as_of)
@@ -203,6 +214,7 @@ def _assess_one(t, ind, groups_v, groups_g, growths, jurisdictions, as_of_ts, pr
         return finish(f"not assessable: applies to {t.applies_to}; needs figures for each unit")
 
     base = next((p for p in points if p.t == float(t.base_year) and p.kind == "year"), None)
+    relative_base_bound = None
 
     # --- relative targets: 2 x base-year actual
     if kind == "relative" and t.unit == "× base":
@@ -211,6 +223,7 @@ def _assess_one(t, ind, groups_v, groups_g, growths, jurisdictions, as_of_ts, pr
             return finish(f"not assessable: relative target ({target_value:g} × {t.base_year} {series_code}); "
                           f"no {t.base_year} actual of {series_code} known")
         target_value = target_value * base.value
+        relative_base_bound = base.bound
         notes.append(f"resolved: {float(t.value):g} × {t.base_year} {series_code} {_fmt_num(base.value)} = "
                      f"{_fmt_num(target_value)}" + (" (base is a lower bound: so is the target)"
                                                     if base.bound == "lower" else ""))
@@ -219,11 +232,13 @@ def _assess_one(t, ind, groups_v, groups_g, growths, jurisdictions, as_of_ts, pr
                       value_high)
     row["attains_if"] = tset.describe(_fmt_pct if measure == "growth" or t.unit == "ratio" else _fmt_num)
 
-    if row["per"] in ("year", "quarter", "month", "period"):
-        notes.append(f"a per-{row['per']} target" if row["per"] != "period" else "a total over the plan period")
-        if row["per"] == "period" or not points:
-            return finish("not assessable: no actuals of this flow over the period" if row["per"] == "period"
-                          else f"not assessable: no actuals of {series_code} for {jur}")
+    if row["per"] in ("quarter", "month", "period"):
+        what = {"quarter": "a per-quarter target", "month": "a per-month target",
+                "period": "a total over the plan period"}[row["per"]]
+        return finish(f"not assessable: {what}; no actuals of this flow for each {row['per']}"
+                      if row["per"] != "period" else "not assessable: no actuals of this flow over the period")
+    if row["per"] == "year":
+        return _per_year_target(row, notes, t, points, tset, measure, passed, finish)
 
     if not points:
         what = f"{series_code} growth" if measure == "growth" else series_code
@@ -246,7 +261,10 @@ def _assess_one(t, ind, groups_v, groups_g, growths, jurisdictions, as_of_ts, pr
             row["outcome"] = "undetermined"
             notes.append(f"no {T} actual known: outcome undetermined")
         else:
-            row["outcome"] = judge(observation_interval(final.value, final.bound), tset)
+            verdict = judge(observation_interval(final.value, final.bound), tset)
+            if relative_base_bound == "lower" and verdict == "achieved":
+                verdict = "undetermined"  # the threshold k × base may lie above k × its lower bound
+            row["outcome"] = verdict
             shown = _fmt_pct(final.value) if measure == "growth" else _fmt_num(final.value)
             notes.append(f"outcome from {final.period} {shown} ({final.bound}, {final.actual_id})")
     else:
@@ -282,7 +300,8 @@ def _assess_one(t, ind, groups_v, groups_g, growths, jurisdictions, as_of_ts, pr
     inp = ProgressInput(
         y0=None if start is None else start.value, t0=None if start is None else start.t,
         yt=latest.value, t=latest.t, yT=target_value, T=float(T), direction=direction,
-        history=tuple((p.t, p.value) for p in upto), latest_is_bound=latest.bound != "exact")
+        history=tuple((p.t, p.value) for p in upto), latest_is_bound=latest.bound != "exact",
+        met=judge(observation_interval(latest.value, latest.bound), tset) == "achieved")
     results = assess_progress(inp, progress_methods)
     if "eurostat" in results:
         row["ratio_r"], row["category_eurostat"] = results["eurostat"].value, results["eurostat"].category
@@ -300,7 +319,9 @@ def _assess_one(t, ind, groups_v, groups_g, growths, jurisdictions, as_of_ts, pr
         history = {p.t: p.value for p in upto}
         sd, sd_text = _growth_sd(growths, jurisdictions, jur, series_code)
         rates, method, proxy_text = scenario_rates, projection_method, ""
-        if len(history) < 2 and rates is None and projection_method in ("auto", "constant"):
+        if len(history) < 2 and rates is not None and projection_method in ("auto", "constant"):
+            method = "scenario"  # one point of history: the given growth is the only way forward
+        elif len(history) < 2 and rates is None and projection_method in ("auto", "constant"):
             proxy = _proxy_rate(growths, jurisdictions, jur, series_code, latest.t)
             if proxy is not None:
                 rates, proxy_text = proxy
@@ -320,9 +341,51 @@ def _assess_one(t, ind, groups_v, groups_g, growths, jurisdictions, as_of_ts, pr
                                                         f" ({sd_text})") + (f"; fallback: {proj.fallback}"
                                                                             if proj.fallback else ""))
             if latest.bound == "lower" and direction == "up":
-                row["p_is_lower_bound"] = True
+                row["p_bound"] = "lower"
                 notes.append("starts from a lower bound: the probability is a lower bound (censored)")
+            if relative_base_bound == "lower" and direction == "up":
+                # the target is k × a base known only from below: the true threshold may be higher
+                row["p_bound"] = "upper" if row.get("p_bound") != "lower" else None
+                notes.append("the target rests on a lower-bound base: the probability is an upper bound"
+                             if row["p_bound"] == "upper" else
+                             "both the start and the target's base are lower bounds: the probability is not bounded")
     return finish("")
+
+
+def _per_year_target(row, notes, t, points, tset, measure, passed, finish):
+    """每年 / 年均 targets: a growth target is the average annual growth over the plan period (compound, from
+    each year's reported growth); a flow target must be met in every year of the period. Only annual figures
+    count; no probability is computed."""
+    years = list(range(int(t.base_year) + 1, int(t.target_year) + 1))
+    annual = {int(p.t): p for p in points if p.kind == "year" and int(p.t) in years}
+    have = sorted(annual)
+    span = f"{years[0]}-{years[-1]}"
+    if have:
+        last = annual[have[-1]]
+        row.update(latest_period=last.period, latest_value=last.value, latest_bound=last.bound,
+                   latest_actual_id=last.actual_id)
+    if measure == "growth":
+        notes.append(f"average annual growth over {span}: {len(have)} of {len(years)} years reported")
+        if have:
+            factors = np.array([1.0 + annual[y].value for y in have])
+            avg = float(np.prod(factors) ** (1.0 / len(have)) - 1.0)
+            row["observed_growth"] = avg
+            exact = all(annual[y].bound == "exact" for y in have)
+            if len(have) == len(years) and exact:
+                row["outcome"] = judge(observation_interval(avg, "exact"), tset)
+    else:
+        verdicts = {y: judge(observation_interval(annual[y].value, annual[y].bound), tset) for y in have}
+        notes.append(f"a per-year target, {span}: {len(have)} of {len(years)} years reported"
+                     + (f", attained in {sum(v == 'achieved' for v in verdicts.values())}" if have else ""))
+        if any(v == "missed" for v in verdicts.values()):
+            row["outcome"] = "missed"
+        elif len(have) == len(years) and all(v == "achieved" for v in verdicts.values()):
+            row["outcome"] = "achieved"
+    if not row.get("outcome") or row["outcome"] == "pending":
+        row["outcome"] = "undetermined" if passed else "pending"
+    if not have:
+        return finish(f"not assessable: no annual figure of this indicator for {span}")
+    return finish("per-year targets get no probability")
 
 
 def _contains(s, x: np.ndarray) -> np.ndarray:

@@ -93,12 +93,35 @@ def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violati
             if f.foreign_key:
                 out += _fk(frames, name, f.name, *f.foreign_key)
 
-    # jurisdictions: a province has no parent; other levels have one
+    # jurisdictions: a province has no parent; other levels have one; no cycles
     jur = frames["jurisdictions"]
+    parents = dict(zip(jur["code"], jur["parent_code"]))
     for row, r in jur.iterrows():
         if r["level"] != "province" and pd.isna(r["parent_code"]):
             out.append(Violation("jurisdictions.csv", int(row), "parent_code", "",
                                  f"the code of the enclosing jurisdiction (level {r['level']})"))
+        if r["level"] == "province" and pd.notna(r["parent_code"]):
+            out.append(Violation("jurisdictions.csv", int(row), "parent_code", r["parent_code"],
+                                 "blank: a province has no parent"))
+        seen, code = set(), r["code"]
+        while isinstance(code, str) and code in parents:
+            if code in seen:
+                out.append(Violation("jurisdictions.csv", int(row), "parent_code", r["parent_code"],
+                                     f"a chain of parents without a cycle (it comes back to {code})"))
+                break
+            seen.add(code)
+            code = parents.get(code)
+
+    # dates must be real calendar dates
+    for name, col in (("sources", "issued"), ("actuals", "published")):
+        if col not in frames[name]:
+            continue
+        for row, value in frames[name][col].dropna().items():
+            if re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", str(value)):
+                try:
+                    _conservative_date(value)
+                except (ValueError, TypeError):
+                    out.append(Violation(TABLES[name].file, int(row), col, value, "a real calendar date"))
 
     # sources: a file that exists under sources/, or a URL
     src = frames["sources"]
@@ -176,7 +199,7 @@ def _period_error(text: str) -> str | None:
     except ValueError as exc:
         return str(exc)
     if end < start:
-        return "a period whose end is not before its start"
+        return "a period that does not end before it starts"
     return None
 
 
@@ -277,6 +300,8 @@ def build_catalog(frames: dict[str, pd.DataFrame], report: ValidationReport, fol
                                           ["year", "ytd", "month", "span"])
     actuals["year"] = pd.array([p[1].year for p in parsed], dtype="Int64")
     actuals["growth"] = (actuals["growth_pct"].astype("Float64") / 100).astype("Float64")
+    # ``bound`` describes the level; when a report gives only a growth rate it describes that rate
+    actuals["growth_bound"] = actuals["bound"].where(actuals["value"].isna(), "exact")
     actuals["published_date"] = actuals["published"].map(_conservative_date).astype("datetime64[ns]")
     for col in ("bound", "status", "source_kind"):
         field = next(f for f in TABLES["actuals"].fields if f.name == col)

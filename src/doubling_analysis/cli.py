@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="projection method for the probabilities: auto, constant, loglinear, ets, scenario, none")
     a.add_argument("--growth", default=None,
                    help="scenario growth per year as fractions, comma-separated (e.g. 0.12,0.10); "
-                        "used by --method scenario and for one-point histories")
+                        "used by --method scenario, and by auto/constant where the history has one point")
     a.add_argument("--paths", default=None, help="number of simulated paths (default 10000)")
     a.add_argument("--seed", default=None, help="random seed (default from config)")
 
@@ -155,6 +155,12 @@ def latest_completed_quarter(today=None) -> str:
     return str(pd.Period(today, "Q") - 1)
 
 
+def pd_isna(x) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(x))
+
+
 def cmd_assess(args) -> int:
     from . import config
     from .assess import assess
@@ -165,9 +171,10 @@ def cmd_assess(args) -> int:
 
     as_of = latest_completed_quarter() if args.as_of == "latest" else args.as_of
     try:
-        as_of_date(as_of)
+        if pd_isna(as_of_date(as_of)):
+            raise ValueError("a date (2023-12-31) or a quarter (2023Q4), not an empty value")
     except ValueError as exc:
-        return _die(f"--as-of: expected {exc}")
+        return _die(f"--as-of: expected {str(exc).removeprefix('expected ')}")
     methods = PROJECTION_METHODS + ("none",)
     if args.method not in methods:
         return _die(f"--method: unknown method {args.method!r}; choose one of {', '.join(methods)}")
@@ -177,10 +184,11 @@ def cmd_assess(args) -> int:
         n_paths = config.N_PATHS if args.paths is None else int(args.paths)
         seed = config.SEED if args.seed is None else int(args.seed)
         rates = None if args.growth is None else [float(x) for x in args.growth.split(",")]
-        if n_paths < 1:
+        if n_paths < 1 or seed < 0:
             raise ValueError
     except ValueError:
-        return _die("--paths and --seed take whole numbers (paths >= 1), --growth comma-separated fractions")
+        return _die("--paths and --seed take whole numbers (paths >= 1, seed >= 0), --growth comma-separated "
+                    "fractions")
     if args.method == "scenario" and rates is None:
         return _die("--method scenario needs --growth (e.g. --growth 0.12,0.10)")
     try:

@@ -30,6 +30,7 @@ class ProgressInput:
     direction: str = "up"     # "up": higher is better
     history: tuple[tuple[float, float], ...] = ()  # (year, value), base and latest included, sorted
     latest_is_bound: bool = False  # the latest value is a lower/upper bound, not exact
+    met: bool | None = None   # does the latest value attain the target (comparator and bounds applied)?
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,8 @@ class MethodResult:
 
 
 def _met(inp: ProgressInput) -> bool:
+    if inp.met is not None:
+        return inp.met
     return inp.yt is not None and (inp.yt >= inp.yT if inp.direction == "up" else inp.yt <= inp.yT)
 
 

@@ -143,6 +143,11 @@ def project(history, to_year: int, method: str = "auto", *, rates=None, shocks=N
     if wanted == "ets" and n_annual < config.ETS_MIN_POINTS:
         fallback.append(f"ets needs {config.ETS_MIN_POINTS} annual points, history has {n_annual}")
         wanted = "loglinear"
+    if wanted == "ets":
+        annual_years = hist.index[hist.index == np.floor(hist.index)]
+        if len(annual_years) and (annual_years[-1] - annual_years[0] + 1) != len(annual_years):
+            fallback.append("ets needs consecutive annual points, the history has gaps")
+            wanted = "loglinear"
     if wanted == "loglinear" and n_annual < config.LOGLINEAR_MIN_POINTS:
         fallback.append(f"loglinear needs {config.LOGLINEAR_MIN_POINTS} annual points, history has {n_annual}")
         wanted = "constant"

@@ -63,7 +63,7 @@ def number_forms(value: float, unit: str | None = None) -> set[str]:
         if numeral:
             forms.add(numeral)
         if n == 2:
-            forms.update(("两", "双双"))  # 双双: "both (of two)"
+            forms.add("两")
         if unit in ("亿元", None):
             forms.update(_MAGNITUDE_WORDS.get(n, ()))
         if n == 0:

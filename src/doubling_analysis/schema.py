@@ -143,8 +143,8 @@ TABLES: dict[str, Table] = {
            "counts) or 2016..2020 (several years).", required=True, pattern=PERIOD_PATTERN),
         _f("value", "number", "Level as written, in `unit`; blank when only growth was reported."),
         _f("unit", "string", "Unit as written (亿元, 万亿元, 千亿元, RMB bn, 万元, 家 ...).", enum=tuple(UNITS)),
-        _f("bound", "string", "exact; lower (突破/超过/以上); upper; approx (左右/约/接近).", required=True,
-           enum=BOUNDS),
+        _f("bound", "string", "exact; lower (突破/超过/以上: above); upper (接近/近: just below); approx (左右/约). "
+           "Describes the value; for a report with only a growth rate, the rate.", required=True, enum=BOUNDS),
         _f("growth_pct", "number", "Officially reported year-on-year growth, in percent.",
            minimum=-100, maximum=1000),
         _f("status", "string", "preliminary (预计/初步), final, revised.", required=True, enum=STATUSES),

@@ -13,8 +13,9 @@ A target is the set of values that attain it, an interval with open or closed en
 A range (``value_high``, "3-5家") is judged by its weakest end, the lower one for a "higher is better"
 indicator (reaching 3 attains "3-5家"; 6 over-attains it), as Destatis does with target ranges.
 
-An observation is an interval too: exact x is [x, x]; a lower bound (突破 L) is [L, +inf); an upper bound is
-(-inf, U]; an approximate figure is [a(1 - tol), a(1 + tol)]. The outcome is **achieved** when every value the
+An observation is an interval too: exact x is [x, x]; a lower bound (突破 / 超过 L: strictly above) is
+(L, +inf); an upper bound (接近 / 近 U: just below) is (-inf, U); an approximate figure is
+[a(1 - tol), a(1 + tol)]. The outcome is **achieved** when every value the
 observation allows attains the target, **missed** when none does, and **undetermined** otherwise: "突破1000亿"
 achieves a target of >= 1000 but cannot decide one of 1400.
 """
@@ -89,9 +90,9 @@ def observation_interval(value: float, bound: str, tolerance: float | None = Non
     if bound == "exact":
         return Interval(value, value)
     if bound == "lower":
-        return Interval(value, INF)
+        return Interval(value, INF, low_closed=False)
     if bound == "upper":
-        return Interval(-INF, value)
+        return Interval(-INF, value, high_closed=False)
     if bound == "approx":
         tol = abs(value) * (config.ACTUAL_APPROX_TOLERANCE if tolerance is None else tolerance)
         return Interval(value - tol, value + tol)

@@ -58,8 +58,11 @@ def growth_path(catalog, jurisdiction: str, indicator: str, as_of, methods=("con
     sel = sel[sel["applies_to"].isna() | (sel["applies_to"] == "")]
     pts = points_frame(catalog, jurisdiction, indicator, sector, as_of)
     unit = str(catalog.indicators.set_index("code").loc[indicator, "canonical_unit"])
+    vh = catalog.targets.set_index("target_id")["value_high"]
+    sel = sel.assign(value_high=sel["target_id"].map(vh).astype("float64"))
     view = GrowthPathView(points=pts, targets=sel[["target_id", "target_year", "target_value", "tier", "attains_if",
-                                                   "comparator", "outcome"]].rename(columns={"target_value": "value"}),
+                                                   "comparator", "outcome", "value_high"]].rename(
+                                                       columns={"target_value": "value"}),
                           unit=unit)
     if pts.empty:
         view.notes.append("no actuals known by the as-of date: nothing to project from")
@@ -77,11 +80,17 @@ def growth_path(catalog, jurisdiction: str, indicator: str, as_of, methods=("con
         req = [last.value * (1 + g) ** (y - last.t) for y in years]
         view.required = pd.DataFrame({"t": np.concatenate([[last.t], years]),
                                       "value": np.concatenate([[last.value], req])})
+    from .assess import _growth_sd
+
+    sd, sd_text = _growth_sd(select_actuals(catalog.actuals, as_of, "growth") if as_of is not None else
+                             select_actuals(catalog.actuals, measure="growth"), catalog.jurisdictions,
+                             str(jurisdiction), indicator)
+    view.notes.append(sd_text)
     rows = []
     for method in methods:
         try:
             proj = project(history, horizon, method, rates=scenario_rates, n_paths=n_paths, seed=seed,
-                           growth_sd=None)
+                           growth_sd=sd)
         except ValueError as exc:
             view.notes.append(f"{method}: {exc}")
             continue
@@ -90,7 +99,7 @@ def growth_path(catalog, jurisdiction: str, indicator: str, as_of, methods=("con
             from .targets import target_set
 
             direction = str(catalog.indicators.set_index("code").loc[indicator, "direction"])
-            s = target_set(tg.target_value, tg.comparator, unit, direction)
+            s = target_set(tg.target_value, tg.comparator, unit, direction, tg.value_high)
             x = proj.at(tg.target_year)
             ok = (x > s.low if not s.low_closed else x >= s.low) & (x < s.high if not s.high_closed else x <= s.high)
             rows.append(dict(target_id=tg.target_id, target_year=tg.target_year, tier=tg.tier,
@@ -149,8 +158,8 @@ def present(table: pd.DataFrame, catalog, lang: str = "zh", columns=None) -> pd.
     for col, key in (("category_eurostat", "eurostat"), ("category_unsd", "unsd"),
                      ("category_destatis", "destatis"), ("category_escap", "escap")):
         out[key] = table[col].fillna("") if col in table else ""
-    out["p_attain"] = [("" if pd.isna(p) else ("≥ " if lb is True else "") + f"{p:.2f}")
-                       for p, lb in zip(table["p_attain"], table["p_is_lower_bound"])]
+    out["p_attain"] = [("" if pd.isna(p) else {"lower": "≥ ", "upper": "≤ "}.get(b, "") + f"{p:.2f}")
+                       for p, b in zip(table["p_attain"], table["p_bound"])]
     out["outcome"] = table["outcome"].map(lambda x: L.t(x, lang) if isinstance(x, str) else "")
     out["note"] = table["note"].map(lambda n: L.translate_note(n, lang))
     if columns is not None:

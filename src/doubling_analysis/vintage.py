@@ -3,7 +3,7 @@
 A figure is identified by (jurisdiction_code, indicator_code, sector, period). When several reports of one
 figure exist (a preliminary and a revised GDP, a news lead and a bulletin), the one used is chosen by, in order:
 
-1. status: final or revised before preliminary;
+1. status: revised, then final, then preliminary;
 2. bound: an exact figure before an approximate one, before a one-sided bound (突破 / 超过);
 3. publication date: the latest first (unknown dates last);
 4. source kind: official, then news, then secondary;
@@ -21,15 +21,17 @@ KEY = ["jurisdiction_code", "indicator_code", "sector", "period"]
 #: months after the end of a period at which a figure with no known publication date is assumed published
 DEFAULT_PUBLICATION_LAG_MONTHS = 2
 
-_STATUS_RANK = {"final": 0, "revised": 0, "preliminary": 1}
+_STATUS_RANK = {"revised": 0, "final": 1, "preliminary": 2}
 _BOUND_RANK = {"exact": 0, "approx": 1, "lower": 2, "upper": 2}
 _KIND_RANK = {"official": 0, "news": 1, "secondary": 2}
 
 
 def available_date(actuals: pd.DataFrame, lag_months: int = DEFAULT_PUBLICATION_LAG_MONTHS) -> pd.Series:
     """The date from which each report may be used: its publication date, or, when unknown, the end of its
-    period plus ``lag_months`` months."""
+    period plus ``lag_months`` months. A *revised* figure with no publication date (a revision after an
+    economic census comes years later) is never taken as known at a past as-of date: NaT."""
     assumed = (actuals["period_end"] + lag_months).map(lambda p: p.end_time.normalize())
+    assumed = assumed.where(actuals["status"].astype(str) != "revised")
     return actuals["published_date"].fillna(assumed).astype("datetime64[ns]")
 
 
@@ -38,6 +40,8 @@ def as_of_date(as_of) -> pd.Timestamp:
     if isinstance(as_of, pd.Timestamp):
         return as_of
     text = str(as_of).strip()
+    if not text:
+        raise ValueError("a date (2023-12-31) or a quarter (2023Q4), not an empty value")
     if "Q" in text.upper():
         try:
             return pd.Period(text.upper(), "Q").end_time.normalize()
@@ -75,7 +79,7 @@ def select_actuals(actuals: pd.DataFrame, as_of=None, measure: str = "value",
         raise ValueError("measure must be 'value' or 'growth'")
     frame = actuals[actuals[measure].notna()]
     if as_of is not None:
-        frame = frame[available_date(frame, lag_months) <= as_of_date(as_of)]
+        frame = frame[(available_date(frame, lag_months) <= as_of_date(as_of)).fillna(False).astype(bool)]
     ranked = rank_reports(frame)
     key = pd.Series(["|".join("" if pd.isna(v) else str(v) for v in rec)
                      for rec in ranked[KEY].itertuples(index=False)], index=ranked.index)

@@ -158,9 +158,13 @@ def test_report_pdf_sections_font_and_jurisdictions(report_zh):
     for section in ("目录", "摘要：主要目标", "地区比较", "层级一致性与目标雄心", "数据缺口与区间值说明",
                     "附录一：方法", "附录二：资料来源", "2023Q4"):
         assert section in text, section
-    for name in da.load_catalog().jurisdictions["name_zh"]:
-        if name != "赣州经开区":  # not among the report's default jurisdictions
-            assert name in text, name
+    # every jurisdiction the report covers (the default of its `jurisdictions` parameter: all with targets)
+    codes = notebook_parameters(reporting.REPORT_NOTEBOOK)["jurisdictions"]["default"].strip("'\"").split(",")
+    names = dict(zip(da.load_catalog().jurisdictions["code"], da.load_catalog().jurisdictions["name_zh"]))
+    with_targets = set(da.load_catalog().targets["jurisdiction_code"].astype(str))
+    assert with_targets <= set(codes)
+    for code in codes:
+        assert names[code] in text, names[code]
     assert any(f.startswith("embedded:") and "CJK" in f for f in fonts), fonts
     assert "nan" not in text.replace("Nanchang", "").lower().split()
     assert "NaN" not in text

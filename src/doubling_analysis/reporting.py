@@ -301,8 +301,18 @@ def _report_parameters(name: str, quarter: str, lang: str, data_dir: str, jurisd
 
 
 def _run_and_export(name: str, folder: str, params: dict) -> dict:
-    """Worker: execute one notebook and export its HTML body (code hidden)."""
-    entry = run_notebook(name, folder, params, manifest=False)
+    """Worker: execute one notebook and export its HTML body (code hidden). The kernel's own messages (it
+    inherits this process's stderr) go to logs/<notebook>.stderr.log instead of the terminal."""
+    logs = Path(folder) / "logs"
+    logs.mkdir(exist_ok=True)
+    with open(logs / f"{name}.stderr.log", "w", encoding="utf-8") as err:
+        saved = os.dup(2)
+        os.dup2(err.fileno(), 2)
+        try:
+            entry = run_notebook(name, folder, params, manifest=False)
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
     nb = Path(folder) / f"{name}.ipynb"
     if nb.exists():
         try:

@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from conftest import DATA, REPO, edit_csv
+from conftest import REPO, edit_csv
 
 
 def run(*args, env=None):

@@ -3,7 +3,6 @@ hand: 550+53+272+30+405+90 = 1400; 21+17+12+10+20+20 = 100; 20+15+30+35 = 100; 4
 bottom-up reconciliation on synthetic paths."""
 
 import numpy as np
-import pandas as pd
 import pytest
 
 import doubling_analysis as da

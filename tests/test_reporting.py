@@ -2,7 +2,6 @@
 atomic replacement, bad data) and every notebook executed by papermill on the shipped data."""
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path

@@ -8,7 +8,6 @@ uniqueness). Cross-file checks (foreign keys, units against indicators, quotes a
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd

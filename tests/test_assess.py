@@ -152,3 +152,24 @@ def test_every_note_shown_in_a_chinese_report_is_translated():
             # what remains in Latin letters may only be codes (ar069, revenue, 2021-03, exact, ...)
             words = re.findall(r"[A-Za-z]{4,}(?: [A-Za-z]{3,})+", zh)
             assert not words, (note, zh, words)
+
+
+def test_relative_target_on_a_lower_bound_base_and_a_full_year_ytd_growth(tmp_path):
+    """Fixture variant: the 2020 base (x-004) becomes "突破100" and a Jan-Dec 2022 VA growth reading is added."""
+    import shutil
+
+    folder = tmp_path / "syn"
+    shutil.copytree(SYN, folder)
+    path = folder / "actuals.csv"
+    text = path.read_text(encoding="utf-8").replace("x-004,990101,revenue,,2020,100,亿元,exact,",
+                                                     "x-004,990101,revenue,,2020,100,亿元,lower,")
+    text += ("x-010,990100,va_growth,,2022-01..2022-12,,,exact,9.0,final,2023-01-20,official,web-fixture1,"
+             "https://example.invalid/a,合成网页,1-12月增加值增长9.0%,synthetic\n")
+    path.write_text(text, encoding="utf-8")
+    cat = da.load_catalog(folder)
+    r = row(assess(cat, "2022Q2", n_paths=500), "t-008")
+    assert "base is a lower bound" in r["note"] and r["p_bound"] == "upper"
+    # 205 in 2023 against 2 × (a base above 100): cannot be called achieved
+    assert row(assess(cat, "2024Q1", n_paths=100), "t-008")["outcome"] == "undetermined"
+    # t-005 (VA growth >= 8.5 % in 2022) is decided by the January-December reading of 9.0 %
+    assert row(assess(cat, "2023Q2", n_paths=100), "t-005")["outcome"] == "achieved"

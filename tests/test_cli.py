@@ -73,7 +73,7 @@ def test_assess_table_is_readable():
 
 def test_assess_bad_arguments_give_one_line_and_exit_2():
     for args in (["--as-of", "2023Q5"], ["--method", "arima"], ["--format", "xlsx"], ["--paths", "many"],
-                 ["--method", "scenario"]):
+                 ["--method", "scenario"], ["--seed", "-5"], ["--as-of", ""]):
         p = run("assess", *args)
         assert p.returncode == 2, args
         assert len(p.stderr.strip().splitlines()) == 1 and "error" in p.stderr, (args, p.stderr)

@@ -94,3 +94,9 @@ def test_ets_same_seed_same_paths():
     a = project(long, 2023, "ets", n_paths=200, seed=11)
     b = project(long, 2023, "ets", n_paths=200, seed=11)
     np.testing.assert_array_equal(a.paths, b.paths)
+
+
+def test_ets_refuses_a_gapped_history():
+    gapped = {2010 + i: 100 * 1.08 ** i for i in range(12) if i != 5}
+    p = project(gapped, 2024, "ets", n_paths=50)
+    assert p.method == "loglinear" and "consecutive" in p.fallback

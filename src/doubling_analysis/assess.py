@@ -79,15 +79,21 @@ def series_points(selected: pd.DataFrame, measure: str, stock: bool) -> list[Poi
     return list(out.values())
 
 
-def _growth_sd(actuals_sel: pd.DataFrame, jurisdictions: pd.DataFrame, jur: str, indicator: str) -> tuple[float, str]:
-    """Uncertainty of annual growth: sd of the jurisdiction's reported annual growth of the indicator, else of
-    its parents', else of the province's value-added growth, else the configured default."""
+def ancestors(jurisdictions: pd.DataFrame, code: str) -> list[str]:
+    """The jurisdiction and its parents, innermost first (stops on a cycle)."""
     parents = dict(zip(jurisdictions["code"].astype(str), jurisdictions["parent_code"]))
-    annual = actuals_sel[actuals_sel["period_kind"].astype(str) == "year"]
-    chain, code = [], jur
+    chain = []
     while isinstance(code, str) and code and code not in chain:
         chain.append(code)
         code = parents.get(code)
+    return chain
+
+
+def _growth_sd(actuals_sel: pd.DataFrame, jurisdictions: pd.DataFrame, jur: str, indicator: str) -> tuple[float, str]:
+    """Uncertainty of annual growth: sd of the jurisdiction's reported annual growth of the indicator, else of
+    its parents', else of the province's value-added growth, else the configured default."""
+    annual = actuals_sel[actuals_sel["period_kind"].astype(str) == "year"]
+    chain = ancestors(jurisdictions, jur)
     for code in chain:
         for ind in (indicator, "va_growth") if code == chain[-1] else (indicator,):
             g = annual[(annual["jurisdiction_code"].astype(str) == code)
@@ -103,12 +109,9 @@ def _proxy_rate(growths: pd.DataFrame, jurisdictions: pd.DataFrame, jur: str, in
                 before: float) -> tuple[float, str] | None:
     """With a single point of history, the latest reported annual growth of the indicator for the
     jurisdiction, else for its parents, up to the year of that point: a proxy stated in the assumptions."""
-    parents = dict(zip(jurisdictions["code"].astype(str), jurisdictions["parent_code"]))
     annual = growths[(growths["period_kind"].astype(str) == "year") & growths["sector"].isna()
                      & (growths["indicator_code"].astype(str) == indicator)]
-    code, seen = jur, set()
-    while isinstance(code, str) and code and code not in seen:
-        seen.add(code)
+    for code in ancestors(jurisdictions, jur):
         g = annual[(annual["jurisdiction_code"].astype(str) == code)
                    & (annual["year"].astype(float) <= before)].sort_values("year")
         if len(g):
@@ -116,7 +119,6 @@ def _proxy_rate(growths: pd.DataFrame, jurisdictions: pd.DataFrame, jur: str, in
             who = "its own" if code == jur else f"{code}'s"
             return float(last["growth"]), (f"one point of history: {who} reported {indicator} growth of "
                                            f"{int(last['year'])} ({last['actual_id']}) as a proxy; ")
-        code = parents.get(code)
     return None
 
 
@@ -335,7 +337,7 @@ def _assess_one(t, ind, groups_v, groups_g, growths, jurisdictions, as_of_ts, pr
             at_T = proj.at(T)
             q = np.quantile(at_T, [(1 - config.INTERVAL) / 2, 0.5, 1 - (1 - config.INTERVAL) / 2])
             row.update(projected_low=q[0], projected_median=q[1], projected_high=q[2])
-            row["p_attain"] = float(np.mean(_contains(tset, at_T)))
+            row["p_attain"] = float(np.mean(tset.mask(at_T)))
             row["p_model"] = proj.method
             row["p_assumptions"] = (proxy_text + proj.assumptions + ("" if proj.method in ("loglinear", "ets") else
                                                         f" ({sd_text})") + (f"; fallback: {proj.fallback}"
@@ -388,12 +390,6 @@ def _per_year_target(row, notes, t, points, tset, measure, passed, finish):
     return finish("per-year targets get no probability")
 
 
-def _contains(s, x: np.ndarray) -> np.ndarray:
-    lo = x > s.low if not s.low_closed else x >= s.low
-    hi = x < s.high if not s.high_closed else x <= s.high
-    return lo & hi
-
-
 def _growth_target(row, notes, t, latest, tset, growths, jurisdictions, jur, series_code, passed, n_paths, seed,
                    finish):
     """A growth-rate target is a rate in one year: judged by that year's reported growth; before the year is
@@ -419,7 +415,7 @@ def _growth_target(row, notes, t, latest, tset, growths, jurisdictions, jur, ser
     draws = mu + rng.standard_normal(n_paths) * sd * math.sqrt(max(scale, 0.0))
     q = np.quantile(draws, [(1 - config.INTERVAL) / 2, 0.5, 1 - (1 - config.INTERVAL) / 2])
     row.update(projected_low=q[0], projected_median=q[1], projected_high=q[2],
-               p_attain=float(np.mean(_contains(tset, draws))), p_model="growth-normal",
+               p_attain=float(np.mean(tset.mask(draws))), p_model="growth-normal",
                p_assumptions=f"{how}; normal with {sd_text}" + (", scaled by the share of the year left"
                                                                 if in_year else "") + f"; {n_paths} draws")
     return finish("")

@@ -67,8 +67,7 @@ def evaluate(catalog, target_id: str, as_of, rates, shock_year: int | None = Non
                    n_paths=n_paths, seed=seed)
     direction = str(catalog.indicators.set_index("code").loc[row["indicator_code"], "direction"])
     s = target_set(float(row["target_value"]), row["comparator"], row["unit"], direction)
-    x = proj.at(T)
-    ok = (x > s.low if not s.low_closed else x >= s.low) & (x < s.high if not s.high_closed else x <= s.high)
+    ok = s.mask(proj.at(T))
     return ScenarioResult(target_id, float(last.t), float(last.value), str(last.bound), T,
                           float(row["target_value"]), str(row["attains_if"]),
                           float(cagr(last.value, row["target_value"], T - last.t)), float(ok.mean()), proj, pts)
@@ -78,12 +77,12 @@ def scenario_grid(catalog, target_id: str, as_of, growths=(0.0, 0.05, 0.10, 0.15
                   shocks=(0.0, -0.05, -0.10), n_paths: int = 4000, seed: int = config.SEED) -> pd.DataFrame:
     """P(attain) for constant scenario growth (rows) and a shock in the first projected year (columns)."""
     table = assess(catalog, as_of, projection_method="none")
+    first = evaluate(catalog, target_id, as_of, [0.0], n_paths=10, table=table).projection.years
+    year = int(first[0]) if len(first) else None
     rows = []
     for g in growths:
         rec = {"growth": g}
         for sh in shocks:
-            first = evaluate(catalog, target_id, as_of, [g], n_paths=10, table=table).projection.years
-            year = int(first[0]) if len(first) else None
             r = evaluate(catalog, target_id, as_of, [g], year, sh, n_paths=n_paths, seed=seed, table=table)
             rec[f"shock {sh:+.0%}"] = r.p_attain
         rows.append(rec)

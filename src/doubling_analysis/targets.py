@@ -42,6 +42,12 @@ class Interval:
         hi_ok = x < self.high or (self.high_closed and x == self.high)
         return lo_ok and hi_ok
 
+    def mask(self, x):
+        """Element-wise containment for an array of values (e.g. simulated outcomes)."""
+        lo = x >= self.low if self.low_closed else x > self.low
+        hi = x <= self.high if self.high_closed else x < self.high
+        return lo & hi
+
     def describe(self, fmt=lambda v: f"{v:g}") -> str:
         if self.low == -INF and self.high == INF:
             return "any value"

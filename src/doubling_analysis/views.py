@@ -50,9 +50,11 @@ class GrowthPathView:
 
 
 def growth_path(catalog, jurisdiction: str, indicator: str, as_of, methods=("constant",), scenario_rates=None,
-                n_paths: int = config.N_PATHS, seed: int = config.SEED, sector: str | None = None) -> GrowthPathView:
-    """Actuals, targets, required path, projections by each method and the probability of each target."""
-    table = assess(catalog, as_of, projection_method="none")
+                n_paths: int = config.N_PATHS, seed: int = config.SEED, sector: str | None = None,
+                table: pd.DataFrame | None = None) -> GrowthPathView:
+    """Actuals, targets, required path, projections by each method and the probability of each target.
+    ``table``: an assessment for the same ``as_of`` to reuse (computed when None)."""
+    table = assess(catalog, as_of, projection_method="none") if table is None else table
     sel = table[(table["jurisdiction_code"] == str(jurisdiction)) & (table["indicator_code"] == indicator)]
     sel = sel[sel["sector"].isna()] if not sector else sel[sel["sector"] == sector]
     sel = sel[sel["applies_to"].isna() | (sel["applies_to"] == "")]
@@ -101,7 +103,7 @@ def growth_path(catalog, jurisdiction: str, indicator: str, as_of, methods=("con
             direction = str(catalog.indicators.set_index("code").loc[indicator, "direction"])
             s = target_set(tg.target_value, tg.comparator, unit, direction, tg.value_high)
             x = proj.at(tg.target_year)
-            ok = (x > s.low if not s.low_closed else x >= s.low) & (x < s.high if not s.high_closed else x <= s.high)
+            ok = s.mask(x)
             rows.append(dict(target_id=tg.target_id, target_year=tg.target_year, tier=tg.tier,
                              attains_if=tg.attains_if, method=proj.method, p_attain=float(ok.mean()),
                              median=float(np.median(x)), assumptions=proj.assumptions

@@ -1,26 +1,42 @@
-"""The assessment table: one row per target per as-of date, every method side by side.
+"""The assessment table: one row per target known at the as-of date, every method side by side.
 
-For each target: resolve it (comparator, tier, range, relative 倍增 targets), gather the actuals of its measure
-known by ``as_of`` (:mod:`vintage`), then compute required and observed growth, rate to go, the progress
-categories (:mod:`progress`), a projection with its interval and the probability of attainment
-(:mod:`projection`), and, once the target year has passed, the outcome (:mod:`targets`). A row that cannot be
-assessed says why in ``note``.
+A pipeline of small steps, each returning a small frozen record:
+
+``resolve`` (the target's measure, comparator set, tier) → ``gather`` (the evidence known at the as-of date:
+own series, concordant indicators, units; :mod:`evidence`) → ``threshold`` (relative 倍增 targets resolved on
+their base, bounded bases kept as ranges) → ``decide`` (the outcome: achieved, missed, likely_achieved,
+likely_missed, undetermined or pending, with the deciding figures' ids and the judgement it rests on) →
+``growth_facts`` (base, start, latest, required and observed growth, rate to go) → ``progress_of`` (the methods of
+:mod:`progress`, only while the target year is open) → ``attain`` (the calibrated probability of
+:mod:`attainment`).
+
+Notes are :class:`notes.Note` codes (column ``notes``), rendered in English in ``note`` and in any language by
+the views.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import zlib
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
 
 from . import config
+from .attainment import Start, growth_draws, growth_forecast, level_paths, probability, quantiles
+from .evidence import (Context, Point, build_context, concordant_points, is_stock, merged_series, other_scope_points,
+                       own_points, series_points, unit_points)
 from .growth import cagr
-from .progress import ProgressInput, assess_progress
-from .projection import growth_sd_from, project
-from .targets import observation_interval, target_set, judge
-from .vintage import as_of_date, select_actuals
+from .notes import BOUND_ZH, PER_ZH, Note, render
+from .progress import REGISTRY, ProgressInput, assess_progress
+from .targets import (Interval, judge, judge_threshold, observation_interval, plausible_range, target_set, widen)
+from .volatility import Volatility, estimate, series_model, volatility_class
+
+__all__ = ["COLUMNS", "OUTCOMES", "assess", "rank", "series_points", "target_seed", "targets_as_of"]
+
+OUTCOMES = ("achieved", "likely_achieved", "likely_missed", "missed", "undetermined", "pending")
+DECIDED = ("achieved", "likely_achieved", "likely_missed", "missed")
 
 COLUMNS = [
     "target_id", "jurisdiction_code", "indicator_code", "sector", "target_year", "target_value", "tier",
@@ -30,103 +46,13 @@ COLUMNS = [
     # extras
     "comparator", "unit", "attains_if", "per", "applies_to", "escap_anticipated", "category_escap",
     "p_bound", "p_model", "p_assumptions", "base_actual_id", "latest_actual_id", "as_of", "source_id",
+    "outcome_ids", "judgement", "same_as", "counted", "quantifier", "available_from", "volatility_class", "notes",
 ]
-
-
-@dataclass
-class Point:
-    t: float            # year, fractional for months (May 2021 = 2021 - 7/12)
-    value: float
-    bound: str
-    period: str
-    actual_id: str
-    kind: str
-
-
-def _point_time(row) -> float | None:
-    kind = str(row.period_kind)
-    end = row.period_end
-    if kind == "year":
-        return float(end.year)
-    if kind in ("month", "ytd"):
-        return float(end.year) - (12 - end.month) / 12.0
-    return None  # multi-year spans are not points of a series
-
-
-def series_points(selected: pd.DataFrame, measure: str, stock: bool) -> list[Point]:
-    """Points of one figure's series. Levels: years, months for stocks, and Jan-Dec spans; growth: years and
-    year-to-date readings (the latest reading of a year stands for it until the year is published)."""
-    pts = []
-    col, bound_col = ("value", "bound") if measure == "value" else ("growth", "growth_bound")
-    for row in selected.itertuples(index=False):
-        kind = str(row.period_kind)
-        full_year = kind == "ytd" and row.period_start.month == 1 and row.period_end.month == 12
-        if full_year:
-            kind = "year"  # a January-December figure is the year's
-        if measure == "value" and not (kind == "year" or (kind == "month" and stock)):
-            continue
-        t = _point_time(row) if kind != "year" else float(row.period_end.year)
-        if t is None:
-            continue
-        pts.append(Point(t, float(getattr(row, col)), str(getattr(row, bound_col)), str(row.period),
-                         str(row.actual_id), kind))
-    pts.sort(key=lambda p: p.t)
-    # one point per time: a year beats a YTD reading ending in December of the same year
-    out: dict[float, Point] = {}
-    for p in pts:
-        if p.t not in out or out[p.t].kind != "year":
-            out[p.t] = p
-    return list(out.values())
-
-
-def ancestors(jurisdictions: pd.DataFrame, code: str) -> list[str]:
-    """The jurisdiction and its parents, innermost first (stops on a cycle)."""
-    parents = dict(zip(jurisdictions["code"].astype(str), jurisdictions["parent_code"]))
-    chain = []
-    while isinstance(code, str) and code and code not in chain:
-        chain.append(code)
-        code = parents.get(code)
-    return chain
-
-
-def _growth_sd(actuals_sel: pd.DataFrame, jurisdictions: pd.DataFrame, jur: str, indicator: str) -> tuple[float, str]:
-    """Uncertainty of annual growth: sd of the jurisdiction's reported annual growth of the indicator, else of
-    its parents', else of the province's value-added growth, else the configured default."""
-    annual = actuals_sel[actuals_sel["period_kind"].astype(str) == "year"]
-    chain = ancestors(jurisdictions, jur)
-    for code in chain:
-        for ind in (indicator, "va_growth") if code == chain[-1] else (indicator,):
-            g = annual[(annual["jurisdiction_code"].astype(str) == code)
-                       & (annual["indicator_code"].astype(str) == ind) & annual["sector"].isna()]["growth"]
-            sd = growth_sd_from(g.astype(float))
-            if sd is not None:
-                return sd, f"growth sd {sd:.1%} from {len(g)} reported annual growth rates of {ind} in {code}"
-    return config.DEFAULT_GROWTH_SD, f"growth sd {config.DEFAULT_GROWTH_SD:.1%} (configured default: too few " \
-                                     "reported growth rates)"
-
-
-def _proxy_rate(growths: pd.DataFrame, jurisdictions: pd.DataFrame, jur: str, indicator: str,
-                before: float) -> tuple[float, str] | None:
-    """With a single point of history, the latest reported annual growth of the indicator for the
-    jurisdiction, else for its parents, up to the year of that point: a proxy stated in the assumptions."""
-    annual = growths[(growths["period_kind"].astype(str) == "year") & growths["sector"].isna()
-                     & (growths["indicator_code"].astype(str) == indicator)]
-    for code in ancestors(jurisdictions, jur):
-        g = annual[(annual["jurisdiction_code"].astype(str) == code)
-                   & (annual["year"].astype(float) <= before)].sort_values("year")
-        if len(g):
-            last = g.iloc[-1]
-            who = "its own" if code == jur else f"{code}'s"
-            return float(last["growth"]), (f"one point of history: {who} reported {indicator} growth of "
-                                           f"{int(last['year'])} ({last['actual_id']}) as a proxy; ")
-    return None
 
 
 def target_seed(seed: int, target_id: str) -> list[int]:
     """A target's own random stream: the run's seed and a checksum of the target id, so that adding or removing
     a target leaves every other target's draws unchanged."""
-    import zlib
-
     return [int(seed), zlib.crc32(str(target_id).encode())]
 
 
@@ -138,29 +64,427 @@ def _fmt_num(v: float) -> str:
     return f"{v:,.4g}" if abs(v) < 1e4 else f"{v:,.0f}"
 
 
+def _s(x) -> str | None:
+    return None if x is None or (not isinstance(x, str) and pd.isna(x)) or x == "" else str(x)
+
+
+# ---- step 1: resolve -----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Resolved:
+    target_id: str
+    jurisdiction: str
+    indicator: str
+    sector: str
+    kind: str
+    direction: str
+    measure: str            # "value" or "growth"
+    series: str             # the indicator whose figures judge it
+    T: int
+    base_year: int
+    value: float
+    value_high: float | None
+    comparator: str
+    unit: str
+    tier: str | None
+    per: str | None
+    applies_to: str | None
+    quantifier: str | None
+    same_as: str | None
+    relative_k: float | None  # k of a "k × base" target
+    source_id: str
+
+    @property
+    def fmt(self):
+        return _fmt_pct if self.measure == "growth" or self.unit == "ratio" else _fmt_num
+
+
+def resolve(t, ind: pd.DataFrame) -> Resolved:
+    code = str(t.indicator_code)
+    info = ind.loc[code]
+    kind = str(info["kind"])
+    refers = _s(info["refers_to"])
+    if kind == "growth_rate":
+        measure, series = "growth", refers or code
+    elif kind == "relative" and t.unit == "× base":
+        measure, series = "value", refers or code
+    else:
+        measure, series = "value", code
+    return Resolved(str(t.target_id), str(t.jurisdiction_code), code, _s(t.sector) or "", kind, str(info["direction"]),
+                    measure, series, int(t.target_year), int(t.base_year), float(t.value),
+                    None if pd.isna(t.value_high) else float(t.value_high), str(t.comparator), str(t.unit),
+                    _s(t.tier), _s(t.per), _s(t.applies_to), _s(getattr(t, "quantifier", None)),
+                    _s(getattr(t, "same_as", None)),
+                    float(t.value) if kind == "relative" and t.unit == "× base" else None, str(t.source_id))
+
+
+# ---- step 2: gather the evidence -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Evidence:
+    points: tuple[Point, ...]        # own series, concordant points filling its gaps
+    units: tuple[Point, ...] = ()    # figures of the units (quantifier any / each)
+    other_scope: tuple[Point, ...] = ()
+
+
+def gather(r: Resolved, ctx: Context) -> Evidence:
+    own = own_points(ctx, r.measure, r.jurisdiction, r.series, r.sector)
+    conc = concordant_points(ctx, r.measure, r.jurisdiction, r.series, r.sector)
+    units: list[Point] = []
+    if r.quantifier:
+        info = ctx.indicators.loc[r.indicator]
+        codes = tuple(c for c in (r.indicator, _s(info["refers_to"])) if c)
+        units = unit_points(ctx, r.measure, r.jurisdiction, codes, r.sector)
+    return Evidence(tuple(merged_series(own, conc)), tuple(units),
+                    tuple(other_scope_points(ctx, r.measure, r.jurisdiction, r.series, r.sector)))
+
+
+# ---- step 3: the threshold ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Threshold:
+    tset: Interval | None            # the outcomes that attain the target (fixed threshold)
+    value: float | None              # the threshold as a number (for growth arithmetic)
+    base: Point | None = None        # the base of a relative target
+    low: float | None = None         # range of a threshold resting on a bounded base
+    high: float | None = None
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def uncertain(self) -> bool:
+        return self.low is not None and self.high is not None and self.high > self.low
+
+
+def threshold(r: Resolved, ev: Evidence) -> Threshold:
+    unit = "ratio" if r.measure == "growth" else r.unit
+    if r.relative_k is None:
+        return Threshold(target_set(r.value, r.comparator, unit, r.direction, r.value_high), r.value)
+    base = next((p for p in ev.points if p.t == float(r.base_year) and p.kind == "year"), None)
+    if base is None:
+        return Threshold(None, None)
+    lo, hi = plausible_range(base.value, base.bound)
+    value = r.relative_k * base.value
+    notes = [Note.of("resolved_relative", k=f"{r.relative_k:g}", base_year=r.base_year, series=r.series,
+                     base=_fmt_num(base.value), value=_fmt_num(value))]
+    if base.bound != "exact":
+        notes.append(Note.of("relative_bounded_base", base_bound=base.bound,
+                             range=f"[{_fmt_num(r.relative_k * lo)}, {_fmt_num(r.relative_k * hi)}]"))
+    return Threshold(target_set(value, r.comparator, r.unit, r.direction), value, base,
+                     r.relative_k * lo, r.relative_k * hi, tuple(notes))
+
+
+# ---- step 4: the outcome --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Outcome:
+    level: str
+    ids: tuple[str, ...] = ()
+    judgement: str = ""
+    notes: tuple[Note, ...] = ()
+
+
+def _verdict(obs: Interval, th: Threshold, comparator: str) -> str:
+    if th.uncertain:
+        return judge_threshold(obs, Interval(th.low, th.high), comparator)
+    return judge(obs, th.tset)
+
+
+def _likely(verdict: str) -> str:
+    return {"achieved": "likely_achieved", "missed": "likely_missed"}.get(verdict, verdict)
+
+
+def _outcome_note(p: Point, r: Resolved) -> Note:
+    return Note.of("outcome_from", period=p.period, value=r.fmt(p.value), bound=p.bound, bound_zh=BOUND_ZH[p.bound],
+                   actual_id=p.actual_id)
+
+
+def _judgement_of(p: Point, r: Resolved) -> tuple[str, Note]:
+    text = f"{r.series} measured by {p.via} ({p.reason_en})"
+    return text, Note.of("judgement_concordance", series=r.series, other=p.via, from_year=int(p.t),
+                         reason=p.reason_en, reason_zh=p.reason_zh)
+
+
+def _decide_point(r: Resolved, th: Threshold, p: Point, stock_gap_years: float = 0.0) -> Outcome:
+    obs = observation_interval(p.value, p.bound)
+    notes = [_outcome_note(p, r)]
+    judgements = []
+    if stock_gap_years:
+        drift = config.STOCK_DRIFT_PER_YEAR * stock_gap_years
+        obs = widen(obs, drift)
+        months = round(stock_gap_years * 12)
+        judgements.append(f"stock at {p.period} ({months} months from the end of {r.T}) stands for the year end, "
+                          f"allowing {drift:.0%} change")
+        notes.append(Note.of("judgement_stock", period=p.period, gap=months, year=r.T, drift=f"{drift:.0%}"))
+    if p.via:
+        text, note = _judgement_of(p, r)
+        judgements.append(text)
+        notes.append(note)
+    verdict = _verdict(obs, th, r.comparator)
+    if judgements:
+        verdict = _likely(verdict)
+    return Outcome(verdict, (p.actual_id,) if verdict != "undetermined" else (), "; ".join(judgements)
+                   if verdict != "undetermined" else "", tuple(notes))
+
+
+def _final_point(r: Resolved, points) -> Point | None:
+    return next((p for p in points if p.t == float(r.T) and p.kind in ("year", "month")), None)
+
+
+def _stock_point(r: Resolved, points, stock: bool) -> tuple[Point, float] | None:
+    """A stock reported inside the target year or shortly after it, nearest to the year end."""
+    if not stock:
+        return None
+    window = config.STOCK_WINDOW_MONTHS_AFTER / 12.0
+    cands = [p for p in points if r.T - 1 < p.t <= r.T + window + 1e-9 and p.t != float(r.T)]
+    if not cands:
+        return None
+    p = min(cands, key=lambda q: (bool(q.via), abs(q.t - r.T)))
+    return p, abs(p.t - r.T)
+
+
+def decide(r: Resolved, ev: Evidence, th: Threshold, passed: bool, stock: bool) -> Outcome:
+    """The outcome once the target year has passed ("pending" before)."""
+    if not passed:
+        return Outcome("pending")
+    if r.per in ("quarter", "month", "period") or (th.tset is None and not th.uncertain):
+        return Outcome("undetermined")
+    if r.quantifier in ("any", "each"):
+        return _decide_units(r, ev, th, stock)
+    if r.applies_to:
+        return Outcome("undetermined")
+    final = _final_point(r, ev.points)
+    if final is not None:
+        return _decide_point(r, th, final)
+    near = _stock_point(r, ev.points, stock)
+    if near is not None:
+        out = _decide_point(r, th, near[0], near[1])
+        if out.level != "undetermined":
+            return out
+    return Outcome("undetermined", notes=(Note.of("outcome_none", year=r.T),))
+
+
+def _decide_units(r: Resolved, ev: Evidence, th: Threshold, stock: bool) -> Outcome:
+    """Existential targets (any unit) are achieved by one unit that attains; universal ones (each) are missed by
+    one unit that misses. The other verdict needs every unit's figure and stays undetermined."""
+    by_unit: dict[str, list[Point]] = {}
+    for p in ev.units:
+        by_unit.setdefault(p.jurisdiction, []).append(p)
+    want = "achieved" if r.quantifier == "any" else "missed"
+    for unit, pts in sorted(by_unit.items()):
+        pts = sorted(pts, key=lambda p: p.t)
+        final = _final_point(r, pts)
+        near = None if final is not None else _stock_point(r, pts, stock)
+        point = final if final is not None else (near[0] if near else None)
+        if point is None:
+            continue
+        out = _decide_point(r, th, point, 0.0 if final is not None else near[1])
+        if out.level in (want, _likely(want)):
+            code = "existential_met" if want == "achieved" else "universal_missed"
+            note = Note.of(code, unit=unit, period=point.period, value=r.fmt(point.value), actual_id=point.actual_id)
+            return Outcome(out.level, out.ids, out.judgement, out.notes + (note,))
+    return Outcome("undetermined")
+
+
+# ---- step 5: growth arithmetic --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class GrowthFacts:
+    base: Point | None = None
+    start: Point | None = None
+    latest: Point | None = None
+    required: float = math.nan
+    observed: float = math.nan
+    rate_to_go: float = math.nan
+    met_now: bool = False
+    notes: tuple[Note, ...] = ()
+
+
+def implied_base(r: Resolved, targets: pd.DataFrame, ind: pd.DataFrame) -> Point | None:
+    """A plan that sets both a level and its growth for the same year implies the base: level / (1 + g)."""
+    if r.measure != "value" or r.relative_k is not None or r.T - r.base_year != 1:
+        return None
+    refers = ind["refers_to"]
+    growth_codes = [c for c, ref in refers.items() if ref == r.series and str(ind.loc[c, "kind"]) == "growth_rate"]
+    m = (targets["source_id"].astype(str) == r.source_id) & (targets["jurisdiction_code"].astype(str) == r.jurisdiction)
+    m &= targets["indicator_code"].astype(str).isin(growth_codes) & (targets["target_year"] == r.T)
+    m &= targets["sector"].isna() if not r.sector else (targets["sector"].astype(str) == r.sector)
+    sib = targets[m]
+    if sib.empty:
+        return None
+    g = float(sib.iloc[0]["value"])
+    return Point(float(r.base_year), r.value / (1 + g), "exact", str(r.base_year),
+                 f"implied:{r.target_id}/{sib.iloc[0]['target_id']}", "year")
+
+
+def growth_facts(r: Resolved, ev: Evidence, th: Threshold, implied: Point | None) -> GrowthFacts:
+    upto = [p for p in ev.points if p.t <= r.T]
+    if not upto:
+        return GrowthFacts()
+    latest = upto[-1]
+    notes: list[Note] = []
+    if r.measure == "growth":
+        return GrowthFacts(latest=latest, observed=latest.value, notes=(Note.of("growth_target"),))
+    base = next((p for p in upto if p.t == float(r.base_year) and p.kind == "year"), None)
+    start = base
+    if start is None and implied is not None:
+        start = implied
+        g = r.value / implied.value - 1
+        notes.append(Note.of("implied_base", base_year=r.base_year, level=_fmt_num(r.value), growth=_fmt_pct(g),
+                             value=_fmt_num(implied.value), ids=implied.actual_id.split(":", 1)[1]))
+    if start is None:
+        later = [p for p in upto if p.t > float(r.base_year)]
+        if later and later[0].t < latest.t:
+            start = later[0]
+            notes.append(Note.of("start_later", base_year=r.base_year, period=start.period,
+                                 value=_fmt_num(start.value)))
+    target_value = th.value
+    met_now = th.tset is not None and judge(observation_interval(latest.value, latest.bound), th.tset) == "achieved"
+    required = observed = rtg = math.nan
+    if start is not None and target_value and target_value > 0 and start.value > 0 and r.T > start.t:
+        required = float(cagr(start.value, target_value, r.T - start.t))
+    if start is not None and latest.t > start.t and start.value > 0 and latest.value > 0:
+        observed = float(cagr(start.value, latest.value, latest.t - start.t))
+    if met_now:
+        notes.append(Note.of("already_met"))
+    elif latest.t < r.T and latest.value > 0 and target_value and target_value > 0:
+        rtg = float(cagr(latest.value, target_value, r.T - latest.t))
+        if rtg <= 0:
+            rtg = math.nan
+        elif latest.bound == "lower":
+            notes.append(Note.of("latest_lower"))
+    if start is None:
+        notes.append(Note.of("one_point", period=latest.period, base_year=r.base_year)
+                     if latest.t > float(r.base_year) else Note.of("no_point_after_base", base_year=r.base_year))
+    return GrowthFacts(base, start, latest, required, observed, rtg, met_now, tuple(notes))
+
+
+# ---- step 6: progress methods ---------------------------------------------------------------------------------
+
+def progress_of(r: Resolved, g: GrowthFacts, th: Threshold, history: tuple[Point, ...], methods) -> dict:
+    """Columns filled by the registered progress methods (levels only, while the target year is open)."""
+    if r.measure != "value" or g.latest is None or th.value is None:
+        return {}
+    pts = {(p.t, p.value) for p in history}
+    if g.start is not None:
+        pts.add((g.start.t, g.start.value))  # an implied base is a point of the history too
+    inp = ProgressInput(y0=None if g.start is None else g.start.value, t0=None if g.start is None else g.start.t,
+                        yt=g.latest.value, t=g.latest.t, yT=th.value, T=float(r.T), direction=r.direction,
+                        history=tuple(sorted(pts)), latest_is_bound=g.latest.bound != "exact", met=g.met_now)
+    out = {}
+    for name, res in assess_progress(inp, methods).items():
+        m = REGISTRY[name]
+        out[m.category_column] = res.category
+        if m.value_column:
+            out[m.value_column] = res.value
+    return out
+
+
+# ---- step 7: the probability ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Attainment:
+    p: float
+    low: float
+    median: float
+    high: float
+    model: str
+    assumptions: str
+    notes: tuple[Note, ...] = field(default=())
+    projection: object = field(default=None, compare=False, repr=False)  # level paths, for charts
+
+
+def attain(r: Resolved, ev: Evidence, th: Threshold, vol: Volatility, ctx: Context, *, rates=None, shocks=None,
+           n_paths: int = config.N_PATHS, seed=None, as_of_t: float | None = None) -> Attainment | None:
+    """The probability that the target is attained, from the calibrated model (or the user's scenario)."""
+    info = ctx.indicators.loc[r.series] if r.series in ctx.indicators.index else ctx.indicators.loc[r.indicator]
+    cls = volatility_class(r.measure, r.series, str(info["kind"]), str(info.get("canonical_unit", info["unit"])))
+    if cls is None:
+        return None
+    cv = vol.of(cls)
+    if r.measure == "growth":
+        annual = {int(p.t): p.value for p in ev.points if p.kind == "year" and p.t < r.T and p.bound == "exact"}
+        ytd = next(((round((p.t - math.floor(p.t)) * 12) or 12, p.value) for p in reversed(ev.points)
+                    if p.kind == "month" and r.T - 1 < p.t < r.T and p.bound == "exact"), None)
+        scenario = None if rates is None else float(np.atleast_1d(rates)[0])
+        fc = growth_forecast(annual, ytd, r.T, cv, vol, scenario)
+        if fc is None:
+            return None
+        draws = growth_draws(fc, n_paths, seed)
+        lo, med, hi = quantiles(draws)
+        return Attainment(probability(draws, th.tset), lo, med, hi, "growth-nowcast" if ytd else "growth-rule",
+                          fc.how + f"; {n_paths} draws")
+    upto = [p for p in ev.points if p.t <= r.T]
+    if not upto or upto[-1].t >= r.T:
+        return None
+    last = upto[-1]
+    low, high = plausible_range(last.value, last.bound)
+    model = series_model(upto, cv)
+    proj = level_paths(Start(last.t, low, high, last.bound, last.actual_id), r.T, model, rates=rates, shocks=shocks,
+                       n_paths=n_paths, seed=seed)
+    draws = proj.at(r.T)
+    notes = []
+    if last.bound != "exact":
+        notes.append(Note.of("p_start_range", bound=last.bound, bound_zh=BOUND_ZH[last.bound],
+                             range=f"[{_fmt_num(low)}, {_fmt_num(high)}]"))
+    if th.uncertain:
+        rng = np.random.default_rng([*np.atleast_1d(seed if seed is not None else config.SEED), 1])
+        thr = np.exp(rng.uniform(math.log(th.low), math.log(th.high), len(draws)))
+        p = probability(draws, thresholds=thr, strict=r.comparator == ">")
+    else:
+        p = probability(draws, th.tset)
+    lo, med, hi = quantiles(draws)
+    how = proj.assumptions + f"; class: {cv.describe()}"
+    return Attainment(p, lo, med, hi, proj.method, how, tuple(notes), proj)
+
+
+def target_attainment(catalog, target_id: str, as_of, *, rates=None, shocks=None, n_paths: int = config.N_PATHS,
+                      seed: int = config.SEED, context: Context | None = None,
+                      volatility: Volatility | None = None) -> Attainment | None:
+    """The probability of one target as of a date: the same function as the table's (with ``rates``: the
+    user's scenario with the calibrated noise). The seed is the target's own stream, as in the table."""
+    ctx = context if context is not None else build_context(catalog, as_of)
+    vol = volatility if volatility is not None else estimate(ctx)
+    t = catalog.targets[catalog.targets["target_id"] == target_id]
+    if t.empty:
+        raise KeyError(f"unknown target {target_id!r}")
+    r = resolve(next(t.itertuples(index=False)), catalog.indicators.set_index("code"))
+    ev = gather(r, ctx)
+    return attain(r, ev, threshold(r, ev), vol, ctx, rates=rates, shocks=shocks, n_paths=n_paths,
+                  seed=target_seed(seed, target_id))
+
+
+# ---- the table ----------------------------------------------------------------------------------------------
+
+def targets_as_of(targets: pd.DataFrame, as_of=None) -> pd.DataFrame:
+    """The targets whose document was issued by ``as_of`` (a partial issue date counts from the last day it may
+    stand for: an article dated 2021 exists from 2021-12-31)."""
+    if as_of is None or "available_from" not in targets:
+        return targets
+    from .vintage import as_of_date
+
+    known = targets["available_from"].isna() | (targets["available_from"] <= as_of_date(as_of))
+    return targets[known.astype(bool)]
+
+
 def assess(catalog, as_of=None, projection_method: str = "auto", progress_methods=None,
            n_paths: int = config.N_PATHS, seed: int = config.SEED, scenario_rates=None, scenario_shocks=None,
-           lag_months: int = config.PUBLICATION_LAG_MONTHS) -> pd.DataFrame:
-    """The comparison table for ``as_of`` (a date or a quarter like '2023Q4'; default: everything known)."""
-    as_of_ts = as_of_date(as_of) if as_of is not None else pd.Timestamp.max.normalize()
-    actuals = catalog.actuals
-    values = select_actuals(actuals, as_of, "value", lag_months) if as_of is not None else select_actuals(actuals)
-    growths = select_actuals(actuals, as_of, "growth", lag_months) if as_of is not None \
-        else select_actuals(actuals, measure="growth")
-    ind = catalog.indicators.set_index("code")
-    groups_v = {k: g for k, g in values.groupby(
-        [values["jurisdiction_code"].astype(str), values["indicator_code"].astype(str),
-         values["sector"].astype(object).fillna("")], sort=False)}
-    groups_g = {k: g for k, g in growths.groupby(
-        [growths["jurisdiction_code"].astype(str), growths["indicator_code"].astype(str),
-         growths["sector"].astype(object).fillna("")], sort=False)}
+           lag_months: int = config.PUBLICATION_LAG_MONTHS, context: Context | None = None,
+           volatility: Volatility | None = None) -> pd.DataFrame:
+    """The comparison table for ``as_of`` (a date or a quarter like '2023Q4'; default: everything known).
 
-    rows = []
-    for t in catalog.targets.itertuples(index=False):
-        rows.append(_assess_one(t, ind, groups_v, groups_g, growths, catalog.jurisdictions, as_of_ts,
-                                projection_method, progress_methods, n_paths, target_seed(seed, t.target_id),
-                                scenario_rates,
-                                scenario_shocks))
+    ``projection_method``: "auto" (the calibrated model; "scenario" when ``scenario_rates`` are given),
+    "scenario", or "none" (no probabilities). Only targets whose document was issued by ``as_of`` appear.
+    """
+    if projection_method not in ("auto", "scenario", "calibrated", "none"):
+        raise ValueError(f"unknown projection method {projection_method!r}; known: auto, calibrated, scenario, none")
+    if projection_method == "scenario" and scenario_rates is None:
+        raise ValueError("the scenario method needs growth rates (--growth)")
+    ctx = context if context is not None else build_context(catalog, as_of, lag_months)
+    vol = volatility if volatility is not None else estimate(ctx)
+    ind = catalog.indicators.set_index("code")
+    targets = targets_as_of(catalog.targets, as_of)
+    rows = [_row(t, ind, ctx, vol, catalog.targets, projection_method, progress_methods, n_paths,
+                 target_seed(seed, t.target_id), scenario_rates, scenario_shocks) for t in targets.itertuples(index=False)]
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["as_of"] = "all data" if as_of is None else str(as_of)
     for col in ("target_year", "base_year"):
@@ -168,257 +492,130 @@ def assess(catalog, as_of=None, projection_method: str = "auto", progress_method
     return table
 
 
-def _assess_one(t, ind, groups_v, groups_g, growths, jurisdictions, as_of_ts, projection_method,
-                progress_methods, n_paths, seed, scenario_rates, scenario_shocks) -> dict:
-    code = str(t.indicator_code)
-    info = ind.loc[code]
-    kind, direction = str(info["kind"]), str(info["direction"])
-    refers = info["refers_to"] if isinstance(info["refers_to"], str) else None
-    sector = "" if pd.isna(t.sector) else str(t.sector)
-    jur = str(t.jurisdiction_code)
-    T = int(t.target_year)
-    notes: list[str] = []
-    row = dict(target_id=t.target_id, jurisdiction_code=jur, indicator_code=code, sector=sector or None,
-               target_year=T, target_value=float(t.value), tier=None if pd.isna(t.tier) else str(t.tier),
-               base_year=int(t.base_year), comparator=str(t.comparator), unit=t.unit,
-               per=None if pd.isna(t.per) else str(t.per), applies_to=t.applies_to, source_id=str(t.source_id))
-    row.update({c: np.nan for c in ("base_value", "latest_value", "required_growth", "observed_growth", "rate_to_go",
-                                     "ratio_r", "share_p", "p_attain", "projected_median", "projected_low",
-                                     "projected_high", "escap_anticipated")})
-    passed = as_of_ts > pd.Timestamp(f"{T}-12-31")
-
-    # --- the measure the target is judged on
-    if kind == "growth_rate":
-        measure, series_code = "growth", refers or code
-    elif kind == "relative" and t.unit == "× base":
-        measure, series_code = "value", refers or code
-    else:
-        measure, series_code = "value", code
-    groups = groups_g if measure == "growth" else groups_v
-    sel = groups.get((jur, series_code, sector))
-    points = series_points(sel, measure, stock=kind == "count") if sel is not None else []
-
-    value_high = None if pd.isna(t.value_high) else float(t.value_high)
-    target_value = float(t.value)
-
-    def finish(note_text):
-        if note_text.startswith("not assessable"):
-            notes.insert(0, note_text)  # the reason first
-        else:
-            notes.append(note_text)
-        row["note"] = "; ".join(n for n in notes if n)
-        row["outcome"] = row.get("outcome") or ("undetermined" if passed else "pending")
-        return row
-
-    if isinstance(t.applies_to, str) and t.applies_to:
-        s = target_set(target_value, row["comparator"], t.unit, direction, value_high)
-        row["attains_if"] = s.describe(_fmt_pct if t.unit == "ratio" else _fmt_num)
-        return finish(f"not assessable: applies to {t.applies_to}; needs figures for each unit")
-
-    base = next((p for p in points if p.t == float(t.base_year) and p.kind == "year"), None)
-    relative_base_bound = None
-
-    # --- relative targets: 2 x base-year actual
-    if kind == "relative" and t.unit == "× base":
-        if base is None:
-            row["attains_if"] = f">= {float(t.value):g} × {t.base_year} {series_code}"
-            return finish(f"not assessable: relative target ({target_value:g} × {t.base_year} {series_code}); "
-                          f"no {t.base_year} actual of {series_code} known")
-        target_value = target_value * base.value
-        relative_base_bound = base.bound
-        notes.append(f"resolved: {float(t.value):g} × {t.base_year} {series_code} {_fmt_num(base.value)} = "
-                     f"{_fmt_num(target_value)}" + (" (base is a lower bound: so is the target)"
-                                                    if base.bound == "lower" else ""))
-    row["target_value"] = target_value
-    tset = target_set(target_value, row["comparator"], "ratio" if measure == "growth" else t.unit, direction,
-                      value_high)
-    row["attains_if"] = tset.describe(_fmt_pct if measure == "growth" or t.unit == "ratio" else _fmt_num)
-
-    if row["per"] in ("quarter", "month", "period"):
-        what = {"quarter": "a per-quarter target", "month": "a per-month target",
-                "period": "a total over the plan period"}[row["per"]]
-        return finish(f"not assessable: {what}; no actuals of this flow for each {row['per']}"
-                      if row["per"] != "period" else "not assessable: no actuals of this flow over the period")
-    if row["per"] == "year":
-        return _per_year_target(row, notes, t, points, tset, measure, passed, finish)
-
-    if not points:
-        what = f"{series_code} growth" if measure == "growth" else series_code
-        return finish(f"not assessable: no actual of {what}{' (' + sector + ')' if sector else ''} for {jur} "
-                      f"known by the as-of date")
-
-    upto = [p for p in points if p.t <= T]
-    latest = upto[-1] if upto else None
-    if base is not None:
-        row["base_value"] = base.value
-        row["base_actual_id"] = base.actual_id
-    if latest is not None:
-        row.update(latest_period=latest.period, latest_value=latest.value, latest_bound=latest.bound,
-                   latest_actual_id=latest.actual_id)
-
-    # --- outcome once the target year has passed
+def _row(t, ind, ctx: Context, vol: Volatility, all_targets, projection_method, progress_methods, n_paths, seed,
+         scenario_rates, scenario_shocks) -> dict:
+    r = resolve(t, ind)
+    passed = ctx.as_of > pd.Timestamp(f"{r.T}-12-31")
+    stock = is_stock(ctx, r.series)
+    row = dict(target_id=r.target_id, jurisdiction_code=r.jurisdiction, indicator_code=r.indicator,
+               sector=r.sector or None, target_year=r.T, target_value=r.value, tier=r.tier, base_year=r.base_year,
+               comparator=r.comparator, unit=t.unit, per=r.per, applies_to=r.applies_to, source_id=r.source_id,
+               same_as=r.same_as, counted=r.same_as is None, quantifier=r.quantifier,
+               available_from=getattr(t, "available_from", pd.NaT), p_bound=None)
+    for c in ("base_value", "latest_value", "required_growth", "observed_growth", "rate_to_go", "ratio_r", "share_p",
+              "p_attain", "projected_median", "projected_low", "projected_high", "escap_anticipated"):
+        row[c] = np.nan
+    ev = gather(r, ctx)
+    th = threshold(r, ev)
+    notes: list[Note] = [Note.of("restates", other=r.same_as)] if r.same_as else []
+    notes += list(th.notes)
+    if th.tset is not None:
+        row["attains_if"] = th.tset.describe(r.fmt) if not th.uncertain else \
+            f"{'>' if r.comparator == '>' else '>='} [{_fmt_num(th.low)}, {_fmt_num(th.high)}]"
+        row["target_value"] = th.value
+    elif r.relative_k is not None:
+        row["attains_if"] = f">= {r.relative_k:g} × {r.base_year} {r.series}"
+    out = decide(r, ev, th, passed, stock)
+    row.update(outcome=out.level, outcome_ids=" ".join(out.ids) or None, judgement=out.judgement or None)
+    notes += list(out.notes)
+    reason = _not_assessable(r, ev, th)
+    if reason is not None:
+        return _finish(row, [reason] + notes)
+    if r.quantifier:  # the units decide; the jurisdiction's own series says nothing about each unit
+        return _finish(row, notes + [Note.of("units_only", who=r.applies_to, n=len({p.jurisdiction for p in ev.units}))])
+    if r.per == "year":
+        return _finish(row, notes + _per_year(row, r, ev, th, passed))
+    g = growth_facts(r, ev, th, implied_base(r, all_targets, ind))
+    if g.latest is None:
+        return _finish(row, [Note.of("na_actuals_after", year=r.T)] + notes)
+    notes += list(g.notes)
+    row.update(latest_period=g.latest.period, latest_value=g.latest.value, latest_bound=g.latest.bound,
+               latest_actual_id=g.latest.actual_id, required_growth=g.required, observed_growth=g.observed,
+               rate_to_go=g.rate_to_go)
+    if g.base is not None:
+        row.update(base_value=g.base.value, base_actual_id=g.base.actual_id)
+    elif g.start is not None and g.start.actual_id.startswith("implied:"):
+        row.update(base_value=g.start.value, base_actual_id=g.start.actual_id)
     if passed:
-        final = next((p for p in points if p.t == float(T) and p.kind in ("year", "month")), None)
-        if final is None:
-            row["outcome"] = "undetermined"
-            notes.append(f"no {T} actual known: outcome undetermined")
-        else:
-            verdict = judge(observation_interval(final.value, final.bound), tset)
-            if relative_base_bound == "lower" and verdict == "achieved":
-                verdict = "undetermined"  # the threshold k × base may lie above k × its lower bound
-            row["outcome"] = verdict
-            shown = _fmt_pct(final.value) if measure == "growth" else _fmt_num(final.value)
-            notes.append(f"outcome from {final.period} {shown} ({final.bound}, {final.actual_id})")
+        notes.append(Note.of("year_passed"))
     else:
-        row["outcome"] = "pending"
-
-    if latest is None:
-        return finish(f"not assessable: actuals start after {T}")
-
-    if measure == "growth":
-        return _growth_target(row, notes, t, latest, tset, growths, jurisdictions, jur, series_code, passed,
-                              n_paths, seed, finish)
-
-    # --- level targets: growth arithmetic and progress methods
-    start = base
-    if start is None:
-        later = [p for p in upto if p.t > float(t.base_year)]
-        if later and later[0].t < latest.t:
-            start = later[0]
-            notes.append(f"no {t.base_year} (base-year) actual: the earliest later actual, {start.period} "
-                         f"{_fmt_num(start.value)}, is the starting point of growth and progress")
-    if start is not None and target_value > 0 and start.value > 0 and T > start.t:
-        row["required_growth"] = float(cagr(start.value, target_value, T - start.t))
-    if start is not None and latest.t > start.t and start.value > 0 and latest.value > 0:
-        row["observed_growth"] = float(cagr(start.value, latest.value, latest.t - start.t))
-    if latest.t < T and latest.value > 0 and target_value > 0:
-        row["rate_to_go"] = float(cagr(latest.value, target_value, T - latest.t))
-        if latest.bound == "lower":
-            notes.append("latest actual is a lower bound: the rate to go is at most this")
-    if start is None:
-        notes.append(f"only one actual ({latest.period}) since the base year {t.base_year}: progress methods need two"
-                     if latest.t > float(t.base_year) else
-                     f"no actual after the base year {t.base_year}: progress methods need two points")
-    inp = ProgressInput(
-        y0=None if start is None else start.value, t0=None if start is None else start.t,
-        yt=latest.value, t=latest.t, yT=target_value, T=float(T), direction=direction,
-        history=tuple((p.t, p.value) for p in upto), latest_is_bound=latest.bound != "exact",
-        met=judge(observation_interval(latest.value, latest.bound), tset) == "achieved")
-    results = assess_progress(inp, progress_methods)
-    if "eurostat" in results:
-        row["ratio_r"], row["category_eurostat"] = results["eurostat"].value, results["eurostat"].category
-    if "unsd" in results:
-        row["share_p"], row["category_unsd"] = results["unsd"].value, results["unsd"].category
-    if "destatis" in results:
-        row["category_destatis"] = results["destatis"].category
-        if results["destatis"].category is None:
-            notes.append("destatis " + results["destatis"].note)
-    if "escap" in results:
-        row["escap_anticipated"], row["category_escap"] = results["escap"].value, results["escap"].category
-
-    # --- projection and probability, for targets not yet past
-    if not passed and latest.t < T and projection_method != "none":
-        history = {p.t: p.value for p in upto}
-        sd, sd_text = _growth_sd(growths, jurisdictions, jur, series_code)
-        rates, method, proxy_text = scenario_rates, projection_method, ""
-        if len(history) < 2 and rates is not None and projection_method in ("auto", "constant"):
-            method = "scenario"  # one point of history: the given growth is the only way forward
-        elif len(history) < 2 and rates is None and projection_method in ("auto", "constant"):
-            proxy = _proxy_rate(growths, jurisdictions, jur, series_code, latest.t)
-            if proxy is not None:
-                rates, proxy_text = proxy
-                method = "constant"
-        try:
-            proj = project(history, T, method, rates=rates, shocks=scenario_shocks,
-                           growth_sd=sd, n_paths=n_paths, seed=seed)
-        except ValueError as exc:
-            notes.append(f"no projection: {exc}")
-        else:
-            at_T = proj.at(T)
-            q = np.quantile(at_T, [(1 - config.INTERVAL) / 2, 0.5, 1 - (1 - config.INTERVAL) / 2])
-            row.update(projected_low=q[0], projected_median=q[1], projected_high=q[2])
-            row["p_attain"] = float(np.mean(tset.mask(at_T)))
-            row["p_model"] = proj.method
-            row["p_assumptions"] = (proxy_text + proj.assumptions + ("" if proj.method in ("loglinear", "ets") else
-                                                        f" ({sd_text})") + (f"; fallback: {proj.fallback}"
-                                                                            if proj.fallback else ""))
-            if latest.bound == "lower" and direction == "up":
-                row["p_bound"] = "lower"
-                notes.append("starts from a lower bound: the probability is a lower bound (censored)")
-            if relative_base_bound == "lower" and direction == "up":
-                # the target is k × a base known only from below: the true threshold may be higher
-                row["p_bound"] = "upper" if row.get("p_bound") != "lower" else None
-                notes.append("the target rests on a lower-bound base: the probability is an upper bound"
-                             if row["p_bound"] == "upper" else
-                             "both the start and the target's base are lower bounds: the probability is not bounded")
-    return finish("")
+        row.update(progress_of(r, g, th, tuple(p for p in ev.points if p.t <= r.T), progress_methods))
+        if projection_method != "none":
+            rates = scenario_rates if projection_method in ("auto", "scenario") else None
+            a = attain(r, ev, th, vol, ctx, rates=rates, shocks=scenario_shocks, n_paths=n_paths, seed=seed)
+            if a is not None:
+                row.update(p_attain=a.p, projected_low=a.low, projected_median=a.median, projected_high=a.high,
+                           p_model=a.model, p_assumptions=a.assumptions)
+                notes += list(a.notes)
+    info = ctx.indicators.loc[r.series] if r.series in ctx.indicators.index else ctx.indicators.loc[r.indicator]
+    row["volatility_class"] = volatility_class(r.measure, r.series, str(info["kind"]),
+                                               str(info.get("canonical_unit", info["unit"])))
+    for p in ev.other_scope[:2]:
+        notes.append(Note.of("other_scope", other=p.via, period=p.period, value=r.fmt(p.value), actual_id=p.actual_id))
+    return _finish(row, notes)
 
 
-def _per_year_target(row, notes, t, points, tset, measure, passed, finish):
-    """每年 / 年均 targets: a growth target is the average annual growth over the plan period (compound, from
-    each year's reported growth); a flow target must be met in every year of the period. Only annual figures
-    count; no probability is computed."""
-    years = list(range(int(t.base_year) + 1, int(t.target_year) + 1))
-    annual = {int(p.t): p for p in points if p.kind == "year" and int(p.t) in years}
+def _not_assessable(r: Resolved, ev: Evidence, th: Threshold) -> Note | None:
+    if r.applies_to and not r.quantifier:
+        return Note.of("na_applies_to", who=r.applies_to)
+    if r.quantifier:
+        return None if ev.units else Note.of("na_applies_to", who=r.applies_to)
+    if r.per in ("quarter", "month"):
+        return Note.of("na_flow_per", per=r.per, per_zh=PER_ZH[r.per])
+    if r.per == "period":
+        return Note.of("na_period_total")
+    if r.relative_k is not None and th.tset is None:
+        return Note.of("na_relative_no_base", k=f"{r.relative_k:g}", base_year=r.base_year, series=r.series)
+    if not ev.points:
+        sector = f" ({r.sector})" if r.sector else ""
+        return Note.of("na_no_actual", what=r.series + (" growth" if r.measure == "growth" else "") + sector,
+                       what_zh=r.series + sector + ("（增速）" if r.measure == "growth" else ""), jur=r.jurisdiction)
+    return None
+
+
+def _finish(row: dict, notes: list[Note]) -> dict:
+    if row.get("outcome") != "pending":  # once the year has passed, the outcome replaces the categories
+        for m in REGISTRY.values():
+            row[m.category_column] = None
+    row["notes"] = tuple(notes)
+    row["note"] = render(notes, "en")
+    return row
+
+
+def _per_year(row: dict, r: Resolved, ev: Evidence, th: Threshold, passed: bool) -> list[Note]:
+    """每年 / 年均 targets: a growth target is the average annual growth over the plan period (compound, from each
+    year's reported growth); a flow target must be met in every year. Only annual figures count; no probability."""
+    years = list(range(r.base_year + 1, r.T + 1))
+    annual = {int(p.t): p for p in ev.points if p.kind == "year" and int(p.t) in years}
     have = sorted(annual)
     span = f"{years[0]}-{years[-1]}"
+    notes: list[Note] = []
     if have:
         last = annual[have[-1]]
         row.update(latest_period=last.period, latest_value=last.value, latest_bound=last.bound,
                    latest_actual_id=last.actual_id)
-    if measure == "growth":
-        notes.append(f"average annual growth over {span}: {len(have)} of {len(years)} years reported")
+    if r.measure == "growth":
+        notes.append(Note.of("per_year_growth", span=span, have=len(have), n=len(years)))
         if have:
-            factors = np.array([1.0 + annual[y].value for y in have])
-            avg = float(np.prod(factors) ** (1.0 / len(have)) - 1.0)
+            avg = float(np.prod([1.0 + annual[y].value for y in have]) ** (1.0 / len(have)) - 1.0)
             row["observed_growth"] = avg
-            exact = all(annual[y].bound == "exact" for y in have)
-            if len(have) == len(years) and exact:
-                row["outcome"] = judge(observation_interval(avg, "exact"), tset)
+            if len(have) == len(years) and all(annual[y].bound == "exact" for y in have):
+                row["outcome"] = judge(observation_interval(avg, "exact"), th.tset)
+                row["outcome_ids"] = " ".join(annual[y].actual_id for y in have)
     else:
-        verdicts = {y: judge(observation_interval(annual[y].value, annual[y].bound), tset) for y in have}
-        notes.append(f"a per-year target, {span}: {len(have)} of {len(years)} years reported"
-                     + (f", attained in {sum(v == 'achieved' for v in verdicts.values())}" if have else ""))
-        if any(v == "missed" for v in verdicts.values()):
-            row["outcome"] = "missed"
+        verdicts = {y: judge(observation_interval(annual[y].value, annual[y].bound), th.tset) for y in have}
+        notes.append(Note.of("per_year_flow", span=span, have=len(have), n=len(years),
+                             met=sum(v == "achieved" for v in verdicts.values())))
+        missed = [y for y, v in verdicts.items() if v == "missed"]
+        if missed:
+            row["outcome"], row["outcome_ids"] = "missed", annual[missed[0]].actual_id
         elif len(have) == len(years) and all(v == "achieved" for v in verdicts.values()):
-            row["outcome"] = "achieved"
-    if not row.get("outcome") or row["outcome"] == "pending":
+            row["outcome"], row["outcome_ids"] = "achieved", " ".join(annual[y].actual_id for y in have)
+    if row["outcome"] not in DECIDED:
         row["outcome"] = "undetermined" if passed else "pending"
     if not have:
-        return finish(f"not assessable: no annual figure of this indicator for {span}")
-    return finish("per-year targets get no probability")
-
-
-def _growth_target(row, notes, t, latest, tset, growths, jurisdictions, jur, series_code, passed, n_paths, seed,
-                   finish):
-    """A growth-rate target is a rate in one year: judged by that year's reported growth; before the year is
-    out, the latest reading (year to date, or the previous year) with its uncertainty gives the probability."""
-    T = int(t.target_year)
-    row["observed_growth"] = latest.value
-    for m in ("ratio_r", "share_p"):
-        row[m] = np.nan
-    notes.append("growth-rate target: progress methods apply to levels; judged by the year's reported growth")
-    if passed:
-        return finish("")
-    sd, sd_text = _growth_sd(growths, jurisdictions, jur, series_code)
-    in_year = latest.t > T - 1
-    mu = latest.value
-    if in_year:
-        months_left = round((T - latest.t) * 12)
-        scale = months_left / 12.0
-        how = f"year-to-date growth {mu:.1%} to {latest.period}, {months_left} months left"
-    else:
-        scale = 1.0
-        how = f"last reported growth {mu:.1%} ({latest.period}) carried into {T}"
-    rng = np.random.default_rng(seed)
-    draws = mu + rng.standard_normal(n_paths) * sd * math.sqrt(max(scale, 0.0))
-    q = np.quantile(draws, [(1 - config.INTERVAL) / 2, 0.5, 1 - (1 - config.INTERVAL) / 2])
-    row.update(projected_low=q[0], projected_median=q[1], projected_high=q[2],
-               p_attain=float(np.mean(tset.mask(draws))), p_model="growth-normal",
-               p_assumptions=f"{how}; normal with {sd_text}" + (", scaled by the share of the year left"
-                                                                if in_year else "") + f"; {n_paths} draws")
-    return finish("")
+        return [Note.of("na_per_year_none", span=span)] + notes
+    return notes + [Note.of("per_year_no_p")]
 
 
 def rank(table: pd.DataFrame, by: str = "p_attain", within=("indicator_code",), ascending=False) -> pd.DataFrame:

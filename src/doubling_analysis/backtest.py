@@ -1,15 +1,40 @@
-"""Backtest: for targets whose outcome is known, the probability the model would have given at the start of the
-target year, using only figures published by then, scored by the Brier score against two naive baselines:
-always 0.5, and "the plan's growth always happens" (probability 1). n is stated; with a handful of outcomes the
-score says little, and the result says so.
+"""A backtest that can fail: every honest forecast the data allows, each made with only what was published at its
+origin, scored against what was later reported.
+
+Kinds of forecast (one row each in :func:`backtest`'s table):
+
+* ``target``    — targets the record decides today, with the probability the assessment gave at the end of each
+  quarter from the document's issue to the end of the target year (binary: ``p``);
+* ``level``     — rolling-origin forecasts of every annual level or count series (each exact annual figure, one and
+  two years ahead, origin: 30 June of the year after the last year known), with the 80 % interval, the PIT
+  (share of simulated values at or below the outcome) and the CRPS (from the draws);
+* ``growth``    — the same for annual growth-rate series (the growth rule);
+* ``ytd``       — year-to-date readings nowcasting the full-year growth rate (origin: the reading's publication);
+* ``threshold`` — plan-like thresholds on the level forecasts: does the series grow by at least 0, 5, 10 or 20 %
+  a year to the outcome year? (binary).
+
+Interval forecasts report ``covered80``; binary ones ``p``. :func:`summary` gives n, coverage and Brier / log
+scores against baselines: a coin (0.5), "the plan is always met" (1) and persistence (1 when the growth last
+observed at the origin clears the threshold, else 0; 0.5 without one).
 """
 
 from __future__ import annotations
 
+import math
+import zlib
+
 import numpy as np
 import pandas as pd
 
-from .assess import assess
+from . import config
+from .attainment import Start, growth_draws, growth_forecast, level_paths
+from .evidence import build_context, is_stock, series_points
+from .targets import plausible_range
+from .volatility import LEVEL_CLASSES, estimate, series_model, volatility_class
+
+COLUMNS = ["kind", "id", "origin", "horizon", "forecast", "low80", "high80", "outcome", "covered80", "pit", "crps",
+           "p", "event", "persistence", "n_history"]
+THRESHOLDS = (0.0, 0.05, 0.10, 0.20)
 
 
 def brier(p, outcome) -> float:
@@ -18,31 +43,207 @@ def brier(p, outcome) -> float:
     return float(np.mean((p - o) ** 2)) if len(p) else np.nan
 
 
-def backtest(catalog, projection_method: str = "auto", **kw) -> tuple[pd.DataFrame, dict]:
-    """Per-target probabilities at the start of each target year, and the scores."""
-    known = assess(catalog, None, projection_method="none")
-    known = known[known["outcome"].isin(["achieved", "missed"])]
+def log_score(p, outcome, eps: float = 1e-3) -> float:
+    """Mean negative log probability of what happened (probabilities clipped to [eps, 1 - eps])."""
+    p, o = np.clip(np.asarray(p, float), eps, 1 - eps), np.asarray(outcome, float)
+    return float(-np.mean(o * np.log(p) + (1 - o) * np.log(1 - p))) if len(p) else np.nan
+
+
+def crps(draws: np.ndarray, y: float) -> float:
+    """Continuous ranked probability score from draws: E|X - y| - E|X - X'| / 2."""
+    x = np.sort(np.asarray(draws, float))
+    n = len(x)
+    spread = np.sum((2 * np.arange(1, n + 1) - n - 1) * x) / (n * n)
+    return float(np.mean(np.abs(x - y)) - spread)
+
+
+class _Origins:
+    """Contexts and volatility estimates per origin date, computed once."""
+
+    def __init__(self, catalog):
+        self.catalog = catalog
+        self.cache: dict = {}
+
+    def get(self, date: pd.Timestamp):
+        if date not in self.cache:
+            ctx = build_context(self.catalog, date)
+            self.cache[date] = (ctx, estimate(ctx))
+        return self.cache[date]
+
+
+def _seed(seed: int, *parts) -> list[int]:
+    return [int(seed), zlib.crc32("|".join(map(str, parts)).encode())]
+
+
+def _interval_row(kind, fid, origin, horizon, draws, y, n_hist) -> dict:
+    lo, hi = np.quantile(draws, [(1 - config.INTERVAL) / 2, 1 - (1 - config.INTERVAL) / 2])
+    return dict(kind=kind, id=fid, origin=origin.date().isoformat(), horizon=horizon, forecast=float(np.median(draws)),
+                low80=float(lo), high80=float(hi), outcome=float(y), covered80=bool(lo <= y <= hi),
+                pit=float(np.mean(draws <= y)), crps=crps(draws, y), n_history=n_hist)
+
+
+def _level_forecasts(catalog, origins: _Origins, n_paths: int, seed: int) -> list[dict]:
+    now = build_context(catalog, None)
     rows = []
-    for year, group in known.groupby("target_year"):
-        early = assess(catalog, pd.Timestamp(f"{int(year)}-01-01"), projection_method=projection_method, **kw)
-        early = early.set_index("target_id")
-        for r in group.itertuples(index=False):
-            e = early.loc[r.target_id]
-            rows.append(dict(target_id=r.target_id, target_year=int(year), outcome=r.outcome,
-                             p_start_of_year=e["p_attain"], p_model=e["p_model"],
-                             why_no_probability=None if pd.notna(e["p_attain"]) else e["note"]))
-    per_target = pd.DataFrame(rows, columns=["target_id", "target_year", "outcome", "p_start_of_year", "p_model",
-                                             "why_no_probability"])
-    scored = per_target.dropna(subset=["p_start_of_year"])
-    o = (scored["outcome"] == "achieved").astype(float)
-    n = len(scored)
-    summary = {
-        "n_known_outcomes": len(per_target),
-        "n_scored": n,
-        "brier_model": brier(scored["p_start_of_year"], o),
-        "brier_always_half": brier(np.full(n, 0.5), o),
-        "brier_plan_always_met": brier(np.ones(n), o),
-        "caveat": ("no target had both a known outcome and a probability at the start of its year" if n == 0 else
-                   f"{n} scored target(s): too few to rank the model against the baselines" if n < 10 else ""),
+    for (measure, jur, code, sector), frame in now.groups.items():
+        info = now.indicators.loc[code]
+        cls = volatility_class(measure, code, str(info["kind"]), str(info.get("canonical_unit", info["unit"])))
+        if cls is None:
+            continue
+        stock = is_stock(now, code)
+        final = [p for p in series_points(frame, measure, stock) if p.kind == "year" and p.bound == "exact"]
+        fid = f"{jur}/{code}" + (f"/{sector}" if sector else "")
+        for out in final:
+            year = int(out.t)
+            for h in (1, 2):
+                origin = pd.Timestamp(f"{year - h + 1}-06-30")
+                ctx, vol = origins.get(origin)
+                f = ctx.frame(measure, jur, code, sector)
+                known = [] if f is None else [p for p in series_points(f, measure, stock) if p.t <= year - h]
+                if not known or (measure == "value" and known[-1].t > year - h):
+                    continue
+                if measure == "value" and cls in LEVEL_CLASSES:
+                    last = known[-1]
+                    if known[-1].t < year - h:
+                        continue  # the origin's latest figure is older: that is the longer horizon's forecast
+                    lo, hi = plausible_range(last.value, last.bound)
+                    model = series_model(known, vol.of(cls))
+                    proj = level_paths(Start(last.t, lo, hi, last.bound, last.actual_id), year, model,
+                                       n_paths=n_paths, seed=_seed(seed, fid, year, h))
+                    draws = proj.at(year)
+                    rows.append(_interval_row("level", fid, origin, h, draws, out.value, len(known)))
+                    rows += _thresholds(fid, origin, h, draws, last, known, out.value, year)
+                elif measure == "growth":
+                    annual = {int(p.t): p.value for p in known if p.kind == "year" and p.bound == "exact"}
+                    if not annual or max(annual) != year - h:
+                        continue
+                    fc = growth_forecast(annual, None, year, vol.of(cls), vol)
+                    draws = growth_draws(fc, n_paths, _seed(seed, fid, year, h))
+                    rows.append(_interval_row("growth", fid, origin, h, draws, out.value, len(annual)))
+    return rows
+
+
+def _thresholds(fid, origin, h, draws, last, known, y, year) -> list[dict]:
+    exact = [p for p in known if p.bound == "exact" and p.value > 0]
+    prev = None
+    if len(exact) >= 2 and exact[-1].t > exact[-2].t:
+        prev = (exact[-1].value / exact[-2].value) ** (1 / (exact[-1].t - exact[-2].t)) - 1
+    rows = []
+    for x in THRESHOLDS:
+        thr = last.value * (1 + x) ** (year - last.t)
+        rows.append(dict(kind="threshold", id=fid, origin=origin.date().isoformat(), horizon=h,
+                         p=float(np.mean(draws >= thr)), outcome=float(y >= thr), event=f">= +{x:.0%} a year",
+                         persistence=0.5 if prev is None else float(prev >= x), n_history=len(known)))
+    return rows
+
+
+def _ytd_forecasts(catalog, origins: _Origins, n_paths: int, seed: int) -> list[dict]:
+    now = build_context(catalog, None)
+    rows = []
+    for (measure, jur, code, sector), frame in now.groups.items():
+        if measure != "growth":
+            continue
+        info = now.indicators.loc[code]
+        cls = volatility_class(measure, code, str(info["kind"]), str(info.get("canonical_unit", info["unit"])))
+        pts = series_points(frame, measure, False)
+        finals = {int(p.t): p for p in pts if p.kind == "year" and p.bound == "exact"}
+        for p in pts:
+            year = int(math.ceil(p.t))
+            month = round((p.t - math.floor(p.t)) * 12)
+            if p.kind != "month" or p.bound != "exact" or year not in finals or not 0 < month < 12:
+                continue
+            row = frame[frame["actual_id"].astype(str) == p.actual_id]
+            published = row["published_date"].iloc[0] if len(row) else pd.NaT
+            origin = published if pd.notna(published) else (pd.Period(f"{year}-{month:02d}", "M") + 2).end_time
+            origin = pd.Timestamp(origin).normalize()
+            ctx, vol = origins.get(origin)
+            f = ctx.frame(measure, jur, code, sector)
+            known = [] if f is None else series_points(f, measure, False)
+            annual = {int(q.t): q.value for q in known if q.kind == "year" and q.bound == "exact" and q.t < year}
+            fc = growth_forecast(annual, (month, p.value), year, vol.of(cls), vol)
+            draws = growth_draws(fc, n_paths, _seed(seed, jur, code, p.actual_id))
+            fid = f"{jur}/{code}" + (f"/{sector}" if sector else "") + f"/{p.period}"
+            rows.append(_interval_row("ytd", fid, origin, round(1 - month / 12, 2), draws, finals[year].value,
+                                      len(annual)))
+    return rows
+
+
+def _target_forecasts(catalog, n_paths: int, seed: int) -> list[dict]:
+    from .assess import DECIDED, assess
+
+    known = assess(catalog, None, projection_method="none")
+    known = known[known["outcome"].isin(DECIDED) & known["counted"].astype(bool)]
+    rows = []
+    if known.empty:
+        return rows
+    first = pd.Period(known["available_from"].min(), "Q")
+    last = pd.Period(f"{int(known['target_year'].max())}Q4", "Q")
+    for q in pd.period_range(first, last, freq="Q"):
+        table = assess(catalog, str(q), n_paths=n_paths, seed=seed).set_index("target_id")
+        for r in known.itertuples(index=False):
+            if r.target_id not in table.index or int(r.target_year) < q.year:
+                continue
+            p = table.loc[r.target_id, "p_attain"]
+            if pd.isna(p):
+                continue
+            rows.append(dict(kind="target", id=r.target_id, origin=q.end_time.date().isoformat(),
+                             horizon=round(int(r.target_year) + 1 - (q.year + q.quarter / 4), 2), p=float(p),
+                             outcome=float(r.outcome in ("achieved", "likely_achieved")), event=r.outcome,
+                             persistence=np.nan, n_history=np.nan))
+    return rows
+
+
+def backtest(catalog, n_paths: int = 2000, seed: int = config.SEED) -> tuple[pd.DataFrame, dict]:
+    """One row per scored forecast, and the summary scores (see the module's docstring)."""
+    origins = _Origins(catalog)
+    rows = (_target_forecasts(catalog, n_paths, seed) + _level_forecasts(catalog, origins, n_paths, seed)
+            + _ytd_forecasts(catalog, origins, n_paths, seed))
+    table = pd.DataFrame(rows, columns=COLUMNS)
+    return table, summary(table)
+
+
+def summary(table: pd.DataFrame) -> dict:
+    intervals = table[table["covered80"].notna()]
+    binary = table[table["p"].notna()]
+    o = binary["outcome"].astype(float)
+    pers = binary["persistence"].astype(float)
+    has_pers = pers.notna()
+    out = {
+        "n_forecasts": int(len(table)),
+        "n_interval": int(len(intervals)),
+        "coverage80": float(intervals["covered80"].astype(bool).mean()) if len(intervals) else np.nan,
+        "mean_pit": float(intervals["pit"].mean()) if len(intervals) else np.nan,
+        "mean_crps_by_kind": {k: float(g["crps"].mean()) for k, g in intervals.groupby("kind")},
+        "coverage80_by_kind": {k: float(g["covered80"].astype(bool).mean()) for k, g in intervals.groupby("kind")},
+        "n_binary": int(len(binary)),
+        "share_met": float(o.mean()) if len(o) else np.nan,
+        "brier_model": brier(binary["p"], o),
+        "brier_coin": brier(np.full(len(o), 0.5), o),
+        "brier_always_met": brier(np.ones(len(o)), o),
+        "brier_persistence": brier(pers[has_pers].clip(0, 1), o[has_pers]) if has_pers.any() else np.nan,
+        "brier_model_where_persistence": brier(binary["p"][has_pers], o[has_pers]) if has_pers.any() else np.nan,
+        "log_model": log_score(binary["p"], o),
+        "log_coin": log_score(np.full(len(o), 0.5), o),
+        "n_by_kind": {k: int(len(g)) for k, g in table.groupby("kind")},
     }
-    return per_target, summary
+    return out
+
+
+def summary_text(s: dict) -> str:
+    lines = [f"backtest: {s['n_forecasts']} scored forecasts ({', '.join(f'{k} {v}' for k, v in s['n_by_kind'].items())})",
+             f"interval forecasts: n = {s['n_interval']}, 80 % interval coverage {s['coverage80']:.0%} "
+             f"(by kind: {', '.join(f'{k} {v:.0%}' for k, v in s['coverage80_by_kind'].items())}), "
+             f"mean PIT {s['mean_pit']:.2f} (0.50 if unbiased)",
+             f"binary forecasts: n = {s['n_binary']}, share met {s['share_met']:.0%}",
+             f"  Brier: model {s['brier_model']:.3f} | coin {s['brier_coin']:.3f} | always met "
+             f"{s['brier_always_met']:.3f} | persistence {s['brier_persistence']:.3f} (model on the same rows "
+             f"{s['brier_model_where_persistence']:.3f})",
+             f"  log score: model {s['log_model']:.3f} | coin {s['log_coin']:.3f}"]
+    verdict = []
+    if not 0.70 <= s["coverage80"] <= 0.90:
+        verdict.append("the 80 % intervals are miscalibrated (coverage outside 70-90 %)")
+    if not (s["brier_model"] < s["brier_coin"] and s["brier_model"] < s["brier_always_met"]):
+        verdict.append("the probabilities do not beat both the coin and 'always met'")
+    lines.append("verdict: " + ("; ".join(verdict) if verdict else "calibrated within 70-90 % and better than the "
+                                                                   "coin and 'always met'"))
+    return "\n".join(lines)

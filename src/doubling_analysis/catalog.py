@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from . import provenance
 from .io import read_table
-from .schema import LOAD_ORDER, PERIOD_PATTERN, TABLES, check_table, parse_table
+from .schema import LOAD_ORDER, OPTIONAL_TABLES, PERIOD_PATTERN, TABLES, check_table, parse_table
 from .units import UNITS, canonical_unit, conversion_factor, dimension
 from .violations import DataValidationError, ValidationReport, Violation
 
@@ -47,6 +47,7 @@ class Catalog:
     actuals: pd.DataFrame
     report: ValidationReport
     data_dir: Path
+    concordance: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=TABLES["concordance"].columns))
 
     def frames(self) -> dict[str, pd.DataFrame]:
         return {name: getattr(self, name) for name in LOAD_ORDER}
@@ -66,6 +67,9 @@ def validate(data_dir: str | os.PathLike | None = None) -> tuple[ValidationRepor
         return report, typed
     for name in LOAD_ORDER:
         table = TABLES[name]
+        if name in OPTIONAL_TABLES and not (folder / table.file).exists():
+            typed[name] = pd.DataFrame({c: pd.Series(dtype=object) for c in table.columns})
+            continue
         raw, problems = read_table(folder / table.file, table.file)
         report.extend(problems)
         frame, problems = parse_table(table, raw)
@@ -157,6 +161,7 @@ def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violati
             out.append(Violation("targets.csv", int(row), "value_high", float(r["value_high"]),
                                  f"the upper end of a range, above value {r['value']:g}"))
         out += _quote_checks("targets.csv", row, r, texts, value_severity="error")
+        out += _restatement_checks(tg, row, r)
 
     ac = frames["actuals"]
     for row, r in ac.iterrows():
@@ -169,10 +174,52 @@ def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violati
             err = _period_error(r["period"])
             if err:
                 out.append(Violation("actuals.csv", int(row), "period", r["period"], err))
+            elif pd.notna(r["published"]):
+                out += _look_ahead_check(row, r)
         # web quotes are kept as seen (mirror sites garble or run table cells together), so a figure that
         # cannot be found in its quote is a warning to review, listed by `validate --warnings`
         out += _quote_checks("actuals.csv", row, r, texts, value_severity="warning")
     return out
+
+
+def _restatement_checks(tg: pd.DataFrame, row, r) -> list[Violation]:
+    """same_as names an earlier row of the same jurisdiction, indicator, sector and year; a quantifier needs a
+    list of units (applies_to)."""
+    out = []
+    same = r.get("same_as")
+    if isinstance(same, str) and same:
+        first = tg[tg["target_id"] == same]
+        if len(first):
+            f = first.iloc[0]
+            keys = ("jurisdiction_code", "indicator_code", "sector", "target_year")
+            if same == r["target_id"] or any(not (pd.isna(f[k]) and pd.isna(r[k])) and f[k] != r[k] for k in keys):
+                out.append(Violation("targets.csv", int(row), "same_as", same,
+                                     "the id of another target with the same jurisdiction, indicator, sector and "
+                                     "target year"))
+            elif isinstance(f.get("same_as"), str) and f.get("same_as"):
+                out.append(Violation("targets.csv", int(row), "same_as", same,
+                                     f"the first statement of the commitment ({f['same_as']}), not a restatement"))
+    q = r.get("quantifier")
+    if isinstance(q, str) and q and not (isinstance(r["applies_to"], str) and r["applies_to"]):
+        out.append(Violation("targets.csv", int(row), "quantifier", q, "applies_to naming the units it quantifies"))
+    return out
+
+
+def _look_ahead_check(row, r) -> list[Violation]:
+    """A figure cannot be published before its period ended (that would be a look-ahead): an error, except a
+    report dated inside the period's last month (a figure "to date", e.g. on 30 December), which is a warning."""
+    try:
+        start, end, _ = parse_period(r["period"])
+        published = _conservative_date(r["published"])
+    except (ValueError, TypeError):
+        return []  # reported by the date and period checks
+    if published >= end.end_time.normalize() or (start == end and published >= end.start_time):
+        return []  # a one-month period reported within its month is a stock at the date of the statement
+    inside_last_month = published >= end.start_time
+    return [Violation("actuals.csv", int(row), "published", r["published"],
+                      f"a publication date after the period {r['period']} ended ({end.end_time.date()})"
+                      + ("; a report inside the last month is read as a figure to date" if inside_last_month else ""),
+                      severity="warning" if inside_last_month else "error")]
 
 
 def _quote_checks(file: str, row, r, texts: dict[str, str], value_severity: str) -> list[Violation]:
@@ -288,6 +335,12 @@ def build_catalog(frames: dict[str, pd.DataFrame], report: ValidationReport, fol
     indicators["canonical_unit"] = indicators["unit"].map(canonical_unit)
 
     targets = _canonicalise(codes(frames["targets"]), indicators, ["value", "value_high"])
+    for col in ("same_as", "quantifier"):
+        if col not in targets:
+            targets[col] = pd.Series(pd.NA, index=targets.index, dtype=object)
+    # a target exists from its document's issue date (a partial date: the last day it may stand for)
+    targets["available_from"] = targets["source_id"].astype(str).map(
+        dict(zip(sources["source_id"], sources["issued_date"]))).astype("datetime64[ns]")
     for col in ("comparator", "tier", "per"):
         field = next(f for f in TABLES["targets"].fields if f.name == col)
         targets[col] = _categorical(targets[col], field.enum)
@@ -309,7 +362,7 @@ def build_catalog(frames: dict[str, pd.DataFrame], report: ValidationReport, fol
 
     return Catalog(sources=sources, jurisdictions=jurisdictions, indicators=indicators,
                    sectors=frames["sectors"].copy(), targets=targets, actuals=actuals,
-                   report=report, data_dir=folder)
+                   report=report, data_dir=folder, concordance=frames["concordance"].reset_index(drop=True))
 
 
 def load_catalog(data_dir: str | os.PathLike | None = None) -> Catalog:

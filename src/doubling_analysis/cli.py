@@ -30,12 +30,20 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--data-dir", default=None, help=f"data folder (default: ${ENV_VAR}, else the repository's data/)")
     a.add_argument("--format", default="table", help="table (readable) or csv (every column, growth as fractions)")
     a.add_argument("--method", default="auto",
-                   help="projection method for the probabilities: auto, constant, loglinear, ets, scenario, none")
+                   help="probabilities: auto (the calibrated model, or the scenario when --growth is given), "
+                        "calibrated, scenario, none")
     a.add_argument("--growth", default=None,
-                   help="scenario growth per year as fractions, comma-separated (e.g. 0.12,0.10); "
-                        "used by --method scenario, and by auto/constant where the history has one point")
+                   help="scenario growth per year as fractions, comma-separated (e.g. 0.12,0.10), with the "
+                        "calibrated noise around it")
     a.add_argument("--paths", default=None, help="number of simulated paths (default 10000)")
     a.add_argument("--seed", default=None, help="random seed (default from config)")
+
+    b = sub.add_parser("backtest", help="score every forecast the data allows, each made with what was "
+                                         "published at its origin (coverage, PIT, CRPS, Brier and log scores)")
+    b.add_argument("--data-dir", default=None, help=f"data folder (default: ${ENV_VAR}, else the repository's data/)")
+    b.add_argument("--format", default="text", help="text (the summary) or csv (one row per scored forecast)")
+    b.add_argument("--paths", default="2000", help="simulated paths per forecast (default 2000)")
+    b.add_argument("--seed", default=None, help="random seed (default from config)")
 
     r = sub.add_parser("run", help="execute a notebook with strict parameters (-p NAME VALUE ...)")
     r.add_argument("notebook", help="a notebook path, or a name in notebooks/ (e.g. 02_growth_paths)")
@@ -164,7 +172,6 @@ def pd_isna(x) -> bool:
 def cmd_assess(args) -> int:
     from . import config
     from .assess import assess
-    from .projection import PROJECTION_METHODS
     from .vintage import as_of_date
     from .catalog import load_catalog
     from .violations import DataValidationError
@@ -175,7 +182,7 @@ def cmd_assess(args) -> int:
             raise ValueError("a date (2023-12-31) or a quarter (2023Q4), not an empty value")
     except ValueError as exc:
         return _die(f"--as-of: expected {str(exc).removeprefix('expected ')}")
-    methods = PROJECTION_METHODS + ("none",)
+    methods = ("auto", "calibrated", "scenario", "none")
     if args.method not in methods:
         return _die(f"--method: unknown method {args.method!r}; choose one of {', '.join(methods)}")
     if args.format not in ("table", "csv"):
@@ -199,15 +206,45 @@ def cmd_assess(args) -> int:
     table = assess(catalog, as_of, projection_method=args.method, n_paths=n_paths, seed=seed,
                    scenario_rates=rates)
     if args.format == "csv":
-        table.to_csv(sys.stdout, index=False, float_format="%.6g")
+        table.drop(columns=["notes"]).to_csv(sys.stdout, index=False, float_format="%.6g")
     else:
         print(format_table(table, catalog))
+    return 0
+
+
+def cmd_backtest(args) -> int:
+    from . import config
+    from .backtest import backtest, summary_text
+    from .catalog import load_catalog
+    from .violations import DataValidationError
+
+    if args.format not in ("text", "csv"):
+        return _die(f"--format: expected text or csv, not {args.format!r}")
+    try:
+        n_paths = int(args.paths)
+        seed = config.SEED if args.seed is None else int(args.seed)
+        if not 1 <= n_paths <= config.MAX_PATHS or seed < 0:
+            raise ValueError
+    except ValueError:
+        return _die(f"--paths takes a whole number from 1 to {config.MAX_PATHS}, --seed a whole number >= 0")
+    try:
+        catalog = load_catalog(args.data_dir)
+    except DataValidationError as exc:
+        print(exc.report.format(), file=sys.stderr)
+        return _die("the data has errors; run 'doubling-analysis validate' for the list")
+    table, summary = backtest(catalog, n_paths=n_paths, seed=seed)
+    if args.format == "csv":
+        table.to_csv(sys.stdout, index=False, float_format="%.6g")
+    else:
+        print(summary_text(summary))
     return 0
 
 
 def format_table(table, catalog) -> str:
     """A readable text rendering: names, percentages, and the reason when a row cannot be assessed."""
     import pandas as pd
+
+    from .assess import DECIDED
 
     names = dict(zip(catalog.jurisdictions["code"].astype(str), catalog.jurisdictions["name_en"]))
 
@@ -239,7 +276,8 @@ def format_table(table, catalog) -> str:
     })
     header = f"as of {table['as_of'].iloc[0]}: {len(table)} targets, " \
              f"{int(table['latest_value'].notna().sum())} with actuals, " \
-             f"{int(table['outcome'].isin(['achieved', 'missed']).sum())} decided"
+             f"{int(table['outcome'].isin(DECIDED).sum())} decided " \
+             f"({', '.join(f'{o} {int((table.outcome == o).sum())}' for o in DECIDED)})"
     return header + "\n" + out.to_string(index=False)
 
 
@@ -270,6 +308,8 @@ def _main(argv: list[str] | None = None) -> int:
         return cmd_validate(args)
     if args.command == "assess":
         return cmd_assess(args)
+    if args.command == "backtest":
+        return cmd_backtest(args)
     if args.command == "run":
         return cmd_run(args)
     if args.command == "report":

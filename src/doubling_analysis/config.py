@@ -33,6 +33,8 @@ ESCAP_ACCELERATE = 0.0            # 0 <= share < 1: accelerate; below 0: reverse
 
 # --- projections ------------------------------------------------------------------------------------------
 N_PATHS = 10_000
+#: most simulated paths a command accepts (memory grows with paths x years)
+MAX_PATHS = 200_000
 SEED = 20231231
 #: growth uncertainty when the data give no estimate (sd of annual growth, as a fraction)
 DEFAULT_GROWTH_SD = 0.05
@@ -44,3 +46,40 @@ LOGLINEAR_MIN_POINTS = 3
 ETS_MIN_POINTS = 8
 #: central interval reported for projections
 INTERVAL = 0.80
+
+# --- evidence rules (data/README.md, "Evidence rules") ---------------------------------------------------------
+#: 接近 / 近 X ("close to X"): the figure lies in [X (1 - margin), X): an upper bound with this lower margin
+NEAR_LOWER_MARGIN = 0.10
+#: 突破 / 超过 X ("passed X"): decides as (X, +inf); for probabilities its plausible range is (X, X (1 + margin)),
+#: because officials announce the round milestone just passed
+LOWER_BOUND_PLAUSIBLE_MARGIN = 0.10
+#: a stock (count of firms, parks, clusters) reported inside the target year or up to this many months after it
+#: stands for the year-end stock, as a judgement ("likely_...")
+STOCK_WINDOW_MONTHS_AFTER = 6
+#: ... allowing the stock to have moved by this share a year between the report and the year end
+STOCK_DRIFT_PER_YEAR = 0.10
+#: years whose growth was a shock (COVID-19 in 2020): the next year's growth is forecast by the two-year average
+#: rule (1 + g_before)^2 / (1 + g_shock) - 1 and the rest of a year-to-date is forecast by the pre-shock growth
+BASE_EFFECT_YEARS = (2020,)
+
+# --- calibrated uncertainty (volatility.py) --------------------------------------------------------------------
+#: stated priors of the annual volatility of each kind of series (sd of log growth for levels and counts, sd of
+#: the one-year forecast error in points for growth rates) and their weight in pseudo-observations; the data's
+#: own pooled estimate (as of the assessment date) is combined with them
+VOLATILITY_PRIOR_SD = {"nominal_level": 0.08, "count": 0.08, "real_growth": 0.02, "nominal_growth": 0.06,
+                       "investment_growth": 0.10}
+VOLATILITY_PRIOR_WEIGHT = 4.0
+#: prior of the drift (mean annual log growth) of level and count series: the class's drift is the median of
+#: its series' drifts pooled with this stated mean (weight in series); its sd is their robust spread, at least
+#: DRIFT_PRIOR_SD_MIN
+DRIFT_PRIOR_MEAN = {"nominal_level": 0.08, "count": 0.05}
+DRIFT_PRIOR_WEIGHT = 2.0
+DRIFT_PRIOR_SD_MIN = 0.05
+#: a year-to-date growth rate nowcasts the full year; prior sd of the nowcast error (points, for a reading with
+#: the whole year still to come) and its weight
+YTD_PRIOR_SD = 0.03
+YTD_PRIOR_WEIGHT = 2.0
+#: growth-rate series whose volatility class is real growth (comparable prices); other growth rates are nominal,
+#: investment growth rates are their own class
+REAL_GROWTH_SERIES = ("va_growth", "gdp", "secondary_va")
+INVESTMENT_GROWTH_SERIES = ("industrial_fai_growth", "tech_renovation_growth")

@@ -18,8 +18,7 @@ from . import config
 from . import labels as L
 from .assess import assess
 from .growth import cagr
-from .projection import Projection, project
-from .targets import target_set
+from .projection import Projection
 from .views import points_frame
 
 
@@ -51,9 +50,12 @@ class ScenarioResult:
 
 
 def evaluate(catalog, target_id: str, as_of, rates, shock_year: int | None = None, shock_size: float = 0.0,
-             n_paths: int = 4000, seed: int = config.SEED, growth_sd: float | None = None,
-             table: pd.DataFrame | None = None) -> ScenarioResult:
-    """Project the target's measure with scenario growth (and a shock), and score the target."""
+             n_paths: int = 4000, seed: int = config.SEED, table: pd.DataFrame | None = None,
+             context=None, volatility=None) -> ScenarioResult:
+    """Project the target's measure with scenario growth (and a shock) and the calibrated noise, and score the
+    target with the assessment's own attainment function (bounded starts integrated over their range)."""
+    from .assess import target_attainment
+
     table = assess(catalog, as_of, projection_method="none") if table is None else table
     row = table.set_index("target_id").loc[target_id]
     pts = points_frame(catalog, row["jurisdiction_code"], row["indicator_code"],
@@ -62,28 +64,31 @@ def evaluate(catalog, target_id: str, as_of, rates, shock_year: int | None = Non
     last = pts.iloc[-1]
     T = int(row["target_year"])
     shocks = {int(shock_year): float(shock_size)} if shock_year and shock_size else None
-    sd = config.DEFAULT_GROWTH_SD if growth_sd is None else growth_sd
-    proj = project({last.t: last.value}, T, "scenario", rates=list(rates), shocks=shocks, growth_sd=sd,
-                   n_paths=n_paths, seed=seed)
-    direction = str(catalog.indicators.set_index("code").loc[row["indicator_code"], "direction"])
-    s = target_set(float(row["target_value"]), row["comparator"], row["unit"], direction)
-    ok = s.mask(proj.at(T))
+    a = target_attainment(catalog, target_id, as_of, rates=list(rates), shocks=shocks, n_paths=n_paths, seed=seed,
+                          context=context, volatility=volatility)
     return ScenarioResult(target_id, float(last.t), float(last.value), str(last.bound), T,
                           float(row["target_value"]), str(row["attains_if"]),
-                          float(cagr(last.value, row["target_value"], T - last.t)), float(ok.mean()), proj, pts)
+                          float(cagr(last.value, row["target_value"], T - last.t)), float(a.p), a.projection, pts)
 
 
 def scenario_grid(catalog, target_id: str, as_of, growths=(0.0, 0.05, 0.10, 0.15, 0.20, 0.25, 0.30, 0.40),
                   shocks=(0.0, -0.05, -0.10), n_paths: int = 4000, seed: int = config.SEED) -> pd.DataFrame:
     """P(attain) for constant scenario growth (rows) and a shock in the first projected year (columns)."""
+    from .evidence import build_context
+    from .volatility import estimate
+
     table = assess(catalog, as_of, projection_method="none")
-    first = evaluate(catalog, target_id, as_of, [0.0], n_paths=10, table=table).projection.years
+    ctx = build_context(catalog, as_of)
+    vol = estimate(ctx)
+    first = evaluate(catalog, target_id, as_of, [0.0], n_paths=10, table=table, context=ctx,
+                     volatility=vol).projection.years
     year = int(first[0]) if len(first) else None
     rows = []
     for g in growths:
         rec = {"growth": g}
         for sh in shocks:
-            r = evaluate(catalog, target_id, as_of, [g], year, sh, n_paths=n_paths, seed=seed, table=table)
+            r = evaluate(catalog, target_id, as_of, [g], year, sh, n_paths=n_paths, seed=seed, table=table,
+                         context=ctx, volatility=vol)
             rec[f"shock {sh:+.0%}"] = r.p_attain
         rows.append(rec)
     return pd.DataFrame(rows)
@@ -109,6 +114,11 @@ def build_explorer(catalog, as_of, default_target: str | None = None, lang: str 
     from IPython.display import display
 
     table = assess(catalog, as_of, projection_method="none")
+    from .evidence import build_context
+    from .volatility import estimate
+
+    ctx = build_context(catalog, as_of)
+    vol = estimate(ctx)
     choices = explorer_targets(catalog, as_of)
     if choices.empty:
         return W.HTML("<b>No target has an actual to start from at this as-of date.</b>")
@@ -134,6 +144,7 @@ def build_explorer(catalog, as_of, default_target: str | None = None, lang: str 
             return
         rates = [s.value for s in sliders_box.children]
         r = evaluate(catalog, target.value, as_of, rates, shock_year.value, shock.value, n_paths=n_paths, seed=seed,
+                     context=ctx, volatility=vol,
                      table=table)
         per_year = "每年" if lang == "zh" else " a year"
         bound = ("（起点为下限值，实际所需增速可能更低）" if lang == "zh" else " (from a lower bound: at most this)") \
@@ -168,7 +179,7 @@ def build_explorer(catalog, as_of, default_target: str | None = None, lang: str 
     def set_sliders(*_):
         if target.value is None:
             return
-        r = evaluate(catalog, target.value, as_of, [0.0], n_paths=10, table=table)
+        r = evaluate(catalog, target.value, as_of, [0.0], n_paths=10, table=table, context=ctx, volatility=vol)
         years = [int(y) for y in r.projection.years]
         state["busy"] = True
         sliders = []

@@ -18,7 +18,7 @@ TEXT = {
         "observed_growth": "实际年增速", "rate_to_go": "剩余所需年增速", "eurostat": "欧盟统计局",
         "unsd": "联合国统计司", "destatis": "德国统计局", "escap": "亚太经社会", "p_attain": "达标概率",
         "outcome": "结果", "note": "说明", "floor": "确保", "stretch": "力争", "achieved": "已实现",
-        "missed": "未实现", "undetermined": "无法判定", "pending": "进行中", "actual": "实际值",
+        "missed": "未实现", "likely_achieved": "可能已实现", "likely_missed": "可能未实现", "undetermined": "无法判定", "pending": "进行中", "actual": "实际值",
         "bound_lower": "下限（突破）", "required_path": "达标所需路径", "projection": "预测中位数",
         "interval": "预测区间", "index": "指数（基年=100）", "implied": "目标隐含年增速",
         "own_recorded": "本地区历史增速", "province_recorded": "全省历史增速", "source": "来源",
@@ -37,7 +37,8 @@ TEXT = {
         "required_growth": "Required growth", "observed_growth": "Observed growth", "rate_to_go": "Rate to go",
         "eurostat": "Eurostat", "unsd": "UNSD", "destatis": "Destatis", "escap": "ESCAP",
         "p_attain": "P(attain)", "outcome": "Outcome", "note": "Note", "floor": "floor (确保)",
-        "stretch": "stretch (力争)", "achieved": "achieved", "missed": "missed", "undetermined": "undetermined",
+        "stretch": "stretch (力争)", "achieved": "achieved", "missed": "missed", "likely_achieved": "likely achieved",
+        "likely_missed": "likely missed", "undetermined": "undetermined",
         "pending": "pending", "actual": "actual", "bound_lower": "lower bound (突破)",
         "required_path": "path required", "projection": "projection (median)", "interval": "projection interval",
         "index": "index (base year = 100)", "implied": "implied annual growth",
@@ -97,56 +98,3 @@ def fmt_value(x, unit) -> str:
                                                                          else fmt_num(x))
 
 
-#: Chinese renderings of the notes the assessment writes (English in the table and the CSV); each pattern is one
-#: "; "-separated part of a note. A part no pattern matches is shown as written.
-_NOTE_ZH = [
-    (r"^not assessable: no actual of (.+?) for (\S+) known by the as-of date$",
-     r"不可评估：截至评估日没有 \2 的 \1 已公布实际值"),
-    (r"^not assessable: no actuals of this flow over the period$", "不可评估：没有规划期内该流量的实际值"),
-    (r"^not assessable: no actuals of (\S+) for (\S+)$", r"不可评估：没有 \2 的 \1 实际值"),
-    (r"^not assessable: applies to (.+)$", r"不可评估：目标适用于“\1”，需要分单位数据"),
-    (r"^needs figures for each unit$", "需要分单位数据"),
-    (r"^not assessable: relative target \((.+?)\)$", r"不可评估：相对目标（\1）"),
-    (r"^no (\d{4}) actual of (\S+) known$", r"没有 \1 年 \2 的实际值"),
-    (r"^not assessable: actuals start after (\d{4})$", r"不可评估：实际值始于 \1 年之后"),
-    (r"^resolved: (.+)$", r"目标换算：\1"),
-    (r"^a per-year target$", "每年目标"),
-    (r"^a per-quarter target$", "每季度目标"),
-    (r"^a per-month target$", "每月目标"),
-    (r"^a total over the plan period$", "规划期累计目标"),
-    (r"^no (\d{4}) actual known: outcome undetermined$", r"没有 \1 年实际值：结果无法判定"),
-    (r"^outcome from (\S+) (\S+) \((\w+), (\S+)\)$", r"结果依据 \1 年数值 \2（\3，\4）"),
-    (r"^no (\d{4}) \(base-year\) actual: the earliest later actual, (\S+) (\S+), is the starting point of growth "
-     r"and progress$", r"缺少基期（\1 年）实际值：以其后最早的实际值（\2 年 \3）为增速和进展的起点"),
-    (r"^latest actual is a lower bound: the rate to go is at most this$", "最新实际值为下限：剩余所需增速最多为此值"),
-    (r"^only one actual \((\S+)\) since the base year (\d{4}): progress methods need two$",
-     r"基期 \2 年以来只有一个实际值（\1）：进展评估方法需要两个"),
-    (r"^no actual after the base year (\d{4}): progress methods need two points$",
-     r"基期 \1 年之后没有实际值：进展评估方法需要两个数据点"),
-    (r"^destatis not assessable: (\d+) point\(s\) in the last (\d+) years, needs (\d+)$",
-     r"德国统计局方法不可评估：近 \2 年只有 \1 个数据点，需要 \3 个"),
-    (r"^no projection: constant growth needs two points of history or a given rate$",
-     "无法预测：恒定增速需要两个历史数据点或给定增速"),
-    (r"^no projection: (.+)$", r"无法预测：\1"),
-    (r"^starts from a lower bound: the probability is a lower bound \(censored\)$", "起点为下限值：达标概率为下限"),
-    (r"^growth-rate target: progress methods apply to levels$", "增速目标：进展评估方法只适用于总量目标"),
-    (r"^judged by the year's reported growth$", "以当年公布的增速判断"),
-]
-
-
-def translate_note(note, lang: str = "zh") -> str:
-    """The assessment's note in ``lang`` (notes are written in English)."""
-    import re
-
-    if note is None or (isinstance(note, float) and pd.isna(note)) or note == "":
-        return ""
-    if lang != "zh":
-        return note
-    out = []
-    for part in str(note).split("; "):
-        for pattern, repl in _NOTE_ZH:
-            if re.match(pattern, part):
-                part = re.sub(pattern, repl, part)
-                break
-        out.append(part)
-    return "；".join(out)

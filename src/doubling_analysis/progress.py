@@ -70,18 +70,18 @@ def eurostat(inp: ProgressInput) -> MethodResult:
     g_obs = float(cagr(inp.y0, inp.yt, inp.t - inp.t0))
     g_req = float(cagr(inp.y0, inp.yT, inp.T - inp.t0))
     if _met(inp):
-        return MethodResult(name, g_obs / g_req if g_req else math.nan, "target achieved", _bound_note(inp).strip(),
+        return MethodResult(name, g_obs / g_req if g_req else math.nan, "met", _bound_note(inp).strip(),
                             {"g_obs": g_obs, "g_req": g_req})
     if g_req == 0 or (inp.direction == "up" and g_req < 0) or (inp.direction == "down" and g_req > 0):
         return MethodResult(name, note="not assessable: the target does not require change from the base",
                             extra={"g_obs": g_obs, "g_req": g_req})
     ratio = g_obs / g_req
     if ratio >= config.EUROSTAT_ON_TRACK:
-        cat = "on track"
+        cat = "on_track"
     elif ratio >= config.EUROSTAT_ACCELERATION:
-        cat = "acceleration needed"
+        cat = "acceleration_needed"
     elif ratio >= 0:
-        cat = "limited progress"
+        cat = "limited_progress"
     else:
         cat = "deterioration"
     return MethodResult(name, ratio, cat, _bound_note(inp).strip(), {"g_obs": g_obs, "g_req": g_req})
@@ -98,11 +98,11 @@ def unsd(inp: ProgressInput) -> MethodResult:
     y_hat = inp.yt * (1 + g_obs) ** max(inp.T - inp.t, 0)
     share = (y_hat - inp.y0) / (inp.yT - inp.y0)
     if share >= config.UNSD_ON_TRACK:
-        cat = "met or on track"
+        cat = "met_or_on_track"
     elif share >= config.UNSD_FAIR:
-        cat = "fair progress"
+        cat = "fair_progress"
     else:
-        cat = "stagnation or regression"
+        cat = "stagnation_or_regression"
     return MethodResult(name, share, cat, _bound_note(inp).strip(), {"projected": y_hat})
 
 
@@ -130,7 +130,7 @@ def destatis(inp: ProgressInput) -> MethodResult:
     if miss < config.DESTATIS_SUN:
         cat = "sun"
     elif miss < config.DESTATIS_SLIGHTLY_CLOUDY:
-        cat = "slightly cloudy"
+        cat = "slightly_cloudy"
     else:
         cat = "cloud"
     return MethodResult(name, miss, cat, "", {"projected": y_hat, "trend": g})
@@ -165,17 +165,58 @@ def escap(inp: ProgressInput) -> MethodResult:
     elif anticipated >= config.ESCAP_ACCELERATE:
         cat = "accelerate"
     else:
-        cat = "reverse the trend"
+        cat = "reverse_the_trend"
     return MethodResult(name, anticipated, cat, _bound_note(inp).strip(),
                         {"current_status": current, "projected": y_hat})
 
 
-METHODS: dict[str, Callable[[ProgressInput], MethodResult]] = {
-    "eurostat": eurostat,
-    "unsd": unsd,
-    "destatis": destatis,
-    "escap": escap,
-}
+@dataclass(frozen=True)
+class ProgressMethod:
+    """A method's registry entry: the function, the assessment-table columns it fills, its category codes with
+    their labels in each language. Adding a method touches this file only."""
+
+    name: str
+    func: Callable[[ProgressInput], MethodResult]
+    label: dict
+    category_column: str
+    categories: dict            # code -> {"en": ..., "zh": ...}
+    value_column: str | None = None
+
+    def category_label(self, code, lang: str = "zh") -> str:
+        if code is None or (isinstance(code, float) and math.isnan(code)) or code == "":
+            return ""
+        return self.categories[code][lang]
+
+
+def _c(en: str, zh: str) -> dict:
+    return {"en": en, "zh": zh}
+
+
+REGISTRY: dict[str, ProgressMethod] = {m.name: m for m in (
+    ProgressMethod("eurostat", eurostat, _c("Eurostat", "欧盟统计局"), "category_eurostat", {
+        "met": _c("met", "已达标"), "on_track": _c("on track", "进展顺利"),
+        "acceleration_needed": _c("acceleration needed", "需要加速"), "limited_progress": _c("limited progress", "进展有限"),
+        "deterioration": _c("deterioration", "倒退")}, "ratio_r"),
+    ProgressMethod("unsd", unsd, _c("UNSD", "联合国统计司"), "category_unsd", {
+        "met_or_on_track": _c("met or on track", "已达标或进展顺利"), "fair_progress": _c("fair progress", "进展尚可"),
+        "stagnation_or_regression": _c("stagnation or regression", "停滞或倒退")}, "share_p"),
+    ProgressMethod("destatis", destatis, _c("Destatis", "德国统计局"), "category_destatis", {
+        "sun": _c("sun", "晴"), "slightly_cloudy": _c("slightly cloudy", "少云"), "cloud": _c("cloud", "多云"),
+        "thunderstorm": _c("thunderstorm", "雷雨")}),
+    ProgressMethod("escap", escap, _c("ESCAP", "亚太经社会"), "category_escap", {
+        "maintain": _c("maintain", "保持"), "accelerate": _c("accelerate", "加速"),
+        "reverse_the_trend": _c("reverse the trend", "扭转趋势")}, "escap_anticipated"),
+)}
+
+METHODS: dict[str, Callable[[ProgressInput], MethodResult]] = {name: m.func for name, m in REGISTRY.items()}
+
+
+def progress_columns() -> list[str]:
+    """Every table column the registered methods fill."""
+    cols = []
+    for m in REGISTRY.values():
+        cols += [c for c in (m.value_column, m.category_column) if c]
+    return cols
 
 
 def assess_progress(inp: ProgressInput, methods=None) -> dict[str, MethodResult]:

@@ -27,6 +27,8 @@ SOURCE_KINDS = ("official", "news", "secondary")
 LEVELS = ("province", "prefecture", "county", "zone")
 KINDS = ("level", "growth_rate", "count", "share", "rate", "area", "rank", "relative", "money_flow", "other")
 DIRECTIONS = ("up", "down")
+QUANTIFIERS = ("each", "any")
+RELATIONS = ("same_measure", "different_scope")
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 PERIOD_PATTERN = r"^(\d{4}|\d{4}-\d{2}|\d{4}-\d{2}\.\.\d{4}-\d{2}|\d{4}\.\.\d{4})$"
@@ -46,6 +48,7 @@ class Field:
     maximum: float | None = None
     unique: bool = False
     foreign_key: tuple[str, str] | None = None  # (table, column)
+    may_be_absent: bool = False  # a column added in a later release: older data folders may leave it out
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,8 @@ TABLES: dict[str, Table] = {
         _f("additive", "boolean", "May children's values be summed into their parent's?", required=True),
         _f("direction", "string", "Is higher better (up) or lower (down)?", required=True, enum=DIRECTIONS),
         _f("refers_to", "code", "For a growth rate, the level indicator whose reported growth it is (its actuals "
-           "are that indicator's growth_pct); for a relative target (× base), the level it multiplies.",
+           "are that indicator's growth_pct); for a relative target (× base), the level it multiplies; for a "
+           "largest-unit indicator (千亿级园区), the units' level.",
            foreign_key=("indicators", "code")),
         _f("note", "string", "Scope and caveats."),
     ), primary_key=("code",)),
@@ -132,6 +136,12 @@ TABLES: dict[str, Table] = {
            "prefecture-level city)."),
         _f("quote", "string", "Verbatim fragment of the source holding the number.", required=True),
         _f("note", "string", "Scope, judgement calls, English gloss."),
+        _f("same_as", "code", "The target_id of an earlier row stating the same commitment (same measure, year, "
+           "threshold and comparator): the restatement is shown once in counts.", foreign_key=("targets", "target_id"),
+           may_be_absent=True),
+        _f("quantifier", "string", "For targets on several units (applies_to): each (every unit must attain) or "
+           "any (at least one unit attains, e.g. 至少一个园区); blank for the jurisdiction as a whole.",
+           enum=QUANTIFIERS, may_be_absent=True),
     ), primary_key=("target_id",)),
     "actuals": Table("actuals", "actuals.csv", "Reported figures, each with its source and a verbatim quote.", (
         _f("actual_id", "code", "Stable id of the reported figure.", required=True, unique=True, pattern=_ID),
@@ -156,9 +166,25 @@ TABLES: dict[str, Table] = {
         _f("quote", "string", "Verbatim excerpt holding the figure.", required=True),
         _f("note", "string", "Scope, caveats, decisions."),
     ), primary_key=("actual_id",)),
+
+    "concordance": Table("concordance", "concordance.csv", "Which indicators measure the same thing over which "
+                         "years (same_measure: their figures may decide each other's targets, as a judgement), and "
+                         "which differ in scope (different_scope: never merged, only noted).", (
+        _f("indicator_code", "code", "The indicator of a target.", required=True, foreign_key=("indicators", "code")),
+        _f("other_code", "code", "An indicator whose figures bear on it.", required=True,
+           foreign_key=("indicators", "code")),
+        _f("from_year", "integer", "First year the relation holds (blank: always).", minimum=YEAR_MIN,
+           maximum=YEAR_MAX),
+        _f("to_year", "integer", "Last year the relation holds (blank: open).", minimum=YEAR_MIN, maximum=YEAR_MAX),
+        _f("relation", "string", "same_measure or different_scope.", required=True, enum=RELATIONS),
+        _f("reason_en", "string", "Why, in English (shown in the row that rests on it).", required=True),
+        _f("reason_zh", "string", "Why, in Chinese.", required=True),
+    ), primary_key=("indicator_code", "other_code")),
 }
 
-LOAD_ORDER = ("sources", "jurisdictions", "indicators", "sectors", "targets", "actuals")
+LOAD_ORDER = ("sources", "jurisdictions", "indicators", "sectors", "targets", "actuals", "concordance")
+#: files a private data folder may leave out (an empty table is used)
+OPTIONAL_TABLES = ("concordance",)
 
 
 def parse_table(table: Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Violation]]:
@@ -172,7 +198,7 @@ def parse_table(table: Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Vio
         return pd.DataFrame(columns=table.columns), problems
     present = set(raw.columns)
     for f in table.fields:
-        if f.name not in present:
+        if f.name not in present and not f.may_be_absent:
             problems.append(Violation(table.file, 1, f.name, None, f"a column named {f.name!r} in the header"))
     unknown = [c for c in raw.columns if c != ROW and c not in table.columns]
     for c in unknown:

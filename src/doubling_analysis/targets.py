@@ -14,7 +14,8 @@ A range (``value_high``, "3-5家") is judged by its weakest end, the lower one f
 indicator (reaching 3 attains "3-5家"; 6 over-attains it), as Destatis does with target ranges.
 
 An observation is an interval too: exact x is [x, x]; a lower bound (突破 / 超过 L: strictly above) is
-(L, +inf); an upper bound (接近 / 近 U: just below) is (-inf, U); an approximate figure is
+(L, +inf); an upper bound (接近 / 近 U: just below) is [U (1 - m), U) with the documented margin m
+(``config.NEAR_LOWER_MARGIN``); an approximate figure is
 [a(1 - tol), a(1 + tol)]. The outcome is **achieved** when every value the
 observation allows attains the target, **missed** when none does, and **undetermined** otherwise: "突破1000亿"
 achieves a target of >= 1000 but cannot decide one of 1400.
@@ -98,7 +99,9 @@ def observation_interval(value: float, bound: str, tolerance: float | None = Non
     if bound == "lower":
         return Interval(value, INF, low_closed=False)
     if bound == "upper":
-        return Interval(-INF, value, high_closed=False)
+        # 接近 / 近 X: just below X, within the documented lower margin (config.NEAR_LOWER_MARGIN)
+        low = value * (1 - config.NEAR_LOWER_MARGIN) if value > 0 else -INF
+        return Interval(low, value, high_closed=False)
     if bound == "approx":
         tol = abs(value) * (config.ACTUAL_APPROX_TOLERANCE if tolerance is None else tolerance)
         return Interval(value - tol, value + tol)
@@ -128,3 +131,41 @@ def judge(observation: Interval, target: Interval) -> str:
 def outcome(value: float, bound: str, target: Interval) -> str:
     """Judge one reported figure against a target set."""
     return judge(observation_interval(value, bound), target)
+
+
+def plausible_range(value: float, bound: str) -> tuple[float, float]:
+    """The range a reported figure may take for probabilities (a bound integrates over it, uniformly): exact is
+    the value; 突破 X is (X, X (1 + config.LOWER_BOUND_PLAUSIBLE_MARGIN)); 接近 X is [X (1 - NEAR_LOWER_MARGIN), X);
+    an approximate figure is within config.ACTUAL_APPROX_TOLERANCE of its value."""
+    v = float(value)
+    if bound == "lower":
+        return v, v + abs(v) * config.LOWER_BOUND_PLAUSIBLE_MARGIN
+    if bound == "upper":
+        return v - abs(v) * config.NEAR_LOWER_MARGIN, v
+    if bound == "approx":
+        tol = abs(v) * config.ACTUAL_APPROX_TOLERANCE
+        return v - tol, v + tol
+    return v, v
+
+
+def widen(interval: Interval, share: float) -> Interval:
+    """An interval widened by ``share`` of its ends' magnitudes on both sides (a stock that may have moved)."""
+    low = interval.low - abs(interval.low) * share if interval.low != -INF else -INF
+    high = interval.high + abs(interval.high) * share if interval.high != INF else INF
+    return Interval(low, high, interval.low_closed, interval.high_closed)
+
+
+def judge_threshold(observation: Interval, threshold: Interval, comparator: str) -> str:
+    """Judge an observation against a target ``comparator`` threshold that is itself known only as an interval
+    (k × a bounded base): achieved when the observation attains even the highest threshold, missed when it fails
+    even the lowest."""
+    if comparator not in (">", ">=", "="):
+        raise ValueError("an uncertain threshold is supported for 'reach at least' comparators only")
+    strict = comparator == ">"
+    hi = Interval(threshold.high, INF, low_closed=not strict and threshold.high_closed)
+    lo = Interval(threshold.low, INF, low_closed=not strict)
+    if judge(observation, hi) == "achieved":
+        return "achieved"
+    if judge(observation, lo) == "missed":
+        return "missed"
+    return "undetermined"

@@ -82,37 +82,35 @@ def growth_path(catalog, jurisdiction: str, indicator: str, as_of, methods=("con
         req = [last.value * (1 + g) ** (y - last.t) for y in years]
         view.required = pd.DataFrame({"t": np.concatenate([[last.t], years]),
                                       "value": np.concatenate([[last.value], req])})
-    from .assess import _growth_sd
+    from .assess import target_attainment
+    from .evidence import build_context
+    from .volatility import estimate
 
-    sd, sd_text = _growth_sd(select_actuals(catalog.actuals, as_of, "growth") if as_of is not None else
-                             select_actuals(catalog.actuals, measure="growth"), catalog.jurisdictions,
-                             str(jurisdiction), indicator)
-    view.notes.append(sd_text)
+    ctx = build_context(catalog, as_of)
+    vol = estimate(ctx)
     rows = []
-    for method in methods:
+    for tg in future.itertuples(index=False):
+        a = target_attainment(catalog, tg.target_id, as_of, rates=scenario_rates, n_paths=n_paths, seed=seed,
+                              context=ctx, volatility=vol)
+        if a is None:
+            continue
+        if a.projection is not None and a.model not in view.projections:
+            view.projections[a.model] = a.projection
+        rows.append(dict(target_id=tg.target_id, target_year=tg.target_year, tier=tg.tier, attains_if=tg.attains_if,
+                         method=a.model, p_attain=a.p, median=a.median, assumptions=a.assumptions,
+                         lower_bound_start=bool(last.bound == "lower")))
+    for method in methods:  # other fans, for comparison only: the probabilities above are the assessment's
+        if method in ("calibrated", "auto") or method in view.projections:
+            continue
         try:
-            proj = project(history, horizon, method, rates=scenario_rates, n_paths=n_paths, seed=seed,
-                           growth_sd=sd)
+            view.projections[method] = project(history, horizon, method, rates=scenario_rates, n_paths=n_paths,
+                                               seed=seed)
         except ValueError as exc:
             view.notes.append(f"{method}: {exc}")
-            continue
-        view.projections[method] = proj
-        for tg in future.itertuples(index=False):
-            from .targets import target_set
-
-            direction = str(catalog.indicators.set_index("code").loc[indicator, "direction"])
-            s = target_set(tg.target_value, tg.comparator, unit, direction, tg.value_high)
-            x = proj.at(tg.target_year)
-            ok = s.mask(x)
-            rows.append(dict(target_id=tg.target_id, target_year=tg.target_year, tier=tg.tier,
-                             attains_if=tg.attains_if, method=proj.method, p_attain=float(ok.mean()),
-                             median=float(np.median(x)), assumptions=proj.assumptions
-                             + (f"; fallback: {proj.fallback}" if proj.fallback else ""),
-                             lower_bound_start=bool(last.bound == "lower")))
     view.probabilities = pd.DataFrame(rows)
     if last.bound == "lower":
-        view.notes.append("the latest actual is a lower bound (突破): projections start from the bound, so the "
-                          "probabilities are lower bounds")
+        view.notes.append("the latest actual is a lower bound (突破): the probabilities integrate over its plausible "
+                          "range")
     return view
 
 
@@ -157,13 +155,16 @@ def present(table: pd.DataFrame, catalog, lang: str = "zh", columns=None) -> pd.
                                            table["unit"])]
     for col in ("required_growth", "observed_growth", "rate_to_go"):
         out[col] = table[col].map(L.fmt_pct)
-    for col, key in (("category_eurostat", "eurostat"), ("category_unsd", "unsd"),
-                     ("category_destatis", "destatis"), ("category_escap", "escap")):
-        out[key] = table[col].fillna("") if col in table else ""
+    from .notes import render
+    from .progress import REGISTRY
+
+    for key, m in REGISTRY.items():
+        out[key] = table[m.category_column].map(lambda c, m=m: m.category_label(c, lang)) \
+            if m.category_column in table else ""
     out["p_attain"] = [("" if pd.isna(p) else {"lower": "≥ ", "upper": "≤ "}.get(b, "") + f"{p:.2f}")
                        for p, b in zip(table["p_attain"], table["p_bound"])]
     out["outcome"] = table["outcome"].map(lambda x: L.t(x, lang) if isinstance(x, str) else "")
-    out["note"] = table["note"].map(lambda n: L.translate_note(n, lang))
+    out["note"] = table["notes"].map(lambda n: render(n, lang)) if "notes" in table else table["note"].fillna("")
     if columns is not None:
         out = out[list(columns)]
     return out.rename(columns={c: L.t(c, lang) for c in out.columns})

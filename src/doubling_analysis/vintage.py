@@ -99,3 +99,50 @@ def alternatives(actuals: pd.DataFrame, jurisdiction_code: str, indicator_code: 
     else:
         mask &= actuals["sector"].astype(str) == sector
     return rank_reports(actuals[mask])
+
+
+def apply_revisions(actuals: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """Published revisions stated as amounts (e.g. GDP at final verification "较初核减少73亿元") become revised
+    figures of the level they revise, known from the revision's publication date on.
+
+    A revision indicator has ``kind`` "other", a code ending in ``_revision`` and ``refers_to`` the level it
+    revises. Its figure is added to the *preliminary* report of the same jurisdiction, sector and period; the
+    derived row gets status "revised", the id ``<preliminary id>+<revision id>``, the revision's source and
+    publication date, and a note naming both. Without a preliminary report nothing is derived.
+    """
+    ind = indicators.set_index("code")
+    if "refers_to" not in ind:
+        return actuals
+    revising = [c for c in ind.index if str(c).endswith("_revision") and isinstance(ind.loc[c, "refers_to"], str)]
+    rev = actuals[actuals["indicator_code"].astype(str).isin(revising) & actuals["value"].notna()]
+    if rev.empty:
+        return actuals
+    rows = []
+    for r in rev.itertuples(index=False):
+        level = ind.loc[str(r.indicator_code), "refers_to"]
+        m = ((actuals["jurisdiction_code"].astype(str) == str(r.jurisdiction_code))
+             & (actuals["indicator_code"].astype(str) == level) & (actuals["period"] == r.period)
+             & (actuals["status"].astype(str) == "preliminary") & actuals["value"].notna())
+        m &= actuals["sector"].isna() if pd.isna(r.sector) else (actuals["sector"].astype(str) == str(r.sector))
+        base = rank_reports(actuals[m])
+        if base.empty:
+            continue
+        b = base.iloc[0].copy()
+        b["actual_id"] = f"{b['actual_id']}+{r.actual_id}"
+        b["value"] = float(b["value"]) + float(r.value)
+        b["growth"] = pd.NA
+        b["growth_pct"] = pd.NA
+        b["status"] = "revised"
+        for col in ("published", "published_date", "source_kind", "source_id", "source_url", "source_title", "quote"):
+            b[col] = getattr(r, col)
+        b["note"] = (f"derived: preliminary {base.iloc[0]['actual_id']} ({float(base.iloc[0]['value']):g}) plus the "
+                     f"published revision {r.actual_id} ({float(r.value):+g})")
+        rows.append(b)
+    if not rows:
+        return actuals
+    derived = pd.DataFrame(rows)
+    out = pd.concat([actuals, derived], ignore_index=True)
+    for col in actuals.columns:  # keep categorical codes categorical
+        if isinstance(actuals[col].dtype, pd.CategoricalDtype):
+            out[col] = pd.Categorical(out[col].astype(object), categories=actuals[col].cat.categories)
+    return out

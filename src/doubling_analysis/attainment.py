@@ -1,0 +1,126 @@
+"""The probability of attaining a target: one function for the assessment table, the growth-path views, the
+report and the explorer.
+
+* :func:`level_paths` simulates level paths from the latest figure to the target year with the calibrated random
+  walk of :mod:`volatility` (drift drawn from its posterior, innovation scale from its scaled-inverse-chi^2, so
+  the marginal is Student t), or with the user's scenario growth (and shocks) plus the calibrated noise. A bounded
+  start (突破 X, 接近 X, 约 X) is drawn uniformly (in logs) over its plausible range
+  (:func:`targets.plausible_range`), so the probability integrates over it instead of being "a lower bound".
+* :func:`growth_draws` draws a year's growth rate: a year-to-date nowcast once the year has started, else the
+  growth rule, with the calibrated error.
+* :func:`probability` compares draws with the target set, or with a threshold drawn per path (k × a bounded base).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import config
+from .projection import Projection, _rates_for
+from .targets import Interval
+from .volatility import ClassVolatility, SeriesModel, Volatility, growth_rule, ytd_nowcast
+
+
+@dataclass(frozen=True)
+class Start:
+    t: float
+    low: float
+    high: float
+    bound: str
+    actual_id: str
+
+
+def _log_uniform(rng, low: float, high: float, n: int) -> np.ndarray:
+    if high <= low or low <= 0:
+        return np.full(n, float(high if low <= 0 else low))
+    return np.exp(rng.uniform(math.log(low), math.log(high), n))
+
+
+def level_paths(start: Start, to_year: int, model: SeriesModel, *, rates=None, shocks=None,
+                n_paths: int = config.N_PATHS, seed=None) -> Projection:
+    """Simulated levels for each year after ``start.t`` up to ``to_year``."""
+    rng = np.random.default_rng(config.SEED if seed is None else seed)
+    first = int(math.floor(start.t)) + 1
+    years = np.arange(first, int(to_year) + 1)
+    y0 = _log_uniform(rng, start.low, start.high, n_paths)
+    if len(years) == 0:
+        return Projection("calibrated", start.t, float(np.median(y0)), years, np.empty((n_paths, 0)), "nothing to project")
+    steps = years - np.concatenate([[start.t], years[:-1].astype(float)])
+    scale = model.sd * np.sqrt(model.df / rng.chisquare(model.df, n_paths))
+    if rates is None:
+        mu = model.drift + math.sqrt(model.drift_var) * rng.standard_normal(n_paths)
+        drift = mu[:, None] * steps[None, :]
+        how = model.describe()
+        method = "calibrated"
+    else:
+        r = _rates_for(years, rates)
+        if shocks:
+            r = r + np.array([shocks.get(int(y), 0.0) for y in years])
+        drift = np.log1p(np.maximum(r, -0.99))[None, :] * steps[None, :]
+        how = ("scenario growth " + ", ".join(f"{int(y)}: {x:.1%}" for y, x in zip(years, r))
+               + f"; calibrated noise sd {model.sd:.1%} a year (t, {model.df:.0f} df)")
+        method = "scenario"
+    noise = scale[:, None] * np.sqrt(steps)[None, :] * rng.standard_normal((n_paths, len(years)))
+    paths = y0[:, None] * np.exp(np.cumsum(drift + noise, axis=1))
+    return Projection(method, start.t, float(np.median(y0)), years, paths, f"{how}; {n_paths} paths",
+                      params={"drift": model.drift, "sd": model.sd})
+
+
+@dataclass(frozen=True)
+class GrowthForecast:
+    mean: float
+    sd: float
+    df: float
+    how: str
+
+
+def growth_forecast(annual: dict[int, float], ytd: tuple[int, float] | None, year: int, cv: ClassVolatility,
+                    vol: Volatility, scenario: float | None = None) -> GrowthForecast | None:
+    """The forecast of ``year``'s growth rate from the annual rates before it and, within the year, the latest
+    year-to-date reading (months, rate). None when there is nothing to forecast from."""
+    if scenario is not None:
+        return GrowthForecast(float(scenario), cv.sd, cv.df, f"scenario growth {scenario:.1%}; calibrated sd "
+                                                                 f"{cv.sd:.1%}")
+    if ytd is not None:
+        month, g = ytd
+        if any(y < year for y in annual):
+            _, trend, rule = growth_rule(annual, year)
+            trend_how = {"last_year": "last year's growth", "two_year_average": "pre-shock growth",
+                         "pre_shock": "pre-shock growth"}[rule]
+        else:
+            trend, trend_how = g, "the year-to-date rate (no earlier annual rate)"
+        mean = ytd_nowcast(g, month, trend)
+        sd = vol.ytd_sd * math.sqrt(max(1 - month / 12, 0.0))
+        return GrowthForecast(mean, sd, vol.ytd_df, f"year-to-date {g:.1%} over {month} months nowcasts the year at "
+                                                    f"{mean:.1%} (the rest at {trend_how}, {trend:.1%}); error sd "
+                                                    f"{sd:.1%} from {vol.ytd_n} year-to-date/final pairs and a prior")
+    if not any(y < year for y in annual):
+        return None
+    f, _, rule = growth_rule(annual, year)
+    h = year - max(y for y in annual if y < year)
+    sd = cv.sd * math.sqrt(h)
+    how = {"last_year": "last year's growth carried forward",
+           "two_year_average": "two-year average rule after a shock year",
+           "pre_shock": "pre-shock growth"}[rule]
+    return GrowthForecast(f, sd, cv.df, f"{how}: {f:.1%}; error sd {sd:.1%} ({cv.describe()})")
+
+
+def growth_draws(fc: GrowthForecast, n_paths: int = config.N_PATHS, seed=None) -> np.ndarray:
+    rng = np.random.default_rng(config.SEED if seed is None else seed)
+    return fc.mean + fc.sd * rng.standard_t(max(fc.df, 1.0), n_paths)
+
+
+def probability(draws: np.ndarray, target: Interval | None = None, thresholds: np.ndarray | None = None,
+                strict: bool = False) -> float:
+    """Share of draws that attain the target set, or that exceed a per-draw threshold."""
+    if thresholds is not None:
+        return float(np.mean(draws > thresholds if strict else draws >= thresholds))
+    return float(np.mean(target.mask(draws)))
+
+
+def quantiles(draws: np.ndarray, interval: float = config.INTERVAL) -> tuple[float, float, float]:
+    q = np.quantile(draws, [(1 - interval) / 2, 0.5, 1 - (1 - interval) / 2])
+    return float(q[0]), float(q[1]), float(q[2])

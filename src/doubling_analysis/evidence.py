@@ -1,0 +1,188 @@
+"""The evidence a target may use as of a date: its own series, concordant indicators, figures of its units.
+
+Built once per assessment (:func:`build_context`) from the figures published by the as-of date
+(:func:`vintage.select_actuals`, revisions applied), then queried per target with small look-ups. The rules
+(data/README.md, "Evidence rules"):
+
+* **own series** first: the target's jurisdiction, indicator (or the level it refers to) and sector;
+* **concordance** (``data/concordance.csv``): an indicator of the *same measure* under another name from a given
+  year (主营业务收入 → 营业收入 from 2019) fills years the own series lacks, and every point so used carries the
+  reason, so the outcome it decides is a judgement (``likely_...``); a *different scope* (产值 vs 营业收入, cluster vs
+  above-scale) is never merged, only noted;
+* **units** of targets on several units (``quantifier`` any / each): the figures of the jurisdiction's
+  descendants on the same indicator or the level it refers to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .vintage import apply_revisions, as_of_date, select_actuals
+
+
+@dataclass(frozen=True)
+class Point:
+    t: float            # year, fractional for months (May 2021 = 2021 - 7/12)
+    value: float
+    bound: str
+    period: str
+    actual_id: str
+    kind: str           # "year" or "month"
+    via: str = ""       # the concordant indicator the figure is of ("" for the own series)
+    reason_en: str = ""
+    reason_zh: str = ""
+    jurisdiction: str = ""
+
+
+def _point_time(kind: str, end: pd.Period) -> float:
+    if kind == "year":
+        return float(end.year)
+    return float(end.year) - (12 - end.month) / 12.0
+
+
+def series_points(selected: pd.DataFrame, measure: str, stock: bool) -> list[Point]:
+    """Points of one figure's series. Levels: years, months for stocks, and Jan-Dec spans; growth: years and
+    year-to-date readings (kind "month", the span's last month)."""
+    pts = []
+    col, bound_col = ("value", "bound") if measure == "value" else ("growth", "growth_bound")
+    for row in selected.itertuples(index=False):
+        kind = str(row.period_kind)
+        if kind == "ytd" and row.period_start.month == 1 and row.period_end.month == 12:
+            kind = "year"  # a January-December figure is the year's
+        if kind == "span":
+            continue  # multi-year spans are not points of a series
+        if measure == "value" and not (kind == "year" or (kind == "month" and stock)):
+            continue
+        kind = "year" if kind == "year" else "month"
+        pts.append(Point(_point_time(kind, row.period_end), float(getattr(row, col)), str(getattr(row, bound_col)),
+                         str(row.period), str(row.actual_id), kind, jurisdiction=str(row.jurisdiction_code)))
+    pts.sort(key=lambda p: p.t)
+    out: dict[float, Point] = {}
+    for p in pts:  # one point per time: a year beats a reading ending in December of the same year
+        if p.t not in out or out[p.t].kind != "year":
+            out[p.t] = p
+    return list(out.values())
+
+
+@dataclass
+class Context:
+    """Figures known at one as-of date, grouped for look-ups."""
+
+    as_of: pd.Timestamp
+    values: pd.DataFrame
+    growths: pd.DataFrame
+    groups: dict                  # (measure, jurisdiction, indicator, sector) -> frame
+    concordance: pd.DataFrame
+    children: dict[str, list[str]]
+    parents: dict[str, str]
+    indicators: pd.DataFrame      # indexed by code
+
+    def frame(self, measure: str, jur: str, indicator: str, sector: str) -> pd.DataFrame | None:
+        return self.groups.get((measure, jur, indicator, sector))
+
+    def descendants(self, code: str) -> list[str]:
+        out, todo = [], list(self.children.get(code, []))
+        while todo:
+            c = todo.pop(0)
+            if c not in out:
+                out.append(c)
+                todo.extend(self.children.get(c, []))
+        return out
+
+    def ancestors(self, code: str) -> list[str]:
+        chain = []
+        while isinstance(code, str) and code and code not in chain:
+            chain.append(code)
+            code = self.parents.get(code)
+        return chain
+
+
+def _group(frame: pd.DataFrame, measure: str) -> dict:
+    keys = [frame["jurisdiction_code"].astype(str), frame["indicator_code"].astype(str),
+            frame["sector"].astype(object).fillna("")]
+    return {(measure, *k): g for k, g in frame.groupby(keys, sort=False)}
+
+
+def build_context(catalog, as_of=None, lag_months: int | None = None) -> Context:
+    """The figures known at ``as_of`` (None: everything), revisions applied, grouped by series."""
+    from . import config
+
+    lag = config.PUBLICATION_LAG_MONTHS if lag_months is None else lag_months
+    actuals = apply_revisions(catalog.actuals, catalog.indicators)
+    values = select_actuals(actuals, as_of, "value", lag)
+    growths = select_actuals(actuals, as_of, "growth", lag)
+    groups = {**_group(values, "value"), **_group(growths, "growth")}
+    j = catalog.jurisdictions
+    parents = {str(c): p for c, p in zip(j["code"].astype(str), j["parent_code"]) if isinstance(p, str) and p}
+    children: dict[str, list[str]] = {}
+    for c, p in parents.items():
+        children.setdefault(p, []).append(c)
+    return Context(as_of=as_of_date(as_of) if as_of is not None else pd.Timestamp.max.normalize(),
+                   values=values, growths=growths, groups=groups,
+                   concordance=getattr(catalog, "concordance", pd.DataFrame()),
+                   children=children, parents=parents, indicators=catalog.indicators.set_index("code"))
+
+
+def is_stock(ctx: Context, indicator: str) -> bool:
+    """Counts are stocks unless the indicator is a flow over the period (new / net new / per-period counts)."""
+    info = ctx.indicators.loc[indicator] if indicator in ctx.indicators.index else None
+    if info is None or str(info["kind"]) != "count":
+        return False
+    if "stock" in info.index and not pd.isna(info["stock"]):
+        return bool(info["stock"])
+    return True
+
+
+def own_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -> list[Point]:
+    frame = ctx.frame(measure, jur, series, sector)
+    return [] if frame is None else series_points(frame, measure, is_stock(ctx, series))
+
+
+def _relations(ctx: Context, series: str, relation: str) -> pd.DataFrame:
+    c = ctx.concordance
+    if c is None or c.empty:
+        return c if c is not None else pd.DataFrame()
+    return c[(c["indicator_code"].astype(str) == series) & (c["relation"].astype(str) == relation)]
+
+
+def concordant_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -> list[Point]:
+    """Points of indicators that measure the same thing (same_measure rows), in the years the relation holds."""
+    out = []
+    for r in _relations(ctx, series, "same_measure").itertuples(index=False):
+        lo = -1e9 if pd.isna(r.from_year) else float(r.from_year)
+        hi = 1e9 if pd.isna(r.to_year) else float(r.to_year) + 0.999
+        for p in own_points(ctx, measure, jur, str(r.other_code), sector):
+            if lo <= p.t <= hi:
+                out.append(Point(p.t, p.value, p.bound, p.period, p.actual_id, p.kind, str(r.other_code),
+                                 str(r.reason_en), str(r.reason_zh), p.jurisdiction))
+    return out
+
+
+def other_scope_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -> list[Point]:
+    """Figures of a different scope on the same jurisdiction and sector: noted, never merged."""
+    out = []
+    for r in _relations(ctx, series, "different_scope").itertuples(index=False):
+        for p in own_points(ctx, measure, jur, str(r.other_code), sector):
+            out.append(Point(p.t, p.value, p.bound, p.period, p.actual_id, p.kind, str(r.other_code),
+                             str(r.reason_en), str(r.reason_zh), p.jurisdiction))
+    return out
+
+
+def merged_series(own: list[Point], concordant: list[Point]) -> list[Point]:
+    """The own series, with concordant points filling the times it lacks."""
+    have = {p.t for p in own}
+    pts = own + [p for p in concordant if p.t not in have]
+    pts.sort(key=lambda p: p.t)
+    return pts
+
+
+def unit_points(ctx: Context, measure: str, jur: str, series: tuple[str, ...], sector: str) -> list[Point]:
+    """Figures of the jurisdiction's descendants on any of ``series`` (a unit's own indicator, or the level the
+    target's indicator refers to)."""
+    out = []
+    for unit in ctx.descendants(jur):
+        for code in series:
+            out.extend(own_points(ctx, measure, unit, code, sector))
+    return out

@@ -29,10 +29,13 @@ def _recorded(growths: pd.DataFrame, jur: str, indicator: str, upto: int) -> tup
     return float(g["growth"].astype(float).mean()), ", ".join(str(int(y)) for y in g["year"])
 
 
-def ambition(catalog, assessment: pd.DataFrame, province: str = "360000") -> pd.DataFrame:
-    """One row per target with an implied annual growth; recorded growth of the jurisdiction and province."""
+def ambition(catalog, assessment: pd.DataFrame, province: str = "360000", as_of=None) -> pd.DataFrame:
+    """One row per target with an implied annual growth; recorded growth of the jurisdiction and province, from
+    the figures published by ``as_of`` (default: the assessment's own as-of date)."""
     ind = catalog.indicators.set_index("code")
-    growths = select_actuals(catalog.actuals, measure="growth")
+    if as_of is None and "as_of" in assessment and len(assessment) and assessment["as_of"].iloc[0] != "all data":
+        as_of = assessment["as_of"].iloc[0]
+    growths = select_actuals(catalog.actuals, as_of, measure="growth")
     rows = []
     for r in assessment.itertuples(index=False):
         info = ind.loc[r.indicator_code]

@@ -518,6 +518,9 @@ def _row(t, ind, ctx: Context, vol: Volatility, all_targets, projection_method, 
     out = decide(r, ev, th, passed, stock)
     row.update(outcome=out.level, outcome_ids=" ".join(out.ids) or None, judgement=out.judgement or None)
     notes += list(out.notes)
+    near_year = sorted(ev.other_scope, key=lambda p: abs(p.t - r.T))[:2]
+    notes += [Note.of("other_scope", other=p.via, period=p.period, value=r.fmt(p.value), actual_id=p.actual_id)
+              for p in near_year]
     reason = _not_assessable(r, ev, th)
     if reason is not None:
         return _finish(row, [reason] + notes)
@@ -550,8 +553,6 @@ def _row(t, ind, ctx: Context, vol: Volatility, all_targets, projection_method, 
     info = ctx.indicators.loc[r.series] if r.series in ctx.indicators.index else ctx.indicators.loc[r.indicator]
     row["volatility_class"] = volatility_class(r.measure, r.series, str(info["kind"]),
                                                str(info.get("canonical_unit", info["unit"])))
-    for p in ev.other_scope[:2]:
-        notes.append(Note.of("other_scope", other=p.via, period=p.period, value=r.fmt(p.value), actual_id=p.actual_id))
     return _finish(row, notes)
 
 

@@ -22,8 +22,12 @@ import pandas as pd
 from .growth import cagr
 
 
-def _plain(targets: pd.DataFrame) -> pd.DataFrame:
-    """Targets for a jurisdiction as a whole (no applies_to), one per key; floor before stretch."""
+def _plain(targets: pd.DataFrame, as_of=None) -> pd.DataFrame:
+    """Targets for a jurisdiction as a whole (no applies_to), one per key; floor before stretch; only those whose
+    document was issued by ``as_of``."""
+    from .assess import targets_as_of
+
+    targets = targets_as_of(targets, as_of)
     t = targets[targets["applies_to"].isna() | (targets["applies_to"] == "")].copy()
     for c in ("jurisdiction_code", "indicator_code", "sector", "source_id", "tier", "per"):
         t[c] = t[c].astype(object)
@@ -33,9 +37,10 @@ def _plain(targets: pd.DataFrame) -> pd.DataFrame:
     return t
 
 
-def hierarchy_sums(catalog, tolerance: float = 1e-9) -> pd.DataFrame:
-    """Children's targets against the parent's, per document, indicator, sector, year, tier."""
-    t = _plain(catalog.targets)
+def hierarchy_sums(catalog, tolerance: float = 1e-9, as_of=None) -> pd.DataFrame:
+    """Children's targets against the parent's, per document, indicator, sector, year, tier (documents issued by
+    ``as_of``)."""
+    t = _plain(catalog.targets, as_of)
     parents = dict(zip(catalog.jurisdictions["code"].astype(str), catalog.jurisdictions["parent_code"]))
     additive = dict(zip(catalog.indicators["code"].astype(str), catalog.indicators["additive"]))
     t["parent_code"] = t["jurisdiction_code"].map(parents)
@@ -70,13 +75,13 @@ def hierarchy_sums(catalog, tolerance: float = 1e-9) -> pd.DataFrame:
                          n_children=len(kid_vals), difference=diff, additive=add, status=status,
                          children=", ".join(f"{c} {v:g}" for c, v in kid_vals.items())))
     out = pd.DataFrame(rows)
-    return pd.concat([out, overlapping_sums(catalog)], ignore_index=True)
+    return pd.concat([out, overlapping_sums(catalog, as_of)], ignore_index=True)
 
 
-def overlapping_sums(catalog) -> pd.DataFrame:
+def overlapping_sums(catalog, as_of=None) -> pd.DataFrame:
     """Industry and cluster targets of one jurisdiction, document and year summed against its total revenue:
     flagged as sums not meant to add (clusters overlap and include firms below designated size)."""
-    t = _plain(catalog.targets)
+    t = _plain(catalog.targets, as_of)
     sec = t[(t["sector"] != "") & t["indicator_code"].isin(["sector_revenue", "cluster_output", "main_revenue",
                                                             "cluster_revenue"])]
     rows = []
@@ -98,10 +103,10 @@ def overlapping_sums(catalog) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def cross_document(catalog) -> pd.DataFrame:
+def cross_document(catalog, as_of=None) -> pd.DataFrame:
     """Pairs of targets on the same jurisdiction, indicator and sector from different documents or years, with
-    the growth the later one implies over the earlier one."""
-    t = _plain(catalog.targets)
+    the growth the later one implies over the earlier one (documents issued by ``as_of``)."""
+    t = _plain(catalog.targets, as_of)
     t = t[t["per"] == ""]
     rows = []
     for (jur, ind, sector), g in t.groupby(["jurisdiction_code", "indicator_code", "sector"]):

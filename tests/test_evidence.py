@@ -1,0 +1,146 @@
+"""Evidence rules (data/README.md, "Evidence rules"): concordance, bounds, stocks, units, restatements, as-of
+discipline, revisions, look-ahead. Known answers are worked out by hand in the comments; the shipped data is used
+where the rule is about a real figure, tiny edits of copies where the rule must be shown to bite."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import doubling_analysis as da
+from doubling_analysis.assess import assess
+from doubling_analysis.evidence import build_context, own_points
+from doubling_analysis.targets import judge, observation_interval, plausible_range, target_set
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def cat():
+    return da.load_catalog()
+
+
+@pytest.fixture(scope="module")
+def t2026(cat):
+    return assess(cat, "2026Q3", n_paths=200).set_index("target_id")
+
+
+def test_near_is_an_upper_bound_with_a_lower_margin():
+    # 接近8千亿: [8000 × (1 - 0.10), 8000) = [7200, 8000)
+    obs = observation_interval(8000, "upper")
+    assert (obs.low, obs.high, obs.high_closed) == (7200, 8000, False)
+    assert judge(obs, target_set(10000, ">=", "亿元")) == "missed"
+    assert judge(obs, target_set(7500, ">=", "亿元")) == "undetermined"
+    assert judge(obs, target_set(7000, ">=", "亿元")) == "achieved"
+    # 突破1000 integrates over (1000, 1100] for probabilities; 接近 over [7200, 8000)
+    assert plausible_range(1000, "lower") == (1000, 1100)
+    assert plausible_range(8000, "upper") == (7200, 8000)
+
+
+def test_concordance_decides_as_likely_and_only_with_the_concordance(t2026, tmp_path):
+    # jx19-002: 主营业务收入 of electronics >= 1万亿 in 2023; 2023 营业收入 1.08万亿 (ar162) via the 2019 rename
+    r = t2026.loc["jx19-002"]
+    assert r["outcome"] == "likely_achieved" and r["outcome_ids"] == "ar162" and "sector_revenue" in r["judgement"]
+    # jx19-001: nonferrous >= 1万亿; 2023 "接近8千亿" (ar173) lies wholly below
+    assert t2026.loc["jx19-001", "outcome"] == "likely_missed"
+    # without the concordance file nothing links the two indicators: undetermined
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    (folder / "concordance.csv").unlink()
+    t = assess(da.load_catalog(folder), "2026Q3", projection_method="none").set_index("target_id")
+    assert t.loc["jx19-002", "outcome"] == "undetermined" and t.loc["jx19-001", "outcome"] == "undetermined"
+
+
+def test_a_different_scope_is_noted_never_merged(cat):
+    # Ganzhou's electronics cluster output (产值) 2021 target vs the industry's 营业收入 1326.6 (ar071)
+    r = assess(cat, "2022Q3", projection_method="none").set_index("target_id").loc["gz21-011"]
+    assert r["outcome"] == "undetermined" and "another scope" in r["note"] and "ar071" in r["note"]
+
+
+def test_stocks_near_the_target_year(t2026):
+    # above-scale firms > 15000 in 2023: 突破1.8万家 in May 2024 (ar100), 5 months after; allowing 10 % a year
+    # (4 % over 5 months) the year-end stock is above 18000 × 0.96 = 17280 > 15000
+    r = t2026.loc["jx19-025"]
+    assert r["outcome"] == "likely_achieved" and r["outcome_ids"] == "ar100" and "5 months" in r["judgement"]
+    # 千亿 zones ~15 (>= 14.25) in 2023: 6 in June 2024 (ar199): 6 × 1.05 = 6.3 < 14.25
+    assert t2026.loc["jx19-020", "outcome"] == "likely_missed"
+
+
+def test_a_stock_outside_the_window_does_not_decide(tmp_path):
+    # move ar199 (6 parks, 2024-06) to 2024-08: 8 months after 2023 > the 6-month window
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    path = folder / "actuals.csv"
+    text = path.read_text(encoding="utf-8")
+    assert "ar199,360000,zones_rev_over_100bn,,2024-06,6," in text
+    line = next(x for x in text.splitlines() if x.startswith("ar199,"))
+    moved = line.replace(",2024-06,6,", ",2024-08,6,").replace(",2024-06-15,", ",2024-09-15,")
+    text = text.replace(line, moved)
+    path.write_text(text, encoding="utf-8")
+    cat = da.load_catalog(folder)
+    t = assess(cat, "2026Q3", projection_method="none").set_index("target_id")
+    assert t.loc["jx19-020", "outcome"] == "undetermined"
+
+
+def test_existential_and_universal_targets(t2026):
+    # gz21-047: at least one park with revenue >= 1000亿 in 2021: the development zone's 1160 (ar066) decides
+    r = t2026.loc["gz21-047"]
+    assert r["outcome"] == "achieved" and r["outcome_ids"] == "ar066" and "360700-JKQ" in r["note"]
+    # jx19-017: every city with a 千亿 cluster; Ganzhou's 4 (ar054) cannot decide "each"
+    assert t2026.loc["jx19-017", "outcome"] == "undetermined"
+
+
+def test_restatements_are_counted_once(t2026):
+    assert not t2026.loc["jdz22-050", "counted"] and t2026.loc["jdz22-050", "same_as"] == "jdz22-002"
+    assert t2026.loc["jdz22-002", "counted"]
+    assert "restates jdz22-002" in t2026.loc["jdz22-050", "note"]
+
+
+def test_a_restatement_of_another_measure_is_a_data_error(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    path = folder / "targets.csv"
+    text = path.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("jdz22-050,"))
+    path.write_text(text.replace(line, line.replace(",jdz22-002,", ",jdz22-003,")), encoding="utf-8")
+    report, _ = da.validate(folder)
+    assert any(v.column == "same_as" and v.value == "jdz22-003" for v in report.errors)
+
+
+def test_targets_appear_from_their_issue_date(cat):
+    t = assess(cat, "2021Q2", projection_method="none")
+    # jdz-2022-plan (2022-02-07), cj-2021-2023-plan (2021-07-07) and the High-tech Zone article ("2021": from
+    # 2021-12-31) were not issued yet; the province's plan (2019) and Ganzhou's work points (2021-04-26) were
+    assert set(t["source_id"]) == {"jx-2019-2023-2+6+N", "gz-2021-workpoints"}
+
+
+def test_published_revisions_replace_the_preliminary_figure_from_their_date(cat):
+    # Jingdezhen 2022 GDP: preliminary 1192.19 (ar010); revised down by 73 (ar013, published 2026-01)
+    before = own_points(build_context(cat, "2025Q4"), "value", "360200", "gdp", "")
+    after = own_points(build_context(cat, "2026Q3"), "value", "360200", "gdp", "")
+    b22 = next(p for p in before if p.t == 2022)
+    a22 = next(p for p in after if p.t == 2022)
+    assert b22.value == pytest.approx(1192.19) and b22.actual_id == "ar010"
+    assert a22.value == pytest.approx(1192.19 - 73) and a22.actual_id == "ar010+ar013"
+
+
+def test_a_figure_published_before_its_period_ended_is_an_error(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    path = folder / "actuals.csv"
+    text = path.read_text(encoding="utf-8")
+    # ar149: Jiangxi 2021 revenue, published 2022-08-22 -> pretend 2021-06-30 (a look-ahead)
+    assert ",2021,43976.7,亿元,exact,25.6,final,2022-08-22," in text
+    path.write_text(text.replace(",2021,43976.7,亿元,exact,25.6,final,2022-08-22,",
+                                 ",2021,43976.7,亿元,exact,25.6,final,2021-06-30,"), encoding="utf-8")
+    report, _ = da.validate(folder)
+    bad = [v for v in report.errors if v.column == "published"]
+    assert len(bad) == 1 and "after the period 2021 ended" in bad[0].expected
+
+
+def test_progress_categories_give_way_to_the_outcome_after_the_target_year(t2026):
+    done = t2026[t2026["outcome"] != "pending"]
+    for col in ("category_eurostat", "category_unsd", "category_destatis", "category_escap"):
+        assert done[col].isna().all()
+    # no negative rate to go: a target already met has none
+    assert not (t2026["rate_to_go"] <= 0).any()

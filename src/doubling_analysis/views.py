@@ -281,6 +281,7 @@ def save_table(frame: pd.DataFrame, name: str, output_dir: str | None) -> str | 
     """Write the table behind a chart or a section as CSV (UTF-8 with BOM, so Excel shows Chinese)."""
     if not output_dir:
         return None
+    frame = frame.drop(columns=[c for c in ("notes",) if c in frame])  # codes; ``note`` holds their text
     from pathlib import Path
 
     folder = Path(output_dir)

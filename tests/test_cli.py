@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 from conftest import REPO, edit_csv
 
@@ -84,3 +85,16 @@ def test_assess_bad_data_exits_2(data_copy):
     edit_csv(data_copy / "targets.csv", "jdz22-004,jdz-2022-plan,360200,profit", "jdz22-004,jdz-2022-plan,360299,profit")
     p = run("assess", "--data-dir", str(data_copy))
     assert p.returncode == 2 and "360299" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_backtest_command_prints_scores_and_csv(capsys):
+    from doubling_analysis.cli import main
+
+    syn = str(Path(__file__).parent / "fixtures" / "synthetic")
+    assert main(["backtest", "--data-dir", syn, "--paths", "300"]) == 0
+    out = capsys.readouterr().out
+    assert "80 % interval coverage" in out and "Brier: model" in out
+    assert main(["backtest", "--data-dir", syn, "--paths", "300", "--format", "csv"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("kind,id,origin,horizon,forecast") and len(lines) > 5
+    assert main(["backtest", "--paths", "0"]) == 2 and main(["backtest", "--format", "xml"]) == 2

@@ -144,3 +144,33 @@ def test_progress_categories_give_way_to_the_outcome_after_the_target_year(t2026
         assert done[col].isna().all()
     # no negative rate to go: a target already met has none
     assert not (t2026["rate_to_go"] <= 0).any()
+
+
+def test_implied_base_fills_a_missing_base_year(cat):
+    # Ganzhou 2021: revenue 突破4000 and growth 20 %以上 imply a 2020 base of 4000 / 1.2 = 3333.3 (no 2020 figure)
+    r = assess(cat, "2022Q1", projection_method="none").set_index("target_id").loc["gz21-002"]
+    assert r["base_value"] == pytest.approx(3333.33, abs=0.01) and r["base_actual_id"] == "implied:gz21-002/gz21-003"
+    assert "implied by the plan" in r["note"]
+
+
+def test_hierarchy_and_ambition_use_only_what_was_known(cat):
+    from doubling_analysis.ambition import ambition
+    from doubling_analysis.hierarchy import cross_document, hierarchy_sums
+
+    # as of 2021Q2 the Jingdezhen annex (2022-02-07) did not exist: no sums of its children
+    h = hierarchy_sums(cat, as_of="2021Q2")
+    assert h.empty or "jdz-2022-plan" not in set(h["source_id"])
+    assert "jdz-2022-plan" in set(hierarchy_sums(cat, as_of="2022Q1")["source_id"])
+    x = cross_document(cat, as_of="2021Q2")
+    assert x.empty or not x["later_source"].isin(["jdz-2022-plan", "cj-2021-2023-plan"]).any()
+    # ambition as of 2019Q1 sees no growth figure published later (the province's 2019 VA growth came in 2020)
+    a = ambition(cat, assess(cat, "2019Q1", projection_method="none"))
+    assert a["own_years"].fillna("").str.contains("2019").sum() == 0
+
+
+def test_the_explorer_and_the_table_give_the_same_probability(cat):
+    from doubling_analysis.explorer import evaluate
+
+    t = assess(cat, "2022Q3", n_paths=4000, scenario_rates=[0.4]).set_index("target_id").loc["jdz22-003"]
+    r = evaluate(cat, "jdz22-003", "2022Q3", [0.4], n_paths=4000)
+    assert r.p_attain == pytest.approx(t["p_attain"])

@@ -469,11 +469,12 @@ def targets_as_of(targets: pd.DataFrame, as_of=None) -> pd.DataFrame:
 def assess(catalog, as_of=None, projection_method: str = "auto", progress_methods=None,
            n_paths: int = config.N_PATHS, seed: int = config.SEED, scenario_rates=None, scenario_shocks=None,
            lag_months: int = config.PUBLICATION_LAG_MONTHS, context: Context | None = None,
-           volatility: Volatility | None = None) -> pd.DataFrame:
+           volatility: Volatility | None = None, only=None) -> pd.DataFrame:
     """The comparison table for ``as_of`` (a date or a quarter like '2023Q4'; default: everything known).
 
     ``projection_method``: "auto" (the calibrated model; "scenario" when ``scenario_rates`` are given),
-    "scenario", or "none" (no probabilities). Only targets whose document was issued by ``as_of`` appear.
+    "scenario", or "none" (no probabilities). Only targets whose document was issued by ``as_of`` appear
+    (and, with ``only``, those of the given ids).
     """
     if projection_method not in ("auto", "scenario", "calibrated", "none"):
         raise ValueError(f"unknown projection method {projection_method!r}; known: auto, calibrated, scenario, none")
@@ -483,6 +484,8 @@ def assess(catalog, as_of=None, projection_method: str = "auto", progress_method
     vol = volatility if volatility is not None else estimate(ctx)
     ind = catalog.indicators.set_index("code")
     targets = targets_as_of(catalog.targets, as_of)
+    if only is not None:
+        targets = targets[targets["target_id"].isin(list(only))]
     rows = [_row(t, ind, ctx, vol, catalog.targets, projection_method, progress_methods, n_paths,
                  target_seed(seed, t.target_id), scenario_rates, scenario_shocks) for t in targets.itertuples(index=False)]
     table = pd.DataFrame(rows, columns=COLUMNS)

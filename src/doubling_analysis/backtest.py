@@ -28,7 +28,7 @@ import pandas as pd
 
 from . import config
 from .attainment import Start, growth_draws, growth_forecast, level_paths
-from .evidence import build_context, is_stock, series_points
+from .evidence import build_context, own_points
 from .targets import plausible_range
 from .volatility import LEVEL_CLASSES, estimate, series_model, volatility_class
 
@@ -85,21 +85,19 @@ def _interval_row(kind, fid, origin, horizon, draws, y, n_hist) -> dict:
 def _level_forecasts(catalog, origins: _Origins, n_paths: int, seed: int) -> list[dict]:
     now = build_context(catalog, None)
     rows = []
-    for (measure, jur, code, sector), frame in now.groups.items():
+    for measure, jur, code, sector in now.series_keys():
         info = now.indicators.loc[code]
         cls = volatility_class(measure, code, str(info["kind"]), str(info.get("canonical_unit", info["unit"])))
         if cls is None:
             continue
-        stock = is_stock(now, code)
-        final = [p for p in series_points(frame, measure, stock) if p.kind == "year" and p.bound == "exact"]
+        final = [p for p in own_points(now, measure, jur, code, sector) if p.kind == "year" and p.bound == "exact"]
         fid = f"{jur}/{code}" + (f"/{sector}" if sector else "")
         for out in final:
             year = int(out.t)
             for h in (1, 2):
                 origin = pd.Timestamp(f"{year - h + 1}-06-30")
                 ctx, vol = origins.get(origin)
-                f = ctx.frame(measure, jur, code, sector)
-                known = [] if f is None else [p for p in series_points(f, measure, stock) if p.t <= year - h]
+                known = [p for p in own_points(ctx, measure, jur, code, sector) if p.t <= year - h]
                 if not known or (measure == "value" and known[-1].t > year - h):
                     continue
                 if measure == "value" and cls in LEVEL_CLASSES:
@@ -140,25 +138,23 @@ def _thresholds(fid, origin, h, draws, last, known, y, year) -> list[dict]:
 def _ytd_forecasts(catalog, origins: _Origins, n_paths: int, seed: int) -> list[dict]:
     now = build_context(catalog, None)
     rows = []
-    for (measure, jur, code, sector), frame in now.groups.items():
+    for measure, jur, code, sector in now.series_keys():
         if measure != "growth":
             continue
         info = now.indicators.loc[code]
         cls = volatility_class(measure, code, str(info["kind"]), str(info.get("canonical_unit", info["unit"])))
-        pts = series_points(frame, measure, False)
+        pts = own_points(now, measure, jur, code, sector)
         finals = {int(p.t): p for p in pts if p.kind == "year" and p.bound == "exact"}
         for p in pts:
             year = int(math.ceil(p.t))
             month = round((p.t - math.floor(p.t)) * 12)
             if p.kind != "month" or p.bound != "exact" or year not in finals or not 0 < month < 12:
                 continue
-            row = frame[frame["actual_id"].astype(str) == p.actual_id]
-            published = row["published_date"].iloc[0] if len(row) else pd.NaT
+            published = now.published(p.actual_id)
             origin = published if pd.notna(published) else (pd.Period(f"{year}-{month:02d}", "M") + 2).end_time
             origin = pd.Timestamp(origin).normalize()
             ctx, vol = origins.get(origin)
-            f = ctx.frame(measure, jur, code, sector)
-            known = [] if f is None else series_points(f, measure, False)
+            known = own_points(ctx, measure, jur, code, sector)
             annual = {int(q.t): q.value for q in known if q.kind == "year" and q.bound == "exact" and q.t < year}
             fc = growth_forecast(annual, (month, p.value), year, vol.of(cls), vol)
             draws = growth_draws(fc, n_paths, _seed(seed, jur, code, p.actual_id))
@@ -179,7 +175,7 @@ def _target_forecasts(catalog, n_paths: int, seed: int) -> list[dict]:
     first = pd.Period(known["available_from"].min(), "Q")
     last = pd.Period(f"{int(known['target_year'].max())}Q4", "Q")
     for q in pd.period_range(first, last, freq="Q"):
-        table = assess(catalog, str(q), n_paths=n_paths, seed=seed).set_index("target_id")
+        table = assess(catalog, str(q), n_paths=n_paths, seed=seed, only=known["target_id"]).set_index("target_id")
         for r in known.itertuples(index=False):
             if r.target_id not in table.index or int(r.target_year) < q.year:
                 continue

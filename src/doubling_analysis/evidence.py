@@ -15,7 +15,7 @@ Built once per assessment (:func:`build_context`) from the figures published by 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -42,28 +42,38 @@ def _point_time(kind: str, end: pd.Period) -> float:
     return float(end.year) - (12 - end.month) / 12.0
 
 
-def series_points(selected: pd.DataFrame, measure: str, stock: bool) -> list[Point]:
-    """Points of one figure's series. Levels: years, months for stocks, and Jan-Dec spans; growth: years and
-    year-to-date readings (kind "month", the span's last month)."""
+def _points(records, measure: str, stock: bool) -> list[Point]:
+    """Points from (period_kind, start month, end period, value, bound, period, id, jurisdiction) records."""
     pts = []
-    col, bound_col = ("value", "bound") if measure == "value" else ("growth", "growth_bound")
-    for row in selected.itertuples(index=False):
-        kind = str(row.period_kind)
-        if kind == "ytd" and row.period_start.month == 1 and row.period_end.month == 12:
+    for kind, start_month, end, value, bound, period, actual_id, jur in records:
+        if kind == "ytd" and start_month == 1 and end.month == 12:
             kind = "year"  # a January-December figure is the year's
         if kind == "span":
             continue  # multi-year spans are not points of a series
         if measure == "value" and not (kind == "year" or (kind == "month" and stock)):
             continue
         kind = "year" if kind == "year" else "month"
-        pts.append(Point(_point_time(kind, row.period_end), float(getattr(row, col)), str(getattr(row, bound_col)),
-                         str(row.period), str(row.actual_id), kind, jurisdiction=str(row.jurisdiction_code)))
+        pts.append(Point(_point_time(kind, end), float(value), str(bound), str(period), str(actual_id), kind,
+                         jurisdiction=str(jur)))
     pts.sort(key=lambda p: p.t)
     out: dict[float, Point] = {}
     for p in pts:  # one point per time: a year beats a reading ending in December of the same year
         if p.t not in out or out[p.t].kind != "year":
             out[p.t] = p
     return list(out.values())
+
+
+def _records(frame: pd.DataFrame, measure: str):
+    col, bound_col = ("value", "bound") if measure == "value" else ("growth", "growth_bound")
+    return zip(frame["period_kind"].astype(str), [p.month for p in frame["period_start"]], frame["period_end"],
+               frame[col].astype(float), frame[bound_col].astype(str), frame["period"], frame["actual_id"],
+               frame["jurisdiction_code"].astype(str))
+
+
+def series_points(selected: pd.DataFrame, measure: str, stock: bool) -> list[Point]:
+    """Points of one figure's series. Levels: years, months for stocks, and Jan-Dec spans; growth: years and
+    year-to-date readings (kind "month", the span's last month)."""
+    return _points(_records(selected, measure), measure, stock)
 
 
 @dataclass
@@ -73,14 +83,24 @@ class Context:
     as_of: pd.Timestamp
     values: pd.DataFrame
     growths: pd.DataFrame
-    groups: dict                  # (measure, jurisdiction, indicator, sector) -> frame
     concordance: pd.DataFrame
     children: dict[str, list[str]]
     parents: dict[str, str]
     indicators: pd.DataFrame      # indexed by code
+    relations: dict = field(default_factory=dict)   # (indicator, relation) -> [Relation]
+    cache: dict = field(default_factory=dict)       # series key -> points (each series converted once)
+    records: dict = field(default_factory=dict)     # series key -> raw records of its figures
 
-    def frame(self, measure: str, jur: str, indicator: str, sector: str) -> pd.DataFrame | None:
-        return self.groups.get((measure, jur, indicator, sector))
+    def series_keys(self):
+        """(measure, jurisdiction, indicator, sector) of every series with a figure known at the date."""
+        return list(self.records)
+
+    def published(self, actual_id: str):
+        """Publication date of a report (NaT when unknown)."""
+        if "_published" not in self.cache:
+            both = pd.concat([self.values, self.growths])
+            self.cache["_published"] = dict(zip(both["actual_id"].astype(str), both["published_date"]))
+        return self.cache["_published"].get(actual_id, pd.NaT)
 
     def descendants(self, code: str) -> list[str]:
         out, todo = [], list(self.children.get(code, []))
@@ -99,10 +119,35 @@ class Context:
         return chain
 
 
-def _group(frame: pd.DataFrame, measure: str) -> dict:
-    keys = [frame["jurisdiction_code"].astype(str), frame["indicator_code"].astype(str),
-            frame["sector"].astype(object).fillna("")]
-    return {(measure, *k): g for k, g in frame.groupby(keys, sort=False)}
+@dataclass(frozen=True)
+class Relation:
+    other: str
+    from_year: float
+    to_year: float
+    reason_en: str
+    reason_zh: str
+
+
+def _relations_index(concordance: pd.DataFrame | None) -> dict:
+    out: dict = {}
+    if concordance is None or concordance.empty:
+        return out
+    for r in concordance.itertuples(index=False):
+        lo = -1e9 if pd.isna(r.from_year) else float(r.from_year)
+        hi = 1e9 if pd.isna(r.to_year) else float(r.to_year) + 0.999
+        out.setdefault((str(r.indicator_code), str(r.relation)), []).append(
+            Relation(str(r.other_code), lo, hi, str(r.reason_en), str(r.reason_zh)))
+    return out
+
+
+def _group_records(frame: pd.DataFrame, measure: str) -> dict:
+    """Each series' records, converted in one pass over the frame (not one itertuples per series)."""
+    out: dict = {}
+    keys = zip(frame["jurisdiction_code"].astype(str), frame["indicator_code"].astype(str),
+               frame["sector"].astype(object).fillna(""))
+    for key, rec in zip(keys, _records(frame, measure)):
+        out.setdefault((measure, *key), []).append(rec)
+    return out
 
 
 def build_context(catalog, as_of=None, lag_months: int | None = None) -> Context:
@@ -113,16 +158,17 @@ def build_context(catalog, as_of=None, lag_months: int | None = None) -> Context
     actuals = apply_revisions(catalog.actuals, catalog.indicators)
     values = select_actuals(actuals, as_of, "value", lag)
     growths = select_actuals(actuals, as_of, "growth", lag)
-    groups = {**_group(values, "value"), **_group(growths, "growth")}
+    records = {**_group_records(values, "value"), **_group_records(growths, "growth")}
     j = catalog.jurisdictions
     parents = {str(c): p for c, p in zip(j["code"].astype(str), j["parent_code"]) if isinstance(p, str) and p}
     children: dict[str, list[str]] = {}
     for c, p in parents.items():
         children.setdefault(p, []).append(c)
+    concordance = getattr(catalog, "concordance", pd.DataFrame())
     return Context(as_of=as_of_date(as_of) if as_of is not None else pd.Timestamp.max.normalize(),
-                   values=values, growths=growths, groups=groups,
-                   concordance=getattr(catalog, "concordance", pd.DataFrame()),
-                   children=children, parents=parents, indicators=catalog.indicators.set_index("code"))
+                   values=values, growths=growths, concordance=concordance,
+                   children=children, parents=parents, indicators=catalog.indicators.set_index("code"),
+                   relations=_relations_index(concordance), records=records)
 
 
 def is_stock(ctx: Context, indicator: str) -> bool:
@@ -136,38 +182,27 @@ def is_stock(ctx: Context, indicator: str) -> bool:
 
 
 def own_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -> list[Point]:
-    frame = ctx.frame(measure, jur, series, sector)
-    return [] if frame is None else series_points(frame, measure, is_stock(ctx, series))
+    key = (measure, jur, series, sector)
+    if key not in ctx.cache:
+        ctx.cache[key] = _points(ctx.records.get(key, ()), measure, is_stock(ctx, series))
+    return list(ctx.cache[key])
 
 
-def _relations(ctx: Context, series: str, relation: str) -> pd.DataFrame:
-    c = ctx.concordance
-    if c is None or c.empty:
-        return c if c is not None else pd.DataFrame()
-    return c[(c["indicator_code"].astype(str) == series) & (c["relation"].astype(str) == relation)]
+def _tagged(p: Point, rel: Relation) -> Point:
+    return Point(p.t, p.value, p.bound, p.period, p.actual_id, p.kind, rel.other, rel.reason_en, rel.reason_zh,
+                 p.jurisdiction)
 
 
 def concordant_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -> list[Point]:
     """Points of indicators that measure the same thing (same_measure rows), in the years the relation holds."""
-    out = []
-    for r in _relations(ctx, series, "same_measure").itertuples(index=False):
-        lo = -1e9 if pd.isna(r.from_year) else float(r.from_year)
-        hi = 1e9 if pd.isna(r.to_year) else float(r.to_year) + 0.999
-        for p in own_points(ctx, measure, jur, str(r.other_code), sector):
-            if lo <= p.t <= hi:
-                out.append(Point(p.t, p.value, p.bound, p.period, p.actual_id, p.kind, str(r.other_code),
-                                 str(r.reason_en), str(r.reason_zh), p.jurisdiction))
-    return out
+    return [_tagged(p, rel) for rel in ctx.relations.get((series, "same_measure"), ())
+            for p in own_points(ctx, measure, jur, rel.other, sector) if rel.from_year <= p.t <= rel.to_year]
 
 
 def other_scope_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -> list[Point]:
     """Figures of a different scope on the same jurisdiction and sector: noted, never merged."""
-    out = []
-    for r in _relations(ctx, series, "different_scope").itertuples(index=False):
-        for p in own_points(ctx, measure, jur, str(r.other_code), sector):
-            out.append(Point(p.t, p.value, p.bound, p.period, p.actual_id, p.kind, str(r.other_code),
-                             str(r.reason_en), str(r.reason_zh), p.jurisdiction))
-    return out
+    return [_tagged(p, rel) for rel in ctx.relations.get((series, "different_scope"), ())
+            for p in own_points(ctx, measure, jur, rel.other, sector)]
 
 
 def merged_series(own: list[Point], concordant: list[Point]) -> list[Point]:

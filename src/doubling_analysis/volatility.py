@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import config
-from .evidence import Context, Point, is_stock, series_points
+from .evidence import Context, Point, own_points
 
 LEVEL_CLASSES = ("nominal_level", "count")
 GROWTH_CLASSES = ("real_growth", "nominal_growth", "investment_growth")
@@ -136,14 +136,14 @@ def estimate(ctx: Context) -> Volatility:
     nobs = {c: 0 for c in ss}
     drifts: dict[str, list[float]] = {c: [] for c in LEVEL_CLASSES}
     ytd_ss, ytd_n = 0.0, 0
-    for (measure, jur, code, sector), frame in ctx.groups.items():
+    for measure, jur, code, sector in ctx.series_keys():
         if code not in ctx.indicators.index:
             continue
         info = ctx.indicators.loc[code]
         cls = volatility_class(measure, code, str(info["kind"]), str(info.get("canonical_unit", info["unit"])))
         if cls is None:
             continue
-        pts = series_points(frame, measure, is_stock(ctx, code))
+        pts = own_points(ctx, measure, jur, code, sector)
         if cls in LEVEL_CLASSES:
             inc = increments(pts)
             if not inc:

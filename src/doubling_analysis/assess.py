@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -394,7 +394,7 @@ class Attainment:
 
 
 def attain(r: Resolved, ev: Evidence, th: Threshold, vol: Volatility, ctx: Context, *, rates=None, shocks=None,
-           n_paths: int = config.N_PATHS, seed=None, as_of_t: float | None = None) -> Attainment | None:
+           n_paths: int = config.N_PATHS, seed=None, noise_sd: float | None = None) -> Attainment | None:
     """The probability that the target is attained, from the calibrated model (or the user's scenario)."""
     info = ctx.indicators.loc[r.series] if r.series in ctx.indicators.index else ctx.indicators.loc[r.indicator]
     cls = volatility_class(r.measure, r.series, str(info["kind"]), str(info.get("canonical_unit", info["unit"])))
@@ -419,6 +419,8 @@ def attain(r: Resolved, ev: Evidence, th: Threshold, vol: Volatility, ctx: Conte
     last = upto[-1]
     low, high = plausible_range(last.value, last.bound)
     model = series_model(upto, cv)
+    if noise_sd is not None:  # a what-if without (or with a chosen) noise, e.g. to check arithmetic by hand
+        model = replace(model, sd=float(noise_sd), df=1e9)
     proj = level_paths(Start(last.t, low, high, last.bound, last.actual_id), r.T, model, rates=rates, shocks=shocks,
                        n_paths=n_paths, seed=seed)
     draws = proj.at(r.T)
@@ -439,7 +441,7 @@ def attain(r: Resolved, ev: Evidence, th: Threshold, vol: Volatility, ctx: Conte
 
 def target_attainment(catalog, target_id: str, as_of, *, rates=None, shocks=None, n_paths: int = config.N_PATHS,
                       seed: int = config.SEED, context: Context | None = None,
-                      volatility: Volatility | None = None) -> Attainment | None:
+                      volatility: Volatility | None = None, noise_sd: float | None = None) -> Attainment | None:
     """The probability of one target as of a date: the same function as the table's (with ``rates``: the
     user's scenario with the calibrated noise). The seed is the target's own stream, as in the table."""
     ctx = context if context is not None else build_context(catalog, as_of)
@@ -450,7 +452,7 @@ def target_attainment(catalog, target_id: str, as_of, *, rates=None, shocks=None
     r = resolve(next(t.itertuples(index=False)), catalog.indicators.set_index("code"))
     ev = gather(r, ctx)
     return attain(r, ev, threshold(r, ev), vol, ctx, rates=rates, shocks=shocks, n_paths=n_paths,
-                  seed=target_seed(seed, target_id))
+                  seed=target_seed(seed, target_id), noise_sd=noise_sd)
 
 
 # ---- the table ----------------------------------------------------------------------------------------------

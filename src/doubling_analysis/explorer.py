@@ -51,7 +51,7 @@ class ScenarioResult:
 
 def evaluate(catalog, target_id: str, as_of, rates, shock_year: int | None = None, shock_size: float = 0.0,
              n_paths: int = 4000, seed: int = config.SEED, table: pd.DataFrame | None = None,
-             context=None, volatility=None) -> ScenarioResult:
+             context=None, volatility=None, noise_sd: float | None = None) -> ScenarioResult:
     """Project the target's measure with scenario growth (and a shock) and the calibrated noise, and score the
     target with the assessment's own attainment function (bounded starts integrated over their range)."""
     from .assess import target_attainment
@@ -65,7 +65,7 @@ def evaluate(catalog, target_id: str, as_of, rates, shock_year: int | None = Non
     T = int(row["target_year"])
     shocks = {int(shock_year): float(shock_size)} if shock_year and shock_size else None
     a = target_attainment(catalog, target_id, as_of, rates=list(rates), shocks=shocks, n_paths=n_paths, seed=seed,
-                          context=context, volatility=volatility)
+                          context=context, volatility=volatility, noise_sd=noise_sd)
     return ScenarioResult(target_id, float(last.t), float(last.value), str(last.bound), T,
                           float(row["target_value"]), str(row["attains_if"]),
                           float(cagr(last.value, row["target_value"], T - last.t)), float(a.p), a.projection, pts)

@@ -46,7 +46,8 @@ COLUMNS = [
     # extras
     "comparator", "unit", "attains_if", "per", "applies_to", "escap_anticipated", "category_escap",
     "p_bound", "p_model", "p_assumptions", "base_actual_id", "latest_actual_id", "as_of", "source_id",
-    "outcome_ids", "judgement", "same_as", "counted", "quantifier", "available_from", "volatility_class", "notes",
+    "outcome_ids", "judgement", "same_as", "counted", "quantifier", "available_from", "volatility_class",
+    "unit_written", "value_written", "value_written_canonical", "value_high_canonical", "notes",
 ]
 
 
@@ -93,6 +94,8 @@ class Resolved:
     same_as: str | None
     relative_k: float | None  # k of a "k × base" target
     source_id: str
+    series_zh: str = ""
+    series_en: str = ""
 
     @property
     def fmt(self):
@@ -115,7 +118,9 @@ def resolve(t, ind: pd.DataFrame) -> Resolved:
                     None if pd.isna(t.value_high) else float(t.value_high), str(t.comparator), str(t.unit),
                     _s(t.tier), _s(t.per), _s(t.applies_to), _s(getattr(t, "quantifier", None)),
                     _s(getattr(t, "same_as", None)),
-                    float(t.value) if kind == "relative" and t.unit == "× base" else None, str(t.source_id))
+                    float(t.value) if kind == "relative" and t.unit == "× base" else None, str(t.source_id),
+                    str(ind.loc[series, "name_zh"]) if series in ind.index else series,
+                    str(ind.loc[series, "name_en"]) if series in ind.index else series)
 
 
 # ---- step 2: gather the evidence -------------------------------------------------------------------------------
@@ -200,7 +205,8 @@ def _outcome_note(p: Point, r: Resolved) -> Note:
 
 def _judgement_of(p: Point, r: Resolved) -> tuple[str, Note]:
     text = f"{r.series} measured by {p.via} ({p.reason_en})"
-    return text, Note.of("judgement_concordance", series=r.series, other=p.via, from_year=int(p.t),
+    return text, Note.of("judgement_concordance", series=r.series, other=p.via, series_zh=r.series_zh,
+                         series_en=r.series_en, other_zh=p.via_zh, other_en=p.via_en, from_year=int(p.t),
                          reason=p.reason_en, reason_zh=p.reason_zh)
 
 
@@ -506,7 +512,9 @@ def _row(t, ind, ctx: Context, vol: Volatility, all_targets, projection_method, 
                sector=r.sector or None, target_year=r.T, target_value=r.value, tier=r.tier, base_year=r.base_year,
                comparator=r.comparator, unit=t.unit, per=r.per, applies_to=r.applies_to, source_id=r.source_id,
                same_as=r.same_as, counted=r.same_as is None, quantifier=r.quantifier,
-               available_from=getattr(t, "available_from", pd.NaT), p_bound=None)
+               available_from=getattr(t, "available_from", pd.NaT), p_bound=None,
+               unit_written=getattr(t, "unit_as_written", t.unit), value_written=getattr(t, "value_as_written", t.value),
+               value_written_canonical=r.value, value_high_canonical=r.value_high)
     for c in ("base_value", "latest_value", "required_growth", "observed_growth", "rate_to_go", "ratio_r", "share_p",
               "p_attain", "projected_median", "projected_low", "projected_high", "escap_anticipated"):
         row[c] = np.nan
@@ -524,8 +532,8 @@ def _row(t, ind, ctx: Context, vol: Volatility, all_targets, projection_method, 
     row.update(outcome=out.level, outcome_ids=" ".join(out.ids) or None, judgement=out.judgement or None)
     notes += list(out.notes)
     near_year = sorted(ev.other_scope, key=lambda p: abs(p.t - r.T))[:2]
-    notes += [Note.of("other_scope", other=p.via, period=p.period, value=r.fmt(p.value), actual_id=p.actual_id)
-              for p in near_year]
+    notes += [Note.of("other_scope", other=p.via, other_zh=p.via_zh, other_en=p.via_en,
+                      period=p.period, value=r.fmt(p.value), actual_id=p.actual_id) for p in near_year]
     reason = _not_assessable(r, ev, th)
     if reason is not None:
         return _finish(row, [reason] + notes)

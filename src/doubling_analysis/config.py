@@ -83,3 +83,14 @@ YTD_PRIOR_WEIGHT = 2.0
 #: investment growth rates are their own class
 REAL_GROWTH_SERIES = ("va_growth", "gdp", "secondary_va")
 INVESTMENT_GROWTH_SERIES = ("industrial_fai_growth", "tech_renovation_growth")
+
+# --- the doubling tracker (tracker.py) -------------------------------------------------------------------------
+#: the measure of the doubling plans (规模以上工业营业收入) and their base year
+DOUBLING_MEASURE = "revenue"
+DOUBLING_BASE_YEAR = 2020
+#: target year of the 200 line for a jurisdiction without a doubling target of its own (the plans' horizon)
+DOUBLING_HORIZON = 2023
+
+# --- the quarterly report (findings.py) ------------------------------------------------------------------------
+#: a probability that moved by at least this much since the previous quarter is reported
+P_CHANGE_REPORTED = 0.05

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .vintage import apply_revisions, as_of_date, select_actuals
+from .vintage import as_of_date, vintages
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class Point:
     reason_en: str = ""
     reason_zh: str = ""
     jurisdiction: str = ""
+    via_zh: str = ""    # the concordant indicator's names
+    via_en: str = ""
 
 
 def _point_time(kind: str, end: pd.Period) -> float:
@@ -155,9 +157,9 @@ def build_context(catalog, as_of=None, lag_months: int | None = None) -> Context
     from . import config
 
     lag = config.PUBLICATION_LAG_MONTHS if lag_months is None else lag_months
-    actuals = apply_revisions(catalog.actuals, catalog.indicators)
-    values = select_actuals(actuals, as_of, "value", lag)
-    growths = select_actuals(actuals, as_of, "growth", lag)
+    v = vintages(catalog, lag)
+    values = v.select(as_of, "value")
+    growths = v.select(as_of, "growth")
     records = {**_group_records(values, "value"), **_group_records(growths, "growth")}
     j = catalog.jurisdictions
     parents = {str(c): p for c, p in zip(j["code"].astype(str), j["parent_code"]) if isinstance(p, str) and p}
@@ -188,20 +190,23 @@ def own_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -
     return list(ctx.cache[key])
 
 
-def _tagged(p: Point, rel: Relation) -> Point:
+def _tagged(p: Point, rel: Relation, ctx: Context) -> Point:
+    ind = ctx.indicators
+    zh, en = (str(ind.loc[rel.other, "name_zh"]), str(ind.loc[rel.other, "name_en"])) if rel.other in ind.index \
+        else (rel.other, rel.other)
     return Point(p.t, p.value, p.bound, p.period, p.actual_id, p.kind, rel.other, rel.reason_en, rel.reason_zh,
-                 p.jurisdiction)
+                 p.jurisdiction, zh, en)
 
 
 def concordant_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -> list[Point]:
     """Points of indicators that measure the same thing (same_measure rows), in the years the relation holds."""
-    return [_tagged(p, rel) for rel in ctx.relations.get((series, "same_measure"), ())
+    return [_tagged(p, rel, ctx) for rel in ctx.relations.get((series, "same_measure"), ())
             for p in own_points(ctx, measure, jur, rel.other, sector) if rel.from_year <= p.t <= rel.to_year]
 
 
 def other_scope_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -> list[Point]:
     """Figures of a different scope on the same jurisdiction and sector: noted, never merged."""
-    return [_tagged(p, rel) for rel in ctx.relations.get((series, "different_scope"), ())
+    return [_tagged(p, rel, ctx) for rel in ctx.relations.get((series, "different_scope"), ())
             for p in own_points(ctx, measure, jur, rel.other, sector)]
 
 

@@ -22,6 +22,18 @@ import pandas as pd
 from .growth import cagr
 
 
+#: hierarchy statuses: a code per row (``status_code``), rendered per language (``STATUS_EN`` is the CSV's text;
+#: labels.HIERARCHY_STATUS renders them for the report)
+STATUS_EN = {
+    "adds_up": "adds up", "children_exceed": "children exceed parent", "children_short": "children short of parent",
+    "not_additive_within": "not additive: parent within the children's range [{lo}, {hi}]",
+    "not_additive_outside": "not additive: parent OUTSIDE the children's range [{lo}, {hi}]",
+    "overlapping": "not meant to add (overlapping industries or clusters)",
+    "overlapping_exceeds": "not meant to add (overlapping industries or clusters): their sum exceeds total revenue "
+                           "by {excess}",
+}
+
+
 def _plain(targets: pd.DataFrame, as_of=None) -> pd.DataFrame:
     """Targets for a jurisdiction as a whole (no applies_to), one per key; floor before stretch; only those whose
     document was issued by ``as_of``."""
@@ -58,21 +70,22 @@ def hierarchy_sums(catalog, tolerance: float = 1e-9, as_of=None) -> pd.DataFrame
         total = float(kid_vals.sum())
         add = bool(additive.get(kk[1], False))
         diff = total - parent_value
+        lo, hi = float(kid_vals.min()), float(kid_vals.max())
         if not add:
-            lo, hi = float(kid_vals.min()), float(kid_vals.max())
             inside = lo - tolerance <= parent_value <= hi + tolerance
             total, diff = np.nan, np.nan
-            status = (f"not additive: parent {'within' if inside else 'OUTSIDE'} the children's range "
-                      f"[{lo:g}, {hi:g}]")
+            code = "not_additive_within" if inside else "not_additive_outside"
         elif abs(diff) <= tolerance * max(1.0, abs(parent_value)):
-            status = "adds up"
+            code = "adds_up"
         elif diff > 0:
-            status = "children exceed parent"
+            code = "children_exceed"
         else:
-            status = "children short of parent"
+            code = "children_short"
+        status = STATUS_EN[code].format(lo=f"{lo:g}", hi=f"{hi:g}", excess="")
         rows.append(dict(source_id=kk[0], indicator_code=kk[1], sector=kk[2] or None, target_year=kk[3],
                          tier=kk[4] or None, parent_code=parent, parent_value=parent_value, children_sum=total,
-                         n_children=len(kid_vals), difference=diff, additive=add, status=status,
+                         n_children=len(kid_vals), difference=diff, additive=add, status=status, status_code=code,
+                         range_low=lo, range_high=hi,
                          children=", ".join(f"{c} {v:g}" for c, v in kid_vals.items())))
     out = pd.DataFrame(rows)
     return pd.concat([out, overlapping_sums(catalog, as_of)], ignore_index=True)
@@ -93,12 +106,12 @@ def overlapping_sums(catalog, as_of=None) -> pd.DataFrame:
                   & (t["indicator_code"] == "revenue") & (t["sector"] == "")]
         parent_value = float(total["value"].iloc[0]) if len(total) else np.nan
         s = float(per_sector.sum())
-        status = "not meant to add (overlapping industries or clusters)"
-        if len(total) and s > parent_value:
-            status += f": their sum exceeds total revenue by {s - parent_value:g}"
+        code = "overlapping_exceeds" if len(total) and s > parent_value else "overlapping"
+        status = STATUS_EN[code].format(excess=f"{s - parent_value:g}" if len(total) else "", lo="", hi="")
         rows.append(dict(source_id=src, indicator_code=ind, sector="(all named)", target_year=year, tier=None,
                          parent_code=jur, parent_value=parent_value, children_sum=s, n_children=len(per_sector),
                          difference=s - parent_value if len(total) else np.nan, additive=False, status=status,
+                         status_code=code,
                          children=", ".join(f"{c} {v:g}" for c, v in per_sector.items())))
     return pd.DataFrame(rows)
 

@@ -24,6 +24,19 @@ TEXT = {
         "own_recorded": "本地区历史增速", "province_recorded": "全省历史增速", "source": "来源",
         "url": "网址", "issuer": "发布单位", "issued": "日期", "n_targets": "目标数", "n_actuals": "实际值数",
         "assessable": "可评估", "not_assessable": "不可评估", "page": "页",
+        "key_findings": "主要发现", "what_decided": "记录已判定的目标", "doubling_question": "倍增了吗？",
+        "live_targets": "尚在进行的目标与达标概率", "since_last": "本季度变化", "doubling_tracker": "倍增进度",
+        "no_base": "没有 {year} 年的确切基数", "with_evidence": "有数据的目标", "no_evidence": "没有任何数据的目标",
+        "appendix_targets": "附录三：全部目标", "backtest": "回测", "deciding_figure": "判定依据",
+        "base": "基数", "multiple": "倍数", "pace": "年均增速", "required_pace": "翻番所需年增速", "rank": "排名",
+        "published_in_quarter": "本季度公布的数值", "appeared": "本季度出现的目标", "outcomes_changed": "结果变化",
+        "p_moved": "达标概率变动", "before": "上季度", "after": "本季度", "value": "数值", "bound": "区间",
+        "status": "状态", "period": "时期", "published": "公布日期", "source_id": "来源编号",
+        "parent": "上级", "children_sum": "下级合计", "difference": "差额", "earlier": "较早目标",
+        "later": "较晚目标", "p_interval": "80% 区间", "model": "模型", "n_distinct": "不重复承诺",
+        "decided": "已判定", "kind_level": "总量目标", "kind_growth_rate": "增速目标", "kind_count": "数量目标",
+        "kind_share": "比重目标", "kind_rate": "比率目标", "kind_area": "面积目标", "kind_rank": "排名目标",
+        "kind_relative": "相对目标", "kind_money_flow": "资金目标", "kind_other": "其他目标",
     },
     "en": {
         "title": "Industrial doubling targets: quarterly progress analysis", "quarter": "Quarter",
@@ -36,15 +49,31 @@ TEXT = {
         "year": "Year", "attains_if": "Attained if", "tier": "Tier", "latest": "Latest actual",
         "required_growth": "Required growth", "observed_growth": "Observed growth", "rate_to_go": "Rate to go",
         "eurostat": "Eurostat", "unsd": "UNSD", "destatis": "Destatis", "escap": "ESCAP",
-        "p_attain": "P(attain)", "outcome": "Outcome", "note": "Note", "floor": "floor (确保)",
-        "stretch": "stretch (力争)", "achieved": "achieved", "missed": "missed", "likely_achieved": "likely achieved",
+        "p_attain": "P(attain)", "outcome": "Outcome", "note": "Note", "floor": "floor",
+        "stretch": "stretch", "achieved": "achieved", "missed": "missed", "likely_achieved": "likely achieved",
         "likely_missed": "likely missed", "undetermined": "undetermined",
-        "pending": "pending", "actual": "actual", "bound_lower": "lower bound (突破)",
+        "pending": "pending", "actual": "actual", "bound_lower": "lower bound (above)",
         "required_path": "path required", "projection": "projection (median)", "interval": "projection interval",
         "index": "index (base year = 100)", "implied": "implied annual growth",
         "own_recorded": "own recorded growth", "province_recorded": "province's recorded growth",
         "source": "Source", "url": "URL", "issuer": "Issuer", "issued": "Date", "n_targets": "targets",
         "n_actuals": "actuals", "assessable": "assessable", "not_assessable": "not assessable", "page": "page",
+        "key_findings": "Key findings", "what_decided": "What the record decides", "doubling_question":
+        "Did they double?", "live_targets": "Open targets and their probabilities", "since_last":
+        "Since last quarter", "doubling_tracker": "The doubling tracker", "no_base": "no exact {year} base",
+        "with_evidence": "Targets with evidence", "no_evidence": "Targets without any figure",
+        "appendix_targets": "Appendix C: every target", "backtest": "Backtest", "deciding_figure": "Deciding figure",
+        "base": "Base", "multiple": "Multiple", "pace": "Pace a year", "required_pace": "Pace needed to double",
+        "rank": "Rank", "published_in_quarter": "Figures published in the quarter", "appeared":
+        "Targets that appeared", "outcomes_changed": "Outcomes that changed", "p_moved": "Probabilities that moved",
+        "before": "Previous quarter", "after": "This quarter", "value": "Value", "bound": "Bound", "status": "Status",
+        "period": "Period", "published": "Published", "source_id": "Source id", "parent": "Parent",
+        "children_sum": "Sum of children", "difference": "Difference", "earlier": "Earlier target",
+        "later": "Later target", "p_interval": "80 % interval", "model": "Model", "n_distinct": "distinct commitments",
+        "decided": "decided", "kind_level": "level targets", "kind_growth_rate": "growth-rate targets",
+        "kind_count": "count targets", "kind_share": "share targets", "kind_rate": "rate targets",
+        "kind_area": "area targets", "kind_rank": "rank targets", "kind_relative": "relative targets",
+        "kind_money_flow": "money-flow targets", "kind_other": "other targets",
     },
 }
 
@@ -57,12 +86,11 @@ def t(key: str, lang: str = "zh") -> str:
 
 
 def jurisdiction_names(catalog, lang: str = "zh") -> dict[str, str]:
-    """Code -> display name: 景德镇市 (zh) or "Jingdezhen (景德镇)" (en)."""
+    """Code -> display name: 景德镇市 (zh) or the full English name (en)."""
     j = catalog.jurisdictions
     if lang == "zh":
         return dict(zip(j["code"].astype(str), j["name_zh"]))
-    short = j["name_zh"].str.replace(r"(省|市|区|县)$", "", regex=True)
-    return {c: f"{en} ({zh})" for c, en, zh in zip(j["code"].astype(str), j["name_en"], short)}
+    return dict(zip(j["code"].astype(str), j["name_en"]))
 
 
 def indicator_names(catalog, lang: str = "zh") -> dict[str, str]:
@@ -88,13 +116,146 @@ def fmt_num(x) -> str:
     return f"{x:.4g}"
 
 
-def fmt_value(x, unit) -> str:
+def fmt_value(x, unit, lang: str = "zh") -> str:
     """A value in its canonical unit for display (fractions as percent)."""
     if x is None or pd.isna(x):
         return ""
     if unit == "ratio":
         return fmt_pct(x)
-    return f"{fmt_num(x)} {unit}" if unit and unit not in ("× base",) else (f"{fmt_num(x)}×" if unit == "× base"
-                                                                         else fmt_num(x))
+    if unit == "× base":
+        return f"{fmt_num(x)}×"
+    if lang == "en" and unit == "亿元":
+        return f"{fmt_num(x / 10)} bn yuan"
+    if lang == "en" and unit:
+        return f"{fmt_num(x)} {unit_label(unit, 'en')}".strip()
+    return f"{fmt_num(x)} {unit}" if unit else fmt_num(x)
 
 
+
+
+# ---- numbers and targets by their unit (the report's edge) ------------------------------------------------------
+
+BOUND_LABELS = {
+    "zh": {"exact": "精确值", "lower": "下限（突破/超过）", "upper": "略低于（接近）", "approx": "约数（左右）"},
+    "en": {"exact": "exact", "lower": "lower bound (above)", "upper": "just below", "approx": "approximate"},
+}
+
+COMPARATOR_WORDS = {
+    "zh": {">": "超过 {x}", ">=": "不低于 {x}", "=": "达到 {x}", "<=": "不超过 {x}", "~": "{x} 左右（±{tol}）"},
+    "en": {">": "more than {x}", ">=": "at least {x}", "=": "reach {x}", "<=": "at most {x}",
+           "~": "about {x} (±{tol})"},
+}
+
+_COUNT_UNITS = {"户", "家", "个", "项", "场", "次", "所", "位"}
+#: units in English (counts need none: the indicator's name says what is counted)
+EN_UNITS = {"亿元": "100m yuan", "万元": "10k yuan", "万亿元": "trillion yuan", "千亿元": "100bn yuan",
+            "万平方米": "10k m²", "平方公里": "km²", "亩": "mu", "万亩": "10k mu", "工作日": "working days",
+            "天": "days", **{u: "" for u in _COUNT_UNITS}}
+
+
+def unit_label(unit: str, lang: str = "zh") -> str:
+    return unit if lang == "zh" else EN_UNITS.get(unit, unit)
+
+
+def bound_label(bound: str, lang: str = "zh") -> str:
+    return BOUND_LABELS[lang].get(bound, bound)
+
+
+def fmt_amount(x, unit_written: str, canonical: str, lang: str = "zh", written=None) -> str:
+    """A number in the unit it was written in: 8.5%, 2 个百分点 / 2 points, 1,400 亿元, 15 家, 1.2 (a ratio),
+    5,000 万元 (``written``: the value as written, for money written in another unit than 亿元)."""
+    if x is None or pd.isna(x):
+        return ""
+    x = float(x)
+    from .units import dimension
+
+    if written is not None and not pd.isna(written) and dimension(unit_written) == "money" and unit_written != canonical:
+        if lang == "en":
+            return f"{fmt_num(x * 1e8 / 1e6)} million yuan"
+        return f"{fmt_num(float(written))} {unit_written}"
+    if unit_written == "%" or (canonical == "ratio" and unit_written not in ("ratio", "pp")):
+        return f"{x * 100:.4g}%"
+    if unit_written == "pp":
+        return f"{x * 100:.4g} 个百分点" if lang == "zh" else f"{x * 100:.4g} points"
+    if unit_written == "ratio":
+        return f"{x:.4g}"
+    if canonical in _COUNT_UNITS or unit_written in _COUNT_UNITS:
+        return ((f"{x:,.0f}" if x == int(x) else f"{x:,.1f}") + f" {unit_label(canonical, lang)}").strip()
+    if unit_written == "× base":
+        return f"{x:g}×" if lang == "en" else f"{x:g} 倍"
+    if lang == "en" and canonical == "亿元":
+        return f"{fmt_num(x / 10)} bn yuan"
+    return f"{fmt_num(x)} {unit_label(canonical, lang)}".strip()
+
+
+def fmt_target(r, lang: str = "zh") -> str:
+    """What attains a target, as the plan states it: comparator words, the number in its unit, 左右 with its
+    tolerance, ranges; relative targets as a multiple of the base year."""
+    from . import config
+
+    uw = r.get("unit_written") if hasattr(r, "get") else getattr(r, "unit_written", None)
+    uw = uw if isinstance(uw, str) else str(r["unit"])
+    comp = str(r["comparator"])
+    if uw == "× base":
+        k = r.get("value_written", r["target_value"])
+        base_year = int(r["base_year"])
+        return f"达到 {base_year} 年的 {float(k):g} 倍" if lang == "zh" else f"at least {float(k):g}× the {base_year} level"
+    value = r.get("value_written_canonical", r["target_value"])
+    x = fmt_amount(value, uw, str(r["unit"]), lang, r.get("value_written"))
+    vh = r.get("value_high_canonical")
+    if vh is not None and not pd.isna(vh):
+        x = f"{fmt_amount(value, uw, str(r['unit']), lang).split(' ')[0]}–{fmt_amount(vh, uw, str(r['unit']), lang)}"
+    tol = (f"{config.APPROX_TOLERANCE_POINTS * 100:g} 个百分点" if lang == "zh" else
+           f"{config.APPROX_TOLERANCE_POINTS * 100:g} points") if str(r["unit"]) == "ratio" and uw != "ratio" else \
+        f"{config.APPROX_TOLERANCE_RELATIVE:.0%}"
+    return COMPARATOR_WORDS[lang].get(comp, "{x}").format(x=x, tol=tol)
+
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def fmt_period(period: str, lang: str = "zh") -> str:
+    """2021 -> 2021年 / 2021; 2024-05 -> 2024年5月 / May 2024; 2022-01..2022-06 -> 2022年1—6月 / Jan–Jun 2022."""
+    p = str(period)
+    try:
+        if ".." in p:
+            a, b = p.split("..")
+            if len(a) == 4:
+                return f"{a}—{b}年" if lang == "zh" else f"{a}–{b}"
+            ya, ma = int(a[:4]), int(a[5:7])
+            yb, mb = int(b[:4]), int(b[5:7])
+            if ya == yb:
+                return f"{ya}年{ma}—{mb}月" if lang == "zh" else f"{_MONTHS_EN[ma - 1]}–{_MONTHS_EN[mb - 1]} {ya}"
+            return p
+        if len(p) == 7:
+            y, m = int(p[:4]), int(p[5:7])
+            return f"{y}年{m}月" if lang == "zh" else f"{_MONTHS_EN[m - 1]} {y}"
+        if len(p) == 4:
+            return f"{p}年" if lang == "zh" else p
+    except (ValueError, IndexError):
+        pass
+    return p
+
+
+HIERARCHY_STATUS = {
+    "zh": {"adds_up": "加总一致", "children_exceed": "下级合计超过上级", "children_short": "下级合计不足上级",
+           "not_additive_within": "不可加总：上级值在下级范围 [{lo}, {hi}] 之内",
+           "not_additive_outside": "不可加总：上级值在下级范围 [{lo}, {hi}] 之外",
+           "overlapping": "不应加总（产业或集群相互重叠）",
+           "overlapping_exceeds": "不应加总（产业或集群相互重叠）：其合计超过全部营业收入 {excess}"},
+    "en": {"adds_up": "adds up", "children_exceed": "children exceed the parent",
+           "children_short": "children fall short of the parent",
+           "not_additive_within": "not additive: the parent lies within the children's range [{lo}, {hi}]",
+           "not_additive_outside": "not additive: the parent lies outside the children's range [{lo}, {hi}]",
+           "overlapping": "not meant to add (overlapping industries or clusters)",
+           "overlapping_exceeds": "not meant to add (overlapping industries or clusters): their sum exceeds total "
+                                  "revenue by {excess}"},
+}
+
+
+def hierarchy_status(row, lang: str = "zh") -> str:
+    lo, hi = row.get("range_low"), row.get("range_high")
+    diff = row.get("difference")
+    return HIERARCHY_STATUS[lang][row["status_code"]].format(
+        lo=fmt_num(lo) if lo is not None and not pd.isna(lo) else "", hi=fmt_num(hi) if hi is not None and not pd.isna(hi)
+        else "", excess=fmt_num(diff) if diff is not None and not pd.isna(diff) else "")

@@ -55,8 +55,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
                      "zh": "结果依据 {period} 数值 {value}（{bound_zh}，{actual_id}）"},
     "outcome_none": {"en": "no {year} actual known: outcome undetermined",
                      "zh": "没有 {year} 年实际值：结果无法判定"},
-    "judgement_concordance": {"en": "judgement: {series} is measured by {other} from {from_year} ({reason})",
-                              "zh": "判断：自 {from_year} 年起以 {other} 衡量 {series}（{reason_zh}）"},
+    "judgement_concordance": {"en": "judgement: {series_en} of {from_year} is measured by {other_en} ({reason})",
+                              "zh": "判断：以{other_zh}衡量 {from_year} 年的{series_zh}（{reason_zh}）"},
     "judgement_stock": {"en": "judgement: the stock at {period} ({gap} months from the end of {year}) stands for "
                               "the year end, allowing {drift} change",
                         "zh": "判断：以 {period} 的存量代表 {year} 年末（相差 {gap} 个月，允许 {drift} 的变动）"},
@@ -66,8 +66,9 @@ TEMPLATES: dict[str, dict[str, str]] = {
                          "zh": "有单位未达标：{unit} {period} 数值 {value}（{actual_id}）"},
     "units_only": {"en": "applies to {who}: judged on the units' figures ({n} unit(s) with figures), no probability",
                    "zh": "目标适用于多个单位：按各单位数值判定（{n} 个单位有数值），不计算概率"},
-    "other_scope": {"en": "a figure of another scope exists and is not merged: {other} {period} {value} ({actual_id})",
-                    "zh": "存在口径不同的数值，未合并：{other} {period} 数值 {value}（{actual_id}）"},
+    "other_scope": {"en": "a figure of another scope exists and is not merged: {other_en} {period} {value} "
+                          "({actual_id})",
+                    "zh": "存在口径不同的数值，未合并：{other_zh} {period} 数值 {value}（{actual_id}）"},
     "per_year_growth": {"en": "average annual growth over {span}: {have} of {n} years reported",
                         "zh": "{span} 年均增速：{n} 年中已公布 {have} 年"},
     "per_year_flow": {"en": "a per-year target, {span}: {have} of {n} years reported, attained in {met}",
@@ -105,4 +106,4 @@ def render(notes, lang: str = "en") -> str:
     """Notes as one line of text in ``lang`` (parts joined by '; ')."""
     if notes is None or isinstance(notes, float):
         return ""
-    return "; ".join(n.text(lang) for n in notes)
+    return ("；" if lang == "zh" else "; ").join(n.text(lang) for n in notes)

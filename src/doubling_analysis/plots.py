@@ -79,7 +79,7 @@ def growth_path_chart(points: pd.DataFrame, targets: pd.DataFrame, projection=No
         hi = np.concatenate([[projection.start_value], s["high"]])
         med = np.concatenate([[projection.start_value], s["median"]])
         ax.fill_between(xs, lo, hi, color="tab:blue", alpha=0.18, label=L.t("interval", lang))
-        ax.plot(xs, med, color="tab:blue", lw=1.8, label=f"{L.t('projection', lang)} ({projection.method})")
+        ax.plot(xs, med, color="tab:blue", lw=1.8, label=L.t("projection", lang))
         rows += [dict(series="projection", t=x, low=a, median=m, high=b) for x, a, m, b in zip(xs, lo, med, hi)]
     if required is not None and len(required):
         ax.plot(required["t"], required["value"], ls="--", color="gray", lw=1.2, label=L.t("required_path", lang))
@@ -195,10 +195,10 @@ def required_vs_observed(table: pd.DataFrame, label_of, lang: str = "zh"):
 
 
 _CATEGORY_SCORE = {
-    "target achieved": 4, "on track": 3, "acceleration needed": 2, "limited progress": 1, "deterioration": 0,
-    "met or on track": 4, "fair progress": 2, "stagnation or regression": 0,
-    "sun": 4, "slightly cloudy": 3, "cloud": 1, "thunderstorm": 0,
-    "maintain": 4, "accelerate": 2, "reverse the trend": 0,
+    "met": 4, "on_track": 4, "acceleration_needed": 2, "limited_progress": 1, "deterioration": 0,
+    "met_or_on_track": 4, "fair_progress": 2, "stagnation_or_regression": 0,
+    "sun": 4, "slightly_cloudy": 3, "cloud": 1, "thunderstorm": 0,
+    "maintain": 4, "accelerate": 2, "reverse_the_trend": 0,
 }
 
 
@@ -207,16 +207,19 @@ def category_heatmap(table: pd.DataFrame, label_of, lang: str = "zh"):
     plt = setup_fonts()
     import seaborn as sns
 
-    cols = {"category_eurostat": L.t("eurostat", lang), "category_unsd": L.t("unsd", lang),
-            "category_destatis": L.t("destatis", lang), "category_escap": L.t("escap", lang)}
+    from .progress import REGISTRY
+
+    cols = {m.category_column: m.label[lang] for m in REGISTRY.values()}
     d = table.dropna(subset=list(cols), how="all")
     if d.empty:
         return None, pd.DataFrame(columns=["target_id", *cols.values()])
     labels = [_short(label_of(r)) for r in d.itertuples(index=False)]
-    cats = d[list(cols)].rename(columns=cols)
-    score = cats.apply(lambda c: c.map(_CATEGORY_SCORE)).astype(float)
+    codes = d[list(cols)]
+    score = codes.apply(lambda c: c.map(_CATEGORY_SCORE)).astype(float).rename(columns=cols)
+    cats = pd.DataFrame({cols[m.category_column]: codes[m.category_column].map(lambda c, m=m: m.category_label(c, lang))
+                         for m in REGISTRY.values()}, index=codes.index)
     fig, ax = plt.subplots(figsize=(7.2, 0.5 * len(d) + 1.4))
-    sns.heatmap(score.set_index(pd.Index(labels)), annot=cats.fillna("—").to_numpy(), fmt="", cmap="RdYlGn",
+    sns.heatmap(score.set_index(pd.Index(labels)), annot=cats.replace("", "—").to_numpy(), fmt="", cmap="RdYlGn",
                 vmin=0, vmax=4, cbar=False, linewidths=0.5, ax=ax, annot_kws={"fontsize": 7})
     ax.tick_params(labelsize=8)
     fig.tight_layout()
@@ -243,3 +246,47 @@ def ambition_chart(amb: pd.DataFrame, label_of, lang: str = "zh"):
     ax.legend(fontsize=8, loc="best")
     fig.tight_layout()
     return fig, d.assign(label=labels)
+
+
+def doubling_tracker_chart(points: pd.DataFrame, summary: pd.DataFrame, names: dict, lang: str = "zh", ncols: int = 3):
+    """Small multiples: each jurisdiction's measure indexed to the base year = 100 against the 200 line; the
+    path a doubling requires (dashed); exact figures ●, a derived base ○, bounds ▲ (above) / ▼ (just below);
+    a panel without an exact base says why."""
+    plt = setup_fonts()
+    n = len(summary)
+    if n == 0:
+        return None
+    nrows = int(np.ceil(n / ncols))
+    fig, axes = plt.subplots(nrows, ncols, figsize=(7.4, 2.35 * nrows + 0.3), sharey=True, squeeze=False)
+    for ax, (_, s) in zip(axes.flat, summary.iterrows()):
+        code = s["jurisdiction_code"]
+        b, T = int(s["base_year"]), int(s["target_year"])
+        ax.axhline(200, color="tab:red", lw=0.9, ls=":")
+        ax.axhline(100, color="gray", lw=0.6)
+        years = np.arange(b, T + 1)
+        ax.plot(years, 100 * 2 ** ((years - b) / (T - b)), ls="--", color="gray", lw=1.0,
+                label=L.t("required_path", lang))
+        pts = points[points["jurisdiction_code"] == code]
+        exact = pts[(pts["bound"] == "exact") & ~pts["derived"].astype(bool)]
+        ax.plot(exact["t"], exact["index"], "o-", color="black", ms=4, lw=1.0)
+        der = pts[pts["derived"].astype(bool)]
+        ax.plot(der["t"], der["index"], "o", mfc="white", color="black", ms=5)
+        for mark, bound in (("^", "lower"), ("v", "upper")):
+            bb = pts[pts["bound"] == bound]
+            ax.plot(bb["t"], bb["index"], mark, color="tab:red", ms=6)
+        if s["status"] != "ok" and pts.empty:
+            ax.text(0.5, 0.5, L.t("no_base", lang).format(year=b), ha="center", va="center", fontsize=7.5,
+                    transform=ax.transAxes, wrap=True, color="dimgray")
+        title = names.get(code, code)
+        if s["status"] == "ok":
+            title += f"  {s['multiple']:.2f}×"
+        ax.set_title(title, fontsize=8.5)
+        ax.set_xlim(b - 0.4, max(T, int(pts["t"].max()) if len(pts) else T) + 0.4)
+        ax.set_ylim(80, 230)
+        ax.tick_params(labelsize=7)
+        ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True, nbins=4))
+    for ax in list(axes.flat)[n:]:
+        ax.set_visible(False)
+    axes[0][0].set_ylabel(L.t("index", lang), fontsize=7.5)
+    fig.tight_layout()
+    return fig

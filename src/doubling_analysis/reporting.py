@@ -194,10 +194,11 @@ h1 { font-size: 17pt; margin: 0 0 6pt; }
 h2 { font-size: 13.5pt; border-bottom: 1.5pt solid #2a6; padding-bottom: 2pt; margin-top: 14pt;
      break-before: page; }
 h3 { font-size: 11pt; margin: 10pt 0 4pt; break-after: avoid; }
+ul.findings li { margin: 2pt 0; }
+.small { font-size: 7.5pt; color: #444; }
 .title-page { padding-top: 70mm; break-after: page; }
 .title-page h1 { font-size: 24pt; }
 .title-page .meta { margin-top: 18pt; font-size: 11pt; line-height: 1.8; }
-.toc { break-after: page; }
 .toc h2 { break-before: auto; }
 .toc ul { list-style: none; padding-left: 0; }
 .toc li { margin: 3pt 0; }
@@ -419,7 +420,9 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     runs.sort(key=lambda r: r["notebook"])
     failures = [f"{r['notebook']}: {r['error']}" for r in runs if r["status"] != "ok"]
 
-    vintage = catalog.actuals["published_date"].max()
+    from .quarterly import data_vintage
+
+    vintage = data_vintage(catalog, quarter)
     fingerprint = data_fingerprint(folder_data)
     meta = [(L.t("quarter", lang), quarter),
             (L.t("vintage", lang), f"{vintage:%Y-%m-%d} · sha256 {fingerprint[:12]}"),

@@ -200,19 +200,44 @@ def outcome_counts(table: pd.DataFrame, catalog, lang: str = "zh") -> pd.DataFra
     return out.reset_index()
 
 
-def bounded_figures(catalog, as_of=None, lang: str = "zh") -> pd.DataFrame:
+def bounded_figures(catalog, as_of=None, lang: str = "zh", jurisdictions=None) -> pd.DataFrame:
     """Figures known only as bounds or approximately (突破 / 超过 / 左右 / 接近) that an analysis may use."""
     sel = select_actuals(catalog.actuals, as_of) if as_of is not None else select_actuals(catalog.actuals)
     b = sel[sel["bound"].astype(str) != "exact"]
+    if jurisdictions is not None:
+        b = b[b["jurisdiction_code"].astype(str).isin(list(jurisdictions))]
     names, ind = L.jurisdiction_names(catalog, lang), L.indicator_names(catalog, lang)
+    sec = L.sector_names(catalog, lang)
     return pd.DataFrame({
         L.t("jurisdiction", lang): b["jurisdiction_code"].astype(str).map(names),
-        L.t("indicator", lang): b["indicator_code"].astype(str).map(ind),
-        "period": b["period"].astype(str),
-        L.t("actual", lang): [L.fmt_value(v, u) for v, u in zip(b["value"], b["unit"])],
-        "bound": b["bound"].astype(str),
+        L.t("indicator", lang): [ind.get(str(i), str(i)) + (f" · {sec.get(s, s)}" if isinstance(s, str) else "")
+                                 for i, s in zip(b["indicator_code"], b["sector"].astype(object))],
+        L.t("period", lang): b["period"].astype(str).map(lambda p: L.fmt_period(p, lang)),
+        L.t("actual", lang): [L.fmt_value(v, u, lang) for v, u in zip(b["value"], b["unit"])],
+        L.t("bound", lang): b["bound"].astype(str).map(lambda x: L.bound_label(x, lang)),
         "id": b["actual_id"],
     }).reset_index(drop=True)
+
+
+def backtest_text(summary: dict | None, lang: str = "zh") -> str:
+    """The backtest's summary for the report's methods appendix, beside the probabilities it scores."""
+    if not summary:
+        return ""
+    s = summary
+    if lang == "zh":
+        return (f"**回测。** 共评分 {s['n_forecasts']} 个预测，每个只使用其起点时已公布的数据。区间预测 {s['n_interval']} 个，"
+                f"80% 区间覆盖率 {s['coverage80']:.0%}（校准良好时约为 80%），平均 PIT {s['mean_pit']:.2f}（无偏时为 0.50）。"
+                f"是否达标预测 {s['n_binary']} 个（实际达标比例 {s['share_met']:.0%}）：Brier 分数模型 {s['brier_model']:.3f}，"
+                f"抛硬币 {s['brier_coin']:.3f}，“规划总能实现” {s['brier_always_met']:.3f}，延续上期 "
+                f"{s['brier_persistence']:.3f}；对数分数模型 {s['log_model']:.3f}，抛硬币 {s['log_coin']:.3f}。"
+                "逐项结果见 tables/backtest.csv 与 `doubling-analysis backtest --format csv`。")
+    return (f"**Backtest.** {s['n_forecasts']} forecasts scored, each made with what was published at its origin. "
+            f"{s['n_interval']} interval forecasts: the 80 % intervals covered {s['coverage80']:.0%} of the outcomes "
+            f"(about 80 % when calibrated), mean PIT {s['mean_pit']:.2f} (0.50 when unbiased). {s['n_binary']} yes/no "
+            f"forecasts ({s['share_met']:.0%} met): Brier score {s['brier_model']:.3f} for the model, "
+            f"{s['brier_coin']:.3f} for a coin, {s['brier_always_met']:.3f} for \"the plan is always met\", "
+            f"{s['brier_persistence']:.3f} for persistence; log score {s['log_model']:.3f} against "
+            f"{s['log_coin']:.3f} for a coin. Every scored forecast: `doubling-analysis backtest --format csv`.")
 
 
 def sources_table(catalog, lang: str = "zh") -> pd.DataFrame:
@@ -245,11 +270,18 @@ five-year trend carried forward, weather symbol by the projected miss (< 5 % sun
 cloud, wrong direction: thunderstorm); needs four points. ESCAP: time-weighted regression (recent points weigh
 more), anticipated share of the required progress (≥ 1 maintain, 0–1 accelerate, < 0 reverse).
 
-**Probabilities.** Simulated growth paths (10 000, seeded): constant growth at the observed rate, a log-linear
-trend (OLS prediction interval) or an ETS model where the series is long enough, or scenario growth; the growth
-uncertainty is the sd of reported annual growth rates (own, parent's, province's), else 5 % a year. The
-probability is the share of paths attaining the target in its year. A start from a lower bound gives a lower
-bound of the probability. Only figures published by the as-of date are used.
+**Probabilities.** Levels and counts follow a random walk with drift in logs (10 000 seeded paths). Its
+volatility is estimated from every series of the same kind known at the as-of date (money levels, counts),
+pooled with a stated prior (8 % a year); a series' own drift is shrunk toward its kind's. Growth-rate targets are
+forecast from last year's growth (after 2020, by the two-year-average rule), or, within the year, by a
+year-to-date nowcast whose error is learned from year-to-date/final pairs. A start known only as a bound
+(突破 X: between X and 1.1 X; 接近 X: between 0.9 X and X) is integrated over that range. Only figures published by
+the as-of date are used; the backtest below scores the model on every forecast the data allows.
+
+**Outcomes.** Once the target year is over: achieved or missed when a figure decides it; likely achieved or
+likely missed when the decision rests on a stated judgement (an indicator renamed by the statistics office, such as
+主营业务收入 → 营业收入 from 2019; a stock reported within six months of the year end); undetermined otherwise. A
+figure of another scope (产值 vs 营业收入, a cluster vs above-scale industry) is never used.
 """,
     "zh": """
 **增速。** 所需年增速 = (目标值 / 基期值)^(1/(T − t0)) − 1；实际年增速 = (最新值 / 基期值)^(1/(t − t0)) − 1；
@@ -266,9 +298,15 @@ bound of the probability. Only figures published by the as-of date are used.
 更大为多云；方向相反为雷雨），至少需要四个数据点。亚太经社会：时间加权回归（近期权重更大），预计完成比例
 （≥1 保持；0—1 加速；<0 扭转）。
 
-**达标概率。** 模拟增长路径（10000 条，固定随机种子）：按实际增速恒定增长、对数线性趋势（OLS 预测区间）
-或序列足够长时的 ETS 模型，或情景增速；增速不确定性取已公布年度增速的标准差（本地区、上级、全省），否则取每年 5%。
-概率为目标年达标路径所占比例。若起点为下限值，所得概率为下限。只使用截至评估日已公布的数据。
+**达标概率。** 总量与数量按对数随机游走（含漂移）模拟（10000 条路径，固定随机种子）。波动率由评估日已公布的同类序列
+（金额总量、数量）合并估计，并与事先设定的先验（每年 8%）结合；单个序列的漂移向同类序列收缩。增速目标以上年增速预测
+（2020 年之后按两年平均规则），年内则以累计增速推算全年，其误差由“累计—全年”数据对估计。起点只有区间值时
+（突破 X：X 至 1.1X；接近 X：0.9X 至 X），概率按该区间积分。只使用截至评估日已公布的数据；下文的回测检验模型在全部
+可检验预测上的表现。
+
+**结果判定。** 目标年结束后：有数值可判定的为“已实现”或“未实现”；判定依赖已说明的判断（统计部门更名的指标，如
+2019 年起主营业务收入改为营业收入；年末前后六个月内报告的存量）的为“可能已实现”或“可能未实现”；其余为“无法判定”。
+口径不同的数值（产值与营业收入、集群与规上工业）不用于判定。
 """,
 }
 

@@ -146,3 +146,45 @@ def apply_revisions(actuals: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataF
         if isinstance(actuals[col].dtype, pd.CategoricalDtype):
             out[col] = pd.Categorical(out[col].astype(object), categories=actuals[col].cat.categories)
     return out
+
+
+def catalog_as_of(catalog, as_of, lag_months: int = DEFAULT_PUBLICATION_LAG_MONTHS):
+    """The catalog as it stood at ``as_of``: only figures available by then and targets whose document was
+    issued by then (for analyses that must not see the future, e.g. a past quarter's backtest)."""
+    import dataclasses
+
+    from .assess import targets_as_of
+
+    known = (available_date(catalog.actuals, lag_months) <= as_of_date(as_of)).fillna(False).astype(bool)
+    return dataclasses.replace(catalog, actuals=catalog.actuals[known], targets=targets_as_of(catalog.targets, as_of))
+
+
+class Vintages:
+    """Every report ranked once (revisions applied), so that the figures known at any date are one filter and one
+    de-duplication away: what a backtest needs for its many origins."""
+
+    def __init__(self, actuals: pd.DataFrame, indicators: pd.DataFrame,
+                 lag_months: int = DEFAULT_PUBLICATION_LAG_MONTHS):
+        revised = apply_revisions(actuals, indicators)
+        self.ranked = {}
+        for measure in ("value", "growth"):
+            frame = rank_reports(revised[revised[measure].notna()])
+            key = pd.Series(["|".join("" if pd.isna(v) else str(v) for v in rec)
+                             for rec in frame[KEY].itertuples(index=False)], index=frame.index)
+            self.ranked[measure] = frame.assign(_key=key, _available=available_date(frame, lag_months))
+
+    def select(self, as_of, measure: str) -> pd.DataFrame:
+        """As :func:`select_actuals` (unsorted): one report per figure, the preferred one known at ``as_of``."""
+        f = self.ranked[measure]
+        if as_of is not None:
+            f = f[(f["_available"] <= as_of_date(as_of)).fillna(False).astype(bool)]
+        counts = f["_key"].map(f["_key"].value_counts())
+        return f[~f["_key"].duplicated(keep="first")].assign(n_reports=counts).drop(columns=["_key", "_available"])
+
+
+def vintages(catalog, lag_months: int = DEFAULT_PUBLICATION_LAG_MONTHS) -> Vintages:
+    """The catalog's :class:`Vintages`, computed once per catalog and lag."""
+    cache = catalog.__dict__.setdefault("_vintages", {})
+    if lag_months not in cache:
+        cache[lag_months] = Vintages(catalog.actuals, catalog.indicators, lag_months)
+    return cache[lag_months]

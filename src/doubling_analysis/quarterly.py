@@ -1,0 +1,376 @@
+"""The quarterly report's content: every section as HTML (and charts) from the tables, so that notebook 05 holds
+parameters, narrative and one call per cell.
+
+:func:`prepare` computes once what the sections read: the assessment as of the quarter and of the previous one,
+the changes between them, the doubling tracker, the backtest, hierarchy, cross-document and ambition tables.
+Each ``*_html`` method renders one section in the report's language and saves the tables behind it as CSV.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import config
+from . import labels as L
+from .findings import Changes, Names, changes, key_findings, previous_quarter, render
+from .views import heading_html, html_table, save_table
+
+
+def jurisdictions_with_targets(catalog, table: pd.DataFrame) -> list[str]:
+    """Every jurisdiction that has a target known at the date, in the order of jurisdictions.csv."""
+    have = set(table["jurisdiction_code"].astype(str))
+    return [str(c) for c in catalog.jurisdictions["code"] if str(c) in have]
+
+
+def data_vintage(catalog, quarter: str):
+    """The latest publication date among the figures known at the end of ``quarter``."""
+    from .vintage import as_of_date
+
+    d = catalog.actuals["published_date"]
+    d = d[d <= as_of_date(quarter)]
+    return d.max() if len(d) else pd.NaT
+
+
+@dataclass
+class QuarterlyReport:
+    catalog: object
+    quarter: str
+    lang: str
+    codes: list
+    table: pd.DataFrame
+    previous: pd.DataFrame
+    changes: Changes
+    tracker_points: pd.DataFrame
+    tracker_summary: pd.DataFrame
+    backtest_summary: dict | None
+    output_dir: str | None
+    names: Names
+
+    # ---- 1. key findings -----------------------------------------------------------------------------------
+    def findings_html(self) -> str:
+        f = key_findings(self.catalog, self.quarter, self.table, self.tracker_summary, self.changes,
+                         self.backtest_summary, self.lang)
+        rows = [(k, render(x, self.lang)) for k, xs in f.items() for x in xs]
+        save_table(pd.DataFrame(rows, columns=["section", "sentence"]), "key_findings", self.output_dir)
+        parts = [heading_html(L.t("key_findings", self.lang), "findings")]
+        for key, title in (("decided", "what_decided"), ("doubling", "doubling_question"), ("live", "live_targets"),
+                           ("changes", "since_last")):
+            if not f[key]:
+                continue
+            parts.append(f"<h3>{html.escape(L.t(title, self.lang))}</h3><ul class='findings'>")
+            parts += [f"<li>{html.escape(render(x, self.lang))}</li>" for x in f[key]]
+            parts.append("</ul>")
+        return "".join(parts)
+
+    # ---- 2. since last quarter ------------------------------------------------------------------------------
+    def changes_html(self) -> str:
+        lang, ch = self.lang, self.changes
+        parts = [heading_html(L.t("since_last", lang), "changes")]
+        if ch.empty:
+            f = key_findings(self.catalog, self.quarter, self.table, self.tracker_summary, ch, None, lang)["changes"]
+            return "".join(parts) + f"<p>{html.escape(render(f[0], lang))}</p>"
+        if len(ch.published):
+            pub = ch.published
+            save_table(pub, "published_in_quarter", self.output_dir)
+            parts.append(f"<h3>{html.escape(L.t('published_in_quarter', lang))}</h3>")
+            parts.append(html_table(pd.DataFrame({
+                "id": pub["actual_id"], L.t("jurisdiction", lang): pub["jurisdiction_code"].map(self.names.jurisdictions),
+                L.t("indicator", lang): [self._indicator(i, s) for i, s in zip(pub["indicator_code"], pub["sector"])],
+                L.t("period", lang): pub["period"].map(lambda p: L.fmt_period(p, lang)),
+                L.t("value", lang): [L.fmt_value(v, u, lang) if pd.notna(v) else L.fmt_pct(g)
+                                     for v, u, g in zip(pub["value"], pub["unit"], pub["growth"])],
+                L.t("bound", lang): pub["bound"].map(lambda b: L.bound_label(b, lang)),
+                L.t("published", lang): pub["published"]})))
+        if len(ch.appeared):
+            parts.append(f"<h3>{html.escape(L.t('appeared', lang))}</h3>")
+            parts.append(html_table(self._target_cols(ch.appeared)))
+        if len(ch.outcomes):
+            o = ch.outcomes
+            save_table(o, "outcomes_changed", self.output_dir)
+            parts.append(f"<h3>{html.escape(L.t('outcomes_changed', lang))}</h3>")
+            parts.append(html_table(self._target_cols(o).assign(**{
+                L.t("before", lang): o["outcome_before"].map(lambda x: L.t(x, lang)),
+                L.t("after", lang): o["outcome"].map(lambda x: L.t(x, lang)),
+                L.t("deciding_figure", lang): o["outcome_ids"].fillna("")})))
+        if len(ch.moved):
+            m = ch.moved
+            save_table(m, "probabilities_moved", self.output_dir)
+            parts.append(f"<h3>{html.escape(L.t('p_moved', lang))}</h3>")
+            parts.append(html_table(self._target_cols(m).assign(**{
+                L.t("before", lang): m["p_attain_before"].map(lambda p: f"{p:.2f}" if pd.notna(p) else ""),
+                L.t("after", lang): m["p_attain"].map(lambda p: f"{p:.2f}" if pd.notna(p) else "")})))
+        return "".join(parts)
+
+    # ---- 3. the doubling tracker --------------------------------------------------------------------------
+    def tracker_chart(self):
+        from .plots import doubling_tracker_chart
+
+        save_table(self.tracker_points, "doubling_tracker", self.output_dir)
+        return doubling_tracker_chart(self.tracker_points, self.tracker_summary, self.names.jurisdictions, self.lang)
+
+    def tracker_html(self) -> str:
+        lang, s = self.lang, self.tracker_summary
+        parts = [heading_html(L.t("doubling_tracker", lang), "tracker")]
+        if s.empty:
+            return "".join(parts)
+        ok = s[s["status"] == "ok"].sort_values("pace", ascending=False)
+        rank = {c: i + 1 for i, c in enumerate(ok["jurisdiction_code"])}
+        save_table(s, "doubling_summary", self.output_dir)
+        parts.append(html_table(pd.DataFrame({
+            L.t("rank", lang): s["jurisdiction_code"].map(rank).map(lambda x: "" if pd.isna(x) else str(int(x))),
+            L.t("jurisdiction", lang): s["jurisdiction_code"].map(self.names.jurisdictions),
+            L.t("base", lang): [("" if pd.isna(v) else L.fmt_value(v, "亿元", lang) + (" *" if d else "") + f" ({i})")
+                                for v, d, i in zip(s["base_value"], s["base_derived"], s["base_id"])],
+            L.t("latest", lang): [("" if pd.isna(v) else f"{L.fmt_period(p, lang)}: "
+                                   + ("> " if b == "lower" else "") + L.fmt_value(v, "亿元", lang) + f" ({i})")
+                                  for p, v, b, i in zip(s["latest_period"], s["latest_value"], s["latest_bound"],
+                                                        s["latest_id"])],
+            L.t("multiple", lang): s["multiple"].map(lambda m: "" if pd.isna(m) else f"{m:.2f}×"),
+            L.t("pace", lang): s["pace"].map(L.fmt_pct),
+            L.t("required_pace", lang): s["required_pace"].map(L.fmt_pct),
+        }).sort_values(L.t("rank", lang), key=lambda c: c.replace("", "99").astype(int))))
+        if s["base_derived"].fillna(False).astype(bool).any():
+            parts.append("<p class='small'>" + html.escape(
+                "* 基数由当年报告的水平值与可比口径增速推算（水平值 ÷ (1 + 增速)），可比增速可能高估水平变化。" if lang == "zh" else
+                "* base derived from a reported level and its comparable-enterprise growth (level ÷ (1 + growth)); "
+                "comparable growth may overstate the change in the level.") + "</p>")
+        return "".join(parts)
+
+    # ---- 4. jurisdiction pages ----------------------------------------------------------------------------
+    def _split(self, code: str):
+        rows = self.table[self.table["jurisdiction_code"] == code]
+        distinct = rows[rows["counted"].astype(bool)]
+        evidence = distinct[distinct["outcome"].isin(("achieved", "likely_achieved", "likely_missed", "missed"))
+                            | distinct["latest_value"].notna()]
+        live = distinct[(distinct["outcome"] == "pending") & distinct["p_attain"].notna()]
+        none = distinct[~distinct.index.isin(evidence.index) & ~distinct.index.isin(live.index)]
+        return rows, distinct, evidence, live, none
+
+    @property
+    def page_codes(self) -> list[str]:
+        """Jurisdictions with a page of their own: some target has a figure or a probability."""
+        return [c for c in self.codes if len(self._split(c)[2]) or len(self._split(c)[3])]
+
+    def without_evidence_html(self) -> str:
+        """Jurisdictions none of whose targets has any figure, together in one section (no near-empty pages)."""
+        quiet = [c for c in self.codes if c not in self.page_codes]
+        if not quiet:
+            return ""
+        lang = self.lang
+        title = "没有任何数据的地区" if lang == "zh" else "Jurisdictions without any figure"
+        parts = [heading_html(title, "quiet")]
+        for code in quiet:
+            rows, distinct, evidence, live, none = self._split(code)
+            parts.append(f"<h3>{html.escape(self.names.jurisdictions.get(code, code))}</h3>")
+            parts.append("<p>" + html.escape(self._jur_counts(rows, distinct, evidence, live, none) + " "
+                                             + self._no_evidence_summary(none)) + "</p>")
+        return "".join(parts)
+
+    def jurisdiction_html(self, code: str) -> str:
+        lang = self.lang
+        rows, distinct, evidence, live, none = self._split(code)
+        parts = [heading_html(self.names.jurisdictions.get(code, code), f"j-{code}")]
+        parts.append("<p>" + html.escape(self._jur_counts(rows, distinct, evidence, live, none)) + "</p>")
+        if len(evidence):
+            parts.append(f"<h3>{html.escape(L.t('with_evidence', lang))}</h3>")
+            parts.append(html_table(self._evidence_cols(evidence)))
+        if len(live):
+            parts.append(f"<h3>{html.escape(L.t('live_targets', lang))}</h3>")
+            parts.append(html_table(self._target_cols(live).assign(**{
+                L.t("latest", lang): [self._latest(r) for _, r in live.iterrows()],
+                L.t("rate_to_go", lang): live["rate_to_go"].map(L.fmt_pct),
+                L.t("p_attain", lang): live["p_attain"].map(lambda p: f"{p:.2f}"),
+                L.t("p_interval", lang): [f"{L.fmt_value(a, u, lang)} – {L.fmt_value(b, u, lang)}"
+                                         for a, b, u in zip(live["projected_low"], live["projected_high"],
+                                                            live["unit"])]})))
+        if len(none):
+            parts.append(f"<h3>{html.escape(L.t('no_evidence', lang))}</h3>")
+            parts.append("<p>" + html.escape(self._no_evidence_summary(none)) + "</p>")
+        return "".join(parts)
+
+    def _jur_counts(self, rows, distinct, evidence, live, none) -> str:
+        n, d = len(rows), len(distinct)
+        if self.lang == "zh":
+            return (f"目标 {n} 个（不重复的承诺 {d} 项）：有数据 {len(evidence)} 项，尚在进行并有达标概率 {len(live)} 项，"
+                    f"没有任何数据 {len(none)} 项（完整清单见附录三）。")
+        return (f"{n} targets ({d} distinct commitments): {len(evidence)} with evidence, {len(live)} open with a "
+                f"probability, {len(none)} without any figure (full list in Appendix C).")
+
+    def _no_evidence_summary(self, none: pd.DataFrame) -> str:
+        kinds = dict(zip(self.catalog.indicators["code"].astype(str), self.catalog.indicators["kind"].astype(str)))
+        groups = none.groupby(none["indicator_code"].map(kinds))
+        parts = []
+        for kind, g in sorted(groups, key=lambda kv: -len(kv[1])):
+            names = list(dict.fromkeys(self._indicator(i, None) for i in g["indicator_code"]))
+            more = len(names) - 3
+            shown = "、".join(names[:3]) if self.lang == "zh" else "; ".join(names[:3])
+            if more > 0:
+                shown += f" 等 {len(names)} 类" if self.lang == "zh" else f" and {more} more"
+            parts.append(f"{L.t('kind_' + kind, self.lang)} {len(g)}（{shown}）" if self.lang == "zh"
+                         else f"{len(g)} {L.t('kind_' + kind, self.lang)} ({shown})")
+        return ("；".join(parts) + "。") if self.lang == "zh" else ("; ".join(parts) + ".")
+
+    def jurisdiction_charts(self, code: str):
+        """Growth-path charts of the jurisdiction's measures that have targets and at least two figures."""
+        from .plots import growth_path_chart
+        from .views import growth_path
+
+        rows = self.table[(self.table["jurisdiction_code"] == code) & self.table["counted"].astype(bool)
+                          & self.table["latest_value"].notna() & self.table["sector"].isna()
+                          & (self.table["unit"] != "ratio")]
+        figs = []
+        for ind in dict.fromkeys(rows["indicator_code"]):
+            view = growth_path(self.catalog, code, ind, self.quarter, methods=(), n_paths=2000, table=self.table)
+            if len(view.points) < 2 or view.targets.empty:
+                continue
+            targets = view.targets.assign(attains_if=[L.fmt_target(r, self.lang) for _, r in
+                                                      self.table.set_index("target_id").loc[view.targets["target_id"]]
+                                                      .reset_index().iterrows()])
+            fig, data = growth_path_chart(view.points, targets, next(iter(view.projections.values()), None),
+                                          view.required, title=f"{self.names.jurisdictions.get(code, code)} · "
+                                          f"{self._indicator(ind, None)}", unit=L.unit_label(view.unit, self.lang),
+                                          lang=self.lang)
+            save_table(data, f"growth_path_{code}_{ind}", self.output_dir)
+            figs.append(fig)
+        return figs
+
+    def comparison_html(self) -> str:
+        """The comparison of open targets by growth and progress; nothing when no target is open (the findings say
+        so, and the doubling tracker compares the jurisdictions)."""
+        if not (self.table["outcome"] == "pending").any():
+            return ""
+        return heading_html(L.t("comparison", self.lang), "comparison")
+
+    def comparison_charts(self):
+        """Required against observed growth and the progress categories of the open targets (none when every
+        target year has passed)."""
+        from .plots import category_heatmap, required_vs_observed
+        from .views import target_label
+
+        open_ = self.table[(self.table["outcome"] == "pending") & self.table["counted"].astype(bool)]
+        figs = []
+        if open_["required_growth"].notna().any():
+            fig, data = required_vs_observed(open_, target_label(self.catalog, self.lang), self.lang)
+            save_table(data, "growth_required_observed", self.output_dir)
+            figs.append(fig)
+        fig, data = category_heatmap(open_, target_label(self.catalog, self.lang), self.lang)
+        if fig is not None:
+            save_table(data, "progress_categories", self.output_dir)
+            figs.append(fig)
+        return figs
+
+    # ---- 5. comparison, consistency, gaps, appendices -------------------------------------------------------
+    def consistency_html(self) -> str:
+        from .hierarchy import cross_document, hierarchy_sums
+
+        lang = self.lang
+        parts = [heading_html(L.t("consistency", lang), "consistency")]
+        h = hierarchy_sums(self.catalog, as_of=self.quarter)
+        save_table(h, "hierarchy_sums", self.output_dir)
+        if len(h):
+            parts.append(html_table(pd.DataFrame({
+                L.t("source_id", lang): h["source_id"],
+                L.t("indicator", lang): [self._indicator(i, s if s != "(all named)" else None)
+                                        for i, s in zip(h["indicator_code"], h["sector"])],
+                L.t("year", lang): h["target_year"].astype(str),
+                L.t("parent", lang): h["parent_code"].map(self.names.jurisdictions),
+                L.t("target", lang): h["parent_value"].map(L.fmt_num),
+                L.t("children_sum", lang): h["children_sum"].map(L.fmt_num),
+                L.t("difference", lang): h["difference"].map(L.fmt_num),
+                L.t("status", lang): [L.hierarchy_status(r, lang) for _, r in h.iterrows()]})))
+        x = cross_document(self.catalog, as_of=self.quarter)
+        save_table(x, "cross_document", self.output_dir)
+        if len(x):
+            parts.append(html_table(pd.DataFrame({
+                L.t("jurisdiction", lang): x["jurisdiction_code"].map(self.names.jurisdictions),
+                L.t("indicator", lang): [self._indicator(i, s) for i, s in zip(x["indicator_code"], x["sector"])],
+                L.t("earlier", lang): [f"{t} ({y}): {L.fmt_num(v)}" for t, y, v in
+                                       zip(x["earlier_target"], x["earlier_year"], x["earlier_value"])],
+                L.t("later", lang): [f"{t} ({y}): {L.fmt_num(v)}" for t, y, v in
+                                     zip(x["later_target"], x["later_year"], x["later_value"])],
+                L.t("implied", lang): x["implied_annual_growth"].map(L.fmt_pct)})))
+        return "".join(parts)
+
+    def ambition(self) -> pd.DataFrame:
+        from .ambition import ambition
+
+        amb = ambition(self.catalog, self.table[self.table["counted"].astype(bool)])
+        save_table(amb, "ambition", self.output_dir)
+        return amb
+
+    def all_targets_html(self) -> str:
+        lang = self.lang
+        t = self.table
+        save_table(t, "assessment", self.output_dir)
+        return heading_html(L.t("appendix_targets", lang), "all-targets") + html_table(
+            self._target_cols(t, with_jurisdiction=True).assign(**{L.t("outcome", lang): t["outcome"].map(
+                lambda x: L.t(x, lang))}))
+
+    # ---- helpers --------------------------------------------------------------------------------------------
+    def _indicator(self, code, sector) -> str:
+        name = self.names.indicators.get(code, code)
+        if isinstance(sector, str) and sector:
+            name += " · " + self.names.sectors.get(sector, sector)
+        return name
+
+    def _target_cols(self, t: pd.DataFrame, with_jurisdiction: bool = False) -> pd.DataFrame:
+        lang = self.lang
+        full = t.merge(self.table[["target_id", "comparator", "target_value", "unit", "unit_written", "value_written",
+                                   "value_written_canonical", "value_high_canonical", "base_year", "tier"]],
+                       on="target_id", how="left", suffixes=("_x", "")) if "unit_written" not in t else t
+        out = pd.DataFrame({L.t("target", lang): full["target_id"].to_numpy()})
+        if with_jurisdiction:
+            out[L.t("jurisdiction", lang)] = full["jurisdiction_code"].map(self.names.jurisdictions).to_numpy()
+        out[L.t("indicator", lang)] = [self._indicator(i, s) for i, s in zip(full["indicator_code"], full["sector"])]
+        out[L.t("year", lang)] = full["target_year"].astype(str).to_numpy()
+        out[L.t("attains_if", lang)] = [L.fmt_target(r, lang) for _, r in full.iterrows()]
+        out[L.t("tier", lang)] = full["tier"].map(lambda x: L.t(x, lang) if isinstance(x, str) else "").to_numpy()
+        out.index = t.index
+        return out
+
+    def _latest(self, r) -> str:
+        if pd.isna(r["latest_value"]):
+            return ""
+        v = L.fmt_pct(r["latest_value"]) if r["unit"] == "ratio" else L.fmt_value(r["latest_value"], r["unit"], self.lang)
+        mark = {"lower": "> ", "upper": "< ", "approx": "~"}.get(r["latest_bound"], "")
+        return f"{L.fmt_period(r['latest_period'], self.lang)}: {mark}{v} ({r['latest_actual_id']})"
+
+    def _evidence_cols(self, ev: pd.DataFrame) -> pd.DataFrame:
+        lang = self.lang
+        return self._target_cols(ev).assign(**{
+            L.t("outcome", lang): ev["outcome"].map(lambda x: L.t(x, lang)),
+            L.t("latest", lang): [self._latest(r) for _, r in ev.iterrows()],
+            L.t("deciding_figure", lang): ev["outcome_ids"].fillna(""),
+            L.t("note", lang): [self._judgement(r) for _, r in ev.iterrows()]})
+
+    def _judgement(self, r) -> str:
+        from .notes import render as render_notes
+
+        notes = [n for n in (r["notes"] or ()) if n.code.startswith(("judgement_", "existential", "universal"))]
+        return render_notes(notes, self.lang)
+
+
+def prepare(catalog, quarter: str, lang: str = "zh", jurisdictions: str = "", n_paths: int = config.N_PATHS,
+            seed: int = config.SEED, output_dir: str | None = None, backtest_paths: int = 500) -> QuarterlyReport:
+    """Everything the report's sections read, computed once."""
+    from .assess import assess
+    from .backtest import backtest
+    from .evidence import build_context
+    from .tracker import doubling_tracker
+    from .views import parse_list
+
+    ctx = build_context(catalog, quarter)
+    table = assess(catalog, quarter, n_paths=n_paths, seed=seed, context=ctx)
+    previous = assess(catalog, previous_quarter(quarter), n_paths=n_paths, seed=seed)
+    codes = parse_list(jurisdictions) or jurisdictions_with_targets(catalog, table)
+    table = table[table["jurisdiction_code"].isin(codes)]
+    previous = previous[previous["jurisdiction_code"].isin(codes)]
+    points, summary = doubling_tracker(catalog, quarter, table, context=ctx)
+    from .vintage import catalog_as_of
+
+    _, bt = backtest(catalog_as_of(catalog, quarter), n_paths=backtest_paths, seed=seed)
+    return QuarterlyReport(catalog, quarter, lang, codes, table, previous, changes(catalog, quarter, table, previous),
+                           points, summary, bt, output_dir, Names.of(catalog, lang))

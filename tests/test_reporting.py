@@ -144,7 +144,7 @@ def test_report_folder_holds_everything(report_zh):
     for name in reporting.REPORT_NOTEBOOKS:
         assert (folder / f"{name}.ipynb").exists() and (folder / f"{name}.html").exists()
     tables = {p.stem for p in (folder / "tables").glob("*.csv")}
-    assert {"assessment", "headline_targets", "index_gdp", "growth_required_observed", "ambition",
+    assert {"assessment", "key_findings", "doubling_tracker", "doubling_summary", "backtest", "ambition",
             "hierarchy_sums", "coverage"} <= tables
     m = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert m["quarter"] == "2023Q4" and m["status"] == "ok" and len(m["runs"]) == len(reporting.REPORT_NOTEBOOKS)
@@ -154,26 +154,72 @@ def test_report_folder_holds_everything(report_zh):
 def test_report_pdf_sections_font_and_jurisdictions(report_zh):
     result, _ = report_zh
     text, fonts = pdf_text_and_fonts(result.pdf)
-    for section in ("目录", "摘要：主要目标", "地区比较", "层级一致性与目标雄心", "数据缺口与区间值说明",
-                    "附录一：方法", "附录二：资料来源", "2023Q4"):
+    for section in ("目录", "主要发现", "本季度变化", "倍增进度", "层级一致性与目标雄心", "数据缺口与区间值说明",
+                    "附录一：方法", "附录二：资料来源", "附录三：全部目标", "2023Q4"):
         assert section in text, section
-    # every jurisdiction the report covers (the default of its `jurisdictions` parameter: all with targets)
-    codes = notebook_parameters(reporting.REPORT_NOTEBOOK)["jurisdictions"]["default"].strip("'\"").split(",")
-    names = dict(zip(da.load_catalog().jurisdictions["code"], da.load_catalog().jurisdictions["name_zh"]))
-    with_targets = set(da.load_catalog().targets["jurisdiction_code"].astype(str))
-    assert with_targets <= set(codes)
-    for code in codes:
+    # the report's default covers every jurisdiction with a target known at the quarter
+    cat = da.load_catalog()
+    names = dict(zip(cat.jurisdictions["code"], cat.jurisdictions["name_zh"]))
+    issued = cat.targets[cat.targets["available_from"] <= "2023-12-31"]
+    for code in set(issued["jurisdiction_code"].astype(str)):
         assert names[code] in text, names[code]
     assert any(f.startswith("embedded:") and "CJK" in f for f in fonts), fonts
     assert "nan" not in text.replace("Nanchang", "").lower().split()
     assert "NaN" not in text
+    assert not foreign_words(text, "zh", cat)
 
 
 def test_report_in_english(tmp_path):
     result = build_report("2023Q4", "en", out=tmp_path, progress=False)
     assert result.status == "ok" and result.folder == tmp_path / "2023Q4-en"
     text, _ = pdf_text_and_fonts(result.pdf)
-    assert "Executive summary" in text and "Jingdezhen (景德镇)" in text and "Appendix B: sources" in text
+    assert "Key findings" in text and "Jingdezhen High-tech Zone" in text and "Appendix B: sources" in text
+    assert not foreign_words(text, "en", da.load_catalog())
+
+
+def foreign_words(text: str, lang: str, catalog) -> list[str]:
+    """Words of the other language in a report's text, outside names (of places, indicators, sectors, sources,
+    issuers: data), ids, URLs and the Chinese plan terms the methods appendix explains."""
+    import re
+
+    names = []
+    for frame, cols in ((catalog.jurisdictions, ("name_zh", "name_en")), (catalog.indicators, ("name_zh", "name_en")),
+                        (catalog.sectors, ("name_zh", "name_en")),
+                        (catalog.sources, ("title_zh", "title_en", "issuer", "doc_number"))):
+        for c in cols:
+            names += [str(x) for x in frame[c].dropna()]
+    text = re.sub(r"https?://\S+", " ", text)  # URLs (before joining wrapped lines)
+    flat = re.sub(r"\s+", "", text)
+    for n in sorted(set(names) | {"doubling-analysis backtest --format csv"}, key=len, reverse=True):
+        n = re.sub(r"\s+", "", n)
+        if len(n) > 1:
+            flat = flat.replace(n, " ")
+    flat = re.sub(r"[\w/+-]+(?:\.[\w/+-]+)+", " ", flat)  # file paths and domain names
+    if lang == "en":
+        glossary = ("突破", "超过", "以上", "左右", "确保", "力争", "接近", "主营业务收入", "营业收入", "产值")
+        for g in glossary:
+            flat = flat.replace(g, " ")
+        return re.findall(r"[\u4e00-\u9fff]+", flat)
+    flat = re.sub(r"[A-Za-z0-9+_.-]*\d[A-Za-z0-9+_.-]*", " ", flat)  # ids, codes, numbers
+    allowed = {"GDP", "PIT", "Brier", "CRPS", "OLS", "ETS", "sha", "CSV", "csv", "PDF", "Eurostat", "UNSD",
+               "Destatis", "ESCAP", "doubling", "analysis", "backtest", "format", "tables", "VR", "ETDZ"}
+    # Latin runs of 4 letters or more are words (shorter ones are units and abbreviations)
+    return [w for w in re.findall(r"[A-Za-z]{4,}", flat) if w not in allowed]
+
+
+def test_a_city_added_by_csv_appears_in_the_report(tmp_path, data_copy):
+    """A jurisdiction and a target added to the CSV files alone appear in the PDF, with no code change."""
+    with open(data_copy / "jurisdictions.csv", "a", encoding="utf-8") as fh:
+        fh.write("360299,示例市,Example City (test fixture),prefecture,360000,test fixture only\n")
+    with open(data_copy / "sources.csv", "a", encoding="utf-8") as fh:
+        fh.write("web-fixturecity,示例文件,Fixture document (test only),tests,,2021-01-01,,https://example.invalid/f\n")
+    with open(data_copy / "targets.csv", "a", encoding="utf-8") as fh:
+        fh.write("fx-001,web-fixturecity,360299,revenue,,2020,2023,100,,亿元,>=,,,,营收达到100亿元,test fixture,,\n")
+    result = build_report("2023Q4", "zh", data_dir=data_copy, out=tmp_path, progress=False,
+                          notebooks=(reporting.REPORT_NOTEBOOK,))
+    assert result.status == "ok", result.failures
+    text, _ = pdf_text_and_fonts(result.pdf)
+    assert "示例市" in text and "fx-001" in text
 
 
 def test_failure_isolation_and_atomic_replacement(tmp_path):

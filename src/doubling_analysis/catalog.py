@@ -365,13 +365,58 @@ def build_catalog(frames: dict[str, pd.DataFrame], report: ValidationReport, fol
                    report=report, data_dir=folder, concordance=frames["concordance"].reset_index(drop=True))
 
 
+#: a report build validates the data once and hands the catalog to its notebooks through this file (a pickle
+#: with the data folder's fingerprint; a catalog whose folder changed since is not used)
+CACHE_ENV_VAR = "DOUBLING_ANALYSIS_CATALOG_CACHE"
+
+
+def data_signature(folder: Path) -> str:
+    """SHA-256 over the data files (names and bytes)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for p in sorted(Path(folder).rglob("*")):
+        if p.is_file() and p.suffix in (".csv", ".txt", ".json"):
+            h.update(str(p.relative_to(folder)).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def save_catalog_cache(catalog: Catalog, path: Path) -> None:
+    import pickle
+
+    with open(path, "wb") as fh:
+        pickle.dump({"folder": str(Path(catalog.data_dir).resolve()), "signature": data_signature(catalog.data_dir),
+                     "catalog": catalog}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _cached_catalog(folder: Path) -> Catalog | None:
+    import pickle
+
+    path = os.environ.get(CACHE_ENV_VAR)
+    if not path or not Path(path).is_file():
+        return None
+    try:
+        with open(path, "rb") as fh:
+            blob = pickle.load(fh)
+    except Exception:  # noqa: BLE001 - an unreadable cache is ignored: the data is read and validated instead
+        return None
+    if blob.get("folder") != str(Path(folder).resolve()) or blob.get("signature") != data_signature(folder):
+        return None
+    return blob["catalog"]
+
+
 def load_catalog(data_dir: str | os.PathLike | None = None) -> Catalog:
     """Read, validate and type the data folder.
 
     Raises :class:`DataValidationError` (with every problem listed) when the data has errors; warnings (e.g. a
-    GB18030-encoded file, full-width digits) are kept in ``catalog.report``.
+    GB18030-encoded file, full-width digits) are kept in ``catalog.report``. Within a report build the catalog
+    validated by the build is reused when the data folder is unchanged (``$DOUBLING_ANALYSIS_CATALOG_CACHE``).
     """
     folder = resolve_data_dir(data_dir)
+    cached = _cached_catalog(folder)
+    if cached is not None:
+        return cached
     report, frames = validate(folder)
     if not report.ok:
         raise DataValidationError(report)

@@ -48,6 +48,7 @@ class QuarterlyReport:
     backtest_summary: dict | None
     output_dir: str | None
     names: Names
+    backtest_table: pd.DataFrame | None = None
 
     # ---- 1. key findings -----------------------------------------------------------------------------------
     def findings_html(self) -> str:
@@ -301,6 +302,14 @@ class QuarterlyReport:
         save_table(amb, "ambition", self.output_dir)
         return amb
 
+    def backtest_markdown(self) -> str:
+        """The backtest's summary beside the probabilities it scores; every scored forecast in tables/backtest.csv."""
+        from .views import backtest_text
+
+        if self.backtest_table is not None:
+            save_table(self.backtest_table, "backtest", self.output_dir)
+        return backtest_text(self.backtest_summary, self.lang)
+
     def all_targets_html(self) -> str:
         lang = self.lang
         t = self.table
@@ -371,6 +380,6 @@ def prepare(catalog, quarter: str, lang: str = "zh", jurisdictions: str = "", n_
     points, summary = doubling_tracker(catalog, quarter, table, context=ctx)
     from .vintage import catalog_as_of
 
-    _, bt = backtest(catalog_as_of(catalog, quarter), n_paths=backtest_paths, seed=seed)
+    bt_table, bt = backtest(catalog_as_of(catalog, quarter), n_paths=backtest_paths, seed=seed)
     return QuarterlyReport(catalog, quarter, lang, codes, table, previous, changes(catalog, quarter, table, previous),
-                           points, summary, bt, output_dir, Names.of(catalog, lang))
+                           points, summary, bt, output_dir, Names.of(catalog, lang), bt_table)

@@ -390,6 +390,13 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     (tmp / "tables").mkdir()
     log.info("report %s (%s): building in %s from %s", quarter, lang, tmp, folder_data)
     jobs = jobs or min(len(notebooks), os.cpu_count() or 1)
+    # validated once: the notebooks reuse this catalog (checked against the data folder's signature)
+    from .catalog import CACHE_ENV_VAR, save_catalog_cache
+
+    cache = tmp / ".catalog.pickle"
+    save_catalog_cache(catalog, cache)
+    previous_cache = os.environ.get(CACHE_ENV_VAR)
+    os.environ[CACHE_ENV_VAR] = str(cache)
     runs: list[dict] = []
     bar = None
     if progress:
@@ -417,6 +424,11 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
                 bar.set_postfix_str(f"{name}: {entry['status']}")
     if bar is not None:
         bar.close()
+    if previous_cache is None:
+        os.environ.pop(CACHE_ENV_VAR, None)
+    else:
+        os.environ[CACHE_ENV_VAR] = previous_cache
+    cache.unlink(missing_ok=True)
     runs.sort(key=lambda r: r["notebook"])
     failures = [f"{r['notebook']}: {r['error']}" for r in runs if r["status"] != "ok"]
 

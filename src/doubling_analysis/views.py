@@ -73,7 +73,7 @@ def growth_path(catalog, jurisdiction: str, indicator: str, as_of, methods=("con
     horizon = int(sel["target_year"].max()) if len(sel) else int(np.floor(last.t)) + 2
     history = dict(zip(pts["t"], pts["value"]))
     # the path required from the latest actual to the nearest future target
-    future = sel[sel["target_year"] > last.t].sort_values("target_year")
+    future = sel[(sel["target_year"] > last.t) & (sel["outcome"] == "pending")].sort_values("target_year")
     if len(future):
         goal = future.iloc[0]
         years = np.arange(np.floor(last.t) + 1, int(goal["target_year"]) + 1)
@@ -260,8 +260,8 @@ requires 25.99 % a year. When the plan's base-year figure is missing, the earlie
 
 **Reading targets.** 突破 / 超过 = strictly above; 以上 = at least; a plain number = reach at least it;
 左右 = within 5 % (levels) or 0.5 percentage point (rates), beating it counts; ranges by their lower end.
-确保 marks a floor, 力争 a stretch goal. Outcomes are bound-aware: a figure reported as "突破1000亿" achieves a
-target of ≥ 1000 but cannot decide one of 1400 (undetermined).
+确保 marks a floor, 力争 a stretch goal. Outcomes are bound-aware: a figure reported as "突破 1,000" (above 100 bn
+yuan) achieves a target of at least 1,000 but cannot decide one of 1,400 (undetermined).
 
 **Progress methods.** Eurostat / Statistics Canada: R = observed / required growth (≥ 0.95 on track, 0.60–0.95
 acceleration needed, 0–0.60 limited progress, < 0 deterioration). UNSD: P = share of the required change reached

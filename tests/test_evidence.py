@@ -2,17 +2,12 @@
 discipline, revisions, look-ahead. Known answers are worked out by hand in the comments; the shipped data is used
 where the rule is about a real figure, tiny edits of copies where the rule must be shown to bite."""
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 import doubling_analysis as da
 from doubling_analysis.assess import assess
 from doubling_analysis.evidence import build_context, own_points
 from doubling_analysis.targets import judge, observation_interval, plausible_range, target_set
-
-DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 @pytest.fixture(scope="module")
@@ -37,15 +32,14 @@ def test_near_is_an_upper_bound_with_a_lower_margin():
     assert plausible_range(8000, "upper") == (7200, 8000)
 
 
-def test_concordance_decides_as_likely_and_only_with_the_concordance(t2026, tmp_path):
+def test_concordance_decides_as_likely_and_only_with_the_concordance(t2026, data_copy):
     # jx19-002: 主营业务收入 of electronics >= 1万亿 in 2023; 2023 营业收入 1.08万亿 (ar162) via the 2019 rename
     r = t2026.loc["jx19-002"]
     assert r["outcome"] == "likely_achieved" and r["outcome_ids"] == "ar162" and "sector_revenue" in r["judgement"]
     # jx19-001: nonferrous >= 1万亿; 2023 "接近8千亿" (ar173) lies wholly below
     assert t2026.loc["jx19-001", "outcome"] == "likely_missed"
     # without the concordance file nothing links the two indicators: undetermined
-    folder = tmp_path / "data"
-    shutil.copytree(DATA, folder)
+    folder = data_copy
     (folder / "concordance.csv").unlink()
     t = assess(da.load_catalog(folder), "2026Q3", projection_method="none").set_index("target_id")
     assert t.loc["jx19-002", "outcome"] == "undetermined" and t.loc["jx19-001", "outcome"] == "undetermined"
@@ -66,10 +60,9 @@ def test_stocks_near_the_target_year(t2026):
     assert t2026.loc["jx19-020", "outcome"] == "likely_missed"
 
 
-def test_a_stock_outside_the_window_does_not_decide(tmp_path):
+def test_a_stock_outside_the_window_does_not_decide(data_copy):
     # move ar199 (6 parks, 2024-06) to 2024-08: 8 months after 2023 > the 6-month window
-    folder = tmp_path / "data"
-    shutil.copytree(DATA, folder)
+    folder = data_copy
     path = folder / "actuals.csv"
     text = path.read_text(encoding="utf-8")
     assert "ar199,360000,zones_rev_over_100bn,,2024-06,6," in text
@@ -96,9 +89,8 @@ def test_restatements_are_counted_once(t2026):
     assert "restates jdz22-002" in t2026.loc["jdz22-050", "note"]
 
 
-def test_a_restatement_of_another_measure_is_a_data_error(tmp_path):
-    folder = tmp_path / "data"
-    shutil.copytree(DATA, folder)
+def test_a_restatement_of_another_measure_is_a_data_error(data_copy):
+    folder = data_copy
     path = folder / "targets.csv"
     text = path.read_text(encoding="utf-8")
     line = next(x for x in text.splitlines() if x.startswith("jdz22-050,"))
@@ -124,9 +116,8 @@ def test_published_revisions_replace_the_preliminary_figure_from_their_date(cat)
     assert a22.value == pytest.approx(1192.19 - 73) and a22.actual_id == "ar010+ar013"
 
 
-def test_a_figure_published_before_its_period_ended_is_an_error(tmp_path):
-    folder = tmp_path / "data"
-    shutil.copytree(DATA, folder)
+def test_a_figure_published_before_its_period_ended_is_an_error(data_copy):
+    folder = data_copy
     path = folder / "actuals.csv"
     text = path.read_text(encoding="utf-8")
     # ar149: Jiangxi 2021 revenue, published 2022-08-22 -> pretend 2021-06-30 (a look-ahead)

@@ -23,8 +23,10 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     args = ap.parse_args()
 
-    code = ("import sys, time; t = time.perf_counter(); import doubling_analysis; "
-            "print(time.perf_counter() - t, 'statsmodels' in sys.modules)")
+    code = (
+        "import sys, time; t = time.perf_counter(); import doubling_analysis; "
+        "print(time.perf_counter() - t, 'statsmodels' in sys.modules)"
+    )
     imports, sm_loaded = [], set()
     for _ in range(args.repeat):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
@@ -44,11 +46,13 @@ def main() -> None:
     n = len(cat.targets)
     assess(cat, "2023Q4")  # warm: caches
     for method in ("auto", "none"):
-        xs = timed(lambda: assess(cat, "2022Q2", projection_method=method, n_paths=10_000), args.repeat)
+        xs = timed(lambda method=method: assess(cat, "2022Q2", projection_method=method, n_paths=10_000), args.repeat)
         show(f"assess {n} targets, 4 progress methods, 10k paths, {method}, 2022Q2", xs)
     for q in ("2021Q4", "2023Q4"):
-        show(f"assess {n} targets, auto, 10k paths, as of {q}",
-             timed(lambda: assess(cat, q, n_paths=10_000), args.repeat))
+        show(
+            f"assess {n} targets, auto, 10k paths, as of {q}",
+            timed(lambda q=q: assess(cat, q, n_paths=10_000), args.repeat),
+        )
     table = assess(cat, "2022Q2", n_paths=10_000)
     print(f"{'':62s} rows with a probability as of 2022Q2: {int(table['p_attain'].notna().sum())}")
     from doubling_analysis.backtest import backtest
@@ -56,8 +60,10 @@ def main() -> None:
     show("backtest (every scored forecast, 2000 paths each)", timed(lambda: backtest(cat, n_paths=2000), 1))
 
     hist = {2018: 100.0, 2019: 110.0, 2020: 118.0, 2021: 131.0}
-    show("project(): 10k paths x 2 years, constant (vectorised numpy)",
-         timed(lambda: project(hist, 2023, "constant", n_paths=10_000), args.repeat))
+    show(
+        "project(): 10k paths x 2 years, constant (vectorised numpy)",
+        timed(lambda: project(hist, 2023, "constant", n_paths=10_000), args.repeat),
+    )
 
     def loop():
         rng = np.random.default_rng(1)

@@ -31,15 +31,16 @@ def main() -> None:
     rates = iter([0.1 + 0.01 * i for i in range(10_000)])
 
     def change():
-        r = explorer.evaluate(cat, "jx19-023", "2022Q4", [next(rates)] * 2, 2022, -0.05, n_paths=4000,
-                              table=table)
+        r = explorer.evaluate(cat, "jx19-023", "2022Q4", [next(rates)] * 2, 2022, -0.05, n_paths=4000, table=table)
         fig, _ = explorer.scenario_chart(r)
         fig.savefig(io.BytesIO(), format="png")
         plt.close(fig)
 
     change()  # warm-up (fonts)
-    show("explorer change: evaluate (4000 paths)", timed(
-        lambda: explorer.evaluate(cat, "jx19-023", "2022Q4", [0.2, 0.2], n_paths=4000, table=table), args.repeat))
+    show(
+        "explorer change: evaluate (4000 paths)",
+        timed(lambda: explorer.evaluate(cat, "jx19-023", "2022Q4", [0.2, 0.2], n_paths=4000, table=table), args.repeat),
+    )
     show("explorer change: evaluate + chart + PNG", timed(change, args.repeat))
 
 

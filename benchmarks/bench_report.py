@@ -28,21 +28,43 @@ def naive(quarter: str, out: Path) -> float:
     out.mkdir(parents=True, exist_ok=True)
     for name in REPORT_NOTEBOOKS:
         params = ["-p", "quarter", quarter] if name == REPORT_NOTEBOOK else ["-p", "as_of", quarter]
-        subprocess.run([str(BIN / "papermill"), str(NOTEBOOK_DIR / f"{name}.ipynb"), str(out / f"{name}.ipynb"),
-                        *params, "-p", "output_dir", "tables", "--cwd", str(out), "--no-progress-bar"],
-                       check=True, capture_output=True)
+        subprocess.run(
+            [
+                str(BIN / "papermill"),
+                str(NOTEBOOK_DIR / f"{name}.ipynb"),
+                str(out / f"{name}.ipynb"),
+                *params,
+                "-p",
+                "output_dir",
+                "tables",
+                "--cwd",
+                str(out),
+                "--no-progress-bar",
+            ],
+            check=True,
+            capture_output=True,
+        )
     for name in REPORT_NOTEBOOKS:
-        subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(out / f"{name}.ipynb")],
-                       check=True, capture_output=True)
-    subprocess.run([str(BIN / "weasyprint"), str(out / f"{REPORT_NOTEBOOK}.html"), str(out / "report.pdf")],
-                   check=True, capture_output=True)
+        subprocess.run(
+            [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(out / f"{name}.ipynb")],
+            check=True,
+            capture_output=True,
+        )
+    subprocess.run(
+        [str(BIN / "weasyprint"), str(out / f"{REPORT_NOTEBOOK}.html"), str(out / "report.pdf")],
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - t0
 
 
 def ours(quarter: str, out: Path) -> float:
     t0 = time.perf_counter()
-    subprocess.run([str(BIN / "doubling-analysis"), "report", "--quarter", quarter, "--out", str(out),
-                    "--no-progress"], check=True, capture_output=True)
+    subprocess.run(
+        [str(BIN / "doubling-analysis"), "report", "--quarter", quarter, "--out", str(out), "--no-progress"],
+        check=True,
+        capture_output=True,
+    )
     return time.perf_counter() - t0
 
 
@@ -61,8 +83,10 @@ def main() -> None:
             t_naive = naive(args.quarter, tmp / "naive")
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
-        print(f"run {i + 1}: build_report {t_ours:6.1f} s   naive sequential CLI {t_naive:6.1f} s   "
-              f"speed-up {t_naive / t_ours:4.2f}x")
+        print(
+            f"run {i + 1}: build_report {t_ours:6.1f} s   naive sequential CLI {t_naive:6.1f} s   "
+            f"speed-up {t_naive / t_ours:4.2f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -129,13 +129,16 @@ def test_same_inputs_and_seed_give_identical_tables(cat):
     b = assess(cat, "2022Q2", n_paths=300, seed=5)
     pd.testing.assert_frame_equal(a, b)
     c = assess(cat, "2022Q2", n_paths=300, seed=6)
-    assert not np.isclose(row(a, "t-007")["p_attain"], row(c, "t-007")["p_attain"]) or \
-        row(a, "t-007")["projected_median"] != row(c, "t-007")["projected_median"]
+    assert (
+        not np.isclose(row(a, "t-007")["p_attain"], row(c, "t-007")["p_attain"])
+        or row(a, "t-007")["projected_median"] != row(c, "t-007")["projected_median"]
+    )
 
 
 def test_rank(cat):
-    table = pd.DataFrame({"indicator_code": ["a", "a", "a", "b"], "p_attain": [0.2, 0.9, np.nan, 0.5],
-                          "target_id": ["x", "y", "z", "w"]})
+    table = pd.DataFrame(
+        {"indicator_code": ["a", "a", "a", "b"], "p_attain": [0.2, 0.9, np.nan, 0.5], "target_id": ["x", "y", "z", "w"]}
+    )
     got = rank(table)
     assert got["target_id"].tolist() == ["y", "x", "z", "w"]
     assert got["rank_p_attain"].tolist()[:2] == [1, 2] and pd.isna(got["rank_p_attain"].tolist()[2])
@@ -182,10 +185,13 @@ def test_relative_target_on_a_lower_bound_base_and_a_full_year_ytd_growth(tmp_pa
     folder = tmp_path / "syn"
     shutil.copytree(SYN, folder)
     path = folder / "actuals.csv"
-    text = path.read_text(encoding="utf-8").replace("x-004,990101,revenue,,2020,100,亿元,exact,",
-                                                     "x-004,990101,revenue,,2020,100,亿元,lower,")
-    text += ("x-010,990100,va_growth,,2022-01..2022-12,,,exact,9.0,final,2023-01-20,official,web-fixture1,"
-             "https://example.invalid/a,合成网页,1-12月增加值增长9.0%,synthetic\n")
+    text = path.read_text(encoding="utf-8").replace(
+        "x-004,990101,revenue,,2020,100,亿元,exact,", "x-004,990101,revenue,,2020,100,亿元,lower,"
+    )
+    text += (
+        "x-010,990100,va_growth,,2022-01..2022-12,,,exact,9.0,final,2023-01-20,official,web-fixture1,"
+        "https://example.invalid/a,合成网页,1-12月增加值增长9.0%,synthetic\n"
+    )
     path.write_text(text, encoding="utf-8")
     cat = da.load_catalog(folder)
     r = row(assess(cat, "2022Q2", n_paths=500), "t-008")

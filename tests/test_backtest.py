@@ -45,8 +45,10 @@ def test_backtest_can_fail_on_a_fixture_that_breaks_the_model(tmp_path):
     shutil.copytree(SYN, folder)
     path = folder / "actuals.csv"
     text = path.read_text(encoding="utf-8")
-    text += ("x-020,990101,revenue,,2024,2050,亿元,exact,,final,2025-03-01,official,web-fixture1,"
-             "https://example.invalid/a,合成网页,2024年营业收入2050亿元,synthetic jump\n")
+    text += (
+        "x-020,990101,revenue,,2024,2050,亿元,exact,,final,2025-03-01,official,web-fixture1,"
+        "https://example.invalid/a,合成网页,2024年营业收入2050亿元,synthetic jump\n"
+    )
     path.write_text(text, encoding="utf-8")
     table, s = backtest(da.load_catalog(folder), n_paths=2000)
     jump = table[(table["kind"] == "level") & (table["outcome"] == 2050)]

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import DATA, edit_csv
 
 import doubling_analysis as da
 from doubling_analysis.catalog import ENV_VAR, parse_period
-from conftest import DATA, edit_csv
 
 
 def row_of(path: Path, column: str, value: str) -> int:
@@ -27,6 +27,7 @@ def errors(folder: Path) -> list[da.Violation]:
 
 
 # ---- the shipped data -------------------------------------------------------------------------------------
+
 
 def test_shipped_data_is_clean():
     report, _ = da.validate(DATA)
@@ -62,12 +63,16 @@ def test_env_var_points_at_another_folder(monkeypatch, data_copy):
 
 # ---- bad input ---------------------------------------------------------------------------------------------
 
+
 def test_all_violations_are_reported_together(data_copy):
     tg = data_copy / "targets.csv"
     r_fk, r_year = row_of(tg, "target_id", "jdz22-004"), row_of(tg, "target_id", "jdz22-005")
     edit_csv(tg, "jdz22-004,jdz-2022-plan,360200,profit", "jdz22-004,jdz-2022-plan,360299,profit")
-    edit_csv(tg, "jdz22-005,jdz-2022-plan,360200,firms_net_new,,2021,2022",
-             "jdz22-005,jdz-2022-plan,360200,firms_net_new,,2022,2022")
+    edit_csv(
+        tg,
+        "jdz22-005,jdz-2022-plan,360200,firms_net_new,,2021,2022",
+        "jdz22-005,jdz-2022-plan,360200,firms_net_new,,2022,2022",
+    )
     found = {(v.file, v.row, v.column) for v in errors(data_copy)}
     assert ("targets.csv", r_fk, "jurisdiction_code") in found
     assert ("targets.csv", r_year, "base_year") in found
@@ -76,8 +81,11 @@ def test_all_violations_are_reported_together(data_copy):
 def test_violation_message_names_file_row_column_value_expectation(data_copy):
     tg = data_copy / "targets.csv"
     r = row_of(tg, "target_id", "jdz22-004")
-    edit_csv(tg, "jdz22-004,jdz-2022-plan,360200,profit,,2021,2022,60,,亿元,=",
-             "jdz22-004,jdz-2022-plan,360200,profit,,2021,2022,60,,亿元,≈")
+    edit_csv(
+        tg,
+        "jdz22-004,jdz-2022-plan,360200,profit,,2021,2022,60,,亿元,=",
+        "jdz22-004,jdz-2022-plan,360200,profit,,2021,2022,60,,亿元,≈",
+    )
     (v,) = [v for v in errors(data_copy) if v.column == "comparator"]
     text = str(v)
     assert f"targets.csv, row {r}, column comparator" in text
@@ -87,8 +95,11 @@ def test_violation_message_names_file_row_column_value_expectation(data_copy):
 def test_value_not_in_quote_is_caught(data_copy):
     tg = data_copy / "targets.csv"
     r = row_of(tg, "target_id", "jdz22-003")
-    edit_csv(tg, "2021,2022,1400,,亿元,>,,,,全市规上工业营业收入突破1400亿元",
-             "2021,2022,1500,,亿元,>,,,,全市规上工业营业收入突破1400亿元")
+    edit_csv(
+        tg,
+        "2021,2022,1400,,亿元,>,,,,全市规上工业营业收入突破1400亿元",
+        "2021,2022,1500,,亿元,>,,,,全市规上工业营业收入突破1400亿元",
+    )
     assert ("targets.csv", r, "value") in {(v.file, v.row, v.column) for v in errors(data_copy)}
 
 
@@ -179,17 +190,22 @@ def test_bad_period_and_bound_in_actuals(data_copy):
 
 
 def test_load_catalog_raises_with_the_full_report(data_copy):
-    edit_csv(data_copy / "targets.csv", "jdz22-004,jdz-2022-plan,360200,profit", "jdz22-004,jdz-2022-plan,360299,profit")
+    edit_csv(
+        data_copy / "targets.csv", "jdz22-004,jdz-2022-plan,360200,profit", "jdz22-004,jdz-2022-plan,360299,profit"
+    )
     with pytest.raises(da.DataValidationError) as info:
         da.load_catalog(data_copy)
     assert "360299" in str(info.value) and "jurisdictions.csv" in str(info.value)
 
 
-@pytest.mark.parametrize("text, start, end, kind", [
-    ("2021", "2021-01", "2021-12", "year"),
-    ("2022-01..2022-06", "2022-01", "2022-06", "ytd"),
-    ("2021-05", "2021-05", "2021-05", "month"),
-    ("2016..2020", "2016-01", "2020-12", "span"),
-])
+@pytest.mark.parametrize(
+    "text, start, end, kind",
+    [
+        ("2021", "2021-01", "2021-12", "year"),
+        ("2022-01..2022-06", "2022-01", "2022-06", "ytd"),
+        ("2021-05", "2021-05", "2021-05", "month"),
+        ("2016..2020", "2016-01", "2020-12", "span"),
+    ],
+)
 def test_parse_period(text, start, end, kind):
     assert parse_period(text) == (pd.Period(start, "M"), pd.Period(end, "M"), kind)

@@ -13,8 +13,9 @@ def run(*args, env=None):
     e = dict(os.environ)
     e.pop("DOUBLING_ANALYSIS_DATA_DIR", None)
     e.update(env or {})
-    return subprocess.run([sys.executable, "-m", "doubling_analysis", *args], capture_output=True, text=True,
-                          cwd=REPO, env=e)
+    return subprocess.run(
+        [sys.executable, "-m", "doubling_analysis", *args], capture_output=True, text=True, cwd=REPO, env=e
+    )
 
 
 def test_validate_shipped_data_exits_0():
@@ -24,7 +25,9 @@ def test_validate_shipped_data_exits_0():
 
 
 def test_validate_bad_data_exits_2_with_located_messages(data_copy):
-    edit_csv(data_copy / "targets.csv", "jdz22-004,jdz-2022-plan,360200,profit", "jdz22-004,jdz-2022-plan,360299,profit")
+    edit_csv(
+        data_copy / "targets.csv", "jdz22-004,jdz-2022-plan,360200,profit", "jdz22-004,jdz-2022-plan,360299,profit"
+    )
     p = run("validate", "--data-dir", str(data_copy))
     assert p.returncode == 2
     assert "targets.csv, row 5, column jurisdiction_code: got '360299'" in p.stdout
@@ -49,6 +52,7 @@ def test_unknown_command_exits_2():
 
 # ---- assess -------------------------------------------------------------------------------------------------
 
+
 def test_assess_csv_has_the_documented_columns_and_fractions():
     import csv
     import io
@@ -56,13 +60,15 @@ def test_assess_csv_has_the_documented_columns_and_fractions():
     p = run("assess", "--as-of", "2023Q4", "--format", "csv", "--paths", "500")
     assert p.returncode == 0, p.stderr
     rows = list(csv.DictReader(io.StringIO(p.stdout)))
-    need = ("target_id,jurisdiction_code,indicator_code,sector,target_year,target_value,tier,base_year,base_value,"
-            "latest_period,latest_value,latest_bound,required_growth,observed_growth,rate_to_go,ratio_r,"
-            "category_eurostat,share_p,category_unsd,category_destatis,p_attain,projected_median,projected_low,"
-            "projected_high,outcome,note").split(",")
-    assert list(rows[0])[:len(need)] == need
+    need = (
+        "target_id,jurisdiction_code,indicator_code,sector,target_year,target_value,tier,base_year,base_value,"
+        "latest_period,latest_value,latest_bound,required_growth,observed_growth,rate_to_go,ratio_r,"
+        "category_eurostat,share_p,category_unsd,category_destatis,p_attain,projected_median,projected_low,"
+        "projected_high,outcome,note"
+    ).split(",")
+    assert list(rows[0])[: len(need)] == need
     by_id = {r["target_id"]: r for r in rows}
-    assert float(by_id["gz21-003"]["target_value"]) == 0.2        # 20 % as a fraction
+    assert float(by_id["gz21-003"]["target_value"]) == 0.2  # 20 % as a fraction
     assert by_id["gz21-002"]["outcome"] == "achieved"
     assert all(r["note"] for r in rows if not r["latest_value"])  # unassessed rows say why
 
@@ -73,8 +79,15 @@ def test_assess_table_is_readable():
 
 
 def test_assess_bad_arguments_give_one_line_and_exit_2():
-    for args in (["--as-of", "2023Q5"], ["--method", "arima"], ["--format", "xlsx"], ["--paths", "many"],
-                 ["--method", "scenario"], ["--seed", "-5"], ["--as-of", ""]):
+    for args in (
+        ["--as-of", "2023Q5"],
+        ["--method", "arima"],
+        ["--format", "xlsx"],
+        ["--paths", "many"],
+        ["--method", "scenario"],
+        ["--seed", "-5"],
+        ["--as-of", ""],
+    ):
         p = run("assess", *args)
         assert p.returncode == 2, args
         assert len(p.stderr.strip().splitlines()) == 1 and "error" in p.stderr, (args, p.stderr)
@@ -82,7 +95,9 @@ def test_assess_bad_arguments_give_one_line_and_exit_2():
 
 
 def test_assess_bad_data_exits_2(data_copy):
-    edit_csv(data_copy / "targets.csv", "jdz22-004,jdz-2022-plan,360200,profit", "jdz22-004,jdz-2022-plan,360299,profit")
+    edit_csv(
+        data_copy / "targets.csv", "jdz22-004,jdz-2022-plan,360200,profit", "jdz22-004,jdz-2022-plan,360299,profit"
+    )
     p = run("assess", "--data-dir", str(data_copy))
     assert p.returncode == 2 and "360299" in p.stderr and "Traceback" not in p.stderr
 

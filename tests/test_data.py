@@ -8,7 +8,6 @@ revenue (550+53+272+30+405+90 = 1400), net new firms (21+17+12+10+20+20 = 100) a
 import csv
 
 import pytest
-
 from conftest import DATA
 
 CITY, CHILDREN = "360200", {"360281", "360222", "360202", "360203", "360200-GXQ", "360200-CNXQ"}
@@ -20,15 +19,26 @@ def records(name):
 
 
 def annex(indicator):
-    rows = [r for r in records("targets.csv") if r["source_id"] == "jdz-2022-plan"
-            and r["indicator_code"] == indicator and r["applies_to"] == "" and r["sector"] == ""
-            and r["quote"].replace(" ", "")[:3] in {"全市8", "乐平市", "浮梁县", "昌江区", "珠山区", "高新区", "昌南新"}]
+    rows = [
+        r
+        for r in records("targets.csv")
+        if r["source_id"] == "jdz-2022-plan"
+        and r["indicator_code"] == indicator
+        and r["applies_to"] == ""
+        and r["sector"] == ""
+        and r["quote"].replace(" ", "")[:3] in {"全市8", "乐平市", "浮梁县", "昌江区", "珠山区", "高新区", "昌南新"}
+    ]
     return {r["jurisdiction_code"]: float(r["value"]) for r in rows}
 
 
-@pytest.mark.parametrize("indicator, total, n_children", [
-    ("revenue", 1400, 6), ("firms_net_new", 100, 6), ("std_factory_area_new", 100, 4),
-])
+@pytest.mark.parametrize(
+    "indicator, total, n_children",
+    [
+        ("revenue", 1400, 6),
+        ("firms_net_new", 100, 6),
+        ("std_factory_area_new", 100, 4),
+    ],
+)
 def test_jingdezhen_annex_children_add_up_to_the_city(indicator, total, n_children):
     cells = annex(indicator)
     children = {k: v for k, v in cells.items() if k in CHILDREN}
@@ -39,8 +49,17 @@ def test_jingdezhen_annex_children_add_up_to_the_city(indicator, total, n_childr
 
 def test_annex_has_every_cell():
     # 7 rows x 6 columns, less the two '-' cells (昌江区 and 珠山区 standard factories)
-    n = sum(len(annex(i)) for i in ("va_growth", "revenue", "firms_net_new", "industrial_fai_growth",
-                                    "tech_renovation_growth", "std_factory_area_new"))
+    n = sum(
+        len(annex(i))
+        for i in (
+            "va_growth",
+            "revenue",
+            "firms_net_new",
+            "industrial_fai_growth",
+            "tech_renovation_growth",
+            "std_factory_area_new",
+        )
+    )
     assert n == 40
 
 
@@ -48,8 +67,13 @@ def test_every_plan_document_has_targets():
     counts = {}
     for r in records("targets.csv"):
         counts[r["source_id"]] = counts.get(r["source_id"], 0) + 1
-    plans = {"jdz-2022-plan", "gz-2021-workpoints", "cj-2021-2023-plan", "jx-2019-2023-2+6+N",
-             "jdz-hitech-2021-article"}
+    plans = {
+        "jdz-2022-plan",
+        "gz-2021-workpoints",
+        "cj-2021-2023-plan",
+        "jx-2019-2023-2+6+N",
+        "jdz-hitech-2021-article",
+    }
     assert plans <= set(counts)
     assert all(s.startswith("web-") for s in set(counts) - plans)
     assert sum(counts[p] for p in plans) >= 180
@@ -66,8 +90,13 @@ def test_doubling_plans_imply_a_relative_target():
 
 def test_floor_and_stretch_are_two_rows():
     # 赣州 2021: 确保电子信息产业集群产值突破1000亿元,力争达到1200亿元
-    rows = [r for r in records("targets.csv") if r["source_id"] == "gz-2021-workpoints"
-            and r["sector"] == "electronics" and r["indicator_code"] == "cluster_output"]
+    rows = [
+        r
+        for r in records("targets.csv")
+        if r["source_id"] == "gz-2021-workpoints"
+        and r["sector"] == "electronics"
+        and r["indicator_code"] == "cluster_output"
+    ]
     got = sorted((r["tier"], r["comparator"], float(r["value"])) for r in rows)
     assert got == [("floor", ">", 1000.0), ("stretch", "=", 1200.0)]
 

@@ -122,8 +122,12 @@ def test_a_figure_published_before_its_period_ended_is_an_error(data_copy):
     text = path.read_text(encoding="utf-8")
     # ar149: Jiangxi 2021 revenue, published 2022-08-22 -> pretend 2021-06-30 (a look-ahead)
     assert ",2021,43976.7,亿元,exact,25.6,final,2022-08-22," in text
-    path.write_text(text.replace(",2021,43976.7,亿元,exact,25.6,final,2022-08-22,",
-                                 ",2021,43976.7,亿元,exact,25.6,final,2021-06-30,"), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            ",2021,43976.7,亿元,exact,25.6,final,2022-08-22,", ",2021,43976.7,亿元,exact,25.6,final,2021-06-30,"
+        ),
+        encoding="utf-8",
+    )
     report, _ = da.validate(folder)
     bad = [v for v in report.errors if v.column == "published"]
     assert len(bad) == 1 and "after the period 2021 ended" in bad[0].expected

@@ -10,10 +10,10 @@ import time
 import urllib.request
 
 import pytest
+from conftest import REPO
 
 import doubling_analysis as da
 from doubling_analysis import explorer
-from conftest import REPO
 
 
 @pytest.fixture(scope="module")
@@ -37,8 +37,7 @@ def test_evaluate_by_hand(cat):
 
 
 def test_static_grid_is_monotonic_in_growth(cat):
-    grid = explorer.scenario_grid(cat, "jdz22-003", "2022Q4", growths=(0.1, 0.4, 0.6), shocks=(0.0, -0.1),
-                                  n_paths=2000)
+    grid = explorer.scenario_grid(cat, "jdz22-003", "2022Q4", growths=(0.1, 0.4, 0.6), shocks=(0.0, -0.1), n_paths=2000)
     col = grid["shock +0%"].tolist()
     # +10 % from (1000, 1100] reaches at most 1210, 1400 needs a shock of ln(1400/1210) = +0.146 in logs: rare;
     # +60 % gives at least 1600, failing needs -0.134: about two sd of the calibrated noise (t tails): p > 0.95
@@ -59,21 +58,44 @@ def test_widgets_build_without_a_front_end(cat):
 
 
 def test_explore_command():
-    p = subprocess.run([sys.executable, "-m", "doubling_analysis", "explore", "--dry-run", "--port", "9999",
-                        "--no-browser", "--token", "secret"], capture_output=True, text=True, cwd=REPO)
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "doubling_analysis",
+            "explore",
+            "--dry-run",
+            "--port",
+            "9999",
+            "--no-browser",
+            "--token",
+            "secret",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert p.returncode == 0
     assert "06_scenario_explorer.ipynb" in p.stdout and "--port=9999" in p.stdout
     assert "--no-browser" in p.stdout and "--IdentityProvider.token=secret" in p.stdout
-    bad = subprocess.run([sys.executable, "-m", "doubling_analysis", "explore", "--port", "x"], capture_output=True,
-                         text=True, cwd=REPO)
+    bad = subprocess.run(
+        [sys.executable, "-m", "doubling_analysis", "explore", "--port", "x"], capture_output=True, text=True, cwd=REPO
+    )
     assert bad.returncode == 2 and "--port" in bad.stderr
 
 
 # ---- real browser -----------------------------------------------------------------------------------------------
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def _free_port() -> int:
@@ -165,6 +187,10 @@ def test_headless_run_renders_the_static_grid_in_english(tmp_path):
     entry = run_notebook("06_scenario_explorer", tmp_path, {"lang": "en", "n_paths": "500"})
     assert entry["status"] == "ok", entry["error"]
     nb = nbformat.read(tmp_path / "06_scenario_explorer.ipynb", as_version=4)
-    text = "".join(o.get("text", "") + o.get("data", {}).get("text/html", "") for c in nb.cells
-                   if c.cell_type == "code" for o in c.get("outputs", []))
+    text = "".join(
+        o.get("text", "") + o.get("data", {}).get("text/html", "")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+    )
     assert "P(attain) of jdz22-003" in text and "shock -10%" in text

@@ -62,8 +62,10 @@ def test_every_finding_names_its_rows(cat, q2026):
         f = key_findings(cat, "2026Q3", table, summary, ch, None, lang)
         decided = [x for x in f["decided"] if x.code.startswith("decided")]
         # one sentence per decided commitment, naming the target and the deciding figure
-        want = table[table["outcome"].isin(["achieved", "likely_achieved", "likely_missed", "missed"])
-                     & table["counted"].astype(bool)]
+        want = table[
+            table["outcome"].isin(["achieved", "likely_achieved", "likely_missed", "missed"])
+            & table["counted"].astype(bool)
+        ]
         assert len(decided) == len(want) == 10
         for x, (_, r) in zip(sorted(decided, key=lambda x: x.ids[0]), want.sort_values("target_id").iterrows()):
             assert x.ids[0] == r["target_id"] and set(r["outcome_ids"].split()) <= set(x.ids)

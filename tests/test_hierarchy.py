@@ -4,10 +4,10 @@ bottom-up reconciliation on synthetic paths."""
 
 import numpy as np
 import pytest
+from conftest import DATA
 
 import doubling_analysis as da
 from doubling_analysis.hierarchy import bottom_up, cross_document, hierarchy_sums, reconcile
-from conftest import DATA
 
 
 @pytest.fixture(scope="module")

@@ -57,21 +57,31 @@ def test_missing_file(tmp_path):
     assert frame.empty and "exist" in problems[0].expected
 
 
-@pytest.mark.parametrize("text, value", [
-    ("1400", 1400.0), ("8.5", 8.5), ("-3.2", -3.2), (" 60 ", 60.0), ("", None),
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("1400", 1400.0),
+        ("8.5", 8.5),
+        ("-3.2", -3.2),
+        (" 60 ", 60.0),
+        ("", None),
+    ],
+)
 def test_plain_numbers(text, value):
     got, note, error = parse_number(text)
     assert (got, note, error) == (value, None, None)
 
 
-@pytest.mark.parametrize("text, value", [
-    ("１４００", 1400.0),        # full-width digits, as typed with a Chinese input method
-    ("８．５", 8.5),             # full-width digits and full stop
-    ("1,400", 1400.0),           # thousands separator
-    ("1,234,567.5", 1234567.5),
-    ("１，４００", 1400.0),      # full-width comma as thousands separator
-])
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("１４００", 1400.0),  # full-width digits, as typed with a Chinese input method
+        ("８．５", 8.5),  # full-width digits and full stop
+        ("1,400", 1400.0),  # thousands separator
+        ("1,234,567.5", 1234567.5),
+        ("１，４００", 1400.0),  # full-width comma as thousands separator
+    ],
+)
 def test_normalised_numbers_come_with_a_note(text, value):
     got, note, error = parse_number(text)
     assert got == value and error is None and note

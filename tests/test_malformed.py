@@ -44,7 +44,7 @@ def test_synthetic_fixture_is_valid_and_converts_every_money_unit(synthetic):
     a = cat.actuals.set_index("actual_id")
     assert a.loc["x-001", "value"] == pytest.approx(10500.0)  # 1.05 万亿元
     assert a.loc["x-001", "growth"] == pytest.approx(0.123)
-    assert a.loc["x-002", "value"] == pytest.approx(550.0)    # 5,500,000 万元
+    assert a.loc["x-002", "value"] == pytest.approx(550.0)  # 5,500,000 万元
     assert str(a.loc["x-002", "period_kind"]) == "ytd"
 
 

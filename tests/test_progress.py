@@ -3,27 +3,36 @@
 
 import pytest
 
-from doubling_analysis.progress import (METHODS, ProgressInput, assess_progress, destatis, escap, eurostat,
-                                        time_weighted_fit, unsd)
+from doubling_analysis.progress import (
+    METHODS,
+    ProgressInput,
+    assess_progress,
+    destatis,
+    escap,
+    eurostat,
+    time_weighted_fit,
+    unsd,
+)
 
 EXAMPLE = ProgressInput(y0=100, t0=2020, yt=118, t=2021, yT=200, T=2023, history=((2020, 100), (2021, 118)))
 
 
 def test_worked_example_eurostat():
     r = eurostat(EXAMPLE)
-    assert r.value == pytest.approx(0.6925, abs=5e-4)   # 0.18 / 0.259921 = 0.69252
+    assert r.value == pytest.approx(0.6925, abs=5e-4)  # 0.18 / 0.259921 = 0.69252
     assert r.category == "acceleration_needed"
 
 
 def test_worked_example_unsd():
     r = unsd(EXAMPLE)
     assert r.extra["projected"] == pytest.approx(164.3, abs=0.05)  # 118 * 1.18^2 = 164.30
-    assert r.value == pytest.approx(0.643, abs=5e-4)               # (164.30 - 100) / 100
+    assert r.value == pytest.approx(0.643, abs=5e-4)  # (164.30 - 100) / 100
     assert r.category == "fair_progress"
 
 
-@pytest.mark.parametrize("yt, category", [(125.99, "on_track"), (108, "limited_progress"), (95, "deterioration"),
-                                          (200, "met")])
+@pytest.mark.parametrize(
+    "yt, category", [(125.99, "on_track"), (108, "limited_progress"), (95, "deterioration"), (200, "met")]
+)
 def test_eurostat_categories(yt, category):
     inp = ProgressInput(y0=100, t0=2020, yt=yt, t=2021, yT=200, T=2023)
     assert eurostat(inp).category == category
@@ -59,8 +68,10 @@ def test_destatis_symbols():
     # target 163: miss = 1.95 / 29.9 = 0.065 -> slightly cloudy
     assert destatis(ProgressInput(yT=163, T=2023, **base)).category == "slightly_cloudy"
     falling = ((2018, 133.1), (2019, 121.0), (2020, 110.0), (2021, 100.0))
-    assert destatis(ProgressInput(y0=133.1, t0=2018, yt=100, t=2021, yT=160, T=2023,
-                                  history=falling)).category == "thunderstorm"
+    assert (
+        destatis(ProgressInput(y0=133.1, t0=2018, yt=100, t=2021, yT=160, T=2023, history=falling)).category
+        == "thunderstorm"
+    )
 
 
 def test_time_weighted_fit():

@@ -63,7 +63,7 @@ def test_fallbacks_say_why():
 
 def test_ets_runs_on_a_long_series():
     rng = np.random.default_rng(0)
-    long = {2010 + i: 100 * 1.08 ** i * np.exp(rng.normal(0, 0.02)) for i in range(12)}
+    long = {2010 + i: 100 * 1.08**i * np.exp(rng.normal(0, 0.02)) for i in range(12)}
     p = project(long, 2024, "ets", n_paths=1000, seed=5)
     assert p.method == "ets" and p.paths.shape == (1000, 3)
     assert np.all(np.isfinite(p.paths))
@@ -84,19 +84,19 @@ def test_year_label():
     from doubling_analysis.projection import year_label
 
     assert year_label(2021.0) == "2021"
-    assert year_label(2022.25) == "2023-03"      # end of 2022 plus three months
+    assert year_label(2022.25) == "2023-03"  # end of 2022 plus three months
     assert year_label(2021 - 7 / 12) == "2021-05"
 
 
 def test_ets_same_seed_same_paths():
     rng = np.random.default_rng(0)
-    long = {2010 + i: 100 * 1.08 ** i * np.exp(rng.normal(0, 0.02)) for i in range(12)}
+    long = {2010 + i: 100 * 1.08**i * np.exp(rng.normal(0, 0.02)) for i in range(12)}
     a = project(long, 2023, "ets", n_paths=200, seed=11)
     b = project(long, 2023, "ets", n_paths=200, seed=11)
     np.testing.assert_array_equal(a.paths, b.paths)
 
 
 def test_ets_refuses_a_gapped_history():
-    gapped = {2010 + i: 100 * 1.08 ** i for i in range(12) if i != 5}
+    gapped = {2010 + i: 100 * 1.08**i for i in range(12) if i != 5}
     p = project(gapped, 2024, "ets", n_paths=50)
     assert p.method == "loglinear" and "consecutive" in p.fallback

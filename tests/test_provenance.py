@@ -8,9 +8,9 @@ import csv
 import re
 
 import pytest
+from conftest import DATA
 
 from doubling_analysis.provenance import chinese_numeral, number_forms, quote_holds_value, quote_in_source
-from conftest import DATA
 
 
 def records(name):
@@ -19,8 +19,11 @@ def records(name):
 
 
 def source_texts():
-    return {r["source_id"]: (DATA / "sources" / r["file"]).read_text(encoding="utf-8")
-            for r in records("sources.csv") if r["file"]}
+    return {
+        r["source_id"]: (DATA / "sources" / r["file"]).read_text(encoding="utf-8")
+        for r in records("sources.csv")
+        if r["file"]
+    }
 
 
 def squash(text):
@@ -46,8 +49,21 @@ def test_every_target_quote_is_in_its_source_file():
 
 def test_every_target_quote_states_its_value():
     # digits as written, or Chinese numerals / tier words for the few targets written without digits
-    words = {"零": 0, "一": 1, "两": 2, "二": 2, "三": 3, "五": 5, "十": 10, "万亿": 10000, "五千亿": 5000,
-             "千亿": 1000, "百亿": 100, "倍": 2, "实现突破": 0}
+    words = {
+        "零": 0,
+        "一": 1,
+        "两": 2,
+        "二": 2,
+        "三": 3,
+        "五": 5,
+        "十": 10,
+        "万亿": 10000,
+        "五千亿": 5000,
+        "千亿": 1000,
+        "百亿": 100,
+        "倍": 2,
+        "实现突破": 0,
+    }
     bad = []
     for r in records("targets.csv"):
         for col in ("value", "value_high"):
@@ -80,8 +96,11 @@ def test_every_actual_has_a_source_and_a_quote():
 
 # ---- the helper functions, on hand-made examples ------------------------------------------------------------
 
-@pytest.mark.parametrize("n, text", [(0, "零"), (3, "三"), (10, "十"), (21, "二十一"), (105, "一百零五"),
-                                     (1400, "一千四百"), (2600, "二千六百")])
+
+@pytest.mark.parametrize(
+    "n, text",
+    [(0, "零"), (3, "三"), (10, "十"), (21, "二十一"), (105, "一百零五"), (1400, "一千四百"), (2600, "二千六百")],
+)
 def test_chinese_numeral(n, text):
     assert chinese_numeral(n) == text
 
@@ -95,20 +114,23 @@ def test_number_forms():
     assert "8.0" in number_forms(8.0, "%") and "20,210.78" in number_forms(20210.78, "亿元")
 
 
-@pytest.mark.parametrize("quote, value, expected", [
-    ("全市规上工业营业收入突破1400亿元", 1400, True),
-    ("乐平市\n\t8.7 \n\t550", 550, True),        # table cells separated by white space
-    ("乐平市\n\t8.7 \n\t550", 7550, False),       # ... are not one number
-    ("乐平市\n\t8.7 \n\t550", 7, False),          # 7 is part of 8.7
-    ("实现营业收入14000亿元", 1400, False),        # 1400 is part of 14000
-    ("力争3-5家以上企业境内外上市", 5, True),
-    ("新增上市企业1-2家", 2, True),
-    ("矿产资源,14个千亿产业", 14, True),           # a comma before the number is punctuation here
-    ("2017 20,210.78 2,993.39 8.8", 20210.78, True),
-    ("增加值同比下降13.5%", -13.5, True),           # 下降 states a negative change
-    ("增加值同比增长13.5%", -13.5, False),
-    ("营收突破千億元", 1000, True),                  # traditional characters on mirror sites
-])
+@pytest.mark.parametrize(
+    "quote, value, expected",
+    [
+        ("全市规上工业营业收入突破1400亿元", 1400, True),
+        ("乐平市\n\t8.7 \n\t550", 550, True),  # table cells separated by white space
+        ("乐平市\n\t8.7 \n\t550", 7550, False),  # ... are not one number
+        ("乐平市\n\t8.7 \n\t550", 7, False),  # 7 is part of 8.7
+        ("实现营业收入14000亿元", 1400, False),  # 1400 is part of 14000
+        ("力争3-5家以上企业境内外上市", 5, True),
+        ("新增上市企业1-2家", 2, True),
+        ("矿产资源,14个千亿产业", 14, True),  # a comma before the number is punctuation here
+        ("2017 20,210.78 2,993.39 8.8", 20210.78, True),
+        ("增加值同比下降13.5%", -13.5, True),  # 下降 states a negative change
+        ("增加值同比增长13.5%", -13.5, False),
+        ("营收突破千億元", 1000, True),  # traditional characters on mirror sites
+    ],
+)
 def test_quote_holds_value(quote, value, expected):
     assert quote_holds_value(quote, value, None) is expected
 

@@ -7,12 +7,20 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import REPO, edit_csv
 
 import doubling_analysis as da
 from doubling_analysis import reporting
-from doubling_analysis.reporting import (ParameterError, ReportLocked, build_report, coerce, notebook_parameters,
-                                         report_lock, run_notebook, validate_parameters)
-from conftest import REPO, edit_csv
+from doubling_analysis.reporting import (
+    ParameterError,
+    ReportLocked,
+    build_report,
+    coerce,
+    notebook_parameters,
+    report_lock,
+    run_notebook,
+    validate_parameters,
+)
 
 NOTEBOOKS = sorted(p.stem for p in (REPO / "notebooks").glob("*.ipynb"))
 
@@ -31,14 +39,16 @@ def pdf_text_and_fonts(path: Path) -> tuple[str, set[str]]:
             for d in f.get("/DescendantFonts") or []:
                 d = d.get_object()
                 desc = d.get("/FontDescriptor")
-                embedded = desc is not None and any(k in desc.get_object() for k in ("/FontFile", "/FontFile2",
-                                                                                     "/FontFile3"))
+                embedded = desc is not None and any(
+                    k in desc.get_object() for k in ("/FontFile", "/FontFile2", "/FontFile3")
+                )
                 if embedded:
                     fonts.add("embedded:" + str(d.get("/BaseFont")))
     return text, fonts
 
 
 # ---- strict parameters -------------------------------------------------------------------------------------------
+
 
 def test_notebooks_declare_typed_parameters():
     p = notebook_parameters("02_growth_paths")
@@ -60,8 +70,17 @@ def test_values_take_the_declared_type():
         validate_parameters("02_growth_paths", {"n_paths": "2.5"})
 
 
-@pytest.mark.parametrize("value, type_name, expected", [("2", "int", 2), ("2", "float", 2.0), ("yes", "bool", True),
-                                                        ("0", "bool", False), (3, "float", 3.0), ("x", "str", "x")])
+@pytest.mark.parametrize(
+    "value, type_name, expected",
+    [
+        ("2", "int", 2),
+        ("2", "float", 2.0),
+        ("yes", "bool", True),
+        ("0", "bool", False),
+        (3, "float", 3.0),
+        ("x", "str", "x"),
+    ],
+)
 def test_coerce(value, type_name, expected):
     got = coerce("p", value, type_name)
     assert got == expected and type(got) is type(expected)
@@ -76,12 +95,17 @@ def test_run_writes_a_manifest(tmp_path):
 
 
 def test_cli_run_rejects_unknown_parameter():
-    p = subprocess.run([sys.executable, "-m", "doubling_analysis", "run", "02_growth_paths", "-p", "npaths", "5"],
-                       capture_output=True, text=True, cwd=REPO)
+    p = subprocess.run(
+        [sys.executable, "-m", "doubling_analysis", "run", "02_growth_paths", "-p", "npaths", "5"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert p.returncode == 2 and "valid:" in p.stderr and "Traceback" not in p.stderr
 
 
 # ---- every notebook, default parameters -----------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def default_runs(tmp_path_factory):
@@ -110,8 +134,9 @@ def test_growth_paths_notebook_reports_probabilities(default_runs):
 
     _, folder = default_runs["02_growth_paths"]
     nb = nbformat.read(folder / "02_growth_paths.ipynb", as_version=4)
-    html = "".join(o.get("data", {}).get("text/html", "") for c in nb.cells if c.cell_type == "code"
-                   for o in c.get("outputs", []))
+    html = "".join(
+        o.get("data", {}).get("text/html", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+    )
     # Jingdezhen revenue, as of 2022Q4: the 2021 actual is only a lower bound (突破千亿), and the scenario gives a
     # probability for each 2022 target
     assert "jdz22-003" in html and "scenario" in html
@@ -122,13 +147,15 @@ def test_notebooks_are_committed_without_outputs():
 
     for path in (REPO / "notebooks").glob("*.ipynb"):
         nb = nbformat.read(path, as_version=4)
-        assert all(not c.get("outputs") and c.get("execution_count") is None
-                   for c in nb.cells if c.cell_type == "code"), path.name
+        assert all(
+            not c.get("outputs") and c.get("execution_count") is None for c in nb.cells if c.cell_type == "code"
+        ), path.name
         tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
         assert len(tagged) == 1, path.name
 
 
 # ---- the report --------------------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def report_zh(tmp_path_factory):
@@ -144,8 +171,16 @@ def test_report_folder_holds_everything(report_zh):
     for name in reporting.REPORT_NOTEBOOKS:
         assert (folder / f"{name}.ipynb").exists() and (folder / f"{name}.html").exists()
     tables = {p.stem for p in (folder / "tables").glob("*.csv")}
-    assert {"assessment", "key_findings", "doubling_tracker", "doubling_summary", "backtest", "ambition",
-            "hierarchy_sums", "coverage"} <= tables
+    assert {
+        "assessment",
+        "key_findings",
+        "doubling_tracker",
+        "doubling_summary",
+        "backtest",
+        "ambition",
+        "hierarchy_sums",
+        "coverage",
+    } <= tables
     m = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert m["quarter"] == "2023Q4" and m["status"] == "ok" and len(m["runs"]) == len(reporting.REPORT_NOTEBOOKS)
     assert not list(out.glob(".2023Q4*"))  # no temporary folder left behind
@@ -154,8 +189,18 @@ def test_report_folder_holds_everything(report_zh):
 def test_report_pdf_sections_font_and_jurisdictions(report_zh):
     result, _ = report_zh
     text, fonts = pdf_text_and_fonts(result.pdf)
-    for section in ("目录", "主要发现", "本季度变化", "倍增进度", "层级一致性与目标雄心", "数据缺口与区间值说明",
-                    "附录一：方法", "附录二：资料来源", "附录三：全部目标", "2023Q4"):
+    for section in (
+        "目录",
+        "主要发现",
+        "本季度变化",
+        "倍增进度",
+        "层级一致性与目标雄心",
+        "数据缺口与区间值说明",
+        "附录一：方法",
+        "附录二：资料来源",
+        "附录三：全部目标",
+        "2023Q4",
+    ):
         assert section in text, section
     # the report's default covers every jurisdiction with a target known at the quarter
     cat = da.load_catalog()
@@ -183,9 +228,12 @@ def foreign_words(text: str, lang: str, catalog) -> list[str]:
     import re
 
     names = []
-    for frame, cols in ((catalog.jurisdictions, ("name_zh", "name_en")), (catalog.indicators, ("name_zh", "name_en")),
-                        (catalog.sectors, ("name_zh", "name_en")),
-                        (catalog.sources, ("title_zh", "title_en", "issuer", "doc_number"))):
+    for frame, cols in (
+        (catalog.jurisdictions, ("name_zh", "name_en")),
+        (catalog.indicators, ("name_zh", "name_en")),
+        (catalog.sectors, ("name_zh", "name_en")),
+        (catalog.sources, ("title_zh", "title_en", "issuer", "doc_number")),
+    ):
         for c in cols:
             names += [str(x) for x in frame[c].dropna()]
     text = re.sub(r"https?://\S+", " ", text)  # URLs (before joining wrapped lines)
@@ -201,8 +249,29 @@ def foreign_words(text: str, lang: str, catalog) -> list[str]:
             flat = flat.replace(g, " ")
         return re.findall(r"[\u4e00-\u9fff]+", flat)
     flat = re.sub(r"[A-Za-z0-9+_.-]*\d[A-Za-z0-9+_.-]*", " ", flat)  # ids, codes, numbers
-    allowed = {"GDP", "PIT", "Brier", "CRPS", "OLS", "ETS", "sha", "CSV", "csv", "PDF", "Eurostat", "UNSD",
-               "Destatis", "ESCAP", "doubling", "analysis", "backtest", "format", "tables", "VR", "ETDZ"}
+    allowed = {
+        "GDP",
+        "PIT",
+        "Brier",
+        "CRPS",
+        "OLS",
+        "ETS",
+        "sha",
+        "CSV",
+        "csv",
+        "PDF",
+        "Eurostat",
+        "UNSD",
+        "Destatis",
+        "ESCAP",
+        "doubling",
+        "analysis",
+        "backtest",
+        "format",
+        "tables",
+        "VR",
+        "ETDZ",
+    }
     # Latin runs of 4 letters or more are words (shorter ones are units and abbreviations)
     return [w for w in re.findall(r"[A-Za-z]{4,}", flat) if w not in allowed]
 
@@ -215,20 +284,27 @@ def test_a_city_added_by_csv_appears_in_the_report(tmp_path, data_copy):
         fh.write("web-fixturecity,示例文件,Fixture document (test only),tests,,2021-01-01,,https://example.invalid/f\n")
     with open(data_copy / "targets.csv", "a", encoding="utf-8") as fh:
         fh.write("fx-001,web-fixturecity,360299,revenue,,2020,2023,100,,亿元,>=,,,,营收达到100亿元,test fixture,,\n")
-    result = build_report("2023Q4", "zh", data_dir=data_copy, out=tmp_path, progress=False,
-                          notebooks=(reporting.REPORT_NOTEBOOK,))
+    result = build_report(
+        "2023Q4", "zh", data_dir=data_copy, out=tmp_path, progress=False, notebooks=(reporting.REPORT_NOTEBOOK,)
+    )
     assert result.status == "ok", result.failures
     text, _ = pdf_text_and_fonts(result.pdf)
     assert "示例市" in text and "fx-001" in text
 
 
 def test_failure_isolation_and_atomic_replacement(tmp_path):
-    first = build_report("2023Q4", "zh", out=tmp_path, progress=False, notebooks=("04_consistency_ambition",
-                                                                                    reporting.REPORT_NOTEBOOK))
+    first = build_report(
+        "2023Q4", "zh", out=tmp_path, progress=False, notebooks=("04_consistency_ambition", reporting.REPORT_NOTEBOOK)
+    )
     assert first.status == "ok"
-    result = build_report("2023Q4", "zh", out=tmp_path, progress=False,
-                          notebooks=("02_growth_paths", reporting.REPORT_NOTEBOOK),
-                          extra_parameters={"02_growth_paths": {"indicator": "no_such_indicator"}})
+    result = build_report(
+        "2023Q4",
+        "zh",
+        out=tmp_path,
+        progress=False,
+        notebooks=("02_growth_paths", reporting.REPORT_NOTEBOOK),
+        extra_parameters={"02_growth_paths": {"indicator": "no_such_indicator"}},
+    )
     assert result.status == "failed" and len(result.failures) == 1
     folder = tmp_path / "2023Q4"
     # the failed notebook's partial output is kept; the others and the PDF are there; the PDF says what failed
@@ -237,8 +313,24 @@ def test_failure_isolation_and_atomic_replacement(tmp_path):
     assert "未能完成的部分" in text and "02_growth_paths" in text
     # the second build replaced the first: its notebook is gone
     assert not (folder / "04_consistency_ambition.ipynb").exists()
-    p = subprocess.run([sys.executable, "-m", "doubling_analysis", "report", "--quarter", "2023Q4", "--out",
-                        str(tmp_path), "--no-progress", "--jobs", "1"], capture_output=True, text=True, cwd=REPO)
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "doubling_analysis",
+            "report",
+            "--quarter",
+            "2023Q4",
+            "--out",
+            str(tmp_path),
+            "--no-progress",
+            "--jobs",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert p.returncode == 0  # a clean rebuild succeeds
 
 
@@ -246,25 +338,49 @@ def test_lock_prevents_overlapping_runs(tmp_path):
     with report_lock(tmp_path):
         with pytest.raises(ReportLocked, match="another report run is in progress"):
             build_report("2023Q4", out=tmp_path, progress=False)
-        p = subprocess.run([sys.executable, "-m", "doubling_analysis", "report", "--out", str(tmp_path),
-                            "--no-progress"], capture_output=True, text=True, cwd=REPO)
+        p = subprocess.run(
+            [sys.executable, "-m", "doubling_analysis", "report", "--out", str(tmp_path), "--no-progress"],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+        )
         assert p.returncode == 2 and "another report run is in progress" in p.stderr
     assert not (tmp_path / "2023Q4").exists()
 
 
 def test_bad_data_writes_nothing(tmp_path, data_copy):
-    edit_csv(data_copy / "targets.csv", "jdz22-004,jdz-2022-plan,360200,profit", "jdz22-004,jdz-2022-plan,360299,profit")
+    edit_csv(
+        data_copy / "targets.csv", "jdz22-004,jdz-2022-plan,360200,profit", "jdz22-004,jdz-2022-plan,360299,profit"
+    )
     out = tmp_path / "out"
-    p = subprocess.run([sys.executable, "-m", "doubling_analysis", "report", "--data-dir", str(data_copy), "--out",
-                        str(out), "--no-progress"], capture_output=True, text=True, cwd=REPO)
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "doubling_analysis",
+            "report",
+            "--data-dir",
+            str(data_copy),
+            "--out",
+            str(out),
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert p.returncode == 2 and "360299" in p.stderr and "Traceback" not in p.stderr
     assert not out.exists()
 
 
 def test_bad_quarter_and_lang():
     for args in (["--quarter", "2023Q7"], ["--lang", "fr"]):
-        p = subprocess.run([sys.executable, "-m", "doubling_analysis", "report", *args, "--no-progress"],
-                           capture_output=True, text=True, cwd=REPO)
+        p = subprocess.run(
+            [sys.executable, "-m", "doubling_analysis", "report", *args, "--no-progress"],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+        )
         assert p.returncode == 2 and "error" in p.stderr and "Traceback" not in p.stderr
 
 

@@ -3,8 +3,9 @@
 import csv
 import json
 
-from doubling_analysis.schema import TABLES, datapackage, dictionary_markdown
 from conftest import DATA
+
+from doubling_analysis.schema import TABLES, datapackage, dictionary_markdown
 
 
 def test_datapackage_json_is_up_to_date():

@@ -13,7 +13,7 @@ INF = math.inf
 def test_comparators_for_higher_is_better():
     assert target_set(1000, ">", "亿元") == Interval(1000, INF, low_closed=False)
     assert target_set(1000, ">=", "亿元") == Interval(1000, INF)
-    assert target_set(60, "=", "亿元") == Interval(60, INF)          # 实现60亿元: reaching 60
+    assert target_set(60, "=", "亿元") == Interval(60, INF)  # 实现60亿元: reaching 60
     assert target_set(60, "<=", "工作日") == Interval(-INF, 60)
     # 左右 on a level: 5 % below is still "about"; 40 * 0.95 = 38
     assert target_set(40, "~", "户").low == pytest.approx(38.0)
@@ -37,7 +37,7 @@ def test_range_is_judged_by_its_weakest_end():
 
 def test_tupo_is_strict():
     s = target_set(1000, ">", "亿元")
-    assert outcome(1000, "exact", s) == "missed"          # exactly 1000 has not "broken through"
+    assert outcome(1000, "exact", s) == "missed"  # exactly 1000 has not "broken through"
     assert outcome(1000.1, "exact", s) == "achieved"
 
 
@@ -54,7 +54,7 @@ def test_bound_aware_outcomes():
     assert outcome(1500, "upper", target_set(1400, ">", "亿元")) == "undetermined"
     # approx 1400 (±5 % = [1330, 1470]) straddles 1400
     assert outcome(1400, "approx", target_set(1400, ">=", "亿元")) == "undetermined"
-    assert outcome(1500, "approx", target_set(1400, ">=", "亿元")) == "achieved"   # [1425, 1575]
+    assert outcome(1500, "approx", target_set(1400, ">=", "亿元")) == "achieved"  # [1425, 1575]
 
 
 def test_ganzhou_2021_outcomes_by_hand():
@@ -73,8 +73,9 @@ def test_judge_open_and_closed_ends():
 
 
 def test_observation_interval():
-    assert observation_interval(100, "approx") == Interval(100 * (1 - config.ACTUAL_APPROX_TOLERANCE),
-                                                           100 * (1 + config.ACTUAL_APPROX_TOLERANCE))
+    assert observation_interval(100, "approx") == Interval(
+        100 * (1 - config.ACTUAL_APPROX_TOLERANCE), 100 * (1 + config.ACTUAL_APPROX_TOLERANCE)
+    )
     with pytest.raises(ValueError):
         observation_interval(1, "roughly")
     with pytest.raises(ValueError):

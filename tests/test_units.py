@@ -9,16 +9,19 @@ import pytest
 from doubling_analysis.units import canonical_unit, conversion_factor, convert, dimension
 
 
-@pytest.mark.parametrize("value, unit, expected", [
-    (1.0, "万亿元", 10_000.0),     # 10^12 / 10^8
-    (2.98, "万亿元", 29_800.0),
-    (5000.0, "万元", 0.5),          # 5000 * 10^4 / 10^8
-    (1.0, "千亿元", 1_000.0),       # 10^11 / 10^8
-    (0.9, "千亿元", 900.0),
-    (12.5, "RMB bn", 125.0),        # 12.5 * 10^9 / 10^8
-    (3.0e8, "元", 3.0),
-    (1400.0, "亿元", 1400.0),
-])
+@pytest.mark.parametrize(
+    "value, unit, expected",
+    [
+        (1.0, "万亿元", 10_000.0),  # 10^12 / 10^8
+        (2.98, "万亿元", 29_800.0),
+        (5000.0, "万元", 0.5),  # 5000 * 10^4 / 10^8
+        (1.0, "千亿元", 1_000.0),  # 10^11 / 10^8
+        (0.9, "千亿元", 900.0),
+        (12.5, "RMB bn", 125.0),  # 12.5 * 10^9 / 10^8
+        (3.0e8, "元", 3.0),
+        (1400.0, "亿元", 1400.0),
+    ],
+)
 def test_money_to_yi_yuan(value, unit, expected):
     assert convert(value, unit, "亿元") == pytest.approx(expected, rel=1e-12)
 
@@ -29,7 +32,7 @@ def test_percent_and_points_to_fraction():
 
 
 def test_areas():
-    assert convert(15.0, "亩", "平方米") == pytest.approx(10_000.0)       # 15 亩 = 1 ha
+    assert convert(15.0, "亩", "平方米") == pytest.approx(10_000.0)  # 15 亩 = 1 ha
     assert convert(1.0, "平方公里", "万平方米") == pytest.approx(100.0)
     assert convert(1.0, "万亩", "平方公里") == pytest.approx(10_000 / 15 * 10_000 / 1e6)
 

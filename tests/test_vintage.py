@@ -16,8 +16,9 @@ def fixture_actuals():
         ("a4", "2021", 1050.0, None, "exact", "final", None, "secondary"),
         ("a5", "2020", 900.0, None, "exact", "final", None, "official"),
     ]
-    f = pd.DataFrame(rows, columns=["actual_id", "period", "value", "growth_pct", "bound", "status", "published",
-                                    "source_kind"])
+    f = pd.DataFrame(
+        rows, columns=["actual_id", "period", "value", "growth_pct", "bound", "status", "published", "source_kind"]
+    )
     f["jurisdiction_code"] = "X"
     f["indicator_code"] = "revenue"
     f["sector"] = None
@@ -64,8 +65,9 @@ def test_available_date_uses_lag_for_unknown_dates():
     assert got.iloc[0] == pd.Timestamp("2022-01-10")
 
 
-@pytest.mark.parametrize("text, expected", [("2023Q3", "2023-09-30"), ("2023q4", "2023-12-31"),
-                                            ("2023-05-01", "2023-05-01")])
+@pytest.mark.parametrize(
+    "text, expected", [("2023Q3", "2023-09-30"), ("2023q4", "2023-12-31"), ("2023-05-01", "2023-05-01")]
+)
 def test_as_of_date(text, expected):
     assert as_of_date(text) == pd.Timestamp(expected)
 
@@ -77,8 +79,7 @@ def test_bad_quarter():
 
 def test_revised_beats_final_and_undated_revisions_are_not_known_in_the_past():
     f = fixture_actuals()
-    extra = f.iloc[[4]].assign(actual_id="a6", value=905.0, status="revised", published=None,
-                               published_date=pd.NaT)
+    extra = f.iloc[[4]].assign(actual_id="a6", value=905.0, status="revised", published=None, published_date=pd.NaT)
     f = pd.concat([f, extra], ignore_index=True)
     # with all data the revision (a6) replaces the final 2020 figure (a5)
     assert select_actuals(f).set_index("period").loc["2020", "actual_id"] == "a6"

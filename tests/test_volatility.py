@@ -10,8 +10,15 @@ import doubling_analysis as da
 from doubling_analysis import config
 from doubling_analysis.assess import assess
 from doubling_analysis.evidence import Point, build_context
-from doubling_analysis.volatility import (ClassVolatility, drift_stats, estimate, growth_rule, increments,
-                                          series_model, ytd_nowcast)
+from doubling_analysis.volatility import (
+    ClassVolatility,
+    drift_stats,
+    estimate,
+    growth_rule,
+    increments,
+    series_model,
+    ytd_nowcast,
+)
 
 
 def pt(t, v, bound="exact"):

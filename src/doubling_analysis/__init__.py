@@ -12,5 +12,13 @@ from .violations import DataValidationError, ValidationReport, Violation
 
 __version__ = "0.1.0"
 
-__all__ = ["Catalog", "DataValidationError", "ValidationReport", "Violation", "load_catalog",
-           "resolve_data_dir", "validate", "__version__"]
+__all__ = [
+    "Catalog",
+    "DataValidationError",
+    "ValidationReport",
+    "Violation",
+    "load_catalog",
+    "resolve_data_dir",
+    "validate",
+    "__version__",
+]

@@ -20,9 +20,13 @@ STRETCH_MARGIN = 0.02
 
 
 def _recorded(growths: pd.DataFrame, jur: str, indicator: str, upto: int) -> tuple[float, str]:
-    g = growths[(growths["jurisdiction_code"].astype(str) == jur) & (growths["indicator_code"].astype(str) == indicator)
-                & growths["sector"].isna() & (growths["period_kind"].astype(str) == "year")
-                & (growths["year"].astype(float) <= upto)]
+    g = growths[
+        (growths["jurisdiction_code"].astype(str) == jur)
+        & (growths["indicator_code"].astype(str) == indicator)
+        & growths["sector"].isna()
+        & (growths["period_kind"].astype(str) == "year")
+        & (growths["year"].astype(float) <= upto)
+    ]
     if g.empty:
         return np.nan, ""
     g = g.sort_values("year")
@@ -62,9 +66,23 @@ def ambition(catalog, assessment: pd.DataFrame, province: str = "360000", as_of=
             verdict = "modest: below recorded growth"
         else:
             verdict = "in line with recorded growth"
-        rows.append(dict(target_id=r.target_id, jurisdiction_code=r.jurisdiction_code, indicator_code=r.indicator_code,
-                         sector=r.sector, tier=r.tier, base_year=r.base_year, target_year=r.target_year,
-                         implied_growth=implied, implied_how=how, measure=series,
-                         own_recorded_growth=own, own_years=own_years,
-                         province_recorded_growth=prov, province_years=prov_years, verdict=verdict))
+        rows.append(
+            dict(
+                target_id=r.target_id,
+                jurisdiction_code=r.jurisdiction_code,
+                indicator_code=r.indicator_code,
+                sector=r.sector,
+                tier=r.tier,
+                base_year=r.base_year,
+                target_year=r.target_year,
+                implied_growth=implied,
+                implied_how=how,
+                measure=series,
+                own_recorded_growth=own,
+                own_years=own_years,
+                province_recorded_growth=prov,
+                province_years=prov_years,
+                verdict=verdict,
+            )
+        )
     return pd.DataFrame(rows)

@@ -25,12 +25,22 @@ import pandas as pd
 
 from . import config
 from .attainment import Start, growth_draws, growth_forecast, level_paths, probability, quantiles
-from .evidence import (Context, Point, build_context, concordant_points, is_stock, merged_series, other_scope_points,
-                       own_points, series_points, unit_points)
+from .evidence import (
+    Context,
+    Point,
+    build_context,
+    concordant_points,
+    is_stock,
+    merged_series,
+    other_scope_points,
+    own_points,
+    series_points,
+    unit_points,
+)
 from .growth import cagr
 from .notes import BOUND_ZH, PER_ZH, Note, render
 from .progress import REGISTRY, ProgressInput, assess_progress
-from .targets import (Interval, judge, judge_threshold, observation_interval, plausible_range, target_set, widen)
+from .targets import Interval, judge, judge_threshold, observation_interval, plausible_range, target_set, widen
 from .volatility import Volatility, estimate, series_model, volatility_class
 
 __all__ = ["COLUMNS", "OUTCOMES", "assess", "rank", "series_points", "target_seed", "targets_as_of"]
@@ -39,15 +49,59 @@ OUTCOMES = ("achieved", "likely_achieved", "likely_missed", "missed", "undetermi
 DECIDED = ("achieved", "likely_achieved", "likely_missed", "missed")
 
 COLUMNS = [
-    "target_id", "jurisdiction_code", "indicator_code", "sector", "target_year", "target_value", "tier",
-    "base_year", "base_value", "latest_period", "latest_value", "latest_bound", "required_growth",
-    "observed_growth", "rate_to_go", "ratio_r", "category_eurostat", "share_p", "category_unsd",
-    "category_destatis", "p_attain", "projected_median", "projected_low", "projected_high", "outcome", "note",
+    "target_id",
+    "jurisdiction_code",
+    "indicator_code",
+    "sector",
+    "target_year",
+    "target_value",
+    "tier",
+    "base_year",
+    "base_value",
+    "latest_period",
+    "latest_value",
+    "latest_bound",
+    "required_growth",
+    "observed_growth",
+    "rate_to_go",
+    "ratio_r",
+    "category_eurostat",
+    "share_p",
+    "category_unsd",
+    "category_destatis",
+    "p_attain",
+    "projected_median",
+    "projected_low",
+    "projected_high",
+    "outcome",
+    "note",
     # extras
-    "comparator", "unit", "attains_if", "per", "applies_to", "escap_anticipated", "category_escap",
-    "p_bound", "p_model", "p_assumptions", "base_actual_id", "latest_actual_id", "as_of", "source_id",
-    "outcome_ids", "judgement", "same_as", "counted", "quantifier", "available_from", "volatility_class",
-    "unit_written", "value_written", "value_written_canonical", "value_high_canonical", "notes",
+    "comparator",
+    "unit",
+    "attains_if",
+    "per",
+    "applies_to",
+    "escap_anticipated",
+    "category_escap",
+    "p_bound",
+    "p_model",
+    "p_assumptions",
+    "base_actual_id",
+    "latest_actual_id",
+    "as_of",
+    "source_id",
+    "outcome_ids",
+    "judgement",
+    "same_as",
+    "counted",
+    "quantifier",
+    "available_from",
+    "volatility_class",
+    "unit_written",
+    "value_written",
+    "value_written_canonical",
+    "value_high_canonical",
+    "notes",
 ]
 
 
@@ -71,6 +125,7 @@ def _s(x) -> str | None:
 
 # ---- step 1: resolve -----------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Resolved:
     target_id: str
@@ -79,8 +134,8 @@ class Resolved:
     sector: str
     kind: str
     direction: str
-    measure: str            # "value" or "growth"
-    series: str             # the indicator whose figures judge it
+    measure: str  # "value" or "growth"
+    series: str  # the indicator whose figures judge it
     T: int
     base_year: int
     value: float
@@ -113,22 +168,40 @@ def resolve(t, ind: pd.DataFrame) -> Resolved:
         measure, series = "value", refers or code
     else:
         measure, series = "value", code
-    return Resolved(str(t.target_id), str(t.jurisdiction_code), code, _s(t.sector) or "", kind, str(info["direction"]),
-                    measure, series, int(t.target_year), int(t.base_year), float(t.value),
-                    None if pd.isna(t.value_high) else float(t.value_high), str(t.comparator), str(t.unit),
-                    _s(t.tier), _s(t.per), _s(t.applies_to), _s(getattr(t, "quantifier", None)),
-                    _s(getattr(t, "same_as", None)),
-                    float(t.value) if kind == "relative" and t.unit == "× base" else None, str(t.source_id),
-                    str(ind.loc[series, "name_zh"]) if series in ind.index else series,
-                    str(ind.loc[series, "name_en"]) if series in ind.index else series)
+    return Resolved(
+        str(t.target_id),
+        str(t.jurisdiction_code),
+        code,
+        _s(t.sector) or "",
+        kind,
+        str(info["direction"]),
+        measure,
+        series,
+        int(t.target_year),
+        int(t.base_year),
+        float(t.value),
+        None if pd.isna(t.value_high) else float(t.value_high),
+        str(t.comparator),
+        str(t.unit),
+        _s(t.tier),
+        _s(t.per),
+        _s(t.applies_to),
+        _s(getattr(t, "quantifier", None)),
+        _s(getattr(t, "same_as", None)),
+        float(t.value) if kind == "relative" and t.unit == "× base" else None,
+        str(t.source_id),
+        str(ind.loc[series, "name_zh"]) if series in ind.index else series,
+        str(ind.loc[series, "name_en"]) if series in ind.index else series,
+    )
 
 
 # ---- step 2: gather the evidence -------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Evidence:
-    points: tuple[Point, ...]        # own series, concordant points filling its gaps
-    units: tuple[Point, ...] = ()    # figures of the units (quantifier any / each)
+    points: tuple[Point, ...]  # own series, concordant points filling its gaps
+    units: tuple[Point, ...] = ()  # figures of the units (quantifier any / each)
     other_scope: tuple[Point, ...] = ()
 
 
@@ -140,18 +213,22 @@ def gather(r: Resolved, ctx: Context) -> Evidence:
         info = ctx.indicators.loc[r.indicator]
         codes = tuple(c for c in (r.indicator, _s(info["refers_to"])) if c)
         units = unit_points(ctx, r.measure, r.jurisdiction, codes, r.sector)
-    return Evidence(tuple(merged_series(own, conc)), tuple(units),
-                    tuple(other_scope_points(ctx, r.measure, r.jurisdiction, r.series, r.sector)))
+    return Evidence(
+        tuple(merged_series(own, conc)),
+        tuple(units),
+        tuple(other_scope_points(ctx, r.measure, r.jurisdiction, r.series, r.sector)),
+    )
 
 
 # ---- step 3: the threshold ------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Threshold:
-    tset: Interval | None            # the outcomes that attain the target (fixed threshold)
-    value: float | None              # the threshold as a number (for growth arithmetic)
-    base: Point | None = None        # the base of a relative target
-    low: float | None = None         # range of a threshold resting on a bounded base
+    tset: Interval | None  # the outcomes that attain the target (fixed threshold)
+    value: float | None  # the threshold as a number (for growth arithmetic)
+    base: Point | None = None  # the base of a relative target
+    low: float | None = None  # range of a threshold resting on a bounded base
     high: float | None = None
     notes: tuple[Note, ...] = ()
 
@@ -169,16 +246,36 @@ def threshold(r: Resolved, ev: Evidence) -> Threshold:
         return Threshold(None, None)
     lo, hi = plausible_range(base.value, base.bound)
     value = r.relative_k * base.value
-    notes = [Note.of("resolved_relative", k=f"{r.relative_k:g}", base_year=r.base_year, series=r.series,
-                     base=_fmt_num(base.value), value=_fmt_num(value))]
+    notes = [
+        Note.of(
+            "resolved_relative",
+            k=f"{r.relative_k:g}",
+            base_year=r.base_year,
+            series=r.series,
+            base=_fmt_num(base.value),
+            value=_fmt_num(value),
+        )
+    ]
     if base.bound != "exact":
-        notes.append(Note.of("relative_bounded_base", base_bound=base.bound,
-                             range=f"[{_fmt_num(r.relative_k * lo)}, {_fmt_num(r.relative_k * hi)}]"))
-    return Threshold(target_set(value, r.comparator, r.unit, r.direction), value, base,
-                     r.relative_k * lo, r.relative_k * hi, tuple(notes))
+        notes.append(
+            Note.of(
+                "relative_bounded_base",
+                base_bound=base.bound,
+                range=f"[{_fmt_num(r.relative_k * lo)}, {_fmt_num(r.relative_k * hi)}]",
+            )
+        )
+    return Threshold(
+        target_set(value, r.comparator, r.unit, r.direction),
+        value,
+        base,
+        r.relative_k * lo,
+        r.relative_k * hi,
+        tuple(notes),
+    )
 
 
 # ---- step 4: the outcome --------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Outcome:
@@ -199,15 +296,30 @@ def _likely(verdict: str) -> str:
 
 
 def _outcome_note(p: Point, r: Resolved) -> Note:
-    return Note.of("outcome_from", period=p.period, value=r.fmt(p.value), bound=p.bound, bound_zh=BOUND_ZH[p.bound],
-                   actual_id=p.actual_id)
+    return Note.of(
+        "outcome_from",
+        period=p.period,
+        value=r.fmt(p.value),
+        bound=p.bound,
+        bound_zh=BOUND_ZH[p.bound],
+        actual_id=p.actual_id,
+    )
 
 
 def _judgement_of(p: Point, r: Resolved) -> tuple[str, Note]:
     text = f"{r.series} measured by {p.via} ({p.reason_en})"
-    return text, Note.of("judgement_concordance", series=r.series, other=p.via, series_zh=r.series_zh,
-                         series_en=r.series_en, other_zh=p.via_zh, other_en=p.via_en, from_year=int(p.t),
-                         reason=p.reason_en, reason_zh=p.reason_zh)
+    return text, Note.of(
+        "judgement_concordance",
+        series=r.series,
+        other=p.via,
+        series_zh=r.series_zh,
+        series_en=r.series_en,
+        other_zh=p.via_zh,
+        other_en=p.via_en,
+        from_year=int(p.t),
+        reason=p.reason_en,
+        reason_zh=p.reason_zh,
+    )
 
 
 def _decide_point(r: Resolved, th: Threshold, p: Point, stock_gap_years: float = 0.0) -> Outcome:
@@ -218,8 +330,10 @@ def _decide_point(r: Resolved, th: Threshold, p: Point, stock_gap_years: float =
         drift = config.STOCK_DRIFT_PER_YEAR * stock_gap_years
         obs = widen(obs, drift)
         months = round(stock_gap_years * 12)
-        judgements.append(f"stock at {p.period} ({months} months from the end of {r.T}) stands for the year end, "
-                          f"allowing {drift:.0%} change")
+        judgements.append(
+            f"stock at {p.period} ({months} months from the end of {r.T}) stands for the year end, "
+            f"allowing {drift:.0%} change"
+        )
         notes.append(Note.of("judgement_stock", period=p.period, gap=months, year=r.T, drift=f"{drift:.0%}"))
     if p.via:
         text, note = _judgement_of(p, r)
@@ -228,8 +342,12 @@ def _decide_point(r: Resolved, th: Threshold, p: Point, stock_gap_years: float =
     verdict = _verdict(obs, th, r.comparator)
     if judgements:
         verdict = _likely(verdict)
-    return Outcome(verdict, (p.actual_id,) if verdict != "undetermined" else (), "; ".join(judgements)
-                   if verdict != "undetermined" else "", tuple(notes))
+    return Outcome(
+        verdict,
+        (p.actual_id,) if verdict != "undetermined" else (),
+        "; ".join(judgements) if verdict != "undetermined" else "",
+        tuple(notes),
+    )
 
 
 def _final_point(r: Resolved, points) -> Point | None:
@@ -293,6 +411,7 @@ def _decide_units(r: Resolved, ev: Evidence, th: Threshold, stock: bool) -> Outc
 
 # ---- step 5: growth arithmetic --------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class GrowthFacts:
     base: Point | None = None
@@ -318,8 +437,14 @@ def implied_base(r: Resolved, targets: pd.DataFrame, ind: pd.DataFrame) -> Point
     if sib.empty:
         return None
     g = float(sib.iloc[0]["value"])
-    return Point(float(r.base_year), r.value / (1 + g), "exact", str(r.base_year),
-                 f"implied:{r.target_id}/{sib.iloc[0]['target_id']}", "year")
+    return Point(
+        float(r.base_year),
+        r.value / (1 + g),
+        "exact",
+        str(r.base_year),
+        f"implied:{r.target_id}/{sib.iloc[0]['target_id']}",
+        "year",
+    )
 
 
 def growth_facts(r: Resolved, ev: Evidence, th: Threshold, implied: Point | None) -> GrowthFacts:
@@ -335,14 +460,23 @@ def growth_facts(r: Resolved, ev: Evidence, th: Threshold, implied: Point | None
     if start is None and implied is not None:
         start = implied
         g = r.value / implied.value - 1
-        notes.append(Note.of("implied_base", base_year=r.base_year, level=_fmt_num(r.value), growth=_fmt_pct(g),
-                             value=_fmt_num(implied.value), ids=implied.actual_id.split(":", 1)[1]))
+        notes.append(
+            Note.of(
+                "implied_base",
+                base_year=r.base_year,
+                level=_fmt_num(r.value),
+                growth=_fmt_pct(g),
+                value=_fmt_num(implied.value),
+                ids=implied.actual_id.split(":", 1)[1],
+            )
+        )
     if start is None:
         later = [p for p in upto if p.t > float(r.base_year)]
         if later and later[0].t < latest.t:
             start = later[0]
-            notes.append(Note.of("start_later", base_year=r.base_year, period=start.period,
-                                 value=_fmt_num(start.value)))
+            notes.append(
+                Note.of("start_later", base_year=r.base_year, period=start.period, value=_fmt_num(start.value))
+            )
     target_value = th.value
     met_now = th.tset is not None and judge(observation_interval(latest.value, latest.bound), th.tset) == "achieved"
     required = observed = rtg = math.nan
@@ -359,12 +493,16 @@ def growth_facts(r: Resolved, ev: Evidence, th: Threshold, implied: Point | None
         elif latest.bound == "lower":
             notes.append(Note.of("latest_lower"))
     if start is None:
-        notes.append(Note.of("one_point", period=latest.period, base_year=r.base_year)
-                     if latest.t > float(r.base_year) else Note.of("no_point_after_base", base_year=r.base_year))
+        notes.append(
+            Note.of("one_point", period=latest.period, base_year=r.base_year)
+            if latest.t > float(r.base_year)
+            else Note.of("no_point_after_base", base_year=r.base_year)
+        )
     return GrowthFacts(base, start, latest, required, observed, rtg, met_now, tuple(notes))
 
 
 # ---- step 6: progress methods ---------------------------------------------------------------------------------
+
 
 def progress_of(r: Resolved, g: GrowthFacts, th: Threshold, history: tuple[Point, ...], methods) -> dict:
     """Columns filled by the registered progress methods (levels only, while the target year is open)."""
@@ -373,9 +511,18 @@ def progress_of(r: Resolved, g: GrowthFacts, th: Threshold, history: tuple[Point
     pts = {(p.t, p.value) for p in history}
     if g.start is not None:
         pts.add((g.start.t, g.start.value))  # an implied base is a point of the history too
-    inp = ProgressInput(y0=None if g.start is None else g.start.value, t0=None if g.start is None else g.start.t,
-                        yt=g.latest.value, t=g.latest.t, yT=th.value, T=float(r.T), direction=r.direction,
-                        history=tuple(sorted(pts)), latest_is_bound=g.latest.bound != "exact", met=g.met_now)
+    inp = ProgressInput(
+        y0=None if g.start is None else g.start.value,
+        t0=None if g.start is None else g.start.t,
+        yt=g.latest.value,
+        t=g.latest.t,
+        yT=th.value,
+        T=float(r.T),
+        direction=r.direction,
+        history=tuple(sorted(pts)),
+        latest_is_bound=g.latest.bound != "exact",
+        met=g.met_now,
+    )
     out = {}
     for name, res in assess_progress(inp, methods).items():
         m = REGISTRY[name]
@@ -386,6 +533,7 @@ def progress_of(r: Resolved, g: GrowthFacts, th: Threshold, history: tuple[Point
 
 
 # ---- step 7: the probability ----------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Attainment:
@@ -399,8 +547,19 @@ class Attainment:
     projection: object = field(default=None, compare=False, repr=False)  # level paths, for charts
 
 
-def attain(r: Resolved, ev: Evidence, th: Threshold, vol: Volatility, ctx: Context, *, rates=None, shocks=None,
-           n_paths: int = config.N_PATHS, seed=None, noise_sd: float | None = None) -> Attainment | None:
+def attain(
+    r: Resolved,
+    ev: Evidence,
+    th: Threshold,
+    vol: Volatility,
+    ctx: Context,
+    *,
+    rates=None,
+    shocks=None,
+    n_paths: int = config.N_PATHS,
+    seed=None,
+    noise_sd: float | None = None,
+) -> Attainment | None:
     """The probability that the target is attained, from the calibrated model (or the user's scenario)."""
     info = ctx.indicators.loc[r.series] if r.series in ctx.indicators.index else ctx.indicators.loc[r.indicator]
     cls = volatility_class(r.measure, r.series, str(info["kind"]), str(info.get("canonical_unit", info["unit"])))
@@ -409,16 +568,28 @@ def attain(r: Resolved, ev: Evidence, th: Threshold, vol: Volatility, ctx: Conte
     cv = vol.of(cls)
     if r.measure == "growth":
         annual = {int(p.t): p.value for p in ev.points if p.kind == "year" and p.t < r.T and p.bound == "exact"}
-        ytd = next(((round((p.t - math.floor(p.t)) * 12) or 12, p.value) for p in reversed(ev.points)
-                    if p.kind == "month" and r.T - 1 < p.t < r.T and p.bound == "exact"), None)
+        ytd = next(
+            (
+                (round((p.t - math.floor(p.t)) * 12) or 12, p.value)
+                for p in reversed(ev.points)
+                if p.kind == "month" and r.T - 1 < p.t < r.T and p.bound == "exact"
+            ),
+            None,
+        )
         scenario = None if rates is None else float(np.atleast_1d(rates)[0])
         fc = growth_forecast(annual, ytd, r.T, cv, vol, scenario)
         if fc is None:
             return None
         draws = growth_draws(fc, n_paths, seed)
         lo, med, hi = quantiles(draws)
-        return Attainment(probability(draws, th.tset), lo, med, hi, "growth-nowcast" if ytd else "growth-rule",
-                          fc.how + f"; {n_paths} draws")
+        return Attainment(
+            probability(draws, th.tset),
+            lo,
+            med,
+            hi,
+            "growth-nowcast" if ytd else "growth-rule",
+            fc.how + f"; {n_paths} draws",
+        )
     upto = [p for p in ev.points if p.t <= r.T]
     if not upto or upto[-1].t >= r.T:
         return None
@@ -427,13 +598,26 @@ def attain(r: Resolved, ev: Evidence, th: Threshold, vol: Volatility, ctx: Conte
     model = series_model(upto, cv)
     if noise_sd is not None:  # a what-if without (or with a chosen) noise, e.g. to check arithmetic by hand
         model = replace(model, sd=float(noise_sd), df=1e9)
-    proj = level_paths(Start(last.t, low, high, last.bound, last.actual_id), r.T, model, rates=rates, shocks=shocks,
-                       n_paths=n_paths, seed=seed)
+    proj = level_paths(
+        Start(last.t, low, high, last.bound, last.actual_id),
+        r.T,
+        model,
+        rates=rates,
+        shocks=shocks,
+        n_paths=n_paths,
+        seed=seed,
+    )
     draws = proj.at(r.T)
     notes = []
     if last.bound != "exact":
-        notes.append(Note.of("p_start_range", bound=last.bound, bound_zh=BOUND_ZH[last.bound],
-                             range=f"[{_fmt_num(low)}, {_fmt_num(high)}]"))
+        notes.append(
+            Note.of(
+                "p_start_range",
+                bound=last.bound,
+                bound_zh=BOUND_ZH[last.bound],
+                range=f"[{_fmt_num(low)}, {_fmt_num(high)}]",
+            )
+        )
     if th.uncertain:
         rng = np.random.default_rng([*np.atleast_1d(seed if seed is not None else config.SEED), 1])
         thr = np.exp(rng.uniform(math.log(th.low), math.log(th.high), len(draws)))
@@ -445,9 +629,19 @@ def attain(r: Resolved, ev: Evidence, th: Threshold, vol: Volatility, ctx: Conte
     return Attainment(p, lo, med, hi, proj.method, how, tuple(notes), proj)
 
 
-def target_attainment(catalog, target_id: str, as_of, *, rates=None, shocks=None, n_paths: int = config.N_PATHS,
-                      seed: int = config.SEED, context: Context | None = None,
-                      volatility: Volatility | None = None, noise_sd: float | None = None) -> Attainment | None:
+def target_attainment(
+    catalog,
+    target_id: str,
+    as_of,
+    *,
+    rates=None,
+    shocks=None,
+    n_paths: int = config.N_PATHS,
+    seed: int = config.SEED,
+    context: Context | None = None,
+    volatility: Volatility | None = None,
+    noise_sd: float | None = None,
+) -> Attainment | None:
     """The probability of one target as of a date: the same function as the table's (with ``rates``: the
     user's scenario with the calibrated noise). The seed is the target's own stream, as in the table."""
     ctx = context if context is not None else build_context(catalog, as_of)
@@ -457,11 +651,22 @@ def target_attainment(catalog, target_id: str, as_of, *, rates=None, shocks=None
         raise KeyError(f"unknown target {target_id!r}")
     r = resolve(next(t.itertuples(index=False)), catalog.indicators.set_index("code"))
     ev = gather(r, ctx)
-    return attain(r, ev, threshold(r, ev), vol, ctx, rates=rates, shocks=shocks, n_paths=n_paths,
-                  seed=target_seed(seed, target_id), noise_sd=noise_sd)
+    return attain(
+        r,
+        ev,
+        threshold(r, ev),
+        vol,
+        ctx,
+        rates=rates,
+        shocks=shocks,
+        n_paths=n_paths,
+        seed=target_seed(seed, target_id),
+        noise_sd=noise_sd,
+    )
 
 
 # ---- the table ----------------------------------------------------------------------------------------------
+
 
 def targets_as_of(targets: pd.DataFrame, as_of=None) -> pd.DataFrame:
     """The targets whose document was issued by ``as_of`` (a partial issue date counts from the last day it may
@@ -474,10 +679,20 @@ def targets_as_of(targets: pd.DataFrame, as_of=None) -> pd.DataFrame:
     return targets[known.astype(bool)]
 
 
-def assess(catalog, as_of=None, projection_method: str = "auto", progress_methods=None,
-           n_paths: int = config.N_PATHS, seed: int = config.SEED, scenario_rates=None, scenario_shocks=None,
-           lag_months: int = config.PUBLICATION_LAG_MONTHS, context: Context | None = None,
-           volatility: Volatility | None = None, only=None) -> pd.DataFrame:
+def assess(
+    catalog,
+    as_of=None,
+    projection_method: str = "auto",
+    progress_methods=None,
+    n_paths: int = config.N_PATHS,
+    seed: int = config.SEED,
+    scenario_rates=None,
+    scenario_shocks=None,
+    lag_months: int = config.PUBLICATION_LAG_MONTHS,
+    context: Context | None = None,
+    volatility: Volatility | None = None,
+    only=None,
+) -> pd.DataFrame:
     """The comparison table for ``as_of`` (a date or a quarter like '2023Q4'; default: everything known).
 
     ``projection_method``: "auto" (the calibrated model; "scenario" when ``scenario_rates`` are given),
@@ -494,8 +709,22 @@ def assess(catalog, as_of=None, projection_method: str = "auto", progress_method
     targets = targets_as_of(catalog.targets, as_of)
     if only is not None:
         targets = targets[targets["target_id"].isin(list(only))]
-    rows = [_row(t, ind, ctx, vol, catalog.targets, projection_method, progress_methods, n_paths,
-                 target_seed(seed, t.target_id), scenario_rates, scenario_shocks) for t in targets.itertuples(index=False)]
+    rows = [
+        _row(
+            t,
+            ind,
+            ctx,
+            vol,
+            catalog.targets,
+            projection_method,
+            progress_methods,
+            n_paths,
+            target_seed(seed, t.target_id),
+            scenario_rates,
+            scenario_shocks,
+        )
+        for t in targets.itertuples(index=False)
+    ]
     table = pd.DataFrame(rows, columns=COLUMNS)
     table["as_of"] = "all data" if as_of is None else str(as_of)
     for col in ("target_year", "base_year"):
@@ -503,28 +732,71 @@ def assess(catalog, as_of=None, projection_method: str = "auto", progress_method
     return table
 
 
-def _row(t, ind, ctx: Context, vol: Volatility, all_targets, projection_method, progress_methods, n_paths, seed,
-         scenario_rates, scenario_shocks) -> dict:
+def _row(
+    t,
+    ind,
+    ctx: Context,
+    vol: Volatility,
+    all_targets,
+    projection_method,
+    progress_methods,
+    n_paths,
+    seed,
+    scenario_rates,
+    scenario_shocks,
+) -> dict:
     r = resolve(t, ind)
     passed = ctx.as_of > pd.Timestamp(f"{r.T}-12-31")
     stock = is_stock(ctx, r.series)
-    row = dict(target_id=r.target_id, jurisdiction_code=r.jurisdiction, indicator_code=r.indicator,
-               sector=r.sector or None, target_year=r.T, target_value=r.value, tier=r.tier, base_year=r.base_year,
-               comparator=r.comparator, unit=t.unit, per=r.per, applies_to=r.applies_to, source_id=r.source_id,
-               same_as=r.same_as, counted=r.same_as is None, quantifier=r.quantifier,
-               available_from=getattr(t, "available_from", pd.NaT), p_bound=None,
-               unit_written=getattr(t, "unit_as_written", t.unit), value_written=getattr(t, "value_as_written", t.value),
-               value_written_canonical=r.value, value_high_canonical=r.value_high)
-    for c in ("base_value", "latest_value", "required_growth", "observed_growth", "rate_to_go", "ratio_r", "share_p",
-              "p_attain", "projected_median", "projected_low", "projected_high", "escap_anticipated"):
+    row = dict(
+        target_id=r.target_id,
+        jurisdiction_code=r.jurisdiction,
+        indicator_code=r.indicator,
+        sector=r.sector or None,
+        target_year=r.T,
+        target_value=r.value,
+        tier=r.tier,
+        base_year=r.base_year,
+        comparator=r.comparator,
+        unit=t.unit,
+        per=r.per,
+        applies_to=r.applies_to,
+        source_id=r.source_id,
+        same_as=r.same_as,
+        counted=r.same_as is None,
+        quantifier=r.quantifier,
+        available_from=getattr(t, "available_from", pd.NaT),
+        p_bound=None,
+        unit_written=getattr(t, "unit_as_written", t.unit),
+        value_written=getattr(t, "value_as_written", t.value),
+        value_written_canonical=r.value,
+        value_high_canonical=r.value_high,
+    )
+    for c in (
+        "base_value",
+        "latest_value",
+        "required_growth",
+        "observed_growth",
+        "rate_to_go",
+        "ratio_r",
+        "share_p",
+        "p_attain",
+        "projected_median",
+        "projected_low",
+        "projected_high",
+        "escap_anticipated",
+    ):
         row[c] = np.nan
     ev = gather(r, ctx)
     th = threshold(r, ev)
     notes: list[Note] = [Note.of("restates", other=r.same_as)] if r.same_as else []
     notes += list(th.notes)
     if th.tset is not None:
-        row["attains_if"] = th.tset.describe(r.fmt) if not th.uncertain else \
-            f"{'>' if r.comparator == '>' else '>='} [{_fmt_num(th.low)}, {_fmt_num(th.high)}]"
+        row["attains_if"] = (
+            th.tset.describe(r.fmt)
+            if not th.uncertain
+            else f"{'>' if r.comparator == '>' else '>='} [{_fmt_num(th.low)}, {_fmt_num(th.high)}]"
+        )
         row["target_value"] = th.value
     elif r.relative_k is not None:
         row["attains_if"] = f">= {r.relative_k:g} × {r.base_year} {r.series}"
@@ -532,22 +804,40 @@ def _row(t, ind, ctx: Context, vol: Volatility, all_targets, projection_method, 
     row.update(outcome=out.level, outcome_ids=" ".join(out.ids) or None, judgement=out.judgement or None)
     notes += list(out.notes)
     near_year = sorted(ev.other_scope, key=lambda p: abs(p.t - r.T))[:2]
-    notes += [Note.of("other_scope", other=p.via, other_zh=p.via_zh, other_en=p.via_en,
-                      period=p.period, value=r.fmt(p.value), actual_id=p.actual_id) for p in near_year]
+    notes += [
+        Note.of(
+            "other_scope",
+            other=p.via,
+            other_zh=p.via_zh,
+            other_en=p.via_en,
+            period=p.period,
+            value=r.fmt(p.value),
+            actual_id=p.actual_id,
+        )
+        for p in near_year
+    ]
     reason = _not_assessable(r, ev, th)
     if reason is not None:
         return _finish(row, [reason] + notes)
     if r.quantifier:  # the units decide; the jurisdiction's own series says nothing about each unit
-        return _finish(row, notes + [Note.of("units_only", who=r.applies_to, n=len({p.jurisdiction for p in ev.units}))])
+        return _finish(
+            row, notes + [Note.of("units_only", who=r.applies_to, n=len({p.jurisdiction for p in ev.units}))]
+        )
     if r.per == "year":
         return _finish(row, notes + _per_year(row, r, ev, th, passed))
     g = growth_facts(r, ev, th, implied_base(r, all_targets, ind))
     if g.latest is None:
         return _finish(row, [Note.of("na_actuals_after", year=r.T)] + notes)
     notes += list(g.notes)
-    row.update(latest_period=g.latest.period, latest_value=g.latest.value, latest_bound=g.latest.bound,
-               latest_actual_id=g.latest.actual_id, required_growth=g.required, observed_growth=g.observed,
-               rate_to_go=g.rate_to_go)
+    row.update(
+        latest_period=g.latest.period,
+        latest_value=g.latest.value,
+        latest_bound=g.latest.bound,
+        latest_actual_id=g.latest.actual_id,
+        required_growth=g.required,
+        observed_growth=g.observed,
+        rate_to_go=g.rate_to_go,
+    )
     if g.base is not None:
         row.update(base_value=g.base.value, base_actual_id=g.base.actual_id)
     elif g.start is not None and g.start.actual_id.startswith("implied:"):
@@ -560,12 +850,19 @@ def _row(t, ind, ctx: Context, vol: Volatility, all_targets, projection_method, 
             rates = scenario_rates if projection_method in ("auto", "scenario") else None
             a = attain(r, ev, th, vol, ctx, rates=rates, shocks=scenario_shocks, n_paths=n_paths, seed=seed)
             if a is not None:
-                row.update(p_attain=a.p, projected_low=a.low, projected_median=a.median, projected_high=a.high,
-                           p_model=a.model, p_assumptions=a.assumptions)
+                row.update(
+                    p_attain=a.p,
+                    projected_low=a.low,
+                    projected_median=a.median,
+                    projected_high=a.high,
+                    p_model=a.model,
+                    p_assumptions=a.assumptions,
+                )
                 notes += list(a.notes)
     info = ctx.indicators.loc[r.series] if r.series in ctx.indicators.index else ctx.indicators.loc[r.indicator]
-    row["volatility_class"] = volatility_class(r.measure, r.series, str(info["kind"]),
-                                               str(info.get("canonical_unit", info["unit"])))
+    row["volatility_class"] = volatility_class(
+        r.measure, r.series, str(info["kind"]), str(info.get("canonical_unit", info["unit"]))
+    )
     return _finish(row, notes)
 
 
@@ -582,8 +879,12 @@ def _not_assessable(r: Resolved, ev: Evidence, th: Threshold) -> Note | None:
         return Note.of("na_relative_no_base", k=f"{r.relative_k:g}", base_year=r.base_year, series=r.series)
     if not ev.points:
         sector = f" ({r.sector})" if r.sector else ""
-        return Note.of("na_no_actual", what=r.series + (" growth" if r.measure == "growth" else "") + sector,
-                       what_zh=r.series + sector + ("（增速）" if r.measure == "growth" else ""), jur=r.jurisdiction)
+        return Note.of(
+            "na_no_actual",
+            what=r.series + (" growth" if r.measure == "growth" else "") + sector,
+            what_zh=r.series + sector + ("（增速）" if r.measure == "growth" else ""),
+            jur=r.jurisdiction,
+        )
     return None
 
 
@@ -606,8 +907,9 @@ def _per_year(row: dict, r: Resolved, ev: Evidence, th: Threshold, passed: bool)
     notes: list[Note] = []
     if have:
         last = annual[have[-1]]
-        row.update(latest_period=last.period, latest_value=last.value, latest_bound=last.bound,
-                   latest_actual_id=last.actual_id)
+        row.update(
+            latest_period=last.period, latest_value=last.value, latest_bound=last.bound, latest_actual_id=last.actual_id
+        )
     if r.measure == "growth":
         notes.append(Note.of("per_year_growth", span=span, have=len(have), n=len(years)))
         if have:
@@ -618,8 +920,15 @@ def _per_year(row: dict, r: Resolved, ev: Evidence, th: Threshold, passed: bool)
                 row["outcome_ids"] = " ".join(annual[y].actual_id for y in have)
     else:
         verdicts = {y: judge(observation_interval(annual[y].value, annual[y].bound), th.tset) for y in have}
-        notes.append(Note.of("per_year_flow", span=span, have=len(have), n=len(years),
-                             met=sum(v == "achieved" for v in verdicts.values())))
+        notes.append(
+            Note.of(
+                "per_year_flow",
+                span=span,
+                have=len(have),
+                n=len(years),
+                met=sum(v == "achieved" for v in verdicts.values()),
+            )
+        )
         missed = [y for y, v in verdicts.items() if v == "missed"]
         if missed:
             row["outcome"], row["outcome_ids"] = "missed", annual[missed[0]].actual_id
@@ -635,6 +944,9 @@ def _per_year(row: dict, r: Resolved, ev: Evidence, th: Threshold, passed: bool)
 def rank(table: pd.DataFrame, by: str = "p_attain", within=("indicator_code",), ascending=False) -> pd.DataFrame:
     """Rank targets on ``by`` within groups (e.g. jurisdictions on one indicator); unassessed rows rank last."""
     out = table.copy()
-    out[f"rank_{by}"] = out.groupby(list(within), observed=True)[by].rank(ascending=ascending, method="min",
-                                                                          na_option="keep").astype("Int64")
+    out[f"rank_{by}"] = (
+        out.groupby(list(within), observed=True)[by]
+        .rank(ascending=ascending, method="min", na_option="keep")
+        .astype("Int64")
+    )
     return out.sort_values(list(within) + [f"rank_{by}"], na_position="last")

@@ -39,15 +39,18 @@ def _log_uniform(rng, low: float, high: float, n: int) -> np.ndarray:
     return np.exp(rng.uniform(math.log(low), math.log(high), n))
 
 
-def level_paths(start: Start, to_year: int, model: SeriesModel, *, rates=None, shocks=None,
-                n_paths: int = config.N_PATHS, seed=None) -> Projection:
+def level_paths(
+    start: Start, to_year: int, model: SeriesModel, *, rates=None, shocks=None, n_paths: int = config.N_PATHS, seed=None
+) -> Projection:
     """Simulated levels for each year after ``start.t`` up to ``to_year``."""
     rng = np.random.default_rng(config.SEED if seed is None else seed)
     first = int(math.floor(start.t)) + 1
     years = np.arange(first, int(to_year) + 1)
     y0 = _log_uniform(rng, start.low, start.high, n_paths)
     if len(years) == 0:
-        return Projection("calibrated", start.t, float(np.median(y0)), years, np.empty((n_paths, 0)), "nothing to project")
+        return Projection(
+            "calibrated", start.t, float(np.median(y0)), years, np.empty((n_paths, 0)), "nothing to project"
+        )
     steps = years - np.concatenate([[start.t], years[:-1].astype(float)])
     scale = model.sd * np.sqrt(model.df / rng.chisquare(model.df, n_paths))
     if rates is None:
@@ -60,13 +63,23 @@ def level_paths(start: Start, to_year: int, model: SeriesModel, *, rates=None, s
         if shocks:
             r = r + np.array([shocks.get(int(y), 0.0) for y in years])
         drift = np.log1p(np.maximum(r, -0.99))[None, :] * steps[None, :]
-        how = ("scenario growth " + ", ".join(f"{int(y)}: {x:.1%}" for y, x in zip(years, r))
-               + f"; calibrated noise sd {model.sd:.1%} a year (t, {model.df:.0f} df)")
+        how = (
+            "scenario growth "
+            + ", ".join(f"{int(y)}: {x:.1%}" for y, x in zip(years, r))
+            + f"; calibrated noise sd {model.sd:.1%} a year (t, {model.df:.0f} df)"
+        )
         method = "scenario"
     noise = scale[:, None] * np.sqrt(steps)[None, :] * rng.standard_normal((n_paths, len(years)))
     paths = y0[:, None] * np.exp(np.cumsum(drift + noise, axis=1))
-    return Projection(method, start.t, float(np.median(y0)), years, paths, f"{how}; {n_paths} paths",
-                      params={"drift": model.drift, "sd": model.sd})
+    return Projection(
+        method,
+        start.t,
+        float(np.median(y0)),
+        years,
+        paths,
+        f"{how}; {n_paths} paths",
+        params={"drift": model.drift, "sd": model.sd},
+    )
 
 
 @dataclass(frozen=True)
@@ -77,34 +90,51 @@ class GrowthForecast:
     how: str
 
 
-def growth_forecast(annual: dict[int, float], ytd: tuple[int, float] | None, year: int, cv: ClassVolatility,
-                    vol: Volatility, scenario: float | None = None) -> GrowthForecast | None:
+def growth_forecast(
+    annual: dict[int, float],
+    ytd: tuple[int, float] | None,
+    year: int,
+    cv: ClassVolatility,
+    vol: Volatility,
+    scenario: float | None = None,
+) -> GrowthForecast | None:
     """The forecast of ``year``'s growth rate from the annual rates before it and, within the year, the latest
     year-to-date reading (months, rate). None when there is nothing to forecast from."""
     if scenario is not None:
-        return GrowthForecast(float(scenario), cv.sd, cv.df, f"scenario growth {scenario:.1%}; calibrated sd "
-                                                                 f"{cv.sd:.1%}")
+        return GrowthForecast(
+            float(scenario), cv.sd, cv.df, f"scenario growth {scenario:.1%}; calibrated sd {cv.sd:.1%}"
+        )
     if ytd is not None:
         month, g = ytd
         if any(y < year for y in annual):
             _, trend, rule = growth_rule(annual, year)
-            trend_how = {"last_year": "last year's growth", "two_year_average": "pre-shock growth",
-                         "pre_shock": "pre-shock growth"}[rule]
+            trend_how = {
+                "last_year": "last year's growth",
+                "two_year_average": "pre-shock growth",
+                "pre_shock": "pre-shock growth",
+            }[rule]
         else:
             trend, trend_how = g, "the year-to-date rate (no earlier annual rate)"
         mean = ytd_nowcast(g, month, trend)
         sd = vol.ytd_sd * math.sqrt(max(1 - month / 12, 0.0))
-        return GrowthForecast(mean, sd, vol.ytd_df, f"year-to-date {g:.1%} over {month} months nowcasts the year at "
-                                                    f"{mean:.1%} (the rest at {trend_how}, {trend:.1%}); error sd "
-                                                    f"{sd:.1%} from {vol.ytd_n} year-to-date/final pairs and a prior")
+        return GrowthForecast(
+            mean,
+            sd,
+            vol.ytd_df,
+            f"year-to-date {g:.1%} over {month} months nowcasts the year at "
+            f"{mean:.1%} (the rest at {trend_how}, {trend:.1%}); error sd "
+            f"{sd:.1%} from {vol.ytd_n} year-to-date/final pairs and a prior",
+        )
     if not any(y < year for y in annual):
         return None
     f, _, rule = growth_rule(annual, year)
     h = year - max(y for y in annual if y < year)
     sd = cv.sd * math.sqrt(h)
-    how = {"last_year": "last year's growth carried forward",
-           "two_year_average": "two-year average rule after a shock year",
-           "pre_shock": "pre-shock growth"}[rule]
+    how = {
+        "last_year": "last year's growth carried forward",
+        "two_year_average": "two-year average rule after a shock year",
+        "pre_shock": "pre-shock growth",
+    }[rule]
     return GrowthForecast(f, sd, cv.df, f"{how}: {f:.1%}; error sd {sd:.1%} ({cv.describe()})")
 
 
@@ -113,8 +143,9 @@ def growth_draws(fc: GrowthForecast, n_paths: int = config.N_PATHS, seed=None) -
     return fc.mean + fc.sd * rng.standard_t(max(fc.df, 1.0), n_paths)
 
 
-def probability(draws: np.ndarray, target: Interval | None = None, thresholds: np.ndarray | None = None,
-                strict: bool = False) -> float:
+def probability(
+    draws: np.ndarray, target: Interval | None = None, thresholds: np.ndarray | None = None, strict: bool = False
+) -> float:
     """Share of draws that attain the target set, or that exceed a per-draw threshold."""
     if thresholds is not None:
         return float(np.mean(draws > thresholds if strict else draws >= thresholds))

@@ -32,8 +32,23 @@ from .evidence import build_context, own_points
 from .targets import plausible_range
 from .volatility import LEVEL_CLASSES, estimate, series_model, volatility_class
 
-COLUMNS = ["kind", "id", "origin", "horizon", "forecast", "low80", "high80", "outcome", "covered80", "pit", "crps",
-           "p", "event", "persistence", "n_history"]
+COLUMNS = [
+    "kind",
+    "id",
+    "origin",
+    "horizon",
+    "forecast",
+    "low80",
+    "high80",
+    "outcome",
+    "covered80",
+    "pit",
+    "crps",
+    "p",
+    "event",
+    "persistence",
+    "n_history",
+]
 THRESHOLDS = (0.0, 0.05, 0.10, 0.20)
 
 
@@ -77,9 +92,20 @@ def _seed(seed: int, *parts) -> list[int]:
 
 def _interval_row(kind, fid, origin, horizon, draws, y, n_hist) -> dict:
     lo, hi = np.quantile(draws, [(1 - config.INTERVAL) / 2, 1 - (1 - config.INTERVAL) / 2])
-    return dict(kind=kind, id=fid, origin=origin.date().isoformat(), horizon=horizon, forecast=float(np.median(draws)),
-                low80=float(lo), high80=float(hi), outcome=float(y), covered80=bool(lo <= y <= hi),
-                pit=float(np.mean(draws <= y)), crps=crps(draws, y), n_history=n_hist)
+    return dict(
+        kind=kind,
+        id=fid,
+        origin=origin.date().isoformat(),
+        horizon=horizon,
+        forecast=float(np.median(draws)),
+        low80=float(lo),
+        high80=float(hi),
+        outcome=float(y),
+        covered80=bool(lo <= y <= hi),
+        pit=float(np.mean(draws <= y)),
+        crps=crps(draws, y),
+        n_history=n_hist,
+    )
 
 
 def _level_forecasts(catalog, origins: _Origins, n_paths: int, seed: int) -> list[dict]:
@@ -106,8 +132,13 @@ def _level_forecasts(catalog, origins: _Origins, n_paths: int, seed: int) -> lis
                         continue  # the origin's latest figure is older: that is the longer horizon's forecast
                     lo, hi = plausible_range(last.value, last.bound)
                     model = series_model(known, vol.of(cls))
-                    proj = level_paths(Start(last.t, lo, hi, last.bound, last.actual_id), year, model,
-                                       n_paths=n_paths, seed=_seed(seed, fid, year, h))
+                    proj = level_paths(
+                        Start(last.t, lo, hi, last.bound, last.actual_id),
+                        year,
+                        model,
+                        n_paths=n_paths,
+                        seed=_seed(seed, fid, year, h),
+                    )
                     draws = proj.at(year)
                     rows.append(_interval_row("level", fid, origin, h, draws, out.value, len(known)))
                     rows += _thresholds(fid, origin, h, draws, last, known, out.value, year)
@@ -129,9 +160,19 @@ def _thresholds(fid, origin, h, draws, last, known, y, year) -> list[dict]:
     rows = []
     for x in THRESHOLDS:
         thr = last.value * (1 + x) ** (year - last.t)
-        rows.append(dict(kind="threshold", id=fid, origin=origin.date().isoformat(), horizon=h,
-                         p=float(np.mean(draws >= thr)), outcome=float(y >= thr), event=f">= +{x:.0%} a year",
-                         persistence=0.5 if prev is None else float(prev >= x), n_history=len(known)))
+        rows.append(
+            dict(
+                kind="threshold",
+                id=fid,
+                origin=origin.date().isoformat(),
+                horizon=h,
+                p=float(np.mean(draws >= thr)),
+                outcome=float(y >= thr),
+                event=f">= +{x:.0%} a year",
+                persistence=0.5 if prev is None else float(prev >= x),
+                n_history=len(known),
+            )
+        )
     return rows
 
 
@@ -159,8 +200,9 @@ def _ytd_forecasts(catalog, origins: _Origins, n_paths: int, seed: int) -> list[
             fc = growth_forecast(annual, (month, p.value), year, vol.of(cls), vol)
             draws = growth_draws(fc, n_paths, _seed(seed, jur, code, p.actual_id))
             fid = f"{jur}/{code}" + (f"/{sector}" if sector else "") + f"/{p.period}"
-            rows.append(_interval_row("ytd", fid, origin, round(1 - month / 12, 2), draws, finals[year].value,
-                                      len(annual)))
+            rows.append(
+                _interval_row("ytd", fid, origin, round(1 - month / 12, 2), draws, finals[year].value, len(annual))
+            )
     return rows
 
 
@@ -182,18 +224,30 @@ def _target_forecasts(catalog, n_paths: int, seed: int) -> list[dict]:
             p = table.loc[r.target_id, "p_attain"]
             if pd.isna(p):
                 continue
-            rows.append(dict(kind="target", id=r.target_id, origin=q.end_time.date().isoformat(),
-                             horizon=round(int(r.target_year) + 1 - (q.year + q.quarter / 4), 2), p=float(p),
-                             outcome=float(r.outcome in ("achieved", "likely_achieved")), event=r.outcome,
-                             persistence=np.nan, n_history=np.nan))
+            rows.append(
+                dict(
+                    kind="target",
+                    id=r.target_id,
+                    origin=q.end_time.date().isoformat(),
+                    horizon=round(int(r.target_year) + 1 - (q.year + q.quarter / 4), 2),
+                    p=float(p),
+                    outcome=float(r.outcome in ("achieved", "likely_achieved")),
+                    event=r.outcome,
+                    persistence=np.nan,
+                    n_history=np.nan,
+                )
+            )
     return rows
 
 
 def backtest(catalog, n_paths: int = 2000, seed: int = config.SEED) -> tuple[pd.DataFrame, dict]:
     """One row per scored forecast, and the summary scores (see the module's docstring)."""
     origins = _Origins(catalog)
-    rows = (_target_forecasts(catalog, n_paths, seed) + _level_forecasts(catalog, origins, n_paths, seed)
-            + _ytd_forecasts(catalog, origins, n_paths, seed))
+    rows = (
+        _target_forecasts(catalog, n_paths, seed)
+        + _level_forecasts(catalog, origins, n_paths, seed)
+        + _ytd_forecasts(catalog, origins, n_paths, seed)
+    )
     table = pd.DataFrame(rows, columns=COLUMNS)
     return table, summary(table)
 
@@ -226,20 +280,24 @@ def summary(table: pd.DataFrame) -> dict:
 
 
 def summary_text(s: dict) -> str:
-    lines = [f"backtest: {s['n_forecasts']} scored forecasts ({', '.join(f'{k} {v}' for k, v in s['n_by_kind'].items())})",
-             f"interval forecasts: n = {s['n_interval']}, 80 % interval coverage {s['coverage80']:.0%} "
-             f"(by kind: {', '.join(f'{k} {v:.0%}' for k, v in s['coverage80_by_kind'].items())}), "
-             f"mean PIT {s['mean_pit']:.2f} (0.50 if unbiased)",
-             f"binary forecasts: n = {s['n_binary']}, share met {s['share_met']:.0%}",
-             f"  Brier: model {s['brier_model']:.3f} | coin {s['brier_coin']:.3f} | always met "
-             f"{s['brier_always_met']:.3f} | persistence {s['brier_persistence']:.3f} (model on the same rows "
-             f"{s['brier_model_where_persistence']:.3f})",
-             f"  log score: model {s['log_model']:.3f} | coin {s['log_coin']:.3f}"]
+    lines = [
+        f"backtest: {s['n_forecasts']} scored forecasts ({', '.join(f'{k} {v}' for k, v in s['n_by_kind'].items())})",
+        f"interval forecasts: n = {s['n_interval']}, 80 % interval coverage {s['coverage80']:.0%} "
+        f"(by kind: {', '.join(f'{k} {v:.0%}' for k, v in s['coverage80_by_kind'].items())}), "
+        f"mean PIT {s['mean_pit']:.2f} (0.50 if unbiased)",
+        f"binary forecasts: n = {s['n_binary']}, share met {s['share_met']:.0%}",
+        f"  Brier: model {s['brier_model']:.3f} | coin {s['brier_coin']:.3f} | always met "
+        f"{s['brier_always_met']:.3f} | persistence {s['brier_persistence']:.3f} (model on the same rows "
+        f"{s['brier_model_where_persistence']:.3f})",
+        f"  log score: model {s['log_model']:.3f} | coin {s['log_coin']:.3f}",
+    ]
     verdict = []
     if not 0.70 <= s["coverage80"] <= 0.90:
         verdict.append("the 80 % intervals are miscalibrated (coverage outside 70-90 %)")
     if not (s["brier_model"] < s["brier_coin"] and s["brier_model"] < s["brier_always_met"]):
         verdict.append("the probabilities do not beat both the coin and 'always met'")
-    lines.append("verdict: " + ("; ".join(verdict) if verdict else "calibrated within 70-90 % and better than the "
-                                                                   "coin and 'always met'"))
+    lines.append(
+        "verdict: "
+        + ("; ".join(verdict) if verdict else "calibrated within 70-90 % and better than the coin and 'always met'")
+    )
     return "\n".join(lines)

@@ -62,8 +62,7 @@ def validate(data_dir: str | os.PathLike | None = None) -> tuple[ValidationRepor
     report = ValidationReport()
     typed: dict[str, pd.DataFrame] = {}
     if not folder.is_dir():
-        report.add(Violation(str(folder), None, None, None, "an existing data folder (set --data-dir or "
-                             f"${ENV_VAR})"))
+        report.add(Violation(str(folder), None, None, None, f"an existing data folder (set --data-dir or ${ENV_VAR})"))
         return report, typed
     for name in LOAD_ORDER:
         table = TABLES[name]
@@ -86,8 +85,10 @@ def _fk(frames, table: str, column: str, ref_table: str, ref_column: str) -> lis
     known = set(frames[ref_table][ref_column].dropna())
     values = frames[table][column]
     bad = values[values.notna() & ~values.isin(known)]
-    return [Violation(file, int(row), column, value,
-                      f"a {ref_column} listed in {TABLES[ref_table].file}") for row, value in bad.items()]
+    return [
+        Violation(file, int(row), column, value, f"a {ref_column} listed in {TABLES[ref_table].file}")
+        for row, value in bad.items()
+    ]
 
 
 def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violation]:
@@ -102,16 +103,33 @@ def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violati
     parents = dict(zip(jur["code"], jur["parent_code"]))
     for row, r in jur.iterrows():
         if r["level"] != "province" and pd.isna(r["parent_code"]):
-            out.append(Violation("jurisdictions.csv", int(row), "parent_code", "",
-                                 f"the code of the enclosing jurisdiction (level {r['level']})"))
+            out.append(
+                Violation(
+                    "jurisdictions.csv",
+                    int(row),
+                    "parent_code",
+                    "",
+                    f"the code of the enclosing jurisdiction (level {r['level']})",
+                )
+            )
         if r["level"] == "province" and pd.notna(r["parent_code"]):
-            out.append(Violation("jurisdictions.csv", int(row), "parent_code", r["parent_code"],
-                                 "blank: a province has no parent"))
+            out.append(
+                Violation(
+                    "jurisdictions.csv", int(row), "parent_code", r["parent_code"], "blank: a province has no parent"
+                )
+            )
         seen, code = set(), r["code"]
         while isinstance(code, str) and code in parents:
             if code in seen:
-                out.append(Violation("jurisdictions.csv", int(row), "parent_code", r["parent_code"],
-                                     f"a chain of parents without a cycle (it comes back to {code})"))
+                out.append(
+                    Violation(
+                        "jurisdictions.csv",
+                        int(row),
+                        "parent_code",
+                        r["parent_code"],
+                        f"a chain of parents without a cycle (it comes back to {code})",
+                    )
+                )
                 break
             seen.add(code)
             code = parents.get(code)
@@ -136,8 +154,9 @@ def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violati
         if pd.notna(r["file"]):
             path = folder / "sources" / r["file"]
             if not path.is_file():
-                out.append(Violation("sources.csv", int(row), "file", r["file"],
-                                     f"a file that exists in {folder / 'sources'}"))
+                out.append(
+                    Violation("sources.csv", int(row), "file", r["file"], f"a file that exists in {folder / 'sources'}")
+                )
             else:
                 texts[r["source_id"]] = path.read_text(encoding="utf-8")
 
@@ -148,18 +167,39 @@ def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violati
             return
         want = dimension(units_of[indicator])
         if dimension(unit) != want:
-            out.append(Violation(file, int(row), "unit", unit,
-                                 f"a {want} unit like the indicator {indicator}'s {units_of[indicator]!r}"))
+            out.append(
+                Violation(
+                    file,
+                    int(row),
+                    "unit",
+                    unit,
+                    f"a {want} unit like the indicator {indicator}'s {units_of[indicator]!r}",
+                )
+            )
 
     tg = frames["targets"]
     for row, r in tg.iterrows():
         unit_check("targets.csv", row, r["indicator_code"], r["unit"])
         if pd.notna(r["base_year"]) and pd.notna(r["target_year"]) and not r["base_year"] < r["target_year"]:
-            out.append(Violation("targets.csv", int(row), "base_year", int(r["base_year"]),
-                                 f"a year before target_year {int(r['target_year'])}"))
+            out.append(
+                Violation(
+                    "targets.csv",
+                    int(row),
+                    "base_year",
+                    int(r["base_year"]),
+                    f"a year before target_year {int(r['target_year'])}",
+                )
+            )
         if pd.notna(r["value_high"]) and pd.notna(r["value"]) and not r["value_high"] > r["value"]:
-            out.append(Violation("targets.csv", int(row), "value_high", float(r["value_high"]),
-                                 f"the upper end of a range, above value {r['value']:g}"))
+            out.append(
+                Violation(
+                    "targets.csv",
+                    int(row),
+                    "value_high",
+                    float(r["value_high"]),
+                    f"the upper end of a range, above value {r['value']:g}",
+                )
+            )
         out += _quote_checks("targets.csv", row, r, texts, value_severity="error")
         out += _restatement_checks(tg, row, r)
 
@@ -193,12 +233,25 @@ def _restatement_checks(tg: pd.DataFrame, row, r) -> list[Violation]:
             f = first.iloc[0]
             keys = ("jurisdiction_code", "indicator_code", "sector", "target_year")
             if same == r["target_id"] or any(not (pd.isna(f[k]) and pd.isna(r[k])) and f[k] != r[k] for k in keys):
-                out.append(Violation("targets.csv", int(row), "same_as", same,
-                                     "the id of another target with the same jurisdiction, indicator, sector and "
-                                     "target year"))
+                out.append(
+                    Violation(
+                        "targets.csv",
+                        int(row),
+                        "same_as",
+                        same,
+                        "the id of another target with the same jurisdiction, indicator, sector and target year",
+                    )
+                )
             elif isinstance(f.get("same_as"), str) and f.get("same_as"):
-                out.append(Violation("targets.csv", int(row), "same_as", same,
-                                     f"the first statement of the commitment ({f['same_as']}), not a restatement"))
+                out.append(
+                    Violation(
+                        "targets.csv",
+                        int(row),
+                        "same_as",
+                        same,
+                        f"the first statement of the commitment ({f['same_as']}), not a restatement",
+                    )
+                )
     q = r.get("quantifier")
     if isinstance(q, str) and q and not (isinstance(r["applies_to"], str) and r["applies_to"]):
         out.append(Violation("targets.csv", int(row), "quantifier", q, "applies_to naming the units it quantifies"))
@@ -216,10 +269,17 @@ def _look_ahead_check(row, r) -> list[Violation]:
     if published >= end.end_time.normalize() or (start == end and published >= end.start_time):
         return []  # a one-month period reported within its month is a stock at the date of the statement
     inside_last_month = published >= end.start_time
-    return [Violation("actuals.csv", int(row), "published", r["published"],
-                      f"a publication date after the period {r['period']} ended ({end.end_time.date()})"
-                      + ("; a report inside the last month is read as a figure to date" if inside_last_month else ""),
-                      severity="warning" if inside_last_month else "error")]
+    return [
+        Violation(
+            "actuals.csv",
+            int(row),
+            "published",
+            r["published"],
+            f"a publication date after the period {r['period']} ended ({end.end_time.date()})"
+            + ("; a report inside the last month is read as a figure to date" if inside_last_month else ""),
+            severity="warning" if inside_last_month else "error",
+        )
+    ]
 
 
 def _quote_checks(file: str, row, r, texts: dict[str, str], value_severity: str) -> list[Violation]:
@@ -228,15 +288,29 @@ def _quote_checks(file: str, row, r, texts: dict[str, str], value_severity: str)
     if pd.isna(quote):
         return out
     if r["source_id"] in texts and not provenance.quote_in_source(quote, texts[r["source_id"]]):
-        out.append(Violation(file, int(row), "quote", quote,
-                             f"a verbatim fragment of the source text {r['source_id']} (white space ignored)"))
+        out.append(
+            Violation(
+                file,
+                int(row),
+                "quote",
+                quote,
+                f"a verbatim fragment of the source text {r['source_id']} (white space ignored)",
+            )
+        )
     for col in ("value", "value_high", "growth_pct"):
         if col in r and pd.notna(r[col]):
             unit = "%" if col == "growth_pct" else r["unit"]
             if not provenance.quote_holds_value(quote, float(r[col]), None if pd.isna(unit) else unit):
-                out.append(Violation(file, int(row), col, float(r[col]),
-                                     "a figure that the quote states (the number does not occur in the quote)",
-                                     severity=value_severity))
+                out.append(
+                    Violation(
+                        file,
+                        int(row),
+                        col,
+                        float(r[col]),
+                        "a figure that the quote states (the number does not occur in the quote)",
+                        severity=value_severity,
+                    )
+                )
     return out
 
 
@@ -269,8 +343,9 @@ def parse_period(text: str) -> tuple[pd.Period, pd.Period, str]:
         p = pd.Period(text, "M")
         return p, p, "month"
     except (ValueError, TypeError) as exc:
-        raise ValueError("a period written 2021, 2021-05, 2022-01..2022-06 or 2016..2020 "
-                         f"with real months ({exc})") from None
+        raise ValueError(
+            f"a period written 2021, 2021-05, 2022-01..2022-06 or 2016..2020 with real months ({exc})"
+        ) from None
 
 
 def _conservative_date(text) -> pd.Timestamp:
@@ -319,8 +394,12 @@ def build_catalog(frames: dict[str, pd.DataFrame], report: ValidationReport, fol
 
     def codes(frame):
         frame = frame.copy()
-        for col, cats in (("jurisdiction_code", jur_codes), ("indicator_code", ind_codes),
-                          ("sector", sec_codes), ("source_id", src_ids)):
+        for col, cats in (
+            ("jurisdiction_code", jur_codes),
+            ("indicator_code", ind_codes),
+            ("sector", sec_codes),
+            ("source_id", src_ids),
+        ):
             if col in frame:
                 frame[col] = _categorical(frame[col], cats)
         return frame
@@ -339,8 +418,12 @@ def build_catalog(frames: dict[str, pd.DataFrame], report: ValidationReport, fol
         if col not in targets:
             targets[col] = pd.Series(pd.NA, index=targets.index, dtype=object)
     # a target exists from its document's issue date (a partial date: the last day it may stand for)
-    targets["available_from"] = targets["source_id"].astype(str).map(
-        dict(zip(sources["source_id"], sources["issued_date"]))).astype("datetime64[ns]")
+    targets["available_from"] = (
+        targets["source_id"]
+        .astype(str)
+        .map(dict(zip(sources["source_id"], sources["issued_date"])))
+        .astype("datetime64[ns]")
+    )
     for col in ("comparator", "tier", "per"):
         field = next(f for f in TABLES["targets"].fields if f.name == col)
         targets[col] = _categorical(targets[col], field.enum)
@@ -349,8 +432,9 @@ def build_catalog(frames: dict[str, pd.DataFrame], report: ValidationReport, fol
     parsed = actuals["period"].map(parse_period)
     actuals["period_start"] = pd.Series([p[0] for p in parsed], index=actuals.index, dtype="period[M]")
     actuals["period_end"] = pd.Series([p[1] for p in parsed], index=actuals.index, dtype="period[M]")
-    actuals["period_kind"] = _categorical(pd.Series([p[2] for p in parsed], index=actuals.index),
-                                          ["year", "ytd", "month", "span"])
+    actuals["period_kind"] = _categorical(
+        pd.Series([p[2] for p in parsed], index=actuals.index), ["year", "ytd", "month", "span"]
+    )
     actuals["year"] = pd.array([p[1].year for p in parsed], dtype="Int64")
     actuals["growth"] = (actuals["growth_pct"].astype("Float64") / 100).astype("Float64")
     # ``bound`` describes the level; when a report gives only a growth rate it describes that rate
@@ -360,9 +444,17 @@ def build_catalog(frames: dict[str, pd.DataFrame], report: ValidationReport, fol
         field = next(f for f in TABLES["actuals"].fields if f.name == col)
         actuals[col] = _categorical(actuals[col], field.enum)
 
-    return Catalog(sources=sources, jurisdictions=jurisdictions, indicators=indicators,
-                   sectors=frames["sectors"].copy(), targets=targets, actuals=actuals,
-                   report=report, data_dir=folder, concordance=frames["concordance"].reset_index(drop=True))
+    return Catalog(
+        sources=sources,
+        jurisdictions=jurisdictions,
+        indicators=indicators,
+        sectors=frames["sectors"].copy(),
+        targets=targets,
+        actuals=actuals,
+        report=report,
+        data_dir=folder,
+        concordance=frames["concordance"].reset_index(drop=True),
+    )
 
 
 #: a report build validates the data once and hands the catalog to its notebooks through this file (a pickle
@@ -386,8 +478,15 @@ def save_catalog_cache(catalog: Catalog, path: Path) -> None:
     import pickle
 
     with open(path, "wb") as fh:
-        pickle.dump({"folder": str(Path(catalog.data_dir).resolve()), "signature": data_signature(catalog.data_dir),
-                     "catalog": catalog}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(
+            {
+                "folder": str(Path(catalog.data_dir).resolve()),
+                "signature": data_signature(catalog.data_dir),
+                "catalog": catalog,
+            },
+            fh,
+            protocol=pickle.HIGHEST_PROTOCOL,
+        )
 
 
 def _cached_catalog(folder: Path) -> Catalog | None:

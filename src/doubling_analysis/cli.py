@@ -14,32 +14,48 @@ from .catalog import ENV_VAR, resolve_data_dir, validate
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="doubling-analysis",
-                                description="Targets and actuals of China's local industrial doubling plans.")
+    p = argparse.ArgumentParser(
+        prog="doubling-analysis", description="Targets and actuals of China's local industrial doubling plans."
+    )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
     v = sub.add_parser("validate", help="check every data file and print the report (exit 0 clean, 2 otherwise)")
-    v.add_argument("--data-dir", default=None,
-                   help=f"folder with the data files (default: ${ENV_VAR}, else the repository's data/)")
+    v.add_argument(
+        "--data-dir",
+        default=None,
+        help=f"folder with the data files (default: ${ENV_VAR}, else the repository's data/)",
+    )
     v.add_argument("--warnings", action="store_true", help="also list warnings, not only their count")
 
     a = sub.add_parser("assess", help="print the comparison table: every target assessed as of a date or quarter")
-    a.add_argument("--as-of", default="latest",
-                   help="a quarter (2023Q4), a date (2023-12-31) or 'latest' (the last completed quarter); "
-                        "only figures published by then are used")
+    a.add_argument(
+        "--as-of",
+        default="latest",
+        help="a quarter (2023Q4), a date (2023-12-31) or 'latest' (the last completed quarter); "
+        "only figures published by then are used",
+    )
     a.add_argument("--data-dir", default=None, help=f"data folder (default: ${ENV_VAR}, else the repository's data/)")
     a.add_argument("--format", default="table", help="table (readable) or csv (every column, growth as fractions)")
-    a.add_argument("--method", default="auto",
-                   help="probabilities: auto (the calibrated model, or the scenario when --growth is given), "
-                        "calibrated, scenario, none")
-    a.add_argument("--growth", default=None,
-                   help="scenario growth per year as fractions, comma-separated (e.g. 0.12,0.10), with the "
-                        "calibrated noise around it")
+    a.add_argument(
+        "--method",
+        default="auto",
+        help="probabilities: auto (the calibrated model, or the scenario when --growth is given), "
+        "calibrated, scenario, none",
+    )
+    a.add_argument(
+        "--growth",
+        default=None,
+        help="scenario growth per year as fractions, comma-separated (e.g. 0.12,0.10), with the "
+        "calibrated noise around it",
+    )
     a.add_argument("--paths", default=None, help="number of simulated paths (default 10000)")
     a.add_argument("--seed", default=None, help="random seed (default from config)")
 
-    b = sub.add_parser("backtest", help="score every forecast the data allows, each made with what was "
-                                         "published at its origin (coverage, PIT, CRPS, Brier and log scores)")
+    b = sub.add_parser(
+        "backtest",
+        help="score every forecast the data allows, each made with what was "
+        "published at its origin (coverage, PIT, CRPS, Brier and log scores)",
+    )
     b.add_argument("--data-dir", default=None, help=f"data folder (default: ${ENV_VAR}, else the repository's data/)")
     b.add_argument("--format", default="text", help="text (the summary) or csv (one row per scored forecast)")
     b.add_argument("--paths", default="2000", help="simulated paths per forecast (default 2000)")
@@ -47,8 +63,15 @@ def _parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("run", help="execute a notebook with strict parameters (-p NAME VALUE ...)")
     r.add_argument("notebook", help="a notebook path, or a name in notebooks/ (e.g. 02_growth_paths)")
-    r.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("NAME", "VALUE"),
-                   help="a parameter of the notebook's parameters cell; repeat for several")
+    r.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="a parameter of the notebook's parameters cell; repeat for several",
+    )
     r.add_argument("--out", default=None, help="output folder (default outputs/runs/<notebook>-<timestamp>)")
     r.add_argument("--list", action="store_true", help="list the notebook's parameters and exit")
 
@@ -64,8 +87,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--port", default="8888", help="port of the Jupyter server (default 8888)")
     e.add_argument("--ip", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
     e.add_argument("--no-browser", action="store_true", help="do not open a web browser")
-    e.add_argument("--token", default=None,
-                   help="access token (default: a random one, printed in the server's log; '' disables it)")
+    e.add_argument(
+        "--token",
+        default=None,
+        help="access token (default: a random one, printed in the server's log; '' disables it)",
+    )
     e.add_argument("--dry-run", action="store_true", help="print the command instead of running it")
     return p
 
@@ -73,8 +99,16 @@ def _parser() -> argparse.ArgumentParser:
 def explore_command(port: str = "8888", ip: str = "127.0.0.1", no_browser: bool = False, token=None) -> list[str]:
     from .reporting import NOTEBOOK_DIR
 
-    cmd = [sys.executable, "-m", "jupyterlab", str(NOTEBOOK_DIR / "06_scenario_explorer.ipynb"), f"--port={port}",
-           f"--ServerApp.ip={ip}", f"--ServerApp.root_dir={NOTEBOOK_DIR}", "--ServerApp.port_retries=0"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        str(NOTEBOOK_DIR / "06_scenario_explorer.ipynb"),
+        f"--port={port}",
+        f"--ServerApp.ip={ip}",
+        f"--ServerApp.root_dir={NOTEBOOK_DIR}",
+        "--ServerApp.port_retries=0",
+    ]
     if no_browser:
         cmd.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -134,8 +168,14 @@ def cmd_report(args) -> int:
     except ValueError:
         return _die("--jobs takes a whole number")
     try:
-        result = build_report(args.quarter, args.lang, args.data_dir, args.out or REPO / "outputs", jobs=jobs,
-                              progress=not args.no_progress)
+        result = build_report(
+            args.quarter,
+            args.lang,
+            args.data_dir,
+            args.out or REPO / "outputs",
+            jobs=jobs,
+            progress=not args.no_progress,
+        )
     except ParameterError as exc:
         return _die(str(exc))
     except DataValidationError as exc:
@@ -172,8 +212,8 @@ def pd_isna(x) -> bool:
 def cmd_assess(args) -> int:
     from . import config
     from .assess import assess
-    from .vintage import as_of_date
     from .catalog import load_catalog
+    from .vintage import as_of_date
     from .violations import DataValidationError
 
     as_of = latest_completed_quarter() if args.as_of == "latest" else args.as_of
@@ -194,8 +234,7 @@ def cmd_assess(args) -> int:
         if n_paths < 1 or seed < 0:
             raise ValueError
     except ValueError:
-        return _die("--paths and --seed take whole numbers (paths >= 1, seed >= 0), --growth comma-separated "
-                    "fractions")
+        return _die("--paths and --seed take whole numbers (paths >= 1, seed >= 0), --growth comma-separated fractions")
     if args.method == "scenario" and rates is None:
         return _die("--method scenario needs --growth (e.g. --growth 0.12,0.10)")
     try:
@@ -203,8 +242,7 @@ def cmd_assess(args) -> int:
     except DataValidationError as exc:
         print(exc.report.format(), file=sys.stderr)
         return _die("the data has errors; run 'doubling-analysis validate' for the list")
-    table = assess(catalog, as_of, projection_method=args.method, n_paths=n_paths, seed=seed,
-                   scenario_rates=rates)
+    table = assess(catalog, as_of, projection_method=args.method, n_paths=n_paths, seed=seed, scenario_rates=rates)
     if args.format == "csv":
         table.drop(columns=["notes"]).to_csv(sys.stdout, index=False, float_format="%.6g")
     else:
@@ -254,30 +292,37 @@ def format_table(table, catalog) -> str:
     def num(x):
         return "" if pd.isna(x) else (f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.4g}")
 
-    out = pd.DataFrame({
-        "target": table["target_id"],
-        "where": table["jurisdiction_code"].map(names),
-        "indicator": table["indicator_code"] + table["sector"].map(lambda s: f" ({s})" if isinstance(s, str) else ""),
-        "year": table["target_year"],
-        "attains if": table["attains_if"],
-        "tier": table["tier"].fillna(""),
-        "latest": [("" if pd.isna(v) else f"{p}: {pct(v) if u == 'ratio' else num(v)}" + (" (≥)" if b == "lower"
-                                                                                          else ""))
-                   for p, v, b, u in zip(table["latest_period"], table["latest_value"], table["latest_bound"],
-                                         table["unit"])],
-        "req. g": table["required_growth"].map(pct),
-        "obs. g": table["observed_growth"].map(pct),
-        "to go": table["rate_to_go"].map(pct),
-        "Eurostat": table["category_eurostat"].fillna(""),
-        "UNSD": table["category_unsd"].fillna(""),
-        "P(attain)": table["p_attain"].map(lambda x: "" if pd.isna(x) else f"{x:.2f}"),
-        "outcome": table["outcome"],
-        "note": table["note"].fillna("").str.slice(0, 90),
-    })
-    header = f"as of {table['as_of'].iloc[0]}: {len(table)} targets, " \
-             f"{int(table['latest_value'].notna().sum())} with actuals, " \
-             f"{int(table['outcome'].isin(DECIDED).sum())} decided " \
-             f"({', '.join(f'{o} {int((table.outcome == o).sum())}' for o in DECIDED)})"
+    out = pd.DataFrame(
+        {
+            "target": table["target_id"],
+            "where": table["jurisdiction_code"].map(names),
+            "indicator": table["indicator_code"]
+            + table["sector"].map(lambda s: f" ({s})" if isinstance(s, str) else ""),
+            "year": table["target_year"],
+            "attains if": table["attains_if"],
+            "tier": table["tier"].fillna(""),
+            "latest": [
+                ("" if pd.isna(v) else f"{p}: {pct(v) if u == 'ratio' else num(v)}" + (" (≥)" if b == "lower" else ""))
+                for p, v, b, u in zip(
+                    table["latest_period"], table["latest_value"], table["latest_bound"], table["unit"]
+                )
+            ],
+            "req. g": table["required_growth"].map(pct),
+            "obs. g": table["observed_growth"].map(pct),
+            "to go": table["rate_to_go"].map(pct),
+            "Eurostat": table["category_eurostat"].fillna(""),
+            "UNSD": table["category_unsd"].fillna(""),
+            "P(attain)": table["p_attain"].map(lambda x: "" if pd.isna(x) else f"{x:.2f}"),
+            "outcome": table["outcome"],
+            "note": table["note"].fillna("").str.slice(0, 90),
+        }
+    )
+    header = (
+        f"as of {table['as_of'].iloc[0]}: {len(table)} targets, "
+        f"{int(table['latest_value'].notna().sum())} with actuals, "
+        f"{int(table['outcome'].isin(DECIDED).sum())} decided "
+        f"({', '.join(f'{o} {int((table.outcome == o).sum())}' for o in DECIDED)})"
+    )
     return header + "\n" + out.to_string(index=False)
 
 

@@ -19,17 +19,17 @@ ACTUAL_APPROX_TOLERANCE = 0.05
 PUBLICATION_LAG_MONTHS = 2
 
 # --- progress methods (../shared/reference/methods.md) -------------------------------------------------------
-EUROSTAT_ON_TRACK = 0.95          # R >= 0.95: on track
-EUROSTAT_ACCELERATION = 0.60      # 0.60 <= R < 0.95: progress, acceleration needed; 0 <= R < 0.60 limited
-UNSD_ON_TRACK = 0.95              # P >= 0.95: met or on track
-UNSD_FAIR = 0.10                  # 0.10 <= P < 0.95: fair progress; below: stagnation or regression
-DESTATIS_SUN = 0.05               # projected miss < 5 % of the remaining gap: sun
-DESTATIS_SLIGHTLY_CLOUDY = 0.20   # 5-20 %: slightly cloudy; > 20 % but right direction: cloud; wrong: thunderstorm
-DESTATIS_MIN_POINTS = 4           # at least four points
-DESTATIS_WINDOW_YEARS = 5         # average change over the last five years
-ESCAP_MIN_POINTS = 2              # time-weighted regression needs two points at least
-ESCAP_MAINTAIN = 1.0              # anticipated share of the required progress >= 1: maintain
-ESCAP_ACCELERATE = 0.0            # 0 <= share < 1: accelerate; below 0: reverse the trend
+EUROSTAT_ON_TRACK = 0.95  # R >= 0.95: on track
+EUROSTAT_ACCELERATION = 0.60  # 0.60 <= R < 0.95: progress, acceleration needed; 0 <= R < 0.60 limited
+UNSD_ON_TRACK = 0.95  # P >= 0.95: met or on track
+UNSD_FAIR = 0.10  # 0.10 <= P < 0.95: fair progress; below: stagnation or regression
+DESTATIS_SUN = 0.05  # projected miss < 5 % of the remaining gap: sun
+DESTATIS_SLIGHTLY_CLOUDY = 0.20  # 5-20 %: slightly cloudy; > 20 % but right direction: cloud; wrong: thunderstorm
+DESTATIS_MIN_POINTS = 4  # at least four points
+DESTATIS_WINDOW_YEARS = 5  # average change over the last five years
+ESCAP_MIN_POINTS = 2  # time-weighted regression needs two points at least
+ESCAP_MAINTAIN = 1.0  # anticipated share of the required progress >= 1: maintain
+ESCAP_ACCELERATE = 0.0  # 0 <= share < 1: accelerate; below 0: reverse the trend
 
 # --- projections ------------------------------------------------------------------------------------------
 N_PATHS = 10_000
@@ -66,8 +66,13 @@ BASE_EFFECT_YEARS = (2020,)
 #: stated priors of the annual volatility of each kind of series (sd of log growth for levels and counts, sd of
 #: the one-year forecast error in points for growth rates) and their weight in pseudo-observations; the data's
 #: own pooled estimate (as of the assessment date) is combined with them
-VOLATILITY_PRIOR_SD = {"nominal_level": 0.08, "count": 0.08, "real_growth": 0.02, "nominal_growth": 0.06,
-                       "investment_growth": 0.10}
+VOLATILITY_PRIOR_SD = {
+    "nominal_level": 0.08,
+    "count": 0.08,
+    "real_growth": 0.02,
+    "nominal_growth": 0.06,
+    "investment_growth": 0.10,
+}
 VOLATILITY_PRIOR_WEIGHT = 4.0
 #: prior of the drift (mean annual log growth) of level and count series: the class's drift is the median of
 #: its series' drifts pooled with this stated mean (weight in series); its sd is their robust spread, at least

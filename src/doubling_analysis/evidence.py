@@ -24,17 +24,17 @@ from .vintage import as_of_date, vintages
 
 @dataclass(frozen=True)
 class Point:
-    t: float            # year, fractional for months (May 2021 = 2021 - 7/12)
+    t: float  # year, fractional for months (May 2021 = 2021 - 7/12)
     value: float
     bound: str
     period: str
     actual_id: str
-    kind: str           # "year" or "month"
-    via: str = ""       # the concordant indicator the figure is of ("" for the own series)
+    kind: str  # "year" or "month"
+    via: str = ""  # the concordant indicator the figure is of ("" for the own series)
     reason_en: str = ""
     reason_zh: str = ""
     jurisdiction: str = ""
-    via_zh: str = ""    # the concordant indicator's names
+    via_zh: str = ""  # the concordant indicator's names
     via_en: str = ""
 
 
@@ -55,8 +55,17 @@ def _points(records, measure: str, stock: bool) -> list[Point]:
         if measure == "value" and not (kind == "year" or (kind == "month" and stock)):
             continue
         kind = "year" if kind == "year" else "month"
-        pts.append(Point(_point_time(kind, end), float(value), str(bound), str(period), str(actual_id), kind,
-                         jurisdiction=str(jur)))
+        pts.append(
+            Point(
+                _point_time(kind, end),
+                float(value),
+                str(bound),
+                str(period),
+                str(actual_id),
+                kind,
+                jurisdiction=str(jur),
+            )
+        )
     pts.sort(key=lambda p: p.t)
     out: dict[float, Point] = {}
     for p in pts:  # one point per time: a year beats a reading ending in December of the same year
@@ -67,9 +76,16 @@ def _points(records, measure: str, stock: bool) -> list[Point]:
 
 def _records(frame: pd.DataFrame, measure: str):
     col, bound_col = ("value", "bound") if measure == "value" else ("growth", "growth_bound")
-    return zip(frame["period_kind"].astype(str), [p.month for p in frame["period_start"]], frame["period_end"],
-               frame[col].astype(float), frame[bound_col].astype(str), frame["period"], frame["actual_id"],
-               frame["jurisdiction_code"].astype(str))
+    return zip(
+        frame["period_kind"].astype(str),
+        [p.month for p in frame["period_start"]],
+        frame["period_end"],
+        frame[col].astype(float),
+        frame[bound_col].astype(str),
+        frame["period"],
+        frame["actual_id"],
+        frame["jurisdiction_code"].astype(str),
+    )
 
 
 def series_points(selected: pd.DataFrame, measure: str, stock: bool) -> list[Point]:
@@ -88,10 +104,10 @@ class Context:
     concordance: pd.DataFrame
     children: dict[str, list[str]]
     parents: dict[str, str]
-    indicators: pd.DataFrame      # indexed by code
-    relations: dict = field(default_factory=dict)   # (indicator, relation) -> [Relation]
-    cache: dict = field(default_factory=dict)       # series key -> points (each series converted once)
-    records: dict = field(default_factory=dict)     # series key -> raw records of its figures
+    indicators: pd.DataFrame  # indexed by code
+    relations: dict = field(default_factory=dict)  # (indicator, relation) -> [Relation]
+    cache: dict = field(default_factory=dict)  # series key -> points (each series converted once)
+    records: dict = field(default_factory=dict)  # series key -> raw records of its figures
 
     def series_keys(self):
         """(measure, jurisdiction, indicator, sector) of every series with a figure known at the date."""
@@ -138,15 +154,19 @@ def _relations_index(concordance: pd.DataFrame | None) -> dict:
         lo = -1e9 if pd.isna(r.from_year) else float(r.from_year)
         hi = 1e9 if pd.isna(r.to_year) else float(r.to_year) + 0.999
         out.setdefault((str(r.indicator_code), str(r.relation)), []).append(
-            Relation(str(r.other_code), lo, hi, str(r.reason_en), str(r.reason_zh)))
+            Relation(str(r.other_code), lo, hi, str(r.reason_en), str(r.reason_zh))
+        )
     return out
 
 
 def _group_records(frame: pd.DataFrame, measure: str) -> dict:
     """Each series' records, converted in one pass over the frame (not one itertuples per series)."""
     out: dict = {}
-    keys = zip(frame["jurisdiction_code"].astype(str), frame["indicator_code"].astype(str),
-               frame["sector"].astype(object).fillna(""))
+    keys = zip(
+        frame["jurisdiction_code"].astype(str),
+        frame["indicator_code"].astype(str),
+        frame["sector"].astype(object).fillna(""),
+    )
     for key, rec in zip(keys, _records(frame, measure)):
         out.setdefault((measure, *key), []).append(rec)
     return out
@@ -167,10 +187,17 @@ def build_context(catalog, as_of=None, lag_months: int | None = None) -> Context
     for c, p in parents.items():
         children.setdefault(p, []).append(c)
     concordance = getattr(catalog, "concordance", pd.DataFrame())
-    return Context(as_of=as_of_date(as_of) if as_of is not None else pd.Timestamp.max.normalize(),
-                   values=values, growths=growths, concordance=concordance,
-                   children=children, parents=parents, indicators=catalog.indicators.set_index("code"),
-                   relations=_relations_index(concordance), records=records)
+    return Context(
+        as_of=as_of_date(as_of) if as_of is not None else pd.Timestamp.max.normalize(),
+        values=values,
+        growths=growths,
+        concordance=concordance,
+        children=children,
+        parents=parents,
+        indicators=catalog.indicators.set_index("code"),
+        relations=_relations_index(concordance),
+        records=records,
+    )
 
 
 def is_stock(ctx: Context, indicator: str) -> bool:
@@ -192,22 +219,44 @@ def own_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -
 
 def _tagged(p: Point, rel: Relation, ctx: Context) -> Point:
     ind = ctx.indicators
-    zh, en = (str(ind.loc[rel.other, "name_zh"]), str(ind.loc[rel.other, "name_en"])) if rel.other in ind.index \
+    zh, en = (
+        (str(ind.loc[rel.other, "name_zh"]), str(ind.loc[rel.other, "name_en"]))
+        if rel.other in ind.index
         else (rel.other, rel.other)
-    return Point(p.t, p.value, p.bound, p.period, p.actual_id, p.kind, rel.other, rel.reason_en, rel.reason_zh,
-                 p.jurisdiction, zh, en)
+    )
+    return Point(
+        p.t,
+        p.value,
+        p.bound,
+        p.period,
+        p.actual_id,
+        p.kind,
+        rel.other,
+        rel.reason_en,
+        rel.reason_zh,
+        p.jurisdiction,
+        zh,
+        en,
+    )
 
 
 def concordant_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -> list[Point]:
     """Points of indicators that measure the same thing (same_measure rows), in the years the relation holds."""
-    return [_tagged(p, rel, ctx) for rel in ctx.relations.get((series, "same_measure"), ())
-            for p in own_points(ctx, measure, jur, rel.other, sector) if rel.from_year <= p.t <= rel.to_year]
+    return [
+        _tagged(p, rel, ctx)
+        for rel in ctx.relations.get((series, "same_measure"), ())
+        for p in own_points(ctx, measure, jur, rel.other, sector)
+        if rel.from_year <= p.t <= rel.to_year
+    ]
 
 
 def other_scope_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -> list[Point]:
     """Figures of a different scope on the same jurisdiction and sector: noted, never merged."""
-    return [_tagged(p, rel, ctx) for rel in ctx.relations.get((series, "different_scope"), ())
-            for p in own_points(ctx, measure, jur, rel.other, sector)]
+    return [
+        _tagged(p, rel, ctx)
+        for rel in ctx.relations.get((series, "different_scope"), ())
+        for p in own_points(ctx, measure, jur, rel.other, sector)
+    ]
 
 
 def merged_series(own: list[Point], concordant: list[Point]) -> list[Point]:

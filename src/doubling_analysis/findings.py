@@ -28,58 +28,72 @@ class Finding:
     ids: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, code: str, ids=(), **params) -> "Finding":
+    def of(cls, code: str, ids=(), **params) -> Finding:
         return cls(code, tuple(sorted(params.items())), tuple(i for i in ids if i))
 
 
 TEMPLATES = {
     "counts": {
         "en": "As of {quarter}, {n} targets are known ({distinct} distinct commitments): {decided} decided "
-              "({achieved} achieved, {likely_achieved} likely achieved, {likely_missed} likely missed, {missed} "
-              "missed), {undetermined} undetermined for want of a figure, {pending} still open.",
+        "({achieved} achieved, {likely_achieved} likely achieved, {likely_missed} likely missed, {missed} "
+        "missed), {undetermined} undetermined for want of a figure, {pending} still open.",
         "zh": "截至{quarter}，已发布目标 {n} 个（不重复的承诺 {distinct} 项）：已判定 {decided} 个（已实现 {achieved}、"
-              "可能已实现 {likely_achieved}、可能未实现 {likely_missed}、未实现 {missed}），因缺少数据无法判定 "
-              "{undetermined} 个，尚在进行 {pending} 个。"},
+        "可能已实现 {likely_achieved}、可能未实现 {likely_missed}、未实现 {missed}），因缺少数据无法判定 "
+        "{undetermined} 个，尚在进行 {pending} 个。",
+    },
     "decided": {
         "en": "{label}: {outcome}. Target: {target}; the deciding figure: {period}, {value} ({bound}), from "
-              "\"{source}\".",
-        "zh": "{label}：{outcome}。目标：{target}；判定依据：{period}数值 {value}（{bound}），来源：《{source}》。"},
+        '"{source}".',
+        "zh": "{label}：{outcome}。目标：{target}；判定依据：{period}数值 {value}（{bound}），来源：《{source}》。",
+    },
     "decided_judged": {
         "en": "{label}: {outcome}. Target: {target}; the deciding figure: {period}, {value} ({bound}), from "
-              "\"{source}\"; {judgement}.",
-        "zh": "{label}：{outcome}。目标：{target}；判定依据：{period}数值 {value}（{bound}），来源：《{source}》；{judgement}。"},
+        '"{source}"; {judgement}.',
+        "zh": "{label}：{outcome}。目标：{target}；判定依据：{period}数值 {value}（{bound}），来源：《{source}》；{judgement}。",
+    },
     "doubling_ok": {
         "en": "{name}: above-scale industrial revenue in {period} was {multiple} its {base_year} level ({latest} "
-              "against {base}{derived}), a pace of {pace} a year, against {required} a year needed to double by "
-              "{year}.",
+        "against {base}{derived}), a pace of {pace} a year, against {required} a year needed to double by "
+        "{year}.",
         "zh": "{name}：{period}规上工业营业收入为{base_year}年的 {multiple}（{latest} 对 {base}{derived}），"
-              "年均增长 {pace}；到{year}年翻一番需年均增长 {required}。"},
+        "年均增长 {pace}；到{year}年翻一番需年均增长 {required}。",
+    },
     "doubling_no_base": {
         "en": "{name}: the doubling cannot be measured: no exact {base_year} figure of above-scale industrial "
-              "revenue is published{latest}.",
-        "zh": "{name}：无法衡量倍增进度：没有公布{base_year}年规上工业营业收入的确切数值{latest}。"},
+        "revenue is published{latest}.",
+        "zh": "{name}：无法衡量倍增进度：没有公布{base_year}年规上工业营业收入的确切数值{latest}。",
+    },
     "doubling_no_latest": {
         "en": "{name}: the {base_year} base is {base}, but no later figure is published.",
-        "zh": "{name}：{base_year}年基数为 {base}，但其后没有公布数值。"},
-    "live": {"en": "{label}: probability of attainment {p} (target {target}).",
-             "zh": "{label}：达标概率 {p}（目标为 {target}）。"},
-    "no_live": {"en": "No target is still open at {quarter}: every target year has passed, so no probability is "
-                      "stated.",
-                "zh": "截至{quarter}，所有目标年份均已过去，没有尚在进行的目标，因此不给出达标概率。"},
+        "zh": "{name}：{base_year}年基数为 {base}，但其后没有公布数值。",
+    },
+    "live": {
+        "en": "{label}: probability of attainment {p} (target {target}).",
+        "zh": "{label}：达标概率 {p}（目标为 {target}）。",
+    },
+    "no_live": {
+        "en": "No target is still open at {quarter}: every target year has passed, so no probability is stated.",
+        "zh": "截至{quarter}，所有目标年份均已过去，没有尚在进行的目标，因此不给出达标概率。",
+    },
     "calibration": {
         "en": "The probabilities come from the calibrated model; in the backtest (each forecast made with what "
-              "was published at its origin) its 80 % intervals covered {coverage} of {n} outcomes, and its Brier "
-              "score on {n_binary} yes/no forecasts was {brier}, against {coin} for a coin and {always} for "
-              "\"the plan is always met\".",
+        "was published at its origin) its 80 % intervals covered {coverage} of {n} outcomes, and its Brier "
+        "score on {n_binary} yes/no forecasts was {brier}, against {coin} for a coin and {always} for "
+        '"the plan is always met".',
         "zh": "达标概率来自经校准的模型。回测（每个预测只使用其起点时已公布的数据）中，80% 区间覆盖了 {n} 个结果中的 "
-              "{coverage}；{n_binary} 个是否达标预测的 Brier 分数为 {brier}，抛硬币为 {coin}，“规划总能实现”为 {always}。"},
-    "no_news": {"en": "Nothing new in {quarter}: no figure was published and no document issued, so the assessment "
-                      "equals that of {previous}.",
-                "zh": "{quarter}没有新信息：没有新公布的数值，也没有新发布的文件，评估结果与{previous}相同。"},
-    "news": {"en": "In {quarter}: {n_published} figure(s) published, {n_appeared} target(s) appeared, {n_outcomes} "
-                   "outcome(s) changed, {n_moved} probability(ies) moved by {threshold} or more.",
-             "zh": "{quarter}：新公布数值 {n_published} 个，新出现目标 {n_appeared} 个，结果变化 {n_outcomes} 个，"
-                   "达标概率变动 {threshold} 以上的 {n_moved} 个。"},
+        "{coverage}；{n_binary} 个是否达标预测的 Brier 分数为 {brier}，抛硬币为 {coin}，“规划总能实现”为 {always}。",
+    },
+    "no_news": {
+        "en": "Nothing new in {quarter}: no figure was published and no document issued, so the assessment "
+        "equals that of {previous}.",
+        "zh": "{quarter}没有新信息：没有新公布的数值，也没有新发布的文件，评估结果与{previous}相同。",
+    },
+    "news": {
+        "en": "In {quarter}: {n_published} figure(s) published, {n_appeared} target(s) appeared, {n_outcomes} "
+        "outcome(s) changed, {n_moved} probability(ies) moved by {threshold} or more.",
+        "zh": "{quarter}：新公布数值 {n_published} 个，新出现目标 {n_appeared} 个，结果变化 {n_outcomes} 个，"
+        "达标概率变动 {threshold} 以上的 {n_moved} 个。",
+    },
     "outcome_changed": {"en": "{label}: {before} → {after}.", "zh": "{label}：{before} → {after}。"},
     "p_moved": {"en": "{label}: probability {before} → {after}.", "zh": "{label}：达标概率 {before} → {after}。"},
 }
@@ -96,15 +110,21 @@ class Names:
     sources: dict
 
     @classmethod
-    def of(cls, catalog, lang: str) -> "Names":
+    def of(cls, catalog, lang: str) -> Names:
         s = catalog.sources
         title = s["title_zh"] if lang == "zh" else s["title_en"]
-        return cls(lang, L.jurisdiction_names(catalog, lang), L.indicator_names(catalog, lang),
-                   L.sector_names(catalog, lang), dict(zip(s["source_id"].astype(str), title)))
+        return cls(
+            lang,
+            L.jurisdiction_names(catalog, lang),
+            L.indicator_names(catalog, lang),
+            L.sector_names(catalog, lang),
+            dict(zip(s["source_id"].astype(str), title)),
+        )
 
     def target_label(self, r) -> str:
-        sector = f" · {self.sectors.get(r['sector'], r['sector'])}" if isinstance(r["sector"], str) and r["sector"] \
-            else ""
+        sector = (
+            f" · {self.sectors.get(r['sector'], r['sector'])}" if isinstance(r["sector"], str) and r["sector"] else ""
+        )
         j = self.jurisdictions.get(r["jurisdiction_code"], r["jurisdiction_code"])
         ind = self.indicators.get(r["indicator_code"], r["indicator_code"])
         year = f"{int(r['target_year'])}年" if self.lang == "zh" else f"{int(r['target_year'])}"
@@ -125,11 +145,25 @@ def _counts(table: pd.DataFrame, quarter: str) -> Finding:
     distinct = int(table["counted"].astype(bool).sum()) if "counted" in table else len(table)
     counted = table[table["counted"].astype(bool)] if "counted" in table else table
     cc = counted["outcome"].value_counts()
-    return Finding.of("counts", quarter=quarter, n=len(table), distinct=distinct,
-                      decided=int(sum(cc.get(o, 0) for o in DECIDED)),
-                      **{o: int(cc.get(o, 0)) for o in DECIDED + ("undetermined", "pending")}) \
-        if len(c) else Finding.of("counts", quarter=quarter, n=0, distinct=0, decided=0,
-                                  **{o: 0 for o in DECIDED + ("undetermined", "pending")})
+    return (
+        Finding.of(
+            "counts",
+            quarter=quarter,
+            n=len(table),
+            distinct=distinct,
+            decided=int(sum(cc.get(o, 0) for o in DECIDED)),
+            **{o: int(cc.get(o, 0)) for o in DECIDED + ("undetermined", "pending")},
+        )
+        if len(c)
+        else Finding.of(
+            "counts",
+            quarter=quarter,
+            n=0,
+            distinct=0,
+            decided=0,
+            **{o: 0 for o in DECIDED + ("undetermined", "pending")},
+        )
+    )
 
 
 def decided_findings(table: pd.DataFrame, catalog, names: Names) -> list[Finding]:
@@ -154,10 +188,19 @@ def decided_findings(table: pd.DataFrame, catalog, names: Names) -> list[Finding
         else:
             value, bound = L.fmt_value(a["value"], r["unit"], lang), L.bound_label(str(a["bound"]), lang)
         source = names.sources.get(str(a["source_id"]), str(a["source_id"])) if a is not None else ""
-        out.append(Finding.of("decided", ids=(r["target_id"], *ids), label=names.target_label(r),
-                              outcome=L.t(r["outcome"], lang), target=L.fmt_target(r, lang),
-                              period=L.fmt_period(a["period"], lang) if a is not None else "", value=value,
-                              bound=bound, source=source))
+        out.append(
+            Finding.of(
+                "decided",
+                ids=(r["target_id"], *ids),
+                label=names.target_label(r),
+                outcome=L.t(r["outcome"], lang),
+                target=L.fmt_target(r, lang),
+                period=L.fmt_period(a["period"], lang) if a is not None else "",
+                value=value,
+                bound=bound,
+                source=source,
+            )
+        )
         judgements = [n for n in (r.get("notes") or ()) if n.code.startswith("judgement_")]
         if judgements:
             last = out.pop()
@@ -176,50 +219,97 @@ def doubling_findings(summary: pd.DataFrame, names: Names) -> list[Finding]:
         if s["status"] == "ok":
             derived = ""
             if s["base_derived"]:
-                derived = ("，基数由当年报告的水平值与可比增速推算" if lang == "zh"
-                           else ", base derived from a reported level and its comparable growth")
+                derived = (
+                    "，基数由当年报告的水平值与可比增速推算"
+                    if lang == "zh"
+                    else ", base derived from a reported level and its comparable growth"
+                )
             bound = s["latest_bound"]
             mult = f"{s['multiple']:.2f}" + ("倍" if lang == "zh" else "×")
             if bound == "lower":
                 mult = ("至少 " if lang == "zh" else "at least ") + mult
-            out.append(Finding.of("doubling_ok", ids=ids + tuple(dict.fromkeys((s["base_id"], s["latest_id"]))),
-                                  name=name, period=L.fmt_period(s["latest_period"], lang), multiple=mult, base_year=int(s["base_year"]),
-                                  latest=L.fmt_value(s["latest_value"], "亿元", lang), base=L.fmt_value(s["base_value"], "亿元", lang),
-                                  derived=derived, pace=_pct(s["pace"]), required=_pct(s["required_pace"]),
-                                  year=int(s["target_year"])))
+            out.append(
+                Finding.of(
+                    "doubling_ok",
+                    ids=ids + tuple(dict.fromkeys((s["base_id"], s["latest_id"]))),
+                    name=name,
+                    period=L.fmt_period(s["latest_period"], lang),
+                    multiple=mult,
+                    base_year=int(s["base_year"]),
+                    latest=L.fmt_value(s["latest_value"], "亿元", lang),
+                    base=L.fmt_value(s["base_value"], "亿元", lang),
+                    derived=derived,
+                    pace=_pct(s["pace"]),
+                    required=_pct(s["required_pace"]),
+                    year=int(s["target_year"]),
+                )
+            )
         elif s["status"] == "no_base":
             latest = ""
             if isinstance(s["latest_period"], str):
                 v = ("> " if s["latest_bound"] == "lower" else "") + L.fmt_value(s["latest_value"], "亿元", lang)
-                latest = (f"（仅有{L.fmt_period(s['latest_period'], lang)} {v}）" if lang == "zh"
-                          else f" (only {L.fmt_period(s['latest_period'], lang)}: {v})")
-            out.append(Finding.of("doubling_no_base", ids=ids + ((s["latest_id"],) if isinstance(s["latest_id"], str)
-                                                                 else ()),
-                                  name=name, base_year=int(s["base_year"]), latest=latest))
+                latest = (
+                    f"（仅有{L.fmt_period(s['latest_period'], lang)} {v}）"
+                    if lang == "zh"
+                    else f" (only {L.fmt_period(s['latest_period'], lang)}: {v})"
+                )
+            out.append(
+                Finding.of(
+                    "doubling_no_base",
+                    ids=ids + ((s["latest_id"],) if isinstance(s["latest_id"], str) else ()),
+                    name=name,
+                    base_year=int(s["base_year"]),
+                    latest=latest,
+                )
+            )
         else:
-            out.append(Finding.of("doubling_no_latest", ids=ids + (s["base_id"],), name=name,
-                                  base_year=int(s["base_year"]), base=L.fmt_value(s["base_value"], "亿元", lang)))
+            out.append(
+                Finding.of(
+                    "doubling_no_latest",
+                    ids=ids + (s["base_id"],),
+                    name=name,
+                    base_year=int(s["base_year"]),
+                    base=L.fmt_value(s["base_value"], "亿元", lang),
+                )
+            )
     return out
 
 
-def live_findings(table: pd.DataFrame, names: Names, quarter: str, backtest_summary: dict | None,
-                  limit: int = 8) -> list[Finding]:
+def live_findings(
+    table: pd.DataFrame, names: Names, quarter: str, backtest_summary: dict | None, limit: int = 8
+) -> list[Finding]:
     live = table[(table["outcome"] == "pending") & table["p_attain"].notna() & table["counted"].astype(bool)]
     out = []
     if live.empty:
         out.append(Finding.of("no_live", quarter=quarter))
     for _, r in live.sort_values("p_attain", ascending=False).head(limit).iterrows():
-        out.append(Finding.of("live", ids=(r["target_id"], r["latest_actual_id"]), label=names.target_label(r),
-                              p=f"{r['p_attain']:.2f}", target=L.fmt_target(r, names.lang)))
+        out.append(
+            Finding.of(
+                "live",
+                ids=(r["target_id"], r["latest_actual_id"]),
+                label=names.target_label(r),
+                p=f"{r['p_attain']:.2f}",
+                target=L.fmt_target(r, names.lang),
+            )
+        )
     if backtest_summary:
         s = backtest_summary
-        out.append(Finding.of("calibration", coverage=f"{s['coverage80']:.0%}", n=s["n_interval"],
-                              n_binary=s["n_binary"], brier=f"{s['brier_model']:.3f}", coin=f"{s['brier_coin']:.3f}",
-                              always=f"{s['brier_always_met']:.3f}"))
+        out.append(
+            Finding.of(
+                "calibration",
+                coverage=f"{s['coverage80']:.0%}",
+                n=s["n_interval"],
+                n_binary=s["n_binary"],
+                brier=f"{s['brier_model']:.3f}",
+                coin=f"{s['brier_coin']:.3f}",
+                always=f"{s['brier_always_met']:.3f}",
+            )
+        )
     return out
 
 
 # ---- since last quarter ---------------------------------------------------------------------------------------
+
 
 def previous_quarter(quarter: str) -> str:
     return str(pd.Period(quarter, "Q") - 1)
@@ -229,10 +319,10 @@ def previous_quarter(quarter: str) -> str:
 class Changes:
     quarter: str
     previous: str
-    published: pd.DataFrame     # figures published in the quarter
-    appeared: pd.DataFrame      # targets whose document was issued in the quarter
-    outcomes: pd.DataFrame      # outcomes that changed
-    moved: pd.DataFrame         # probabilities that moved by config.P_CHANGE_REPORTED or more
+    published: pd.DataFrame  # figures published in the quarter
+    appeared: pd.DataFrame  # targets whose document was issued in the quarter
+    outcomes: pd.DataFrame  # outcomes that changed
+    moved: pd.DataFrame  # probabilities that moved by config.P_CHANGE_REPORTED or more
 
     @property
     def empty(self) -> bool:
@@ -245,43 +335,88 @@ def changes(catalog, quarter: str, now: pd.DataFrame, before: pd.DataFrame) -> C
     start, end = as_of_date(prev), as_of_date(quarter)
     a = catalog.actuals
     pub = a[(a["published_date"] > start) & (a["published_date"] <= end)]
-    published = pd.DataFrame({"actual_id": pub["actual_id"].astype(str),
-                              "jurisdiction_code": pub["jurisdiction_code"].astype(str),
-                              "indicator_code": pub["indicator_code"].astype(str),
-                              "sector": pub["sector"].astype(object), "period": pub["period"],
-                              "value": pub["value"].astype(float), "unit": pub["unit"], "bound": pub["bound"].astype(str),
-                              "growth": pub["growth"].astype(float), "status": pub["status"].astype(str),
-                              "published": pub["published"]}).reset_index(drop=True)
-    appeared = now[~now["target_id"].isin(before["target_id"])][["target_id", "jurisdiction_code", "indicator_code",
-                                                                  "sector", "target_year", "source_id"]]
+    published = pd.DataFrame(
+        {
+            "actual_id": pub["actual_id"].astype(str),
+            "jurisdiction_code": pub["jurisdiction_code"].astype(str),
+            "indicator_code": pub["indicator_code"].astype(str),
+            "sector": pub["sector"].astype(object),
+            "period": pub["period"],
+            "value": pub["value"].astype(float),
+            "unit": pub["unit"],
+            "bound": pub["bound"].astype(str),
+            "growth": pub["growth"].astype(float),
+            "status": pub["status"].astype(str),
+            "published": pub["published"],
+        }
+    ).reset_index(drop=True)
+    appeared = now[~now["target_id"].isin(before["target_id"])][
+        ["target_id", "jurisdiction_code", "indicator_code", "sector", "target_year", "source_id"]
+    ]
     both = now.merge(before[["target_id", "outcome", "p_attain"]], on="target_id", suffixes=("", "_before"))
     outcomes = both[both["outcome"] != both["outcome_before"]]
     dp = (both["p_attain"] - both["p_attain_before"]).abs()
     moved = both[dp >= config.P_CHANGE_REPORTED]
-    return Changes(quarter, prev, published, appeared.reset_index(drop=True), outcomes.reset_index(drop=True),
-                   moved.reset_index(drop=True))
+    return Changes(
+        quarter,
+        prev,
+        published,
+        appeared.reset_index(drop=True),
+        outcomes.reset_index(drop=True),
+        moved.reset_index(drop=True),
+    )
 
 
 def change_findings(ch: Changes, names: Names, limit: int = 5) -> list[Finding]:
     lang = names.lang
     if ch.empty:
         return [Finding.of("no_news", quarter=ch.quarter, previous=ch.previous)]
-    out = [Finding.of("news", quarter=ch.quarter, n_published=len(ch.published), n_appeared=len(ch.appeared),
-                      n_outcomes=len(ch.outcomes), n_moved=len(ch.moved), threshold=f"{config.P_CHANGE_REPORTED:.0%}")]
+    out = [
+        Finding.of(
+            "news",
+            quarter=ch.quarter,
+            n_published=len(ch.published),
+            n_appeared=len(ch.appeared),
+            n_outcomes=len(ch.outcomes),
+            n_moved=len(ch.moved),
+            threshold=f"{config.P_CHANGE_REPORTED:.0%}",
+        )
+    ]
     for _, r in ch.outcomes.head(limit).iterrows():
-        out.append(Finding.of("outcome_changed", ids=(r["target_id"], *str(r.get("outcome_ids") or "").split()),
-                              label=names.target_label(r), before=L.t(r["outcome_before"], lang),
-                              after=L.t(r["outcome"], lang)))
+        out.append(
+            Finding.of(
+                "outcome_changed",
+                ids=(r["target_id"], *str(r.get("outcome_ids") or "").split()),
+                label=names.target_label(r),
+                before=L.t(r["outcome_before"], lang),
+                after=L.t(r["outcome"], lang),
+            )
+        )
     moved = ch.moved.assign(_d=(ch.moved["p_attain"] - ch.moved["p_attain_before"]).abs()).sort_values(
-        "_d", ascending=False)
+        "_d", ascending=False
+    )
     for _, r in moved.head(limit).iterrows():
-        out.append(Finding.of("p_moved", ids=(r["target_id"], r.get("latest_actual_id")), label=names.target_label(r),
-                              before=f"{r['p_attain_before']:.2f}", after=f"{r['p_attain']:.2f}"))
+        out.append(
+            Finding.of(
+                "p_moved",
+                ids=(r["target_id"], r.get("latest_actual_id")),
+                label=names.target_label(r),
+                before=f"{r['p_attain_before']:.2f}",
+                after=f"{r['p_attain']:.2f}",
+            )
+        )
     return out
 
 
-def key_findings(catalog, quarter: str, table: pd.DataFrame, tracker_summary: pd.DataFrame, ch: Changes | None,
-                 backtest_summary: dict | None, lang: str) -> dict[str, list[Finding]]:
+def key_findings(
+    catalog,
+    quarter: str,
+    table: pd.DataFrame,
+    tracker_summary: pd.DataFrame,
+    ch: Changes | None,
+    backtest_summary: dict | None,
+    lang: str,
+) -> dict[str, list[Finding]]:
     """The findings of the report's first section, by heading."""
     names = Names.of(catalog, lang)
     return {

@@ -49,8 +49,11 @@ def level_path(start, rates):
     """Levels after each year of growth: start * cumprod(1 + rates). ``rates`` may be 1-D (one path) or 2-D
     (paths x years); the result has the same shape."""
     rates = np.asarray(rates, float)
-    return np.asarray(start, float)[..., None] * np.cumprod(1.0 + rates, axis=-1) if rates.ndim > 1 \
+    return (
+        np.asarray(start, float)[..., None] * np.cumprod(1.0 + rates, axis=-1)
+        if rates.ndim > 1
         else float(start) * np.cumprod(1.0 + rates)
+    )
 
 
 def two_year_average(growth_2y_total=None, *, g1=None, g2=None):
@@ -95,6 +98,7 @@ def ytd_to_discrete(cumulative: pd.Series) -> pd.Series:
             values.append(val)
         ends.append(end)
         prev_end, prev_val = end, val
-    index = pd.MultiIndex.from_arrays([pd.PeriodIndex(starts, freq="M"), pd.PeriodIndex(ends, freq="M")],
-                                      names=["start", "end"])
+    index = pd.MultiIndex.from_arrays(
+        [pd.PeriodIndex(starts, freq="M"), pd.PeriodIndex(ends, freq="M")], names=["start", "end"]
+    )
     return pd.Series(values, index=index, name=cumulative.name)

@@ -21,16 +21,17 @@ import pandas as pd
 
 from .growth import cagr
 
-
 #: hierarchy statuses: a code per row (``status_code``), rendered per language (``STATUS_EN`` is the CSV's text;
 #: labels.HIERARCHY_STATUS renders them for the report)
 STATUS_EN = {
-    "adds_up": "adds up", "children_exceed": "children exceed parent", "children_short": "children short of parent",
+    "adds_up": "adds up",
+    "children_exceed": "children exceed parent",
+    "children_short": "children short of parent",
     "not_additive_within": "not additive: parent within the children's range [{lo}, {hi}]",
     "not_additive_outside": "not additive: parent OUTSIDE the children's range [{lo}, {hi}]",
     "overlapping": "not meant to add (overlapping industries or clusters)",
     "overlapping_exceeds": "not meant to add (overlapping industries or clusters): their sum exceeds total revenue "
-                           "by {excess}",
+    "by {excess}",
 }
 
 
@@ -82,11 +83,26 @@ def hierarchy_sums(catalog, tolerance: float = 1e-9, as_of=None) -> pd.DataFrame
         else:
             code = "children_short"
         status = STATUS_EN[code].format(lo=f"{lo:g}", hi=f"{hi:g}", excess="")
-        rows.append(dict(source_id=kk[0], indicator_code=kk[1], sector=kk[2] or None, target_year=kk[3],
-                         tier=kk[4] or None, parent_code=parent, parent_value=parent_value, children_sum=total,
-                         n_children=len(kid_vals), difference=diff, additive=add, status=status, status_code=code,
-                         range_low=lo, range_high=hi,
-                         children=", ".join(f"{c} {v:g}" for c, v in kid_vals.items())))
+        rows.append(
+            dict(
+                source_id=kk[0],
+                indicator_code=kk[1],
+                sector=kk[2] or None,
+                target_year=kk[3],
+                tier=kk[4] or None,
+                parent_code=parent,
+                parent_value=parent_value,
+                children_sum=total,
+                n_children=len(kid_vals),
+                difference=diff,
+                additive=add,
+                status=status,
+                status_code=code,
+                range_low=lo,
+                range_high=hi,
+                children=", ".join(f"{c} {v:g}" for c, v in kid_vals.items()),
+            )
+        )
     out = pd.DataFrame(rows)
     return pd.concat([out, overlapping_sums(catalog, as_of)], ignore_index=True)
 
@@ -95,24 +111,44 @@ def overlapping_sums(catalog, as_of=None) -> pd.DataFrame:
     """Industry and cluster targets of one jurisdiction, document and year summed against its total revenue:
     flagged as sums not meant to add (clusters overlap and include firms below designated size)."""
     t = _plain(catalog.targets, as_of)
-    sec = t[(t["sector"] != "") & t["indicator_code"].isin(["sector_revenue", "cluster_output", "main_revenue",
-                                                            "cluster_revenue"])]
+    sec = t[
+        (t["sector"] != "")
+        & t["indicator_code"].isin(["sector_revenue", "cluster_output", "main_revenue", "cluster_revenue"])
+    ]
     rows = []
     for (src, jur, ind, year), g in sec.groupby(["source_id", "jurisdiction_code", "indicator_code", "target_year"]):
         per_sector = g.sort_values("tier").groupby("sector")["value"].first()  # floor before stretch
         if len(per_sector) < 2:
             continue
-        total = t[(t["source_id"] == src) & (t["jurisdiction_code"] == jur) & (t["target_year"] == year)
-                  & (t["indicator_code"] == "revenue") & (t["sector"] == "")]
+        total = t[
+            (t["source_id"] == src)
+            & (t["jurisdiction_code"] == jur)
+            & (t["target_year"] == year)
+            & (t["indicator_code"] == "revenue")
+            & (t["sector"] == "")
+        ]
         parent_value = float(total["value"].iloc[0]) if len(total) else np.nan
         s = float(per_sector.sum())
         code = "overlapping_exceeds" if len(total) and s > parent_value else "overlapping"
         status = STATUS_EN[code].format(excess=f"{s - parent_value:g}" if len(total) else "", lo="", hi="")
-        rows.append(dict(source_id=src, indicator_code=ind, sector="(all named)", target_year=year, tier=None,
-                         parent_code=jur, parent_value=parent_value, children_sum=s, n_children=len(per_sector),
-                         difference=s - parent_value if len(total) else np.nan, additive=False, status=status,
-                         status_code=code,
-                         children=", ".join(f"{c} {v:g}" for c, v in per_sector.items())))
+        rows.append(
+            dict(
+                source_id=src,
+                indicator_code=ind,
+                sector="(all named)",
+                target_year=year,
+                tier=None,
+                parent_code=jur,
+                parent_value=parent_value,
+                children_sum=s,
+                n_children=len(per_sector),
+                difference=s - parent_value if len(total) else np.nan,
+                additive=False,
+                status=status,
+                status_code=code,
+                children=", ".join(f"{c} {v:g}" for c, v in per_sector.items()),
+            )
+        )
     return pd.DataFrame(rows)
 
 
@@ -128,18 +164,28 @@ def cross_document(catalog, as_of=None) -> pd.DataFrame:
             continue
         recs = g.to_dict("records")
         for a_i, a in enumerate(recs):
-            for b in recs[a_i + 1:]:
+            for b in recs[a_i + 1 :]:
                 if a["source_id"] == b["source_id"]:
                     continue
                 years = int(b["target_year"]) - int(a["target_year"])
                 implied = float(cagr(a["value"], b["value"], years)) if years > 0 and a["value"] > 0 else np.nan
-                rows.append(dict(jurisdiction_code=jur, indicator_code=ind, sector=sector or None,
-                                 earlier_target=a["target_id"], earlier_source=a["source_id"],
-                                 earlier_year=int(a["target_year"]), earlier_value=a["value"],
-                                 later_target=b["target_id"], later_source=b["source_id"],
-                                 later_year=int(b["target_year"]), later_value=b["value"],
-                                 implied_annual_growth=implied,
-                                 note="same year in two documents" if years == 0 else ""))
+                rows.append(
+                    dict(
+                        jurisdiction_code=jur,
+                        indicator_code=ind,
+                        sector=sector or None,
+                        earlier_target=a["target_id"],
+                        earlier_source=a["source_id"],
+                        earlier_year=int(a["target_year"]),
+                        earlier_value=a["value"],
+                        later_target=b["target_id"],
+                        later_source=b["source_id"],
+                        later_year=int(b["target_year"]),
+                        later_value=b["value"],
+                        implied_annual_growth=implied,
+                        note="same year in two documents" if years == 0 else "",
+                    )
+                )
     return pd.DataFrame(rows)
 
 
@@ -161,7 +207,14 @@ def reconcile(parent_paths: np.ndarray, children_paths: dict[str, np.ndarray], i
     rows = []
     for j in range(bu.shape[1]):
         d, b = parent_paths[:, j], bu[:, j]
-        rows.append(dict(step=j, direct_median=float(np.median(d)), bottom_up_median=float(np.median(b)),
-                         bottom_up_low=float(np.quantile(b, lo)), bottom_up_high=float(np.quantile(b, hi)),
-                         gap=float(np.median(b) - np.median(d))))
+        rows.append(
+            dict(
+                step=j,
+                direct_median=float(np.median(d)),
+                bottom_up_median=float(np.median(b)),
+                bottom_up_low=float(np.quantile(b, lo)),
+                bottom_up_high=float(np.quantile(b, hi)),
+                gap=float(np.median(b) - np.median(d)),
+            )
+        )
     return pd.DataFrame(rows)

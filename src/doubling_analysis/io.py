@@ -26,7 +26,7 @@ def decode(data: bytes, name: str) -> tuple[str, list[Violation]]:
     """Decode file bytes: UTF-8 (with or without BOM) silently; GB18030/GBK (as Excel saves CSV on Chinese
     Windows) with a warning; anything else is an error naming the file."""
     if data.startswith(_BOM):
-        data = data[len(_BOM):]
+        data = data[len(_BOM) :]
     try:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as exc:
@@ -34,12 +34,27 @@ def decode(data: bytes, name: str) -> tuple[str, list[Violation]]:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        return "", [Violation(name, None, None, None,
-                              f"a UTF-8 text file (byte {utf8_error.start} is not valid UTF-8, "
-                              "nor is the file valid GB18030/GBK); save it as 'CSV UTF-8'")]
-    return text, [Violation(name, None, None, "GB18030/GBK encoding",
-                            "UTF-8; the file was read as GB18030 (Excel's Chinese default) — "
-                            "save it as 'CSV UTF-8' to silence this warning", severity="warning")]
+        return "", [
+            Violation(
+                name,
+                None,
+                None,
+                None,
+                f"a UTF-8 text file (byte {utf8_error.start} is not valid UTF-8, "
+                "nor is the file valid GB18030/GBK); save it as 'CSV UTF-8'",
+            )
+        ]
+    return text, [
+        Violation(
+            name,
+            None,
+            None,
+            "GB18030/GBK encoding",
+            "UTF-8; the file was read as GB18030 (Excel's Chinese default) — "
+            "save it as 'CSV UTF-8' to silence this warning",
+            severity="warning",
+        )
+    ]
 
 
 def read_table(path: Path, name: str | None = None) -> tuple[pd.DataFrame, list[Violation]]:
@@ -82,10 +97,16 @@ def read_table(path: Path, name: str | None = None) -> tuple[pd.DataFrame, list[
         if not cells or all(not c.strip() for c in cells):
             continue  # blank line
         if len(cells) != len(header):
-            problems.append(Violation(
-                name, row, None, f"{len(cells)} cells",
-                f"{len(header)} cells as in the header (a ragged row: a missing or extra comma, "
-                "or an unquoted comma inside a value)"))
+            problems.append(
+                Violation(
+                    name,
+                    row,
+                    None,
+                    f"{len(cells)} cells",
+                    f"{len(header)} cells as in the header (a ragged row: a missing or extra comma, "
+                    "or an unquoted comma inside a value)",
+                )
+            )
             continue
         records.append([c.strip() for c in cells])
         rows.append(row)
@@ -117,8 +138,11 @@ def parse_number(text: str) -> tuple[float | None, str | None, str | None]:
             normalised = normalised.replace(",", "")
             note = f"thousands separators removed ({raw!r} read as {normalised})"
         else:
-            return None, None, ("a number; commas are only accepted as thousands separators "
-                                "(1,400) — use '.' for decimals")
+            return (
+                None,
+                None,
+                ("a number; commas are only accepted as thousands separators (1,400) — use '.' for decimals"),
+            )
     if not _NUMBER.match(normalised):
         return None, None, "a number (digits with an optional '.' decimal point, no units or text)"
     return float(normalised), note, None

@@ -9,71 +9,218 @@ LANGS = ("zh", "en")
 
 TEXT = {
     "zh": {
-        "title": "工业倍增目标进展季度分析", "quarter": "季度", "vintage": "数据版本", "generated": "生成日期",
-        "contents": "目录", "summary": "摘要：主要目标", "jurisdiction_pages": "分地区分析",
-        "comparison": "地区比较", "consistency": "层级一致性与目标雄心", "appendix_methods": "附录一：方法",
-        "appendix_sources": "附录二：资料来源", "gaps": "数据缺口与区间值说明", "failed": "未能完成的部分",
-        "target": "目标", "jurisdiction": "地区", "indicator": "指标", "sector": "产业", "year": "目标年",
-        "attains_if": "达标条件", "tier": "层次", "latest": "最新实际值", "required_growth": "所需年增速",
-        "observed_growth": "实际年增速", "rate_to_go": "剩余所需年增速", "eurostat": "欧盟统计局",
-        "unsd": "联合国统计司", "destatis": "德国统计局", "escap": "亚太经社会", "p_attain": "达标概率",
-        "outcome": "结果", "note": "说明", "floor": "确保", "stretch": "力争", "achieved": "已实现",
-        "missed": "未实现", "likely_achieved": "可能已实现", "likely_missed": "可能未实现", "undetermined": "无法判定", "pending": "进行中", "actual": "实际值",
-        "bound_lower": "下限（突破）", "required_path": "达标所需路径", "projection": "预测中位数",
-        "interval": "预测区间", "index": "指数（基年=100）", "implied": "目标隐含年增速",
-        "own_recorded": "本地区历史增速", "province_recorded": "全省历史增速", "source": "来源",
-        "url": "网址", "issuer": "发布单位", "issued": "日期", "n_targets": "目标数", "n_actuals": "实际值数",
-        "assessable": "可评估", "not_assessable": "不可评估", "page": "页",
-        "key_findings": "主要发现", "what_decided": "记录已判定的目标", "doubling_question": "倍增了吗？",
-        "live_targets": "尚在进行的目标与达标概率", "since_last": "本季度变化", "doubling_tracker": "倍增进度",
-        "no_base": "没有 {year} 年的确切基数", "with_evidence": "有数据的目标", "no_evidence": "没有任何数据的目标",
-        "appendix_targets": "附录三：全部目标", "backtest": "回测", "deciding_figure": "判定依据",
-        "base": "基数", "multiple": "倍数", "pace": "年均增速", "required_pace": "翻番所需年增速", "rank": "排名",
-        "published_in_quarter": "本季度公布的数值", "appeared": "本季度出现的目标", "outcomes_changed": "结果变化",
-        "p_moved": "达标概率变动", "before": "上季度", "after": "本季度", "value": "数值", "bound": "区间",
-        "status": "状态", "period": "时期", "published": "公布日期", "source_id": "来源编号",
-        "parent": "上级", "children_sum": "下级合计", "difference": "差额", "earlier": "较早目标",
-        "later": "较晚目标", "p_interval": "80% 区间", "model": "模型", "n_distinct": "不重复承诺",
-        "decided": "已判定", "kind_level": "总量目标", "kind_growth_rate": "增速目标", "kind_count": "数量目标",
-        "kind_share": "比重目标", "kind_rate": "比率目标", "kind_area": "面积目标", "kind_rank": "排名目标",
-        "kind_relative": "相对目标", "kind_money_flow": "资金目标", "kind_other": "其他目标",
+        "title": "工业倍增目标进展季度分析",
+        "quarter": "季度",
+        "vintage": "数据版本",
+        "generated": "生成日期",
+        "contents": "目录",
+        "summary": "摘要：主要目标",
+        "jurisdiction_pages": "分地区分析",
+        "comparison": "地区比较",
+        "consistency": "层级一致性与目标雄心",
+        "appendix_methods": "附录一：方法",
+        "appendix_sources": "附录二：资料来源",
+        "gaps": "数据缺口与区间值说明",
+        "failed": "未能完成的部分",
+        "target": "目标",
+        "jurisdiction": "地区",
+        "indicator": "指标",
+        "sector": "产业",
+        "year": "目标年",
+        "attains_if": "达标条件",
+        "tier": "层次",
+        "latest": "最新实际值",
+        "required_growth": "所需年增速",
+        "observed_growth": "实际年增速",
+        "rate_to_go": "剩余所需年增速",
+        "eurostat": "欧盟统计局",
+        "unsd": "联合国统计司",
+        "destatis": "德国统计局",
+        "escap": "亚太经社会",
+        "p_attain": "达标概率",
+        "outcome": "结果",
+        "note": "说明",
+        "floor": "确保",
+        "stretch": "力争",
+        "achieved": "已实现",
+        "missed": "未实现",
+        "likely_achieved": "可能已实现",
+        "likely_missed": "可能未实现",
+        "undetermined": "无法判定",
+        "pending": "进行中",
+        "actual": "实际值",
+        "bound_lower": "下限（突破）",
+        "required_path": "达标所需路径",
+        "projection": "预测中位数",
+        "interval": "预测区间",
+        "index": "指数（基年=100）",
+        "implied": "目标隐含年增速",
+        "own_recorded": "本地区历史增速",
+        "province_recorded": "全省历史增速",
+        "source": "来源",
+        "url": "网址",
+        "issuer": "发布单位",
+        "issued": "日期",
+        "n_targets": "目标数",
+        "n_actuals": "实际值数",
+        "assessable": "可评估",
+        "not_assessable": "不可评估",
+        "page": "页",
+        "key_findings": "主要发现",
+        "what_decided": "记录已判定的目标",
+        "doubling_question": "倍增了吗？",
+        "live_targets": "尚在进行的目标与达标概率",
+        "since_last": "本季度变化",
+        "doubling_tracker": "倍增进度",
+        "no_base": "没有 {year} 年的确切基数",
+        "with_evidence": "有数据的目标",
+        "no_evidence": "没有任何数据的目标",
+        "appendix_targets": "附录三：全部目标",
+        "backtest": "回测",
+        "deciding_figure": "判定依据",
+        "base": "基数",
+        "multiple": "倍数",
+        "pace": "年均增速",
+        "required_pace": "翻番所需年增速",
+        "rank": "排名",
+        "published_in_quarter": "本季度公布的数值",
+        "appeared": "本季度出现的目标",
+        "outcomes_changed": "结果变化",
+        "p_moved": "达标概率变动",
+        "before": "上季度",
+        "after": "本季度",
+        "value": "数值",
+        "bound": "区间",
+        "status": "状态",
+        "period": "时期",
+        "published": "公布日期",
+        "source_id": "来源编号",
+        "parent": "上级",
+        "children_sum": "下级合计",
+        "difference": "差额",
+        "earlier": "较早目标",
+        "later": "较晚目标",
+        "p_interval": "80% 区间",
+        "model": "模型",
+        "n_distinct": "不重复承诺",
+        "decided": "已判定",
+        "kind_level": "总量目标",
+        "kind_growth_rate": "增速目标",
+        "kind_count": "数量目标",
+        "kind_share": "比重目标",
+        "kind_rate": "比率目标",
+        "kind_area": "面积目标",
+        "kind_rank": "排名目标",
+        "kind_relative": "相对目标",
+        "kind_money_flow": "资金目标",
+        "kind_other": "其他目标",
     },
     "en": {
-        "title": "Industrial doubling targets: quarterly progress analysis", "quarter": "Quarter",
-        "vintage": "Data vintage", "generated": "Generated", "contents": "Contents",
-        "summary": "Executive summary: headline targets", "jurisdiction_pages": "Jurisdictions",
-        "comparison": "Comparison across jurisdictions", "consistency": "Consistency and ambition",
-        "appendix_methods": "Appendix A: methods", "appendix_sources": "Appendix B: sources",
-        "gaps": "Where data is missing or only bounded", "failed": "Parts that failed",
-        "target": "Target", "jurisdiction": "Jurisdiction", "indicator": "Indicator", "sector": "Sector",
-        "year": "Year", "attains_if": "Attained if", "tier": "Tier", "latest": "Latest actual",
-        "required_growth": "Required growth", "observed_growth": "Observed growth", "rate_to_go": "Rate to go",
-        "eurostat": "Eurostat", "unsd": "UNSD", "destatis": "Destatis", "escap": "ESCAP",
-        "p_attain": "P(attain)", "outcome": "Outcome", "note": "Note", "floor": "floor",
-        "stretch": "stretch", "achieved": "achieved", "missed": "missed", "likely_achieved": "likely achieved",
-        "likely_missed": "likely missed", "undetermined": "undetermined",
-        "pending": "pending", "actual": "actual", "bound_lower": "lower bound (above)",
-        "required_path": "path required", "projection": "projection (median)", "interval": "projection interval",
-        "index": "index (base year = 100)", "implied": "implied annual growth",
-        "own_recorded": "own recorded growth", "province_recorded": "province's recorded growth",
-        "source": "Source", "url": "URL", "issuer": "Issuer", "issued": "Date", "n_targets": "targets",
-        "n_actuals": "actuals", "assessable": "assessable", "not_assessable": "not assessable", "page": "page",
-        "key_findings": "Key findings", "what_decided": "What the record decides", "doubling_question":
-        "Did they double?", "live_targets": "Open targets and their probabilities", "since_last":
-        "Since last quarter", "doubling_tracker": "The doubling tracker", "no_base": "no exact {year} base",
-        "with_evidence": "Targets with evidence", "no_evidence": "Targets without any figure",
-        "appendix_targets": "Appendix C: every target", "backtest": "Backtest", "deciding_figure": "Deciding figure",
-        "base": "Base", "multiple": "Multiple", "pace": "Pace a year", "required_pace": "Pace needed to double",
-        "rank": "Rank", "published_in_quarter": "Figures published in the quarter", "appeared":
-        "Targets that appeared", "outcomes_changed": "Outcomes that changed", "p_moved": "Probabilities that moved",
-        "before": "Previous quarter", "after": "This quarter", "value": "Value", "bound": "Bound", "status": "Status",
-        "period": "Period", "published": "Published", "source_id": "Source id", "parent": "Parent",
-        "children_sum": "Sum of children", "difference": "Difference", "earlier": "Earlier target",
-        "later": "Later target", "p_interval": "80 % interval", "model": "Model", "n_distinct": "distinct commitments",
-        "decided": "decided", "kind_level": "level targets", "kind_growth_rate": "growth-rate targets",
-        "kind_count": "count targets", "kind_share": "share targets", "kind_rate": "rate targets",
-        "kind_area": "area targets", "kind_rank": "rank targets", "kind_relative": "relative targets",
-        "kind_money_flow": "money-flow targets", "kind_other": "other targets",
+        "title": "Industrial doubling targets: quarterly progress analysis",
+        "quarter": "Quarter",
+        "vintage": "Data vintage",
+        "generated": "Generated",
+        "contents": "Contents",
+        "summary": "Executive summary: headline targets",
+        "jurisdiction_pages": "Jurisdictions",
+        "comparison": "Comparison across jurisdictions",
+        "consistency": "Consistency and ambition",
+        "appendix_methods": "Appendix A: methods",
+        "appendix_sources": "Appendix B: sources",
+        "gaps": "Where data is missing or only bounded",
+        "failed": "Parts that failed",
+        "target": "Target",
+        "jurisdiction": "Jurisdiction",
+        "indicator": "Indicator",
+        "sector": "Sector",
+        "year": "Year",
+        "attains_if": "Attained if",
+        "tier": "Tier",
+        "latest": "Latest actual",
+        "required_growth": "Required growth",
+        "observed_growth": "Observed growth",
+        "rate_to_go": "Rate to go",
+        "eurostat": "Eurostat",
+        "unsd": "UNSD",
+        "destatis": "Destatis",
+        "escap": "ESCAP",
+        "p_attain": "P(attain)",
+        "outcome": "Outcome",
+        "note": "Note",
+        "floor": "floor",
+        "stretch": "stretch",
+        "achieved": "achieved",
+        "missed": "missed",
+        "likely_achieved": "likely achieved",
+        "likely_missed": "likely missed",
+        "undetermined": "undetermined",
+        "pending": "pending",
+        "actual": "actual",
+        "bound_lower": "lower bound (above)",
+        "required_path": "path required",
+        "projection": "projection (median)",
+        "interval": "projection interval",
+        "index": "index (base year = 100)",
+        "implied": "implied annual growth",
+        "own_recorded": "own recorded growth",
+        "province_recorded": "province's recorded growth",
+        "source": "Source",
+        "url": "URL",
+        "issuer": "Issuer",
+        "issued": "Date",
+        "n_targets": "targets",
+        "n_actuals": "actuals",
+        "assessable": "assessable",
+        "not_assessable": "not assessable",
+        "page": "page",
+        "key_findings": "Key findings",
+        "what_decided": "What the record decides",
+        "doubling_question": "Did they double?",
+        "live_targets": "Open targets and their probabilities",
+        "since_last": "Since last quarter",
+        "doubling_tracker": "The doubling tracker",
+        "no_base": "no exact {year} base",
+        "with_evidence": "Targets with evidence",
+        "no_evidence": "Targets without any figure",
+        "appendix_targets": "Appendix C: every target",
+        "backtest": "Backtest",
+        "deciding_figure": "Deciding figure",
+        "base": "Base",
+        "multiple": "Multiple",
+        "pace": "Pace a year",
+        "required_pace": "Pace needed to double",
+        "rank": "Rank",
+        "published_in_quarter": "Figures published in the quarter",
+        "appeared": "Targets that appeared",
+        "outcomes_changed": "Outcomes that changed",
+        "p_moved": "Probabilities that moved",
+        "before": "Previous quarter",
+        "after": "This quarter",
+        "value": "Value",
+        "bound": "Bound",
+        "status": "Status",
+        "period": "Period",
+        "published": "Published",
+        "source_id": "Source id",
+        "parent": "Parent",
+        "children_sum": "Sum of children",
+        "difference": "Difference",
+        "earlier": "Earlier target",
+        "later": "Later target",
+        "p_interval": "80 % interval",
+        "model": "Model",
+        "n_distinct": "distinct commitments",
+        "decided": "decided",
+        "kind_level": "level targets",
+        "kind_growth_rate": "growth-rate targets",
+        "kind_count": "count targets",
+        "kind_share": "share targets",
+        "kind_rate": "rate targets",
+        "kind_area": "area targets",
+        "kind_rank": "rank targets",
+        "kind_relative": "relative targets",
+        "kind_money_flow": "money-flow targets",
+        "kind_other": "other targets",
     },
 }
 
@@ -131,8 +278,6 @@ def fmt_value(x, unit, lang: str = "zh") -> str:
     return f"{fmt_num(x)} {unit}" if unit else fmt_num(x)
 
 
-
-
 # ---- numbers and targets by their unit (the report's edge) ------------------------------------------------------
 
 BOUND_LABELS = {
@@ -142,15 +287,30 @@ BOUND_LABELS = {
 
 COMPARATOR_WORDS = {
     "zh": {">": "超过 {x}", ">=": "不低于 {x}", "=": "达到 {x}", "<=": "不超过 {x}", "~": "{x} 左右（±{tol}）"},
-    "en": {">": "more than {x}", ">=": "at least {x}", "=": "reach {x}", "<=": "at most {x}",
-           "~": "about {x} (±{tol})"},
+    "en": {
+        ">": "more than {x}",
+        ">=": "at least {x}",
+        "=": "reach {x}",
+        "<=": "at most {x}",
+        "~": "about {x} (±{tol})",
+    },
 }
 
 _COUNT_UNITS = {"户", "家", "个", "项", "场", "次", "所", "位"}
 #: units in English (counts need none: the indicator's name says what is counted)
-EN_UNITS = {"亿元": "100m yuan", "万元": "10k yuan", "万亿元": "trillion yuan", "千亿元": "100bn yuan",
-            "万平方米": "10k m²", "平方公里": "km²", "亩": "mu", "万亩": "10k mu", "工作日": "working days",
-            "天": "days", **{u: "" for u in _COUNT_UNITS}}
+EN_UNITS = {
+    "亿元": "100m yuan",
+    "万元": "10k yuan",
+    "万亿元": "trillion yuan",
+    "千亿元": "100bn yuan",
+    "万平方米": "10k m²",
+    "平方公里": "km²",
+    "亩": "mu",
+    "万亩": "10k mu",
+    "工作日": "working days",
+    "天": "days",
+    **{u: "" for u in _COUNT_UNITS},
+}
 
 
 def unit_label(unit: str, lang: str = "zh") -> str:
@@ -169,7 +329,12 @@ def fmt_amount(x, unit_written: str, canonical: str, lang: str = "zh", written=N
     x = float(x)
     from .units import dimension
 
-    if written is not None and not pd.isna(written) and dimension(unit_written) == "money" and unit_written != canonical:
+    if (
+        written is not None
+        and not pd.isna(written)
+        and dimension(unit_written) == "money"
+        and unit_written != canonical
+    ):
         if lang == "en":
             return f"{fmt_num(x * 1e8 / 1e6)} million yuan"
         return f"{fmt_num(float(written))} {unit_written}"
@@ -199,15 +364,25 @@ def fmt_target(r, lang: str = "zh") -> str:
     if uw == "× base":
         k = r.get("value_written", r["target_value"])
         base_year = int(r["base_year"])
-        return f"达到 {base_year} 年的 {float(k):g} 倍" if lang == "zh" else f"at least {float(k):g}× the {base_year} level"
+        return (
+            f"达到 {base_year} 年的 {float(k):g} 倍"
+            if lang == "zh"
+            else f"at least {float(k):g}× the {base_year} level"
+        )
     value = r.get("value_written_canonical", r["target_value"])
     x = fmt_amount(value, uw, str(r["unit"]), lang, r.get("value_written"))
     vh = r.get("value_high_canonical")
     if vh is not None and not pd.isna(vh):
         x = f"{fmt_amount(value, uw, str(r['unit']), lang).split(' ')[0]}–{fmt_amount(vh, uw, str(r['unit']), lang)}"
-    tol = (f"{config.APPROX_TOLERANCE_POINTS * 100:g} 个百分点" if lang == "zh" else
-           f"{config.APPROX_TOLERANCE_POINTS * 100:g} points") if str(r["unit"]) == "ratio" and uw != "ratio" else \
-        f"{config.APPROX_TOLERANCE_RELATIVE:.0%}"
+    tol = (
+        (
+            f"{config.APPROX_TOLERANCE_POINTS * 100:g} 个百分点"
+            if lang == "zh"
+            else f"{config.APPROX_TOLERANCE_POINTS * 100:g} points"
+        )
+        if str(r["unit"]) == "ratio" and uw != "ratio"
+        else f"{config.APPROX_TOLERANCE_RELATIVE:.0%}"
+    )
     return COMPARATOR_WORDS[lang].get(comp, "{x}").format(x=x, tol=tol)
 
 
@@ -238,18 +413,25 @@ def fmt_period(period: str, lang: str = "zh") -> str:
 
 
 HIERARCHY_STATUS = {
-    "zh": {"adds_up": "加总一致", "children_exceed": "下级合计超过上级", "children_short": "下级合计不足上级",
-           "not_additive_within": "不可加总：上级值在下级范围 [{lo}, {hi}] 之内",
-           "not_additive_outside": "不可加总：上级值在下级范围 [{lo}, {hi}] 之外",
-           "overlapping": "不应加总（产业或集群相互重叠）",
-           "overlapping_exceeds": "不应加总（产业或集群相互重叠）：其合计超过全部营业收入 {excess}"},
-    "en": {"adds_up": "adds up", "children_exceed": "children exceed the parent",
-           "children_short": "children fall short of the parent",
-           "not_additive_within": "not additive: the parent lies within the children's range [{lo}, {hi}]",
-           "not_additive_outside": "not additive: the parent lies outside the children's range [{lo}, {hi}]",
-           "overlapping": "not meant to add (overlapping industries or clusters)",
-           "overlapping_exceeds": "not meant to add (overlapping industries or clusters): their sum exceeds total "
-                                  "revenue by {excess}"},
+    "zh": {
+        "adds_up": "加总一致",
+        "children_exceed": "下级合计超过上级",
+        "children_short": "下级合计不足上级",
+        "not_additive_within": "不可加总：上级值在下级范围 [{lo}, {hi}] 之内",
+        "not_additive_outside": "不可加总：上级值在下级范围 [{lo}, {hi}] 之外",
+        "overlapping": "不应加总（产业或集群相互重叠）",
+        "overlapping_exceeds": "不应加总（产业或集群相互重叠）：其合计超过全部营业收入 {excess}",
+    },
+    "en": {
+        "adds_up": "adds up",
+        "children_exceed": "children exceed the parent",
+        "children_short": "children fall short of the parent",
+        "not_additive_within": "not additive: the parent lies within the children's range [{lo}, {hi}]",
+        "not_additive_outside": "not additive: the parent lies outside the children's range [{lo}, {hi}]",
+        "overlapping": "not meant to add (overlapping industries or clusters)",
+        "overlapping_exceeds": "not meant to add (overlapping industries or clusters): their sum exceeds total "
+        "revenue by {excess}",
+    },
 }
 
 
@@ -257,5 +439,7 @@ def hierarchy_status(row, lang: str = "zh") -> str:
     lo, hi = row.get("range_low"), row.get("range_high")
     diff = row.get("difference")
     return HIERARCHY_STATUS[lang][row["status_code"]].format(
-        lo=fmt_num(lo) if lo is not None and not pd.isna(lo) else "", hi=fmt_num(hi) if hi is not None and not pd.isna(hi)
-        else "", excess=fmt_num(diff) if diff is not None and not pd.isna(diff) else "")
+        lo=fmt_num(lo) if lo is not None and not pd.isna(lo) else "",
+        hi=fmt_num(hi) if hi is not None and not pd.isna(hi) else "",
+        excess=fmt_num(diff) if diff is not None and not pd.isna(diff) else "",
+    )

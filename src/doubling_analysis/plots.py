@@ -16,9 +16,12 @@ import pandas as pd
 from . import labels as L
 
 CJK_FONT_FAMILY = "Noto Sans CJK SC"
-_FONT_GLOBS = ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-               "/usr/share/fonts/**/NotoSansCJK*-Regular.ttc", "/usr/share/fonts/**/NotoSansCJK*-Regular.otf",
-               "/usr/share/fonts/**/SourceHanSans*.otf")
+_FONT_GLOBS = (
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/**/NotoSansCJK*-Regular.ttc",
+    "/usr/share/fonts/**/NotoSansCJK*-Regular.otf",
+    "/usr/share/fonts/**/SourceHanSans*.otf",
+)
 _ready = False
 
 
@@ -33,8 +36,9 @@ def cjk_font_file() -> str:
         if found:
             return found[0]
     try:
-        out = subprocess.run(["fc-match", "-f", "%{file}", CJK_FONT_FAMILY], capture_output=True, text=True,
-                             timeout=10).stdout
+        out = subprocess.run(
+            ["fc-match", "-f", "%{file}", CJK_FONT_FAMILY], capture_output=True, text=True, timeout=10
+        ).stdout
         if "CJK" in out or "SourceHan" in out:
             return out
     except (OSError, subprocess.SubprocessError):
@@ -61,8 +65,15 @@ def setup_fonts():
     return plt
 
 
-def growth_path_chart(points: pd.DataFrame, targets: pd.DataFrame, projection=None, required=None,
-                      title: str = "", unit: str = "", lang: str = "zh"):
+def growth_path_chart(
+    points: pd.DataFrame,
+    targets: pd.DataFrame,
+    projection=None,
+    required=None,
+    title: str = "",
+    unit: str = "",
+    lang: str = "zh",
+):
     """Actuals (lower bounds drawn as ▲ with an arrow up), the path required to the target, the projection fan,
     and floor / stretch targets as markers at their years.
 
@@ -91,14 +102,24 @@ def growth_path_chart(points: pd.DataFrame, targets: pd.DataFrame, projection=No
         ax.plot(bounded["t"], bounded["value"], "^", color="tab:red", ms=8, label=L.t("bound_lower", lang))
         for x, v in zip(bounded["t"], bounded["value"]):
             ax.annotate("", xy=(x, v * 1.12), xytext=(x, v), arrowprops=dict(arrowstyle="->", color="tab:red"))
-    rows += [dict(series=f"actual ({b})", t=x, median=v, period=p)
-             for x, v, b, p in zip(points["t"], points["value"], points["bound"], points["period"])]
+    rows += [
+        dict(series=f"actual ({b})", t=x, median=v, period=p)
+        for x, v, b, p in zip(points["t"], points["value"], points["bound"], points["period"])
+    ]
     for tg in targets.itertuples(index=False):
         tier = tg.tier if isinstance(tg.tier, str) else None
         color = {"floor": "tab:green", "stretch": "tab:orange"}.get(tier, "tab:purple")
-        ax.plot([tg.target_year], [tg.value], marker="*", ms=15, color=color, ls="none",
-                label=f"{L.t('target', lang)} {tg.target_year}" + (f" — {L.t(tier, lang)}" if tier else "")
-                + f": {tg.attains_if}")
+        ax.plot(
+            [tg.target_year],
+            [tg.value],
+            marker="*",
+            ms=15,
+            color=color,
+            ls="none",
+            label=f"{L.t('target', lang)} {tg.target_year}"
+            + (f" — {L.t(tier, lang)}" if tier else "")
+            + f": {tg.attains_if}",
+        )
         rows.append(dict(series=f"target {tier or ''}".strip(), t=tg.target_year, median=tg.value))
     ax.set_title(title, fontsize=11)
     ax.set_ylabel(unit)
@@ -128,8 +149,16 @@ def coverage_heatmap(catalog, lang: str = "zh", years=range(2017, 2026)):
     data = pd.concat({L.t("n_actuals", lang): act, L.t("n_targets", lang): tgt}, axis=1)
     fig, axes = plt.subplots(1, 2, figsize=(7.6, 3.8), sharey=True)
     for ax, (name, m) in zip(axes, ((L.t("n_actuals", lang), act), (L.t("n_targets", lang), tgt))):
-        sns.heatmap(m.rename(index=names), annot=True, fmt="d", cmap="Blues", cbar=False, ax=ax,
-                    linewidths=0.5, annot_kws={"fontsize": 7})
+        sns.heatmap(
+            m.rename(index=names),
+            annot=True,
+            fmt="d",
+            cmap="Blues",
+            cbar=False,
+            ax=ax,
+            linewidths=0.5,
+            annot_kws={"fontsize": 7},
+        )
         ax.set_title(name, fontsize=10)
         ax.set_xlabel("")
         ax.set_ylabel("")
@@ -152,8 +181,10 @@ def index_chart(series: dict[str, pd.Series], base_year: int, title: str = "", l
             continue
         idx = 100 * s / s.loc[base_year]
         ax.plot(idx.index, idx.values, marker="o", label=name)
-        rows += [dict(jurisdiction=name, year=int(y), value=float(v), index=float(i))
-                 for y, v, i in zip(s.index, s.values, idx.values)]
+        rows += [
+            dict(jurisdiction=name, year=int(y), value=float(v), index=float(i))
+            for y, v, i in zip(s.index, s.values, idx.values)
+        ]
     ax.axhline(100, color="gray", lw=0.8)
     ax.set_title(title, fontsize=11)
     ax.set_ylabel(L.t("index", lang))
@@ -177,13 +208,22 @@ def required_vs_observed(table: pd.DataFrame, label_of, lang: str = "zh"):
     plt = setup_fonts()
     d = table.dropna(subset=["required_growth", "observed_growth", "rate_to_go"], how="all")
     d = d.assign(label=[label_of(r) for r in d.itertuples(index=False)])
-    d = d.drop_duplicates(subset=["jurisdiction_code", "indicator_code", "target_year", "required_growth",
-                                  "observed_growth", "rate_to_go"])
+    d = d.drop_duplicates(
+        subset=[
+            "jurisdiction_code",
+            "indicator_code",
+            "target_year",
+            "required_growth",
+            "observed_growth",
+            "rate_to_go",
+        ]
+    )
     data = d[["target_id", "label", "required_growth", "observed_growth", "rate_to_go"]].reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(7.2, min(0.4 * max(len(d), 3) + 1.2, 9.5)))
     y = np.arange(len(d))
-    for k, (col, color) in enumerate((("required_growth", "gray"), ("observed_growth", "tab:blue"),
-                                      ("rate_to_go", "tab:red"))):
+    for k, (col, color) in enumerate(
+        (("required_growth", "gray"), ("observed_growth", "tab:blue"), ("rate_to_go", "tab:red"))
+    ):
         ax.barh(y + (k - 1) * 0.26, d[col].fillna(0) * 100, height=0.25, color=color, label=L.t(col, lang))
     ax.set_yticks(y)
     ax.set_yticklabels([_short(x) for x in d["label"]], fontsize=7.5)
@@ -195,10 +235,21 @@ def required_vs_observed(table: pd.DataFrame, label_of, lang: str = "zh"):
 
 
 _CATEGORY_SCORE = {
-    "met": 4, "on_track": 4, "acceleration_needed": 2, "limited_progress": 1, "deterioration": 0,
-    "met_or_on_track": 4, "fair_progress": 2, "stagnation_or_regression": 0,
-    "sun": 4, "slightly_cloudy": 3, "cloud": 1, "thunderstorm": 0,
-    "maintain": 4, "accelerate": 2, "reverse_the_trend": 0,
+    "met": 4,
+    "on_track": 4,
+    "acceleration_needed": 2,
+    "limited_progress": 1,
+    "deterioration": 0,
+    "met_or_on_track": 4,
+    "fair_progress": 2,
+    "stagnation_or_regression": 0,
+    "sun": 4,
+    "slightly_cloudy": 3,
+    "cloud": 1,
+    "thunderstorm": 0,
+    "maintain": 4,
+    "accelerate": 2,
+    "reverse_the_trend": 0,
 }
 
 
@@ -216,11 +267,26 @@ def category_heatmap(table: pd.DataFrame, label_of, lang: str = "zh"):
     labels = [_short(label_of(r)) for r in d.itertuples(index=False)]
     codes = d[list(cols)]
     score = codes.apply(lambda c: c.map(_CATEGORY_SCORE)).astype(float).rename(columns=cols)
-    cats = pd.DataFrame({cols[m.category_column]: codes[m.category_column].map(lambda c, m=m: m.category_label(c, lang))
-                         for m in REGISTRY.values()}, index=codes.index)
+    cats = pd.DataFrame(
+        {
+            cols[m.category_column]: codes[m.category_column].map(lambda c, m=m: m.category_label(c, lang))
+            for m in REGISTRY.values()
+        },
+        index=codes.index,
+    )
     fig, ax = plt.subplots(figsize=(7.2, 0.5 * len(d) + 1.4))
-    sns.heatmap(score.set_index(pd.Index(labels)), annot=cats.replace("", "—").to_numpy(), fmt="", cmap="RdYlGn",
-                vmin=0, vmax=4, cbar=False, linewidths=0.5, ax=ax, annot_kws={"fontsize": 7})
+    sns.heatmap(
+        score.set_index(pd.Index(labels)),
+        annot=cats.replace("", "—").to_numpy(),
+        fmt="",
+        cmap="RdYlGn",
+        vmin=0,
+        vmax=4,
+        cbar=False,
+        linewidths=0.5,
+        ax=ax,
+        annot_kws={"fontsize": 7},
+    )
     ax.tick_params(labelsize=8)
     fig.tight_layout()
     data = cats.assign(target_id=d["target_id"].to_numpy(), label=labels)
@@ -237,8 +303,7 @@ def ambition_chart(amb: pd.DataFrame, label_of, lang: str = "zh"):
     y = np.arange(len(d))
     ax.scatter(d["implied_growth"] * 100, y, marker="D", color="tab:red", label=L.t("implied", lang), zorder=3)
     ax.scatter(d["own_recorded_growth"] * 100, y, marker="o", color="tab:blue", label=L.t("own_recorded", lang))
-    ax.scatter(d["province_recorded_growth"] * 100, y, marker="s", color="gray",
-               label=L.t("province_recorded", lang))
+    ax.scatter(d["province_recorded_growth"] * 100, y, marker="s", color="gray", label=L.t("province_recorded", lang))
     ax.set_yticks(y)
     ax.set_yticklabels(labels, fontsize=7)
     ax.invert_yaxis()
@@ -264,8 +329,9 @@ def doubling_tracker_chart(points: pd.DataFrame, summary: pd.DataFrame, names: d
         ax.axhline(200, color="tab:red", lw=0.9, ls=":")
         ax.axhline(100, color="gray", lw=0.6)
         years = np.arange(b, T + 1)
-        ax.plot(years, 100 * 2 ** ((years - b) / (T - b)), ls="--", color="gray", lw=1.0,
-                label=L.t("required_path", lang))
+        ax.plot(
+            years, 100 * 2 ** ((years - b) / (T - b)), ls="--", color="gray", lw=1.0, label=L.t("required_path", lang)
+        )
         pts = points[points["jurisdiction_code"] == code]
         exact = pts[(pts["bound"] == "exact") & ~pts["derived"].astype(bool)]
         ax.plot(exact["t"], exact["index"], "o-", color="black", ms=4, lw=1.0)
@@ -275,8 +341,17 @@ def doubling_tracker_chart(points: pd.DataFrame, summary: pd.DataFrame, names: d
             bb = pts[pts["bound"] == bound]
             ax.plot(bb["t"], bb["index"], mark, color="tab:red", ms=6)
         if s["status"] != "ok" and pts.empty:
-            ax.text(0.5, 0.5, L.t("no_base", lang).format(year=b), ha="center", va="center", fontsize=7.5,
-                    transform=ax.transAxes, wrap=True, color="dimgray")
+            ax.text(
+                0.5,
+                0.5,
+                L.t("no_base", lang).format(year=b),
+                ha="center",
+                va="center",
+                fontsize=7.5,
+                transform=ax.transAxes,
+                wrap=True,
+                color="dimgray",
+            )
         title = names.get(code, code)
         if s["status"] == "ok":
             title += f"  {s['multiple']:.2f}×"

@@ -8,8 +8,8 @@ returns a :class:`MethodResult` with a value, a category, and a note saying why 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import numpy as np
 
@@ -21,16 +21,16 @@ from .growth import cagr
 class ProgressInput:
     """The points a method may use. Years may be fractional (a stock at May 2021 is 2021 - 7/12)."""
 
-    y0: float | None          # base value (at t0)
+    y0: float | None  # base value (at t0)
     t0: float | None
-    yt: float | None          # latest value (at t)
+    yt: float | None  # latest value (at t)
     t: float | None
-    yT: float                 # target value (at T)
+    yT: float  # target value (at T)
     T: float
-    direction: str = "up"     # "up": higher is better
+    direction: str = "up"  # "up": higher is better
     history: tuple[tuple[float, float], ...] = ()  # (year, value), base and latest included, sorted
     latest_is_bound: bool = False  # the latest value is a lower/upper bound, not exact
-    met: bool | None = None   # does the latest value attain the target (comparator and bounds applied)?
+    met: bool | None = None  # does the latest value attain the target (comparator and bounds applied)?
 
 
 @dataclass(frozen=True)
@@ -70,11 +70,19 @@ def eurostat(inp: ProgressInput) -> MethodResult:
     g_obs = float(cagr(inp.y0, inp.yt, inp.t - inp.t0))
     g_req = float(cagr(inp.y0, inp.yT, inp.T - inp.t0))
     if _met(inp):
-        return MethodResult(name, g_obs / g_req if g_req else math.nan, "met", _bound_note(inp).strip(),
-                            {"g_obs": g_obs, "g_req": g_req})
+        return MethodResult(
+            name,
+            g_obs / g_req if g_req else math.nan,
+            "met",
+            _bound_note(inp).strip(),
+            {"g_obs": g_obs, "g_req": g_req},
+        )
     if g_req == 0 or (inp.direction == "up" and g_req < 0) or (inp.direction == "down" and g_req > 0):
-        return MethodResult(name, note="not assessable: the target does not require change from the base",
-                            extra={"g_obs": g_obs, "g_req": g_req})
+        return MethodResult(
+            name,
+            note="not assessable: the target does not require change from the base",
+            extra={"g_obs": g_obs, "g_req": g_req},
+        )
     ratio = g_obs / g_req
     if ratio >= config.EUROSTAT_ON_TRACK:
         cat = "on_track"
@@ -114,8 +122,11 @@ def destatis(inp: ProgressInput) -> MethodResult:
         return MethodResult(name, note="not assessable: no actual")
     window = [(t, y) for t, y in inp.history if t >= inp.t - config.DESTATIS_WINDOW_YEARS and y > 0]
     if len(window) < config.DESTATIS_MIN_POINTS:
-        return MethodResult(name, note=f"not assessable: {len(window)} point(s) in the last "
-                                        f"{config.DESTATIS_WINDOW_YEARS} years, needs {config.DESTATIS_MIN_POINTS}")
+        return MethodResult(
+            name,
+            note=f"not assessable: {len(window)} point(s) in the last "
+            f"{config.DESTATIS_WINDOW_YEARS} years, needs {config.DESTATIS_MIN_POINTS}",
+        )
     (t1, y1), (t2, y2) = window[0], window[-1]
     g = float(cagr(y1, y2, t2 - t1))
     y_hat = inp.yt * (1 + g) ** max(inp.T - inp.t, 0)
@@ -123,8 +134,9 @@ def destatis(inp: ProgressInput) -> MethodResult:
     if (y_hat >= inp.yT) if up else (y_hat <= inp.yT):
         return MethodResult(name, 0.0, "sun", "projected to meet the target", {"projected": y_hat, "trend": g})
     if (g <= 0) if up else (g >= 0):
-        return MethodResult(name, math.nan, "thunderstorm", "moving away from the target",
-                            {"projected": y_hat, "trend": g})
+        return MethodResult(
+            name, math.nan, "thunderstorm", "moving away from the target", {"projected": y_hat, "trend": g}
+        )
     gap = inp.yT - inp.yt
     miss = (inp.yT - y_hat) / gap if gap else math.nan
     if miss < config.DESTATIS_SUN:
@@ -166,8 +178,9 @@ def escap(inp: ProgressInput) -> MethodResult:
         cat = "accelerate"
     else:
         cat = "reverse_the_trend"
-    return MethodResult(name, anticipated, cat, _bound_note(inp).strip(),
-                        {"current_status": current, "projected": y_hat})
+    return MethodResult(
+        name, anticipated, cat, _bound_note(inp).strip(), {"current_status": current, "projected": y_hat}
+    )
 
 
 @dataclass(frozen=True)
@@ -179,7 +192,7 @@ class ProgressMethod:
     func: Callable[[ProgressInput], MethodResult]
     label: dict
     category_column: str
-    categories: dict            # code -> {"en": ..., "zh": ...}
+    categories: dict  # code -> {"en": ..., "zh": ...}
     value_column: str | None = None
 
     def category_label(self, code, lang: str = "zh") -> str:
@@ -192,21 +205,61 @@ def _c(en: str, zh: str) -> dict:
     return {"en": en, "zh": zh}
 
 
-REGISTRY: dict[str, ProgressMethod] = {m.name: m for m in (
-    ProgressMethod("eurostat", eurostat, _c("Eurostat", "欧盟统计局"), "category_eurostat", {
-        "met": _c("met", "已达标"), "on_track": _c("on track", "进展顺利"),
-        "acceleration_needed": _c("acceleration needed", "需要加速"), "limited_progress": _c("limited progress", "进展有限"),
-        "deterioration": _c("deterioration", "倒退")}, "ratio_r"),
-    ProgressMethod("unsd", unsd, _c("UNSD", "联合国统计司"), "category_unsd", {
-        "met_or_on_track": _c("met or on track", "已达标或进展顺利"), "fair_progress": _c("fair progress", "进展尚可"),
-        "stagnation_or_regression": _c("stagnation or regression", "停滞或倒退")}, "share_p"),
-    ProgressMethod("destatis", destatis, _c("Destatis", "德国统计局"), "category_destatis", {
-        "sun": _c("sun", "晴"), "slightly_cloudy": _c("slightly cloudy", "少云"), "cloud": _c("cloud", "多云"),
-        "thunderstorm": _c("thunderstorm", "雷雨")}),
-    ProgressMethod("escap", escap, _c("ESCAP", "亚太经社会"), "category_escap", {
-        "maintain": _c("maintain", "保持"), "accelerate": _c("accelerate", "加速"),
-        "reverse_the_trend": _c("reverse the trend", "扭转趋势")}, "escap_anticipated"),
-)}
+REGISTRY: dict[str, ProgressMethod] = {
+    m.name: m
+    for m in (
+        ProgressMethod(
+            "eurostat",
+            eurostat,
+            _c("Eurostat", "欧盟统计局"),
+            "category_eurostat",
+            {
+                "met": _c("met", "已达标"),
+                "on_track": _c("on track", "进展顺利"),
+                "acceleration_needed": _c("acceleration needed", "需要加速"),
+                "limited_progress": _c("limited progress", "进展有限"),
+                "deterioration": _c("deterioration", "倒退"),
+            },
+            "ratio_r",
+        ),
+        ProgressMethod(
+            "unsd",
+            unsd,
+            _c("UNSD", "联合国统计司"),
+            "category_unsd",
+            {
+                "met_or_on_track": _c("met or on track", "已达标或进展顺利"),
+                "fair_progress": _c("fair progress", "进展尚可"),
+                "stagnation_or_regression": _c("stagnation or regression", "停滞或倒退"),
+            },
+            "share_p",
+        ),
+        ProgressMethod(
+            "destatis",
+            destatis,
+            _c("Destatis", "德国统计局"),
+            "category_destatis",
+            {
+                "sun": _c("sun", "晴"),
+                "slightly_cloudy": _c("slightly cloudy", "少云"),
+                "cloud": _c("cloud", "多云"),
+                "thunderstorm": _c("thunderstorm", "雷雨"),
+            },
+        ),
+        ProgressMethod(
+            "escap",
+            escap,
+            _c("ESCAP", "亚太经社会"),
+            "category_escap",
+            {
+                "maintain": _c("maintain", "保持"),
+                "accelerate": _c("accelerate", "加速"),
+                "reverse_the_trend": _c("reverse the trend", "扭转趋势"),
+            },
+            "escap_anticipated",
+        ),
+    )
+}
 
 METHODS: dict[str, Callable[[ProgressInput], MethodResult]] = {name: m.func for name, m in REGISTRY.items()}
 

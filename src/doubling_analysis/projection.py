@@ -32,13 +32,13 @@ PROJECTION_METHODS = ("scenario", "constant", "loglinear", "ets", "auto")
 
 @dataclass
 class Projection:
-    method: str                 # the method that produced the paths
+    method: str  # the method that produced the paths
     start_year: float
     start_value: float
-    years: np.ndarray           # the projected years (ints)
-    paths: np.ndarray           # n_paths x len(years) levels
+    years: np.ndarray  # the projected years (ints)
+    paths: np.ndarray  # n_paths x len(years) levels
     assumptions: str
-    fallback: str = ""          # why the requested method was not used
+    fallback: str = ""  # why the requested method was not used
     params: dict = field(default_factory=dict)
 
     def at(self, year) -> np.ndarray:
@@ -112,8 +112,19 @@ def _clean(history) -> pd.Series:
     return s[s > 0]
 
 
-def project(history, to_year: int, method: str = "auto", *, rates=None, shocks=None, growth_sd=None,
-            n_paths: int = config.N_PATHS, seed=None, start_value=None, start_year=None) -> Projection:
+def project(
+    history,
+    to_year: int,
+    method: str = "auto",
+    *,
+    rates=None,
+    shocks=None,
+    growth_sd=None,
+    n_paths: int = config.N_PATHS,
+    seed=None,
+    start_value=None,
+    start_year=None,
+) -> Projection:
     """Simulate level paths from the last point of ``history`` ({year: level}) to ``to_year``."""
     if method not in PROJECTION_METHODS:
         raise ValueError(f"unknown projection method {method!r}; known: {', '.join(PROJECTION_METHODS)}")
@@ -169,24 +180,42 @@ def project(history, to_year: int, method: str = "auto", *, rates=None, shocks=N
             rate, how = float(rates), f"given rate {float(rates):.2%}"
         elif len(hist) >= 2:
             rate = float(cagr(hist.iloc[0], hist.iloc[-1], hist.index[-1] - hist.index[0]))
-            how = (f"observed compound growth {rate:.2%} a year "
-                   f"({year_label(hist.index[0])} to {year_label(hist.index[-1])}, {len(hist)} points)")
+            how = (
+                f"observed compound growth {rate:.2%} a year "
+                f"({year_label(hist.index[0])} to {year_label(hist.index[-1])}, {len(hist)} points)"
+            )
         else:
-            raise ValueError("constant growth needs two points of history or a given rate"
-                             + (f" ({'; '.join(fallback)})" if fallback else ""))
+            raise ValueError(
+                "constant growth needs two points of history or a given rate"
+                + (f" ({'; '.join(fallback)})" if fallback else "")
+            )
         paths = _growth_paths(start_value, start_year, years, np.full(len(years), rate), sd, n_paths, rng)
-        return Projection("constant", start_year, start_value, years, paths,
-                          f"{how}; growth noise sd {sd:.1%} a year, {n_paths} paths",
-                          "; ".join(fallback), {"rate": rate, "growth_sd": sd})
+        return Projection(
+            "constant",
+            start_year,
+            start_value,
+            years,
+            paths,
+            f"{how}; growth noise sd {sd:.1%} a year, {n_paths} paths",
+            "; ".join(fallback),
+            {"rate": rate, "growth_sd": sd},
+        )
     # scenario
     r = _rates_for(years, rates)
     paths = _growth_paths(start_value, start_year, years, r, sd, n_paths, rng, shocks)
     text = ", ".join(f"{int(y)}: {x:.1%}" for y, x in zip(years, r))
     if shocks:
         text += "; shocks " + ", ".join(f"{int(y)}: {x:+.1%}" for y, x in sorted(shocks.items()))
-    return Projection("scenario", start_year, start_value, years, paths,
-                      f"scenario growth {text}; growth noise sd {sd:.1%} a year, {n_paths} paths",
-                      "; ".join(fallback), {"rates": r.tolist(), "shocks": dict(shocks or {}), "growth_sd": sd})
+    return Projection(
+        "scenario",
+        start_year,
+        start_value,
+        years,
+        paths,
+        f"scenario growth {text}; growth noise sd {sd:.1%} a year, {n_paths} paths",
+        "; ".join(fallback),
+        {"rates": r.tolist(), "shocks": dict(shocks or {}), "growth_sd": sd},
+    )
 
 
 def _loglinear(hist, start_year, start_value, years, n_paths, rng, fallback) -> Projection:
@@ -197,15 +226,23 @@ def _loglinear(hist, start_year, start_value, years, n_paths, rng, fallback) -> 
     fit = sm.OLS(np.log(annual.to_numpy()), x).fit()
     pred = fit.get_prediction(sm.add_constant(years.astype(float), has_constant="add"))
     mean = pred.predicted_mean
-    se_obs = np.sqrt(pred.se_mean ** 2 + fit.scale)
+    se_obs = np.sqrt(pred.se_mean**2 + fit.scale)
     df = max(int(fit.df_resid), 1)
     draws = rng.standard_t(df, size=(n_paths, 1))
     paths = np.exp(mean[None, :] + draws * se_obs[None, :])
     slope = float(fit.params[1])
-    return Projection("loglinear", start_year, start_value, years, paths,
-                      f"log-linear trend (OLS on {len(annual)} annual points, {annual.index[0]:g}-"
-                      f"{annual.index[-1]:g}): trend growth {np.expm1(slope):.2%} a year; predictive interval "
-                      f"(t, {df} df); {n_paths} paths", fallback, {"trend_growth": float(np.expm1(slope))})
+    return Projection(
+        "loglinear",
+        start_year,
+        start_value,
+        years,
+        paths,
+        f"log-linear trend (OLS on {len(annual)} annual points, {annual.index[0]:g}-"
+        f"{annual.index[-1]:g}): trend growth {np.expm1(slope):.2%} a year; predictive interval "
+        f"(t, {df} df); {n_paths} paths",
+        fallback,
+        {"trend_growth": float(np.expm1(slope))},
+    )
 
 
 def _ets(hist, start_year, start_value, years, n_paths, rng, fallback) -> Projection:
@@ -220,19 +257,28 @@ def _ets(hist, start_year, start_value, years, n_paths, rng, fallback) -> Projec
         warnings.simplefilter("ignore")
         fit = ETSModel(y, error="add", trend="add", damped_trend=True).fit(disp=False)
         steps = int(years[-1] - annual.index[-1])
-        seed = int(rng.integers(2 ** 31 - 1))
+        seed = int(rng.integers(2**31 - 1))
         import inspect
 
         # statsmodels >= 0.15 takes ``rng``, older releases ``random_state``
-        kw = ({"rng": np.random.default_rng(seed)} if "rng" in inspect.signature(fit.simulate).parameters
-              else {"random_state": np.random.RandomState(seed)})
+        kw = (
+            {"rng": np.random.default_rng(seed)}
+            if "rng" in inspect.signature(fit.simulate).parameters
+            else {"random_state": np.random.RandomState(seed)}
+        )
         sim = fit.simulate(nsimulations=steps, repetitions=n_paths, anchor="end", **kw)
     sim = np.asarray(sim).reshape(steps, n_paths).T  # n_paths x steps
     sim_years = np.arange(int(annual.index[-1]) + 1, int(years[-1]) + 1)
     keep = np.isin(sim_years, years)
-    return Projection("ets", start_year, start_value, years, np.exp(sim[:, keep]),
-                      f"ETS(A,Ad,N) on log levels, {len(annual)} annual points; simulated, {n_paths} paths",
-                      fallback)
+    return Projection(
+        "ets",
+        start_year,
+        start_value,
+        years,
+        np.exp(sim[:, keep]),
+        f"ETS(A,Ad,N) on log levels, {len(annual)} annual points; simulated, {n_paths} paths",
+        fallback,
+    )
 
 
 def growth_sd_from(growth_rates) -> float | None:

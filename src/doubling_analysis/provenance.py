@@ -13,8 +13,13 @@ _WS = re.compile(r"\s+")
 
 _DIGITS = "零一二三四五六七八九"
 #: words that state a number in Chinese text, for values the plans write without digits
-_MAGNITUDE_WORDS = {10: ("十亿", "十億"), 100: ("百亿", "百億"), 1000: ("千亿", "千億"), 5000: ("五千亿", "五千億"),
-                    10000: ("万亿", "萬億")}
+_MAGNITUDE_WORDS = {
+    10: ("十亿", "十億"),
+    100: ("百亿", "百億"),
+    1000: ("千亿", "千億"),
+    5000: ("五千亿", "五千億"),
+    10000: ("万亿", "萬億"),
+}
 #: words that say a change is negative, so that "下降13.5%" states the value -13.5
 _NEGATIVE_WORDS = ("下降", "减少", "降低", "回落", "负增长", "減少", "-", "−")
 
@@ -83,11 +88,17 @@ def quote_holds_value(quote: str, value: float, unit: str | None = None) -> bool
     for form in number_forms(value, unit):
         for m in re.finditer(re.escape(form), text):
             a, b = m.start(), m.end()
-            if form[0].isdigit() and a > 0 and (text[a - 1].isdigit() or (
-                    text[a - 1] in ".," and a > 1 and text[a - 2].isdigit())):
+            if (
+                form[0].isdigit()
+                and a > 0
+                and (text[a - 1].isdigit() or (text[a - 1] in ".," and a > 1 and text[a - 2].isdigit()))
+            ):
                 continue
-            if form[-1].isdigit() and b < len(text) and (
-                    text[b].isdigit() or (text[b] in ".," and b + 1 < len(text) and text[b + 1].isdigit())):
+            if (
+                form[-1].isdigit()
+                and b < len(text)
+                and (text[b].isdigit() or (text[b] in ".," and b + 1 < len(text) and text[b + 1].isdigit()))
+            ):
                 continue
             return True
     return False

@@ -52,13 +52,18 @@ class QuarterlyReport:
 
     # ---- 1. key findings -----------------------------------------------------------------------------------
     def findings_html(self) -> str:
-        f = key_findings(self.catalog, self.quarter, self.table, self.tracker_summary, self.changes,
-                         self.backtest_summary, self.lang)
+        f = key_findings(
+            self.catalog, self.quarter, self.table, self.tracker_summary, self.changes, self.backtest_summary, self.lang
+        )
         rows = [(k, render(x, self.lang)) for k, xs in f.items() for x in xs]
         save_table(pd.DataFrame(rows, columns=["section", "sentence"]), "key_findings", self.output_dir)
         parts = [heading_html(L.t("key_findings", self.lang), "findings")]
-        for key, title in (("decided", "what_decided"), ("doubling", "doubling_question"), ("live", "live_targets"),
-                           ("changes", "since_last")):
+        for key, title in (
+            ("decided", "what_decided"),
+            ("doubling", "doubling_question"),
+            ("live", "live_targets"),
+            ("changes", "since_last"),
+        ):
             if not f[key]:
                 continue
             parts.append(f"<h3>{html.escape(L.t(title, self.lang))}</h3><ul class='findings'>")
@@ -77,14 +82,26 @@ class QuarterlyReport:
             pub = ch.published
             save_table(pub, "published_in_quarter", self.output_dir)
             parts.append(f"<h3>{html.escape(L.t('published_in_quarter', lang))}</h3>")
-            parts.append(html_table(pd.DataFrame({
-                "id": pub["actual_id"], L.t("jurisdiction", lang): pub["jurisdiction_code"].map(self.names.jurisdictions),
-                L.t("indicator", lang): [self._indicator(i, s) for i, s in zip(pub["indicator_code"], pub["sector"])],
-                L.t("period", lang): pub["period"].map(lambda p: L.fmt_period(p, lang)),
-                L.t("value", lang): [L.fmt_value(v, u, lang) if pd.notna(v) else L.fmt_pct(g)
-                                     for v, u, g in zip(pub["value"], pub["unit"], pub["growth"])],
-                L.t("bound", lang): pub["bound"].map(lambda b: L.bound_label(b, lang)),
-                L.t("published", lang): pub["published"]})))
+            parts.append(
+                html_table(
+                    pd.DataFrame(
+                        {
+                            "id": pub["actual_id"],
+                            L.t("jurisdiction", lang): pub["jurisdiction_code"].map(self.names.jurisdictions),
+                            L.t("indicator", lang): [
+                                self._indicator(i, s) for i, s in zip(pub["indicator_code"], pub["sector"])
+                            ],
+                            L.t("period", lang): pub["period"].map(lambda p: L.fmt_period(p, lang)),
+                            L.t("value", lang): [
+                                L.fmt_value(v, u, lang) if pd.notna(v) else L.fmt_pct(g)
+                                for v, u, g in zip(pub["value"], pub["unit"], pub["growth"])
+                            ],
+                            L.t("bound", lang): pub["bound"].map(lambda b: L.bound_label(b, lang)),
+                            L.t("published", lang): pub["published"],
+                        }
+                    )
+                )
+            )
         if len(ch.appeared):
             parts.append(f"<h3>{html.escape(L.t('appeared', lang))}</h3>")
             parts.append(html_table(self._target_cols(ch.appeared)))
@@ -92,17 +109,31 @@ class QuarterlyReport:
             o = ch.outcomes
             save_table(o, "outcomes_changed", self.output_dir)
             parts.append(f"<h3>{html.escape(L.t('outcomes_changed', lang))}</h3>")
-            parts.append(html_table(self._target_cols(o).assign(**{
-                L.t("before", lang): o["outcome_before"].map(lambda x: L.t(x, lang)),
-                L.t("after", lang): o["outcome"].map(lambda x: L.t(x, lang)),
-                L.t("deciding_figure", lang): o["outcome_ids"].fillna("")})))
+            parts.append(
+                html_table(
+                    self._target_cols(o).assign(
+                        **{
+                            L.t("before", lang): o["outcome_before"].map(lambda x: L.t(x, lang)),
+                            L.t("after", lang): o["outcome"].map(lambda x: L.t(x, lang)),
+                            L.t("deciding_figure", lang): o["outcome_ids"].fillna(""),
+                        }
+                    )
+                )
+            )
         if len(ch.moved):
             m = ch.moved
             save_table(m, "probabilities_moved", self.output_dir)
             parts.append(f"<h3>{html.escape(L.t('p_moved', lang))}</h3>")
-            parts.append(html_table(self._target_cols(m).assign(**{
-                L.t("before", lang): m["p_attain_before"].map(lambda p: f"{p:.2f}" if pd.notna(p) else ""),
-                L.t("after", lang): m["p_attain"].map(lambda p: f"{p:.2f}" if pd.notna(p) else "")})))
+            parts.append(
+                html_table(
+                    self._target_cols(m).assign(
+                        **{
+                            L.t("before", lang): m["p_attain_before"].map(lambda p: f"{p:.2f}" if pd.notna(p) else ""),
+                            L.t("after", lang): m["p_attain"].map(lambda p: f"{p:.2f}" if pd.notna(p) else ""),
+                        }
+                    )
+                )
+            )
         return "".join(parts)
 
     # ---- 3. the doubling tracker --------------------------------------------------------------------------
@@ -120,32 +151,59 @@ class QuarterlyReport:
         ok = s[s["status"] == "ok"].sort_values("pace", ascending=False)
         rank = {c: i + 1 for i, c in enumerate(ok["jurisdiction_code"])}
         save_table(s, "doubling_summary", self.output_dir)
-        parts.append(html_table(pd.DataFrame({
-            L.t("rank", lang): s["jurisdiction_code"].map(rank).map(lambda x: "" if pd.isna(x) else str(int(x))),
-            L.t("jurisdiction", lang): s["jurisdiction_code"].map(self.names.jurisdictions),
-            L.t("base", lang): [("" if pd.isna(v) else L.fmt_value(v, "亿元", lang) + (" *" if d else "") + f" ({i})")
-                                for v, d, i in zip(s["base_value"], s["base_derived"], s["base_id"])],
-            L.t("latest", lang): [("" if pd.isna(v) else f"{L.fmt_period(p, lang)}: "
-                                   + ("> " if b == "lower" else "") + L.fmt_value(v, "亿元", lang) + f" ({i})")
-                                  for p, v, b, i in zip(s["latest_period"], s["latest_value"], s["latest_bound"],
-                                                        s["latest_id"])],
-            L.t("multiple", lang): s["multiple"].map(lambda m: "" if pd.isna(m) else f"{m:.2f}×"),
-            L.t("pace", lang): s["pace"].map(L.fmt_pct),
-            L.t("required_pace", lang): s["required_pace"].map(L.fmt_pct),
-        }).sort_values(L.t("rank", lang), key=lambda c: c.replace("", "99").astype(int))))
+        parts.append(
+            html_table(
+                pd.DataFrame(
+                    {
+                        L.t("rank", lang): s["jurisdiction_code"]
+                        .map(rank)
+                        .map(lambda x: "" if pd.isna(x) else str(int(x))),
+                        L.t("jurisdiction", lang): s["jurisdiction_code"].map(self.names.jurisdictions),
+                        L.t("base", lang): [
+                            ("" if pd.isna(v) else L.fmt_value(v, "亿元", lang) + (" *" if d else "") + f" ({i})")
+                            for v, d, i in zip(s["base_value"], s["base_derived"], s["base_id"])
+                        ],
+                        L.t("latest", lang): [
+                            (
+                                ""
+                                if pd.isna(v)
+                                else f"{L.fmt_period(p, lang)}: "
+                                + ("> " if b == "lower" else "")
+                                + L.fmt_value(v, "亿元", lang)
+                                + f" ({i})"
+                            )
+                            for p, v, b, i in zip(
+                                s["latest_period"], s["latest_value"], s["latest_bound"], s["latest_id"]
+                            )
+                        ],
+                        L.t("multiple", lang): s["multiple"].map(lambda m: "" if pd.isna(m) else f"{m:.2f}×"),
+                        L.t("pace", lang): s["pace"].map(L.fmt_pct),
+                        L.t("required_pace", lang): s["required_pace"].map(L.fmt_pct),
+                    }
+                ).sort_values(L.t("rank", lang), key=lambda c: c.replace("", "99").astype(int))
+            )
+        )
         if s["base_derived"].fillna(False).astype(bool).any():
-            parts.append("<p class='small'>" + html.escape(
-                "* 基数由当年报告的水平值与可比口径增速推算（水平值 ÷ (1 + 增速)），可比增速可能高估水平变化。" if lang == "zh" else
-                "* base derived from a reported level and its comparable-enterprise growth (level ÷ (1 + growth)); "
-                "comparable growth may overstate the change in the level.") + "</p>")
+            parts.append(
+                "<p class='small'>"
+                + html.escape(
+                    "* 基数由当年报告的水平值与可比口径增速推算（水平值 ÷ (1 + 增速)），可比增速可能高估水平变化。"
+                    if lang == "zh"
+                    else "* base derived from a reported level and its comparable-enterprise growth (level ÷ (1 + growth)); "
+                    "comparable growth may overstate the change in the level."
+                )
+                + "</p>"
+            )
         return "".join(parts)
 
     # ---- 4. jurisdiction pages ----------------------------------------------------------------------------
     def _split(self, code: str):
         rows = self.table[self.table["jurisdiction_code"] == code]
         distinct = rows[rows["counted"].astype(bool)]
-        evidence = distinct[distinct["outcome"].isin(("achieved", "likely_achieved", "likely_missed", "missed"))
-                            | distinct["latest_value"].notna()]
+        evidence = distinct[
+            distinct["outcome"].isin(("achieved", "likely_achieved", "likely_missed", "missed"))
+            | distinct["latest_value"].notna()
+        ]
         live = distinct[(distinct["outcome"] == "pending") & distinct["p_attain"].notna()]
         none = distinct[~distinct.index.isin(evidence.index) & ~distinct.index.isin(live.index)]
         return rows, distinct, evidence, live, none
@@ -166,8 +224,13 @@ class QuarterlyReport:
         for code in quiet:
             rows, distinct, evidence, live, none = self._split(code)
             parts.append(f"<h3>{html.escape(self.names.jurisdictions.get(code, code))}</h3>")
-            parts.append("<p>" + html.escape(self._jur_counts(rows, distinct, evidence, live, none) + " "
-                                             + self._no_evidence_summary(none)) + "</p>")
+            parts.append(
+                "<p>"
+                + html.escape(
+                    self._jur_counts(rows, distinct, evidence, live, none) + " " + self._no_evidence_summary(none)
+                )
+                + "</p>"
+            )
         return "".join(parts)
 
     def jurisdiction_html(self, code: str) -> str:
@@ -180,13 +243,21 @@ class QuarterlyReport:
             parts.append(html_table(self._evidence_cols(evidence)))
         if len(live):
             parts.append(f"<h3>{html.escape(L.t('live_targets', lang))}</h3>")
-            parts.append(html_table(self._target_cols(live).assign(**{
-                L.t("latest", lang): [self._latest(r) for _, r in live.iterrows()],
-                L.t("rate_to_go", lang): live["rate_to_go"].map(L.fmt_pct),
-                L.t("p_attain", lang): live["p_attain"].map(lambda p: f"{p:.2f}"),
-                L.t("p_interval", lang): [f"{L.fmt_value(a, u, lang)} – {L.fmt_value(b, u, lang)}"
-                                         for a, b, u in zip(live["projected_low"], live["projected_high"],
-                                                            live["unit"])]})))
+            parts.append(
+                html_table(
+                    self._target_cols(live).assign(
+                        **{
+                            L.t("latest", lang): [self._latest(r) for _, r in live.iterrows()],
+                            L.t("rate_to_go", lang): live["rate_to_go"].map(L.fmt_pct),
+                            L.t("p_attain", lang): live["p_attain"].map(lambda p: f"{p:.2f}"),
+                            L.t("p_interval", lang): [
+                                f"{L.fmt_value(a, u, lang)} – {L.fmt_value(b, u, lang)}"
+                                for a, b, u in zip(live["projected_low"], live["projected_high"], live["unit"])
+                            ],
+                        }
+                    )
+                )
+            )
         if len(none):
             parts.append(f"<h3>{html.escape(L.t('no_evidence', lang))}</h3>")
             parts.append("<p>" + html.escape(self._no_evidence_summary(none)) + "</p>")
@@ -195,10 +266,14 @@ class QuarterlyReport:
     def _jur_counts(self, rows, distinct, evidence, live, none) -> str:
         n, d = len(rows), len(distinct)
         if self.lang == "zh":
-            return (f"目标 {n} 个（不重复的承诺 {d} 项）：有数据 {len(evidence)} 项，尚在进行并有达标概率 {len(live)} 项，"
-                    f"没有任何数据 {len(none)} 项（完整清单见附录三）。")
-        return (f"{n} targets ({d} distinct commitments): {len(evidence)} with evidence, {len(live)} open with a "
-                f"probability, {len(none)} without any figure (full list in Appendix C).")
+            return (
+                f"目标 {n} 个（不重复的承诺 {d} 项）：有数据 {len(evidence)} 项，尚在进行并有达标概率 {len(live)} 项，"
+                f"没有任何数据 {len(none)} 项（完整清单见附录三）。"
+            )
+        return (
+            f"{n} targets ({d} distinct commitments): {len(evidence)} with evidence, {len(live)} open with a "
+            f"probability, {len(none)} without any figure (full list in Appendix C)."
+        )
 
     def _no_evidence_summary(self, none: pd.DataFrame) -> str:
         kinds = dict(zip(self.catalog.indicators["code"].astype(str), self.catalog.indicators["kind"].astype(str)))
@@ -210,8 +285,11 @@ class QuarterlyReport:
             shown = "、".join(names[:3]) if self.lang == "zh" else "; ".join(names[:3])
             if more > 0:
                 shown += f" 等 {len(names)} 类" if self.lang == "zh" else f" and {more} more"
-            parts.append(f"{L.t('kind_' + kind, self.lang)} {len(g)}（{shown}）" if self.lang == "zh"
-                         else f"{len(g)} {L.t('kind_' + kind, self.lang)} ({shown})")
+            parts.append(
+                f"{L.t('kind_' + kind, self.lang)} {len(g)}（{shown}）"
+                if self.lang == "zh"
+                else f"{len(g)} {L.t('kind_' + kind, self.lang)} ({shown})"
+            )
         return ("；".join(parts) + "。") if self.lang == "zh" else ("; ".join(parts) + ".")
 
     def jurisdiction_charts(self, code: str):
@@ -219,21 +297,36 @@ class QuarterlyReport:
         from .plots import growth_path_chart
         from .views import growth_path
 
-        rows = self.table[(self.table["jurisdiction_code"] == code) & self.table["counted"].astype(bool)
-                          & self.table["latest_value"].notna() & self.table["sector"].isna()
-                          & (self.table["unit"] != "ratio")]
+        rows = self.table[
+            (self.table["jurisdiction_code"] == code)
+            & self.table["counted"].astype(bool)
+            & self.table["latest_value"].notna()
+            & self.table["sector"].isna()
+            & (self.table["unit"] != "ratio")
+        ]
         figs = []
         for ind in dict.fromkeys(rows["indicator_code"]):
             view = growth_path(self.catalog, code, ind, self.quarter, methods=(), n_paths=2000, table=self.table)
             if len(view.points) < 2 or view.targets.empty:
                 continue
-            targets = view.targets.assign(attains_if=[L.fmt_target(r, self.lang) for _, r in
-                                                      self.table.set_index("target_id").loc[view.targets["target_id"]]
-                                                      .reset_index().iterrows()])
-            fig, data = growth_path_chart(view.points, targets, next(iter(view.projections.values()), None),
-                                          view.required, title=f"{self.names.jurisdictions.get(code, code)} · "
-                                          f"{self._indicator(ind, None)}", unit=L.unit_label(view.unit, self.lang),
-                                          lang=self.lang)
+            targets = view.targets.assign(
+                attains_if=[
+                    L.fmt_target(r, self.lang)
+                    for _, r in self.table.set_index("target_id")
+                    .loc[view.targets["target_id"]]
+                    .reset_index()
+                    .iterrows()
+                ]
+            )
+            fig, data = growth_path_chart(
+                view.points,
+                targets,
+                next(iter(view.projections.values()), None),
+                view.required,
+                title=f"{self.names.jurisdictions.get(code, code)} · {self._indicator(ind, None)}",
+                unit=L.unit_label(view.unit, self.lang),
+                lang=self.lang,
+            )
             save_table(data, f"growth_path_{code}_{ind}", self.output_dir)
             figs.append(fig)
         return figs
@@ -272,27 +365,49 @@ class QuarterlyReport:
         h = hierarchy_sums(self.catalog, as_of=self.quarter)
         save_table(h, "hierarchy_sums", self.output_dir)
         if len(h):
-            parts.append(html_table(pd.DataFrame({
-                L.t("source_id", lang): h["source_id"],
-                L.t("indicator", lang): [self._indicator(i, s if s != "(all named)" else None)
-                                        for i, s in zip(h["indicator_code"], h["sector"])],
-                L.t("year", lang): h["target_year"].astype(str),
-                L.t("parent", lang): h["parent_code"].map(self.names.jurisdictions),
-                L.t("target", lang): h["parent_value"].map(L.fmt_num),
-                L.t("children_sum", lang): h["children_sum"].map(L.fmt_num),
-                L.t("difference", lang): h["difference"].map(L.fmt_num),
-                L.t("status", lang): [L.hierarchy_status(r, lang) for _, r in h.iterrows()]})))
+            parts.append(
+                html_table(
+                    pd.DataFrame(
+                        {
+                            L.t("source_id", lang): h["source_id"],
+                            L.t("indicator", lang): [
+                                self._indicator(i, s if s != "(all named)" else None)
+                                for i, s in zip(h["indicator_code"], h["sector"])
+                            ],
+                            L.t("year", lang): h["target_year"].astype(str),
+                            L.t("parent", lang): h["parent_code"].map(self.names.jurisdictions),
+                            L.t("target", lang): h["parent_value"].map(L.fmt_num),
+                            L.t("children_sum", lang): h["children_sum"].map(L.fmt_num),
+                            L.t("difference", lang): h["difference"].map(L.fmt_num),
+                            L.t("status", lang): [L.hierarchy_status(r, lang) for _, r in h.iterrows()],
+                        }
+                    )
+                )
+            )
         x = cross_document(self.catalog, as_of=self.quarter)
         save_table(x, "cross_document", self.output_dir)
         if len(x):
-            parts.append(html_table(pd.DataFrame({
-                L.t("jurisdiction", lang): x["jurisdiction_code"].map(self.names.jurisdictions),
-                L.t("indicator", lang): [self._indicator(i, s) for i, s in zip(x["indicator_code"], x["sector"])],
-                L.t("earlier", lang): [f"{t} ({y}): {L.fmt_num(v)}" for t, y, v in
-                                       zip(x["earlier_target"], x["earlier_year"], x["earlier_value"])],
-                L.t("later", lang): [f"{t} ({y}): {L.fmt_num(v)}" for t, y, v in
-                                     zip(x["later_target"], x["later_year"], x["later_value"])],
-                L.t("implied", lang): x["implied_annual_growth"].map(L.fmt_pct)})))
+            parts.append(
+                html_table(
+                    pd.DataFrame(
+                        {
+                            L.t("jurisdiction", lang): x["jurisdiction_code"].map(self.names.jurisdictions),
+                            L.t("indicator", lang): [
+                                self._indicator(i, s) for i, s in zip(x["indicator_code"], x["sector"])
+                            ],
+                            L.t("earlier", lang): [
+                                f"{t} ({y}): {L.fmt_num(v)}"
+                                for t, y, v in zip(x["earlier_target"], x["earlier_year"], x["earlier_value"])
+                            ],
+                            L.t("later", lang): [
+                                f"{t} ({y}): {L.fmt_num(v)}"
+                                for t, y, v in zip(x["later_target"], x["later_year"], x["later_value"])
+                            ],
+                            L.t("implied", lang): x["implied_annual_growth"].map(L.fmt_pct),
+                        }
+                    )
+                )
+            )
         return "".join(parts)
 
     def ambition(self) -> pd.DataFrame:
@@ -315,8 +430,10 @@ class QuarterlyReport:
         t = self.table
         save_table(t, "assessment", self.output_dir)
         return heading_html(L.t("appendix_targets", lang), "all-targets") + html_table(
-            self._target_cols(t, with_jurisdiction=True).assign(**{L.t("outcome", lang): t["outcome"].map(
-                lambda x: L.t(x, lang))}))
+            self._target_cols(t, with_jurisdiction=True).assign(
+                **{L.t("outcome", lang): t["outcome"].map(lambda x: L.t(x, lang))}
+            )
+        )
 
     # ---- helpers --------------------------------------------------------------------------------------------
     def _indicator(self, code, sector) -> str:
@@ -327,9 +444,29 @@ class QuarterlyReport:
 
     def _target_cols(self, t: pd.DataFrame, with_jurisdiction: bool = False) -> pd.DataFrame:
         lang = self.lang
-        full = t.merge(self.table[["target_id", "comparator", "target_value", "unit", "unit_written", "value_written",
-                                   "value_written_canonical", "value_high_canonical", "base_year", "tier"]],
-                       on="target_id", how="left", suffixes=("_x", "")) if "unit_written" not in t else t
+        full = (
+            t.merge(
+                self.table[
+                    [
+                        "target_id",
+                        "comparator",
+                        "target_value",
+                        "unit",
+                        "unit_written",
+                        "value_written",
+                        "value_written_canonical",
+                        "value_high_canonical",
+                        "base_year",
+                        "tier",
+                    ]
+                ],
+                on="target_id",
+                how="left",
+                suffixes=("_x", ""),
+            )
+            if "unit_written" not in t
+            else t
+        )
         out = pd.DataFrame({L.t("target", lang): full["target_id"].to_numpy()})
         if with_jurisdiction:
             out[L.t("jurisdiction", lang)] = full["jurisdiction_code"].map(self.names.jurisdictions).to_numpy()
@@ -343,17 +480,24 @@ class QuarterlyReport:
     def _latest(self, r) -> str:
         if pd.isna(r["latest_value"]):
             return ""
-        v = L.fmt_pct(r["latest_value"]) if r["unit"] == "ratio" else L.fmt_value(r["latest_value"], r["unit"], self.lang)
+        v = (
+            L.fmt_pct(r["latest_value"])
+            if r["unit"] == "ratio"
+            else L.fmt_value(r["latest_value"], r["unit"], self.lang)
+        )
         mark = {"lower": "> ", "upper": "< ", "approx": "~"}.get(r["latest_bound"], "")
         return f"{L.fmt_period(r['latest_period'], self.lang)}: {mark}{v} ({r['latest_actual_id']})"
 
     def _evidence_cols(self, ev: pd.DataFrame) -> pd.DataFrame:
         lang = self.lang
-        return self._target_cols(ev).assign(**{
-            L.t("outcome", lang): ev["outcome"].map(lambda x: L.t(x, lang)),
-            L.t("latest", lang): [self._latest(r) for _, r in ev.iterrows()],
-            L.t("deciding_figure", lang): ev["outcome_ids"].fillna(""),
-            L.t("note", lang): [self._judgement(r) for _, r in ev.iterrows()]})
+        return self._target_cols(ev).assign(
+            **{
+                L.t("outcome", lang): ev["outcome"].map(lambda x: L.t(x, lang)),
+                L.t("latest", lang): [self._latest(r) for _, r in ev.iterrows()],
+                L.t("deciding_figure", lang): ev["outcome_ids"].fillna(""),
+                L.t("note", lang): [self._judgement(r) for _, r in ev.iterrows()],
+            }
+        )
 
     def _judgement(self, r) -> str:
         from .notes import render as render_notes
@@ -362,8 +506,16 @@ class QuarterlyReport:
         return render_notes(notes, self.lang)
 
 
-def prepare(catalog, quarter: str, lang: str = "zh", jurisdictions: str = "", n_paths: int = config.N_PATHS,
-            seed: int = config.SEED, output_dir: str | None = None, backtest_paths: int = 500) -> QuarterlyReport:
+def prepare(
+    catalog,
+    quarter: str,
+    lang: str = "zh",
+    jurisdictions: str = "",
+    n_paths: int = config.N_PATHS,
+    seed: int = config.SEED,
+    output_dir: str | None = None,
+    backtest_paths: int = 500,
+) -> QuarterlyReport:
     """Everything the report's sections read, computed once."""
     from .assess import assess
     from .backtest import backtest
@@ -381,5 +533,18 @@ def prepare(catalog, quarter: str, lang: str = "zh", jurisdictions: str = "", n_
     from .vintage import catalog_as_of
 
     bt_table, bt = backtest(catalog_as_of(catalog, quarter), n_paths=backtest_paths, seed=seed)
-    return QuarterlyReport(catalog, quarter, lang, codes, table, previous, changes(catalog, quarter, table, previous),
-                           points, summary, bt, output_dir, Names.of(catalog, lang), bt_table)
+    return QuarterlyReport(
+        catalog,
+        quarter,
+        lang,
+        codes,
+        table,
+        previous,
+        changes(catalog, quarter, table, previous),
+        points,
+        summary,
+        bt,
+        output_dir,
+        Names.of(catalog, lang),
+        bt_table,
+    )

@@ -33,8 +33,7 @@ from .catalog import resolve_data_dir
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOK_DIR = REPO / "notebooks"
 REPORT_NOTEBOOK = "05_quarterly_report"
-REPORT_NOTEBOOKS = ("01_data_catalogue", "02_growth_paths", "03_comparison", "04_consistency_ambition",
-                    REPORT_NOTEBOOK)
+REPORT_NOTEBOOKS = ("01_data_catalogue", "02_growth_paths", "03_comparison", "04_consistency_ambition", REPORT_NOTEBOOK)
 TYPES = {"str": str, "int": int, "float": float, "bool": bool}
 
 log = logging.getLogger("doubling_analysis.report")
@@ -49,6 +48,7 @@ class ReportLocked(RuntimeError):
 
 
 # ---- parameters ------------------------------------------------------------------------------------------------
+
 
 def notebook_path(name: str | os.PathLike) -> Path:
     """A notebook by path, or by name in notebooks/ (with or without .ipynb, or by its number prefix)."""
@@ -73,8 +73,11 @@ def notebook_parameters(path: str | os.PathLike) -> dict[str, dict]:
     out = {}
     for name, p in params.items():
         type_name = (p.get("inferred_type_name") or "str").replace("typing.", "")
-        out[name] = {"type": type_name if type_name in TYPES else "str", "default": p.get("default"),
-                     "help": p.get("help") or ""}
+        out[name] = {
+            "type": type_name if type_name in TYPES else "str",
+            "default": p.get("default"),
+            "help": p.get("help") or "",
+        }
     return out
 
 
@@ -109,12 +112,14 @@ def validate_parameters(path, given: dict) -> dict:
     unknown = sorted(set(given) - set(declared))
     if unknown:
         valid = ", ".join(f"{n} ({d['type']})" for n, d in declared.items())
-        raise ParameterError(f"unknown parameter(s) {', '.join(unknown)} for {notebook_path(path).name}; "
-                             f"valid: {valid}")
+        raise ParameterError(
+            f"unknown parameter(s) {', '.join(unknown)} for {notebook_path(path).name}; valid: {valid}"
+        )
     return {name: coerce(name, value, declared[name]["type"]) for name, value in given.items()}
 
 
 # ---- provenance of a run ------------------------------------------------------------------------------------
+
 
 def data_fingerprint(data_dir=None) -> str:
     """SHA-256 over the data files (names and bytes), so a report says exactly which data it used."""
@@ -131,8 +136,18 @@ def package_versions() -> dict[str, str]:
     from importlib import metadata
 
     out = {"python": platform.python_version()}
-    for name in ("doubling-analysis", "pandas", "numpy", "statsmodels", "matplotlib", "seaborn", "papermill",
-                 "nbconvert", "weasyprint", "pandera"):
+    for name in (
+        "doubling-analysis",
+        "pandas",
+        "numpy",
+        "statsmodels",
+        "matplotlib",
+        "seaborn",
+        "papermill",
+        "nbconvert",
+        "weasyprint",
+        "pandera",
+    ):
         try:
             out[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
@@ -147,6 +162,7 @@ def write_manifest(folder: Path, manifest: dict) -> Path:
 
 
 # ---- running one notebook -------------------------------------------------------------------------------------
+
 
 def run_notebook(notebook, out_dir, parameters: dict | None = None, manifest: bool = True) -> dict:
     """Execute a notebook with strict parameters into ``out_dir``; return its manifest entry.
@@ -163,23 +179,26 @@ def run_notebook(notebook, out_dir, parameters: dict | None = None, manifest: bo
     entry = {"notebook": src.name, "parameters": params, "output": str(target), "status": "ok", "error": None}
     t0 = time.perf_counter()
     try:
-        papermill.execute_notebook(str(src), str(target), parameters=params, progress_bar=False,
-                                   kernel_name="python3", cwd=str(out_dir))
+        papermill.execute_notebook(
+            str(src), str(target), parameters=params, progress_bar=False, kernel_name="python3", cwd=str(out_dir)
+        )
     except papermill.PapermillExecutionError as exc:
         entry.update(status="failed", error=f"{exc.ename}: {exc.evalue}"[:500])
     except Exception as exc:  # noqa: BLE001 - kernel died, bad notebook: recorded, not raised
         entry.update(status="failed", error=f"{exc.__class__.__name__}: {exc}"[:500])
     entry["seconds"] = round(time.perf_counter() - t0, 2)
     if manifest:
-        write_manifest(out_dir, {**_base_manifest(params.get("data_dir")), "runs": [entry],
-                                 "status": entry["status"]})
+        write_manifest(out_dir, {**_base_manifest(params.get("data_dir")), "runs": [entry], "status": entry["status"]})
     return entry
 
 
 def _base_manifest(data_dir=None) -> dict:
-    return {"generated": dt.datetime.now().isoformat(timespec="seconds"),
-            "data_dir": str(resolve_data_dir(data_dir or None)),
-            "data_fingerprint": data_fingerprint(data_dir or None), "versions": package_versions()}
+    return {
+        "generated": dt.datetime.now().isoformat(timespec="seconds"),
+        "data_dir": str(resolve_data_dir(data_dir or None)),
+        "data_fingerprint": data_fingerprint(data_dir or None),
+        "versions": package_versions(),
+    }
 
 
 # ---- HTML and PDF ----------------------------------------------------------------------------------------------
@@ -221,8 +240,9 @@ def notebook_html_body(nb_path: Path) -> str:
     from nbconvert import HTMLExporter
 
     nb = nbformat.read(str(nb_path), as_version=4)
-    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+    exporter = HTMLExporter(
+        template_name="basic", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True
+    )
     body, _ = exporter.from_notebook_node(nb)
     body = re.sub(r'<a class="anchor-link"[^>]*>.*?</a>', "", body)
     return body
@@ -234,8 +254,9 @@ def _toc(body: str, title: str) -> str:
     return f'<section class="toc"><h2 id="toc">{html.escape(title)}</h2><ul>{lis}</ul></section>'
 
 
-def wrap_html(body: str, title: str, meta: list[tuple[str, str]], toc_title: str, failures: list[str],
-              failed_title: str) -> str:
+def wrap_html(
+    body: str, title: str, meta: list[tuple[str, str]], toc_title: str, failures: list[str], failed_title: str
+) -> str:
     """A complete HTML document: title page, table of contents, the body, and what failed (if anything)."""
     meta_html = "".join(f"<div><b>{html.escape(k)}</b>: {html.escape(v)}</div>" for k, v in meta)
     failed = ""
@@ -243,10 +264,12 @@ def wrap_html(body: str, title: str, meta: list[tuple[str, str]], toc_title: str
         items = "".join(f"<li>{html.escape(f)}</li>" for f in failures)
         failed = f'<h2 id="failed">{html.escape(failed_title)}</h2><div class="failed"><ul>{items}</ul></div>'
     body = body + failed
-    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f"<style>{REPORT_CSS}</style></head><body>"
-            f'<section class="title-page"><h1>{html.escape(title)}</h1><div class="meta">{meta_html}</div></section>'
-            f"{_toc(body, toc_title)}{body}</body></html>")
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"<style>{REPORT_CSS}</style></head><body>"
+        f'<section class="title-page"><h1>{html.escape(title)}</h1><div class="meta">{meta_html}</div></section>'
+        f"{_toc(body, toc_title)}{body}</body></html>"
+    )
 
 
 def html_to_pdf(html_text: str, pdf_path: Path, base_url: str | None = None) -> None:
@@ -259,6 +282,7 @@ def html_to_pdf(html_text: str, pdf_path: Path, base_url: str | None = None) -> 
 
 
 # ---- the quarterly report ---------------------------------------------------------------------------------
+
 
 def resolve_quarter(quarter: str, today=None) -> str:
     import pandas as pd
@@ -337,7 +361,9 @@ def report_lock(out: Path):
         fh.seek(0)
         holder = fh.read().strip() or "another process"
         fh.close()
-        raise ReportLocked(f"another report run is in progress ({holder} holds {path}); try again when it ends")
+        raise ReportLocked(
+            f"another report run is in progress ({holder} holds {path}); try again when it ends"
+        ) from None
     fh.seek(0)
     fh.truncate()
     fh.write(f"pid {os.getpid()} since {dt.datetime.now().isoformat(timespec='seconds')}")
@@ -351,9 +377,18 @@ def report_lock(out: Path):
         fh.close()
 
 
-def build_report(quarter: str = "latest", lang: str = "zh", data_dir=None, out="outputs", jobs: int | None = None,
-                 notebooks=REPORT_NOTEBOOKS, jurisdictions: str | None = None, progress: bool = True,
-                 pdf: bool = True, extra_parameters: dict[str, dict] | None = None) -> ReportResult:
+def build_report(
+    quarter: str = "latest",
+    lang: str = "zh",
+    data_dir=None,
+    out="outputs",
+    jobs: int | None = None,
+    notebooks=REPORT_NOTEBOOKS,
+    jurisdictions: str | None = None,
+    progress: bool = True,
+    pdf: bool = True,
+    extra_parameters: dict[str, dict] | None = None,
+) -> ReportResult:
     """Build ``<out>/<quarter>/`` (see the module docstring). Raises DataValidationError before writing anything
     when the data is bad, ParameterError for a bad quarter or language, ReportLocked when another run is active."""
     from . import labels as L
@@ -372,8 +407,20 @@ def build_report(quarter: str = "latest", lang: str = "zh", data_dir=None, out="
         log.addHandler(handler)
         log.setLevel(logging.INFO)
         try:
-            return _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, progress, pdf, catalog,
-                          t0, extra_parameters or {})
+            return _build(
+                quarter,
+                lang,
+                folder_data,
+                out,
+                jobs,
+                notebooks,
+                jurisdictions,
+                progress,
+                pdf,
+                catalog,
+                t0,
+                extra_parameters or {},
+            )
         finally:
             log.removeHandler(handler)
             handler.close()
@@ -406,10 +453,15 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     # the report notebook first: it is the longest, and the others fill the second worker
     order = sorted(notebooks, key=lambda n: n != REPORT_NOTEBOOK)
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(_run_and_export, name, str(tmp),
-                               {**_report_parameters(name, quarter, lang, str(folder_data), jurisdictions),
-                                **extra.get(name, {})}): name
-                   for name in order}
+        futures = {
+            pool.submit(
+                _run_and_export,
+                name,
+                str(tmp),
+                {**_report_parameters(name, quarter, lang, str(folder_data), jurisdictions), **extra.get(name, {})},
+            ): name
+            for name in order
+        }
         for fut in as_completed(futures):
             name = futures[fut]
             try:
@@ -417,8 +469,13 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
             except Exception as exc:  # noqa: BLE001 - a crashed worker is a failed notebook, not a crashed build
                 entry = {"notebook": f"{name}.ipynb", "status": "failed", "error": f"worker: {exc}", "seconds": None}
             runs.append(entry)
-            log.info("%s: %s (%ss)%s", entry["notebook"], entry["status"], entry.get("seconds"),
-                     f" — {entry['error']}" if entry.get("error") else "")
+            log.info(
+                "%s: %s (%ss)%s",
+                entry["notebook"],
+                entry["status"],
+                entry.get("seconds"),
+                f" — {entry['error']}" if entry.get("error") else "",
+            )
             if bar is not None:
                 bar.update(1)
                 bar.set_postfix_str(f"{name}: {entry['status']}")
@@ -436,9 +493,11 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
 
     vintage = data_vintage(catalog, quarter)
     fingerprint = data_fingerprint(folder_data)
-    meta = [(L.t("quarter", lang), quarter),
-            (L.t("vintage", lang), f"{vintage:%Y-%m-%d} · sha256 {fingerprint[:12]}"),
-            (L.t("generated", lang), dt.date.today().isoformat())]
+    meta = [
+        (L.t("quarter", lang), quarter),
+        (L.t("vintage", lang), f"{vintage:%Y-%m-%d} · sha256 {fingerprint[:12]}"),
+        (L.t("generated", lang), dt.date.today().isoformat()),
+    ]
     pdf_path = None
     for r in runs:
         name = Path(r["notebook"]).stem
@@ -462,9 +521,16 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
                 r.update(status="failed", error=f"PDF: {exc}")
                 pdf_path = None
     status = "ok" if not failures else "failed"
-    manifest = {**_base_manifest(str(folder_data)), "quarter": quarter, "lang": lang, "status": status,
-                "failures": failures, "runs": runs, "seconds": round(time.perf_counter() - t0, 2),
-                "jobs": jobs}
+    manifest = {
+        **_base_manifest(str(folder_data)),
+        "quarter": quarter,
+        "lang": lang,
+        "status": status,
+        "failures": failures,
+        "runs": runs,
+        "seconds": round(time.perf_counter() - t0, 2),
+        "jobs": jobs,
+    }
     write_manifest(tmp, manifest)
     if failures:
         (tmp / "FAILED.txt").write_text("\n".join(failures) + "\n", encoding="utf-8")

@@ -72,114 +72,254 @@ def _f(*args, **kw) -> Field:
 _ID = r"^[A-Za-z0-9][A-Za-z0-9+._-]*$"
 
 TABLES: dict[str, Table] = {
-    "sources": Table("sources", "sources.csv", "Every source of a figure: the plan documents and the web pages of actuals.", (
-        _f("source_id", "code", "Stable id of the source (seed id, or web- plus 8 hex digits of the URL's SHA-1).",
-           required=True, unique=True, pattern=_ID),
-        _f("title_zh", "string", "Title in Chinese, as published.", required=True),
-        _f("title_en", "string", "English title or gloss.", required=True),
-        _f("issuer", "string", "Issuing body or publishing outlet."),
-        _f("doc_number", "string", "Official document number (文号), e.g. 赣府字〔2019〕17号."),
-        _f("issued", "date", "Date of issue or publication: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=DATE_PATTERN),
-        _f("file", "string", "File name under data/sources/ holding the text (plan documents)."),
-        _f("url", "string", "Web address (web sources)."),
-    ), primary_key=("source_id",)),
-    "jurisdictions": Table("jurisdictions", "jurisdictions.csv", "Provinces, prefectures, counties and zones.", (
-        _f("code", "code", "GB/T 2260 code, or for a zone its parent's code plus '-' and pinyin initials.",
-           required=True, unique=True, pattern=r"^\d{6}(-[A-Z]+)?$"),
-        _f("name_zh", "string", "Chinese name.", required=True),
-        _f("name_en", "string", "English name.", required=True),
-        _f("level", "string", "Administrative level.", required=True, enum=LEVELS),
-        _f("parent_code", "code", "Code of the enclosing jurisdiction (blank for a province).",
-           foreign_key=("jurisdictions", "code")),
-        _f("code_note", "string", "Where the code comes from."),
-    ), primary_key=("code",)),
-    "indicators": Table("indicators", "indicators.csv", "What is measured, in which unit.", (
-        _f("code", "code", "Stable snake_case code.", required=True, unique=True, pattern=r"^[a-z][a-z0-9_]*$"),
-        _f("name_zh", "string", "Chinese name.", required=True),
-        _f("name_en", "string", "English name.", required=True),
-        _f("unit", "string", "Canonical unit of the indicator (money is returned in 亿元, % as a fraction).",
-           required=True, enum=tuple(UNITS)),
-        _f("kind", "string", "Kind of measure.", required=True, enum=KINDS),
-        _f("additive", "boolean", "May children's values be summed into their parent's?", required=True),
-        _f("direction", "string", "Is higher better (up) or lower (down)?", required=True, enum=DIRECTIONS),
-        _f("refers_to", "code", "For a growth rate, the level indicator whose reported growth it is (its actuals "
-           "are that indicator's growth_pct); for a relative target (× base), the level it multiplies; for a "
-           "largest-unit indicator (千亿级园区), the units' level.",
-           foreign_key=("indicators", "code")),
-        _f("note", "string", "Scope and caveats."),
-    ), primary_key=("code",)),
-    "sectors": Table("sectors", "sectors.csv", "Industries and clusters named by targets and actuals.", (
-        _f("code", "code", "Stable snake_case code.", required=True, unique=True, pattern=r"^[a-z][a-z0-9_]*$"),
-        _f("name_zh", "string", "Chinese name.", required=True),
-        _f("name_en", "string", "English name.", required=True),
-    ), primary_key=("code",)),
-    "targets": Table("targets", "targets.csv", "Every quantitative target of the plan documents.", (
-        _f("target_id", "code", "Stable id: document prefix and a number in document order.",
-           required=True, unique=True, pattern=_ID),
-        _f("source_id", "code", "Source document.", required=True, foreign_key=("sources", "source_id")),
-        _f("jurisdiction_code", "code", "Whose target it is.", required=True,
-           foreign_key=("jurisdictions", "code")),
-        _f("indicator_code", "code", "What it measures.", required=True, foreign_key=("indicators", "code")),
-        _f("sector", "code", "Industry or cluster; blank for the whole economy.", foreign_key=("sectors", "code")),
-        _f("base_year", "integer", "Reference year of growth and relative targets (the year before the plan "
-           "period).", required=True, minimum=YEAR_MIN, maximum=YEAR_MAX),
-        _f("target_year", "integer", "Year the target is for.", required=True, minimum=YEAR_MIN, maximum=YEAR_MAX),
-        _f("value", "number", "The number as written, in `unit`.", required=True),
-        _f("value_high", "number", "Upper end of a range (3-5家), else blank."),
-        _f("unit", "string", "Unit as written.", required=True, enum=tuple(UNITS)),
-        _f("comparator", "string", "突破/超过 >, 以上/不少于 >=, 左右/约 ~, 以内 <=, plain =.", required=True,
-           enum=COMPARATORS),
-        _f("tier", "string", "floor for 确保, stretch for 力争, blank otherwise.", enum=TIERS),
-        _f("per", "string", "year for 每年 (quarter 每季度, month 每月), period for totals over the plan "
-           "period (三年内), blank for a level or a flow in the target year.", enum=PERS),
-        _f("applies_to", "string", "Blank for the jurisdiction as a whole, else to whom it applies (e.g. each "
-           "prefecture-level city)."),
-        _f("quote", "string", "Verbatim fragment of the source holding the number.", required=True),
-        _f("note", "string", "Scope, judgement calls, English gloss."),
-        _f("same_as", "code", "The target_id of an earlier row stating the same commitment (same measure, year, "
-           "threshold and comparator): the restatement is shown once in counts.", foreign_key=("targets", "target_id"),
-           may_be_absent=True),
-        _f("quantifier", "string", "For targets on several units (applies_to): each (every unit must attain) or "
-           "any (at least one unit attains, e.g. 至少一个园区); blank for the jurisdiction as a whole.",
-           enum=QUANTIFIERS, may_be_absent=True),
-    ), primary_key=("target_id",)),
-    "actuals": Table("actuals", "actuals.csv", "Reported figures, each with its source and a verbatim quote.", (
-        _f("actual_id", "code", "Stable id of the reported figure.", required=True, unique=True, pattern=_ID),
-        _f("jurisdiction_code", "code", "Jurisdiction.", required=True, foreign_key=("jurisdictions", "code")),
-        _f("indicator_code", "code", "Indicator.", required=True, foreign_key=("indicators", "code")),
-        _f("sector", "code", "Industry or cluster; blank for the whole economy.", foreign_key=("sectors", "code")),
-        _f("period", "string", "2021 (a year), 2022-01..2022-06 (year to date), 2021-05 (a month, stock "
-           "counts) or 2016..2020 (several years).", required=True, pattern=PERIOD_PATTERN),
-        _f("value", "number", "Level as written, in `unit`; blank when only growth was reported."),
-        _f("unit", "string", "Unit as written (亿元, 万亿元, 千亿元, RMB bn, 万元, 家 ...).", enum=tuple(UNITS)),
-        _f("bound", "string", "exact; lower (突破/超过/以上: above); upper (接近/近: just below); approx (左右/约). "
-           "Describes the value; for a report with only a growth rate, the rate.", required=True, enum=BOUNDS),
-        _f("growth_pct", "number", "Officially reported year-on-year growth, in percent.",
-           minimum=-100, maximum=1000),
-        _f("status", "string", "preliminary (预计/初步), final, revised.", required=True, enum=STATUSES),
-        _f("published", "date", "Publication date when known: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=DATE_PATTERN),
-        _f("source_kind", "string", "official, news, secondary (aggregators, mirrors).", required=True,
-           enum=SOURCE_KINDS),
-        _f("source_id", "code", "Source.", required=True, foreign_key=("sources", "source_id")),
-        _f("source_url", "string", "Web address of the page read."),
-        _f("source_title", "string", "Title of the page read."),
-        _f("quote", "string", "Verbatim excerpt holding the figure.", required=True),
-        _f("note", "string", "Scope, caveats, decisions."),
-    ), primary_key=("actual_id",)),
-
-    "concordance": Table("concordance", "concordance.csv", "Which indicators measure the same thing over which "
-                         "years (same_measure: their figures may decide each other's targets, as a judgement), and "
-                         "which differ in scope (different_scope: never merged, only noted).", (
-        _f("indicator_code", "code", "The indicator of a target.", required=True, foreign_key=("indicators", "code")),
-        _f("other_code", "code", "An indicator whose figures bear on it.", required=True,
-           foreign_key=("indicators", "code")),
-        _f("from_year", "integer", "First year the relation holds (blank: always).", minimum=YEAR_MIN,
-           maximum=YEAR_MAX),
-        _f("to_year", "integer", "Last year the relation holds (blank: open).", minimum=YEAR_MIN, maximum=YEAR_MAX),
-        _f("relation", "string", "same_measure or different_scope.", required=True, enum=RELATIONS),
-        _f("reason_en", "string", "Why, in English (shown in the row that rests on it).", required=True),
-        _f("reason_zh", "string", "Why, in Chinese.", required=True),
-    ), primary_key=("indicator_code", "other_code")),
+    "sources": Table(
+        "sources",
+        "sources.csv",
+        "Every source of a figure: the plan documents and the web pages of actuals.",
+        (
+            _f(
+                "source_id",
+                "code",
+                "Stable id of the source (seed id, or web- plus 8 hex digits of the URL's SHA-1).",
+                required=True,
+                unique=True,
+                pattern=_ID,
+            ),
+            _f("title_zh", "string", "Title in Chinese, as published.", required=True),
+            _f("title_en", "string", "English title or gloss.", required=True),
+            _f("issuer", "string", "Issuing body or publishing outlet."),
+            _f("doc_number", "string", "Official document number (文号), e.g. 赣府字〔2019〕17号."),
+            _f("issued", "date", "Date of issue or publication: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=DATE_PATTERN),
+            _f("file", "string", "File name under data/sources/ holding the text (plan documents)."),
+            _f("url", "string", "Web address (web sources)."),
+        ),
+        primary_key=("source_id",),
+    ),
+    "jurisdictions": Table(
+        "jurisdictions",
+        "jurisdictions.csv",
+        "Provinces, prefectures, counties and zones.",
+        (
+            _f(
+                "code",
+                "code",
+                "GB/T 2260 code, or for a zone its parent's code plus '-' and pinyin initials.",
+                required=True,
+                unique=True,
+                pattern=r"^\d{6}(-[A-Z]+)?$",
+            ),
+            _f("name_zh", "string", "Chinese name.", required=True),
+            _f("name_en", "string", "English name.", required=True),
+            _f("level", "string", "Administrative level.", required=True, enum=LEVELS),
+            _f(
+                "parent_code",
+                "code",
+                "Code of the enclosing jurisdiction (blank for a province).",
+                foreign_key=("jurisdictions", "code"),
+            ),
+            _f("code_note", "string", "Where the code comes from."),
+        ),
+        primary_key=("code",),
+    ),
+    "indicators": Table(
+        "indicators",
+        "indicators.csv",
+        "What is measured, in which unit.",
+        (
+            _f("code", "code", "Stable snake_case code.", required=True, unique=True, pattern=r"^[a-z][a-z0-9_]*$"),
+            _f("name_zh", "string", "Chinese name.", required=True),
+            _f("name_en", "string", "English name.", required=True),
+            _f(
+                "unit",
+                "string",
+                "Canonical unit of the indicator (money is returned in 亿元, % as a fraction).",
+                required=True,
+                enum=tuple(UNITS),
+            ),
+            _f("kind", "string", "Kind of measure.", required=True, enum=KINDS),
+            _f("additive", "boolean", "May children's values be summed into their parent's?", required=True),
+            _f("direction", "string", "Is higher better (up) or lower (down)?", required=True, enum=DIRECTIONS),
+            _f(
+                "refers_to",
+                "code",
+                "For a growth rate, the level indicator whose reported growth it is (its actuals "
+                "are that indicator's growth_pct); for a relative target (× base), the level it multiplies; for a "
+                "largest-unit indicator (千亿级园区), the units' level.",
+                foreign_key=("indicators", "code"),
+            ),
+            _f("note", "string", "Scope and caveats."),
+        ),
+        primary_key=("code",),
+    ),
+    "sectors": Table(
+        "sectors",
+        "sectors.csv",
+        "Industries and clusters named by targets and actuals.",
+        (
+            _f("code", "code", "Stable snake_case code.", required=True, unique=True, pattern=r"^[a-z][a-z0-9_]*$"),
+            _f("name_zh", "string", "Chinese name.", required=True),
+            _f("name_en", "string", "English name.", required=True),
+        ),
+        primary_key=("code",),
+    ),
+    "targets": Table(
+        "targets",
+        "targets.csv",
+        "Every quantitative target of the plan documents.",
+        (
+            _f(
+                "target_id",
+                "code",
+                "Stable id: document prefix and a number in document order.",
+                required=True,
+                unique=True,
+                pattern=_ID,
+            ),
+            _f("source_id", "code", "Source document.", required=True, foreign_key=("sources", "source_id")),
+            _f(
+                "jurisdiction_code", "code", "Whose target it is.", required=True, foreign_key=("jurisdictions", "code")
+            ),
+            _f("indicator_code", "code", "What it measures.", required=True, foreign_key=("indicators", "code")),
+            _f("sector", "code", "Industry or cluster; blank for the whole economy.", foreign_key=("sectors", "code")),
+            _f(
+                "base_year",
+                "integer",
+                "Reference year of growth and relative targets (the year before the plan period).",
+                required=True,
+                minimum=YEAR_MIN,
+                maximum=YEAR_MAX,
+            ),
+            _f("target_year", "integer", "Year the target is for.", required=True, minimum=YEAR_MIN, maximum=YEAR_MAX),
+            _f("value", "number", "The number as written, in `unit`.", required=True),
+            _f("value_high", "number", "Upper end of a range (3-5家), else blank."),
+            _f("unit", "string", "Unit as written.", required=True, enum=tuple(UNITS)),
+            _f(
+                "comparator",
+                "string",
+                "突破/超过 >, 以上/不少于 >=, 左右/约 ~, 以内 <=, plain =.",
+                required=True,
+                enum=COMPARATORS,
+            ),
+            _f("tier", "string", "floor for 确保, stretch for 力争, blank otherwise.", enum=TIERS),
+            _f(
+                "per",
+                "string",
+                "year for 每年 (quarter 每季度, month 每月), period for totals over the plan "
+                "period (三年内), blank for a level or a flow in the target year.",
+                enum=PERS,
+            ),
+            _f(
+                "applies_to",
+                "string",
+                "Blank for the jurisdiction as a whole, else to whom it applies (e.g. each prefecture-level city).",
+            ),
+            _f("quote", "string", "Verbatim fragment of the source holding the number.", required=True),
+            _f("note", "string", "Scope, judgement calls, English gloss."),
+            _f(
+                "same_as",
+                "code",
+                "The target_id of an earlier row stating the same commitment (same measure, year, "
+                "threshold and comparator): the restatement is shown once in counts.",
+                foreign_key=("targets", "target_id"),
+                may_be_absent=True,
+            ),
+            _f(
+                "quantifier",
+                "string",
+                "For targets on several units (applies_to): each (every unit must attain) or "
+                "any (at least one unit attains, e.g. 至少一个园区); blank for the jurisdiction as a whole.",
+                enum=QUANTIFIERS,
+                may_be_absent=True,
+            ),
+        ),
+        primary_key=("target_id",),
+    ),
+    "actuals": Table(
+        "actuals",
+        "actuals.csv",
+        "Reported figures, each with its source and a verbatim quote.",
+        (
+            _f("actual_id", "code", "Stable id of the reported figure.", required=True, unique=True, pattern=_ID),
+            _f("jurisdiction_code", "code", "Jurisdiction.", required=True, foreign_key=("jurisdictions", "code")),
+            _f("indicator_code", "code", "Indicator.", required=True, foreign_key=("indicators", "code")),
+            _f("sector", "code", "Industry or cluster; blank for the whole economy.", foreign_key=("sectors", "code")),
+            _f(
+                "period",
+                "string",
+                "2021 (a year), 2022-01..2022-06 (year to date), 2021-05 (a month, stock "
+                "counts) or 2016..2020 (several years).",
+                required=True,
+                pattern=PERIOD_PATTERN,
+            ),
+            _f("value", "number", "Level as written, in `unit`; blank when only growth was reported."),
+            _f("unit", "string", "Unit as written (亿元, 万亿元, 千亿元, RMB bn, 万元, 家 ...).", enum=tuple(UNITS)),
+            _f(
+                "bound",
+                "string",
+                "exact; lower (突破/超过/以上: above); upper (接近/近: just below); approx (左右/约). "
+                "Describes the value; for a report with only a growth rate, the rate.",
+                required=True,
+                enum=BOUNDS,
+            ),
+            _f(
+                "growth_pct",
+                "number",
+                "Officially reported year-on-year growth, in percent.",
+                minimum=-100,
+                maximum=1000,
+            ),
+            _f("status", "string", "preliminary (预计/初步), final, revised.", required=True, enum=STATUSES),
+            _f("published", "date", "Publication date when known: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=DATE_PATTERN),
+            _f(
+                "source_kind",
+                "string",
+                "official, news, secondary (aggregators, mirrors).",
+                required=True,
+                enum=SOURCE_KINDS,
+            ),
+            _f("source_id", "code", "Source.", required=True, foreign_key=("sources", "source_id")),
+            _f("source_url", "string", "Web address of the page read."),
+            _f("source_title", "string", "Title of the page read."),
+            _f("quote", "string", "Verbatim excerpt holding the figure.", required=True),
+            _f("note", "string", "Scope, caveats, decisions."),
+        ),
+        primary_key=("actual_id",),
+    ),
+    "concordance": Table(
+        "concordance",
+        "concordance.csv",
+        "Which indicators measure the same thing over which "
+        "years (same_measure: their figures may decide each other's targets, as a judgement), and "
+        "which differ in scope (different_scope: never merged, only noted).",
+        (
+            _f(
+                "indicator_code",
+                "code",
+                "The indicator of a target.",
+                required=True,
+                foreign_key=("indicators", "code"),
+            ),
+            _f(
+                "other_code",
+                "code",
+                "An indicator whose figures bear on it.",
+                required=True,
+                foreign_key=("indicators", "code"),
+            ),
+            _f(
+                "from_year",
+                "integer",
+                "First year the relation holds (blank: always).",
+                minimum=YEAR_MIN,
+                maximum=YEAR_MAX,
+            ),
+            _f("to_year", "integer", "Last year the relation holds (blank: open).", minimum=YEAR_MIN, maximum=YEAR_MAX),
+            _f("relation", "string", "same_measure or different_scope.", required=True, enum=RELATIONS),
+            _f("reason_en", "string", "Why, in English (shown in the row that rests on it).", required=True),
+            _f("reason_zh", "string", "Why, in Chinese.", required=True),
+        ),
+        primary_key=("indicator_code", "other_code"),
+    ),
 }
 
 LOAD_ORDER = ("sources", "jurisdictions", "indicators", "sectors", "targets", "actuals", "concordance")
@@ -202,8 +342,9 @@ def parse_table(table: Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Vio
             problems.append(Violation(table.file, 1, f.name, None, f"a column named {f.name!r} in the header"))
     unknown = [c for c in raw.columns if c != ROW and c not in table.columns]
     for c in unknown:
-        problems.append(Violation(table.file, 1, c, c, f"only known columns ({', '.join(table.columns)})",
-                                  severity="warning"))
+        problems.append(
+            Violation(table.file, 1, c, c, f"only known columns ({', '.join(table.columns)})", severity="warning")
+        )
     out = pd.DataFrame(index=pd.Index(raw[ROW].astype(int), name="row"))
     for f in table.fields:
         if f.name not in present:
@@ -226,8 +367,9 @@ def parse_table(table: Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Vio
                     problems.append(Violation(table.file, row, f.name, text, "a whole number"))
                     value = None
                 elif note:
-                    problems.append(Violation(table.file, row, f.name, text, "plain ASCII digits; " + note,
-                                              severity="warning"))
+                    problems.append(
+                        Violation(table.file, row, f.name, text, "plain ASCII digits; " + note, severity="warning")
+                    )
                 parsed.append(value)
             elif f.type == "boolean":
                 low = text.lower()
@@ -262,8 +404,7 @@ def _pandera_schema(table: Table):
         if f.pattern:
             checks.append(pa.Check.str_matches(f.pattern, error=f"text matching {f.pattern}"))
         if f.minimum is not None or f.maximum is not None:
-            checks.append(pa.Check.in_range(f.minimum, f.maximum,
-                                            error=f"a value between {f.minimum} and {f.maximum}"))
+            checks.append(pa.Check.in_range(f.minimum, f.maximum, error=f"a value between {f.minimum} and {f.maximum}"))
         columns[f.name] = pa.Column(checks=checks, nullable=True, required=False, coerce=False)
     unique = [f.name for f in table.fields if f.unique]
     return pa.DataFrameSchema(columns, unique=None), unique
@@ -297,8 +438,9 @@ def check_table(table: Table, typed: pd.DataFrame) -> list[Violation]:
         for row, value in dup.items():
             first = values[values == value].index.min()
             if row != first:
-                problems.append(Violation(table.file, int(row), col, value,
-                                          f"a unique {col} (already used in row {first})"))
+                problems.append(
+                    Violation(table.file, int(row), col, value, f"a unique {col} (already used in row {first})")
+                )
     return problems
 
 
@@ -310,8 +452,14 @@ def _pattern_hint(f: Field) -> str:
     return hints.get(f.pattern, f"text matching the pattern {f.pattern}")
 
 
-_TYPE_MAP = {"code": "string", "string": "string", "integer": "integer", "number": "number",
-             "boolean": "boolean", "date": "string"}
+_TYPE_MAP = {
+    "code": "string",
+    "string": "string",
+    "integer": "integer",
+    "number": "number",
+    "boolean": "boolean",
+    "date": "string",
+}
 
 
 def datapackage() -> dict:
@@ -344,22 +492,40 @@ def datapackage() -> dict:
         schema = {"fields": fields, "missingValues": [""]}
         if t.primary_key:
             schema["primaryKey"] = list(t.primary_key)
-        fks = [{"fields": f.name, "reference": {"resource": "" if f.foreign_key[0] == name else f.foreign_key[0],
-                                                  "fields": f.foreign_key[1]}}
-               for f in t.fields if f.foreign_key]
+        fks = [
+            {
+                "fields": f.name,
+                "reference": {
+                    "resource": "" if f.foreign_key[0] == name else f.foreign_key[0],
+                    "fields": f.foreign_key[1],
+                },
+            }
+            for f in t.fields
+            if f.foreign_key
+        ]
         if fks:
             schema["foreignKeys"] = fks
-        resources.append({"name": name, "path": t.file, "profile": "tabular-data-resource", "format": "csv",
-                          "mediatype": "text/csv", "encoding": "utf-8", "description": t.description,
-                          "schema": schema})
+        resources.append(
+            {
+                "name": name,
+                "path": t.file,
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "description": t.description,
+                "schema": schema,
+            }
+        )
     return {
         "profile": "tabular-data-package",
         "name": "doubling-analysis-data",
         "title": "Targets and reported actuals of China's local industrial doubling plans",
         "description": "Generated from doubling_analysis.schema (python -m doubling_analysis.schema). "
-                       "Every figure carries a source id and a verbatim quote; see README.md.",
-        "licenses": [{"name": "other-at", "title": "Source texts are public government documents and web pages; "
-                      "see sources.csv"}],
+        "Every figure carries a source id and a verbatim quote; see README.md.",
+        "licenses": [
+            {"name": "other-at", "title": "Source texts are public government documents and web pages; see sources.csv"}
+        ],
         "resources": resources,
     }
 
@@ -383,8 +549,12 @@ def dictionary_markdown() -> str:
     lines = []
     for name in LOAD_ORDER:
         t = TABLES[name]
-        lines += [f"### `{t.file}` — {t.description}", "",
-                  "| column | type | required | allowed / format | meaning |", "|---|---|---|---|---|"]
+        lines += [
+            f"### `{t.file}` — {t.description}",
+            "",
+            "| column | type | required | allowed / format | meaning |",
+            "|---|---|---|---|---|",
+        ]
         for f in t.fields:
             if f.foreign_key:
                 allowed = f"a `{f.foreign_key[1]}` of `{TABLES[f.foreign_key[0]].file}`"

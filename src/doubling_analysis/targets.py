@@ -68,8 +68,14 @@ def approx_tolerance(value: float, unit: str) -> float:
     return abs(value) * config.APPROX_TOLERANCE_RELATIVE
 
 
-def target_set(value: float, comparator: str, unit: str, direction: str = "up",
-               value_high: float | None = None, two_sided: bool | None = None) -> Interval:
+def target_set(
+    value: float,
+    comparator: str,
+    unit: str,
+    direction: str = "up",
+    value_high: float | None = None,
+    two_sided: bool | None = None,
+) -> Interval:
     """The outcomes that attain a target (see the module's table)."""
     two_sided = config.APPROX_TWO_SIDED if two_sided is None else two_sided
     up = direction != "down"
@@ -112,17 +118,21 @@ def judge(observation: Interval, target: Interval) -> str:
     """'achieved' when the whole observation lies in the target set, 'missed' when none of it does,
     'undetermined' otherwise."""
     # inside: both ends of the observation within the target (respecting open ends)
-    low_in = (observation.low > target.low or (observation.low == target.low and
-                                                 (target.low_closed or not observation.low_closed)))
-    high_in = (observation.high < target.high or (observation.high == target.high and
-                                                    (target.high_closed or not observation.high_closed)))
+    low_in = observation.low > target.low or (
+        observation.low == target.low and (target.low_closed or not observation.low_closed)
+    )
+    high_in = observation.high < target.high or (
+        observation.high == target.high and (target.high_closed or not observation.high_closed)
+    )
     if low_in and high_in:
         return "achieved"
     # disjoint: observation entirely below or above the target
-    below = (observation.high < target.low or (observation.high == target.low and
-                                                 not (observation.high_closed and target.low_closed)))
-    above = (observation.low > target.high or (observation.low == target.high and
-                                                 not (observation.low_closed and target.high_closed)))
+    below = observation.high < target.low or (
+        observation.high == target.low and not (observation.high_closed and target.low_closed)
+    )
+    above = observation.low > target.high or (
+        observation.low == target.high and not (observation.low_closed and target.high_closed)
+    )
     if below or above:
         return "missed"
     return "undetermined"

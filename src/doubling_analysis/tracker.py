@@ -48,23 +48,24 @@ def base_of(points: list[Point], growths: list[Point], year: int) -> tuple[Base 
     nxt = next((p for p in points if p.t == float(year + 1) and p.kind == "year" and p.bound == "exact"), None)
     g = next((q for q in growths if nxt is not None and q.actual_id == nxt.actual_id and q.kind == "year"), None)
     if nxt is not None and g is not None and g.bound == "exact":
-        return Base(nxt.value / (1 + g.value), nxt.actual_id, True,
-                    f"{nxt.value:,.1f} / (1 + {g.value:.1%})"), ""
+        return Base(nxt.value / (1 + g.value), nxt.actual_id, True, f"{nxt.value:,.1f} / (1 + {g.value:.1%})"), ""
     if bounded is not None:
         return None, f"bound:{bounded.actual_id}"
     return None, "none"
 
 
-def doubling_tracker(catalog, as_of, table: pd.DataFrame, base_year: int = config.DOUBLING_BASE_YEAR,
-                     context=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def doubling_tracker(
+    catalog, as_of, table: pd.DataFrame, base_year: int = config.DOUBLING_BASE_YEAR, context=None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(points, summary): the indexed figures of every tracked jurisdiction, and one summary row each."""
     ctx = context if context is not None else build_context(catalog, as_of)
     measure = config.DOUBLING_MEASURE
     rel = table[table["indicator_code"].isin(_relative_codes(catalog))]
     rows, summary = [], []
     for jur in tracked_jurisdictions(catalog, table):
-        pts = merged_series(own_points(ctx, "value", jur, measure, ""),
-                            concordant_points(ctx, "value", jur, measure, ""))
+        pts = merged_series(
+            own_points(ctx, "value", jur, measure, ""), concordant_points(ctx, "value", jur, measure, "")
+        )
         growths = own_points(ctx, "growth", jur, measure, "")
         target = rel[rel["jurisdiction_code"] == jur]
         T = int(target["target_year"].min()) if len(target) else config.DOUBLING_HORIZON
@@ -74,29 +75,75 @@ def doubling_tracker(catalog, as_of, table: pd.DataFrame, base_year: int = confi
         if not len(target) and base is None:
             continue  # no doubling target and nothing to index: not tracked
         latest = later[-1] if later else None
-        rec = dict(jurisdiction_code=jur, base_year=base_year, target_year=T, target_ids=target_ids or None,
-                   required_pace=2 ** (1 / (T - base_year)) - 1, base_value=None, base_id=None, base_derived=None,
-                   latest_period=None, latest_value=None, latest_bound=None, latest_id=None, multiple=math.nan,
-                   pace=math.nan, status="ok", why=why or None)
+        rec = dict(
+            jurisdiction_code=jur,
+            base_year=base_year,
+            target_year=T,
+            target_ids=target_ids or None,
+            required_pace=2 ** (1 / (T - base_year)) - 1,
+            base_value=None,
+            base_id=None,
+            base_derived=None,
+            latest_period=None,
+            latest_value=None,
+            latest_bound=None,
+            latest_id=None,
+            multiple=math.nan,
+            pace=math.nan,
+            status="ok",
+            why=why or None,
+        )
         if latest is not None:
-            rec.update(latest_period=latest.period, latest_value=latest.value, latest_bound=latest.bound,
-                       latest_id=latest.actual_id)
+            rec.update(
+                latest_period=latest.period,
+                latest_value=latest.value,
+                latest_bound=latest.bound,
+                latest_id=latest.actual_id,
+            )
         if base is None:
             rec["status"] = "no_base"
         elif latest is None:
             rec.update(status="no_latest", base_value=base.value, base_id=base.actual_id, base_derived=base.derived)
         else:
             m = latest.value / base.value
-            rec.update(base_value=base.value, base_id=base.actual_id, base_derived=base.derived, multiple=m,
-                       pace=m ** (1 / (latest.t - base_year)) - 1)
+            rec.update(
+                base_value=base.value,
+                base_id=base.actual_id,
+                base_derived=base.derived,
+                multiple=m,
+                pace=m ** (1 / (latest.t - base_year)) - 1,
+            )
         summary.append(rec)
         if base is None:
             continue
-        rows.append(dict(jurisdiction_code=jur, t=float(base_year), period=str(base_year), value=base.value,
-                         bound="exact", index=100.0, derived=base.derived, actual_id=base.actual_id))
+        rows.append(
+            dict(
+                jurisdiction_code=jur,
+                t=float(base_year),
+                period=str(base_year),
+                value=base.value,
+                bound="exact",
+                index=100.0,
+                derived=base.derived,
+                actual_id=base.actual_id,
+            )
+        )
         for p in later:
-            rows.append(dict(jurisdiction_code=jur, t=p.t, period=p.period, value=p.value, bound=p.bound,
-                             index=100 * p.value / base.value, derived=False, actual_id=p.actual_id))
-    return (pd.DataFrame(rows, columns=["jurisdiction_code", "t", "period", "value", "bound", "index", "derived",
-                                        "actual_id"]),
-            pd.DataFrame(summary))
+            rows.append(
+                dict(
+                    jurisdiction_code=jur,
+                    t=p.t,
+                    period=p.period,
+                    value=p.value,
+                    bound=p.bound,
+                    index=100 * p.value / base.value,
+                    derived=False,
+                    actual_id=p.actual_id,
+                )
+            )
+    return (
+        pd.DataFrame(
+            rows, columns=["jurisdiction_code", "t", "period", "value", "bound", "index", "derived", "actual_id"]
+        ),
+        pd.DataFrame(summary),
+    )

@@ -25,15 +25,22 @@ def parse_list(text, cast=str) -> list:
     return [cast(x.strip()) for x in str(text).split(",") if x.strip()]
 
 
-def points_frame(catalog, jurisdiction: str, indicator: str, sector: str | None = None, as_of=None,
-                 measure: str = "value") -> pd.DataFrame:
+def points_frame(
+    catalog, jurisdiction: str, indicator: str, sector: str | None = None, as_of=None, measure: str = "value"
+) -> pd.DataFrame:
     """The series an analysis uses for one figure, as known at ``as_of``: t, value, bound, period, actual_id."""
-    sel = select_actuals(catalog.actuals, as_of, measure) if as_of is not None else \
-        select_actuals(catalog.actuals, measure=measure)
+    sel = (
+        select_actuals(catalog.actuals, as_of, measure)
+        if as_of is not None
+        else select_actuals(catalog.actuals, measure=measure)
+    )
     m = (sel["jurisdiction_code"].astype(str) == str(jurisdiction)) & (sel["indicator_code"].astype(str) == indicator)
     m &= sel["sector"].isna() if not sector else (sel["sector"].astype(str) == sector)
-    kind = str(catalog.indicators.set_index("code").loc[indicator, "kind"]) if indicator in \
-        set(catalog.indicators["code"]) else "level"
+    kind = (
+        str(catalog.indicators.set_index("code").loc[indicator, "kind"])
+        if indicator in set(catalog.indicators["code"])
+        else "level"
+    )
     pts = series_points(sel[m], measure, stock=kind == "count")
     return pd.DataFrame([p.__dict__ for p in pts], columns=["t", "value", "bound", "period", "actual_id", "kind"])
 
@@ -49,9 +56,18 @@ class GrowthPathView:
     unit: str = ""
 
 
-def growth_path(catalog, jurisdiction: str, indicator: str, as_of, methods=("constant",), scenario_rates=None,
-                n_paths: int = config.N_PATHS, seed: int = config.SEED, sector: str | None = None,
-                table: pd.DataFrame | None = None) -> GrowthPathView:
+def growth_path(
+    catalog,
+    jurisdiction: str,
+    indicator: str,
+    as_of,
+    methods=("constant",),
+    scenario_rates=None,
+    n_paths: int = config.N_PATHS,
+    seed: int = config.SEED,
+    sector: str | None = None,
+    table: pd.DataFrame | None = None,
+) -> GrowthPathView:
     """Actuals, targets, required path, projections by each method and the probability of each target.
     ``table``: an assessment for the same ``as_of`` to reuse (computed when None)."""
     table = assess(catalog, as_of, projection_method="none") if table is None else table
@@ -62,10 +78,13 @@ def growth_path(catalog, jurisdiction: str, indicator: str, as_of, methods=("con
     unit = str(catalog.indicators.set_index("code").loc[indicator, "canonical_unit"])
     vh = catalog.targets.set_index("target_id")["value_high"]
     sel = sel.assign(value_high=sel["target_id"].map(vh).astype("float64"))
-    view = GrowthPathView(points=pts, targets=sel[["target_id", "target_year", "target_value", "tier", "attains_if",
-                                                   "comparator", "outcome", "value_high"]].rename(
-                                                       columns={"target_value": "value"}),
-                          unit=unit)
+    view = GrowthPathView(
+        points=pts,
+        targets=sel[
+            ["target_id", "target_year", "target_value", "tier", "attains_if", "comparator", "outcome", "value_high"]
+        ].rename(columns={"target_value": "value"}),
+        unit=unit,
+    )
     if pts.empty:
         view.notes.append("no actuals known by the as-of date: nothing to project from")
         return view
@@ -77,11 +96,17 @@ def growth_path(catalog, jurisdiction: str, indicator: str, as_of, methods=("con
     if len(future):
         goal = future.iloc[0]
         years = np.arange(np.floor(last.t) + 1, int(goal["target_year"]) + 1)
-        g = float(cagr(last.value, goal["value"] if "value" in goal else goal["target_value"],
-                       int(goal["target_year"]) - last.t))
+        g = float(
+            cagr(
+                last.value,
+                goal["value"] if "value" in goal else goal["target_value"],
+                int(goal["target_year"]) - last.t,
+            )
+        )
         req = [last.value * (1 + g) ** (y - last.t) for y in years]
-        view.required = pd.DataFrame({"t": np.concatenate([[last.t], years]),
-                                      "value": np.concatenate([[last.value], req])})
+        view.required = pd.DataFrame(
+            {"t": np.concatenate([[last.t], years]), "value": np.concatenate([[last.value], req])}
+        )
     from .assess import target_attainment
     from .evidence import build_context
     from .volatility import estimate
@@ -90,27 +115,40 @@ def growth_path(catalog, jurisdiction: str, indicator: str, as_of, methods=("con
     vol = estimate(ctx)
     rows = []
     for tg in future.itertuples(index=False):
-        a = target_attainment(catalog, tg.target_id, as_of, rates=scenario_rates, n_paths=n_paths, seed=seed,
-                              context=ctx, volatility=vol)
+        a = target_attainment(
+            catalog, tg.target_id, as_of, rates=scenario_rates, n_paths=n_paths, seed=seed, context=ctx, volatility=vol
+        )
         if a is None:
             continue
         if a.projection is not None and a.model not in view.projections:
             view.projections[a.model] = a.projection
-        rows.append(dict(target_id=tg.target_id, target_year=tg.target_year, tier=tg.tier, attains_if=tg.attains_if,
-                         method=a.model, p_attain=a.p, median=a.median, assumptions=a.assumptions,
-                         lower_bound_start=bool(last.bound == "lower")))
+        rows.append(
+            dict(
+                target_id=tg.target_id,
+                target_year=tg.target_year,
+                tier=tg.tier,
+                attains_if=tg.attains_if,
+                method=a.model,
+                p_attain=a.p,
+                median=a.median,
+                assumptions=a.assumptions,
+                lower_bound_start=bool(last.bound == "lower"),
+            )
+        )
     for method in methods:  # other fans, for comparison only: the probabilities above are the assessment's
         if method in ("calibrated", "auto") or method in view.projections:
             continue
         try:
-            view.projections[method] = project(history, horizon, method, rates=scenario_rates, n_paths=n_paths,
-                                               seed=seed)
+            view.projections[method] = project(
+                history, horizon, method, rates=scenario_rates, n_paths=n_paths, seed=seed
+            )
         except ValueError as exc:
             view.notes.append(f"{method}: {exc}")
     view.probabilities = pd.DataFrame(rows)
     if last.bound == "lower":
-        view.notes.append("the latest actual is a lower bound (突破): the probabilities integrate over its plausible "
-                          "range")
+        view.notes.append(
+            "the latest actual is a lower bound (突破): the probabilities integrate over its plausible range"
+        )
     return view
 
 
@@ -136,6 +174,7 @@ def target_label(catalog, lang: str = "zh"):
         if lang == "en":
             name = name.split(" (")[0]
         return f"{r.target_id} {name} · {ind.get(r.indicator_code, r.indicator_code)}{s} {r.target_year}"
+
     return label
 
 
@@ -145,24 +184,30 @@ def present(table: pd.DataFrame, catalog, lang: str = "zh", columns=None) -> pd.
     out = pd.DataFrame(index=table.index)
     out["target"] = table["target_id"]
     out["jurisdiction"] = table["jurisdiction_code"].map(jn)
-    out["indicator"] = [ind.get(i, i) + (f" · {sec.get(s, s)}" if isinstance(s, str) and s else "")
-                        for i, s in zip(table["indicator_code"], table["sector"])]
+    out["indicator"] = [
+        ind.get(i, i) + (f" · {sec.get(s, s)}" if isinstance(s, str) and s else "")
+        for i, s in zip(table["indicator_code"], table["sector"])
+    ]
     out["year"] = table["target_year"].astype(str)
     out["attains_if"] = table["attains_if"].fillna("")
     out["tier"] = table["tier"].map(lambda x: L.t(x, lang) if isinstance(x, str) else "")
-    out["latest"] = [("" if pd.isna(v) else f"{p}: {L.fmt_value(v, u)}" + (" (≥)" if b == "lower" else ""))
-                     for p, v, b, u in zip(table["latest_period"], table["latest_value"], table["latest_bound"],
-                                           table["unit"])]
+    out["latest"] = [
+        ("" if pd.isna(v) else f"{p}: {L.fmt_value(v, u)}" + (" (≥)" if b == "lower" else ""))
+        for p, v, b, u in zip(table["latest_period"], table["latest_value"], table["latest_bound"], table["unit"])
+    ]
     for col in ("required_growth", "observed_growth", "rate_to_go"):
         out[col] = table[col].map(L.fmt_pct)
     from .notes import render
     from .progress import REGISTRY
 
     for key, m in REGISTRY.items():
-        out[key] = table[m.category_column].map(lambda c, m=m: m.category_label(c, lang)) \
-            if m.category_column in table else ""
-    out["p_attain"] = [("" if pd.isna(p) else {"lower": "≥ ", "upper": "≤ "}.get(b, "") + f"{p:.2f}")
-                       for p, b in zip(table["p_attain"], table["p_bound"])]
+        out[key] = (
+            table[m.category_column].map(lambda c, m=m: m.category_label(c, lang)) if m.category_column in table else ""
+        )
+    out["p_attain"] = [
+        ("" if pd.isna(p) else {"lower": "≥ ", "upper": "≤ "}.get(b, "") + f"{p:.2f}")
+        for p, b in zip(table["p_attain"], table["p_bound"])
+    ]
     out["outcome"] = table["outcome"].map(lambda x: L.t(x, lang) if isinstance(x, str) else "")
     out["note"] = table["notes"].map(lambda n: render(n, lang)) if "notes" in table else table["note"].fillna("")
     if columns is not None:
@@ -173,8 +218,17 @@ def present(table: pd.DataFrame, catalog, lang: str = "zh", columns=None) -> pd.
 # ---- report sections ---------------------------------------------------------------------------------------
 
 #: indicators whose whole-jurisdiction targets are "headline" targets in the executive summary
-HEADLINE_INDICATORS = ("revenue", "revenue_growth", "va_growth", "doubling", "profit", "firms_net_new", "firms",
-                       "main_revenue", "park_revenue")
+HEADLINE_INDICATORS = (
+    "revenue",
+    "revenue_growth",
+    "va_growth",
+    "doubling",
+    "profit",
+    "firms_net_new",
+    "firms",
+    "main_revenue",
+    "park_revenue",
+)
 
 
 def headline(table: pd.DataFrame) -> pd.DataFrame:
@@ -189,12 +243,16 @@ def outcome_counts(table: pd.DataFrame, catalog, lang: str = "zh") -> pd.DataFra
     names = L.jurisdiction_names(catalog, lang)
     d = table.assign(assessable=table["latest_value"].notna())
     g = d.groupby("jurisdiction_code", sort=False)
-    out = pd.DataFrame({
-        L.t("n_targets", lang): g.size(),
-        L.t("assessable", lang): g["assessable"].sum(),
-        **{L.t(o, lang): g["outcome"].apply(lambda s, o=o: int((s == o).sum()))
-           for o in ("achieved", "missed", "undetermined", "pending")},
-    })
+    out = pd.DataFrame(
+        {
+            L.t("n_targets", lang): g.size(),
+            L.t("assessable", lang): g["assessable"].sum(),
+            **{
+                L.t(o, lang): g["outcome"].apply(lambda s, o=o: int((s == o).sum()))
+                for o in ("achieved", "missed", "undetermined", "pending")
+            },
+        }
+    )
     out.index = [names.get(c, c) for c in out.index]
     out.index.name = L.t("jurisdiction", lang)
     return out.reset_index()
@@ -208,15 +266,19 @@ def bounded_figures(catalog, as_of=None, lang: str = "zh", jurisdictions=None) -
         b = b[b["jurisdiction_code"].astype(str).isin(list(jurisdictions))]
     names, ind = L.jurisdiction_names(catalog, lang), L.indicator_names(catalog, lang)
     sec = L.sector_names(catalog, lang)
-    return pd.DataFrame({
-        L.t("jurisdiction", lang): b["jurisdiction_code"].astype(str).map(names),
-        L.t("indicator", lang): [ind.get(str(i), str(i)) + (f" · {sec.get(s, s)}" if isinstance(s, str) else "")
-                                 for i, s in zip(b["indicator_code"], b["sector"].astype(object))],
-        L.t("period", lang): b["period"].astype(str).map(lambda p: L.fmt_period(p, lang)),
-        L.t("actual", lang): [L.fmt_value(v, u, lang) for v, u in zip(b["value"], b["unit"])],
-        L.t("bound", lang): b["bound"].astype(str).map(lambda x: L.bound_label(x, lang)),
-        "id": b["actual_id"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            L.t("jurisdiction", lang): b["jurisdiction_code"].astype(str).map(names),
+            L.t("indicator", lang): [
+                ind.get(str(i), str(i)) + (f" · {sec.get(s, s)}" if isinstance(s, str) else "")
+                for i, s in zip(b["indicator_code"], b["sector"].astype(object))
+            ],
+            L.t("period", lang): b["period"].astype(str).map(lambda p: L.fmt_period(p, lang)),
+            L.t("actual", lang): [L.fmt_value(v, u, lang) for v, u in zip(b["value"], b["unit"])],
+            L.t("bound", lang): b["bound"].astype(str).map(lambda x: L.bound_label(x, lang)),
+            "id": b["actual_id"],
+        }
+    ).reset_index(drop=True)
 
 
 def backtest_text(summary: dict | None, lang: str = "zh") -> str:
@@ -225,30 +287,36 @@ def backtest_text(summary: dict | None, lang: str = "zh") -> str:
         return ""
     s = summary
     if lang == "zh":
-        return (f"**回测。** 共评分 {s['n_forecasts']} 个预测，每个只使用其起点时已公布的数据。区间预测 {s['n_interval']} 个，"
-                f"80% 区间覆盖率 {s['coverage80']:.0%}（校准良好时约为 80%），平均 PIT {s['mean_pit']:.2f}（无偏时为 0.50）。"
-                f"是否达标预测 {s['n_binary']} 个（实际达标比例 {s['share_met']:.0%}）：Brier 分数模型 {s['brier_model']:.3f}，"
-                f"抛硬币 {s['brier_coin']:.3f}，“规划总能实现” {s['brier_always_met']:.3f}，延续上期 "
-                f"{s['brier_persistence']:.3f}；对数分数模型 {s['log_model']:.3f}，抛硬币 {s['log_coin']:.3f}。"
-                "逐项结果见 tables/backtest.csv 与 `doubling-analysis backtest --format csv`。")
-    return (f"**Backtest.** {s['n_forecasts']} forecasts scored, each made with what was published at its origin. "
-            f"{s['n_interval']} interval forecasts: the 80 % intervals covered {s['coverage80']:.0%} of the outcomes "
-            f"(about 80 % when calibrated), mean PIT {s['mean_pit']:.2f} (0.50 when unbiased). {s['n_binary']} yes/no "
-            f"forecasts ({s['share_met']:.0%} met): Brier score {s['brier_model']:.3f} for the model, "
-            f"{s['brier_coin']:.3f} for a coin, {s['brier_always_met']:.3f} for \"the plan is always met\", "
-            f"{s['brier_persistence']:.3f} for persistence; log score {s['log_model']:.3f} against "
-            f"{s['log_coin']:.3f} for a coin. Every scored forecast: `doubling-analysis backtest --format csv`.")
+        return (
+            f"**回测。** 共评分 {s['n_forecasts']} 个预测，每个只使用其起点时已公布的数据。区间预测 {s['n_interval']} 个，"
+            f"80% 区间覆盖率 {s['coverage80']:.0%}（校准良好时约为 80%），平均 PIT {s['mean_pit']:.2f}（无偏时为 0.50）。"
+            f"是否达标预测 {s['n_binary']} 个（实际达标比例 {s['share_met']:.0%}）：Brier 分数模型 {s['brier_model']:.3f}，"
+            f"抛硬币 {s['brier_coin']:.3f}，“规划总能实现” {s['brier_always_met']:.3f}，延续上期 "
+            f"{s['brier_persistence']:.3f}；对数分数模型 {s['log_model']:.3f}，抛硬币 {s['log_coin']:.3f}。"
+            "逐项结果见 tables/backtest.csv 与 `doubling-analysis backtest --format csv`。"
+        )
+    return (
+        f"**Backtest.** {s['n_forecasts']} forecasts scored, each made with what was published at its origin. "
+        f"{s['n_interval']} interval forecasts: the 80 % intervals covered {s['coverage80']:.0%} of the outcomes "
+        f"(about 80 % when calibrated), mean PIT {s['mean_pit']:.2f} (0.50 when unbiased). {s['n_binary']} yes/no "
+        f"forecasts ({s['share_met']:.0%} met): Brier score {s['brier_model']:.3f} for the model, "
+        f'{s["brier_coin"]:.3f} for a coin, {s["brier_always_met"]:.3f} for "the plan is always met", '
+        f"{s['brier_persistence']:.3f} for persistence; log score {s['log_model']:.3f} against "
+        f"{s['log_coin']:.3f} for a coin. Every scored forecast: `doubling-analysis backtest --format csv`."
+    )
 
 
 def sources_table(catalog, lang: str = "zh") -> pd.DataFrame:
     s = catalog.sources
-    return pd.DataFrame({
-        "id": s["source_id"],
-        L.t("source", lang): s["title_zh"] if lang == "zh" else s["title_en"],
-        L.t("issuer", lang): s["issuer"].fillna(""),
-        L.t("issued", lang): s["issued"].fillna(""),
-        L.t("url", lang): s["url"].fillna("data/sources/" + s["file"].fillna("")),
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "id": s["source_id"],
+            L.t("source", lang): s["title_zh"] if lang == "zh" else s["title_en"],
+            L.t("issuer", lang): s["issuer"].fillna(""),
+            L.t("issued", lang): s["issued"].fillna(""),
+            L.t("url", lang): s["url"].fillna("data/sources/" + s["file"].fillna("")),
+        }
+    ).reset_index(drop=True)
 
 
 METHODS_TEXT = {

@@ -62,13 +62,17 @@ def rank_reports(actuals: pd.DataFrame) -> pd.DataFrame:
         _kind=actuals["source_kind"].astype(str).map(_KIND_RANK),
         _order=range(len(actuals)),
     )
-    order = order.sort_values(["_status", "_bound", "_published", "_kind", "_order"],
-                              ascending=[True, True, False, True, True], na_position="last")
+    order = order.sort_values(
+        ["_status", "_bound", "_published", "_kind", "_order"],
+        ascending=[True, True, False, True, True],
+        na_position="last",
+    )
     return order.drop(columns=["_status", "_bound", "_published", "_kind", "_order"])
 
 
-def select_actuals(actuals: pd.DataFrame, as_of=None, measure: str = "value",
-                   lag_months: int = DEFAULT_PUBLICATION_LAG_MONTHS) -> pd.DataFrame:
+def select_actuals(
+    actuals: pd.DataFrame, as_of=None, measure: str = "value", lag_months: int = DEFAULT_PUBLICATION_LAG_MONTHS
+) -> pd.DataFrame:
     """One report per figure: the preferred one among those available by ``as_of`` (all when None).
 
     ``measure`` is "value" (levels) or "growth" (reported growth rates). The result keeps every column of the
@@ -81,19 +85,24 @@ def select_actuals(actuals: pd.DataFrame, as_of=None, measure: str = "value",
     if as_of is not None:
         frame = frame[(available_date(frame, lag_months) <= as_of_date(as_of)).fillna(False).astype(bool)]
     ranked = rank_reports(frame)
-    key = pd.Series(["|".join("" if pd.isna(v) else str(v) for v in rec)
-                     for rec in ranked[KEY].itertuples(index=False)], index=ranked.index)
+    key = pd.Series(
+        ["|".join("" if pd.isna(v) else str(v) for v in rec) for rec in ranked[KEY].itertuples(index=False)],
+        index=ranked.index,
+    )
     ranked = ranked.assign(n_reports=key.map(key.value_counts()).astype("Int64"))
     chosen = ranked[~key.duplicated(keep="first")]
     return chosen.sort_values(KEY).reset_index(drop=False)
 
 
-def alternatives(actuals: pd.DataFrame, jurisdiction_code: str, indicator_code: str, period: str,
-                 sector: str | None = None) -> pd.DataFrame:
+def alternatives(
+    actuals: pd.DataFrame, jurisdiction_code: str, indicator_code: str, period: str, sector: str | None = None
+) -> pd.DataFrame:
     """Every report of one figure, the preferred one first."""
-    mask = ((actuals["jurisdiction_code"].astype(str) == str(jurisdiction_code))
-            & (actuals["indicator_code"].astype(str) == indicator_code)
-            & (actuals["period"] == period))
+    mask = (
+        (actuals["jurisdiction_code"].astype(str) == str(jurisdiction_code))
+        & (actuals["indicator_code"].astype(str) == indicator_code)
+        & (actuals["period"] == period)
+    )
     if sector is None:
         mask &= actuals["sector"].isna()
     else:
@@ -120,9 +129,13 @@ def apply_revisions(actuals: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataF
     rows = []
     for r in rev.itertuples(index=False):
         level = ind.loc[str(r.indicator_code), "refers_to"]
-        m = ((actuals["jurisdiction_code"].astype(str) == str(r.jurisdiction_code))
-             & (actuals["indicator_code"].astype(str) == level) & (actuals["period"] == r.period)
-             & (actuals["status"].astype(str) == "preliminary") & actuals["value"].notna())
+        m = (
+            (actuals["jurisdiction_code"].astype(str) == str(r.jurisdiction_code))
+            & (actuals["indicator_code"].astype(str) == level)
+            & (actuals["period"] == r.period)
+            & (actuals["status"].astype(str) == "preliminary")
+            & actuals["value"].notna()
+        )
         m &= actuals["sector"].isna() if pd.isna(r.sector) else (actuals["sector"].astype(str) == str(r.sector))
         base = rank_reports(actuals[m])
         if base.empty:
@@ -135,8 +148,10 @@ def apply_revisions(actuals: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataF
         b["status"] = "revised"
         for col in ("published", "published_date", "source_kind", "source_id", "source_url", "source_title", "quote"):
             b[col] = getattr(r, col)
-        b["note"] = (f"derived: preliminary {base.iloc[0]['actual_id']} ({float(base.iloc[0]['value']):g}) plus the "
-                     f"published revision {r.actual_id} ({float(r.value):+g})")
+        b["note"] = (
+            f"derived: preliminary {base.iloc[0]['actual_id']} ({float(base.iloc[0]['value']):g}) plus the "
+            f"published revision {r.actual_id} ({float(r.value):+g})"
+        )
         rows.append(b)
     if not rows:
         return actuals
@@ -163,14 +178,17 @@ class Vintages:
     """Every report ranked once (revisions applied), so that the figures known at any date are one filter and one
     de-duplication away: what a backtest needs for its many origins."""
 
-    def __init__(self, actuals: pd.DataFrame, indicators: pd.DataFrame,
-                 lag_months: int = DEFAULT_PUBLICATION_LAG_MONTHS):
+    def __init__(
+        self, actuals: pd.DataFrame, indicators: pd.DataFrame, lag_months: int = DEFAULT_PUBLICATION_LAG_MONTHS
+    ):
         revised = apply_revisions(actuals, indicators)
         self.ranked = {}
         for measure in ("value", "growth"):
             frame = rank_reports(revised[revised[measure].notna()])
-            key = pd.Series(["|".join("" if pd.isna(v) else str(v) for v in rec)
-                             for rec in frame[KEY].itertuples(index=False)], index=frame.index)
+            key = pd.Series(
+                ["|".join("" if pd.isna(v) else str(v) for v in rec) for rec in frame[KEY].itertuples(index=False)],
+                index=frame.index,
+            )
             self.ranked[measure] = frame.assign(_key=key, _available=available_date(frame, lag_months))
 
     def select(self, as_of, measure: str) -> pd.DataFrame:

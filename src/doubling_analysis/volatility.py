@@ -37,18 +37,23 @@ GROWTH_CLASSES = ("real_growth", "nominal_growth", "investment_growth")
 @dataclass(frozen=True)
 class ClassVolatility:
     cls: str
-    sd: float              # posterior annual sd (log growth for levels; points for growth rates)
-    df: float              # degrees of freedom of the sd (prior weight + data)
-    drift: float = 0.0     # class median drift (levels)
+    sd: float  # posterior annual sd (log growth for levels; points for growth rates)
+    df: float  # degrees of freedom of the sd (prior weight + data)
+    drift: float = 0.0  # class median drift (levels)
     drift_sd: float = 0.0  # spread of drifts across series (levels)
     n_series: int = 0
     n_obs: int = 0
 
     def describe(self) -> str:
-        extra = (f", median drift {math.expm1(self.drift):+.1%} (sd {self.drift_sd:.1%})"
-                 if self.cls in LEVEL_CLASSES else "")
-        return (f"{self.cls} sd {self.sd:.1%} a year from {self.n_obs} obs. in {self.n_series} series and a prior "
-                f"of {config.VOLATILITY_PRIOR_SD[self.cls]:.0%} (weight {config.VOLATILITY_PRIOR_WEIGHT:g}){extra}")
+        extra = (
+            f", median drift {math.expm1(self.drift):+.1%} (sd {self.drift_sd:.1%})"
+            if self.cls in LEVEL_CLASSES
+            else ""
+        )
+        return (
+            f"{self.cls} sd {self.sd:.1%} a year from {self.n_obs} obs. in {self.n_series} series and a prior "
+            f"of {config.VOLATILITY_PRIOR_SD[self.cls]:.0%} (weight {config.VOLATILITY_PRIOR_WEIGHT:g}){extra}"
+        )
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,7 @@ def drift_stats(inc: list[tuple[float, float]]) -> tuple[float, float, float, fl
 
 def _pooled(cls: str, ss: float, df: float) -> tuple[float, float]:
     w, s0 = config.VOLATILITY_PRIOR_WEIGHT, config.VOLATILITY_PRIOR_SD[cls]
-    return math.sqrt((w * s0 ** 2 + ss) / (w + df)), w + df
+    return math.sqrt((w * s0**2 + ss) / (w + df)), w + df
 
 
 def growth_rule(annual: dict[int, float], year: int) -> tuple[float, float, str]:
@@ -173,7 +178,7 @@ def estimate(ctx: Context) -> Volatility:
                     continue
                 _, trend, _ = growth_rule(annual, year)
                 r = (annual[year] - ytd_nowcast(p.value, month, trend)) / math.sqrt(1 - month / 12)
-                ytd_ss += r ** 2
+                ytd_ss += r**2
                 ytd_n += 1
     classes = {}
     for cls in ss:
@@ -188,7 +193,7 @@ def estimate(ctx: Context) -> Volatility:
             drift_sd = max(spread, config.DRIFT_PRIOR_SD_MIN)
         classes[cls] = ClassVolatility(cls, sd, df, drift, drift_sd, nser[cls], nobs[cls])
     w = config.YTD_PRIOR_WEIGHT
-    ytd_sd = math.sqrt((w * config.YTD_PRIOR_SD ** 2 + ytd_ss) / (w + ytd_n))
+    ytd_sd = math.sqrt((w * config.YTD_PRIOR_SD**2 + ytd_ss) / (w + ytd_n))
     return Volatility(classes, ytd_sd, w + ytd_n, ytd_n)
 
 
@@ -201,13 +206,15 @@ class SeriesModel:
     sd: float
     df: float
     n_increments: int
-    excluded: tuple[str, ...]   # ids of bounded points left out of the fit
+    excluded: tuple[str, ...]  # ids of bounded points left out of the fit
 
     def describe(self) -> str:
         own = f"{self.n_increments} own increment(s)" if self.n_increments else "no own increment: the class's drift"
-        return (f"random walk with drift in logs: drift {math.expm1(self.drift):+.1%} a year "
-                f"(sd {math.sqrt(self.drift_var):.1%}), innovation sd {self.sd:.1%} (t, {self.df:.0f} df); {own}"
-                + (f"; bounds not fitted: {', '.join(self.excluded)}" if self.excluded else ""))
+        return (
+            f"random walk with drift in logs: drift {math.expm1(self.drift):+.1%} a year "
+            f"(sd {math.sqrt(self.drift_var):.1%}), innovation sd {self.sd:.1%} (t, {self.df:.0f} df); {own}"
+            + (f"; bounds not fitted: {', '.join(self.excluded)}" if self.excluded else "")
+        )
 
 
 def series_model(points: list[Point], cv: ClassVolatility) -> SeriesModel:
@@ -215,8 +222,8 @@ def series_model(points: list[Point], cv: ClassVolatility) -> SeriesModel:
     inc = increments(points)
     mu, span, ss, df = drift_stats(inc)
     w = config.VOLATILITY_PRIOR_WEIGHT
-    s2 = (w * cv.sd ** 2 + ss) / (w + df)
-    prior_prec = 1.0 / cv.drift_sd ** 2
+    s2 = (w * cv.sd**2 + ss) / (w + df)
+    prior_prec = 1.0 / cv.drift_sd**2
     data_prec = span / s2 if span > 0 else 0.0
     drift = (cv.drift * prior_prec + mu * data_prec) / (prior_prec + data_prec)
     excluded = tuple(p.actual_id for p in points if p.bound != "exact")

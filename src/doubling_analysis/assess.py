@@ -40,6 +40,7 @@ from .evidence import (
 from .growth import cagr
 from .notes import BOUND_ZH, PER_ZH, Note, render
 from .progress import REGISTRY, ProgressInput, assess_progress
+from .projection import Projection
 from .targets import Interval, judge, judge_threshold, observation_interval, plausible_range, target_set, widen
 from .volatility import Volatility, estimate, series_model, volatility_class
 
@@ -233,8 +234,15 @@ class Threshold:
     notes: tuple[Note, ...] = ()
 
     @property
+    def range(self) -> tuple[float, float] | None:
+        """(low, high) of a threshold known only as a range, else None."""
+        if self.low is not None and self.high is not None and self.high > self.low:
+            return self.low, self.high
+        return None
+
+    @property
     def uncertain(self) -> bool:
-        return self.low is not None and self.high is not None and self.high > self.low
+        return self.range is not None
 
 
 def threshold(r: Resolved, ev: Evidence) -> Threshold:
@@ -286,8 +294,11 @@ class Outcome:
 
 
 def _verdict(obs: Interval, th: Threshold, comparator: str) -> str:
-    if th.uncertain:
-        return judge_threshold(obs, Interval(th.low, th.high), comparator)
+    rng = th.range
+    if rng is not None:
+        return judge_threshold(obs, Interval(*rng), comparator)
+    if th.tset is None:
+        return "undetermined"
     return judge(obs, th.tset)
 
 
@@ -397,11 +408,14 @@ def _decide_units(r: Resolved, ev: Evidence, th: Threshold, stock: bool) -> Outc
     for unit, pts in sorted(by_unit.items()):
         pts = sorted(pts, key=lambda p: p.t)
         final = _final_point(r, pts)
-        near = None if final is not None else _stock_point(r, pts, stock)
-        point = final if final is not None else (near[0] if near else None)
-        if point is None:
-            continue
-        out = _decide_point(r, th, point, 0.0 if final is not None else near[1])
+        if final is not None:
+            point, gap = final, 0.0
+        else:
+            near = _stock_point(r, pts, stock)
+            if near is None:
+                continue
+            point, gap = near
+        out = _decide_point(r, th, point, gap)
         if out.level in (want, _likely(want)):
             code = "existential_met" if want == "achieved" else "universal_missed"
             note = Note.of(code, unit=unit, period=point.period, value=r.fmt(point.value), actual_id=point.actual_id)
@@ -523,7 +537,7 @@ def progress_of(r: Resolved, g: GrowthFacts, th: Threshold, history: tuple[Point
         latest_is_bound=g.latest.bound != "exact",
         met=g.met_now,
     )
-    out = {}
+    out: dict[str, object] = {}
     for name, res in assess_progress(inp, methods).items():
         m = REGISTRY[name]
         out[m.category_column] = res.category
@@ -544,7 +558,7 @@ class Attainment:
     model: str
     assumptions: str
     notes: tuple[Note, ...] = field(default=())
-    projection: object = field(default=None, compare=False, repr=False)  # level paths, for charts
+    projection: Projection | None = field(default=None, compare=False, repr=False)  # level paths, for charts
 
 
 def attain(
@@ -618,9 +632,10 @@ def attain(
                 range=f"[{_fmt_num(low)}, {_fmt_num(high)}]",
             )
         )
-    if th.uncertain:
+    bounds = th.range
+    if bounds is not None:
         rng = np.random.default_rng([*np.atleast_1d(seed if seed is not None else config.SEED), 1])
-        thr = np.exp(rng.uniform(math.log(th.low), math.log(th.high), len(draws)))
+        thr = np.exp(rng.uniform(math.log(bounds[0]), math.log(bounds[1]), len(draws)))
         p = probability(draws, thresholds=thr, strict=r.comparator == ">")
     else:
         p = probability(draws, th.tset)
@@ -792,10 +807,11 @@ def _row(
     notes: list[Note] = [Note.of("restates", other=r.same_as)] if r.same_as else []
     notes += list(th.notes)
     if th.tset is not None:
+        bounds = th.range
         row["attains_if"] = (
             th.tset.describe(r.fmt)
-            if not th.uncertain
-            else f"{'>' if r.comparator == '>' else '>='} [{_fmt_num(th.low)}, {_fmt_num(th.high)}]"
+            if bounds is None
+            else f"{'>' if r.comparator == '>' else '>='} [{_fmt_num(bounds[0])}, {_fmt_num(bounds[1])}]"
         )
         row["target_value"] = th.value
     elif r.relative_k is not None:
@@ -901,6 +917,7 @@ def _per_year(row: dict, r: Resolved, ev: Evidence, th: Threshold, passed: bool)
     """每年 / 年均 targets: a growth target is the average annual growth over the plan period (compound, from each
     year's reported growth); a flow target must be met in every year. Only annual figures count; no probability."""
     years = list(range(r.base_year + 1, r.T + 1))
+    tset = th.tset if th.tset is not None else Interval(-math.inf, math.inf)  # per-year targets are never relative
     annual = {int(p.t): p for p in ev.points if p.kind == "year" and int(p.t) in years}
     have = sorted(annual)
     span = f"{years[0]}-{years[-1]}"
@@ -916,10 +933,10 @@ def _per_year(row: dict, r: Resolved, ev: Evidence, th: Threshold, passed: bool)
             avg = float(np.prod([1.0 + annual[y].value for y in have]) ** (1.0 / len(have)) - 1.0)
             row["observed_growth"] = avg
             if len(have) == len(years) and all(annual[y].bound == "exact" for y in have):
-                row["outcome"] = judge(observation_interval(avg, "exact"), th.tset)
+                row["outcome"] = judge(observation_interval(avg, "exact"), tset)
                 row["outcome_ids"] = " ".join(annual[y].actual_id for y in have)
     else:
-        verdicts = {y: judge(observation_interval(annual[y].value, annual[y].bound), th.tset) for y in have}
+        verdicts = {y: judge(observation_interval(annual[y].value, annual[y].bound), tset) for y in have}
         notes.append(
             Note.of(
                 "per_year_flow",

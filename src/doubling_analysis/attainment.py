@@ -149,6 +149,8 @@ def probability(
     """Share of draws that attain the target set, or that exceed a per-draw threshold."""
     if thresholds is not None:
         return float(np.mean(draws > thresholds if strict else draws >= thresholds))
+    if target is None:
+        raise ValueError("a target set or per-draw thresholds are needed")
     return float(np.mean(target.mask(draws)))
 
 

@@ -147,6 +147,8 @@ def _level_forecasts(catalog, origins: _Origins, n_paths: int, seed: int) -> lis
                     if not annual or max(annual) != year - h:
                         continue
                     fc = growth_forecast(annual, None, year, vol.of(cls), vol)
+                    if fc is None:
+                        continue
                     draws = growth_draws(fc, n_paths, _seed(seed, fid, year, h))
                     rows.append(_interval_row("growth", fid, origin, h, draws, out.value, len(annual)))
     return rows
@@ -198,6 +200,8 @@ def _ytd_forecasts(catalog, origins: _Origins, n_paths: int, seed: int) -> list[
             known = own_points(ctx, measure, jur, code, sector)
             annual = {int(q.t): q.value for q in known if q.kind == "year" and q.bound == "exact" and q.t < year}
             fc = growth_forecast(annual, (month, p.value), year, vol.of(cls), vol)
+            if fc is None:
+                continue
             draws = growth_draws(fc, n_paths, _seed(seed, jur, code, p.actual_id))
             fid = f"{jur}/{code}" + (f"/{sector}" if sector else "") + f"/{p.period}"
             rows.append(
@@ -211,7 +215,7 @@ def _target_forecasts(catalog, n_paths: int, seed: int) -> list[dict]:
 
     known = assess(catalog, None, projection_method="none")
     known = known[known["outcome"].isin(DECIDED) & known["counted"].astype(bool)]
-    rows = []
+    rows: list[dict] = []
     if known.empty:
         return rows
     first = pd.Period(known["available_from"].min(), "Q")

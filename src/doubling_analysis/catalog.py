@@ -283,7 +283,7 @@ def _look_ahead_check(row, r) -> list[Violation]:
 
 
 def _quote_checks(file: str, row, r, texts: dict[str, str], value_severity: str) -> list[Violation]:
-    out = []
+    out: list[Violation] = []
     quote = r["quote"]
     if pd.isna(quote):
         return out

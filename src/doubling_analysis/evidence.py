@@ -130,10 +130,11 @@ class Context:
         return out
 
     def ancestors(self, code: str) -> list[str]:
-        chain = []
-        while isinstance(code, str) and code and code not in chain:
-            chain.append(code)
-            code = self.parents.get(code)
+        chain: list[str] = []
+        current: str | None = code
+        while isinstance(current, str) and current and current not in chain:
+            chain.append(current)
+            current = self.parents.get(current)
         return chain
 
 

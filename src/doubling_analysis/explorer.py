@@ -92,6 +92,8 @@ def evaluate(
         volatility=volatility,
         noise_sd=noise_sd,
     )
+    if a is None or a.projection is None:
+        raise ValueError(f"{target_id}: no level series to project as of {as_of} (see its note in the assessment)")
     return ScenarioResult(
         target_id,
         float(last.t),

@@ -108,7 +108,7 @@ def growth_path_chart(
     ]
     for tg in targets.itertuples(index=False):
         tier = tg.tier if isinstance(tg.tier, str) else None
-        color = {"floor": "tab:green", "stretch": "tab:orange"}.get(tier, "tab:purple")
+        color = {"floor": "tab:green", "stretch": "tab:orange"}.get(tier or "", "tab:purple")
         ax.plot(
             [tg.target_year],
             [tg.value],

@@ -48,14 +48,15 @@ def _met(inp: ProgressInput) -> bool:
     return inp.yt is not None and (inp.yt >= inp.yT if inp.direction == "up" else inp.yt <= inp.yT)
 
 
-def _need_two_points(inp: ProgressInput, name: str) -> MethodResult | None:
+def _two_points(inp: ProgressInput, name: str) -> tuple[float, float, float, float] | MethodResult:
+    """(y0, t0, yt, t) when a method has a base and a later actual, else the reason it cannot assess."""
     if inp.y0 is None or inp.t0 is None:
         return MethodResult(name, note="not assessable: no base-year actual")
     if inp.yt is None or inp.t is None or inp.t <= inp.t0:
         return MethodResult(name, note="not assessable: needs an actual after the base year")
     if inp.y0 <= 0 or inp.yt <= 0:
         return MethodResult(name, note="not assessable: growth needs positive levels")
-    return None
+    return inp.y0, inp.t0, inp.yt, inp.t
 
 
 def _bound_note(inp: ProgressInput) -> str:
@@ -65,10 +66,12 @@ def _bound_note(inp: ProgressInput) -> str:
 def eurostat(inp: ProgressInput) -> MethodResult:
     """Eurostat / Statistics Canada: R = observed growth / required growth."""
     name = "eurostat"
-    if (r := _need_two_points(inp, name)) is not None:
-        return r
-    g_obs = float(cagr(inp.y0, inp.yt, inp.t - inp.t0))
-    g_req = float(cagr(inp.y0, inp.yT, inp.T - inp.t0))
+    pts = _two_points(inp, name)
+    if isinstance(pts, MethodResult):
+        return pts
+    y0, t0, yt, t = pts
+    g_obs = float(cagr(y0, yt, t - t0))
+    g_req = float(cagr(y0, inp.yT, inp.T - t0))
     if _met(inp):
         return MethodResult(
             name,
@@ -98,13 +101,15 @@ def eurostat(inp: ProgressInput) -> MethodResult:
 def unsd(inp: ProgressInput) -> MethodResult:
     """UNSD Progress Chart: P = (projected - base) / (target - base), observed growth carried forward."""
     name = "unsd"
-    if (r := _need_two_points(inp, name)) is not None:
-        return r
-    if inp.yT == inp.y0:
+    pts = _two_points(inp, name)
+    if isinstance(pts, MethodResult):
+        return pts
+    y0, t0, yt, t = pts
+    if inp.yT == y0:
         return MethodResult(name, note="not assessable: target equals the base value")
-    g_obs = float(cagr(inp.y0, inp.yt, inp.t - inp.t0))
-    y_hat = inp.yt * (1 + g_obs) ** max(inp.T - inp.t, 0)
-    share = (y_hat - inp.y0) / (inp.yT - inp.y0)
+    g_obs = float(cagr(y0, yt, t - t0))
+    y_hat = yt * (1 + g_obs) ** max(inp.T - t, 0)
+    share = (y_hat - y0) / (inp.yT - y0)
     if share >= config.UNSD_ON_TRACK:
         cat = "met_or_on_track"
     elif share >= config.UNSD_FAIR:
@@ -165,6 +170,8 @@ def escap(inp: ProgressInput) -> MethodResult:
     name = "escap"
     if inp.y0 is None or inp.t0 is None:
         return MethodResult(name, note="not assessable: no base-year actual")
+    if inp.yt is None:
+        return MethodResult(name, note="not assessable: no actual")
     pts = [(t, y) for t, y in inp.history if t >= inp.t0]
     if len(pts) < max(config.ESCAP_MIN_POINTS, 2) or inp.yT == inp.y0:
         return MethodResult(name, note=f"not assessable: needs {config.ESCAP_MIN_POINTS} points from the base year")

@@ -93,7 +93,7 @@ def _rates_for(years, rates) -> np.ndarray:
     """Per-year rates from a scalar, a list (last value repeated) or a {year: rate} mapping."""
     if rates is None:
         raise ValueError("the scenario method needs growth rates (a number, a list or {year: rate})")
-    if np.isscalar(rates):
+    if isinstance(rates, (int, float, np.number)):
         return np.full(len(years), float(rates))
     if isinstance(rates, dict):
         known = sorted(rates)

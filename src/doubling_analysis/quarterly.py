@@ -15,6 +15,7 @@ import pandas as pd
 
 from . import config
 from . import labels as L
+from .catalog import Catalog
 from .findings import Changes, Names, changes, key_findings, previous_quarter, render
 from .views import heading_html, html_table, save_table
 
@@ -36,7 +37,7 @@ def data_vintage(catalog, quarter: str):
 
 @dataclass
 class QuarterlyReport:
-    catalog: object
+    catalog: Catalog
     quarter: str
     lang: str
     codes: list

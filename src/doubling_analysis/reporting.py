@@ -176,7 +176,13 @@ def run_notebook(notebook, out_dir, parameters: dict | None = None, manifest: bo
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / src.name
-    entry = {"notebook": src.name, "parameters": params, "output": str(target), "status": "ok", "error": None}
+    entry: dict[str, object] = {
+        "notebook": src.name,
+        "parameters": params,
+        "output": str(target),
+        "status": "ok",
+        "error": None,
+    }
     t0 = time.perf_counter()
     try:
         papermill.execute_notebook(

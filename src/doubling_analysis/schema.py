@@ -351,7 +351,7 @@ def parse_table(table: Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Vio
             out[f.name] = pd.Series(pd.NA, index=out.index, dtype=object)
             continue
         cells = pd.Series(raw[f.name].to_numpy(), index=out.index)
-        parsed = []
+        parsed: list = []
         for row, text in cells.items():
             text = "" if text is None else str(text)
             if text == "":
@@ -363,7 +363,7 @@ def parse_table(table: Table, raw: pd.DataFrame) -> tuple[pd.DataFrame, list[Vio
                 value, note, error = parse_number(text)
                 if error:
                     problems.append(Violation(table.file, row, f.name, text, error))
-                elif f.type == "integer" and value != int(value):
+                elif f.type == "integer" and value is not None and value != int(value):
                     problems.append(Violation(table.file, row, f.name, text, "a whole number"))
                     value = None
                 elif note:
@@ -449,7 +449,7 @@ def _pattern_hint(f: Field) -> str:
         DATE_PATTERN: "a date written YYYY, YYYY-MM or YYYY-MM-DD",
         PERIOD_PATTERN: "a period written 2021, 2021-05, 2022-01..2022-06 or 2016..2020",
     }
-    return hints.get(f.pattern, f"text matching the pattern {f.pattern}")
+    return hints.get(f.pattern or "", f"text matching the pattern {f.pattern}")
 
 
 _TYPE_MAP = {
@@ -469,11 +469,11 @@ def datapackage() -> dict:
         t = TABLES[name]
         fields = []
         for f in t.fields:
-            d = {"name": f.name, "type": _TYPE_MAP[f.type], "description": f.description}
+            d: dict = {"name": f.name, "type": _TYPE_MAP[f.type], "description": f.description}
             if f.type == "boolean":
                 d["trueValues"] = ["true"]
                 d["falseValues"] = ["false"]
-            c = {}
+            c: dict = {}
             if f.required:
                 c["required"] = True
             if f.unique:

@@ -35,7 +35,11 @@ report: setup
 validate: setup
 	$(BIN)/doubling-analysis validate
 
+# lint (ruff), format check, type check (mypy on src/), then the tests
 test: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 benchmark: setup

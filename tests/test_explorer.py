@@ -142,6 +142,8 @@ def jupyter_server(tmp_path):
         log.close()
 
 
+@pytest.mark.browser
+@pytest.mark.slow
 def test_browser_slider_changes_probability_and_chart(jupyter_server):
     from playwright.sync_api import sync_playwright
 
@@ -179,6 +181,7 @@ def test_browser_slider_changes_probability_and_chart(jupyter_server):
     assert img1 and img1 != img0
 
 
+@pytest.mark.slow
 def test_headless_run_renders_the_static_grid_in_english(tmp_path):
     import nbformat
 

@@ -23,6 +23,8 @@ from doubling_analysis.reporting import (
 )
 
 NOTEBOOKS = sorted(p.stem for p in (REPO / "notebooks").glob("*.ipynb"))
+#: notebooks and report builds take minutes: ``pytest -m "not slow"`` leaves them out
+SLOW = pytest.mark.slow
 
 
 def pdf_text_and_fonts(path: Path) -> tuple[str, set[str]]:
@@ -86,6 +88,7 @@ def test_coerce(value, type_name, expected):
     assert got == expected and type(got) is type(expected)
 
 
+@SLOW
 def test_run_writes_a_manifest(tmp_path):
     entry = run_notebook("04_consistency_ambition", tmp_path, {"lang": "en"})
     assert entry["status"] == "ok"
@@ -118,6 +121,7 @@ def default_runs(tmp_path_factory):
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
+@SLOW
 def test_notebook_runs_with_defaults(default_runs, name):
     import nbformat
 
@@ -129,6 +133,7 @@ def test_notebook_runs_with_defaults(default_runs, name):
     assert any("image/png" in o.get("data", {}) for o in outputs) or name == "01_data_catalogue" and outputs
 
 
+@SLOW
 def test_growth_paths_notebook_reports_probabilities(default_runs):
     import nbformat
 
@@ -163,6 +168,7 @@ def report_zh(tmp_path_factory):
     return build_report("2023Q4", "zh", out=out, progress=False), out
 
 
+@SLOW
 def test_report_folder_holds_everything(report_zh):
     result, out = report_zh
     assert result.status == "ok", result.failures
@@ -186,6 +192,7 @@ def test_report_folder_holds_everything(report_zh):
     assert not list(out.glob(".2023Q4*"))  # no temporary folder left behind
 
 
+@SLOW
 def test_report_pdf_sections_font_and_jurisdictions(report_zh):
     result, _ = report_zh
     text, fonts = pdf_text_and_fonts(result.pdf)
@@ -214,6 +221,7 @@ def test_report_pdf_sections_font_and_jurisdictions(report_zh):
     assert not foreign_words(text, "zh", cat)
 
 
+@SLOW
 def test_report_in_english(tmp_path):
     result = build_report("2023Q4", "en", out=tmp_path, progress=False)
     assert result.status == "ok" and result.folder == tmp_path / "2023Q4-en"
@@ -276,6 +284,7 @@ def foreign_words(text: str, lang: str, catalog) -> list[str]:
     return [w for w in re.findall(r"[A-Za-z]{4,}", flat) if w not in allowed]
 
 
+@SLOW
 def test_a_city_added_by_csv_appears_in_the_report(tmp_path, data_copy):
     """A jurisdiction and a target added to the CSV files alone appear in the PDF, with no code change."""
     with open(data_copy / "jurisdictions.csv", "a", encoding="utf-8") as fh:
@@ -292,6 +301,7 @@ def test_a_city_added_by_csv_appears_in_the_report(tmp_path, data_copy):
     assert "示例市" in text and "fx-001" in text
 
 
+@SLOW
 def test_failure_isolation_and_atomic_replacement(tmp_path):
     first = build_report(
         "2023Q4", "zh", out=tmp_path, progress=False, notebooks=("04_consistency_ambition", reporting.REPORT_NOTEBOOK)

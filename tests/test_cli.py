@@ -113,3 +113,44 @@ def test_backtest_command_prints_scores_and_csv(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("kind,id,origin,horizon,forecast") and len(lines) > 5
     assert main(["backtest", "--paths", "0"]) == 2 and main(["backtest", "--format", "xml"]) == 2
+
+
+# ---- issue 10: runs that lose or block, tracebacks where a one-line message is promised ------------------------
+
+
+def test_a_relative_data_dir_is_made_absolute(monkeypatch, tmp_path):
+    """A relative --data-dir (or $DOUBLING_ANALYSIS_DATA_DIR) is resolved where the user typed it, so that
+    notebooks running in their output folder still find it."""
+    from doubling_analysis.catalog import ENV_VAR, resolve_data_dir
+    from doubling_analysis.reporting import validate_parameters
+
+    monkeypatch.chdir(REPO)
+    assert resolve_data_dir("data") == REPO / "data" and resolve_data_dir("data").is_absolute()
+    monkeypatch.setenv(ENV_VAR, "data")
+    assert resolve_data_dir(None) == REPO / "data"
+    got = validate_parameters("02_growth_paths", {"data_dir": "data"})
+    assert got["data_dir"] == str(REPO / "data")
+
+
+def test_path_counts_are_bounded():
+    from doubling_analysis import config
+    from doubling_analysis.reporting import ParameterError, validate_parameters
+
+    p = subprocess.run(
+        [sys.executable, "-m", "doubling_analysis", "assess", "--paths", "1000000000"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert p.returncode == 2 and str(config.MAX_PATHS) in p.stderr and "Traceback" not in p.stderr
+    import pytest
+
+    with pytest.raises(ParameterError, match="n_paths"):
+        validate_parameters("02_growth_paths", {"n_paths": "1000000000"})
+
+
+def test_empty_data_dir_and_negative_jobs_are_refused():
+    for args in (["validate", "--data-dir", ""], ["report", "--jobs", "-1", "--no-progress"]):
+        p = subprocess.run([sys.executable, "-m", "doubling_analysis", *args], capture_output=True, text=True, cwd=REPO)
+        assert p.returncode == 2 and "Traceback" not in p.stderr, (args, p.stderr)
+        assert ("--data-dir" in p.stderr) or ("--jobs" in p.stderr)

@@ -28,10 +28,10 @@ DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 def resolve_data_dir(data_dir: str | os.PathLike | None = None) -> Path:
     """The data folder to use: argument, then ``$DOUBLING_ANALYSIS_DATA_DIR``, then the repository's data/."""
     if data_dir is not None and str(data_dir) != "":
-        return Path(data_dir)
+        return Path(data_dir).expanduser().resolve()  # absolute: notebooks run in other folders
     env = os.environ.get(ENV_VAR)
     if env:
-        return Path(env)
+        return Path(env).expanduser().resolve()
     return DEFAULT_DATA_DIR
 
 

@@ -165,8 +165,10 @@ def cmd_report(args) -> int:
 
     try:
         jobs = None if args.jobs is None else int(args.jobs)
+        if jobs is not None and jobs < 1:
+            raise ValueError
     except ValueError:
-        return _die("--jobs takes a whole number")
+        return _die("--jobs takes a whole number of processes, 1 or more")
     try:
         result = build_report(
             args.quarter,
@@ -231,10 +233,13 @@ def cmd_assess(args) -> int:
         n_paths = config.N_PATHS if args.paths is None else int(args.paths)
         seed = config.SEED if args.seed is None else int(args.seed)
         rates = None if args.growth is None else [float(x) for x in args.growth.split(",")]
-        if n_paths < 1 or seed < 0:
+        if not 1 <= n_paths <= config.MAX_PATHS or seed < 0:
             raise ValueError
     except ValueError:
-        return _die("--paths and --seed take whole numbers (paths >= 1, seed >= 0), --growth comma-separated fractions")
+        return _die(
+            f"--paths and --seed take whole numbers (paths 1 to {config.MAX_PATHS}, seed >= 0), --growth "
+            "comma-separated fractions"
+        )
     if args.method == "scenario" and rates is None:
         return _die("--method scenario needs --growth (e.g. --growth 0.12,0.10)")
     try:
@@ -349,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if getattr(args, "data_dir", None) == "":
+        return _die("--data-dir: expected a folder, not an empty value (leave the option out for the default)")
     if args.command == "validate":
         return cmd_validate(args)
     if args.command == "assess":

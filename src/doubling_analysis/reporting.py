@@ -28,6 +28,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import config
 from .catalog import resolve_data_dir
 
 REPO = Path(__file__).resolve().parents[2]
@@ -115,7 +116,12 @@ def validate_parameters(path, given: dict) -> dict:
         raise ParameterError(
             f"unknown parameter(s) {', '.join(unknown)} for {notebook_path(path).name}; valid: {valid}"
         )
-    return {name: coerce(name, value, declared[name]["type"]) for name, value in given.items()}
+    out = {name: coerce(name, value, declared[name]["type"]) for name, value in given.items()}
+    if out.get("data_dir"):  # the kernel runs in the output folder: a relative data folder would not be found there
+        out["data_dir"] = str(Path(str(out["data_dir"])).expanduser().resolve())
+    if "n_paths" in out and not 1 <= int(out["n_paths"]) <= config.MAX_PATHS:
+        raise ParameterError(f"n_paths: expected a whole number from 1 to {config.MAX_PATHS}, got {out['n_paths']}")
+    return out
 
 
 # ---- provenance of a run ------------------------------------------------------------------------------------

@@ -397,3 +397,57 @@ def test_bad_quarter_and_lang():
 def test_latest_quarter():
     assert reporting.resolve_quarter("latest", today="2026-11-30") == "2026Q3"
     assert reporting.resolve_quarter("2023q4") == "2023Q4"
+
+
+@SLOW
+def test_a_failed_report_keeps_the_previous_one_and_leftovers_are_removed(tmp_path):
+    """Issue 10: a build whose report notebook fails does not replace the last good quarter folder; it is kept
+    beside it as <quarter>.failed-<timestamp>, and the exit status says failed. Folders left by killed builds
+    (.<quarter>.tmp-*, .<quarter>.old-*) are removed by the next build."""
+    good = build_report("2023Q4", "zh", out=tmp_path, progress=False, notebooks=(reporting.REPORT_NOTEBOOK,))
+    assert good.status == "ok" and good.pdf.exists()
+    (tmp_path / ".2023Q4.tmp-99999").mkdir()
+    (tmp_path / ".2023Q4.old-99999").mkdir()
+    bad = build_report(
+        "2023Q4",
+        "zh",
+        out=tmp_path,
+        progress=False,
+        notebooks=(reporting.REPORT_NOTEBOOK,),
+        extra_parameters={reporting.REPORT_NOTEBOOK: {"data_dir": str(tmp_path / "no-such-folder")}},
+    )
+    assert bad.status == "failed" and bad.folder.name.startswith("2023Q4.failed-")
+    assert good.pdf.exists()  # the last good report is where readers find it
+    assert not list(tmp_path.glob(".2023Q4.tmp-*")) and not list(tmp_path.glob(".2023Q4.old-*"))
+
+
+@SLOW
+def test_killing_the_main_process_releases_the_lock(tmp_path):
+    """Issue 10: workers do not inherit the lock; after `kill -9` of the main process a new run can start."""
+    import os
+    import signal
+    import time
+
+    p = subprocess.Popen(
+        [sys.executable, "-m", "doubling_analysis", "report", "--out", str(tmp_path), "--no-progress"],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        lock = tmp_path / ".report.lock"
+        deadline = time.time() + 60
+        while time.time() < deadline and not list(tmp_path.glob(".*.tmp-*")):
+            time.sleep(0.2)
+        assert list(tmp_path.glob(".*.tmp-*")), "the build did not start"
+        time.sleep(2)  # the workers are running
+        os.kill(p.pid, signal.SIGKILL)
+        p.wait(timeout=10)
+        with report_lock(tmp_path):  # would raise ReportLocked if a worker still held the lock
+            assert lock.exists()
+    finally:
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

@@ -389,6 +389,13 @@ def report_lock(out: Path):
         fh.close()
 
 
+def _remove_leftovers(out: Path, name: str) -> None:
+    """Temporary and superseded folders of killed builds (``.<quarter>.tmp-*``, ``.<quarter>.old-*``)."""
+    for p in list(out.glob(f".{name}.tmp-*")) + list(out.glob(f".{name}.old-*")):
+        shutil.rmtree(p, ignore_errors=True)
+        log.info("removed %s, left by an interrupted build", p.name)
+
+
 def build_report(
     quarter: str = "latest",
     lang: str = "zh",
@@ -442,6 +449,7 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     from . import labels as L
 
     final = out / report_folder_name(quarter, lang)
+    _remove_leftovers(out, final.name)  # the lock is held: no other build is using them
     tmp = out / f".{final.name}.tmp-{os.getpid()}"
     if tmp.exists():
         shutil.rmtree(tmp)
@@ -464,7 +472,11 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
         bar = tqdm(total=len(notebooks), desc=f"report {quarter}", unit="notebook", file=sys.stderr)
     # the report notebook first: it is the longest, and the others fill the second worker
     order = sorted(notebooks, key=lambda n: n != REPORT_NOTEBOOK)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # spawned workers (not forked): they do not inherit the lock's file descriptor, so a killed main process
+    # releases the lock even while its workers finish or die
+    import multiprocessing
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = {
             pool.submit(
                 _run_and_export,
@@ -546,7 +558,14 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     write_manifest(tmp, manifest)
     if failures:
         (tmp / "FAILED.txt").write_text("\n".join(failures) + "\n", encoding="utf-8")
-    # atomic replacement of the quarter's folder
+    # the quarter's folder is replaced only by a build whose report notebook and PDF succeeded; any other build is
+    # kept beside it as <quarter>.failed-<timestamp> (the last good report stays where readers find it)
+    report_ok = any(r["notebook"] == f"{REPORT_NOTEBOOK}.ipynb" and r["status"] == "ok" for r in runs) and (
+        pdf_path is not None or not pdf
+    )
+    if not report_ok and final.exists():
+        final = out / f"{final.name}.failed-{dt.datetime.now():%Y%m%dT%H%M%S}"
+        log.info("report notebook or PDF failed: the previous report is kept; this build goes to %s", final)
     old = None
     if final.exists():
         old = out / f".{final.name}.old-{os.getpid()}"

@@ -86,3 +86,21 @@ def test_probability_moves_smoothly_with_scenario_growth():
     steps = np.diff(ps)
     assert (steps > -0.01).all() and steps.max() < 0.08
     assert 0.1 < ps[0] < 0.6 and 0.6 < ps[-1] < 0.99
+
+
+def test_levels_are_projected_from_level_ratios_not_comparable_growth():
+    """Jiangxi 2021: comparable-enterprise revenue growth was reported as +25.6 % (ar149) while the level ratio is
+    43976.7 / 37909.2 = 1.160 (+16.0 %). The level model uses the level ratio; comparable growth belongs to the
+    growth-rate class (nominal_growth) and never enters a level projection."""
+    from doubling_analysis.evidence import own_points
+    from doubling_analysis.volatility import volatility_class
+
+    cat = da.load_catalog()
+    ctx = build_context(cat, "2022Q3")
+    levels = own_points(ctx, "value", "360000", "revenue", "")
+    inc = increments(levels)
+    assert inc[0] == (1.0, pytest.approx(math.log(43976.7 / 37909.2)))
+    assert volatility_class("value", "revenue", "level", "亿元") == "nominal_level"
+    assert volatility_class("growth", "revenue", "growth_rate", "ratio") == "nominal_growth"
+    m = series_model(levels, estimate(ctx).of("nominal_level"))
+    assert m.n_increments >= 1 and m.drift < math.log(1.256)

@@ -2,6 +2,7 @@
 discipline, revisions, look-ahead. Known answers are worked out by hand in the comments; the shipped data is used
 where the rule is about a real figure, tiny edits of copies where the rule must be shown to bite."""
 
+import pandas as pd
 import pytest
 
 import doubling_analysis as da
@@ -169,3 +170,36 @@ def test_the_explorer_and_the_table_give_the_same_probability(cat):
     t = assess(cat, "2022Q3", n_paths=4000, scenario_rates=[0.4]).set_index("target_id").loc["jdz22-003"]
     r = evaluate(cat, "jdz22-003", "2022Q3", [0.4], n_paths=4000)
     assert r.p_attain == pytest.approx(t["p_attain"])
+
+
+def test_a_bound_is_never_a_base_or_a_fitted_point(cat):
+    """jdz22-003 (revenue > 1400 in 2022, base 2021): 2021 is known only as 突破千亿 (ar017). Growth figures and
+    progress categories computed from it would present a bound as a fact: none is computed, and the row says so."""
+    r = assess(cat, "2022Q4", n_paths=200).set_index("target_id").loc["jdz22-003"]
+    assert pd.isna(r["base_value"]) and pd.isna(r["required_growth"]) and pd.isna(r["ratio_r"])
+    assert "is a bound (ar017): not used as a base" in r["note"]
+    # jx19-001: 2020 "突破7000" (ar171) and 2021 "7500左右" (ar172) are no starting point either
+    r = assess(cat, "2022Q4", n_paths=200).set_index("target_id").loc["jx19-001"]
+    assert pd.isna(r["required_growth"]) and pd.isna(r["observed_growth"]) and pd.isna(r["category_eurostat"])
+
+
+def test_a_threshold_on_a_lower_bound_base_is_never_achieved_by_the_margin(tmp_path):
+    """Fixture variant: the 2020 base of t-008 (2 × 2020 revenue) is "突破100" and 2023 is 230. The plausible range
+    (100, 110] puts the threshold at most at 220 for probabilities, but a base known only from below has no upper
+    end: 230 cannot decide "achieved"; 190 decides "missed" (below 2 × 100)."""
+    import shutil
+    from pathlib import Path
+
+    syn = Path(__file__).parent / "fixtures" / "synthetic"
+    for value, want in (("230", "undetermined"), ("190", "missed")):
+        folder = tmp_path / value
+        shutil.copytree(syn, folder)
+        path = folder / "actuals.csv"
+        text = path.read_text(encoding="utf-8").replace(
+            "x-004,990101,revenue,,2020,100,亿元,exact,", "x-004,990101,revenue,,2020,100,亿元,lower,"
+        )
+        assert "x-008,990101,revenue,,2023,205," in text
+        text = text.replace("x-008,990101,revenue,,2023,205,", f"x-008,990101,revenue,,2023,{value},")
+        path.write_text(text.replace("2023年营收205亿元", f"2023年营收{value}亿元"), encoding="utf-8")
+        got = assess(da.load_catalog(folder), "2024Q2", projection_method="none").set_index("target_id")
+        assert got.loc["t-008", "outcome"] == want, value

@@ -44,6 +44,8 @@ def test_series_model_shrinks_to_the_class():
     # posterior drift (0.05 × 400 + 0.0953 × 390.6) / 790.6 = 0.0724
     m = series_model([pt(2019, 100), pt(2020, 110), pt(2021, 121)], cv)
     assert m.sd == pytest.approx(math.sqrt(0.00512)) and m.drift == pytest.approx(0.0724, abs=1e-3)
+    # its degrees of freedom: the prior's weight (4) plus its own (2 increments - 1) = 5, not the class's pool
+    assert m.df == pytest.approx(5.0)
 
 
 def test_growth_rule_after_a_shock_year_and_the_ytd_nowcast():

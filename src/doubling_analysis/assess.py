@@ -296,7 +296,10 @@ class Outcome:
 def _verdict(obs: Interval, th: Threshold, comparator: str) -> str:
     rng = th.range
     if rng is not None:
-        return judge_threshold(obs, Interval(*rng), comparator)
+        # deciding: a base known only from below (突破 X) has no upper end, so neither has the threshold; the
+        # plausible range (config.LOWER_BOUND_PLAUSIBLE_MARGIN) serves the probability only
+        high = math.inf if th.base is not None and th.base.bound == "lower" else rng[1]
+        return judge_threshold(obs, Interval(rng[0], high), comparator)
     if th.tset is None:
         return "undetermined"
     return judge(obs, th.tset)
@@ -469,7 +472,13 @@ def growth_facts(r: Resolved, ev: Evidence, th: Threshold, implied: Point | None
     notes: list[Note] = []
     if r.measure == "growth":
         return GrowthFacts(latest=latest, observed=latest.value, notes=(Note.of("growth_target"),))
-    base = next((p for p in upto if p.t == float(r.base_year) and p.kind == "year"), None)
+    # a bound is never a base or a starting point (it would make growth look like a fact); it is named instead
+    bounded_base = next(
+        (p for p in upto if p.t == float(r.base_year) and p.kind == "year" and p.bound != "exact"), None
+    )
+    if bounded_base is not None:
+        notes.append(Note.of("bound_not_base", period=bounded_base.period, actual_id=bounded_base.actual_id))
+    base = next((p for p in upto if p.t == float(r.base_year) and p.kind == "year" and p.bound == "exact"), None)
     start = base
     if start is None and implied is not None:
         start = implied
@@ -485,7 +494,7 @@ def growth_facts(r: Resolved, ev: Evidence, th: Threshold, implied: Point | None
             )
         )
     if start is None:
-        later = [p for p in upto if p.t > float(r.base_year)]
+        later = [p for p in upto if p.t > float(r.base_year) and p.bound == "exact"]
         if later and later[0].t < latest.t:
             start = later[0]
             notes.append(
@@ -522,7 +531,7 @@ def progress_of(r: Resolved, g: GrowthFacts, th: Threshold, history: tuple[Point
     """Columns filled by the registered progress methods (levels only, while the target year is open)."""
     if r.measure != "value" or g.latest is None or th.value is None:
         return {}
-    pts = {(p.t, p.value) for p in history}
+    pts = {(p.t, p.value) for p in history if p.bound == "exact"}  # bounds are not fitted as points
     if g.start is not None:
         pts.add((g.start.t, g.start.value))  # an implied base is a point of the history too
     inp = ProgressInput(
@@ -690,7 +699,8 @@ def targets_as_of(targets: pd.DataFrame, as_of=None) -> pd.DataFrame:
         return targets
     from .vintage import as_of_date
 
-    known = targets["available_from"].isna() | (targets["available_from"] <= as_of_date(as_of))
+    # a document with no issue date cannot be placed in time: its targets appear only with all data (validate warns)
+    known = targets["available_from"].notna() & (targets["available_from"] <= as_of_date(as_of))
     return targets[known.astype(bool)]
 
 
@@ -842,8 +852,9 @@ def _row(
     if r.per == "year":
         return _finish(row, notes + _per_year(row, r, ev, th, passed))
     g = growth_facts(r, ev, th, implied_base(r, all_targets, ind))
-    if g.latest is None:
-        return _finish(row, [Note.of("na_actuals_after", year=r.T)] + notes)
+    if g.latest is None:  # figures only after the target year (a stock may still have decided it, above)
+        lead = [] if out.level in DECIDED else [Note.of("na_actuals_after", year=r.T)]
+        return _finish(row, lead + notes)
     notes += list(g.notes)
     row.update(
         latest_period=g.latest.period,

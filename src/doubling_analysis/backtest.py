@@ -198,6 +198,8 @@ def _ytd_forecasts(catalog, origins: _Origins, n_paths: int, seed: int) -> list[
             origin = pd.Timestamp(origin).normalize()
             ctx, vol = origins.get(origin)
             known = own_points(ctx, measure, jur, code, sector)
+            if any(q.kind == "year" and int(q.t) == year for q in known):
+                continue  # the year's final figure was already out at the reading's origin: nothing to forecast
             annual = {int(q.t): q.value for q in known if q.kind == "year" and q.bound == "exact" and q.t < year}
             fc = growth_forecast(annual, (month, p.value), year, vol.of(cls), vol)
             if fc is None:
@@ -283,6 +285,21 @@ def summary(table: pd.DataFrame) -> dict:
     return out
 
 
+def failures(s: dict) -> list[str]:
+    """What the backtest finds wrong: 80 % coverage outside 70-90 % (pooled, and for any kind with 10 or more
+    interval forecasts), or probabilities that do not beat both the coin and "always met"."""
+    out = []
+    if not 0.70 <= s["coverage80"] <= 0.90:
+        out.append("the 80 % intervals are miscalibrated (coverage outside 70-90 %)")
+    n_kind = {k: v for k, v in s["n_by_kind"].items()}
+    for kind, cov in s["coverage80_by_kind"].items():
+        if n_kind.get(kind, 0) >= 10 and not 0.70 <= cov <= 0.90:
+            out.append(f"{kind} intervals cover {cov:.0%} of {n_kind[kind]} outcomes")
+    if not (s["brier_model"] < s["brier_coin"] and s["brier_model"] < s["brier_always_met"]):
+        out.append("the probabilities do not beat both the coin and 'always met'")
+    return out
+
+
 def summary_text(s: dict) -> str:
     lines = [
         f"backtest: {s['n_forecasts']} scored forecasts ({', '.join(f'{k} {v}' for k, v in s['n_by_kind'].items())})",
@@ -295,11 +312,7 @@ def summary_text(s: dict) -> str:
         f"{s['brier_model_where_persistence']:.3f})",
         f"  log score: model {s['log_model']:.3f} | coin {s['log_coin']:.3f}",
     ]
-    verdict = []
-    if not 0.70 <= s["coverage80"] <= 0.90:
-        verdict.append("the 80 % intervals are miscalibrated (coverage outside 70-90 %)")
-    if not (s["brier_model"] < s["brier_coin"] and s["brier_model"] < s["brier_always_met"]):
-        verdict.append("the probabilities do not beat both the coin and 'always met'")
+    verdict = failures(s)
     lines.append(
         "verdict: "
         + ("; ".join(verdict) if verdict else "calibrated within 70-90 % and better than the coin and 'always met'")

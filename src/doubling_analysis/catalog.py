@@ -178,6 +178,21 @@ def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violati
             )
 
     tg = frames["targets"]
+    issued = dict(zip(frames["sources"]["source_id"], frames["sources"]["issued"]))
+    for sid in sorted(set(tg["source_id"].dropna())):
+        if sid in issued and pd.isna(issued[sid]):
+            row = int(frames["sources"].index[frames["sources"]["source_id"] == sid][0])
+            out.append(
+                Violation(
+                    "sources.csv",
+                    row,
+                    "issued",
+                    "",
+                    "the issue date of a document with targets (without it they appear only with all data, never "
+                    "as of a date)",
+                    severity="warning",
+                )
+            )
     for row, r in tg.iterrows():
         unit_check("targets.csv", row, r["indicator_code"], r["unit"])
         if pd.notna(r["base_year"]) and pd.notna(r["target_year"]) and not r["base_year"] < r["target_year"]:

@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--format", default="text", help="text (the summary) or csv (one row per scored forecast)")
     b.add_argument("--paths", default="2000", help="simulated paths per forecast (default 2000)")
     b.add_argument("--seed", default=None, help="random seed (default from config)")
+    b.add_argument("--strict", action="store_true", help="exit 1 when the verdict finds the forecasts miscalibrated")
 
     r = sub.add_parser("run", help="execute a notebook with strict parameters (-p NAME VALUE ...)")
     r.add_argument("notebook", help="a notebook path, or a name in notebooks/ (e.g. 02_growth_paths)")
@@ -280,7 +281,9 @@ def cmd_backtest(args) -> int:
         table.to_csv(sys.stdout, index=False, float_format="%.6g")
     else:
         print(summary_text(summary))
-    return 0
+    from .backtest import failures
+
+    return 1 if args.strict and failures(summary) else 0
 
 
 def format_table(table, catalog) -> str:

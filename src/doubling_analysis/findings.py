@@ -174,7 +174,11 @@ def decided_findings(table: pd.DataFrame, catalog, names: Names) -> list[Finding
     rows = table[table["outcome"].isin(DECIDED) & table["counted"].astype(bool)]
     order = {o: i for i, o in enumerate(DECIDED)}
     rows = rows.assign(_o=rows["outcome"].map(order)).sort_values(["_o", "target_id"])
-    actuals = catalog.actuals.set_index(catalog.actuals["actual_id"].astype(str))
+    from .vintage import vintages
+
+    v = vintages(catalog)  # revisions applied: a derived revised figure (ar010+ar013) has a row too
+    both = pd.concat([v.ranked["value"], v.ranked["growth"]])
+    actuals = both[~both["actual_id"].astype(str).duplicated()].set_index("actual_id")
     kinds = dict(zip(catalog.indicators["code"].astype(str), catalog.indicators["kind"].astype(str)))
     for _, r in rows.iterrows():
         ids = str(r["outcome_ids"] or "").split()
@@ -226,8 +230,13 @@ def doubling_findings(summary: pd.DataFrame, names: Names) -> list[Finding]:
                 )
             bound = s["latest_bound"]
             mult = f"{s['multiple']:.2f}" + ("倍" if lang == "zh" else "×")
-            if bound == "lower":
-                mult = ("至少 " if lang == "zh" else "at least ") + mult
+            qualifier = {
+                "lower": ("至少 ", "at least "),
+                "upper": ("略低于 ", "just below "),
+                "approx": ("约 ", "about "),
+            }.get(bound)
+            if qualifier:
+                mult = qualifier[0 if lang == "zh" else 1] + mult
             out.append(
                 Finding.of(
                     "doubling_ok",
@@ -333,8 +342,11 @@ def changes(catalog, quarter: str, now: pd.DataFrame, before: pd.DataFrame) -> C
     """The assessment as of ``quarter`` against the previous quarter's."""
     prev = previous_quarter(quarter)
     start, end = as_of_date(prev), as_of_date(quarter)
+    from .vintage import available_date
+
     a = catalog.actuals
-    pub = a[(a["published_date"] > start) & (a["published_date"] <= end)]
+    known = available_date(a)  # a figure with no publication date counts from its assumed date (period end + lag)
+    pub = a[((known > start) & (known <= end)).fillna(False).astype(bool)]
     published = pd.DataFrame(
         {
             "actual_id": pub["actual_id"].astype(str),
@@ -347,7 +359,7 @@ def changes(catalog, quarter: str, now: pd.DataFrame, before: pd.DataFrame) -> C
             "bound": pub["bound"].astype(str),
             "growth": pub["growth"].astype(float),
             "status": pub["status"].astype(str),
-            "published": pub["published"],
+            "published": pub["published"].fillna(known[pub.index].dt.strftime("%Y-%m-%d") + " (assumed)"),
         }
     ).reset_index(drop=True)
     appeared = now[~now["target_id"].isin(before["target_id"])][

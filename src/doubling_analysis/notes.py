@@ -119,6 +119,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "base {base_year} implied by the plan: {level} / (1 + {growth}) = {value} ({ids})",
         "zh": "基期 {base_year} 年值由规划推算：{level} / (1 + {growth}) = {value}（{ids}）",
     },
+    "bound_not_base": {
+        "en": "the base-year figure {period} is a bound ({actual_id}): not used as a base",
+        "zh": "基期数值 {period} 为区间值（{actual_id}），不作为基数",
+    },
     "one_point": {
         "en": "only one actual ({period}) since the base year {base_year}: progress methods need two",
         "zh": "基期 {base_year} 年以来只有一个实际值（{period}）：进展方法需要两个",

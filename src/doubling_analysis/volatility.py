@@ -227,4 +227,5 @@ def series_model(points: list[Point], cv: ClassVolatility) -> SeriesModel:
     data_prec = span / s2 if span > 0 else 0.0
     drift = (cv.drift * prior_prec + mu * data_prec) / (prior_prec + data_prec)
     excluded = tuple(p.actual_id for p in points if p.bound != "exact")
-    return SeriesModel(drift, 1.0 / (prior_prec + data_prec), math.sqrt(s2), w + df + cv.df - w, len(inc), excluded)
+    # the series' variance weighs the class's by w pseudo-observations: its degrees of freedom are w + its own
+    return SeriesModel(drift, 1.0 / (prior_prec + data_prec), math.sqrt(s2), w + df, len(inc), excluded)

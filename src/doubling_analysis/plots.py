@@ -133,11 +133,15 @@ def growth_path_chart(
     return fig, pd.DataFrame(rows)
 
 
-def coverage_heatmap(catalog, lang: str = "zh", years=range(2017, 2026)):
-    """Targets and actuals per jurisdiction and year: where the evidence is."""
+def coverage_heatmap(catalog, lang: str = "zh", years=range(2017, 2026), as_of=None):
+    """Targets and actuals per jurisdiction and year: where the evidence is (as known at ``as_of``)."""
     plt = setup_fonts()
     import seaborn as sns
 
+    if as_of is not None:
+        from .vintage import catalog_as_of
+
+        catalog = catalog_as_of(catalog, as_of)
     names = L.jurisdiction_names(catalog, lang)
     a = catalog.actuals.assign(y=catalog.actuals["year"].astype(int))
     t = catalog.targets.assign(y=catalog.targets["target_year"].astype(int))

@@ -203,6 +203,7 @@ class Vintages:
 def vintages(catalog, lag_months: int = DEFAULT_PUBLICATION_LAG_MONTHS) -> Vintages:
     """The catalog's :class:`Vintages`, computed once per catalog and lag."""
     cache = catalog.__dict__.setdefault("_vintages", {})
-    if lag_months not in cache:
-        cache[lag_months] = Vintages(catalog.actuals, catalog.indicators, lag_months)
-    return cache[lag_months]
+    key = (lag_months, id(catalog.actuals))  # a copy with other actuals gets its own
+    if key not in cache:
+        cache[key] = Vintages(catalog.actuals, catalog.indicators, lag_months)
+    return cache[key]

@@ -209,3 +209,34 @@ def test_load_catalog_raises_with_the_full_report(data_copy):
 )
 def test_parse_period(text, start, end, kind):
     assert parse_period(text) == (pd.Period(start, "M"), pd.Period(end, "M"), kind)
+
+
+# ---- plausibility (issue 10, item 6): data that cannot lie silently --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        # Jiangxi 2021 revenue (ar149) typed as -1000 亿元: a level cannot be negative
+        (",2021,43976.7,亿元,exact,25.6,", ",2021,-1000,亿元,exact,25.6,", "non-negative"),
+        # zero is not a level
+        (",2021,43976.7,亿元,exact,25.6,", ",2021,0,亿元,exact,25.6,", "zero is not a level"),
+        # 1e308 亿元: more than the world's output
+        (",2021,43976.7,亿元,exact,25.6,", ",2021,1e308,亿元,exact,25.6,", "world's output"),
+        # a count of -26 (Jiangxi's 百亿 firms, ar104: 26)
+        (",2020,26,家,exact,", ",2020,-26,家,exact,", "non-negative"),
+    ],
+)
+def test_impossible_figures_are_errors(data_copy, old, new, expected):
+    edit_csv(data_copy / "actuals.csv", old, new)
+    report, _ = da.validate(data_copy)
+    assert any(expected in v.expected for v in report.errors), [str(v) for v in report.errors]
+
+
+def test_a_unit_slip_is_flagged_with_the_row(data_copy):
+    # Jiangxi 2022 revenue (ar152) written as 48295.5 万元 instead of 亿元: 10^4 times too small against the
+    # rest of the series (37,909 / 43,977 / 46,645 亿元)
+    edit_csv(data_copy / "actuals.csv", ",2022,48295.5,亿元,", ",2022,48295.5,万元,")
+    report, _ = da.validate(data_copy)
+    slips = [v for v in report.violations if v.column == "value" and "10^-4" in v.expected]
+    assert len(slips) == 1 and slips[0].severity == "warning" and slips[0].row is not None

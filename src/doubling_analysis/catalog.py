@@ -219,6 +219,11 @@ def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violati
         out += _restatement_checks(tg, row, r)
 
     ac = frames["actuals"]
+    from .plausibility import series_outliers, sign_and_magnitude
+
+    out += sign_and_magnitude("targets.csv", tg, frames["indicators"])
+    out += sign_and_magnitude("actuals.csv", ac, frames["indicators"])
+    out += series_outliers(ac, frames["indicators"])
     for row, r in ac.iterrows():
         unit_check("actuals.csv", row, r["indicator_code"], r["unit"])
         if pd.isna(r["value"]) and pd.isna(r["growth_pct"]):

@@ -99,3 +99,9 @@ DOUBLING_HORIZON = 2023
 # --- the quarterly report (findings.py) ------------------------------------------------------------------------
 #: a probability that moved by at least this much since the previous quarter is reported
 P_CHANGE_REPORTED = 0.05
+
+# --- plausibility of figures (plausibility.py) -----------------------------------------------------------------
+#: no money level in the data can exceed this many 亿元 (10^7 亿元 = 10^15 yuan, above the world's output)
+MAX_PLAUSIBLE_YI = 1e7
+#: a figure this many times above or below the median of the rest of its series is flagged (a unit slip?)
+SERIES_OUTLIER_FACTOR = 100.0

@@ -1,0 +1,108 @@
+"""Plausibility of the figures: signs and magnitudes by kind of indicator, and figures far outside their own series
+(the likely unit slip named). Errors where the data cannot be right, warnings with the row where it may be.
+
+Rules (thresholds in :mod:`config`):
+
+* a money level, a count or an area cannot be negative; a money level of zero is not a level (error); a value
+  above ``config.MAX_PLAUSIBLE_YI`` 亿元 (more than the world's output) is a typing error;
+* counts are whole numbers (a warning otherwise);
+* a figure that differs from the median of the rest of its series (same jurisdiction, indicator, sector) by a
+  factor of ``config.SERIES_OUTLIER_FACTOR`` or more is a warning naming the nearest power of ten: 10^4 is 万 vs
+  亿, 10^3 千 vs 百万, a likely unit slip.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from . import config
+from .units import canonical_unit, conversion_factor, dimension
+from .violations import Violation
+
+_SIGNED_KINDS = ("other", "relative", "growth_rate", "rank")  # revisions, changes, growth: may be negative
+
+
+def _canonical(value: float, unit, indicator_unit: str) -> float | None:
+    try:
+        target = canonical_unit(indicator_unit)
+        return value * (1.0 if pd.isna(unit) else conversion_factor(str(unit), target))
+    except (KeyError, ValueError):
+        return None
+
+
+def sign_and_magnitude(file: str, frame: pd.DataFrame, indicators: pd.DataFrame, column: str = "value") -> list:
+    """Signs, zeros, whole counts and the upper limit of money, row by row."""
+    info = indicators.set_index("code")
+    out: list[Violation] = []
+    for row, r in frame.iterrows():
+        code, value = r.get("indicator_code"), r.get(column)
+        if pd.isna(value) or code not in info.index:
+            continue
+        kind, unit = str(info.loc[code, "kind"]), str(info.loc[code, "unit"])
+        dim = dimension(unit)
+        v = float(value)
+        if not math.isfinite(v):
+            out.append(Violation(file, int(row), column, value, "a finite number"))
+            continue
+        if kind in _SIGNED_KINDS:
+            continue
+        canon = _canonical(v, r.get("unit"), unit)
+        comparator = r.get("comparator")
+        if v < 0:
+            out.append(Violation(file, int(row), column, value, f"a non-negative value for {code} ({kind})"))
+        elif v == 0 and dim == "money" and comparator != ">":
+            out.append(Violation(file, int(row), column, value, f"a positive level for {code}: zero is not a level"))
+        elif dim == "money" and canon is not None and canon > config.MAX_PLAUSIBLE_YI:
+            out.append(
+                Violation(
+                    file,
+                    int(row),
+                    column,
+                    value,
+                    f"a level below {config.MAX_PLAUSIBLE_YI:,.0f} 亿元 (more than the world's output: a typing error?)",
+                )
+            )
+        whole = canon if canon is not None else v  # 1.8 万家 is 18,000 firms
+        if kind == "count" and dim == "count" and abs(whole - round(whole)) > 1e-9:
+            out.append(Violation(file, int(row), column, value, f"a whole number of {code}", severity="warning"))
+    return out
+
+
+def series_outliers(actuals: pd.DataFrame, indicators: pd.DataFrame) -> list:
+    """Figures far from the rest of their series, compared in the indicator's canonical unit."""
+    units = dict(zip(indicators["code"].astype(str), indicators["unit"].astype(str)))
+    kinds = dict(zip(indicators["code"].astype(str), indicators["kind"].astype(str)))
+    rows = []
+    for row, r in actuals.iterrows():
+        code = str(r.get("indicator_code"))
+        if pd.isna(r.get("value")) or code not in units or kinds[code] in _SIGNED_KINDS:
+            continue
+        canon = _canonical(float(r["value"]), r.get("unit"), units[code])
+        if canon is None or canon <= 0 or not math.isfinite(canon):
+            continue
+        key = (str(r["jurisdiction_code"]), code, "" if pd.isna(r.get("sector")) else str(r["sector"]))
+        rows.append((key, int(row), canon, r["value"], r.get("unit")))
+    frame = pd.DataFrame(rows, columns=["key", "row", "canon", "value", "unit"])
+    out: list[Violation] = []
+    for _, g in frame.groupby("key"):
+        if len(g) < 3:
+            continue
+        for rec in g.itertuples(index=False):
+            others = g[g["row"] != rec.row]["canon"]
+            ratio = rec.canon / float(others.median())
+            if ratio >= config.SERIES_OUTLIER_FACTOR or ratio <= 1 / config.SERIES_OUTLIER_FACTOR:
+                power = round(math.log10(ratio))
+                out.append(
+                    Violation(
+                        "actuals.csv",
+                        rec.row,
+                        "value",
+                        rec.value,
+                        f"a figure near the rest of its series (median {float(others.median()):,.4g} in the "
+                        f"indicator's unit; this one is 10^{power} times that: a unit slip such as 万 vs 亿?)",
+                        severity="warning",
+                    )
+                )
+    return out

@@ -76,12 +76,28 @@ def test_explore_command():
         cwd=REPO,
     )
     assert p.returncode == 0
-    assert "06_scenario_explorer.ipynb" in p.stdout and "--port=9999" in p.stdout
-    assert "--no-browser" in p.stdout and "--IdentityProvider.token=secret" in p.stdout
+    assert "06_scenario_explorer.ipynb" in p.stdout and "--port=9999" in p.stdout and "--no-browser" in p.stdout
+    # the token is not in the command line (ps shows it) but in the environment; the printed URL opens the
+    # explorer notebook itself, not the file browser
+    command, url = p.stdout.splitlines()[0], p.stdout.splitlines()[1]
+    assert "secret" not in command and "$JUPYTER_TOKEN" in command
+    assert url == "open: http://127.0.0.1:9999/lab/tree/06_scenario_explorer.ipynb?token=secret"
     bad = subprocess.run(
         [sys.executable, "-m", "doubling_analysis", "explore", "--port", "x"], capture_output=True, text=True, cwd=REPO
     )
     assert bad.returncode == 2 and "--port" in bad.stderr
+
+
+def test_explore_refuses_an_open_server():
+    """Issue 10, item 8: no token on a network address, and an empty address, are refused with a message."""
+    for args, word in ((["--ip", "0.0.0.0", "--token", ""], "--token"), (["--ip", ""], "--ip")):
+        p = subprocess.run(
+            [sys.executable, "-m", "doubling_analysis", "explore", "--dry-run", *args],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+        )
+        assert p.returncode == 2 and word in p.stderr and "Traceback" not in p.stderr, (args, p.stderr)
 
 
 # ---- real browser -----------------------------------------------------------------------------------------------
@@ -114,13 +130,17 @@ def jupyter_server(tmp_path):
         pytest.skip("Chromium is not installed (apt-get install chromium): browser test skipped")
     shutil.copy(REPO / "notebooks" / "06_scenario_explorer.ipynb", tmp_path)
     port, token = _free_port(), "da-test-token"
-    from doubling_analysis.cli import explore_command
+    from doubling_analysis.cli import explore_command, explore_env
 
     cmd = explore_command(str(port), "127.0.0.1", True, token)
     cmd = [c for c in cmd if not c.startswith("--ServerApp.root_dir") and not c.endswith(".ipynb")]
     cmd += [f"--ServerApp.root_dir={tmp_path}", "--LabApp.news_url=", "--LabServerApp.extra_labextensions_path=[]"]
     log = open(tmp_path / "server.log", "w")
-    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt")}
+    env = {
+        **explore_env(token),
+        "JUPYTER_CONFIG_DIR": str(tmp_path / "cfg"),
+        "JUPYTER_RUNTIME_DIR": str(tmp_path / "rt"),
+    }
     srv = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=tmp_path, env=env)
     try:
         deadline = time.time() + 90

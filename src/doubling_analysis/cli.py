@@ -97,7 +97,12 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
 def explore_command(port: str = "8888", ip: str = "127.0.0.1", no_browser: bool = False, token=None) -> list[str]:
+    """The JupyterLab command line of the explorer. The token is not in it (``ps`` would show it): it goes in the
+    environment (:func:`explore_env`); only an empty token, allowed on this machine alone, is an argument."""
     from .reporting import NOTEBOOK_DIR
 
     cmd = [
@@ -113,10 +118,21 @@ def explore_command(port: str = "8888", ip: str = "127.0.0.1", no_browser: bool 
     if no_browser:
         cmd.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
-        cmd.append("--allow-root")  # containers and CI run as root
-    if token is not None:
-        cmd.append(f"--IdentityProvider.token={token}")
+        cmd.append("--allow-root")  # containers and CI run as root (cmd_explore says so)
+    if token == "":
+        cmd.append("--IdentityProvider.token=")
     return cmd
+
+
+def explore_env(token: str | None) -> dict[str, str]:
+    """The environment that carries the token to the server."""
+    return {**os.environ, "JUPYTER_TOKEN": token} if token else dict(os.environ)
+
+
+def explore_url(port: str, ip: str, token: str | None) -> str:
+    """The address of the explorer notebook itself (not the file browser)."""
+    host = "127.0.0.1" if ip in ("0.0.0.0", "::") else ip
+    return f"http://{host}:{port}/lab/tree/06_scenario_explorer.ipynb" + (f"?token={token}" if token else "")
 
 
 def cmd_explore(args) -> int:
@@ -128,12 +144,30 @@ def cmd_explore(args) -> int:
             raise ValueError
     except ValueError:
         return _die(f"--port: expected a port number, not {args.port!r}")
-    cmd = explore_command(str(port), args.ip, args.no_browser, args.token)
+    import secrets
+    import shlex
+
+    if not args.ip:
+        return _die("--ip: expected an address (127.0.0.1 for this machine only), not an empty value")
+    if args.token == "" and args.ip not in LOOPBACK:
+        return _die(
+            f"--token '': an explorer without a token on {args.ip} would give anyone on the network a shell; "
+            "use a token, or --ip 127.0.0.1"
+        )
+    token = secrets.token_urlsafe(16) if args.token is None else args.token
+    cmd = explore_command(str(port), args.ip, args.no_browser, token)
+    if "--allow-root" in cmd:
+        print("note: running as root: JupyterLab is started with --allow-root", file=sys.stderr)
+    if args.ip not in LOOPBACK:
+        print(f"note: listening on {args.ip}: anyone who can reach it and has the token can run code", file=sys.stderr)
+    url = explore_url(str(port), args.ip, token)
     if args.dry_run:
-        print(" ".join(cmd))
+        print(shlex.join(cmd) + ("  # the token is passed in $JUPYTER_TOKEN" if token else ""))
+        print(f"open: {url}")
         return 0
+    print(f"the explorer: {url}", flush=True)
     try:
-        return subprocess.call(cmd)
+        return subprocess.call(cmd, env=explore_env(token))
     except KeyboardInterrupt:
         return 0
 

@@ -240,3 +240,24 @@ def test_a_unit_slip_is_flagged_with_the_row(data_copy):
     report, _ = da.validate(data_copy)
     slips = [v for v in report.violations if v.column == "value" and "10^-4" in v.expected]
     assert len(slips) == 1 and slips[0].severity == "warning" and slips[0].row is not None
+
+
+@pytest.mark.parametrize(
+    "old, new, column, expected",
+    [
+        # a publication date pandas cannot represent: validate used to say OK and assess crashed
+        ("exact,25.6,final,2022-08-22,", "exact,25.6,final,2622-08-22,", "published", "between 1949 and 2100"),
+        # a date in the future: nothing is published after today
+        ("exact,25.6,final,2022-08-22,", "exact,25.6,final,2099-08-22,", "published", "not after today"),
+        # period 9999
+        ("ar149,360000,revenue,,2021,", "ar149,360000,revenue,,9999,", "period", "within 1949-2100"),
+        # 1e309 overflows to infinity: validate used to crash
+        (",2021,43976.7,亿元,", ",2021,1e309,亿元,", "value", "a finite number"),
+    ],
+)
+def test_out_of_range_dates_periods_and_numbers_are_located_errors(data_copy, old, new, column, expected):
+    edit_csv(data_copy / "actuals.csv", old, new)
+    report, _ = da.validate(data_copy)
+    assert any(v.column == column and expected in v.expected and v.row == 128 for v in report.errors), [
+        str(v) for v in report.errors
+    ]

@@ -134,16 +134,32 @@ def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violati
             seen.add(code)
             code = parents.get(code)
 
-    # dates must be real calendar dates
+    # dates must be real calendar dates, in the years the schema allows and not after today (nothing is published
+    # in the future; pandas cannot even represent dates after 2262)
+    from .schema import YEAR_MAX, YEAR_MIN
+
+    today = pd.Timestamp.today().normalize()
     for name, col in (("sources", "issued"), ("actuals", "published")):
         if col not in frames[name]:
             continue
         for row, value in frames[name][col].dropna().items():
             if re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", str(value)):
+                year = int(str(value)[:4])
+                if not YEAR_MIN <= year <= YEAR_MAX:
+                    out.append(
+                        Violation(TABLES[name].file, int(row), col, value, f"a date between {YEAR_MIN} and {YEAR_MAX}")
+                    )
+                    continue
                 try:
                     _conservative_date(value)
                 except (ValueError, TypeError):
                     out.append(Violation(TABLES[name].file, int(row), col, value, "a real calendar date"))
+                    continue
+                earliest = pd.Timestamp((str(value) + "-01-01")[:10])  # the first day a partial date may mean
+                if earliest > today:
+                    out.append(
+                        Violation(TABLES[name].file, int(row), col, value, f"a date not after today ({today.date()})")
+                    )
 
     # sources: a file that exists under sources/, or a URL
     src = frames["sources"]
@@ -341,6 +357,10 @@ def _period_error(text: str) -> str | None:
         return str(exc)
     if end < start:
         return "a period that does not end before it starts"
+    from .schema import YEAR_MAX, YEAR_MIN
+
+    if not (YEAR_MIN <= start.year and end.year <= YEAR_MAX):
+        return f"a period within {YEAR_MIN}-{YEAR_MAX}"
     return None
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import unicodedata
 from pathlib import Path
@@ -145,4 +146,7 @@ def parse_number(text: str) -> tuple[float | None, str | None, str | None]:
             )
     if not _NUMBER.match(normalised):
         return None, None, "a number (digits with an optional '.' decimal point, no units or text)"
-    return float(normalised), note, None
+    value = float(normalised)
+    if not math.isfinite(value):  # 1e309 overflows to infinity
+        return None, None, "a finite number (this one is too large to represent)"
+    return value, note, None

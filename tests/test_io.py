@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+import doubling_analysis as da
 from doubling_analysis.io import ROW, parse_number, read_table
 
 CSV = "code,name_zh,value\nA,景德镇,1400\nB,赣州,4000\n"
@@ -91,3 +92,57 @@ def test_normalised_numbers_come_with_a_note(text, value):
 def test_ambiguous_or_non_numbers_are_rejected_not_guessed(text):
     got, note, error = parse_number(text)
     assert got is None and error
+
+
+# ---- issue 10, item 7: files that are not files, unreadable, or mis-encoded: a located error, no traceback ----
+
+
+def test_a_folder_or_a_fifo_named_like_a_table_is_an_error(data_copy):
+    import os
+
+    (data_copy / "targets.csv").unlink()
+    (data_copy / "targets.csv").mkdir()
+    report, _ = da.validate(data_copy)
+    assert any(v.file == "targets.csv" and "regular CSV file" in v.expected for v in report.errors)
+    (data_copy / "targets.csv").rmdir()
+    os.mkfifo(data_copy / "targets.csv")  # reading it would block forever
+    report, _ = da.validate(data_copy)
+    assert any(v.file == "targets.csv" and v.value == "not a regular file" for v in report.errors)
+
+
+def test_an_unreadable_table_is_an_error(data_copy, monkeypatch):
+    real = Path.read_bytes
+
+    def refuse(self):  # fault injection: root reads any file, so permissions cannot show it here
+        if self.name == "targets.csv":
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    report, _ = da.validate(data_copy)
+    assert any(v.file == "targets.csv" and "permission denied" in v.expected for v in report.errors)
+
+
+def test_a_duplicated_column_name_and_a_gb18030_source_text_are_errors(data_copy):
+    path = data_copy / "targets.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text(lines[0].replace(",note,same_as,", ",note,note,") + "".join(lines[1:]), encoding="utf-8")
+    text = data_copy / "sources" / "cj-2021-2023-plan.txt"
+    text.write_bytes(text.read_text(encoding="utf-8").encode("gb18030"))
+    report, _ = da.validate(data_copy)
+    assert any(v.column == "note" and "once in the header" in v.expected for v in report.errors)
+    assert any(v.file == "sources.csv" and "UTF-8 text" in v.expected for v in report.errors)
+
+
+def test_assess_on_a_header_only_targets_file_says_so(data_copy):
+    import subprocess
+    import sys
+
+    path = data_copy / "targets.csv"
+    path.write_text(path.read_text(encoding="utf-8").splitlines(keepends=True)[0], encoding="utf-8")
+    p = subprocess.run(
+        [sys.executable, "-m", "doubling_analysis", "assess", "--data-dir", str(data_copy)],
+        capture_output=True,
+        text=True,
+    )
+    assert p.returncode == 0 and "no target is known" in p.stdout and "Traceback" not in p.stderr

@@ -174,7 +174,23 @@ def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violati
                     Violation("sources.csv", int(row), "file", r["file"], f"a file that exists in {folder / 'sources'}")
                 )
             else:
-                texts[r["source_id"]] = path.read_text(encoding="utf-8")
+                try:
+                    texts[r["source_id"]] = path.read_text(encoding="utf-8")
+                except UnicodeDecodeError:
+                    out.append(
+                        Violation(
+                            "sources.csv",
+                            int(row),
+                            "file",
+                            r["file"],
+                            f"a UTF-8 text in {folder / 'sources'} (source texts are compared byte for byte with "
+                            "their quotes: save it as UTF-8)",
+                        )
+                    )
+                except OSError as exc:
+                    out.append(
+                        Violation("sources.csv", int(row), "file", r["file"], f"a readable file ({exc.strerror})")
+                    )
 
     units_of = dict(zip(frames["indicators"]["code"], frames["indicators"]["unit"]))
 

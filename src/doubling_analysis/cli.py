@@ -359,6 +359,8 @@ def format_table(table, catalog) -> str:
             "note": table["note"].fillna("").str.slice(0, 90),
         }
     )
+    if table.empty:
+        return "no target is known at this date (check targets.csv and the issue dates in sources.csv)"
     header = (
         f"as of {table['as_of'].iloc[0]}: {len(table)} targets, "
         f"{int(table['latest_value'].notna().sum())} with actuals, "

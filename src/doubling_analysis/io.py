@@ -64,10 +64,17 @@ def read_table(path: Path, name: str | None = None) -> tuple[pd.DataFrame, list[
     Ragged rows (more or fewer cells than the header) are reported by row and left out of the frame.
     """
     name = name or path.name
+    if path.exists() and not path.is_file():  # a folder, or a FIFO that would block the read forever
+        what = "a folder" if path.is_dir() else "not a regular file"
+        return pd.DataFrame(), [Violation(name, None, None, what, f"{path} to be a regular CSV file")]
     try:
         data = path.read_bytes()
     except FileNotFoundError:
         return pd.DataFrame(), [Violation(name, None, None, None, f"the file {path} to exist")]
+    except PermissionError:
+        return pd.DataFrame(), [Violation(name, None, None, None, f"{path} to be readable (permission denied)")]
+    except OSError as exc:
+        return pd.DataFrame(), [Violation(name, None, None, None, f"{path} to be readable ({exc.strerror})")]
     text, problems = decode(data, name)
     if any(p.severity == "error" for p in problems):
         return pd.DataFrame(), problems
@@ -84,6 +91,8 @@ def read_table(path: Path, name: str | None = None) -> tuple[pd.DataFrame, list[
         if h in seen:
             problems.append(Violation(name, 1, h, h, "each column name once in the header"))
         seen.add(h)
+    if len(seen) != len(header):
+        return pd.DataFrame(), problems  # which of two same-named columns is meant cannot be guessed
     records, rows = [], []
     row = 1
     while True:

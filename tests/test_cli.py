@@ -154,3 +154,16 @@ def test_empty_data_dir_and_negative_jobs_are_refused():
         p = subprocess.run([sys.executable, "-m", "doubling_analysis", *args], capture_output=True, text=True, cwd=REPO)
         assert p.returncode == 2 and "Traceback" not in p.stderr, (args, p.stderr)
         assert ("--data-dir" in p.stderr) or ("--jobs" in p.stderr)
+
+
+def test_run_out_an_existing_file_is_refused(tmp_path):
+    existing = tmp_path / "a-file.txt"
+    existing.write_text("keep me", encoding="utf-8")
+    p = subprocess.run(
+        [sys.executable, "-m", "doubling_analysis", "run", "02_growth_paths", "--out", str(existing)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert p.returncode == 2 and "--out" in p.stderr and "Traceback" not in p.stderr
+    assert existing.read_text(encoding="utf-8") == "keep me"

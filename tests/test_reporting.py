@@ -451,3 +451,40 @@ def test_killing_the_main_process_releases_the_lock(tmp_path):
             os.killpg(p.pid, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+def test_a_lock_file_of_another_user_is_a_clear_error(tmp_path, monkeypatch):
+    """After one `sudo make report` the lock file is root's: a later run as another user gets a message, not a
+    PermissionError traceback (fault injection: root may open any file)."""
+
+    def refuse(path, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(reporting, "open", refuse, raising=False)
+    with pytest.raises(ReportLocked, match="belongs to another user"):
+        with report_lock(tmp_path):
+            pass
+
+
+@SLOW
+def test_ctrl_c_during_report_leaves_nothing_half_written(tmp_path):
+    import os
+    import signal
+    import time
+
+    p = subprocess.Popen(
+        [sys.executable, "-m", "doubling_analysis", "report", "--out", str(tmp_path), "--no-progress"],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline and not list(tmp_path.glob(".*.tmp-*")):
+        time.sleep(0.2)
+    time.sleep(2)
+    os.killpg(p.pid, signal.SIGINT)  # what Ctrl-C sends to the terminal's process group
+    out, err = p.communicate(timeout=120)
+    assert p.returncode == 130 and "interrupted" in err and "Traceback" not in err, err[-2000:]
+    assert not list(tmp_path.glob(".*.tmp-*")) and not [d for d in tmp_path.iterdir() if d.is_dir()]

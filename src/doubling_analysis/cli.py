@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from . import __version__
 from .catalog import ENV_VAR, resolve_data_dir, validate
@@ -184,6 +185,8 @@ def cmd_run(args) -> int:
                 print(f"{name} ({d['type']}, default {d['default']}): {d['help']}")
             return 0
         out = args.out or REPO / "outputs" / "runs" / f"{path.stem}-{dt.datetime.now():%Y%m%d-%H%M%S}"
+        if Path(out).exists() and not Path(out).is_dir():
+            return _die(f"--out: expected a folder, but {out} is a file")
         entry = run_notebook(path, out, dict(args.parameter))
     except ParameterError as exc:
         return _die(str(exc))
@@ -220,6 +223,12 @@ def cmd_report(args) -> int:
         return _die("the data has errors (listed above); nothing was written")
     except ReportLocked as exc:
         return _die(str(exc))
+    except KeyboardInterrupt:
+        print(
+            "doubling-analysis: interrupted: the partial build was removed; the last report is unchanged",
+            file=sys.stderr,
+        )
+        return 130
     print(f"report {result.folder.name}: {result.status} in {result.seconds}s -> {result.folder}")
     if result.pdf:
         print(f"PDF: {result.pdf}")

@@ -366,7 +366,13 @@ def report_lock(out: Path):
 
     out.mkdir(parents=True, exist_ok=True)
     path = out / ".report.lock"
-    fh = open(path, "a+")
+    try:
+        fh = open(path, "a+")
+    except PermissionError:
+        raise ReportLocked(
+            f"cannot open the lock file {path}: it belongs to another user (after a 'sudo make report'?); "
+            "remove it, or run as that user"
+        ) from None
     try:
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -440,6 +446,12 @@ def build_report(
                 t0,
                 extra_parameters or {},
             )
+        except BaseException:  # Ctrl-C, a crash: nothing half-written stays, the last good report is untouched
+            _remove_leftovers(out, report_folder_name(quarter, lang))
+            from .catalog import CACHE_ENV_VAR
+
+            os.environ.pop(CACHE_ENV_VAR, None)
+            raise
         finally:
             log.removeHandler(handler)
             handler.close()

@@ -488,3 +488,19 @@ def test_ctrl_c_during_report_leaves_nothing_half_written(tmp_path):
     out, err = p.communicate(timeout=120)
     assert p.returncode == 130 and "interrupted" in err and "Traceback" not in err, err[-2000:]
     assert not list(tmp_path.glob(".*.tmp-*")) and not [d for d in tmp_path.iterdir() if d.is_dir()]
+
+
+def test_a_hung_cell_fails_its_notebook(tmp_path):
+    """Issue 10, item 5: a cell that runs past the timeout fails the notebook instead of blocking the run."""
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nb.cells = [
+        nbformat.v4.new_code_cell("seconds: int = 30", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import time\ntime.sleep(seconds)"),
+    ]
+    path = tmp_path / "hang.ipynb"
+    nbformat.write(nb, path)
+    entry = run_notebook(path, tmp_path / "out", {}, manifest=False, cell_timeout=3)
+    assert entry["status"] == "failed" and entry["seconds"] < 25

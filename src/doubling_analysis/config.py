@@ -35,6 +35,8 @@ ESCAP_ACCELERATE = 0.0  # 0 <= share < 1: accelerate; below 0: reverse the trend
 N_PATHS = 10_000
 #: most simulated paths a command accepts (memory grows with paths x years)
 MAX_PATHS = 200_000
+#: a notebook cell running longer than this fails its notebook (a hung kernel must not block a scheduled run)
+CELL_TIMEOUT_SECONDS = 600
 SEED = 20231231
 #: growth uncertainty when the data give no estimate (sd of annual growth, as a fraction)
 DEFAULT_GROWTH_SD = 0.05

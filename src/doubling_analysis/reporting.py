@@ -170,10 +170,14 @@ def write_manifest(folder: Path, manifest: dict) -> Path:
 # ---- running one notebook -------------------------------------------------------------------------------------
 
 
-def run_notebook(notebook, out_dir, parameters: dict | None = None, manifest: bool = True) -> dict:
+def run_notebook(
+    notebook, out_dir, parameters: dict | None = None, manifest: bool = True, cell_timeout: int | None = None
+) -> dict:
     """Execute a notebook with strict parameters into ``out_dir``; return its manifest entry.
 
-    A failing notebook does not raise: its partial executed notebook is kept and the entry says what failed.
+    A failing notebook does not raise: its partial executed notebook is kept and the entry says what failed. A cell
+    running longer than ``cell_timeout`` seconds (default ``config.CELL_TIMEOUT_SECONDS``) fails the notebook, so
+    a hung kernel cannot block a scheduled run (and its lock) forever.
     """
     import papermill
 
@@ -192,7 +196,13 @@ def run_notebook(notebook, out_dir, parameters: dict | None = None, manifest: bo
     t0 = time.perf_counter()
     try:
         papermill.execute_notebook(
-            str(src), str(target), parameters=params, progress_bar=False, kernel_name="python3", cwd=str(out_dir)
+            str(src),
+            str(target),
+            parameters=params,
+            progress_bar=False,
+            kernel_name="python3",
+            cwd=str(out_dir),
+            execution_timeout=cell_timeout or config.CELL_TIMEOUT_SECONDS,
         )
     except papermill.PapermillExecutionError as exc:
         entry.update(status="failed", error=f"{exc.ename}: {exc.evalue}"[:500])

@@ -284,26 +284,13 @@ def _restatement_checks(tg: pd.DataFrame, row, r) -> list[Violation]:
         if len(first):
             f = first.iloc[0]
             keys = ("jurisdiction_code", "indicator_code", "sector", "target_year")
+            expected = None
             if same == r["target_id"] or any(not (pd.isna(f[k]) and pd.isna(r[k])) and f[k] != r[k] for k in keys):
-                out.append(
-                    Violation(
-                        "targets.csv",
-                        int(row),
-                        "same_as",
-                        same,
-                        "the id of another target with the same jurisdiction, indicator, sector and target year",
-                    )
-                )
+                expected = "the id of another target with the same jurisdiction, indicator, sector and target year"
             elif isinstance(f.get("same_as"), str) and f.get("same_as"):
-                out.append(
-                    Violation(
-                        "targets.csv",
-                        int(row),
-                        "same_as",
-                        same,
-                        f"the first statement of the commitment ({f['same_as']}), not a restatement",
-                    )
-                )
+                expected = f"the first statement of the commitment ({f['same_as']}), not a restatement"
+            if expected:
+                out.append(Violation("targets.csv", int(row), "same_as", same, expected))
     q = r.get("quantifier")
     if isinstance(q, str) and q and not (isinstance(r["applies_to"], str) and r["applies_to"]):
         out.append(Violation("targets.csv", int(row), "quantifier", q, "applies_to naming the units it quantifies"))
@@ -530,14 +517,14 @@ def data_signature(folder: Path) -> str:
     return h.hexdigest()
 
 
-def save_catalog_cache(catalog: Catalog, path: Path) -> None:
+def save_catalog_cache(catalog: Catalog, path: Path, signature: str | None = None) -> None:
     import pickle
 
     with open(path, "wb") as fh:
         pickle.dump(
             {
                 "folder": str(Path(catalog.data_dir).resolve()),
-                "signature": data_signature(catalog.data_dir),
+                "signature": signature or data_signature(catalog.data_dir),
                 "catalog": catalog,
             },
             fh,

@@ -101,7 +101,6 @@ class Context:
     as_of: pd.Timestamp
     values: pd.DataFrame
     growths: pd.DataFrame
-    concordance: pd.DataFrame
     children: dict[str, list[str]]
     parents: dict[str, str]
     indicators: pd.DataFrame  # indexed by code
@@ -187,16 +186,14 @@ def build_context(catalog, as_of=None, lag_months: int | None = None) -> Context
     children: dict[str, list[str]] = {}
     for c, p in parents.items():
         children.setdefault(p, []).append(c)
-    concordance = getattr(catalog, "concordance", pd.DataFrame())
     return Context(
         as_of=as_of_date(as_of) if as_of is not None else pd.Timestamp.max.normalize(),
         values=values,
         growths=growths,
-        concordance=concordance,
         children=children,
         parents=parents,
         indicators=catalog.indicators.set_index("code"),
-        relations=_relations_index(concordance),
+        relations=_relations_index(getattr(catalog, "concordance", None)),
         records=records,
     )
 

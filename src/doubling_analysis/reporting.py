@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import html
 import json
 import logging
@@ -129,13 +128,9 @@ def validate_parameters(path, given: dict) -> dict:
 
 def data_fingerprint(data_dir=None) -> str:
     """SHA-256 over the data files (names and bytes), so a report says exactly which data it used."""
-    folder = resolve_data_dir(data_dir)
-    h = hashlib.sha256()
-    for p in sorted(folder.rglob("*")):
-        if p.is_file() and p.suffix in (".csv", ".txt", ".json"):
-            h.update(str(p.relative_to(folder)).encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()
+    from .catalog import data_signature
+
+    return data_signature(resolve_data_dir(data_dir))
 
 
 def package_versions() -> dict[str, str]:
@@ -483,7 +478,8 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     from .catalog import CACHE_ENV_VAR, save_catalog_cache
 
     cache = tmp / ".catalog.pickle"
-    save_catalog_cache(catalog, cache)
+    fingerprint = data_fingerprint(folder_data)
+    save_catalog_cache(catalog, cache, fingerprint)
     previous_cache = os.environ.get(CACHE_ENV_VAR)
     os.environ[CACHE_ENV_VAR] = str(cache)
     runs: list[dict] = []
@@ -538,7 +534,6 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     from .quarterly import data_vintage
 
     vintage = data_vintage(catalog, quarter)
-    fingerprint = data_fingerprint(folder_data)
     meta = [
         (L.t("quarter", lang), quarter),
         (L.t("vintage", lang), f"{vintage:%Y-%m-%d} · sha256 {fingerprint[:12]}"),

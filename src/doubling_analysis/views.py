@@ -217,46 +217,6 @@ def present(table: pd.DataFrame, catalog, lang: str = "zh", columns=None) -> pd.
 
 # ---- report sections ---------------------------------------------------------------------------------------
 
-#: indicators whose whole-jurisdiction targets are "headline" targets in the executive summary
-HEADLINE_INDICATORS = (
-    "revenue",
-    "revenue_growth",
-    "va_growth",
-    "doubling",
-    "profit",
-    "firms_net_new",
-    "firms",
-    "main_revenue",
-    "park_revenue",
-)
-
-
-def headline(table: pd.DataFrame) -> pd.DataFrame:
-    """Targets on headline indicators for whole jurisdictions (no sector, no applies_to), floor before stretch."""
-    m = table["indicator_code"].isin(HEADLINE_INDICATORS) & table["sector"].isna()
-    m &= table["applies_to"].isna() | (table["applies_to"] == "")
-    return table[m]
-
-
-def outcome_counts(table: pd.DataFrame, catalog, lang: str = "zh") -> pd.DataFrame:
-    """Per jurisdiction: targets, assessable (some actual known), and outcomes."""
-    names = L.jurisdiction_names(catalog, lang)
-    d = table.assign(assessable=table["latest_value"].notna())
-    g = d.groupby("jurisdiction_code", sort=False)
-    out = pd.DataFrame(
-        {
-            L.t("n_targets", lang): g.size(),
-            L.t("assessable", lang): g["assessable"].sum(),
-            **{
-                L.t(o, lang): g["outcome"].apply(lambda s, o=o: int((s == o).sum()))
-                for o in ("achieved", "missed", "undetermined", "pending")
-            },
-        }
-    )
-    out.index = [names.get(c, c) for c in out.index]
-    out.index.name = L.t("jurisdiction", lang)
-    return out.reset_index()
-
 
 def bounded_figures(catalog, as_of=None, lang: str = "zh", jurisdictions=None) -> pd.DataFrame:
     """Figures known only as bounds or approximately (突破 / 超过 / 左右 / 接近) that an analysis may use."""

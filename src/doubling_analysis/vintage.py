@@ -70,6 +70,14 @@ def rank_reports(actuals: pd.DataFrame) -> pd.DataFrame:
     return order.drop(columns=["_status", "_bound", "_published", "_kind", "_order"])
 
 
+def figure_keys(frame: pd.DataFrame) -> pd.Series:
+    """One string per report naming the figure it reports (jurisdiction, indicator, sector, period)."""
+    return pd.Series(
+        ["|".join("" if pd.isna(v) else str(v) for v in rec) for rec in frame[KEY].itertuples(index=False)],
+        index=frame.index,
+    )
+
+
 def select_actuals(
     actuals: pd.DataFrame, as_of=None, measure: str = "value", lag_months: int = DEFAULT_PUBLICATION_LAG_MONTHS
 ) -> pd.DataFrame:
@@ -85,10 +93,7 @@ def select_actuals(
     if as_of is not None:
         frame = frame[(available_date(frame, lag_months) <= as_of_date(as_of)).fillna(False).astype(bool)]
     ranked = rank_reports(frame)
-    key = pd.Series(
-        ["|".join("" if pd.isna(v) else str(v) for v in rec) for rec in ranked[KEY].itertuples(index=False)],
-        index=ranked.index,
-    )
+    key = figure_keys(ranked)
     ranked = ranked.assign(n_reports=key.map(key.value_counts()).astype("Int64"))
     chosen = ranked[~key.duplicated(keep="first")]
     return chosen.sort_values(KEY).reset_index(drop=False)
@@ -185,10 +190,7 @@ class Vintages:
         self.ranked = {}
         for measure in ("value", "growth"):
             frame = rank_reports(revised[revised[measure].notna()])
-            key = pd.Series(
-                ["|".join("" if pd.isna(v) else str(v) for v in rec) for rec in frame[KEY].itertuples(index=False)],
-                index=frame.index,
-            )
+            key = figure_keys(frame)
             self.ranked[measure] = frame.assign(_key=key, _available=available_date(frame, lag_months))
 
     def select(self, as_of, measure: str) -> pd.DataFrame:

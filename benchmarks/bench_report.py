@@ -22,7 +22,8 @@ BIN = Path(sys.executable).parent
 
 
 def naive(quarter: str, out: Path) -> float:
-    from doubling_analysis.reporting import NOTEBOOK_DIR, REPORT_NOTEBOOK, REPORT_NOTEBOOKS
+    from doubling_analysis.reporting import REPORT_NOTEBOOK, REPORT_NOTEBOOKS
+    from doubling_analysis.runner import NOTEBOOK_DIR
 
     t0 = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)

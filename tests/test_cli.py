@@ -122,7 +122,7 @@ def test_a_relative_data_dir_is_made_absolute(monkeypatch, tmp_path):
     """A relative --data-dir (or $DOUBLING_ANALYSIS_DATA_DIR) is resolved where the user typed it, so that
     notebooks running in their output folder still find it."""
     from doubling_analysis.catalog import ENV_VAR, resolve_data_dir
-    from doubling_analysis.reporting import validate_parameters
+    from doubling_analysis.runner import validate_parameters
 
     monkeypatch.chdir(REPO)
     assert resolve_data_dir("data") == REPO / "data" and resolve_data_dir("data").is_absolute()
@@ -134,7 +134,7 @@ def test_a_relative_data_dir_is_made_absolute(monkeypatch, tmp_path):
 
 def test_path_counts_are_bounded():
     from doubling_analysis import config
-    from doubling_analysis.reporting import ParameterError, validate_parameters
+    from doubling_analysis.runner import ParameterError, validate_parameters
 
     p = subprocess.run(
         [sys.executable, "-m", "doubling_analysis", "assess", "--paths", "1000000000"],

@@ -205,7 +205,7 @@ def test_browser_slider_changes_probability_and_chart(jupyter_server):
 def test_headless_run_renders_the_static_grid_in_english(tmp_path):
     import nbformat
 
-    from doubling_analysis.reporting import run_notebook
+    from doubling_analysis.runner import run_notebook
 
     entry = run_notebook("06_scenario_explorer", tmp_path, {"lang": "en", "n_paths": "500"})
     assert entry["status"] == "ok", entry["error"]

@@ -11,16 +11,8 @@ from conftest import REPO, edit_csv
 
 import doubling_analysis as da
 from doubling_analysis import reporting
-from doubling_analysis.reporting import (
-    ParameterError,
-    ReportLocked,
-    build_report,
-    coerce,
-    notebook_parameters,
-    report_lock,
-    run_notebook,
-    validate_parameters,
-)
+from doubling_analysis.reporting import ReportLocked, build_report, report_lock
+from doubling_analysis.runner import run_notebook
 
 NOTEBOOKS = sorted(p.stem for p in (REPO / "notebooks").glob("*.ipynb"))
 #: notebooks and report builds take minutes: ``pytest -m "not slow"`` leaves them out
@@ -47,64 +39,6 @@ def pdf_text_and_fonts(path: Path) -> tuple[str, set[str]]:
                 if embedded:
                     fonts.add("embedded:" + str(d.get("/BaseFont")))
     return text, fonts
-
-
-# ---- strict parameters -------------------------------------------------------------------------------------------
-
-
-def test_notebooks_declare_typed_parameters():
-    p = notebook_parameters("02_growth_paths")
-    assert p["n_paths"]["type"] == "int" and p["jurisdiction"]["type"] == "str"
-    assert p["n_paths"]["help"]
-
-
-def test_unknown_parameter_lists_the_valid_ones():
-    with pytest.raises(ParameterError) as info:
-        validate_parameters("02_growth_paths", {"n_path": "2"})
-    assert "n_path" in str(info.value) and "n_paths (int)" in str(info.value)
-
-
-def test_values_take_the_declared_type():
-    got = validate_parameters("02_growth_paths", {"n_paths": "2", "seed": 7, "jurisdiction": 360700})
-    assert got == {"n_paths": 2, "seed": 7, "jurisdiction": "360700"}
-    assert isinstance(got["n_paths"], int)
-    with pytest.raises(ParameterError, match="expected int"):
-        validate_parameters("02_growth_paths", {"n_paths": "2.5"})
-
-
-@pytest.mark.parametrize(
-    "value, type_name, expected",
-    [
-        ("2", "int", 2),
-        ("2", "float", 2.0),
-        ("yes", "bool", True),
-        ("0", "bool", False),
-        (3, "float", 3.0),
-        ("x", "str", "x"),
-    ],
-)
-def test_coerce(value, type_name, expected):
-    got = coerce("p", value, type_name)
-    assert got == expected and type(got) is type(expected)
-
-
-@SLOW
-def test_run_writes_a_manifest(tmp_path):
-    entry = run_notebook("04_consistency_ambition", tmp_path, {"lang": "en"})
-    assert entry["status"] == "ok"
-    m = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
-    assert m["runs"][0]["parameters"] == {"lang": "en"} and len(m["data_fingerprint"]) == 64
-    assert m["versions"]["pandas"] and m["status"] == "ok" and m["runs"][0]["seconds"] > 0
-
-
-def test_cli_run_rejects_unknown_parameter():
-    p = subprocess.run(
-        [sys.executable, "-m", "doubling_analysis", "run", "02_growth_paths", "-p", "npaths", "5"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-    )
-    assert p.returncode == 2 and "valid:" in p.stderr and "Traceback" not in p.stderr
 
 
 # ---- every notebook, default parameters -----------------------------------------------------------------------
@@ -240,12 +174,13 @@ def foreign_words(text: str, lang: str, catalog) -> list[str]:
         (catalog.jurisdictions, ("name_zh", "name_en")),
         (catalog.indicators, ("name_zh", "name_en")),
         (catalog.sectors, ("name_zh", "name_en")),
-        (catalog.sources, ("title_zh", "title_en", "issuer", "doc_number")),
+        (catalog.sources, ("source_id", "title_zh", "title_en", "issuer", "doc_number", "url")),
+        (catalog.actuals, ("source_url",)),
     ):
         for c in cols:
             names += [str(x) for x in frame[c].dropna()]
-    text = re.sub(r"https?://\S+", " ", text)  # URLs (before joining wrapped lines)
-    flat = re.sub(r"\s+", "", text)
+    names += [f"sources/{f}" for f in catalog.sources["file"].dropna()]  # the source texts' paths
+    flat = re.sub(r"\s+", "", text)  # table cells wrap names and URLs over lines
     for n in sorted(set(names) | {"doubling-analysis backtest --format csv"}, key=len, reverse=True):
         n = re.sub(r"\s+", "", n)
         if len(n) > 1:
@@ -317,10 +252,11 @@ def test_failure_isolation_and_atomic_replacement(tmp_path):
     )
     assert result.status == "failed" and len(result.failures) == 1
     folder = tmp_path / "2023Q4"
-    # the failed notebook's partial output is kept; the others and the PDF are there; the PDF says what failed
-    assert (folder / "02_growth_paths.ipynb").exists() and (folder / "FAILED.txt").exists()
-    text, _ = pdf_text_and_fonts(result.pdf)
-    assert "未能完成的部分" in text and "02_growth_paths" in text
+    # the failed notebook's partial output is kept and FAILED.txt names it; the report notebook and its PDF (made
+    # as soon as the report notebook ends, so it does not depend on the companion notebooks) are there
+    assert (folder / "02_growth_paths.ipynb").exists()
+    assert "02_growth_paths" in (folder / "FAILED.txt").read_text(encoding="utf-8")
+    assert result.pdf.exists() and "02_growth_paths" not in pdf_text_and_fonts(result.pdf)[0]
     # the second build replaced the first: its notebook is gone
     assert not (folder / "04_consistency_ambition.ipynb").exists()
     p = subprocess.run(
@@ -490,17 +426,32 @@ def test_ctrl_c_during_report_leaves_nothing_half_written(tmp_path):
     assert not list(tmp_path.glob(".*.tmp-*")) and not [d for d in tmp_path.iterdir() if d.is_dir()]
 
 
-def test_a_hung_cell_fails_its_notebook(tmp_path):
-    """Issue 10, item 5: a cell that runs past the timeout fails the notebook instead of blocking the run."""
-    import nbformat
+@pytest.mark.parametrize("atomic", [True, False])
+def test_a_finished_build_replaces_the_previous_one_in_one_step(tmp_path, monkeypatch, atomic):
+    """Issue 10, item 4: the new folder takes the old one's place by an atomic exchange (renameat2) where the
+    system has one, and by two renames where it has not; either way the old build is gone afterwards."""
+    final, tmp = tmp_path / "2023Q4", tmp_path / ".2023Q4.tmp-1"
+    final.mkdir(), tmp.mkdir()
+    (final / "old.txt").write_text("old")
+    (tmp / "new.txt").write_text("new")
+    if not atomic:
+        monkeypatch.setattr(reporting, "_exchange", lambda a, b: False)
+    reporting.swap_into_place(tmp, final)
+    assert [p.name for p in final.iterdir()] == ["new.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["2023Q4"]
 
-    nb = nbformat.v4.new_notebook()
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    nb.cells = [
-        nbformat.v4.new_code_cell("seconds: int = 30", metadata={"tags": ["parameters"]}),
-        nbformat.v4.new_code_cell("import time\ntime.sleep(seconds)"),
-    ]
-    path = tmp_path / "hang.ipynb"
-    nbformat.write(nb, path)
-    entry = run_notebook(path, tmp_path / "out", {}, manifest=False, cell_timeout=3)
-    assert entry["status"] == "failed" and entry["seconds"] < 25
+
+def test_the_exchange_swaps_two_folders():
+    """renameat2(RENAME_EXCHANGE) itself, where the file system supports it (a False answer means "use the
+    fallback", which the test above covers)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        a, b = Path(d) / "a", Path(d) / "b"
+        a.mkdir(), b.mkdir()
+        (a / "1").touch()
+        (b / "2").touch()
+        if reporting._exchange(a, b):
+            assert [p.name for p in a.iterdir()] == ["2"] and [p.name for p in b.iterdir()] == ["1"]
+        else:
+            assert (a / "1").exists() and (b / "2").exists()  # nothing moved when the system cannot

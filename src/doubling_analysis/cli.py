@@ -104,7 +104,7 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 def explore_command(port: str = "8888", ip: str = "127.0.0.1", no_browser: bool = False, token=None) -> list[str]:
     """The JupyterLab command line of the explorer. The token is not in it (``ps`` would show it): it goes in the
     environment (:func:`explore_env`); only an empty token, allowed on this machine alone, is an argument."""
-    from .reporting import NOTEBOOK_DIR
+    from .runner import NOTEBOOK_DIR
 
     cmd = [
         sys.executable,
@@ -176,7 +176,7 @@ def cmd_explore(args) -> int:
 def cmd_run(args) -> int:
     import datetime as dt
 
-    from .reporting import REPO, ParameterError, notebook_parameters, notebook_path, run_notebook
+    from .runner import REPO, ParameterError, notebook_parameters, notebook_path, run_notebook
 
     try:
         path = notebook_path(args.notebook)

@@ -37,6 +37,13 @@ N_PATHS = 10_000
 MAX_PATHS = 200_000
 #: a notebook cell running longer than this fails its notebook (a hung kernel must not block a scheduled run)
 CELL_TIMEOUT_SECONDS = 600
+#: a kernel that fails to start is tried again, up to this many times in all (each reason is logged)
+KERNEL_START_ATTEMPTS = 3
+#: threads each kernel's numeric libraries (OpenBLAS, OpenMP, MKL) may use; the kernels of a build already run
+#: side by side, one per core
+KERNEL_THREADS = 1
+#: seconds a kernel may take to answer after it was launched
+KERNEL_START_TIMEOUT_SECONDS = 60
 SEED = 20231231
 #: growth uncertainty when the data give no estimate (sd of annual growth, as a fraction)
 DEFAULT_GROWTH_SD = 0.05
@@ -107,3 +114,15 @@ P_CHANGE_REPORTED = 0.05
 MAX_PLAUSIBLE_YI = 1e7
 #: a figure this many times above or below the median of the rest of its series is flagged (a unit slip?)
 SERIES_OUTLIER_FACTOR = 100.0
+
+# --- report layout ----------------------------------------------------------------------------------------
+#: a report table's line holds about this many half-width characters (A4 at 7.2 pt); widths are in these units
+TABLE_LINE = 105
+#: a word (a run without a break: an id, a code, a number, a URL) longer than this may be wrapped
+TABLE_MAX_WORD = 20
+#: cell padding, in characters
+TABLE_CELL_PADDING = 3
+#: a longer column is as wide as this quantile of its cells' text, within the bounds
+TABLE_CELL_QUANTILE = 0.9
+TABLE_MIN_COLUMN = 4
+TABLE_MAX_COLUMN = 80

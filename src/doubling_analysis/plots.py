@@ -47,8 +47,8 @@ def cjk_font_file() -> str:
 
 
 def setup_fonts():
-    """Seaborn's white-grid style (matplotlib's copy of it: importing seaborn itself costs 1.5 s per kernel and is
-    left to the heatmaps that use it), then Noto Sans CJK registered with matplotlib as the default sans-serif."""
+    """Seaborn's white-grid style (matplotlib's copy of it: importing seaborn itself costs 1.5 s per kernel, so
+    the heatmaps are drawn in matplotlib too), then Noto Sans CJK registered with matplotlib as the default sans-serif."""
     global _ready
     import matplotlib.pyplot as plt
     from matplotlib import font_manager
@@ -133,11 +133,36 @@ def growth_path_chart(
     return fig, pd.DataFrame(rows)
 
 
+def _heatmap(ax, values: pd.DataFrame, annot, cmap: str, vmin: float, vmax: float) -> None:
+    """A labelled heatmap in plain matplotlib (seaborn's look: cells split by white lines, first row on top, each
+    cell's text dark or light by its shade); seaborn itself would cost a 1.5 s import (scipy) in each kernel."""
+    import matplotlib as mpl
+    import numpy as np
+
+    z = values.to_numpy(dtype=float)
+    colormap = mpl.colormaps[cmap]
+    norm = mpl.colors.Normalize(vmin=vmin, vmax=vmax)
+    ax.pcolormesh(np.ma.masked_invalid(z), cmap=colormap, norm=norm, edgecolors="white", linewidth=0.5)
+    for (i, j), text in np.ndenumerate(np.asarray(annot, dtype=object)):
+        if np.isnan(z[i, j]):
+            continue
+        r, g, b, _ = colormap(norm(z[i, j]))
+        light = 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.408
+        ax.text(
+            j + 0.5, i + 0.5, str(text), ha="center", va="center", fontsize=7, color="#262626" if light else "white"
+        )
+    ax.set_xlim(0, z.shape[1])
+    ax.set_ylim(z.shape[0], 0)
+    ax.set_xticks(np.arange(z.shape[1]) + 0.5, [str(c) for c in values.columns], rotation=90)
+    ax.set_yticks(np.arange(z.shape[0]) + 0.5, [str(i) for i in values.index], rotation=0)
+    ax.grid(False)
+    for side in ax.spines.values():
+        side.set_visible(False)
+
+
 def coverage_heatmap(catalog, lang: str = "zh", years=range(2017, 2026), as_of=None):
     """Targets and actuals per jurisdiction and year: where the evidence is (as known at ``as_of``)."""
     plt = setup_fonts()
-    import seaborn as sns
-
     if as_of is not None:
         from .vintage import catalog_as_of
 
@@ -153,16 +178,7 @@ def coverage_heatmap(catalog, lang: str = "zh", years=range(2017, 2026), as_of=N
     data = pd.concat({L.t("n_actuals", lang): act, L.t("n_targets", lang): tgt}, axis=1)
     fig, axes = plt.subplots(1, 2, figsize=(7.6, 3.8), sharey=True)
     for ax, (name, m) in zip(axes, ((L.t("n_actuals", lang), act), (L.t("n_targets", lang), tgt))):
-        sns.heatmap(
-            m.rename(index=names),
-            annot=True,
-            fmt="d",
-            cmap="Blues",
-            cbar=False,
-            ax=ax,
-            linewidths=0.5,
-            annot_kws={"fontsize": 7},
-        )
+        _heatmap(ax, m.rename(index=names), m.to_numpy(), "Blues", m.to_numpy().min(), m.to_numpy().max())
         ax.set_title(name, fontsize=10)
         ax.set_xlabel("")
         ax.set_ylabel("")
@@ -260,8 +276,6 @@ _CATEGORY_SCORE = {
 def category_heatmap(table: pd.DataFrame, label_of, lang: str = "zh"):
     """Progress category by method for each assessable target (green good, red bad, blank not assessable)."""
     plt = setup_fonts()
-    import seaborn as sns
-
     from .progress import REGISTRY
 
     cols = {m.category_column: m.label[lang] for m in REGISTRY.values()}
@@ -279,18 +293,7 @@ def category_heatmap(table: pd.DataFrame, label_of, lang: str = "zh"):
         index=codes.index,
     )
     fig, ax = plt.subplots(figsize=(7.2, 0.5 * len(d) + 1.4))
-    sns.heatmap(
-        score.set_index(pd.Index(labels)),
-        annot=cats.replace("", "—").to_numpy(),
-        fmt="",
-        cmap="RdYlGn",
-        vmin=0,
-        vmax=4,
-        cbar=False,
-        linewidths=0.5,
-        ax=ax,
-        annot_kws={"fontsize": 7},
-    )
+    _heatmap(ax, score.set_index(pd.Index(labels)), cats.replace("", "—").to_numpy(), "RdYlGn", 0, 4)
     ax.tick_params(labelsize=8)
     fig.tight_layout()
     data = cats.assign(target_id=d["target_id"].to_numpy(), label=labels)

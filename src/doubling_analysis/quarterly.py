@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -199,7 +200,16 @@ class QuarterlyReport:
 
     # ---- 4. jurisdiction pages ----------------------------------------------------------------------------
     def _split(self, code: str):
-        rows = self.table[self.table["jurisdiction_code"] == code]
+        return self._splits[code]
+
+    @cached_property
+    def _splits(self) -> dict:
+        """Per jurisdiction: its rows, the distinct targets, those with evidence, the live ones and the rest."""
+        groups = dict(iter(self.table.groupby("jurisdiction_code", sort=False)))
+        return {code: self._split_rows(groups.get(code, self.table.iloc[:0])) for code in self.codes}
+
+    @staticmethod
+    def _split_rows(rows: pd.DataFrame):
         distinct = rows[rows["counted"].astype(bool)]
         evidence = distinct[
             distinct["outcome"].isin(("achieved", "likely_achieved", "likely_missed", "missed"))
@@ -209,7 +219,7 @@ class QuarterlyReport:
         none = distinct[~distinct.index.isin(evidence.index) & ~distinct.index.isin(live.index)]
         return rows, distinct, evidence, live, none
 
-    @property
+    @cached_property
     def page_codes(self) -> list[str]:
         """Jurisdictions with a page of their own: some target has a figure or a probability."""
         return [c for c in self.codes if len(self._split(c)[2]) or len(self._split(c)[3])]

@@ -3,6 +3,7 @@ charted or tabled, so that notebooks hold parameters, narrative and a few calls 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -359,11 +360,50 @@ def save_table(frame: pd.DataFrame, name: str, output_dir: str | None) -> str | 
 
 def html_table(frame: pd.DataFrame, drop_empty: bool = True, drop: tuple = ()) -> str:
     """A plain HTML table with no index and nothing shown as 'nan'; columns with no value at all are left out."""
-    text = frame.drop(columns=[c for c in drop if c in frame]).fillna("").astype(str)
+    text = frame.drop(columns=[c for c in drop if c in frame]).astype(object).fillna("").astype(str)
     text = text.replace({"nan": "", "<NA>": "", "None": "", "NaT": ""})
     if drop_empty and len(text):
         text = text.loc[:, (text != "").any(axis=0)]
-    return text.to_html(index=False, escape=True, border=0)
+    table = text.to_html(index=False, escape=True, border=0)
+    cols = "".join(f'<col style="width:{w:.1f}%">' for w in column_widths(text))
+    head, sep, rest = table.partition(">")
+    return f"{head}{sep}<colgroup>{cols}</colgroup>{rest}"
+
+
+def _display_width(text: str) -> int:
+    """Width in half-width cells: a Chinese character takes two."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_WORD = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+")  # a run a line cannot break (CJK breaks anywhere)
+
+
+def _longest_word(text: str) -> int:
+    words = [len(w) for w in _WORD.findall(text)]
+    return max(words + ([2] if _display_width(text) > sum(words) else []), default=0)
+
+
+def column_widths(text: pd.DataFrame) -> list[float]:
+    """Column widths in % of the table, from the text they hold, so that the PDF lays tables out in one pass
+    (``table-layout: fixed``) instead of measuring every cell twice. Each column gets at least its longest word
+    (ids, codes, dates and numbers never wrap; a URL longer than ``config.TABLE_MAX_WORD`` does), and the rest of
+    the line goes to the columns whose typical long cell needs more (widths in half-width characters)."""
+    if not len(text.columns):
+        return []
+    least, want = [], []
+    for col in text.columns:
+        cells = [str(col), *text[col]]
+        word = min(max(_longest_word(c) for c in cells), config.TABLE_MAX_WORD)
+        least.append(max(word, config.TABLE_MIN_COLUMN) + config.TABLE_CELL_PADDING)
+        typical = float(pd.Series([_display_width(c) for c in text[col]] or [0]).quantile(config.TABLE_CELL_QUANTILE))
+        want.append(max(min(typical, config.TABLE_MAX_COLUMN) + config.TABLE_CELL_PADDING - least[-1], 0.0))
+    room = config.TABLE_LINE - sum(least)
+    more = sum(want)
+    widths = [w + (room * x / more if room > 0 and more > 0 else 0.0) for w, x in zip(least, want)]
+    total = sum(widths)
+    return [100 * w / total for w in widths]
 
 
 def heading_html(text: str, anchor: str, level: int = 2) -> str:

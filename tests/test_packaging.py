@@ -12,9 +12,15 @@ def _name_spec(req: str) -> tuple[str, str]:
     return m.group(1).lower().replace("_", "-"), m.group(2).replace(" ", "")
 
 
+#: PyPI name -> conda-forge name, where they differ (looked up on anaconda.org/conda-forge: the Playwright
+#: bindings are packaged as ``playwright-python``; every other name here is the same on both)
+CONDA_FORGE_NAMES = {"playwright": "playwright-python"}
+
+
 def test_environment_yml_lists_the_same_dependencies_as_pyproject():
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    want = dict(_name_spec(r) for r in project["dependencies"] + project["optional-dependencies"]["test"])
+    pypi = dict(_name_spec(r) for r in project["dependencies"] + project["optional-dependencies"]["test"])
+    want = {CONDA_FORGE_NAMES.get(name, name): spec for name, spec in pypi.items()}
     env = yaml.safe_load((REPO / "environment.yml").read_text(encoding="utf-8"))
     got = dict(_name_spec(d) for d in env["dependencies"] if isinstance(d, str) and not d.startswith(("python", "pip")))
     assert got == want

@@ -18,7 +18,7 @@ from . import config
 from . import labels as L
 from .catalog import Catalog
 from .findings import Changes, Names, changes, key_findings, previous_quarter, render
-from .views import heading_html, html_table, save_table
+from .presentation import heading_html, html_table, save_table
 
 
 def jurisdictions_with_targets(catalog, table: pd.DataFrame) -> list[str]:
@@ -430,7 +430,7 @@ class QuarterlyReport:
 
     def backtest_markdown(self) -> str:
         """The backtest's summary beside the probabilities it scores; every scored forecast in tables/backtest.csv."""
-        from .views import backtest_text
+        from .presentation import backtest_text
 
         if self.backtest_table is not None:
             save_table(self.backtest_table, "backtest", self.output_dir)

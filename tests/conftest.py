@@ -24,3 +24,61 @@ def edit_csv(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) >= count, f"fixture edit: {old!r} not found in {path.name}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+# ---- synthetic scaled catalogs (test fixtures only: copies of the shipped data under new codes and ids) -------
+
+
+def _suffixed(s, sfx: str):
+    s = s.astype(object)
+    return s.where(s.isna(), s.astype(str) + sfx) if sfx else s
+
+
+def synthetic_copies(frame, k: int, columns: tuple[str, ...]):
+    """``k`` copies of ``frame``; in copy i > 0 every value of ``columns`` gets the suffix "x<i>" (synthetic)."""
+    import pandas as pd
+
+    parts = []
+    for i in range(k):
+        part = frame.copy()
+        for c in columns:
+            if c in part:
+                part[c] = _suffixed(part[c], f"x{i}" if i else "")
+        parts.append(part)
+    return pd.concat(parts, ignore_index=True)
+
+
+def synthetic_scaled_catalog(catalog, k: int):
+    """A synthetic catalog ``k`` times the shipped one: each copy has its own jurisdictions (same hierarchy),
+    documents, targets and figures. For scaling tests only; never data."""
+    import dataclasses
+
+    return dataclasses.replace(
+        catalog,
+        jurisdictions=synthetic_copies(catalog.jurisdictions, k, ("code", "parent_code")),
+        sources=synthetic_copies(catalog.sources, k, ("source_id",)),
+        targets=synthetic_copies(catalog.targets, k, ("target_id", "jurisdiction_code", "source_id", "same_as")),
+        actuals=synthetic_copies(catalog.actuals, k, ("actual_id", "jurisdiction_code", "source_id")),
+    )
+
+
+def growth_ratio(step, small, large, repeat: int = 3) -> float:
+    """Best-of-``repeat`` time of ``step(large)`` over that of ``step(small)``: a ratio, so that the machine's
+    speed cancels out (no absolute timing threshold)."""
+    import time
+
+    def best(arg):
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            step(arg)
+            times.append(time.perf_counter() - t0)
+        return min(times)
+
+    return best(large) / best(small)
+
+
+#: copies in the scaling tests, and the most a step's time may grow over them: a linear step grows about K
+#: times (less, with fixed costs); one that filters the whole table per group or row grows about K**2 times
+SCALE_K = 20
+SCALE_MAX_RATIO = 1.5 * SCALE_K

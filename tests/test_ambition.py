@@ -26,3 +26,17 @@ def test_synthetic_level_target():
     cat = da.load_catalog(SYN)
     a = ambition(cat, assess(cat, "2022Q2", projection_method="none")).set_index("target_id")
     assert a.loc["t-007", "implied_growth"] == pytest.approx(0.259921, abs=1e-6)
+
+
+def test_ambition_grows_linearly_with_the_data():
+    """Issue 13, item 2: one look-up table per call instead of a filter of the whole table per row (which made
+    ambition grow ~50 times on 20 times the data)."""
+    from conftest import SCALE_K, SCALE_MAX_RATIO, growth_ratio, synthetic_copies, synthetic_scaled_catalog
+
+    cat = da.load_catalog()
+    table = assess(cat, "2023Q4", projection_method="none")
+    big = synthetic_scaled_catalog(cat, SCALE_K)
+    big_table = synthetic_copies(table, SCALE_K, ("target_id", "jurisdiction_code"))
+    assert len(ambition(big, big_table)) == SCALE_K * len(ambition(cat, table))
+    ratio = growth_ratio(lambda args: ambition(*args), (cat, table), (big, big_table))
+    assert ratio <= SCALE_MAX_RATIO, ratio

@@ -50,3 +50,17 @@ def test_bottom_up_and_reconcile():
     assert r["bottom_up_median"].tolist() == [22.0, 33.0] and r["gap"].tolist() == [7.0, 3.0]
     with pytest.raises(ValueError):
         bottom_up({"a": a, "b": np.zeros((3, 2))})
+
+
+def test_consistency_checks_grow_linearly_with_the_data():
+    """Issue 13, item 2: on a synthetic catalog 20 times the shipped one, hierarchy_sums and cross_document take
+    at most 1.5 x 20 times as long (a per-group filter of the whole table made hierarchy_sums grow ~56 times)."""
+    from conftest import SCALE_K, SCALE_MAX_RATIO, growth_ratio, synthetic_scaled_catalog
+
+    cat = da.load_catalog()
+    big = synthetic_scaled_catalog(cat, SCALE_K)
+    assert len(big.targets) == SCALE_K * len(cat.targets)
+    assert len(hierarchy_sums(big, as_of="2023Q4")) == SCALE_K * len(hierarchy_sums(cat, as_of="2023Q4"))
+    for step in (hierarchy_sums, cross_document):
+        ratio = growth_ratio(lambda c, step=step: step(c, as_of="2023Q4"), cat, big)
+        assert ratio <= SCALE_MAX_RATIO, (step.__name__, ratio)

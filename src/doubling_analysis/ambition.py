@@ -13,39 +13,52 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from . import config
 from .vintage import select_actuals
 
-#: implied growth this far (in percentage points, as a fraction) above the recorded growth marks a stretch goal
-STRETCH_MARGIN = 0.02
+
+def _annual_growths(growths: pd.DataFrame) -> dict[tuple[str, str], pd.Series]:
+    """Annual growth rates of whole jurisdictions (no sector), per (jurisdiction, indicator), by year."""
+    g = growths[growths["sector"].isna() & (growths["period_kind"].astype(str) == "year")]
+    g = g.assign(y=g["year"].astype(int), g=g["growth"].astype(float)).sort_values("y")
+    return {
+        (str(j), str(i)): grp.set_index("y")["g"] for (j, i), grp in g.groupby(["jurisdiction_code", "indicator_code"])
+    }
 
 
-def _recorded(growths: pd.DataFrame, jur: str, indicator: str, upto: int) -> tuple[float, str]:
-    g = growths[
-        (growths["jurisdiction_code"].astype(str) == jur)
-        & (growths["indicator_code"].astype(str) == indicator)
-        & growths["sector"].isna()
-        & (growths["period_kind"].astype(str) == "year")
-        & (growths["year"].astype(float) <= upto)
-    ]
+def _recorded(by_series: dict[tuple[str, str], pd.Series], jur: str, indicator: str, upto: int) -> tuple[float, str]:
+    g = by_series.get((str(jur), str(indicator)))
+    if g is None:
+        return np.nan, ""
+    g = g[g.index <= upto]
     if g.empty:
         return np.nan, ""
-    g = g.sort_values("year")
-    return float(g["growth"].astype(float).mean()), ", ".join(str(int(y)) for y in g["year"])
+    return float(g.mean()), ", ".join(str(int(y)) for y in g.index)
 
 
-def ambition(catalog, assessment: pd.DataFrame, province: str = "360000", as_of=None) -> pd.DataFrame:
-    """One row per target with an implied annual growth; recorded growth of the jurisdiction and province, from
-    the figures published by ``as_of`` (default: the assessment's own as-of date)."""
+def province_code(catalog) -> str | None:
+    """The catalog's province (the jurisdiction of level ``province``), whose growth every target is set against."""
+    j = catalog.jurisdictions
+    codes = j.loc[j["level"].astype(str) == "province", "code"].astype(str)
+    return codes.iloc[0] if len(codes) else None
+
+
+def ambition(catalog, assessment: pd.DataFrame, province: str | None = None, as_of=None) -> pd.DataFrame:
+    """One row per target with an implied annual growth; recorded growth of the jurisdiction and of the province
+    (default: the catalog's province), from the figures published by ``as_of`` (default: the assessment's own
+    as-of date)."""
     ind = catalog.indicators.set_index("code")
+    province = province or province_code(catalog)
     if as_of is None and "as_of" in assessment and len(assessment) and assessment["as_of"].iloc[0] != "all data":
         as_of = assessment["as_of"].iloc[0]
-    growths = select_actuals(catalog.actuals, as_of, measure="growth")
+    growths = _annual_growths(select_actuals(catalog.actuals, as_of, measure="growth"))
+    targets = catalog.targets.drop_duplicates("target_id").set_index("target_id")
     rows = []
     for r in assessment.itertuples(index=False):
         info = ind.loc[r.indicator_code]
         kind = str(info["kind"])
         series = info["refers_to"] if isinstance(info["refers_to"], str) else r.indicator_code
-        t = catalog.targets.set_index("target_id").loc[r.target_id]
+        t = targets.loc[r.target_id]
         years = int(r.target_year) - int(r.base_year)
         if kind == "growth_rate":
             implied, how = float(t["value"]), "the target rate"
@@ -56,13 +69,13 @@ def ambition(catalog, assessment: pd.DataFrame, province: str = "360000", as_of=
         else:
             continue
         own, own_years = _recorded(growths, r.jurisdiction_code, series, int(r.base_year))
-        prov, prov_years = _recorded(growths, province, series, int(r.base_year))
+        prov, prov_years = _recorded(growths, province, series, int(r.base_year)) if province else (np.nan, "")
         ref = own if not np.isnan(own) else prov
         if np.isnan(ref):
             verdict = "no recorded growth to compare"
-        elif implied > ref + STRETCH_MARGIN:
+        elif implied > ref + config.STRETCH_MARGIN:
             verdict = "stretch: above recorded growth"
-        elif implied < ref - STRETCH_MARGIN:
+        elif implied < ref - config.STRETCH_MARGIN:
             verdict = "modest: below recorded growth"
         else:
             verdict = "in line with recorded growth"

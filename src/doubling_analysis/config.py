@@ -115,6 +115,11 @@ MAX_PLAUSIBLE_YI = 1e7
 #: a figure this many times above or below the median of the rest of its series is flagged (a unit slip?)
 SERIES_OUTLIER_FACTOR = 100.0
 
+# --- ambition ---------------------------------------------------------------------------------------------
+#: implied growth this far (in percentage points, as a fraction) above the recorded growth marks a stretch goal
+#: (and this far below, a modest one)
+STRETCH_MARGIN = 0.02
+
 # --- report layout ----------------------------------------------------------------------------------------
 #: a report table's line holds about this many half-width characters (A4 at 7.2 pt); widths are in these units
 TABLE_LINE = 105

@@ -19,7 +19,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .growth import cagr
+from . import config
 
 #: hierarchy statuses: a code per row (``status_code``), rendered per language (``STATUS_EN`` is the CSV's text;
 #: labels.HIERARCHY_STATUS renders them for the report)
@@ -60,14 +60,16 @@ def hierarchy_sums(catalog, tolerance: float = 1e-9, as_of=None) -> pd.DataFrame
     key = ["source_id", "indicator_code", "sector", "target_year", "tier", "per"]
     rows = []
     children = t[t["parent_code"].notna()]
+    # each jurisdiction's first target per key, looked up by (jurisdiction, *key): one pass, not a scan per group
+    first = t.drop_duplicates(["jurisdiction_code", *key]).set_index(["jurisdiction_code", *key])["value"]
+    own = first.to_dict()
     for k, kids in children.groupby(key + ["parent_code"], sort=True):
         *kk, parent = k
-        par = t[(t["jurisdiction_code"] == parent) & np.logical_and.reduce([t[c] == v for c, v in zip(key, kk)])]
-        if par.empty:
+        if (parent, *kk) not in own:
             continue
         # one value per child (the annex and the text may both state a child's target)
         kid_vals = kids.groupby("jurisdiction_code")["value"].first()
-        parent_value = float(par["value"].iloc[0])
+        parent_value = float(own[(parent, *kk)])
         total = float(kid_vals.sum())
         add = bool(additive.get(kk[1], False))
         diff = total - parent_value
@@ -116,21 +118,18 @@ def overlapping_sums(catalog, as_of=None) -> pd.DataFrame:
         & t["indicator_code"].isin(["sector_revenue", "cluster_output", "main_revenue", "cluster_revenue"])
     ]
     rows = []
+    revenue = t[(t["indicator_code"] == "revenue") & (t["sector"] == "")]
+    totals = revenue.drop_duplicates(["source_id", "jurisdiction_code", "target_year"])
+    total_of = dict(zip(zip(totals["source_id"], totals["jurisdiction_code"], totals["target_year"]), totals["value"]))
     for (src, jur, ind, year), g in sec.groupby(["source_id", "jurisdiction_code", "indicator_code", "target_year"]):
         per_sector = g.sort_values("tier").groupby("sector")["value"].first()  # floor before stretch
         if len(per_sector) < 2:
             continue
-        total = t[
-            (t["source_id"] == src)
-            & (t["jurisdiction_code"] == jur)
-            & (t["target_year"] == year)
-            & (t["indicator_code"] == "revenue")
-            & (t["sector"] == "")
-        ]
-        parent_value = float(total["value"].iloc[0]) if len(total) else np.nan
+        has_total = (src, jur, year) in total_of
+        parent_value = float(total_of[(src, jur, year)]) if has_total else np.nan
         s = float(per_sector.sum())
-        code = "overlapping_exceeds" if len(total) and s > parent_value else "overlapping"
-        status = STATUS_EN[code].format(excess=f"{s - parent_value:g}" if len(total) else "", lo="", hi="")
+        code = "overlapping_exceeds" if has_total and s > parent_value else "overlapping"
+        status = STATUS_EN[code].format(excess=f"{s - parent_value:g}" if has_total else "", lo="", hi="")
         rows.append(
             dict(
                 source_id=src,
@@ -142,7 +141,7 @@ def overlapping_sums(catalog, as_of=None) -> pd.DataFrame:
                 parent_value=parent_value,
                 children_sum=s,
                 n_children=len(per_sector),
-                difference=s - parent_value if len(total) else np.nan,
+                difference=s - parent_value if has_total else np.nan,
                 additive=False,
                 status=status,
                 status_code=code,
@@ -154,39 +153,55 @@ def overlapping_sums(catalog, as_of=None) -> pd.DataFrame:
 
 def cross_document(catalog, as_of=None) -> pd.DataFrame:
     """Pairs of targets on the same jurisdiction, indicator and sector from different documents or years, with
-    the growth the later one implies over the earlier one (documents issued by ``as_of``)."""
+    the growth the later one implies over the earlier one (documents issued by ``as_of``). One self-join of the
+    targets on their key, so the cost grows with the number of pairs, not with the table times its groups."""
+    columns = [
+        "jurisdiction_code",
+        "indicator_code",
+        "sector",
+        "earlier_target",
+        "earlier_source",
+        "earlier_year",
+        "earlier_value",
+        "later_target",
+        "later_source",
+        "later_year",
+        "later_value",
+        "implied_annual_growth",
+        "note",
+    ]
     t = _plain(catalog.targets, as_of)
-    t = t[t["per"] == ""]
-    rows = []
-    for (jur, ind, sector), g in t.groupby(["jurisdiction_code", "indicator_code", "sector"]):
-        g = g.sort_values(["target_year", "source_id"])
-        if g["source_id"].nunique() < 2:
-            continue
-        recs = g.to_dict("records")
-        for a_i, a in enumerate(recs):
-            for b in recs[a_i + 1 :]:
-                if a["source_id"] == b["source_id"]:
-                    continue
-                years = int(b["target_year"]) - int(a["target_year"])
-                implied = float(cagr(a["value"], b["value"], years)) if years > 0 and a["value"] > 0 else np.nan
-                rows.append(
-                    dict(
-                        jurisdiction_code=jur,
-                        indicator_code=ind,
-                        sector=sector or None,
-                        earlier_target=a["target_id"],
-                        earlier_source=a["source_id"],
-                        earlier_year=int(a["target_year"]),
-                        earlier_value=a["value"],
-                        later_target=b["target_id"],
-                        later_source=b["source_id"],
-                        later_year=int(b["target_year"]),
-                        later_value=b["value"],
-                        implied_annual_growth=implied,
-                        note="same year in two documents" if years == 0 else "",
-                    )
-                )
-    return pd.DataFrame(rows)
+    key = ["jurisdiction_code", "indicator_code", "sector"]
+    t = t[t["per"] == ""].sort_values([*key, "target_year", "source_id"], kind="stable")
+    t = t[t.groupby(key)["source_id"].transform("nunique") >= 2]
+    t = t.assign(order=t.groupby(key).cumcount())[[*key, "order", "target_id", "source_id", "target_year", "value"]]
+    pairs = t.merge(t, on=key, suffixes=("_a", "_b"))
+    pairs = pairs[(pairs["order_a"] < pairs["order_b"]) & (pairs["source_id_a"] != pairs["source_id_b"])]
+    pairs = pairs.sort_values([*key, "order_a", "order_b"], kind="stable")
+    if pairs.empty:
+        return pd.DataFrame(columns=columns)
+    years = pairs["target_year_b"].astype(int) - pairs["target_year_a"].astype(int)
+    va, vb = pairs["value_a"].astype(float), pairs["value_b"].astype(float)
+    ok = (years > 0) & (va > 0)
+    implied = np.where(ok, (vb / va.where(ok, 1.0)) ** (1 / years.where(ok, 1)) - 1, np.nan)
+    out = pd.DataFrame(
+        {
+            "jurisdiction_code": pairs["jurisdiction_code"],
+            "indicator_code": pairs["indicator_code"],
+            "sector": pairs["sector"].replace("", None),
+            "earlier_target": pairs["target_id_a"],
+            "earlier_source": pairs["source_id_a"],
+            "earlier_year": pairs["target_year_a"].astype(int),
+            "earlier_value": va,
+            "later_target": pairs["target_id_b"],
+            "later_source": pairs["source_id_b"],
+            "later_year": pairs["target_year_b"].astype(int),
+            "later_value": vb,
+            "implied_annual_growth": implied,
+            "note": np.where(years == 0, "same year in two documents", ""),
+        }
+    )
+    return out.reset_index(drop=True)
 
 
 def bottom_up(children_paths: dict[str, np.ndarray]) -> np.ndarray:
@@ -200,8 +215,12 @@ def bottom_up(children_paths: dict[str, np.ndarray]) -> np.ndarray:
     return np.sum(arrays, axis=0)
 
 
-def reconcile(parent_paths: np.ndarray, children_paths: dict[str, np.ndarray], interval: float = 0.8) -> pd.DataFrame:
-    """Direct parent projection against the bottom-up sum, per projected year (medians and intervals)."""
+def reconcile(
+    parent_paths: np.ndarray, children_paths: dict[str, np.ndarray], interval: float | None = None
+) -> pd.DataFrame:
+    """Direct parent projection against the bottom-up sum, per projected year (medians and ``interval``
+    intervals, by default ``config.INTERVAL``)."""
+    interval = config.INTERVAL if interval is None else interval
     bu = bottom_up(children_paths)
     lo, hi = (1 - interval) / 2, 1 - (1 - interval) / 2
     rows = []

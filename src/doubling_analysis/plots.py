@@ -160,8 +160,9 @@ def _heatmap(ax, values: pd.DataFrame, annot, cmap: str, vmin: float, vmax: floa
         side.set_visible(False)
 
 
-def coverage_heatmap(catalog, lang: str = "zh", years=range(2017, 2026), as_of=None):
-    """Targets and actuals per jurisdiction and year: where the evidence is (as known at ``as_of``)."""
+def coverage_heatmap(catalog, lang: str = "zh", years=None, as_of=None):
+    """Targets and actuals per jurisdiction and year: where the evidence is (as known at ``as_of``); by default
+    every year from the earliest figure or target to the latest."""
     plt = setup_fonts()
     if as_of is not None:
         from .vintage import catalog_as_of
@@ -170,7 +171,8 @@ def coverage_heatmap(catalog, lang: str = "zh", years=range(2017, 2026), as_of=N
     names = L.jurisdiction_names(catalog, lang)
     a = catalog.actuals.assign(y=catalog.actuals["year"].astype(int))
     t = catalog.targets.assign(y=catalog.targets["target_year"].astype(int))
-    cols = list(years)
+    both = pd.concat([a["y"], t["y"]])
+    cols = list(years) if years is not None else list(range(int(both.min()), int(both.max()) + 1)) if len(both) else []
     act = pd.crosstab(a["jurisdiction_code"].astype(str), a["y"]).reindex(columns=cols, fill_value=0)
     tgt = pd.crosstab(t["jurisdiction_code"].astype(str), t["y"]).reindex(columns=cols, fill_value=0)
     codes = list(catalog.jurisdictions["code"].astype(str))

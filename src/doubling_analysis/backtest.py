@@ -246,7 +246,7 @@ def _target_forecasts(catalog, n_paths: int, seed: int) -> list[dict]:
     return rows
 
 
-def backtest(catalog, n_paths: int = 2000, seed: int = config.SEED) -> tuple[pd.DataFrame, dict]:
+def backtest(catalog, n_paths: int = config.BACKTEST_PATHS, seed: int = config.SEED) -> tuple[pd.DataFrame, dict]:
     """One row per scored forecast, and the summary scores (see the module's docstring)."""
     origins = _Origins(catalog)
     rows = (

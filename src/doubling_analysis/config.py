@@ -35,6 +35,13 @@ ESCAP_ACCELERATE = 0.0  # 0 <= share < 1: accelerate; below 0: reverse the trend
 N_PATHS = 10_000
 #: most simulated paths a command accepts (memory grows with paths x years)
 MAX_PATHS = 200_000
+#: paths per forecast in the backtest (many forecasts: fewer paths each), and in the report's own backtest run
+BACKTEST_PATHS = 2000
+REPORT_BACKTEST_PATHS = 500
+#: paths behind a chart's fan (a drawn interval needs fewer than a stated probability)
+CHART_PATHS = 2000
+#: paths per change in the interactive explorer (answers within a fraction of a second)
+EXPLORER_PATHS = 4000
 #: a notebook cell running longer than this fails its notebook (a hung kernel must not block a scheduled run)
 CELL_TIMEOUT_SECONDS = 600
 #: a kernel that fails to start is tried again, up to this many times in all (each reason is logged)

@@ -56,7 +56,7 @@ def evaluate(
     rates,
     shock_year: int | None = None,
     shock_size: float = 0.0,
-    n_paths: int = 4000,
+    n_paths: int = config.EXPLORER_PATHS,
     seed: int = config.SEED,
     table: pd.DataFrame | None = None,
     context=None,
@@ -115,7 +115,7 @@ def scenario_grid(
     as_of,
     growths=(0.0, 0.05, 0.10, 0.15, 0.20, 0.25, 0.30, 0.40),
     shocks=(0.0, -0.05, -0.10),
-    n_paths: int = 4000,
+    n_paths: int = config.EXPLORER_PATHS,
     seed: int = config.SEED,
 ) -> pd.DataFrame:
     """P(attain) for constant scenario growth (rows) and a shock in the first projected year (columns)."""
@@ -177,7 +177,12 @@ def scenario_chart(result: ScenarioResult, title: str = "", unit: str = "", lang
 
 
 def build_explorer(
-    catalog, as_of, default_target: str | None = None, lang: str = "zh", n_paths: int = 4000, seed: int = config.SEED
+    catalog,
+    as_of,
+    default_target: str | None = None,
+    lang: str = "zh",
+    n_paths: int = config.EXPLORER_PATHS,
+    seed: int = config.SEED,
 ):
     """The ipywidgets interface; every change recomputes (well under a second) and redraws."""
     import ipywidgets as W

@@ -317,7 +317,9 @@ class QuarterlyReport:
         ]
         figs = []
         for ind in dict.fromkeys(rows["indicator_code"]):
-            view = growth_path(self.catalog, code, ind, self.quarter, methods=(), n_paths=2000, table=self.table)
+            view = growth_path(
+                self.catalog, code, ind, self.quarter, methods=(), n_paths=config.CHART_PATHS, table=self.table
+            )
             if len(view.points) < 2 or view.targets.empty:
                 continue
             targets = view.targets.assign(
@@ -525,7 +527,7 @@ def prepare(
     n_paths: int = config.N_PATHS,
     seed: int = config.SEED,
     output_dir: str | None = None,
-    backtest_paths: int = 500,
+    backtest_paths: int = config.REPORT_BACKTEST_PATHS,
 ) -> QuarterlyReport:
     """Everything the report's sections read, computed once."""
     from .assess import assess

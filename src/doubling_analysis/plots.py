@@ -95,13 +95,19 @@ def growth_path_chart(
     if required is not None and len(required):
         ax.plot(required["t"], required["value"], ls="--", color="gray", lw=1.2, label=L.t("required_path", lang))
         rows += [dict(series="required", t=x, median=v) for x, v in zip(required["t"], required["value"])]
-    exact = points[points["bound"] == "exact"]
-    bounded = points[points["bound"] != "exact"]
-    ax.plot(exact["t"], exact["value"], "o", color="black", ms=6, label=L.t("actual", lang))
-    if len(bounded):
-        ax.plot(bounded["t"], bounded["value"], "^", color="tab:red", ms=8, label=L.t("bound_lower", lang))
-        for x, v in zip(bounded["t"], bounded["value"]):
-            ax.annotate("", xy=(x, v * 1.12), xytext=(x, v), arrowprops=dict(arrowstyle="->", color="tab:red"))
+    derived = points["derived"].astype(bool) if "derived" in points else pd.Series(False, index=points.index)
+    exact = points[(points["bound"] == "exact") & ~derived]
+    if len(exact):
+        ax.plot(exact["t"], exact["value"], "o", color="black", ms=6, label=L.t("actual", lang))
+    d = points[(points["bound"] == "exact") & derived]
+    if len(d):
+        ax.plot(d["t"], d["value"], "o", mfc="white", color="black", ms=7, label=L.t("derived_point", lang))
+    for bound, mark, arrow, key in (("lower", "^", 1.12, "bound_lower"), ("upper", "v", 0.9, "bound_upper")):
+        bounded = points[points["bound"] == bound]
+        if len(bounded):
+            ax.plot(bounded["t"], bounded["value"], mark, color="tab:red", ms=8, label=L.t(key, lang))
+            for x, v in zip(bounded["t"], bounded["value"]):
+                ax.annotate("", xy=(x, v * arrow), xytext=(x, v), arrowprops=dict(arrowstyle="->", color="tab:red"))
     rows += [
         dict(series=f"actual ({b})", t=x, median=v, period=p)
         for x, v, b, p in zip(points["t"], points["value"], points["bound"], points["period"])
@@ -190,33 +196,53 @@ def coverage_heatmap(catalog, lang: str = "zh", years=None, as_of=None):
     return fig, data
 
 
-def index_chart(series: dict[str, pd.Series], base_year: int, title: str = "", lang: str = "zh"):
-    """Each jurisdiction's series rebased to 100 in ``base_year`` (series without a base-year value are left
-    out and listed in the returned frame's ``left_out`` attribute)."""
+def index_chart(points: pd.DataFrame, names: dict, base_year: int, title: str = "", lang: str = "zh"):
+    """Each jurisdiction's measure indexed to ``base_year`` = 100 (``points`` from :func:`views.index_points`):
+    a line through the exact figures, a derived base ○ (level ÷ (1 + reported growth)) or a figure of a
+    concordant indicator ○, bounds ▲ (above) / ▼ (just below), never joined to the line."""
     plt = setup_fonts()
     fig, ax = plt.subplots(figsize=(7.2, 3.6))
-    rows, left_out = [], []
-    for name, s in series.items():
-        s = s.dropna().sort_index()
-        if base_year not in s.index:
-            left_out.append(name)
-            continue
-        idx = 100 * s / s.loc[base_year]
-        ax.plot(idx.index, idx.values, marker="o", label=name)
+    rows = []
+    for i, (code, g) in enumerate(points.groupby("jurisdiction_code", sort=False)):
+        color = f"C{i}"
+        g = g.sort_values("t")
+        solid = g[g["bound"] == "exact"]
+        ax.plot(solid["t"], solid["index"], "-", color=color, label=names.get(code, code))
+        exact = solid[~solid["derived"].astype(bool)]
+        ax.plot(exact["t"], exact["index"], "o", color=color, ms=5)
+        derived = solid[solid["derived"].astype(bool)]
+        ax.plot(derived["t"], derived["index"], "o", mfc="white", color=color, ms=7)
+        for mark, bound in (("^", "lower"), ("v", "upper")):
+            b = g[g["bound"] == bound]
+            ax.plot(b["t"], b["index"], mark, color=color, ms=8)
         rows += [
-            dict(jurisdiction=name, year=int(y), value=float(v), index=float(i))
-            for y, v, i in zip(s.index, s.values, idx.values)
+            dict(
+                jurisdiction=names.get(code, code),
+                year=r.t,
+                value=r.value,
+                index=r.index,
+                bound=r.bound,
+                derived=bool(r.derived),
+                how=r.how,
+                actual_id=r.actual_id,
+            )
+            for r in g.itertuples(index=False)
         ]
+    if len(points):
+        ax.plot([], [], "o", mfc="white", color="gray", label=L.t("derived_point", lang))
+        if (points["bound"] != "exact").any():
+            ax.plot([], [], "^", color="gray", label=L.t("bound_lower", lang))
     ax.axhline(100, color="gray", lw=0.8)
     ax.set_title(title, fontsize=11)
-    ax.set_ylabel(L.t("index", lang))
+    ax.set_ylabel(
+        f"{L.t('index', lang)} ({base_year} = 100)" if lang == "en" else f"{L.t('index', lang)}（{base_year}年=100）"
+    )
     ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
     if rows:
         ax.legend(fontsize=8)
     fig.tight_layout()
-    data = pd.DataFrame(rows)
-    data.attrs["left_out"] = left_out
-    return fig, data
+    columns = ["jurisdiction", "year", "value", "index", "bound", "derived", "how", "actual_id"]
+    return fig, pd.DataFrame(rows, columns=columns)
 
 
 def _short(text: str, width: int = 46) -> str:
@@ -371,6 +397,10 @@ def doubling_tracker_chart(points: pd.DataFrame, summary: pd.DataFrame, names: d
         ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True, nbins=4))
     for ax in list(axes.flat)[n:]:
         ax.set_visible(False)
-    axes[0][0].set_ylabel(L.t("index", lang), fontsize=7.5)
+    base = int(summary["base_year"].iloc[0])
+    axes[0][0].set_ylabel(
+        f"{L.t('index', lang)} ({base} = 100)" if lang == "en" else f"{L.t('index', lang)}（{base}年=100）",
+        fontsize=7.5,
+    )
     fig.tight_layout()
     return fig

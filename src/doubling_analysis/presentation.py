@@ -270,3 +270,24 @@ def gaps_statement(table: pd.DataFrame, catalog, lang: str = "zh") -> str:
             text += "; the others have no public figure and cannot be assessed." if known < n else "."
         lines.append(text)
     return "\n".join(lines)
+
+
+def left_out_lines(left_out: dict[str, str], names: dict, base_year: int, lang: str = "zh") -> list[str]:
+    """Why a jurisdiction has no index base (``views.index_points``' ``left_out``), one line each."""
+    lines = []
+    for code, why in left_out.items():
+        name = names.get(code, code)
+        if why.startswith("bound:"):
+            aid = why.split(":", 1)[1]
+            lines.append(
+                f"{name}：{base_year} 年只有区间值（{aid}），区间值不作基期，故未列入"
+                if lang == "zh"
+                else f"{name}: the {base_year} figure is only a bound ({aid}); a bound is never a base, so left out"
+            )
+        else:
+            lines.append(
+                f"{name}：没有 {base_year} 年的数值，也无法由次年数值及其增速推算，故未列入"
+                if lang == "zh"
+                else f"{name}: no {base_year} figure, and none implied by the next year's level and growth; left out"
+            )
+    return lines

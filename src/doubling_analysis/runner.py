@@ -253,13 +253,15 @@ def run_notebook(
     manifest: bool = True,
     cell_timeout: int | None = None,
     kernel: WarmKernel | None = None,
+    output_name: str | None = None,
 ) -> dict:
     """Execute a notebook with strict parameters into ``out_dir``; return its manifest entry.
 
     A failing notebook does not raise: its partial executed notebook is kept and the entry says what failed. A cell
     running longer than ``cell_timeout`` seconds (default ``config.CELL_TIMEOUT_SECONDS``) fails the notebook, so
     a hung kernel cannot block a scheduled run (and its lock) forever. With ``kernel``, the notebook runs in that
-    warm kernel (whose working folder must be ``out_dir``); without, in a kernel of its own.
+    warm kernel (whose working folder must be ``out_dir``); without, in a kernel of its own. The executed notebook
+    is ``out_dir/<output_name>`` (default: the notebook's own name).
     """
     import papermill
 
@@ -267,9 +269,9 @@ def run_notebook(
     params = validate_parameters(src, dict(parameters or {}))
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / src.name
+    target = out_dir / (output_name or src.name)
     entry: dict[str, object] = {
-        "notebook": src.name,
+        "notebook": target.name,
         "parameters": params,
         "output": str(target),
         "status": "ok",
@@ -314,10 +316,11 @@ class Job:
 
     name: str
     parameters: dict
+    output_name: str | None = None  # the executed notebook's file name (default: the notebook's own)
 
 
 def _failed(job: Job, error: str) -> dict:
-    name = Path(job.name).name
+    name = job.output_name or Path(job.name).name
     name = name if name.endswith(".ipynb") else f"{name}.ipynb"
     return {"notebook": name, "parameters": job.parameters, "status": "failed", "error": error}
 
@@ -346,7 +349,7 @@ class KernelRun:
         self._lock = threading.Lock()
         self._kernels: list[WarmKernel] = []
         self._count = len(jobs)
-        (self.folder / "logs").mkdir(exist_ok=True)
+        (self.folder / "logs").mkdir(parents=True, exist_ok=True)
         self._threads = [
             threading.Thread(target=self._slot, args=(i,), name=f"kernel-slot-{i}", daemon=True)
             for i in range(max(1, min(slots, len(jobs))))
@@ -410,7 +413,13 @@ class KernelRun:
             else:
                 kernel.reset()
             entry = run_notebook(
-                job.name, self.folder, job.parameters, manifest=False, cell_timeout=self.cell_timeout, kernel=kernel
+                job.name,
+                self.folder,
+                job.parameters,
+                manifest=False,
+                cell_timeout=self.cell_timeout,
+                kernel=kernel,
+                output_name=job.output_name,
             )
         except Exception as exc:  # noqa: BLE001 - a kernel that fails to start or reset fails its notebook
             entry = _failed(job, f"{exc.__class__.__name__}: {exc}"[:500])

@@ -11,7 +11,7 @@ import pandas as pd
 
 from . import config
 from . import labels as L
-from .assess import assess, series_points
+from .assess import assess
 from .growth import cagr
 from .projection import Projection, project
 from .vintage import select_actuals
@@ -26,24 +26,80 @@ def parse_list(text, cast=str) -> list:
     return [cast(x.strip()) for x in str(text).split(",") if x.strip()]
 
 
+POINT_COLUMNS = ["t", "value", "bound", "period", "actual_id", "kind", "via", "derived"]
+
+
 def points_frame(
-    catalog, jurisdiction: str, indicator: str, sector: str | None = None, as_of=None, measure: str = "value"
+    catalog,
+    jurisdiction: str,
+    indicator: str,
+    sector: str | None = None,
+    as_of=None,
+    measure: str = "value",
+    context=None,
+    concordant: bool = True,
 ) -> pd.DataFrame:
-    """The series an analysis uses for one figure, as known at ``as_of``: t, value, bound, period, actual_id."""
-    sel = (
-        select_actuals(catalog.actuals, as_of, measure)
-        if as_of is not None
-        else select_actuals(catalog.actuals, measure=measure)
+    """The series an analysis uses for one figure, as the assessment sees it at ``as_of``: the own series, and
+    (``concordant``) the figures of an indicator that measures the same thing in the years the concordance says
+    (``via`` names it; those points are *derived*). Columns: t, value, bound, period, actual_id, kind, via,
+    derived."""
+    from .evidence import build_context, concordant_points, merged_series, own_points
+
+    ctx = context if context is not None else build_context(catalog, as_of)
+    own = own_points(ctx, measure, str(jurisdiction), indicator, sector or "")
+    pts = (
+        merged_series(own, concordant_points(ctx, measure, str(jurisdiction), indicator, sector or ""))
+        if concordant
+        else own
     )
-    m = (sel["jurisdiction_code"].astype(str) == str(jurisdiction)) & (sel["indicator_code"].astype(str) == indicator)
-    m &= sel["sector"].isna() if not sector else (sel["sector"].astype(str) == sector)
-    kind = (
-        str(catalog.indicators.set_index("code").loc[indicator, "kind"])
-        if indicator in set(catalog.indicators["code"])
-        else "level"
+    rows = [(p.t, p.value, p.bound, p.period, p.actual_id, p.kind, p.via, bool(p.via)) for p in pts]
+    return pd.DataFrame(rows, columns=POINT_COLUMNS)
+
+
+def series_of_target(catalog, target_id: str) -> tuple[str, str, str | None]:
+    """The (jurisdiction, indicator, sector) a target is about, so that a notebook can take a target id alone."""
+    t = catalog.targets[catalog.targets["target_id"].astype(str) == str(target_id)]
+    if t.empty:
+        raise ValueError(f"no target {target_id!r} in targets.csv")
+    r = t.iloc[0]
+    return str(r["jurisdiction_code"]), str(r["indicator_code"]), (str(r["sector"]) if pd.notna(r["sector"]) else None)
+
+
+def index_points(
+    catalog, jurisdictions, indicator: str, base_year: int, as_of=None, sector: str | None = None, context=None
+) -> pd.DataFrame:
+    """Each jurisdiction's annual figures of one measure indexed to ``base_year`` = 100, by the doubling tracker's
+    rules (one vintage per figure: the latest known at ``as_of``; the base an exact figure of the base year, else
+    level / (1 + reported growth) of the next year, flagged *derived*; a bound is never a base, and keeps its
+    bound). ``attrs["left_out"]``: jurisdiction -> why it has no base."""
+    from .evidence import build_context, concordant_points, merged_series, own_points
+    from .tracker import base_of
+
+    ctx = context if context is not None else build_context(catalog, as_of)
+    rows, left_out = [], {}
+    for jur in map(str, jurisdictions):
+        pts = merged_series(
+            own_points(ctx, "value", jur, indicator, sector or ""),
+            concordant_points(ctx, "value", jur, indicator, sector or ""),
+        )
+        pts = [p for p in pts if p.kind == "year"]
+        base, why = base_of(pts, own_points(ctx, "growth", jur, indicator, sector or ""), base_year)
+        if base is None:
+            left_out[jur] = why
+            continue
+        rows.append(
+            (jur, float(base_year), str(base_year), base.value, "exact", 100.0, base.derived, base.how, base.actual_id)
+        )
+        rows += [
+            (jur, p.t, p.period, p.value, p.bound, 100 * p.value / base.value, bool(p.via), p.via, p.actual_id)
+            for p in pts
+            if p.t != float(base_year)
+        ]
+    out = pd.DataFrame(
+        rows, columns=["jurisdiction_code", "t", "period", "value", "bound", "index", "derived", "how", "actual_id"]
     )
-    pts = series_points(sel[m], measure, stock=kind == "count")
-    return pd.DataFrame([p.__dict__ for p in pts], columns=["t", "value", "bound", "period", "actual_id", "kind"])
+    out.attrs["left_out"] = left_out
+    return out
 
 
 @dataclass
@@ -151,18 +207,6 @@ def growth_path(
             "the latest actual is a lower bound (突破): the probabilities integrate over its plausible range"
         )
     return view
-
-
-def annual_series(catalog, jurisdictions, indicator: str, as_of=None, lang: str = "zh") -> dict[str, pd.Series]:
-    """Annual level series per jurisdiction (display name -> Series by year) for an index chart."""
-    names = L.jurisdiction_names(catalog, lang)
-    out = {}
-    for code in jurisdictions:
-        pts = points_frame(catalog, code, indicator, None, as_of)
-        pts = pts[pts["kind"] == "year"]
-        if len(pts):
-            out[names.get(code, code)] = pd.Series(pts["value"].to_numpy(), index=pts["t"].astype(int).to_numpy())
-    return out
 
 
 def target_label(catalog, lang: str = "zh"):

@@ -1,7 +1,9 @@
-"""The scenario explorer: the computation, the static grid a headless run renders, the `explore` command, and a
-real-browser end-to-end test (JupyterLab on localhost driven by Debian's Chromium through Playwright)."""
+"""The scenario explorer: the computation, scenarios side by side, saving a scenario, the widgets (as-of date and
+kind switched in Python), the static rendering a headless run makes, the `explore` command, and a real-browser
+end-to-end test (Voila on localhost driven by Debian's Chromium through Playwright)."""
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -9,6 +11,7 @@ import sys
 import time
 import urllib.request
 
+import pandas as pd
 import pytest
 from conftest import REPO
 
@@ -45,16 +48,70 @@ def test_static_grid_is_monotonic_in_growth(cat):
     assert (grid["shock -10%"] <= grid["shock +0%"]).all()
 
 
-def test_explorer_targets(cat):
+def test_explorer_targets_cover_every_kind_and_follow_the_as_of_date(cat):
     t = explorer.explorer_targets(cat, "2022Q4")
     assert {"jdz22-003", "jx19-023"} <= set(t["target_id"])
-    assert (t["outcome"] == "pending").all()
+    assert (t["outcome"] == "pending").all() and t["p_attain"].notna().all()
+    assert {"level", "count", "growth"} <= set(explorer.explorer_targets(cat, "2021Q4")["kind"])
+    growth = explorer.explorer_targets(cat, "2021Q4", kind="growth")
+    assert len(growth) and (growth["kind"] == "growth").all()
+    # a target of a document issued later is not offered before it existed (jdz-2022-plan: 2022-02-07)
+    assert (pd.to_datetime(explorer.explorer_targets(cat, "2021Q4")["available_from"]) <= "2021-12-31").all()
+    assert not explorer.explorer_targets(cat, "2021Q4")["target_id"].str.startswith("jdz22").any()
 
 
-def test_widgets_build_without_a_front_end(cat):
-    box = explorer.build_explorer(cat, "2022Q4", "jdz22-003", n_paths=500)
-    html = [c for c in box.children if c.__class__.__name__ == "HTML"]
-    assert any("da-p-attain" in h.value for h in html)
+def test_the_model_scenario_is_the_assessment_table(cat):
+    """Issue 12: the explorer's model scenario gives the table's probability exactly (same function, paths, seed),
+    for a level, a count and a growth-rate target."""
+    from doubling_analysis.assess import assess
+
+    table = assess(cat, "2022Q4").set_index("target_id")
+    for tid in ("jdz22-003", "jdz22-002", "jx19-020"):
+        r = explorer.evaluate(cat, tid, "2022Q4", None)
+        assert r.p_attain == table.loc[tid, "p_attain"], tid
+
+
+def test_scenarios_side_by_side_and_saved_with_their_command(cat, tmp_path):
+    scenarios = [explorer.Scenario.parse("A", "model"), explorer.Scenario.parse("B", "0.40@2022:-0.05")]
+    assert scenarios[1].rates == (0.40,) and scenarios[1].shock_year == 2022 and scenarios[1].spec() == "0.4@2022:-0.05"
+    table, results = explorer.compare(cat, "jdz22-003", "2022Q4", scenarios, n_paths=4000)
+    assert list(table["scenario"]) == ["A", "B"] and table.loc[1, "p_attain"] > table.loc[0, "p_attain"]
+    # the plan's path: the growth still required each year, i.e. the rate to go
+    req = explorer.compare(cat, "jdz22-003", "2022Q4", [explorer.Scenario.parse("R", "required")], n_paths=4000)[0]
+    assert req.loc[0, "rates"] == f"{results[0].rate_to_go:.1%}"
+    command = explorer.reproduce_command("2022Q4", "jdz22-003", scenarios)
+    path = explorer.save_scenarios(tmp_path, table, command)
+    saved = pd.read_csv(path, encoding="utf-8-sig")
+    assert list(saved["p_attain"]) == list(table["p_attain"]) and saved.loc[0, "reproduce"] == command
+    assert "-p scenario_b 0.4@2022:-0.05" in command and "-p mode static" in command
+    with pytest.raises(ValueError, match="scenario B"):
+        explorer.Scenario.parse("B", "fast")
+
+
+def _find(widget, cls):
+    """Every descendant widget carrying the DOM class ``cls`` (what the browser test selects)."""
+    found = [widget] if cls in getattr(widget, "_dom_classes", ()) else []
+    for child in getattr(widget, "children", ()):
+        found += _find(child, cls)
+    return found
+
+
+def test_widgets_switch_the_as_of_date_and_the_kind(cat):
+    from doubling_analysis.assess import assess
+
+    box = explorer.build_explorer(cat, "2022Q4", "jdz22-003")
+    (asof,), (kind,), (target,) = _find(box, "da-asof"), _find(box, "da-kind"), _find(box, "da-target")
+    (a,), (b,) = _find(box, "da-panel-a"), _find(box, "da-panel-b")
+    p_of = lambda panel: float(re.search(r"da-p-attain'>([0-9.]+)<", panel.children[3].value).group(1))  # noqa: E731
+    assert target.value == "jdz22-003"
+    assert p_of(a) == pytest.approx(assess(cat, "2022Q4").set_index("target_id").loc["jdz22-003", "p_attain"], abs=5e-4)
+    assert p_of(b) > p_of(a)  # the plan's path (40 % a year) beside the model
+    asof.value = "2021Q4"  # what did we know then?
+    offered = {v for _, v in target.options}
+    assert offered == set(explorer.explorer_targets(cat, "2021Q4")["target_id"]) and "jdz22-003" not in offered
+    kind.value = "growth"
+    assert {v for _, v in target.options} == set(explorer.explorer_targets(cat, "2021Q4", kind="growth")["target_id"])
+    assert "%" in a.children[3].value or "da-p-attain" in a.children[3].value
 
 
 def test_explore_command():
@@ -76,12 +133,22 @@ def test_explore_command():
         cwd=REPO,
     )
     assert p.returncode == 0
-    assert "06_scenario_explorer.ipynb" in p.stdout and "--port=9999" in p.stdout and "--no-browser" in p.stdout
+    assert "voila" in p.stdout and "06_scenario_explorer.ipynb" in p.stdout and "--port=9999" in p.stdout
     # the token is not in the command line (ps shows it) but in the environment; the printed URL opens the
-    # explorer notebook itself, not the file browser
+    # explorer's interface itself, which runs on open (no file browser, no Run All)
     command, url = p.stdout.splitlines()[0], p.stdout.splitlines()[1]
-    assert "secret" not in command and "$JUPYTER_TOKEN" in command
-    assert url == "open: http://127.0.0.1:9999/lab/tree/06_scenario_explorer.ipynb?token=secret"
+    assert "secret" not in command and "$JUPYTER_TOKEN" in command and "--no-browser" in command
+    assert url == "open: http://127.0.0.1:9999/?token=secret"
+    lab = subprocess.run(
+        [sys.executable, "-m", "doubling_analysis", "explore", "--dry-run", "--lab", "--token", "s", "--port", "9"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert (
+        "jupyterlab" in lab.stdout
+        and "open: http://127.0.0.1:9/lab/tree/06_scenario_explorer.ipynb?token=s" in lab.stdout
+    )
     bad = subprocess.run(
         [sys.executable, "-m", "doubling_analysis", "explore", "--port", "x"], capture_output=True, text=True, cwd=REPO
     )
@@ -123,18 +190,16 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def jupyter_server(tmp_path):
-    """JupyterLab on localhost with a token, serving a copy of the explorer notebook (the repository's copy is
-    never touched by the browser's autosave)."""
+def explorer_server(tmp_path):
+    """`doubling-analysis explore`'s own command (Voila) on localhost with a token, on a copy of the notebook."""
     if not os.path.exists(CHROMIUM):
-        pytest.skip("Chromium is not installed (apt-get install chromium): browser test skipped")
+        pytest.fail("Chromium is not installed (apt-get install chromium): .ci/run installs it")
     shutil.copy(REPO / "notebooks" / "06_scenario_explorer.ipynb", tmp_path)
     port, token = _free_port(), "da-test-token"
     from doubling_analysis.cli import explore_command, explore_env
 
     cmd = explore_command(str(port), "127.0.0.1", True, token)
-    cmd = [c for c in cmd if not c.startswith("--ServerApp.root_dir") and not c.endswith(".ipynb")]
-    cmd += [f"--ServerApp.root_dir={tmp_path}", "--LabApp.news_url=", "--LabServerApp.extra_labextensions_path=[]"]
+    cmd = [str(tmp_path / "06_scenario_explorer.ipynb") if c.endswith(".ipynb") else c for c in cmd]
     log = open(tmp_path / "server.log", "w")
     env = {
         **explore_env(token),
@@ -146,13 +211,13 @@ def jupyter_server(tmp_path):
         deadline = time.time() + 90
         while True:
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2)
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/?token={token}", timeout=5)
                 break
             except OSError:
                 if time.time() > deadline or srv.poll() is not None:
-                    pytest.fail("Jupyter server did not start: " + (tmp_path / "server.log").read_text()[-2000:])
+                    pytest.fail("the explorer did not start: " + (tmp_path / "server.log").read_text()[-2000:])
                 time.sleep(0.5)
-        yield f"http://127.0.0.1:{port}", token
+        yield f"http://127.0.0.1:{port}", token, tmp_path
     finally:
         srv.terminate()
         try:
@@ -164,41 +229,49 @@ def jupyter_server(tmp_path):
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_browser_slider_changes_probability_and_chart(jupyter_server):
+def test_browser_as_of_selector_and_two_scenarios(explorer_server):
+    """Issue 12, done-when: opened with `doubling-analysis explore` in a real browser, the interface appears without
+    Run All, shows two scenarios side by side, switches the as-of date and the kind of target."""
     from playwright.sync_api import sync_playwright
 
-    base, token = jupyter_server
+    base, token, folder = explorer_server
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1100})
-            page.goto(f"{base}/lab/tree/06_scenario_explorer.ipynb?token={token}")
-            page.wait_for_selector(".jp-Notebook", timeout=90_000)
-            page.wait_for_function("document.body.innerText.includes('| Idle')", timeout=90_000)  # kernel up
-            page.click("text=Run", timeout=20_000)  # the Run menu
-            page.click("text=Run All Cells", timeout=20_000)
-            page.wait_for_selector(".da-p-attain", timeout=180_000)
-            page.wait_for_selector(".da-chart img", timeout=60_000)
-            p0 = page.inner_text(".da-p-attain")
-            img0 = page.get_attribute(".da-chart img", "src")
-            handle = page.locator(".noUi-handle").first
-            handle.scroll_into_view_if_needed()
-            handle.focus()
-            for _ in range(8):  # +8 percentage points of growth in 2022
-                page.keyboard.press("ArrowRight")
-            deadline = time.time() + 60
-            while page.inner_text(".da-p-attain") == p0 and time.time() < deadline:
-                time.sleep(0.25)
-            p1 = page.inner_text(".da-p-attain")
-            page.wait_for_timeout(1500)
-            img1 = page.get_attribute(".da-chart img", "src")
-            page.locator(".da-chart img").scroll_into_view_if_needed()
+            page = browser.new_page(viewport={"width": 1500, "height": 1200})
+            page.goto(f"{base}/?token={token}", timeout=120_000)
+            page.wait_for_selector(".da-panel-a .da-p-attain", timeout=180_000)
+            page.wait_for_selector(".da-panel-b .da-p-attain", timeout=60_000)
+            page.wait_for_selector(".da-panel-b .da-chart img", timeout=60_000)
+            pa, pb = page.inner_text(".da-panel-a .da-p-attain"), page.inner_text(".da-panel-b .da-p-attain")
+
+            def selected() -> str:  # the target id that starts the chosen option's label
+                text = page.eval_on_selector(".da-target select", "s => (s.options[s.selectedIndex] || {}).text || ''")
+                return (text.split() or [""])[0]
+
+            target0 = selected()
             (REPO / "outputs").mkdir(exist_ok=True)
-            page.screenshot(path=str(REPO / "outputs" / "explorer.png"))
+            page.screenshot(path=str(REPO / "outputs" / "explorer.png"), full_page=True)
+            page.locator(".da-asof select").select_option(label="2021Q4")  # what did we know then?
+            deadline = time.time() + 60
+            while selected() == target0 and time.time() < deadline:
+                time.sleep(0.25)
+            target1 = selected()
+            page.locator(".da-kind select").select_option(label=explorer.KIND_LABELS["zh"]["growth"])
+            deadline = time.time() + 60
+            while selected() == target1 and time.time() < deadline:
+                time.sleep(0.25)
+            target2 = selected()
+            page.wait_for_timeout(1500)
+            pa2 = page.inner_text(".da-panel-a .da-p-attain")
         finally:
             browser.close()
-    assert p1 != p0 and float(p1) > float(p0), (p0, p1)
-    assert img1 and img1 != img0
+    assert pa != pb, (pa, pb)  # the model and the plan's path, side by side
+    assert target0 == "jdz22-003" and target1 != target0  # 2021Q4: Jingdezhen's 2022 plan was not yet issued
+    import doubling_analysis as da
+
+    growth = set(explorer.explorer_targets(da.load_catalog(), "2021Q4", kind="growth")["target_id"])
+    assert target2 in growth and 0 <= float(pa2) <= 1
 
 
 @pytest.mark.slow
@@ -207,7 +280,7 @@ def test_headless_run_renders_the_static_grid_in_english(tmp_path):
 
     from doubling_analysis.runner import run_notebook
 
-    entry = run_notebook("06_scenario_explorer", tmp_path, {"lang": "en", "n_paths": "500"})
+    entry = run_notebook("06_scenario_explorer", tmp_path, {"lang": "en", "n_paths": "500", "mode": "static"})
     assert entry["status"] == "ok", entry["error"]
     nb = nbformat.read(tmp_path / "06_scenario_explorer.ipynb", as_version=4)
     text = "".join(
@@ -217,3 +290,4 @@ def test_headless_run_renders_the_static_grid_in_english(tmp_path):
         for o in c.get("outputs", [])
     )
     assert "P(attain) of jdz22-003" in text and "shock -10%" in text
+    assert "doubling-analysis run 06_scenario_explorer -p mode static" in text  # the command that reproduces it

@@ -85,7 +85,10 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--jobs", default=None, help="parallel notebook processes (default: one per core)")
     q.add_argument("--no-progress", action="store_true", help="no progress bar (for cron and logs)")
 
-    e = sub.add_parser("explore", help="open the scenario explorer notebook in JupyterLab")
+    e = sub.add_parser(
+        "explore",
+        help="open the scenario explorer: its interface runs on open (Voila); --lab opens the notebook in JupyterLab",
+    )
     e.add_argument("--port", default="8888", help="port of the Jupyter server (default 8888)")
     e.add_argument("--ip", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
     e.add_argument("--no-browser", action="store_true", help="do not open a web browser")
@@ -94,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="access token (default: a random one, printed in the server's log; '' disables it)",
     )
+    e.add_argument("--lab", action="store_true", help="open the notebook in JupyterLab (to read or edit it) instead")
     e.add_argument("--dry-run", action="store_true", help="print the command instead of running it")
     return p
 
@@ -101,16 +105,27 @@ def _parser() -> argparse.ArgumentParser:
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-def explore_command(port: str = "8888", ip: str = "127.0.0.1", no_browser: bool = False, token=None) -> list[str]:
-    """The JupyterLab command line of the explorer. The token is not in it (``ps`` would show it): it goes in the
-    environment (:func:`explore_env`); only an empty token, allowed on this machine alone, is an argument."""
+def explore_command(
+    port: str = "8888", ip: str = "127.0.0.1", no_browser: bool = False, token=None, lab: bool = False
+) -> list[str]:
+    """The command line of the explorer: Voila, which runs the notebook on open and shows its interface only (no
+    code, no Run All), or with ``lab`` JupyterLab on the notebook. The token is not in it (``ps`` would show it):
+    it goes in the environment (:func:`explore_env`); only an empty token, allowed on this machine alone, is an
+    argument."""
     from .runner import NOTEBOOK_DIR
 
+    notebook = str(NOTEBOOK_DIR / "06_scenario_explorer.ipynb")
+    if not lab:
+        cmd = [sys.executable, "-m", "voila", notebook, f"--port={port}", f"--Voila.ip={ip}", "--Voila.port_retries=0"]
+        cmd.append("--Voila.auto_token=True" if token != "" else "--Voila.token=")  # auto: from $JUPYTER_TOKEN
+        if no_browser:
+            cmd.append("--no-browser")
+        return cmd
     cmd = [
         sys.executable,
         "-m",
         "jupyterlab",
-        str(NOTEBOOK_DIR / "06_scenario_explorer.ipynb"),
+        notebook,
         f"--port={port}",
         f"--ServerApp.ip={ip}",
         f"--ServerApp.root_dir={NOTEBOOK_DIR}",
@@ -130,10 +145,11 @@ def explore_env(token: str | None) -> dict[str, str]:
     return {**os.environ, "JUPYTER_TOKEN": token} if token else dict(os.environ)
 
 
-def explore_url(port: str, ip: str, token: str | None) -> str:
-    """The address of the explorer notebook itself (not the file browser)."""
+def explore_url(port: str, ip: str, token: str | None, lab: bool = False) -> str:
+    """The address of the explorer itself (Voila's page, or the notebook in JupyterLab; not the file browser)."""
     host = "127.0.0.1" if ip in ("0.0.0.0", "::") else ip
-    return f"http://{host}:{port}/lab/tree/06_scenario_explorer.ipynb" + (f"?token={token}" if token else "")
+    path = "/lab/tree/06_scenario_explorer.ipynb" if lab else "/"
+    return f"http://{host}:{port}{path}" + (f"?token={token}" if token else "")
 
 
 def cmd_explore(args) -> int:
@@ -156,12 +172,12 @@ def cmd_explore(args) -> int:
             "use a token, or --ip 127.0.0.1"
         )
     token = secrets.token_urlsafe(16) if args.token is None else args.token
-    cmd = explore_command(str(port), args.ip, args.no_browser, token)
+    cmd = explore_command(str(port), args.ip, args.no_browser, token, args.lab)
     if "--allow-root" in cmd:
         print("note: running as root: JupyterLab is started with --allow-root", file=sys.stderr)
     if args.ip not in LOOPBACK:
         print(f"note: listening on {args.ip}: anyone who can reach it and has the token can run code", file=sys.stderr)
-    url = explore_url(str(port), args.ip, token)
+    url = explore_url(str(port), args.ip, token, args.lab)
     if args.dry_run:
         print(shlex.join(cmd) + ("  # the token is passed in $JUPYTER_TOKEN" if token else ""))
         print(f"open: {url}")

@@ -51,6 +51,7 @@ class QuarterlyReport:
     output_dir: str | None
     names: Names
     backtest_table: pd.DataFrame | None = None
+    context: object = None  # the evidence as of the quarter (evidence.Context), shared by every section
 
     # ---- 1. key findings -----------------------------------------------------------------------------------
     def findings_html(self) -> str:
@@ -220,6 +221,12 @@ class QuarterlyReport:
         return rows, distinct, evidence, live, none
 
     @cached_property
+    def _volatility(self):
+        from .volatility import estimate
+
+        return estimate(self.context) if self.context is not None else None
+
+    @cached_property
     def page_codes(self) -> list[str]:
         """Jurisdictions with a page of their own: some target has a figure or a probability."""
         return [c for c in self.codes if len(self._split(c)[2]) or len(self._split(c)[3])]
@@ -318,7 +325,15 @@ class QuarterlyReport:
         figs = []
         for ind in dict.fromkeys(rows["indicator_code"]):
             view = growth_path(
-                self.catalog, code, ind, self.quarter, methods=(), n_paths=config.CHART_PATHS, table=self.table
+                self.catalog,
+                code,
+                ind,
+                self.quarter,
+                methods=(),
+                n_paths=config.CHART_PATHS,
+                table=self.table,
+                context=self.context,
+                volatility=self._volatility,
             )
             if len(view.points) < 2 or view.targets.empty:
                 continue
@@ -560,4 +575,5 @@ def prepare(
         output_dir,
         Names.of(catalog, lang),
         bt_table,
+        ctx,
     )

@@ -124,14 +124,21 @@ def growth_path(
     seed: int = config.SEED,
     sector: str | None = None,
     table: pd.DataFrame | None = None,
+    context=None,
+    volatility=None,
 ) -> GrowthPathView:
     """Actuals, targets, required path, projections by each method and the probability of each target.
-    ``table``: an assessment for the same ``as_of`` to reuse (computed when None)."""
+    ``table``, ``context``, ``volatility``: an assessment, the evidence and the calibration for the same ``as_of``
+    to reuse (computed when None; a report drawing many paths passes them once)."""
+    from .evidence import build_context
+    from .volatility import estimate
+
+    ctx = context if context is not None else build_context(catalog, as_of)
     table = assess(catalog, as_of, projection_method="none") if table is None else table
     sel = table[(table["jurisdiction_code"] == str(jurisdiction)) & (table["indicator_code"] == indicator)]
     sel = sel[sel["sector"].isna()] if not sector else sel[sel["sector"] == sector]
     sel = sel[sel["applies_to"].isna() | (sel["applies_to"] == "")]
-    pts = points_frame(catalog, jurisdiction, indicator, sector, as_of)
+    pts = points_frame(catalog, jurisdiction, indicator, sector, as_of, context=ctx)
     unit = str(catalog.indicators.set_index("code").loc[indicator, "canonical_unit"])
     vh = catalog.targets.set_index("target_id")["value_high"]
     sel = sel.assign(value_high=sel["target_id"].map(vh).astype("float64"))
@@ -165,11 +172,8 @@ def growth_path(
             {"t": np.concatenate([[last.t], years]), "value": np.concatenate([[last.value], req])}
         )
     from .assess import target_attainment
-    from .evidence import build_context
-    from .volatility import estimate
 
-    ctx = build_context(catalog, as_of)
-    vol = estimate(ctx)
+    vol = volatility if volatility is not None else estimate(ctx)
     rows = []
     for tg in future.itertuples(index=False):
         a = target_attainment(

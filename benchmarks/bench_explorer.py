@@ -1,47 +1,63 @@
-"""Time one change in the scenario explorer (prints figures): recompute the scenario for a target and redraw
-its chart to PNG, as the widget does on every slider move. Goal: well under 1 s on the 2-core machine.
+"""Time one change in the scenario explorer (prints figures), as the widget makes it: the scenario recomputed for a
+target with the as-of date's assessment, evidence and calibration already in hand, and its chart drawn to PNG —
+on the shipped data and on synthetic catalogs 10 and 100 times larger (copies under new codes; tests/conftest.py).
 
-    python benchmarks/bench_explorer.py [--repeat N]
+    python benchmarks/bench_explorer.py [--repeat N] [--scales 1,10,100]
 """
 
 from __future__ import annotations
 
 import argparse
 import io
+import sys
+import time
+from pathlib import Path
 
 from _timing import show, timed
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=10)
+    ap.add_argument("--scales", default="1,10,100")
     args = ap.parse_args()
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from conftest import synthetic_scaled_catalog
 
     import doubling_analysis as da
     from doubling_analysis import explorer, plots
     from doubling_analysis.assess import assess
+    from doubling_analysis.evidence import build_context
+    from doubling_analysis.volatility import estimate
 
     plots.setup_fonts()
-    cat = da.load_catalog()
-    table = assess(cat, "2022Q4", projection_method="none")
-    rates = iter([0.1 + 0.01 * i for i in range(10_000)])
+    base = da.load_catalog()
+    for k in (int(x) for x in args.scales.split(",")):
+        cat = synthetic_scaled_catalog(base, k) if k > 1 else base
+        t0 = time.perf_counter()
+        table, ctx = assess(cat, "2022Q4"), build_context(cat, "2022Q4")
+        vol = estimate(ctx)
+        print(
+            f"{k:>3}x ({len(cat.targets)} targets): as-of switch (assessment, evidence, calibration) "
+            f"{time.perf_counter() - t0:.2f} s"
+        )
+        rates = iter([0.1 + 0.01 * i for i in range(10_000)])
+        kw = dict(table=table, context=ctx, volatility=vol)
 
-    def change():
-        r = explorer.evaluate(cat, "jx19-023", "2022Q4", [next(rates)] * 2, 2022, -0.05, n_paths=4000, table=table)
-        fig, _ = explorer.scenario_chart(r)
-        fig.savefig(io.BytesIO(), format="png")
-        plt.close(fig)
+        def change(kw=kw, rates=rates, cat=cat):
+            sc = [explorer.Scenario("B", (next(rates),))]
+            _, (r,) = explorer.compare(cat, "jx19-023", "2022Q4", sc, **kw)
+            fig, _ = explorer.scenario_chart(r)
+            fig.savefig(io.BytesIO(), format="png")
+            plt.close(fig)
 
-    change()  # warm-up (fonts)
-    show(
-        "explorer change: evaluate (4000 paths)",
-        timed(lambda: explorer.evaluate(cat, "jx19-023", "2022Q4", [0.2, 0.2], n_paths=4000, table=table), args.repeat),
-    )
-    show("explorer change: evaluate + chart + PNG", timed(change, args.repeat))
+        change()  # warm-up (fonts)
+        show(f"{k:>3}x explorer change: scenario + chart + PNG", timed(change, args.repeat))
 
 
 if __name__ == "__main__":

@@ -239,15 +239,16 @@ def compare(
     ctx = context if context is not None else build_context(catalog, as_of)
     vol = volatility if volatility is not None else estimate(ctx)
     kw = dict(n_paths=n_paths, seed=seed, table=table, context=ctx, volatility=vol)
-    model = evaluate(catalog, target_id, as_of, None, **kw)
+    model: ScenarioResult | None = None  # computed when a scenario needs it (the model itself, the plan's path)
     rows, results = [], []
     for sc in scenarios:
-        rates = scenario_rates(sc, model)
-        r = (
-            model
-            if rates is None and not sc.shock_size
-            else evaluate(catalog, target_id, as_of, rates, sc.shock_year, sc.shock_size, **kw)
-        )
+        if sc.rates is None and model is None:
+            model = evaluate(catalog, target_id, as_of, None, **kw)
+        rates = scenario_rates(sc, model) if model is not None else list(sc.rates or ())
+        if rates is None and not sc.shock_size and model is not None:
+            r = model
+        else:
+            r = evaluate(catalog, target_id, as_of, rates, sc.shock_year, sc.shock_size, **kw)
         results.append(r)
         rows.append(
             dict(

@@ -159,7 +159,6 @@ class WarmKernel:
         self.km: Any = None
         self.kc: Any = None
         self._log_file: Any = None
-        self.notebooks = 0
 
     def start(self) -> WarmKernel:
         """Start the kernel, retrying a start that fails (a port taken in between, a slow machine)."""
@@ -189,12 +188,11 @@ class WarmKernel:
 
     def reset(self) -> None:
         """Clear the namespace and close the figures the previous notebook left (modules stay imported)."""
-        reply = self.kc.execute_interactive(_RESET, timeout=60, store_history=False, output_hook=lambda msg: None)
+        reply = self.kc.execute_interactive(
+            _RESET, timeout=config.KERNEL_START_TIMEOUT_SECONDS, store_history=False, output_hook=lambda msg: None
+        )
         if reply["content"]["status"] != "ok":
             raise RuntimeError(f"kernel reset failed: {reply['content'].get('evalue')}")
-
-    def alive(self) -> bool:
-        return self.km is not None and self.km.is_alive()
 
     def _stop_process(self) -> None:
         if self.kc is not None:

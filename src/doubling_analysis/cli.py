@@ -99,7 +99,63 @@ def _parser() -> argparse.ArgumentParser:
     )
     e.add_argument("--lab", action="store_true", help="open the notebook in JupyterLab (to read or edit it) instead")
     e.add_argument("--dry-run", action="store_true", help="print the command instead of running it")
+
+    x = sub.add_parser("extract", help="read a plan or report text and write candidate targets or actuals to review")
+    x.add_argument("file", help="the document: plain text, UTF-8 or GB18030")
+    x.add_argument("--jurisdiction", required=True, help="code of the document's jurisdiction (jurisdictions.csv)")
+    x.add_argument("--source-id", required=True, help="id of the document in sources.csv (new or existing)")
+    x.add_argument("--kind", default="plan", help="plan (targets) or report (actuals)")
+    x.add_argument("--issued", default=None, help="issue date YYYY[-MM[-DD]]: 今年/明年 are read from it")
+    x.add_argument("--source-kind", default="official", help="reports: official, news or secondary")
+    x.add_argument("--out", default=None, help="candidates CSV (default: standard output)")
+    x.add_argument("--data-dir", default=None, help=f"data folder (default: ${ENV_VAR}, else the repository's data/)")
+
+    c = sub.add_parser("accept", help="append the kept rows of a reviewed candidates CSV to the data, then validate")
+    c.add_argument("candidates", help="candidates CSV written by 'extract', with keep = y/yes/1/true/x")
+    c.add_argument("--data-dir", default=None, help=f"data folder (default: ${ENV_VAR}, else the repository's data/)")
+    c.add_argument("--source-file", default=None, help="the source text (default: the file the candidates name)")
     return p
+
+
+def cmd_extract(args) -> int:
+    from .extract import ExtractError, extract, write_candidates
+    from .extract_lang import VocabularyError
+
+    if args.source_kind not in ("official", "news", "secondary"):
+        return _die(f"--source-kind: expected official, news or secondary, not {args.source_kind!r}")
+    try:
+        cands = extract(args.file, args.jurisdiction, args.source_id, args.kind, args.issued, args.data_dir)
+        out = args.out or sys.stdout
+        if args.out and Path(args.out).is_dir():
+            return _die(f"--out: expected a file, but {args.out} is a folder")
+        write_candidates(cands, out, args.kind, args.issued, args.file, args.source_kind)
+    except ExtractError as exc:
+        return _die(str(exc))
+    except VocabularyError as exc:
+        print(exc.report.format(), file=sys.stderr)
+        return _die("vocabulary.csv has errors (listed above)")
+    except OSError as exc:
+        return _die(f"{exc.filename}: {exc.strerror}")
+    if args.out:
+        print(f"{len(cands)} candidates -> {args.out} (set keep to y on the rows to accept)", file=sys.stderr)
+    return 0
+
+
+def cmd_accept(args) -> int:
+    from .extract import AcceptError, ExtractError, accept, violations_text
+
+    try:
+        result = accept(args.candidates, args.data_dir, args.source_file)
+    except AcceptError as exc:
+        if exc.report.errors:
+            print(violations_text(exc.report), file=sys.stderr)
+        return _die(str(exc))
+    except ExtractError as exc:
+        return _die(str(exc))
+    except OSError as exc:
+        return _die(f"{exc.filename}: {exc.strerror}")
+    print(f"accepted {len(result.ids)} rows ({result.ids[0]} .. {result.ids[-1]}); written: {', '.join(result.files)}")
+    return 0
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
@@ -432,6 +488,10 @@ def _main(argv: list[str] | None = None) -> int:
         return cmd_report(args)
     if args.command == "explore":
         return cmd_explore(args)
+    if args.command == "extract":
+        return cmd_extract(args)
+    if args.command == "accept":
+        return cmd_accept(args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 

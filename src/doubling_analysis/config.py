@@ -138,3 +138,34 @@ TABLE_CELL_PADDING = 3
 TABLE_CELL_QUANTILE = 0.9
 TABLE_MIN_COLUMN = 4
 TABLE_MAX_COLUMN = 80
+
+# --- extraction (extract.py: candidate targets and actuals from a text) ----------------------------------------
+#: confidence of a candidate with nothing to review; each review code takes off its penalty
+EXTRACT_BASE_CONFIDENCE = 0.95
+EXTRACT_DEFAULT_PENALTY = 0.1
+EXTRACT_REVIEW_PENALTY = {
+    "unknown_indicator": 0.45,
+    "unit_mismatch": 0.4,
+    "value_not_in_quote": 0.4,
+    "jurisdiction": 0.4,
+    "past": 0.3,
+    "relative_year": 0.15,
+    "tier_scope": 0.05,
+    "table_cell": 0.05,
+    "sector_list": 0.05,
+    "sector_from_heading": 0.1,
+    "default_year": 0.1,
+    "no_unit": 0.15,
+    "near": 0.1,
+    "growth_only": 0.05,
+}
+#: candidates at or above this confidence are "high confidence" (the notebook keeps them for the demonstration)
+EXTRACT_KEEP_CONFIDENCE = 0.7
+#: a line this short (a heading) ends a sentence even without punctuation
+EXTRACT_HEADING_MAX_CHARS = 12
+#: the title and preamble: the first characters of a document, where its years and document number are read
+EXTRACT_TITLE_CHARS = 600
+#: a phrase after the number counts as this many characters further away than one before it
+EXTRACT_AFTER_PENALTY = 4
+#: a table row needs at least this many value cells
+EXTRACT_TABLE_MIN_CELLS = 2

@@ -397,7 +397,8 @@ def doubling_tracker_chart(points: pd.DataFrame, summary: pd.DataFrame, names: d
         ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True, nbins=4))
     for ax in list(axes.flat)[n:]:
         ax.set_visible(False)
-    base = int(summary["base_year"].iloc[0])
+    bases = sorted(set(summary["base_year"].astype(int)))
+    base = str(bases[0]) if len(bases) == 1 else ("base year" if lang == "en" else "基")  # each panel: its plan's base
     axes[0][0].set_ylabel(
         f"{L.t('index', lang)} ({base} = 100)" if lang == "en" else f"{L.t('index', lang)}（{base}年=100）",
         fontsize=7.5,

@@ -61,6 +61,7 @@ def doubling_tracker(
     ctx = context if context is not None else build_context(catalog, as_of)
     measure = config.DOUBLING_MEASURE
     rel = table[table["indicator_code"].isin(_relative_codes(catalog))]
+    default_base = base_year
     rows, summary = [], []
     for jur in tracked_jurisdictions(catalog, table):
         pts = merged_series(
@@ -70,6 +71,10 @@ def doubling_tracker(
         target = rel[rel["jurisdiction_code"] == jur]
         T = int(target["target_year"].min()) if len(target) else config.DOUBLING_HORIZON
         target_ids = " ".join(target["target_id"]) if len(target) else ""
+        # the plan's own base year (a 2022-2024 plan doubles its 2021 level); the default without a target
+        base_year = (
+            int(target["base_year"].min()) if len(target) and target["base_year"].notna().any() else default_base
+        )
         base, why = base_of(pts, growths, base_year)
         later = [p for p in pts if p.t > base_year and p.kind == "year"]
         if not len(target) and base is None:

@@ -1,0 +1,875 @@
+"""New plans and new figures in minutes: extract candidate targets (a plan) or actuals (a report) from a text,
+let a person review them (``keep``), and accept the kept rows into a data folder.
+
+* :func:`extract` reads a document (UTF-8, else GB18030) and returns :class:`Candidate` records; :func:`write_candidates`
+  writes them as CSV with the columns of targets.csv or actuals.csv plus ``value_canonical``/``unit_canonical``
+  (the value in the indicator's canonical unit: 1.4万亿 = 14000 亿元), ``confidence`` (0-1), ``review`` (short
+  codes, see :data:`REVIEW_CODES`) and an empty ``keep``.
+* ``value``/``unit`` stay as written (1.4 万亿元, 5000 万元): the validator requires the quote to state the value,
+  and the loader converts to canonical units.
+* Every quote is the clause holding the number, cut from the document with line-wrap white space removed (the
+  project's rule: quotes are verbatim, white space ignored); table cells quote their row up to the cell.
+* :func:`accept` appends the kept rows to a data folder with new ids, adds the source text and its sources.csv
+  row, and validates the whole folder on a temporary copy first: when it fails, nothing is written.
+
+The vocabulary of phrases (``data/vocabulary.csv``) is loaded and checked here (not a catalog table): see
+:func:`doubling_analysis.extract_lang.load_vocabulary`.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import config
+from . import extract_lang as lang
+from .catalog import resolve_data_dir, validate
+from .provenance import quote_holds_value
+from .violations import ValidationReport, Violation
+
+#: review codes and what a reviewer should check
+REVIEW_CODES = {
+    "unknown_indicator": "no phrase of data/vocabulary.csv names the measure: choose indicator_code",
+    "unit_mismatch": "the phrase's indicator has another unit than the number: check indicator_code",
+    "tier_scope": "the tier (确保/力争) comes from an earlier clause of the sentence: check it covers this number",
+    "relative_year": "the year is relative (今年/明年/去年) or inferred: check target_year / period",
+    "default_year": "no year in the sentence: the document's year was used",
+    "no_unit": "the number has no unit of its own: the indicator's unit was used",
+    "value_not_in_quote": "the value is not written as such in the quote (翻一番, 两位数): the validator will reject it",
+    "near": "接近/近 X: recorded as ~ (no 'near' comparator for targets)",
+    "sector_list": "one of several sectors named together: check each gets its own row",
+    "sector_from_heading": "the sector comes from the paragraph's heading",
+    "table_cell": "a table cell: check the row and the column header",
+    "jurisdiction": "a table row whose jurisdiction is not known: fill jurisdiction_code",
+    "past": "reads like a past fact (现/已/十三五): a target or a figure?",
+    "growth_only": "only a growth rate is reported",
+}
+
+
+@dataclass
+class Candidate:
+    """One candidate row: the fields of a target or an actual, plus confidence and review codes."""
+
+    quote: str
+    value: float | None
+    unit: str | None
+    indicator_code: str | None
+    jurisdiction_code: str
+    source_id: str
+    value_high: float | None = None
+    sector: str | None = None
+    comparator: str = "="
+    tier: str | None = None
+    per: str | None = None
+    base_year: int | None = None
+    target_year: int | None = None
+    period: str | None = None
+    bound: str = "exact"
+    growth_pct: float | None = None
+    status: str = "final"
+    value_canonical: float | None = None
+    unit_canonical: str | None = None
+    review: list[str] = field(default_factory=list)
+    offset: int = 0
+
+    @property
+    def confidence(self) -> float:
+        c = config.EXTRACT_BASE_CONFIDENCE
+        for code in dict.fromkeys(self.review):
+            c -= config.EXTRACT_REVIEW_PENALTY.get(code, config.EXTRACT_DEFAULT_PENALTY)
+        return round(max(0.0, min(1.0, c)), 2)
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the document says about itself: kind, years, the jurisdiction and names of its sub-units."""
+
+    kind: str
+    jurisdiction: str
+    source_id: str
+    base_year: int
+    year: int
+    issued_year: int | None
+    units: dict[str, str]  # names of jurisdictions (乐平市, 高新区) -> code, for table rows
+    indicator_units: dict[str, str]
+    growth_of: dict[str, str]  # level indicator -> its growth-rate indicator (refers_to)
+
+    @property
+    def multi_year(self) -> bool:
+        return self.year - self.base_year > 1
+
+
+class ExtractError(ValueError):
+    """A user error (unreadable file, bad option): the CLI prints it as one line and exits 2."""
+
+
+# ---- reading and cleaning ------------------------------------------------------------------------------------
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """A document's text: UTF-8 (BOM allowed), else GB18030."""
+    p = Path(path)
+    if not p.is_file():
+        raise ExtractError(f"{p}: expected a readable text file (it does not exist or is not a file)")
+    data = p.read_bytes()
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise ExtractError(f"{p}: expected a UTF-8 or GB18030 text file")
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:\d+\s*[.．、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\t)")
+_END_PUNCT = "。；;！？!?：:」”）)〕"
+
+
+def clean(text: str) -> str:
+    """Join lines that a layout wrapped mid-sentence (a line not ending in punctuation, followed by one not
+    starting a list item); keep a newline where a sentence or list item ends. Tables (tab lines) are kept."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[str] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        if not out:
+            out.append(line.rstrip())
+            continue
+        prev = out[-1]
+        boundary = (
+            prev.rstrip().endswith(tuple(_END_PUNCT))
+            or _LIST_MARKER.match(line) is not None
+            or prev.startswith("\t")
+            or len(prev.strip()) <= config.EXTRACT_HEADING_MAX_CHARS
+        )
+        out.append(line.rstrip() if boundary else out.pop() + line.strip())
+    return "\n".join(out)
+
+
+# ---- document context ----------------------------------------------------------------------------------------
+
+_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-－—–~至]\s*((?:19|20)\d{2})\s*年")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,30}?(?:实施方案|工作要点|要点|计划|方案|行动)")
+
+
+def document_years(text: str, issued_year: int | None, kind: str = "plan") -> tuple[int, int]:
+    """(base year, target year) of a document from its title: 2021-2023 -> (2020, 2023); 2022年实施方案 ->
+    (2021, 2022); else the issue year."""
+    head = text[: config.EXTRACT_TITLE_CHARS]
+    m = _SPAN.search(head)
+    if m:
+        return int(m.group(1)) - 1, int(m.group(2))
+    m = _TITLE_YEAR.search(head)
+    if m:
+        return int(m.group(1)) - 1, int(m.group(1))
+    if issued_year is None:
+        raise ExtractError("the document names no year in its title: give --issued DATE")
+    if kind == "report":
+        return issued_year - 2, issued_year - 1  # a report without a year reports the past year
+    return issued_year - 1, issued_year
+
+
+def context_from_data(
+    text: str, kind: str, jurisdiction: str, source_id: str, issued: str | None, data_dir=None
+) -> tuple[DocContext, lang.Vocabulary]:
+    """The document's context and the vocabulary, from the data folder's reference tables."""
+    folder = resolve_data_dir(data_dir)
+    if kind not in ("plan", "report"):
+        raise ExtractError(f"--kind: expected plan or report, not {kind!r}")
+    issued_year = None
+    if issued:
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", issued):
+            raise ExtractError(f"--issued: expected a date YYYY, YYYY-MM or YYYY-MM-DD, not {issued!r}")
+        issued_year = int(issued[:4])
+    ind = lang.csv_rows(folder / "indicators.csv")
+    sec = lang.csv_rows(folder / "sectors.csv")
+    jur = lang.csv_rows(folder / "jurisdictions.csv")
+    vocab = lang.load_vocabulary(folder / "vocabulary.csv", {r["code"] for r in ind}, {r["code"] for r in sec})
+    units = {re.sub(r"\s", "", r["name_zh"]): r["code"] for r in jur if r["parent_code"] == jurisdiction}
+    base, year = document_years(text, issued_year, kind)
+    ctx = DocContext(
+        kind=kind,
+        jurisdiction=jurisdiction,
+        source_id=source_id,
+        base_year=base,
+        year=year,
+        issued_year=issued_year,
+        units=units,
+        indicator_units={r["code"]: r["unit"] for r in ind},
+        growth_of={r["refers_to"]: r["code"] for r in ind if r["kind"] == "growth_rate" and r["refers_to"]},
+    )
+    return ctx, vocab
+
+
+# ---- sentences and clauses -----------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_CLAUSE_END = re.compile(r"[，：:]|,(?!\d{3})")
+
+
+def spans(text: str, pattern: re.Pattern, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of ``text`` between separators, offsets shifted by ``start``."""
+    out, a = [], 0
+    for m in pattern.finditer(text):
+        out.append((start + a, start + m.start()))
+        a = m.end()
+    out.append((start + a, start + len(text)))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    return re.sub(r"\s+", " ", text[start:end].strip(" \t\n，,、"))
+
+
+# ---- indicators and sectors ----------------------------------------------------------------------------------
+
+_NEW = re.compile(r"新增|净增|培育|引进|引入|新认定|创建|新建")
+_GROWTH = re.compile(r"(增长|增速|增幅|提高|提升|下降|减少)[^，,。；]{0,6}$")
+
+
+def _nearest(hits: list[lang.Hit], pos: int, end: int) -> lang.Hit | None:
+    if not hits:
+        return None
+
+    def distance(h: lang.Hit) -> tuple[int, int]:
+        d = pos - h.end if h.end <= pos else h.start - end + config.EXTRACT_AFTER_PENALTY
+        return (max(d, 0), -len(h.phrase.phrase))
+
+    return min(hits, key=distance)
+
+
+def resolve_indicator(
+    vocab: lang.Vocabulary, clause: str, before: str, rel: tuple[int, int], unit: str | None, ctx: DocContext
+) -> tuple[lang.Hit | None, str | None, list[str]]:
+    """The indicator of a number at ``rel`` (offsets in ``clause``): the nearest phrase in its clause, else the
+    nearest before it in its sentence; a % after 增长 of a level becomes the level's growth rate."""
+    hit = _nearest(vocab.indicator_hits(clause), *rel)
+    if hit is None:
+        hits = vocab.indicator_hits(before)
+        hit = hits[-1] if hits else None
+    if hit is None:
+        return None, None, ["unknown_indicator"]
+    code = hit.phrase.indicator
+    if hit.phrase.if_new and _NEW.search(clause[: rel[0]]):
+        code = hit.phrase.if_new
+    review: list[str] = []
+    want = lang.UNITS.get(ctx.indicator_units.get(code or "", ""), ("?",))[0]
+    have = lang.UNITS.get(unit or "", (want,))[0]
+    if have != want:
+        growth = ctx.growth_of.get(code or "")
+        if have == "ratio" and _GROWTH.search(clause[: rel[0]]) and growth:
+            code = growth
+        else:
+            return hit, None, ["unit_mismatch"]
+    return hit, code, review
+
+
+def resolve_sectors(vocab: lang.Vocabulary, clause: str, rel: int, heading: str) -> tuple[list[str], list[str]]:
+    """Sectors named before the number in its clause (several joined by 、/和: one row each), else in the
+    paragraph's heading."""
+    hits = vocab.sector_hits(clause[:rel])
+    codes = list(dict.fromkeys(h.phrase.sector for h in hits if h.phrase.sector))
+    if len(codes) > 1:
+        return codes, ["sector_list"]
+    if codes:
+        return codes, []
+    codes = list(dict.fromkeys(h.phrase.sector for h in vocab.sector_hits(heading) if h.phrase.sector))
+    return (codes[:1], ["sector_from_heading"]) if codes else ([], [])
+
+
+# ---- candidates from running text ----------------------------------------------------------------------------
+
+_ZERO = re.compile(r"零的突破|实现突破")
+_DOUBLING = re.compile(r"翻一番|倍增(?=[^。\n]{0,6}(?:计划|行动))")
+_PAST = re.compile(r"十三五|现拥有|过去\s*\d*\s*[五两三]?年")
+_NEEDS_UNITLESS = re.compile(r"^\s*(?:以上|左右|以内|%)")
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A number in its sentence: the mention, the clause around it and the text before it."""
+
+    m: lang.Mention
+    sentence: str
+    s0: int  # offset of the sentence in the document
+    c0: int  # offset of the clause in the sentence
+    c1: int
+    heading: str
+    raw: str  # the sentence as written (``sentence`` is normalised: full-width digits, traditional characters)
+
+    @property
+    def clause(self) -> str:
+        return self.sentence[self.c0 : self.c1]
+
+    @property
+    def rel(self) -> tuple[int, int]:
+        return self.m.start - self.c0, self.m.end - self.c0
+
+
+def _unitless_ok(sentence: str, m: lang.Mention) -> bool:
+    return bool(
+        _NEEDS_UNITLESS.match(sentence[m.end :])
+        or lang.comparator_before(sentence, m.start)[0]
+        or re.search(r"(达到|达|为|至)\s*$", sentence[max(0, m.start - 3) : m.start])
+    )
+
+
+def sentence_mentions(sentence: str, item: bool = False) -> list[lang.Mention]:
+    """The numbers of a sentence that may be figures (dates, names, thresholds, list markers left out); ``item``:
+    the sentence opens a list item, whose marker (5. in "5.5020项目") is not a number."""
+    marker = re.match(r"\s*\d{1,2}\s*[.．、]", sentence) if item else None
+    masked = " " * marker.end() + sentence[marker.end() :] if marker else sentence
+    found = lang.find_mentions(masked)
+    for z in _ZERO.finditer(sentence):
+        found.append(lang.Mention(z.start(), z.end(), 0.0, None, None, True, z.group(0)))
+    for d in _DOUBLING.finditer(sentence):
+        found.append(lang.Mention(d.start(), d.end(), 2.0, None, "× base", True, d.group(0)))
+    found.sort(key=lambda x: x.start)
+    with_units = [x for x in found if x.unit is not None or x.raw in ("零的突破", "实现突破")]
+    kept = []
+    for m in found:
+        if m.raw in ("零的突破", "实现突破", "翻一番") or m.unit == "× base":
+            kept.append(m)
+            continue
+        if any(z.start <= m.start < z.end for z in found if z.raw in ("零的突破", "实现突破") and z is not m):
+            continue
+        if lang.is_excluded(m, sentence, [o for o in with_units if o is not m]):
+            continue
+        if m.unit is None and not _unitless_ok(sentence, m):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _years(spot: Spot, ctx: DocContext, sticky: int | None) -> tuple[int, int, list[str]]:
+    before = spot.sentence[: spot.m.start]
+    clause_before = spot.clause[: spot.rel[0]]
+    review: list[str] = []
+    year = lang.explicit_year(clause_before)
+    if year is None:
+        year = lang.relative_year(before, ctx.issued_year)
+        if year is not None:
+            review.append("relative_year")
+    if year is None:
+        year = lang.explicit_year(before)
+    if year is None:
+        year = sticky or ctx.year
+        if not _PAST.search(before) and ctx.kind == "report":
+            review.append("default_year")
+    base = lang.base_year(spot.sentence[: spot.m.end], year, ctx.base_year)
+    return year, base, review
+
+
+def _doubling_years(spot: Spot, ctx: DocContext, year: int, base: int) -> tuple[int, int]:
+    m = re.search(r"([三五两二3-5])\s*年", spot.sentence[max(0, spot.m.start - 8) : spot.m.end + 8])
+    if m and not ctx.multi_year:
+        n = int(lang.parse_number(m.group(1)) or 3)
+        return ctx.base_year + n - 1, ctx.base_year - 1
+    return year, base
+
+
+def _value_forms(m: lang.Mention, quote: str) -> tuple[float, float | None, str | None, list[str]]:
+    """The value and unit as written such that the quote states the value (5000亿 -> 5000 亿元; 两千亿 -> 2 千亿元)."""
+    value, high, unit = m.value, m.value_high, m.unit
+    if unit == "亿元" and not quote_holds_value(quote, value, unit):
+        for word, factor in (("千亿元", 1000.0), ("百亿元", 100.0), ("万亿元", 10000.0)):
+            if value % factor == 0 and quote_holds_value(quote, value / factor, word):
+                return value / factor, (high / factor if high else None), word, []
+    if unit is not None and not quote_holds_value(quote, value, unit):
+        return value, high, unit, ["value_not_in_quote"]
+    return value, high, unit, []
+
+
+def _spot_candidates(spot: Spot, ctx: DocContext, vocab: lang.Vocabulary, sticky: int | None) -> list[Candidate]:
+    m, sentence = spot.m, spot.sentence
+    before = sentence[: m.start]
+    clause = spot.clause
+    quote = _quote(spot.raw, spot.c0, spot.c1)
+    review: list[str] = []
+    unit = m.unit
+    if m.raw in ("两位数",):
+        unit = "%"
+    hit, code, rev = resolve_indicator(vocab, clause, sentence[: spot.c0], spot.rel, unit, ctx)
+    review += rev
+    if unit is None and code:
+        unit = ctx.indicator_units.get(code)
+        if m.raw not in ("零的突破", "实现突破"):
+            review.append("no_unit")
+    sectors: list[str | None] = [None]
+    if hit is not None and hit.phrase.if_sector:
+        found, rev = resolve_sectors(vocab, clause, spot.rel[0], spot.heading)
+        if found:
+            sectors, code = list(found), (hit.phrase.if_sector if code == hit.phrase.indicator else code)
+            review += rev
+    value, high, unit, rev = _value_forms(replace(m, unit=unit), quote)
+    review += rev
+    year, base, rev = _years(spot, ctx, sticky)
+    review += rev
+    if m.unit == "× base":
+        year, base = _doubling_years(spot, ctx, year, base)
+        code = code or "doubling"
+        comp = ">="
+    elif m.raw in ("零的突破", "实现突破"):
+        comp = ">"
+    else:
+        comp, rev = lang.comparator(sentence, m)
+        review += rev
+    tier, rev = lang.tier(before, clause[: spot.rel[0]])
+    review += rev
+    if _PAST.search(before):
+        review.append("past")
+    indicator_unit = ctx.indicator_units.get(code or "")
+    vc, uc = lang.canonical(value, unit, indicator_unit)
+    base_cand = Candidate(
+        quote=quote,
+        value=value,
+        unit=unit,
+        indicator_code=code,
+        jurisdiction_code=ctx.jurisdiction,
+        source_id=ctx.source_id,
+        value_high=high,
+        comparator=comp,
+        tier=tier,
+        per=lang.per(before, clause, ctx.multi_year),
+        base_year=base,
+        target_year=year,
+        value_canonical=vc,
+        unit_canonical=uc,
+        review=review,
+        offset=spot.s0 + m.start,
+    )
+    if ctx.kind == "report":
+        base_cand = _as_report(base_cand, spot, ctx, year)
+    return [replace(base_cand, sector=s) for s in sectors]
+
+
+def _as_report(c: Candidate, spot: Spot, ctx: DocContext, year: int) -> Candidate:
+    before = spot.sentence[: spot.m.start]
+    status = "preliminary" if re.search(r"预计|初步", spot.sentence) else "final"
+    months = lang.ytd_months(before)
+    return replace(
+        c,
+        bound=lang.bound(spot.sentence, spot.m),
+        status=status,
+        period=lang.report_period(year, months),
+        tier=None,
+        per=None,
+    )
+
+
+def _is_growth(spot: Spot) -> bool:
+    return spot.m.unit == "%" and bool(_GROWTH.search(spot.sentence[: spot.m.start]))
+
+
+def _pair_growth(cands: list[tuple[Spot, list[Candidate]]]) -> list[Candidate]:
+    """Reports: a growth rate after a level in the same sentence is that level's growth_pct (分别: in order)."""
+    out: list[Candidate] = []
+    waiting: list[Candidate] = []
+    for spot, rows in cands:
+        if _is_growth(spot) and waiting:
+            level = waiting.pop(0)
+            sign = -1 if re.search(r"(下降|减少)[^，,。；]{0,6}$", spot.sentence[: spot.m.start]) else 1
+            level.growth_pct = sign * (spot.m.value or 0)
+            continue
+        if _is_growth(spot):
+            for r in rows:
+                sign = -1 if re.search(r"(下降|减少)[^，,。；]{0,6}$", spot.sentence[: spot.m.start]) else 1
+                r.growth_pct, r.value, r.unit, r.value_canonical, r.unit_canonical = (
+                    sign * (r.value or 0),
+                    None,
+                    None,
+                    None,
+                    None,
+                )
+                r.review.append("growth_only")
+            out += rows
+            continue
+        out += rows
+        if spot.m.unit != "%":
+            waiting += rows
+    return out
+
+
+_INCENTIVE = re.compile(r"奖励|补助|奖补|补贴|给予")
+
+
+def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[Candidate]:
+    """Candidates from the running text (tables are read by :func:`table_candidates`). Sentences that set
+    rewards (奖励, 补助: the amounts and the thresholds that earn them) are policy terms, not targets or figures;
+    in a plan, sentences that state past facts (十三五, 现拥有) are left to the actuals."""
+    raw_text, text = text, lang.normalise(text)
+    out: list[Candidate] = []
+    sticky: int | None = None
+    doubled = False
+    for p0, p1 in spans(text, re.compile(r"\n")):
+        paragraph = text[p0:p1]
+        if paragraph.startswith("\t"):
+            continue
+        sentences = spans(paragraph, _SENTENCE_END)
+        heading = paragraph[sentences[0][0] : sentences[0][1]] if _LIST_MARKER.match(paragraph) else ""
+        for s0, s1 in sentences:
+            sentence = paragraph[s0:s1]
+            if _INCENTIVE.search(sentence):
+                continue
+            if ctx.kind == "plan" and _PAST.search(sentence) and not _DOUBLING.search(sentence):
+                continue
+            to_year = lang._TO_YEAR.search(sentence)
+            clauses = spans(sentence, _CLAUSE_END)
+            found: list[tuple[Spot, list[Candidate]]] = []
+            for m in sentence_mentions(sentence, item=s0 == 0 and bool(heading)):
+                if m.unit == "× base":
+                    if doubled or ctx.kind == "report":
+                        continue
+                    doubled = True  # the plan's doubling is stated once (its title); later mentions repeat it
+                c0, c1 = next(((a, b) for a, b in clauses if a <= m.start < b), (0, len(sentence)))
+                spot = Spot(m, sentence, p0 + s0, c0, c1, heading, raw_text[p0 + s0 : p0 + s1])
+                found.append((spot, _spot_candidates(spot, ctx, vocab, sticky)))
+            out += _pair_growth(found) if ctx.kind == "report" else [c for _, rows in found for c in rows]
+            if to_year and int(to_year.group(1)) > ctx.base_year:
+                sticky = int(to_year.group(1))
+    return out
+
+
+# ---- tables --------------------------------------------------------------------------------------------------
+
+_CELL_VALUE = re.compile(r"^\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<cmp>以上|左右|以内)?\s*$")
+_HEADER_UNIT = re.compile(r"[（(]([^）)]+)[）)]\s*$")
+
+
+def table_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[Candidate]:
+    """Tables laid out one cell per tab-led line (the annex of a plan): a row is a name followed by value cells;
+    the header cells before the first row name the columns (indicator and unit in brackets)."""
+    cells = [(m.start(), m.end(), m.group(1)) for m in re.finditer(r"^\t([^\t\n]*(?:\n(?!\t)[^\t\n]+)*)", text, re.M)]
+    out: list[Candidate] = []
+    header: list[str] = []
+    i = 0
+    while i < len(cells):
+        name = cells[i][2].strip()
+        values = []
+        j = i + 1
+        while j < len(cells) and (_CELL_VALUE.match(cells[j][2]) or cells[j][2].strip() in ("-", "—")):
+            values.append(cells[j])
+            j += 1
+        if len(values) < config.EXTRACT_TABLE_MIN_CELLS or not name or _CELL_VALUE.match(name):
+            if name:
+                header.append(name)
+            i += 1
+            continue
+        columns = header[-len(values) :]
+        for k, (_, end, cell) in enumerate(values):
+            mv = _CELL_VALUE.match(cell)
+            if mv is None or k >= len(columns):
+                continue
+            out.append(_cell_candidate(text, cells[i][0], end, mv, columns[k], name, ctx, vocab))
+        i = j
+    return out
+
+
+def _cell_candidate(text, start, end, mv, column, name, ctx: DocContext, vocab) -> Candidate:
+    quote = _quote(text, start, end)
+    review = ["table_cell"]
+    col = re.sub(r"\s", "", column)
+    hits = vocab.indicator_hits(col)
+    code = hits[0].phrase.indicator if hits else None
+    if code is None:
+        review.append("unknown_indicator")
+    unit_m = _HEADER_UNIT.search(col)
+    unit = lang.UNIT_WORDS.get(unit_m.group(1), unit_m.group(1)) if unit_m else ctx.indicator_units.get(code or "")
+    if unit not in lang.UNITS:
+        unit = ctx.indicator_units.get(code or "")
+    key = re.sub(r"\s", "", name)
+    jur = ctx.jurisdiction if key in ("全市", "全区", "全县", "全省", "合计") else None
+    jur = jur or ctx.units.get(key) or next((c for n, c in ctx.units.items() if n.endswith(key)), None)
+    if jur is None:
+        review.append("jurisdiction")
+    value = float(mv["v"])
+    comp = {"以上": ">=", "左右": "~", "以内": "<="}.get(mv["cmp"] or "", "=")
+    vc, uc = lang.canonical(value, unit, ctx.indicator_units.get(code or ""))
+    return Candidate(
+        quote=quote,
+        value=value,
+        unit=unit,
+        indicator_code=code,
+        jurisdiction_code=jur or "",
+        source_id=ctx.source_id,
+        comparator=comp,
+        base_year=ctx.base_year,
+        target_year=ctx.year,
+        period=str(ctx.year),
+        value_canonical=vc,
+        unit_canonical=uc,
+        review=review,
+        offset=start,
+    )
+
+
+# ---- the whole document ----------------------------------------------------------------------------------------
+
+
+def extract_text(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[Candidate]:
+    """Candidates of a document's text in document order."""
+    cleaned = clean(text)
+    cands = text_candidates(cleaned, ctx, vocab) + table_candidates(cleaned, ctx, vocab)
+    return sorted(cands, key=lambda c: c.offset)
+
+
+def extract(
+    path: str | os.PathLike,
+    jurisdiction: str,
+    source_id: str,
+    kind: str = "plan",
+    issued: str | None = None,
+    data_dir=None,
+) -> list[Candidate]:
+    """Read a plan (``kind='plan'``) or a report (``'report'``) and return its candidates."""
+    text = read_text(path)
+    ctx, vocab = context_from_data(text, kind, jurisdiction, source_id, issued, data_dir)
+    return extract_text(text, ctx, vocab)
+
+
+# ---- candidates as CSV -------------------------------------------------------------------------------------------
+
+TARGET_COLUMNS = (
+    "target_id,source_id,jurisdiction_code,indicator_code,sector,base_year,target_year,value,value_high,unit,"
+    "comparator,tier,per,applies_to,quote,note,same_as,quantifier"
+).split(",")
+ACTUAL_COLUMNS = (
+    "actual_id,jurisdiction_code,indicator_code,sector,period,value,unit,bound,growth_pct,status,published,"
+    "source_kind,source_id,source_url,source_title,quote,note"
+).split(",")
+EXTRA_COLUMNS = ["value_canonical", "unit_canonical", "confidence", "review", "keep", "issued", "source_file"]
+
+
+def _fmt(x) -> str:
+    if x is None:
+        return ""
+    if isinstance(x, float):
+        return f"{x:.10g}"
+    return str(x)
+
+
+def candidate_record(c: Candidate, kind: str, issued: str | None, source_file: str, source_kind: str) -> dict:
+    common = {
+        "source_id": c.source_id,
+        "jurisdiction_code": c.jurisdiction_code,
+        "indicator_code": c.indicator_code,
+        "sector": c.sector,
+        "value": c.value,
+        "unit": c.unit,
+        "quote": c.quote,
+        "note": "extracted",
+        "value_canonical": c.value_canonical,
+        "unit_canonical": c.unit_canonical,
+        "confidence": c.confidence,
+        "review": " ".join(dict.fromkeys(c.review)),
+        "keep": "",
+        "issued": issued,
+        "source_file": source_file,
+    }
+    if kind == "plan":
+        common.update(
+            value_high=c.value_high,
+            base_year=c.base_year,
+            target_year=c.target_year,
+            comparator=c.comparator,
+            tier=c.tier,
+            per=c.per,
+        )
+        cols = TARGET_COLUMNS
+    else:
+        common.update(
+            period=c.period,
+            bound=c.bound,
+            growth_pct=c.growth_pct,
+            status=c.status,
+            published=issued,
+            source_kind=source_kind,
+        )
+        cols = ACTUAL_COLUMNS
+    return {k: _fmt(common.get(k)) for k in cols + EXTRA_COLUMNS}
+
+
+def write_candidates(
+    cands: list[Candidate],
+    out,
+    kind: str,
+    issued: str | None,
+    source_file: str | os.PathLike,
+    source_kind: str = "official",
+) -> None:
+    """Write candidates as CSV to a path or an open text stream."""
+    cols = (TARGET_COLUMNS if kind == "plan" else ACTUAL_COLUMNS) + EXTRA_COLUMNS
+    rows = [candidate_record(c, kind, issued, str(Path(source_file).resolve()), source_kind) for c in cands]
+    if hasattr(out, "write"):
+        _write_rows(out, cols, rows)
+        return
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        _write_rows(fh, cols, rows)
+
+
+def _write_rows(fh, cols, rows) -> None:
+    w = csv.DictWriter(fh, fieldnames=cols)
+    w.writeheader()
+    w.writerows(rows)
+
+
+# ---- accept ------------------------------------------------------------------------------------------------------
+
+TRUTHY = ("y", "yes", "1", "true", "x")
+
+
+class AcceptError(ValueError):
+    """Accepting failed; ``report`` lists the located problems (nothing was written)."""
+
+    def __init__(self, message: str, report: ValidationReport | None = None):
+        self.report = report or ValidationReport()
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class AcceptResult:
+    kind: str
+    ids: list[str]
+    files: list[str]
+
+
+def read_candidates(path: str | os.PathLike) -> tuple[str, list[dict[str, str]]]:
+    """The kind (plan/report) and the rows of a candidates CSV; bad files raise :class:`AcceptError`."""
+    p = Path(path)
+    if not p.is_file():
+        raise AcceptError(f"{p}: expected a candidates CSV written by 'doubling-analysis extract'")
+    try:
+        with open(p, encoding="utf-8-sig", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+            header = list(rows[0].keys()) if rows else (csv.reader(open(p, encoding="utf-8-sig")).__next__())
+    except (UnicodeDecodeError, csv.Error, StopIteration) as exc:
+        raise AcceptError(f"{p}: expected a UTF-8 CSV file with a header ({exc})") from None
+    kind = "plan" if "target_id" in header else "report" if "actual_id" in header else ""
+    need = (TARGET_COLUMNS if kind == "plan" else ACTUAL_COLUMNS) + ["keep", "issued", "source_file"]
+    missing = [c for c in need if c not in header] if kind else ["target_id or actual_id"]
+    if missing:
+        raise AcceptError(f"{p.name}, row 1: expected the columns {', '.join(missing)} (a candidates CSV)")
+    return kind, rows
+
+
+def _id_prefix(source_id: str, issued: str) -> str:
+    head = re.split(r"[-_.+]", source_id)[0] or "doc"
+    year = re.search(r"(?:19|20)(\d{2})", source_id) or re.search(r"(?:19|20)(\d{2})", issued or "")
+    return f"{head}{year.group(1) if year else ''}"
+
+
+def _next_ids(existing: list[str], prefix: str, n: int, kind: str) -> list[str]:
+    """Continue the id pattern: <prefix>-NNN for targets, <prefix>-aNN for actuals."""
+    pattern = re.compile(rf"^{re.escape(prefix)}-{'a' if kind == 'report' else ''}(\d+)$")
+    nums = [int(m.group(1)) for i in existing if (m := pattern.match(i))]
+    start = max(nums, default=0) + 1
+    width = 3 if kind == "plan" else 2
+    sep = "-a" if kind == "report" else "-"
+    return [f"{prefix}{sep}{k:0{width}d}" for k in range(start, start + n)]
+
+
+def _append_csv(path: Path, rows: list[dict[str, str]]) -> None:
+    with open(path, encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    text = path.read_text(encoding="utf-8")
+    with open(path, "a", encoding="utf-8", newline="") as fh:
+        if text and not text.endswith("\n"):
+            fh.write("\n")
+        csv.DictWriter(fh, fieldnames=header, extrasaction="ignore", lineterminator="\n").writerows(rows)
+
+
+def _source_row(source_id: str, issued: str, text: str, file: str) -> dict[str, str]:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    title = lines[0] if lines else source_id
+    doc = re.search(r"[\u4e00-\u9fff]+〔\d{4}〕\d+号", text[: config.EXTRACT_TITLE_CHARS])
+    return {
+        "source_id": source_id,
+        "title_zh": title,
+        "title_en": f"(untranslated) {title}",
+        "issuer": "",
+        "doc_number": doc.group(0) if doc else "",
+        "issued": issued,
+        "file": file,
+        "url": "",
+    }
+
+
+def accept(candidates: str | os.PathLike, data_dir=None, source_file: str | os.PathLike | None = None) -> AcceptResult:
+    """Append the kept rows of a candidates CSV to the data folder (targets.csv or actuals.csv), with new ids, the
+    source text copied to sources/ and its sources.csv row. The folder is validated on a temporary copy first;
+    on any error nothing is written and :class:`AcceptError` carries the report."""
+    folder = resolve_data_dir(data_dir)
+    kind, rows = read_candidates(candidates)
+    kept = [r for r in rows if r.get("keep", "").strip().lower() in TRUTHY]
+    if not kept:
+        raise AcceptError(f"{Path(candidates).name}: no row has a truthy keep ({'/'.join(TRUTHY)}): nothing to accept")
+    sids = {r["source_id"] for r in kept}
+    if len(sids) != 1:
+        raise AcceptError(f"{Path(candidates).name}: expected the kept rows to share one source_id, got {sorted(sids)}")
+    source_id = sids.pop()
+    issued = kept[0].get("issued", "")
+    src_path = Path(source_file or kept[0].get("source_file", ""))
+    table = "targets.csv" if kind == "plan" else "actuals.csv"
+    id_col = "target_id" if kind == "plan" else "actual_id"
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp) / "data"
+        shutil.copytree(folder, work)
+        changed = [table]
+        known_sources = {r["source_id"] for r in lang.csv_rows(work / "sources.csv")}
+        if source_id not in known_sources:
+            if not src_path.is_file():
+                raise AcceptError(f"{src_path}: expected the source text (give --source-file)")
+            text = read_text(src_path)
+            file = f"{source_id}.txt"
+            (work / "sources" / file).write_text(text, encoding="utf-8")
+            _append_csv(work / "sources.csv", [_source_row(source_id, issued, text, file)])
+            changed += ["sources.csv", f"sources/{file}"]
+        existing = [r[id_col] for r in lang.csv_rows(work / table)]
+        ids = _next_ids(existing, _id_prefix(source_id, issued), len(kept), kind)
+        for r, i in zip(kept, ids):
+            r[id_col] = i
+        _append_csv(work / table, kept)
+        report, _ = validate(work)
+        if not report.ok:
+            raise AcceptError("the data folder would not validate; nothing was written", report)
+        for name in changed:
+            _replace_atomically(work / name, folder / name)
+    return AcceptResult(kind, ids, changed)
+
+
+def _replace_atomically(src: Path, dst: Path) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.")
+    os.close(fd)
+    shutil.copyfile(src, tmp)
+    os.replace(tmp, dst)
+
+
+def add_jurisdiction(data_dir, code: str, name_zh: str, name_en: str, level: str, parent_code: str, note: str) -> None:
+    """Add a jurisdiction row to a data folder (a new city before its plan is accepted); validated by accept."""
+    folder = resolve_data_dir(data_dir)
+    if code in {r["code"] for r in lang.csv_rows(folder / "jurisdictions.csv")}:
+        return
+    row = {"code": code, "name_zh": name_zh, "name_en": name_en, "level": level, "parent_code": parent_code}
+    _append_csv(folder / "jurisdictions.csv", [{**row, "code_note": note}])
+
+
+def violations_text(report: ValidationReport) -> str:
+    return "\n".join(str(v) for v in sorted(report.errors, key=lambda v: (v.file, v.row or 0)))
+
+
+__all__ = [
+    "Candidate",
+    "ExtractError",
+    "AcceptError",
+    "Violation",
+    "accept",
+    "extract",
+    "extract_text",
+    "write_candidates",
+]

@@ -1,0 +1,535 @@
+"""The language of the plans, for :mod:`doubling_analysis.extract`: numbers, magnitudes, units, comparators,
+tiers, periods and the phrase vocabulary (``data/vocabulary.csv``).
+
+Every rule here reads the wording of a document (确保, 力争, 突破, 以上, 万亿, 每年 ...), never a row of the data.
+Offsets refer to the text the functions are given; :mod:`extract` passes the document's cleaned text.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .units import UNITS, canonical_unit, conversion_factor
+from .violations import ValidationReport, Violation
+
+# ---- numbers -------------------------------------------------------------------------------------------------
+
+#: full-width digits and signs become ASCII, one character for one (offsets are kept)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％－～", "0123456789.%-~")
+#: traditional characters of the words read here, one for one (offsets are kept): 億 -> 亿, 營業 -> 营业 ...
+_TRADITIONAL = str.maketrans(
+    "億萬兩營業產總規戶個項實現長達過約餘擴區內計預為從較幾與標準廠貸額費這產劃級戶數增長優勢紡織裝",
+    "亿万两营业产总规户个项实现长达过约余扩区内计预为从较几与标准厂贷额费这产划级户数增长优势纺织装",
+)
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUMERAL = "[零〇一二两三四五六七八九十百千]+"
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: magnitudes that multiply a number (1.4万亿 = 1.4 × 10^12 yuan); the unit keeps them (万亿元) so that the
+#: validator finds the written number in the quote
+MAGNITUDES = {"万亿": "万亿", "千亿": "千亿", "百亿": "百亿", "亿": "亿", "万": "万"}
+#: units as written after a number, longest first; value: the unit of units.py it stands for (None: by magnitude)
+UNIT_WORDS: dict[str, str] = {
+    "trillion yuan": "万亿元",
+    "billion yuan": "RMB bn",
+    "percent": "%",
+    "个百分点": "pp",
+    "百分点": "pp",
+    "%": "%",
+    "平方公里": "平方公里",
+    "平方米": "平方米",
+    "个工作日": "工作日",
+    "工作日": "工作日",
+    "亩": "亩",
+    "元": "元",
+    "家": "家",
+    "户": "户",
+    "个": "个",
+    "项": "项",  # not 项目 (see MENTION)
+    "场": "场",
+    "次": "次",
+    "位": "位",
+    "名": "名",
+    "座": "座",
+    "所": "所",
+    "人": "人",
+    "天": "天",
+}
+_UNIT_ALT = "|".join(re.escape(u) + ("(?!目)" if u == "项" else "") for u in sorted(UNIT_WORDS, key=len, reverse=True))
+_NUM = rf"(?:{ARABIC}|{CN_NUMERAL})"
+MENTION = re.compile(
+    rf"(?P<a>{_NUM})\s*(?P<pa>%)?\s*(?:(?P<dash>[-~—–至到])\s*(?P<b>{_NUM}))?\s*(?P<approx>余|多)?\s*"
+    rf"(?P<mag>万亿|千亿|百亿|亿|万)?\s*(?P<unit>{_UNIT_ALT})?"
+)
+#: a magnitude written alone as a value: 迈上万亿级, 打造千亿产业园区 (亿元)
+BARE_MAGNITUDE = re.compile(
+    r"(?<![\d零〇一二两三四五六七八九十百千万])(?P<w>万亿|五千亿|千亿|百亿)(?P<yuan>元)?(?P<ji>级)?"
+)
+_BARE_VALUES = {"万亿": 10000.0, "五千亿": 5000.0, "千亿": 1000.0, "百亿": 100.0}
+
+
+def normalise(text: str) -> str:
+    """Full-width digits and signs as ASCII, traditional characters of the vocabulary as simplified (same length,
+    so offsets stay valid)."""
+    return text.translate(_FULLWIDTH).translate(_TRADITIONAL)
+
+
+def chinese_to_number(s: str) -> float | None:
+    """一千四百 -> 1400, 两 -> 2, 十五 -> 15, 三十 -> 30, 二〇二五 -> 2025 (digit by digit); None if not a numeral."""
+    if not s or any(c not in _CN_DIGITS and c not in _CN_UNITS for c in s):
+        return None
+    if all(c in _CN_DIGITS for c in s) and len(s) > 1:
+        return float("".join(str(_CN_DIGITS[c]) for c in s))
+    total, digit, last_unit = 0, None, False
+    for c in s:
+        if c in _CN_UNITS and last_unit:
+            return None  # 十百千 names a programme (个十百千万), it is not a number
+        last_unit = c in _CN_UNITS
+        if c in _CN_DIGITS:
+            if digit is not None and digit != 0:
+                return None  # 一二 is not a numeral in running text
+            digit = _CN_DIGITS[c]
+        else:
+            unit = _CN_UNITS[c]
+            total += (1 if digit is None else digit) * unit
+            digit = None
+    return float(total + (digit or 0))
+
+
+def parse_number(s: str) -> float | None:
+    """An Arabic (1,400 / 8.5) or Chinese (一千四百) number."""
+    s = normalise(s).strip()
+    if re.fullmatch(ARABIC, s):
+        return float(s.replace(",", ""))
+    return chinese_to_number(s)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number as written: offsets in the text, value(s), the unit (a unit of units.py) and how it was read."""
+
+    start: int
+    end: int
+    value: float
+    value_high: float | None
+    unit: str | None
+    chinese: bool  # written in Chinese numerals
+    raw: str
+    bare_magnitude: bool = False  # 万亿级, 千亿 written alone
+    ji: bool = False  # followed by 级 (…级 = at least that tier)
+    more: bool = False  # 20余所, 100多家: more than
+
+    @property
+    def text(self) -> str:
+        return self.raw
+
+
+def _unit_of(mag: str | None, unit_word: str | None) -> str | None:
+    """The unit of units.py for a magnitude and a unit word: 亿+元 -> 亿元, 万+家 -> 万家, 亿 alone -> 亿元."""
+    if mag:
+        word = UNIT_WORDS.get(unit_word or "", "元")
+        if mag == "亿" and word == "元":
+            return "亿元"
+        if mag in ("万亿", "千亿", "百亿") and word == "元":
+            return f"{mag}元"
+        combined = f"{mag}{word}"
+        return combined if combined in UNITS else None
+    if unit_word is None:
+        return None
+    return UNIT_WORDS[unit_word]
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every number with its unit in ``text`` (normalised), dates and names included: :func:`is_excluded` decides
+    what to leave out."""
+    norm = normalise(text)
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in MENTION.finditer(norm):
+        a = parse_number(m["a"])
+        if a is None:
+            continue
+        b = parse_number(m["b"]) if m["b"] else None
+        unit_word = "%" if m["pa"] and not m["unit"] else m["unit"]
+        end = m.end()
+        if m["dash"] and b is None:  # "8-" : the dash belongs to something else
+            end = m.start("dash")
+        unit = _unit_of(m["mag"], unit_word)
+        if m["mag"] and unit is None:
+            continue
+        value_high = b if (b is not None and b > a) else None
+        chinese = not re.match(r"\d", m["a"])
+        ji = norm[end : end + 1] == "级"
+        more = bool(m["approx"]) and m.start("approx") < end
+        out.append(Mention(m.start(), end, a, value_high, unit, chinese, norm[m.start() : end], ji=ji, more=more))
+        taken.append((m.start(), end))
+    for m in BARE_MAGNITUDE.finditer(norm):
+        if any(s <= m.start() < e for s, e in taken):
+            if not any(s == m.start() for s, _ in taken):
+                continue
+            out = [x for x in out if x.start != m.start()]  # 千亿 read as 千 + 亿: the bare word is the same
+        value = _BARE_VALUES[m["w"]]
+        out.append(Mention(m.start(), m.end(), value, None, "亿元", True, m.group(0), True, bool(m["ji"])))
+    return sorted(out, key=lambda x: x.start)
+
+
+# ---- what to leave out -----------------------------------------------------------------------------------------
+
+_DATE_AFTER = re.compile(r"\s*(年|月|日|号|届|周年|季度|世纪|月份|时|点|分|秒|号文)")
+_NAME_WORDS = re.compile(
+    r"^\s*(?:以上|级|的)?\s*[^，,。；、\d]{0,4}?(?:工业项目|产业项目|重大项目|项目|企业|开发区|园区|产业集群|集群)"
+)
+_STRUCTURE_AFTER = re.compile(r"^\s*(?:大|支|批|张|套|条|道|类|方面|领域|产业(?!集群)|行业|环节|中心|清单)")
+
+
+def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
+    """Why a number is not a figure (a date, a document number, a programme's name, a threshold in a name, a
+    count that only names a structure, a list marker), or None when it may be one."""
+    before, after = text[max(0, m.start - 3) : m.start], text[m.end : m.end + 8]
+    if m.unit is None and _DATE_AFTER.match(after):
+        return "date"
+    if m.unit is None and re.match(r"\s*[-—–~]\s*\d", after):
+        return "date"  # 2021-2023年 as a span of years
+    if before.endswith("第") or "〔" in before[-1:] or after.startswith("〕"):
+        return "doc_number"
+    if re.match(r"[A-Za-z+&]|\s*[+&]", after) or re.search(r"[A-Za-z]$|[+&]\s*$", before):
+        return "name"  # 5G, 1+5+N, 2+4
+    if m.unit is None and (before.endswith(("“", '"')) or re.match(r"\s*[”\"]?\s*(项目|工程|计划|行动|战略)", after)):
+        return "name"  # "5020"项目, "12345"工程
+    if m.unit is None and re.match(r"\s*[.、．]\s*(?!\d)", after) and not m.chinese:
+        return "list_marker"
+    if m.unit is None and m.chinese and after.startswith("、"):
+        return "list_marker"
+    if m.unit is None and not m.chinese and len(m.raw.replace(",", "")) >= 7:
+        return "phone"
+    if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and _NAME_WORDS.match(after) and others:
+        return "threshold"  # 5亿元以上工业项目45个, 10亿元以上企业超过20家
+    if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and re.match(r"\s*、", after):
+        nxt = [o for o in others if o.start > m.end]
+        if nxt and nxt[0].start - m.end <= 3 and _NAME_WORDS.match(text[nxt[0].end : nxt[0].end + 8]):
+            return "threshold"  # 100亿元、50亿元重大项目
+    if m.unit in ("个", "家", "户", "项") and _STRUCTURE_AFTER.match(after) and (m.chinese or "、" in text[: m.start]):
+        return "structure"  # 两大主导产业, 有色金属、电子信息2个产业
+    if m.chinese and m.value < 10 and not comparator_before(text, m.start)[0] and m.value_high is None:
+        return "structure"  # 一个平台, 七个一: small Chinese numbers name things unless a comparator binds them
+    return None
+
+
+# ---- comparators, bounds, tiers ---------------------------------------------------------------------------------
+
+#: words before a number, longest first, and their comparator
+PREFIX_COMPARATORS = (
+    ("不少于", ">="),
+    ("不低于", ">="),
+    ("不超过", "<="),
+    ("至少", ">="),
+    ("突破", ">"),
+    ("超过", ">"),
+    ("冲破", ">"),
+    ("接近", "near"),
+    ("高于", ">"),
+    ("大于", ">"),
+    ("逾", ">"),
+    ("超", ">"),
+    ("过", ">"),
+    ("约", "~"),
+    ("近", "near"),
+)
+SUFFIX_COMPARATORS = (("余", ">"), ("多", ">"), ("以上", ">="), ("左右", "~"), ("以内", "<="), ("以下", "<="))
+#: how many characters before a number a comparator word may stand (达到, 实现, 各 may come between)
+PREFIX_WINDOW = 6
+
+
+def comparator_before(text: str, start: int) -> tuple[str | None, str | None]:
+    """The comparator word just before a number (突破1400, 超过 5, 至少各打造1户), and the comparator."""
+    window = text[max(0, start - PREFIX_WINDOW) : start]
+    window = re.split(r"[，,。；;：:、\d]", window)[-1]
+    for word, comp in PREFIX_COMPARATORS:
+        i = window.rfind(word)
+        if i >= 0:
+            if word in ("过", "超", "近") and window[i:].startswith(("过程", "超越", "近年", "近日", "近期")):
+                continue
+            return word, comp
+    return None, None
+
+
+def comparator_after(text: str, end: int) -> tuple[str | None, str | None]:
+    after = text[end : end + 4].lstrip()
+    for word, comp in SUFFIX_COMPARATORS:
+        if after.startswith(word):
+            return word, comp
+    return None, None
+
+
+def comparator(text: str, m: Mention) -> tuple[str, list[str]]:
+    """The target comparator of a number (突破 wins over a trailing 以上, as in 突破3600亿元以上) and review codes."""
+    review: list[str] = []
+    _, pre = comparator_before(text, m.start)
+    _, post = comparator_after(text, m.end)
+    if m.ji:
+        post = post or ">="
+    if m.more:
+        pre = pre or ">"
+    comp = pre if pre in (">", "<=", "near") else (post or pre or "=")
+    if comp == "near":
+        review.append("near")
+        comp = "~"
+    return comp, review
+
+
+#: comparator -> bound of a reported figure
+BOUNDS = {">": "lower", ">=": "lower", "~": "approx", "near": "upper", "<=": "upper", "=": "exact"}
+
+
+def bound(text: str, m: Mention) -> str:
+    """exact, lower (突破/超过/以上/余), upper (接近/近), approx (左右/约) for a reported figure."""
+    _, pre = comparator_before(text, m.start)
+    _, post = comparator_after(text, m.end)
+    comp = (
+        pre
+        or post
+        or (">" if m.more else None)
+        or ("near" if re.search(r"(不到|不足)\s*$", text[max(0, m.start - 4) : m.start]) else "=")
+    )
+    return BOUNDS[comp]
+
+
+TIER_WORDS = {"确保": "floor", "力争": "stretch", "争取": "stretch", "努力": "stretch"}
+_TIER_RE = re.compile("|".join(TIER_WORDS))
+
+
+def tier(sentence_before: str, clause_before: str) -> tuple[str | None, list[str]]:
+    """floor (确保) or stretch (力争): the last tier word before the number in its sentence governs it, so one
+    力争 before a list covers the list. A tier word in an earlier clause is flagged ``tier_scope``."""
+    hits = list(_TIER_RE.finditer(sentence_before))
+    if not hits:
+        return None, []
+    word = hits[-1].group(0)
+    review = [] if word in clause_before else ["tier_scope"]
+    return TIER_WORDS[word], review
+
+
+# ---- periods ---------------------------------------------------------------------------------------------------
+
+_RELATIVE_YEARS = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "前年": -2}  # 上年 is a base (较上年)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_TO_YEAR = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
+_BASE = re.compile(r"(?:比|较|相比|对比)\s*((?:19|20)\d{2})\s*年")
+_BASE_PREV = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
+_PER = (
+    (re.compile(r"每年|年均|每一年|逐年"), "year"),
+    (re.compile(r"每季度|每个季度"), "quarter"),
+    (re.compile(r"每月|每个月"), "month"),
+    (re.compile(r"[三五两3-5]\s*年内|累计|期间|共引进|共计|总共"), "period"),
+)
+_FLOW_VERBS = re.compile(r"新增|净增|引进|引入|新建|收回|投入|扩区|新开工|培育")
+
+
+def explicit_year(text: str) -> int | None:
+    """The last year written in ``text`` that is not a base year (比2020年 is a base)."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(text) if not _BASE.search(text[max(0, m.start() - 3) : m.end()])]
+    return years[-1] if years else None
+
+
+def relative_year(text: str, issued_year: int | None) -> int | None:
+    """今年 / 明年 / 去年 relative to the issue year; None when absent or unknown."""
+    if issued_year is None:
+        return None
+    hits = [(text.rfind(w), d) for w, d in _RELATIVE_YEARS.items() if w in text]
+    if not hits:
+        return None
+    return issued_year + max(hits)[1]
+
+
+def base_year(text: str, target_year: int, default: int) -> int:
+    """比2020年 -> 2020; 较上年 / 同比 -> the year before the target year; else the document's base year."""
+    m = list(_BASE.finditer(text))
+    if m:
+        return int(m[-1].group(1))
+    if _BASE_PREV.search(text):
+        return target_year - 1
+    return default if default < target_year else target_year - 1
+
+
+def per(sentence_before: str, clause: str, multi_year: bool) -> str | None:
+    """year (每年, 年均), quarter, month, period (三年内, 累计, or a flow counted over a multi-year plan)."""
+    for pattern, value in _PER:
+        if pattern.search(sentence_before):
+            return value
+    if multi_year and _FLOW_VERBS.search(clause):
+        return "period"
+    return None
+
+
+_YTD = (
+    (re.compile(r"(?<!\d)1\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),
+    (re.compile(r"前\s*(\d{1,2}|[一二三四五六七八九十]+)\s*个?月"), None),
+    (re.compile(r"上半年"), 6),
+    (re.compile(r"前三季度|1-3季度"), 9),
+    (re.compile(r"一季度|第一季度"), 3),
+)
+
+
+def ytd_months(text: str) -> int | None:
+    """The number of months of a year-to-date span (1-6月, 上半年, 一季度, 前三季度, 前2月), else None."""
+    for pattern, months in _YTD:
+        m = pattern.search(normalise(text))
+        if m:
+            if months is not None:
+                return months
+            n = parse_number(m.group(1))
+            return int(n) if n and 1 <= n <= 12 else None
+    return None
+
+
+def report_period(year: int, months: int | None) -> str:
+    """2021, or 2021-01..2021-06 for a year to date (as in actuals.csv)."""
+    if months is None or months == 12:
+        return str(year)
+    return f"{year}-01..{year}-{months:02d}"
+
+
+# ---- the phrase vocabulary -------------------------------------------------------------------------------------
+
+VOCABULARY_COLUMNS = ("phrase", "indicator_code", "sector_code", "indicator_if_sector", "indicator_if_new", "note")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A row of data/vocabulary.csv: a phrase naming an indicator (with variants when a sector is named or the
+    clause counts new units) or a sector."""
+
+    phrase: str
+    indicator: str | None
+    sector: str | None
+    if_sector: str | None
+    if_new: str | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    phrase: Phrase
+    start: int
+    end: int
+
+
+class Vocabulary:
+    """Phrases -> indicator and sector codes; the longest phrase wins where matches overlap."""
+
+    def __init__(self, phrases: list[Phrase]):
+        self.phrases = sorted(phrases, key=lambda p: len(p.phrase), reverse=True)
+        self._re = re.compile("|".join(re.escape(p.phrase) for p in self.phrases)) if phrases else None
+        self._by_text = {p.phrase: p for p in self.phrases}
+
+    def hits(self, text: str) -> list[Hit]:
+        """Matches of phrases in ``text``; where matches overlap, the longest phrase wins (wherever it starts)."""
+        if self._re is None:
+            return []
+        found = []
+        for p in self.phrases:
+            i = text.find(p.phrase)
+            while i >= 0:
+                found.append(Hit(p, i, i + len(p.phrase)))
+                i = text.find(p.phrase, i + 1)
+        kept: list[Hit] = []
+        for h in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
+            if all(h.end <= k.start or h.start >= k.end for k in kept):
+                kept.append(h)
+        return sorted(kept, key=lambda h: h.start)
+
+    def indicator_hits(self, text: str) -> list[Hit]:
+        return [h for h in self.hits(text) if h.phrase.indicator]
+
+    def sector_hits(self, text: str) -> list[Hit]:
+        return [h for h in self.hits(text) if h.phrase.sector]
+
+
+class VocabularyError(ValueError):
+    """data/vocabulary.csv has problems; ``report`` lists them (file, row, column, expected)."""
+
+    def __init__(self, report: ValidationReport):
+        self.report = report
+        super().__init__(report.format())
+
+
+def load_vocabulary(path: Path, indicators: set[str], sectors: set[str]) -> Vocabulary:
+    """Read and check data/vocabulary.csv: its columns, a phrase on every row (once), an indicator or a sector
+    code, and every code listed in indicators.csv / sectors.csv. Raises :class:`VocabularyError`."""
+    from .io import read_table
+
+    report = ValidationReport()
+    frame, problems = read_table(path, path.name)
+    report.extend(problems)
+    if not report.ok:
+        raise VocabularyError(report)
+    missing = [c for c in VOCABULARY_COLUMNS if c not in frame.columns]
+    for c in missing:
+        report.add(Violation(path.name, 1, c, None, f"the column {c} in the header ({', '.join(VOCABULARY_COLUMNS)})"))
+    if missing:
+        raise VocabularyError(report)
+    phrases: list[Phrase] = []
+    seen: set[str] = set()
+    for _, r in frame.iterrows():
+        row = int(r["_row"])
+        phrase = r["phrase"]
+        if not phrase:
+            report.add(Violation(path.name, row, "phrase", "", "a phrase of the documents"))
+            continue
+        if phrase in seen:
+            report.add(Violation(path.name, row, "phrase", phrase, "each phrase once"))
+        seen.add(phrase)
+        if bool(r["indicator_code"]) == bool(r["sector_code"]):
+            report.add(Violation(path.name, row, "indicator_code", r["indicator_code"], "an indicator or a sector"))
+        for col, known, file in (
+            ("indicator_code", indicators, "indicators.csv"),
+            ("indicator_if_sector", indicators, "indicators.csv"),
+            ("indicator_if_new", indicators, "indicators.csv"),
+            ("sector_code", sectors, "sectors.csv"),
+        ):
+            if r[col] and r[col] not in known:
+                report.add(Violation(path.name, row, col, r[col], f"a code listed in {file}"))
+        phrases.append(
+            Phrase(
+                phrase,
+                r["indicator_code"] or None,
+                r["sector_code"] or None,
+                r["indicator_if_sector"] or None,
+                r["indicator_if_new"] or None,
+            )
+        )
+    if not report.ok:
+        raise VocabularyError(report)
+    return Vocabulary(phrases)
+
+
+def canonical(value: float | None, unit: str | None, indicator_unit: str | None) -> tuple[float | None, str | None]:
+    """A value in its indicator's canonical unit (1.4 万亿元 -> 14000 亿元, 5000 万元 -> 0.5 亿元, 8.5 % -> 0.085
+    ratio); without an indicator, money in 亿元 and ratios as fractions."""
+    if value is None or unit is None or unit not in UNITS:
+        return value, unit
+    try:
+        target = canonical_unit(indicator_unit) if indicator_unit in UNITS else canonical_unit(unit)
+        return value * conversion_factor(unit, target), target
+    except (KeyError, ValueError):
+        return value, unit
+
+
+def csv_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))

@@ -1,0 +1,445 @@
+"""Extraction of candidate targets and actuals from text, review and accept (extract.py, extract_lang.py).
+
+Known answers are worked by hand from the wording (the comment on each says how); the synthetic plan of a city not
+in the data is tests/fixtures/synthetic_plan_xinyu.txt (synthetic, a fixture, never data).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from doubling_analysis import extract as ex
+from doubling_analysis import extract_lang as lang
+from doubling_analysis.cli import main
+from doubling_analysis.provenance import quote_in_source
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURE = REPO / "tests" / "fixtures" / "synthetic_plan_xinyu.txt"
+
+
+def ctx_vocab(kind="plan", issued="2022-03-01", text="", jurisdiction="360200"):
+    return ex.context_from_data(text, kind, jurisdiction, "test-doc", issued)
+
+
+def cands(text, kind="plan", issued="2022-03-01", jurisdiction="360200"):
+    ctx, vocab = ctx_vocab(kind, issued, text, jurisdiction)
+    return ex.extract_text(text, ctx, vocab)
+
+
+def one(text, **kw):
+    found = cands(text, **kw)
+    assert len(found) == 1, [(c.value, c.unit, c.quote) for c in found]
+    return found[0]
+
+
+# ---- numbers, magnitudes, units ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written, value",
+    [
+        ("一千四百", 1400),  # 1×1000 + 4×100
+        ("两", 2),
+        ("十五", 15),  # 10 + 5
+        ("三十", 30),  # 3×10
+        ("二〇二五", 2025),  # digit by digit
+        ("１４００", 1400),  # full-width digits
+        ("1,400", 1400),  # thousands separator
+        ("8.5", 8.5),
+    ],
+)
+def test_numbers(written, value):
+    assert lang.parse_number(written) == value
+
+
+def test_programme_numerals_are_not_numbers():
+    assert lang.chinese_to_number("十百千") is None  # 个十百千万工程: a name
+
+
+@pytest.mark.parametrize(
+    "text, value, unit, canonical",
+    [
+        ("营业收入达到1.4万亿元", 1.4, "万亿元", 14000),  # 1.4 × 10^4 亿元
+        ("营业收入达到1.4万亿", 1.4, "万亿元", 14000),  # 万亿 without 元 is still money
+        ("人才基金投入5000万元", 5000, "万元", 0.5),  # 5000 × 10^-4 亿元
+        ("营业收入突破600亿", 600, "亿元", 600),
+        ("营业收入达到一千四百亿元", 1400, "亿元", 1400),
+    ],
+)
+def test_magnitudes_convert_to_the_canonical_unit(text, value, unit, canonical):
+    c = one(text)
+    assert (c.value, c.unit) == (value, unit)
+    assert c.value_canonical == pytest.approx(canonical) and c.unit_canonical == "亿元"
+
+
+@pytest.mark.parametrize(
+    "text, value, unit",
+    [
+        ("新增规模以上工业企业50家", 50, "家"),
+        ("规模以上工业企业净增100户", 100, "户"),
+        ("统筹200个亿元以上工业项目", 200, "个"),
+        ("投资过亿元项目3000项以上", 3000, "项"),
+        ("规上工业增加值增长8.5%", 8.5, "%"),
+        ("占比较2020年提升2个百分点", 2, "pp"),
+        ("新建标准厂房100万平方米", 100, "万平方米"),
+        ("新增工业用地3000亩", 3000, "亩"),
+    ],
+)
+def test_units(text, value, unit):
+    c = one(text)
+    assert (c.value, c.unit) == (value, unit)
+
+
+def test_ranges_give_value_and_value_high():
+    c = one("力争3-5家企业境内外上市")
+    assert (c.value, c.value_high, c.unit) == (3, 5, "家")
+    c = one("营业收入增长10%-15%")
+    assert (c.value, c.value_high, c.unit) == (10, 15, "%")
+
+
+def test_a_doubling_is_two_times_the_base():
+    c = one("实施工业倍增三年行动计划")
+    assert (c.value, c.unit, c.indicator_code, c.comparator) == (2, "× base", "doubling", ">=")
+    c = one("到2025年营业收入比2020年翻一番")
+    # 翻一番 = × 2 of the level of 2020 (比2020年), by 2025 (到2025年)
+    assert (c.value, c.unit, c.base_year, c.target_year) == (2, "× base", 2020, 2025)
+    assert "value_not_in_quote" in c.review  # the validator looks for 2/两/倍 in the quote
+
+
+def test_bare_tier_words_are_values_in_yi_yuan():
+    c = one("有色金属产业主营业务收入迈上万亿级")
+    assert (c.value, c.unit, c.comparator, c.sector) == (
+        10000,
+        "亿元",
+        ">=",
+        "nonferrous",
+    )  # 万亿 = 10^4 亿, 级 = at least
+
+
+# ---- comparators and bounds --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, comparator",
+    [
+        ("营业收入突破1400亿元", ">"),
+        ("营业收入超过1400亿元", ">"),
+        ("营业收入达到1400亿元", "="),
+        ("营业收入1400亿元以上", ">="),
+        ("营业收入不低于1400亿元", ">="),
+        ("营业收入1400亿元左右", "~"),
+        ("营业收入约1400亿元", "~"),
+        ("审批时间压减至60个工作日以内", "<="),
+        ("审批时间不超过60个工作日", "<="),
+        ("营业收入突破3600亿元以上", ">"),  # 突破 wins over a trailing 以上
+        ("新增规模以上工业企业100余家", ">"),
+        ("营业收入接近1400亿元", "~"),  # no 'near' for a target: ~ with a review code
+    ],
+)
+def test_comparators(text, comparator):
+    assert one(text).comparator == comparator
+
+
+@pytest.mark.parametrize(
+    "text, bound",
+    [
+        ("2021年全市规上工业营业收入突破1000亿元", "lower"),
+        ("2021年全市规上工业营业收入超过1000亿元", "lower"),
+        ("2021年全市规上工业营业收入1000亿元左右", "approx"),
+        ("2021年全市规上工业营业收入接近1000亿元", "upper"),
+        ("2021年全市规上工业营业收入1000.5亿元", "exact"),
+    ],
+)
+def test_bounds_of_reported_figures(text, bound):
+    assert one(text, kind="report").bound == bound
+
+
+# ---- tiers and their scope -----------------------------------------------------------------------------------
+
+
+def test_tiers_and_list_scope():
+    found = cands("确保电子信息产业集群产值突破1000亿元，力争达到1200亿元")
+    assert [(c.value, c.comparator, c.tier) for c in found] == [(1000, ">", "floor"), (1200, "=", "stretch")]
+    # one 力争 before a list governs the list; the later items are flagged for a look
+    found = cands("力争引进亿元以上工业项目130个，5亿元以上工业项目45个，“20”项目突破21个")
+    assert [(c.value, c.tier) for c in found] == [(130, "stretch"), (45, "stretch"), (21, "stretch")]
+    assert "tier_scope" in found[1].review and "tier_scope" not in found[0].review
+    # a new sentence (；) ends the scope
+    found = cands("力争全年完成竣工投产项目60个；全年工业固定资产投资增速达到20%")
+    assert [c.tier for c in found] == ["stretch", None]
+
+
+# ---- periods -----------------------------------------------------------------------------------------------------
+
+
+def test_relative_years_from_the_issue_date():
+    c = one("今年规上工业营业收入突破1000亿元", issued="2022-03-01")
+    assert c.target_year == 2022 and "relative_year" in c.review  # 今年 in a text issued in 2022
+    c = one("明年规上工业营业收入突破1000亿元", issued="2022-03-01")
+    assert c.target_year == 2023  # 明年 = 2022 + 1
+
+
+def test_explicit_years_base_years_and_per():
+    c = one("到2025年，规模以上工业营业收入达到1000亿元", issued="2022-03-01")
+    assert c.target_year == 2025 and c.base_year == 2021  # base: the year before the issue year
+    c = one("规上工业营业收入较上年增长20%", issued="2022-03-01")
+    assert (c.indicator_code, c.base_year) == ("revenue_growth", 2021)  # 较上年: target year 2022 - 1
+    assert one("力争每年新增规模以上工业企业1000户").per == "year"
+    assert one("工业技术改造投资年均增长30%左右").per == "year"
+    assert one("每季度开展1场技术供需对接活动").per == "quarter"
+    assert one("三年内共引进“20项目”6个").per == "period"
+
+
+def test_year_to_date_periods_of_reports():
+    c = one("2021年1-6月全市规上工业营业收入500亿元", kind="report")
+    assert c.period == "2021-01..2021-06"
+    c = one("2021年上半年全市规上工业营业收入500亿元", kind="report")
+    assert c.period == "2021-01..2021-06"
+    c = one("2022年一季度全市地区生产总值1028.29亿元", kind="report")
+    assert c.period == "2022-01..2022-03"
+
+
+def test_reports_growth_beside_a_level_and_preliminary_figures():
+    c = one("2021年全市规上工业营业收入1000.5亿元，同比增长20.5%", kind="report")
+    assert (c.value, c.growth_pct, c.indicator_code) == (1000.5, 20.5, "revenue")
+    found = cands("2021年全市规上工业营收、利润总额分别达916.6亿元、56.1亿元，同比分别增长51.3%、114%", kind="report")
+    assert [(c.value, c.growth_pct) for c in found] == [(916.6, 51.3), (56.1, 114)]  # 分别: in order
+    assert one("预计2021年全市地区生产总值1100亿元", kind="report").status == "preliminary"
+    assert one("2021年全市地区生产总值1100亿元", kind="report").status == "final"
+
+
+# ---- what to leave out -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年2月7日印发",  # a date
+        "联系电话：0790-6221234",  # a phone number
+        "赣府发〔2021〕5号",  # a document number
+        "实施“12345”工程",  # a programme's name
+        "推进“5020”项目建设",  # a programme's name
+        "深入推进“1+5+N”产业集群建设",  # a programme's name with +
+        "着力主攻生物医药、电子信息两大主导产业",  # a count that names a structure
+        "打造一个供需对接平台",  # a small Chinese count without comparator
+        "三年内完成主要任务",  # 三年: a span, not a figure
+    ],
+)
+def test_what_to_leave_out(text):
+    assert cands(text) == []
+
+
+def test_thresholds_inside_names_are_left_out():
+    found = cands("年主营业务收入10亿元以上企业超过20家")
+    assert [(c.value, c.unit, c.comparator) for c in found] == [(20, "家", ">")]  # 10亿元 names the firms
+    found = cands("5亿元以上工业项目45个")
+    assert [(c.value, c.unit) for c in found] == [(45, "个")]
+
+
+def test_reward_amounts_are_policy_terms_not_targets():
+    assert cands("对新增规上企业一次性奖励3万元") == []
+
+
+# ---- vocabulary ----------------------------------------------------------------------------------------------
+
+
+def test_longest_phrase_wins():
+    # 规模以上工业营业收入 (revenue) contains 营业收入; 工业技改投资占工业固投比重 holds 工业技改投资 and the share
+    assert one("全市规模以上工业营业收入突破2000亿元").indicator_code == "revenue"
+    assert one("工业技改投资占工业固投比重达到30%以上").indicator_code == "tech_renovation_share_fai"
+    # a sector turns 营业收入 into the sector's revenue, 新增 turns a stock into new units
+    c = one("力争电子信息产业营业收入达到40亿元")
+    assert (c.indicator_code, c.sector) == ("sector_revenue", "electronics")
+    assert one("新增高新技术企业300家以上").indicator_code == "hitech_firms_new"
+    assert one("高新技术企业超过200家").indicator_code == "hitech_firms"
+
+
+def test_sector_lists_give_a_row_per_sector():
+    found = cands("有色金属、电子信息2个产业主营业务收入迈上万亿级")
+    assert [(c.sector, c.value) for c in found] == [("nonferrous", 10000), ("electronics", 10000)]
+    assert all("sector_list" in c.review for c in found)
+
+
+def test_unknown_phrases_are_kept_for_review():
+    c = one("全市光伏组件产量达到30%以上")
+    assert c.indicator_code is None and "unknown_indicator" in c.review
+    assert c.confidence < ex.config.EXTRACT_KEEP_CONFIDENCE
+
+
+def test_vocabulary_errors_are_located(tmp_path):
+    path = tmp_path / "vocabulary.csv"
+    path.write_text(
+        "phrase,indicator_code,sector_code,indicator_if_sector,indicator_if_new,note\n"
+        "营业收入,no_such_code,,,,\n"
+        ",revenue,,,,\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(lang.VocabularyError) as err:
+        lang.load_vocabulary(path, {"revenue"}, {"ceramics"})
+    found = {(v.row, v.column) for v in err.value.report.errors}
+    assert found == {(2, "indicator_code"), (3, "phrase")}
+
+
+# ---- reading files ----------------------------------------------------------------------------------------------
+
+
+def test_gb18030_files_are_read(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes("2022年实施方案\n全市规上工业营业收入突破1400亿元。\n".encode("gb18030"))
+    found = ex.extract(path, "360200", "test-doc", issued="2022-02-07")
+    assert [(c.value, c.target_year) for c in found] == [(1400, 2022)]  # 2022年实施方案: an annual plan
+
+
+def test_table_cells_name_their_row_and_column():
+    text = (
+        "2022年实施方案\n附件：\n\t\n\t规上工业营业\n收入（亿元）\n\t净增规上工业\n企业数（户）\n\n"
+        "\t全  市\n\t1400\n\t100\n\n\t乐平市\n\t550\n\t21\n"
+    )
+    found = cands(text)
+    got = [(c.jurisdiction_code, c.indicator_code, c.value, c.unit) for c in found]
+    # the header names the columns; 乐平市 is 360281 in jurisdictions.csv (child of 360200)
+    assert got == [
+        ("360200", "revenue", 1400, "亿元"),
+        ("360200", "firms_net_new", 100, "户"),
+        ("360281", "revenue", 550, "亿元"),
+        ("360281", "firms_net_new", 21, "户"),
+    ]
+
+
+# ---- the synthetic plan, end to end -------------------------------------------------------------------------------
+
+#: worked by hand from tests/fixtures/synthetic_plan_xinyu.txt (a plan for 2022-2024: base 2021, target 2024)
+XINYU = [
+    ("doubling", None, 2, ">=", None, None),  # 工业倍增三年行动计划
+    ("revenue", None, 2000, ">", None, None),  # 营业收入突破2000亿元
+    ("revenue", None, 2200, "=", "stretch", None),  # 力争达到2200亿元
+    ("va_growth", None, 9, "~", None, "year"),  # 年均增长9%左右
+    ("firms_net_new", None, 150, "=", None, "period"),  # 三年内净增…150户
+    ("srdi_smes_new", None, 20, ">=", "stretch", "year"),  # 力争每年新增“专精特新”企业20家以上
+    ("sector_revenue", "electronics", 800, "=", "floor", None),  # 确保电子信息产业营业收入达到800亿元
+    ("sector_revenue", "nonferrous", 1000, ">", "stretch", None),  # 力争有色金属…突破1000亿元
+    ("projects_over_100m", None, 100, "=", "stretch", "period"),  # 力争引进亿元以上工业项目100个
+    ("projects_5020_completed", None, 3, "=", "stretch", None),  # 其中“5020”项目3个 (力争 of the clause before)
+    ("tech_renovation_share_fai", None, 30, ">=", None, None),  # 占工业固投比重达到30%以上 (after ；)
+    ("std_factory_area_new", None, 50, "=", None, "period"),  # 新建标准厂房50万平方米
+    ("industrial_land_new", None, 3000, "=", None, "period"),  # 新增工业用地3000亩
+    ("firms_listed_new", None, 3, "=", "stretch", None),  # 力争3-5家企业境内外上市 (value_high 5)
+]
+
+
+def test_synthetic_plan_known_answers():
+    found = ex.extract(FIXTURE, "360500", "xinyu-2022-plan", issued="2022-03-01")
+    got = [(c.indicator_code, c.sector, c.value, c.comparator, c.tier, c.per) for c in found]
+    assert got == XINYU
+    assert all((c.base_year, c.target_year) == (2021, 2024) for c in found)
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert all(c.quote in text and quote_in_source(c.quote, text) for c in found)  # verbatim substrings
+
+
+def _add_xinyu(data: Path) -> None:
+    ex.add_jurisdiction(data, "360500", "新余市", "Xinyu", "prefecture", "360000", "GB/T 2260")
+
+
+def _extract_csv(tmp_path: Path, keep="y") -> Path:
+    out = tmp_path / "candidates.csv"
+    found = ex.extract(FIXTURE, "360500", "xinyu-2022-plan", issued="2022-03-01")
+    ex.write_candidates(found, out, "plan", "2022-03-01", FIXTURE)
+    rows = list(csv.DictReader(open(out, encoding="utf-8")))
+    for r in rows:
+        r["keep"] = keep if float(r["confidence"]) >= ex.config.EXTRACT_KEEP_CONFIDENCE else ""
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return out
+
+
+def test_accept_then_assess_shows_the_new_targets(data_copy, tmp_path):
+    from doubling_analysis.assess import assess
+    from doubling_analysis.catalog import load_catalog
+
+    _add_xinyu(data_copy)
+    result = ex.accept(_extract_csv(tmp_path), data_copy)
+    assert result.ids[0] == "xinyu22-001" and len(result.ids) == len(XINYU)  # all rows are high confidence
+    assert (data_copy / "sources" / "xinyu-2022-plan.txt").read_text(encoding="utf-8") == FIXTURE.read_text(
+        encoding="utf-8"
+    )
+    cat = load_catalog(data_copy)
+    table = assess(cat, "2024Q4", projection_method="none")
+    new = table[table["jurisdiction_code"].astype(str) == "360500"]
+    assert sorted(new["target_id"]) == result.ids
+    src = cat.sources.set_index("source_id").loc["xinyu-2022-plan"]
+    assert src["issued"] == "2022-03-01" and src["title_zh"].startswith("新余市工业倍增三年行动计划")
+
+
+def test_accept_writes_nothing_when_validation_fails(data_copy, tmp_path):
+    # the jurisdiction 360500 is not in the copy: every new row fails its foreign key
+    before = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}
+    with pytest.raises(ex.AcceptError) as err:
+        ex.accept(_extract_csv(tmp_path), data_copy)
+    assert any(v.column == "jurisdiction_code" and v.file == "targets.csv" for v in err.value.report.errors)
+    assert {p.name: p.read_bytes() for p in data_copy.glob("*.csv")} == before
+    assert not (data_copy / "sources" / "xinyu-2022-plan.txt").exists()
+
+
+def test_accept_continues_the_id_pattern():
+    assert ex._next_ids(["jdz22-001", "jdz22-089", "gz21-003"], "jdz22", 2, "plan") == ["jdz22-090", "jdz22-091"]
+    assert ex._next_ids(["gxq21-a15"], "gxq21", 1, "report") == ["gxq21-a16"]
+    assert ex._id_prefix("xinyu-2022-plan", "2022-03-01") == "xinyu22"
+
+
+# ---- command line ----------------------------------------------------------------------------------------------
+
+
+def test_cli_extract_and_accept(data_copy, tmp_path, capsys):
+    _add_xinyu(data_copy)
+    out = tmp_path / "c.csv"
+    args = ["extract", str(FIXTURE), "--jurisdiction", "360500", "--source-id", "xinyu-2022-plan"]
+    assert main(args + ["--issued", "2022-03-01", "--out", str(out), "--data-dir", str(data_copy)]) == 0
+    text = out.read_text(encoding="utf-8").replace(",,2022-03-01,", ",y,2022-03-01,")
+    out.write_text(text, encoding="utf-8")
+    assert main(["accept", str(out), "--data-dir", str(data_copy)]) == 0
+    assert "accepted 14 rows (xinyu22-001 .. xinyu22-014)" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["extract", "no-such-file.txt", "--jurisdiction", "360200", "--source-id", "x"], "no-such-file.txt"),
+        (["extract", str(FIXTURE), "--jurisdiction", "360200", "--source-id", "x", "--kind", "memo"], "--kind"),
+        (["extract", str(FIXTURE), "--jurisdiction", "360200", "--source-id", "x", "--issued", "March"], "--issued"),
+        (["accept", "no-such-candidates.csv"], "no-such-candidates.csv"),
+    ],
+)
+def test_cli_bad_input_is_one_line_exit_2(args, message, capsys):
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1 and message in err
+
+
+def test_cli_accept_rejects_a_file_that_is_not_a_candidates_csv(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    assert main(["accept", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "row 1" in err and "target_id or actual_id" in err and "Traceback" not in err
+
+
+def test_cli_accept_failing_validation_lists_errors(data_copy, tmp_path, capsys):
+    shutil.copy(_extract_csv(tmp_path), tmp_path / "c.csv")  # 360500 missing from the copy
+    assert main(["accept", str(tmp_path / "c.csv"), "--data-dir", str(data_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "targets.csv, row" in err and "nothing was written" in err and "Traceback" not in err
+
+
+def test_write_candidates_has_the_review_columns():
+    buf = io.StringIO()
+    ex.write_candidates(cands("营业收入突破1400亿元"), buf, "plan", "2022-03-01", FIXTURE)
+    header = buf.getvalue().splitlines()[0].split(",")
+    assert header[: len(ex.TARGET_COLUMNS)] == ex.TARGET_COLUMNS
+    assert {"confidence", "review", "keep", "value_canonical"} <= set(header)

@@ -142,7 +142,8 @@ def cmd_extract(args) -> int:
 
 
 def cmd_accept(args) -> int:
-    from .extract import AcceptError, ExtractError, accept, violations_text
+    from .accept import AcceptError, accept, violations_text
+    from .extract import ExtractError
 
     try:
         result = accept(args.candidates, args.data_dir, args.source_file)

@@ -9,7 +9,7 @@ let a person review them (``keep``), and accept the kept rows into a data folder
   and the loader converts to canonical units.
 * Every quote is the clause holding the number, cut from the document with line-wrap white space removed (the
   project's rule: quotes are verbatim, white space ignored); table cells quote their row up to the cell.
-* :func:`accept` appends the kept rows to a data folder with new ids, adds the source text and its sources.csv
+* :mod:`.accept` appends the kept rows to a data folder with new ids, adds the source text and its sources.csv
   row, and validates the whole folder on a temporary copy first: when it fails, nothing is written.
 
 The vocabulary of phrases (``data/vocabulary.csv``) is loaded and checked here (not a catalog table): see
@@ -21,16 +21,13 @@ from __future__ import annotations
 import csv
 import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import config
 from . import extract_lang as lang
-from .catalog import resolve_data_dir, validate
+from .catalog import resolve_data_dir
 from .provenance import quote_holds_value
-from .violations import ValidationReport, Violation
 
 #: review codes and what a reviewer should check
 REVIEW_CODES = {
@@ -718,158 +715,4 @@ def _write_rows(fh, cols, rows) -> None:
     w.writerows(rows)
 
 
-# ---- accept ------------------------------------------------------------------------------------------------------
-
-TRUTHY = ("y", "yes", "1", "true", "x")
-
-
-class AcceptError(ValueError):
-    """Accepting failed; ``report`` lists the located problems (nothing was written)."""
-
-    def __init__(self, message: str, report: ValidationReport | None = None):
-        self.report = report or ValidationReport()
-        super().__init__(message)
-
-
-@dataclass(frozen=True)
-class AcceptResult:
-    kind: str
-    ids: list[str]
-    files: list[str]
-
-
-def read_candidates(path: str | os.PathLike) -> tuple[str, list[dict[str, str]]]:
-    """The kind (plan/report) and the rows of a candidates CSV; bad files raise :class:`AcceptError`."""
-    p = Path(path)
-    if not p.is_file():
-        raise AcceptError(f"{p}: expected a candidates CSV written by 'doubling-analysis extract'")
-    try:
-        with open(p, encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.DictReader(fh))
-            header = list(rows[0].keys()) if rows else (csv.reader(open(p, encoding="utf-8-sig")).__next__())
-    except (UnicodeDecodeError, csv.Error, StopIteration) as exc:
-        raise AcceptError(f"{p}: expected a UTF-8 CSV file with a header ({exc})") from None
-    kind = "plan" if "target_id" in header else "report" if "actual_id" in header else ""
-    need = (TARGET_COLUMNS if kind == "plan" else ACTUAL_COLUMNS) + ["keep", "issued", "source_file"]
-    missing = [c for c in need if c not in header] if kind else ["target_id or actual_id"]
-    if missing:
-        raise AcceptError(f"{p.name}, row 1: expected the columns {', '.join(missing)} (a candidates CSV)")
-    return kind, rows
-
-
-def _id_prefix(source_id: str, issued: str) -> str:
-    head = re.split(r"[-_.+]", source_id)[0] or "doc"
-    year = re.search(r"(?:19|20)(\d{2})", source_id) or re.search(r"(?:19|20)(\d{2})", issued or "")
-    return f"{head}{year.group(1) if year else ''}"
-
-
-def _next_ids(existing: list[str], prefix: str, n: int, kind: str) -> list[str]:
-    """Continue the id pattern: <prefix>-NNN for targets, <prefix>-aNN for actuals."""
-    pattern = re.compile(rf"^{re.escape(prefix)}-{'a' if kind == 'report' else ''}(\d+)$")
-    nums = [int(m.group(1)) for i in existing if (m := pattern.match(i))]
-    start = max(nums, default=0) + 1
-    width = 3 if kind == "plan" else 2
-    sep = "-a" if kind == "report" else "-"
-    return [f"{prefix}{sep}{k:0{width}d}" for k in range(start, start + n)]
-
-
-def _append_csv(path: Path, rows: list[dict[str, str]]) -> None:
-    with open(path, encoding="utf-8", newline="") as fh:
-        header = next(csv.reader(fh))
-    text = path.read_text(encoding="utf-8")
-    with open(path, "a", encoding="utf-8", newline="") as fh:
-        if text and not text.endswith("\n"):
-            fh.write("\n")
-        csv.DictWriter(fh, fieldnames=header, extrasaction="ignore", lineterminator="\n").writerows(rows)
-
-
-def _source_row(source_id: str, issued: str, text: str, file: str) -> dict[str, str]:
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    title = lines[0] if lines else source_id
-    doc = re.search(r"[\u4e00-\u9fff]+〔\d{4}〕\d+号", text[: config.EXTRACT_TITLE_CHARS])
-    return {
-        "source_id": source_id,
-        "title_zh": title,
-        "title_en": f"(untranslated) {title}",
-        "issuer": "",
-        "doc_number": doc.group(0) if doc else "",
-        "issued": issued,
-        "file": file,
-        "url": "",
-    }
-
-
-def accept(candidates: str | os.PathLike, data_dir=None, source_file: str | os.PathLike | None = None) -> AcceptResult:
-    """Append the kept rows of a candidates CSV to the data folder (targets.csv or actuals.csv), with new ids, the
-    source text copied to sources/ and its sources.csv row. The folder is validated on a temporary copy first;
-    on any error nothing is written and :class:`AcceptError` carries the report."""
-    folder = resolve_data_dir(data_dir)
-    kind, rows = read_candidates(candidates)
-    kept = [r for r in rows if r.get("keep", "").strip().lower() in TRUTHY]
-    if not kept:
-        raise AcceptError(f"{Path(candidates).name}: no row has a truthy keep ({'/'.join(TRUTHY)}): nothing to accept")
-    sids = {r["source_id"] for r in kept}
-    if len(sids) != 1:
-        raise AcceptError(f"{Path(candidates).name}: expected the kept rows to share one source_id, got {sorted(sids)}")
-    source_id = sids.pop()
-    issued = kept[0].get("issued", "")
-    src_path = Path(source_file or kept[0].get("source_file", ""))
-    table = "targets.csv" if kind == "plan" else "actuals.csv"
-    id_col = "target_id" if kind == "plan" else "actual_id"
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp) / "data"
-        shutil.copytree(folder, work)
-        changed = [table]
-        known_sources = {r["source_id"] for r in lang.csv_rows(work / "sources.csv")}
-        if source_id not in known_sources:
-            if not src_path.is_file():
-                raise AcceptError(f"{src_path}: expected the source text (give --source-file)")
-            text = read_text(src_path)
-            file = f"{source_id}.txt"
-            (work / "sources" / file).write_text(text, encoding="utf-8")
-            _append_csv(work / "sources.csv", [_source_row(source_id, issued, text, file)])
-            changed += ["sources.csv", f"sources/{file}"]
-        existing = [r[id_col] for r in lang.csv_rows(work / table)]
-        ids = _next_ids(existing, _id_prefix(source_id, issued), len(kept), kind)
-        for r, i in zip(kept, ids):
-            r[id_col] = i
-        _append_csv(work / table, kept)
-        report, _ = validate(work)
-        if not report.ok:
-            raise AcceptError("the data folder would not validate; nothing was written", report)
-        for name in changed:
-            _replace_atomically(work / name, folder / name)
-    return AcceptResult(kind, ids, changed)
-
-
-def _replace_atomically(src: Path, dst: Path) -> None:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.")
-    os.close(fd)
-    shutil.copyfile(src, tmp)
-    os.replace(tmp, dst)
-
-
-def add_jurisdiction(data_dir, code: str, name_zh: str, name_en: str, level: str, parent_code: str, note: str) -> None:
-    """Add a jurisdiction row to a data folder (a new city before its plan is accepted); validated by accept."""
-    folder = resolve_data_dir(data_dir)
-    if code in {r["code"] for r in lang.csv_rows(folder / "jurisdictions.csv")}:
-        return
-    row = {"code": code, "name_zh": name_zh, "name_en": name_en, "level": level, "parent_code": parent_code}
-    _append_csv(folder / "jurisdictions.csv", [{**row, "code_note": note}])
-
-
-def violations_text(report: ValidationReport) -> str:
-    return "\n".join(str(v) for v in sorted(report.errors, key=lambda v: (v.file, v.row or 0)))
-
-
-__all__ = [
-    "Candidate",
-    "ExtractError",
-    "AcceptError",
-    "Violation",
-    "accept",
-    "extract",
-    "extract_text",
-    "write_candidates",
-]
+__all__ = ["Candidate", "ExtractError", "extract", "extract_text", "write_candidates"]

@@ -1,0 +1,43 @@
+"""Accepting reviewed candidates: new ids in the pattern of the source, the source text and its sources.csv row,
+validation on a copy first (nothing written when it fails), and the new targets in the assessment."""
+
+from __future__ import annotations
+
+import pytest
+from test_extract import FIXTURE, XINYU, _add_xinyu, _extract_csv
+
+from doubling_analysis import accept as acc
+
+
+def test_accept_then_assess_shows_the_new_targets(data_copy, tmp_path):
+    from doubling_analysis.assess import assess
+    from doubling_analysis.catalog import load_catalog
+
+    _add_xinyu(data_copy)
+    result = acc.accept(_extract_csv(tmp_path), data_copy)
+    assert result.ids[0] == "xinyu22-001" and len(result.ids) == len(XINYU)  # all rows are high confidence
+    assert (data_copy / "sources" / "xinyu-2022-plan.txt").read_text(encoding="utf-8") == FIXTURE.read_text(
+        encoding="utf-8"
+    )
+    cat = load_catalog(data_copy)
+    table = assess(cat, "2024Q4", projection_method="none")
+    new = table[table["jurisdiction_code"].astype(str) == "360500"]
+    assert sorted(new["target_id"]) == result.ids
+    src = cat.sources.set_index("source_id").loc["xinyu-2022-plan"]
+    assert src["issued"] == "2022-03-01" and src["title_zh"].startswith("新余市工业倍增三年行动计划")
+
+
+def test_accept_writes_nothing_when_validation_fails(data_copy, tmp_path):
+    # the jurisdiction 360500 is not in the copy: every new row fails its foreign key
+    before = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}
+    with pytest.raises(acc.AcceptError) as err:
+        acc.accept(_extract_csv(tmp_path), data_copy)
+    assert any(v.column == "jurisdiction_code" and v.file == "targets.csv" for v in err.value.report.errors)
+    assert {p.name: p.read_bytes() for p in data_copy.glob("*.csv")} == before
+    assert not (data_copy / "sources" / "xinyu-2022-plan.txt").exists()
+
+
+def test_accept_continues_the_id_pattern():
+    assert acc._next_ids(["jdz22-001", "jdz22-089", "gz21-003"], "jdz22", 2, "plan") == ["jdz22-090", "jdz22-091"]
+    assert acc._next_ids(["gxq21-a15"], "gxq21", 1, "report") == ["gxq21-a16"]
+    assert acc._id_prefix("xinyu-2022-plan", "2022-03-01") == "xinyu22"

@@ -47,6 +47,7 @@ benchmark: setup
 	$(BIN)/python benchmarks/bench_assess.py
 	$(BIN)/python benchmarks/bench_explorer.py
 	$(BIN)/python benchmarks/bench_report.py
+	$(BIN)/python benchmarks/bench_extract.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -63,22 +63,25 @@ def synthetic_scaled_catalog(catalog, k: int):
 
 
 def growth_ratio(step, small, large, repeat: int = 3) -> float:
-    """Best-of-``repeat`` time of ``step(large)`` over that of ``step(small)``: a ratio, so that the machine's
+    """Time of ``step(large)`` over the best-of-``repeat`` time of ``step(small)``: a ratio, so that the machine's
     speed cancels out (no absolute timing threshold)."""
     import time
 
-    def best(arg):
+    def best(arg, n):
         times = []
-        for _ in range(repeat):
+        for _ in range(n):
             t0 = time.perf_counter()
             step(arg)
             times.append(time.perf_counter() - t0)
         return min(times)
 
-    return best(large) / best(small)
+    return best(large, 1) / best(small, repeat)
 
 
-#: copies in the scaling tests, and the most a step's time may grow over them: a linear step grows about K
-#: times (less, with fixed costs); one that filters the whole table per group or row grows about K**2 times
-SCALE_K = 20
-SCALE_MAX_RATIO = 1.5 * SCALE_K
+#: the scaling tests compare a synthetic catalog SCALE_SMALL times the shipped one with one SCALE_LARGE times it:
+#: a linear step takes about SCALE_LARGE / SCALE_SMALL = 10 times as long; the most allowed is 1.5 x that. (Issue
+#: 13 measured the old code from 10x to 100x: hierarchy_sums 1.3 s -> 54.5 s, 42 times; ambition 2.5 s -> 53.5 s,
+#: 21 times.)
+SCALE_SMALL = 10
+SCALE_LARGE = 100
+SCALE_MAX_RATIO = 1.5 * SCALE_LARGE / SCALE_SMALL

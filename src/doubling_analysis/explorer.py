@@ -56,9 +56,23 @@ KIND_LABELS = {
 }
 
 
+def _kinds(catalog) -> dict[str, str | None]:
+    """Indicator code -> the explorer's kind of target (None: a kind it does not offer)."""
+    ind = catalog.indicators
+    return {
+        str(code): next((k for k, kinds in KINDS.items() if str(kind) in kinds), None)
+        for code, kind in zip(ind["code"], ind["kind"])
+    }
+
+
 def kind_of(catalog, indicator: str) -> str | None:
-    kind = str(catalog.indicators.set_index("code").loc[indicator, "kind"])
-    return next((k for k, kinds in KINDS.items() if kind in kinds), None)
+    return _kinds(catalog).get(str(indicator))
+
+
+def target_kind(catalog, target_id: str) -> str | None:
+    """The explorer's kind of a target (level, count, growth), from its indicator."""
+    t = catalog.targets
+    return kind_of(catalog, t.loc[t["target_id"].astype(str) == str(target_id), "indicator_code"].iloc[0])
 
 
 def explorer_targets(catalog, as_of, kind: str = "all", table: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -67,7 +81,7 @@ def explorer_targets(catalog, as_of, kind: str = "all", table: pd.DataFrame | No
     table = assess(catalog, as_of) if table is None else table
     m = (table["outcome"] == "pending") & table["p_attain"].notna() & table["counted"].astype(bool)
     m &= table["applies_to"].isna() | (table["applies_to"] == "")
-    out = table[m].assign(kind=lambda t: [kind_of(catalog, i) for i in t["indicator_code"]])
+    out = table[m].assign(kind=lambda t: t["indicator_code"].astype(str).map(_kinds(catalog)))
     out = out[out["kind"].notna()]
     if kind != "all":
         out = out[out["kind"] == kind]

@@ -80,11 +80,12 @@ def write_manifest(folder: Path, manifest: dict) -> Path:
     return path
 
 
-def base_manifest(data_dir=None) -> dict:
+def base_manifest(data_dir=None, fingerprint: str | None = None) -> dict:
+    """What every manifest states: when, from which data (its fingerprint, computed unless given), with what."""
     return {
         "generated": dt.datetime.now().isoformat(timespec="seconds"),
         "data_dir": str(resolve_data_dir(data_dir or None)),
-        "data_fingerprint": data_fingerprint(data_dir or None),
+        "data_fingerprint": fingerprint or data_fingerprint(data_dir or None),
         "versions": package_versions(),
     }
 
@@ -309,7 +310,7 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     failures = [f"{r['notebook']}: {r['error']}" for r in runs if r["status"] != "ok"]
     status = "ok" if not failures else "failed"
     manifest = {
-        **base_manifest(str(folder_data)),
+        **base_manifest(str(folder_data), fingerprint),
         "quarter": quarter,
         "lang": lang,
         "status": status,

@@ -29,13 +29,34 @@ def edit_csv(path: Path, old: str, new: str, count: int = 1) -> None:
 # ---- synthetic scaled catalogs (test fixtures only: copies of the shipped data under new codes and ids) -------
 
 
-def _suffixed(s, sfx: str):
+def _letters(i: int) -> str:
+    """1 -> "XB", 2 -> "XC", ..., 26 -> "XBA": capitals, so that a jurisdiction code keeps its pattern."""
+    out = ""
+    while True:
+        out = chr(ord("A") + i % 26) + out
+        i //= 26
+        if not i:
+            return "X" + out
+
+
+#: columns holding jurisdiction codes (``^\d{6}(-[A-Z]+)?$``): copy i gets "-X<letters>" (or "X<letters>" after
+#: an existing "-ZONE" part); every other id column gets "x<i>"
+JURISDICTION_COLUMNS = ("code", "parent_code", "jurisdiction_code")
+
+
+def _suffixed(s, i: int, column: str):
     s = s.astype(object)
-    return s.where(s.isna(), s.astype(str) + sfx) if sfx else s
+    if not i:
+        return s
+    if column in JURISDICTION_COLUMNS:
+        tag = _letters(i)
+        new = [c + ("" if "-" in c else "-") + tag if isinstance(c, str) else c for c in s]
+        return s.__class__(new, index=s.index, dtype=object)
+    return s.where(s.isna(), s.astype(str) + f"x{i}")
 
 
 def synthetic_copies(frame, k: int, columns: tuple[str, ...]):
-    """``k`` copies of ``frame``; in copy i > 0 every value of ``columns`` gets the suffix "x<i>" (synthetic)."""
+    """``k`` copies of ``frame``; in copy i > 0 every value of ``columns`` gets a suffix of its own (synthetic)."""
     import pandas as pd
 
     parts = []
@@ -43,7 +64,7 @@ def synthetic_copies(frame, k: int, columns: tuple[str, ...]):
         part = frame.copy()
         for c in columns:
             if c in part:
-                part[c] = _suffixed(part[c], f"x{i}" if i else "")
+                part[c] = _suffixed(part[c], i, c)
         parts.append(part)
     return pd.concat(parts, ignore_index=True)
 
@@ -85,3 +106,25 @@ def growth_ratio(step, small, large, repeat: int = 3) -> float:
 SCALE_SMALL = 10
 SCALE_LARGE = 100
 SCALE_MAX_RATIO = 1.5 * SCALE_LARGE / SCALE_SMALL
+
+
+#: the id columns that make each synthetic copy its own: its jurisdictions, documents, targets and figures
+SYNTHETIC_ID_COLUMNS = {
+    "jurisdictions.csv": ("code", "parent_code"),
+    "sources.csv": ("source_id",),
+    "targets.csv": ("target_id", "jurisdiction_code", "source_id", "same_as"),
+    "actuals.csv": ("actual_id", "jurisdiction_code", "source_id"),
+}
+
+
+def write_synthetic_data_dir(data: Path, target: Path, k: int) -> Path:
+    """A synthetic data folder ``k`` times ``data`` (the same copies as :func:`synthetic_scaled_catalog`, as CSV
+    files, so that a whole report can be built on it); other files are copied unchanged. For scaling tests and
+    benchmarks only; never data."""
+    import pandas as pd
+
+    shutil.copytree(data, target)
+    for name, columns in SYNTHETIC_ID_COLUMNS.items():
+        frame = pd.read_csv(data / name, dtype=str, keep_default_na=False, na_values=[""])
+        synthetic_copies(frame, k, columns).to_csv(target / name, index=False, encoding="utf-8")
+    return target

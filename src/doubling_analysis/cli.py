@@ -84,6 +84,18 @@ def _parser() -> argparse.ArgumentParser:
     q.add_argument("--out", default=None, help="output folder (default: the repository's outputs/)")
     q.add_argument("--jobs", default=None, help="parallel notebook processes (default: one per core)")
     q.add_argument("--no-progress", action="store_true", help="no progress bar (for cron and logs)")
+    q.add_argument(
+        "--per-jurisdiction",
+        action="store_true",
+        help="also one PDF per jurisdiction (<quarter>/jurisdictions/<code>.pdf), in parallel local processes",
+    )
+    q.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="render the per-jurisdiction PDFs on an existing Dask cluster (e.g. tcp://10.0.0.5:8786; implies "
+        "--per-jurisdiction; needs pip install 'doubling-analysis[dask]')",
+    )
 
     e = sub.add_parser(
         "explore",
@@ -271,6 +283,7 @@ def cmd_run(args) -> int:
 
 
 def cmd_report(args) -> int:
+    from .per_jurisdiction import EngineError
     from .reporting import REPO, ParameterError, ReportLocked, build_report
     from .violations import DataValidationError
 
@@ -288,8 +301,10 @@ def cmd_report(args) -> int:
             args.out or REPO / "outputs",
             jobs=jobs,
             progress=not args.no_progress,
+            per_jurisdiction=args.per_jurisdiction,
+            scheduler=args.scheduler,
         )
-    except ParameterError as exc:
+    except (ParameterError, EngineError) as exc:
         return _die(str(exc))
     except DataValidationError as exc:
         print(exc.report.format(), file=sys.stderr)
@@ -305,6 +320,9 @@ def cmd_report(args) -> int:
     print(f"report {result.folder.name}: {result.status} in {result.seconds}s -> {result.folder}")
     if result.pdf:
         print(f"PDF: {result.pdf}")
+    if result.jurisdictions:
+        ok = sum(p["status"] == "ok" for p in result.jurisdictions)
+        print(f"per-jurisdiction PDFs: {ok} of {len(result.jurisdictions)} in {result.folder / 'jurisdictions'}")
     for f in result.failures:
         print(f"failed: {f}", file=sys.stderr)
     return 0 if result.status == "ok" else 1

@@ -51,6 +51,8 @@ KERNEL_START_ATTEMPTS = 3
 KERNEL_THREADS = 1
 #: seconds a kernel may take to answer after it was launched
 KERNEL_START_TIMEOUT_SECONDS = 60
+#: seconds to wait for a Dask scheduler named by --scheduler before saying it does not answer
+SCHEDULER_TIMEOUT_SECONDS = 10
 SEED = 20231231
 #: growth uncertainty when the data give no estimate (sd of annual growth, as a fraction)
 DEFAULT_GROWTH_SD = 0.05
@@ -138,6 +140,19 @@ TABLE_CELL_PADDING = 3
 TABLE_CELL_QUANTILE = 0.9
 TABLE_MIN_COLUMN = 4
 TABLE_MAX_COLUMN = 80
+#: the overview report gives a page to each jurisdiction with evidence while there are at most this many; a larger
+#: panel gets one summary row per jurisdiction instead (each page is in its own PDF: report --per-jurisdiction)
+REPORT_PAGES_MAX = 30
+#: rows of a table in the overview report; a longer table shows these and names the CSV file with every row
+REPORT_TABLE_ROWS = 400
+#: the same for a summarised panel (more than REPORT_PAGES_MAX jurisdictions with evidence), whose every table
+#: would otherwise grow with the panel: the overview stays an overview, the CSV files and per-jurisdiction PDFs
+#: hold every row
+REPORT_PANEL_TABLE_ROWS = 100
+#: panels of the doubling tracker chart (beyond: the fastest and the slowest half each; every row in its table)
+REPORT_CHART_PANELS = 12
+#: rows of a chart with one row per target (ambition, progress categories, required against observed growth)
+REPORT_CHART_ROWS = 40
 
 # --- extraction (extract.py: candidate targets and actuals from a text) ----------------------------------------
 #: confidence of a candidate with nothing to review; each review code takes off its penalty

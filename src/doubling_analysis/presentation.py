@@ -3,6 +3,7 @@ each chart, and the methods text, whose thresholds are read from :mod:`.config` 
 
 from __future__ import annotations
 
+import html
 import re
 
 import pandas as pd
@@ -198,8 +199,21 @@ def save_table(frame: pd.DataFrame, name: str, output_dir: str | None) -> str | 
     return str(path)
 
 
-def html_table(frame: pd.DataFrame, drop_empty: bool = True, drop: tuple = ()) -> str:
-    """A plain HTML table with no index and nothing shown as 'nan'; columns with no value at all are left out."""
+def html_table(
+    frame: pd.DataFrame,
+    drop_empty: bool = True,
+    drop: tuple = (),
+    max_rows: int | None = None,
+    full: str = "",
+    lang: str = "zh",
+) -> str:
+    """A plain HTML table with no index and nothing shown as 'nan'; columns with no value at all are left out.
+    With ``max_rows``, a longer table shows its first rows and says how many more there are and where (``full``:
+    the file with every row)."""
+    more = ""
+    if max_rows is not None and len(frame) > max_rows:
+        more = _more_rows(len(frame) - max_rows, len(frame), full, lang)
+        frame = frame.iloc[:max_rows]
     text = frame.drop(columns=[c for c in drop if c in frame]).astype(object).fillna("").astype(str)
     text = text.replace({"nan": "", "<NA>": "", "None": "", "NaT": ""})
     if drop_empty and len(text):
@@ -207,7 +221,15 @@ def html_table(frame: pd.DataFrame, drop_empty: bool = True, drop: tuple = ()) -
     table = text.to_html(index=False, escape=True, border=0)
     cols = "".join(f'<col style="width:{w:.1f}%">' for w in column_widths(text))
     head, sep, rest = table.partition(">")
-    return f"{head}{sep}<colgroup>{cols}</colgroup>{rest}"
+    return f"{head}{sep}<colgroup>{cols}</colgroup>{rest}{more}"
+
+
+def _more_rows(n_more: int, n_all: int, full: str, lang: str) -> str:
+    if lang == "zh":
+        text = f"另有 {n_more:,} 行未列出（共 {n_all:,} 行）" + (f"，全部见 {full}。" if full else "。")
+    else:
+        text = f"{n_more:,} more rows not shown ({n_all:,} in all)" + (f"; every row is in {full}." if full else ".")
+    return f"<p class='small'>{html.escape(text)}</p>"
 
 
 def _display_width(text: str) -> int:

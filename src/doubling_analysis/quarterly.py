@@ -86,7 +86,7 @@ class QuarterlyReport:
             save_table(pub, "published_in_quarter", self.output_dir)
             parts.append(f"<h3>{html.escape(L.t('published_in_quarter', lang))}</h3>")
             parts.append(
-                html_table(
+                self._table(
                     pd.DataFrame(
                         {
                             "id": pub["actual_id"],
@@ -102,25 +102,27 @@ class QuarterlyReport:
                             L.t("bound", lang): pub["bound"].map(lambda b: L.bound_label(b, lang)),
                             L.t("published", lang): pub["published"],
                         }
-                    )
+                    ),
+                    "published_in_quarter",
                 )
             )
         if len(ch.appeared):
             parts.append(f"<h3>{html.escape(L.t('appeared', lang))}</h3>")
-            parts.append(html_table(self._target_cols(ch.appeared)))
+            parts.append(self._table(self._target_cols(ch.appeared)))
         if len(ch.outcomes):
             o = ch.outcomes
             save_table(o, "outcomes_changed", self.output_dir)
             parts.append(f"<h3>{html.escape(L.t('outcomes_changed', lang))}</h3>")
             parts.append(
-                html_table(
+                self._table(
                     self._target_cols(o).assign(
                         **{
                             L.t("before", lang): o["outcome_before"].map(lambda x: L.t(x, lang)),
                             L.t("after", lang): o["outcome"].map(lambda x: L.t(x, lang)),
                             L.t("deciding_figure", lang): o["outcome_ids"].fillna(""),
                         }
-                    )
+                    ),
+                    "outcomes_changed",
                 )
             )
         if len(ch.moved):
@@ -128,23 +130,53 @@ class QuarterlyReport:
             save_table(m, "probabilities_moved", self.output_dir)
             parts.append(f"<h3>{html.escape(L.t('p_moved', lang))}</h3>")
             parts.append(
-                html_table(
+                self._table(
                     self._target_cols(m).assign(
                         **{
                             L.t("before", lang): m["p_attain_before"].map(lambda p: f"{p:.2f}" if pd.notna(p) else ""),
                             L.t("after", lang): m["p_attain"].map(lambda p: f"{p:.2f}" if pd.notna(p) else ""),
                         }
-                    )
+                    ),
+                    "probabilities_moved",
                 )
             )
         return "".join(parts)
 
     # ---- 3. the doubling tracker --------------------------------------------------------------------------
     def tracker_chart(self):
+        """Small multiples of the tracked jurisdictions; of a larger panel than ``config.REPORT_CHART_PANELS``, the
+        fastest and the slowest half each (said in the chart's title; every row is in the table)."""
         from .plots import doubling_tracker_chart
 
         save_table(self.tracker_points, "doubling_tracker", self.output_dir)
-        return doubling_tracker_chart(self.tracker_points, self.tracker_summary, self.names.jurisdictions, self.lang)
+        s, n = self.tracker_summary, config.REPORT_CHART_PANELS
+        if len(s) <= n:
+            return doubling_tracker_chart(self.tracker_points, s, self.names.jurisdictions, self.lang)
+        ranked = s[s["status"] == "ok"].sort_values("pace", ascending=False, kind="stable")
+        if len(ranked) < n:
+            ranked = pd.concat([ranked, s[s["status"] != "ok"]]).iloc[:n]
+        else:
+            ranked = pd.concat([ranked.iloc[: n // 2], ranked.iloc[len(ranked) - (n - n // 2) :]])
+        codes = set(ranked["jurisdiction_code"])
+        points = self.tracker_points[self.tracker_points["jurisdiction_code"].isin(codes)]
+        fig = doubling_tracker_chart(points, ranked, self.names.jurisdictions, self.lang)
+        fig.suptitle(self._shown_of(len(ranked), len(s), L.t("fastest_slowest", self.lang), "doubling_summary"))
+        fig.subplots_adjust(top=1 - 0.5 / fig.get_figheight())
+        return fig
+
+    def _shown_of(self, shown: int, n: int, which: str, csv_name: str) -> str:
+        full = f"{self.output_dir}/{csv_name}.csv" if self.output_dir else csv_name + ".csv"
+        return L.t("shown_of", self.lang).format(shown=shown, n=f"{n:,}", which=which, full=full)
+
+    def _largest(self, frame: pd.DataFrame, column: str, what: str, csv_name: str):
+        """At most ``config.REPORT_CHART_ROWS`` rows of a chart with one row per target, the largest ``column``
+        first, and the title that says so ("" when every row fits)."""
+        n = config.REPORT_CHART_ROWS
+        if len(frame) <= n:
+            return frame, ""
+        top = frame.sort_values(column, ascending=False, kind="stable", na_position="last").iloc[:n]
+        which = L.t("largest_first", self.lang).format(what=what)
+        return top, self._shown_of(n, len(frame), which, csv_name)
 
     def tracker_html(self) -> str:
         lang, s = self.lang, self.tracker_summary
@@ -155,7 +187,7 @@ class QuarterlyReport:
         rank = {c: i + 1 for i, c in enumerate(ok["jurisdiction_code"])}
         save_table(s, "doubling_summary", self.output_dir)
         parts.append(
-            html_table(
+            self._table(
                 pd.DataFrame(
                     {
                         L.t("rank", lang): s["jurisdiction_code"]
@@ -183,7 +215,8 @@ class QuarterlyReport:
                         L.t("pace", lang): s["pace"].map(L.fmt_pct),
                         L.t("required_pace", lang): s["required_pace"].map(L.fmt_pct),
                     }
-                ).sort_values(L.t("rank", lang), key=lambda c: c.replace("", "99").astype(int))
+                ).sort_values(L.t("rank", lang), key=lambda c: c.replace("", "99").astype(int)),
+                "doubling_summary",
             )
         )
         if s["base_derived"].fillna(False).astype(bool).any():
@@ -227,14 +260,70 @@ class QuarterlyReport:
         return estimate(self.context) if self.context is not None else None
 
     @cached_property
-    def page_codes(self) -> list[str]:
-        """Jurisdictions with a page of their own: some target has a figure or a probability."""
+    def _with_evidence(self) -> list[str]:
+        """Jurisdictions some of whose targets have a figure or a probability."""
         return [c for c in self.codes if len(self._split(c)[2]) or len(self._split(c)[3])]
 
+    @property
+    def summarised(self) -> bool:
+        """More jurisdictions with evidence than ``config.REPORT_PAGES_MAX``: one summary row each, no pages."""
+        return len(self._with_evidence) > config.REPORT_PAGES_MAX
+
+    @property
+    def page_codes(self) -> list[str]:
+        """Jurisdictions with a page of their own: some target has a figure or a probability (none when the
+        panel is summarised)."""
+        return [] if self.summarised else self._with_evidence
+
+    def summary_html(self) -> str:
+        """A large panel's jurisdictions, one row each (the pages are in the per-jurisdiction PDFs); nothing for a
+        panel small enough to have pages."""
+        if not self.summarised:
+            return ""
+        lang = self.lang
+        rows = []
+        for code in self.codes:
+            _, distinct, evidence, live, none = self._split(code)
+            out = distinct["outcome"]
+            rows.append(
+                {
+                    "code": code,
+                    "jurisdiction": self.names.jurisdictions.get(code, code),
+                    "targets": len(distinct),
+                    "with_evidence": len(evidence),
+                    "achieved": int(out.isin(("achieved", "likely_achieved")).sum()),
+                    "missed": int(out.isin(("missed", "likely_missed")).sum()),
+                    "live": len(live),
+                    "without_figure": len(none),
+                    "pdf": f"jurisdictions/{code}.pdf",
+                }
+            )
+        table = pd.DataFrame(rows)
+        save_table(table, "jurisdictions_summary", self.output_dir)
+        intro = (
+            f"{len(self.codes):,} 个地区有已发布的目标，其中 {len(self._with_evidence):,} 个有数据或达标概率，多于"
+            f"{config.REPORT_PAGES_MAX} 个，因此本报告每个地区只列一行；各地区的分析页见其单独的 PDF"
+            "（doubling-analysis report --per-jurisdiction）。"
+            if lang == "zh"
+            else f"{len(self.codes):,} jurisdictions have published targets, {len(self._with_evidence):,} of them with a "
+            f"figure or a probability: more than {config.REPORT_PAGES_MAX}, so this report gives each one row; each "
+            "jurisdiction's pages are in its own PDF (doubling-analysis report --per-jurisdiction)."
+        )
+        shown = table.rename(
+            columns={"jurisdiction": L.t("jurisdiction", lang)}
+            | {c: L.t(f"sum_{c}", lang) for c in table.columns if c not in ("code", "jurisdiction", "pdf")}
+        )
+        return (
+            heading_html(L.t("jurisdiction_pages", lang), "jurisdictions")
+            + f"<p>{html.escape(intro)}</p>"
+            + self._table(shown, "jurisdictions_summary")
+        )
+
     def without_evidence_html(self) -> str:
-        """Jurisdictions none of whose targets has any figure, together in one section (no near-empty pages)."""
-        quiet = [c for c in self.codes if c not in self.page_codes]
-        if not quiet:
+        """Jurisdictions none of whose targets has any figure, together in one section (no near-empty pages; a
+        summarised panel lists them in its summary)."""
+        quiet = [c for c in self.codes if c not in self._with_evidence]
+        if not quiet or self.summarised:
             return ""
         lang = self.lang
         title = "没有任何数据的地区" if lang == "zh" else "Jurisdictions without any figure"
@@ -258,11 +347,11 @@ class QuarterlyReport:
         parts.append("<p>" + html.escape(self._jur_counts(rows, distinct, evidence, live, none)) + "</p>")
         if len(evidence):
             parts.append(f"<h3>{html.escape(L.t('with_evidence', lang))}</h3>")
-            parts.append(html_table(self._evidence_cols(evidence)))
+            parts.append(self._table(self._evidence_cols(evidence), "assessment"))
         if len(live):
             parts.append(f"<h3>{html.escape(L.t('live_targets', lang))}</h3>")
             parts.append(
-                html_table(
+                self._table(
                     self._target_cols(live).assign(
                         **{
                             L.t("latest", lang): [self._latest(r) for _, r in live.iterrows()],
@@ -273,7 +362,8 @@ class QuarterlyReport:
                                 for a, b, u in zip(live["projected_low"], live["projected_high"], live["unit"])
                             ],
                         }
-                    )
+                    ),
+                    "assessment",
                 )
             )
         if len(none):
@@ -315,13 +405,11 @@ class QuarterlyReport:
         from .plots import growth_path_chart
         from .views import growth_path
 
-        rows = self.table[
-            (self.table["jurisdiction_code"] == code)
-            & self.table["counted"].astype(bool)
-            & self.table["latest_value"].notna()
-            & self.table["sector"].isna()
-            & (self.table["unit"] != "ratio")
+        own = self._split(code)[0]  # the jurisdiction's rows (grouped once), not a filter of the whole table
+        rows = own[
+            own["counted"].astype(bool) & own["latest_value"].notna() & own["sector"].isna() & (own["unit"] != "ratio")
         ]
+        by_id = own.set_index("target_id")
         figs = []
         for ind in dict.fromkeys(rows["indicator_code"]):
             view = growth_path(
@@ -331,7 +419,7 @@ class QuarterlyReport:
                 self.quarter,
                 methods=(),
                 n_paths=config.CHART_PATHS,
-                table=self.table,
+                table=own,
                 context=self.context,
                 volatility=self._volatility,
             )
@@ -339,11 +427,7 @@ class QuarterlyReport:
                 continue
             targets = view.targets.assign(
                 attains_if=[
-                    L.fmt_target(r, self.lang)
-                    for _, r in self.table.set_index("target_id")
-                    .loc[view.targets["target_id"]]
-                    .reset_index()
-                    .iterrows()
+                    L.fmt_target(r, self.lang) for _, r in by_id.loc[view.targets["target_id"]].reset_index().iterrows()
                 ]
             )
             fig, data = growth_path_chart(
@@ -373,15 +457,19 @@ class QuarterlyReport:
         from .views import target_label
 
         open_ = self.table[(self.table["outcome"] == "pending") & self.table["counted"].astype(bool)]
+        save_table(open_, "open_targets", self.output_dir)
+        shown, title = self._largest(open_, "rate_to_go", L.t("rate_to_go", self.lang), "open_targets")
         figs = []
-        if open_["required_growth"].notna().any():
-            fig, data = required_vs_observed(open_, target_label(self.catalog, self.lang), self.lang)
+        if shown["required_growth"].notna().any():
+            fig, data = required_vs_observed(shown, target_label(self.catalog, self.lang), self.lang)
             save_table(data, "growth_required_observed", self.output_dir)
             figs.append(fig)
-        fig, data = category_heatmap(open_, target_label(self.catalog, self.lang), self.lang)
+        fig, data = category_heatmap(shown, target_label(self.catalog, self.lang), self.lang)
         if fig is not None:
             save_table(data, "progress_categories", self.output_dir)
             figs.append(fig)
+        for fig in figs if title else ():
+            fig.axes[0].set_title(title, fontsize=8)
         return figs
 
     # ---- 5. comparison, consistency, gaps, appendices -------------------------------------------------------
@@ -394,7 +482,7 @@ class QuarterlyReport:
         save_table(h, "hierarchy_sums", self.output_dir)
         if len(h):
             parts.append(
-                html_table(
+                self._table(
                     pd.DataFrame(
                         {
                             L.t("source_id", lang): h["source_id"],
@@ -409,14 +497,15 @@ class QuarterlyReport:
                             L.t("difference", lang): h["difference"].map(L.fmt_num),
                             L.t("status", lang): [L.hierarchy_status(r, lang) for _, r in h.iterrows()],
                         }
-                    )
+                    ),
+                    "hierarchy_sums",
                 )
             )
         x = cross_document(self.catalog, as_of=self.quarter)
         save_table(x, "cross_document", self.output_dir)
         if len(x):
             parts.append(
-                html_table(
+                self._table(
                     pd.DataFrame(
                         {
                             L.t("jurisdiction", lang): x["jurisdiction_code"].map(self.names.jurisdictions),
@@ -433,7 +522,8 @@ class QuarterlyReport:
                             ],
                             L.t("implied", lang): x["implied_annual_growth"].map(L.fmt_pct),
                         }
-                    )
+                    ),
+                    "cross_document",
                 )
             )
         return "".join(parts)
@@ -444,6 +534,53 @@ class QuarterlyReport:
         amb = ambition(self.catalog, self.table[self.table["counted"].astype(bool)])
         save_table(amb, "ambition", self.output_dir)
         return amb
+
+    def ambition_chart(self):
+        """The growth each target implies against the recorded growth (at most ``config.REPORT_CHART_ROWS``
+        targets, the largest implied growth first; every row in tables/ambition.csv)."""
+        from .plots import ambition_chart
+        from .views import target_label
+
+        amb = self.ambition()
+        amb = amb.drop_duplicates(subset=["jurisdiction_code", "indicator_code", "target_year", "implied_growth"])
+        shown, title = self._largest(amb, "implied_growth", L.t("implied", self.lang), "ambition")
+        fig, _ = ambition_chart(shown, target_label(self.catalog, self.lang), self.lang)
+        if title:
+            fig.axes[0].set_title(title, fontsize=8)
+        return fig
+
+    def gaps_html(self) -> str:
+        """How many targets have no public figure, per jurisdiction (a summarised panel: in its summary table),
+        and the figures known only as bounds."""
+        import mistune
+
+        from .presentation import gaps_statement
+        from .views import bounded_figures
+
+        lang = self.lang
+        parts = [heading_html(L.t("gaps", lang), "gaps")]
+        if self.summarised:
+            n = sum(len(self._split(c)[4]) for c in self.codes)
+            d = sum(len(self._split(c)[1]) for c in self.codes)
+            parts.append(
+                f"<p>{n:,} / {d:,} 项不重复的承诺没有任何公开数据（各地区见上文汇总表「{L.t('sum_without_figure', lang)}」一列）。</p>"
+                if lang == "zh"
+                else f"<p>{n:,} of {d:,} distinct commitments have no public figure at all (per jurisdiction: the "
+                f"column '{L.t('sum_without_figure', lang)}' of the summary table above).</p>"
+            )
+        else:
+            parts.append(str(mistune.html(gaps_statement(self.table, self.catalog, lang))))
+        bounded = bounded_figures(self.catalog, self.quarter, lang, self.codes)
+        save_table(bounded, "bounded_figures", self.output_dir)
+        parts.append(self._table(bounded, "bounded_figures"))
+        return "".join(parts)
+
+    def sources_html(self) -> str:
+        from .presentation import sources_table
+
+        table = sources_table(self.catalog, self.lang)
+        save_table(table, "sources", self.output_dir)
+        return heading_html(L.t("appendix_sources", self.lang), "sources") + self._table(table, "sources")
 
     def backtest_markdown(self) -> str:
         """The backtest's summary beside the probabilities it scores; every scored forecast in tables/backtest.csv."""
@@ -457,13 +594,21 @@ class QuarterlyReport:
         lang = self.lang
         t = self.table
         save_table(t, "assessment", self.output_dir)
-        return heading_html(L.t("appendix_targets", lang), "all-targets") + html_table(
+        return heading_html(L.t("appendix_targets", lang), "all-targets") + self._table(
             self._target_cols(t, with_jurisdiction=True).assign(
                 **{L.t("outcome", lang): t["outcome"].map(lambda x: L.t(x, lang))}
-            )
+            ),
+            "assessment",
         )
 
     # ---- helpers --------------------------------------------------------------------------------------------
+    def _table(self, frame: pd.DataFrame, csv_name: str = "") -> str:
+        """A report table of at most ``config.REPORT_TABLE_ROWS`` rows (``REPORT_PANEL_TABLE_ROWS`` for a summarised
+        panel); a longer one names its CSV file."""
+        full = f"{self.output_dir}/{csv_name}.csv" if csv_name and self.output_dir else ""
+        rows = config.REPORT_PANEL_TABLE_ROWS if self.summarised else config.REPORT_TABLE_ROWS
+        return html_table(frame, max_rows=rows, full=full, lang=self.lang)
+
     def _indicator(self, code, sector) -> str:
         name = self.names.indicators.get(code, code)
         if isinstance(sector, str) and sector:

@@ -38,11 +38,13 @@ def _toc_items(body: str) -> str:
     return "".join(f'<li><a href="#{i}">{re.sub("<[^>]+>", "", text).strip()}</a></li>' for i, text in items)
 
 
-def wrap_html(body: str, title: str, meta: list[tuple[str, str]], toc_title: str) -> str:
-    """A complete HTML document: title page (title and ``meta`` lines), table of contents, then ``body``."""
+def wrap_html(body: str, title: str, meta: list[tuple[str, str]], toc_title: str, compact: bool = False) -> str:
+    """A complete HTML document: title page (title and ``meta`` lines), table of contents, then ``body``; with
+    ``compact``, no page breaks between them and the sections (a short document: one jurisdiction's report)."""
     page = Template((TEMPLATES / "report.html").read_text(encoding="utf-8"))
     return page.substitute(
         title=html.escape(title),
+        layout="compact" if compact else "",
         css=(TEMPLATES / "report.css").read_text(encoding="utf-8"),
         meta="".join(f"<div><b>{html.escape(k)}</b>: {html.escape(v)}</div>" for k, v in meta),
         toc_title=html.escape(toc_title),

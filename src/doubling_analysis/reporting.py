@@ -117,10 +117,13 @@ class ReportResult:
     runs: list[dict] = field(default_factory=list)
     pdf: Path | None = None
     seconds: float = 0.0
+    jurisdictions: list[dict] = field(default_factory=list)  # the per-jurisdiction PDFs, one entry each
 
     @property
     def failures(self) -> list[str]:
-        return [f"{r['notebook']}: {r['error']}" for r in self.runs if r["status"] != "ok"]
+        return [f"{r['notebook']}: {r['error']}" for r in self.runs if r["status"] != "ok"] + [
+            f"{p['pdf']}: {p['error']}" for p in self.jurisdictions if p["status"] != "ok"
+        ]
 
 
 def _report_parameters(name: str, quarter: str, lang: str, data_dir: str, jurisdictions: str | None) -> dict:
@@ -200,9 +203,14 @@ def build_report(
     progress: bool = True,
     pdf: bool = True,
     extra_parameters: dict[str, dict] | None = None,
+    per_jurisdiction: bool = False,
+    scheduler: str | None = None,
 ) -> ReportResult:
-    """Build ``<out>/<quarter>/`` (see the module docstring). Raises DataValidationError before writing anything
-    when the data is bad, ParameterError for a bad quarter or language, ReportLocked when another run is active."""
+    """Build ``<out>/<quarter>/`` (see the module docstring). With ``per_jurisdiction``, also one PDF per
+    jurisdiction in ``<quarter>/jurisdictions/`` (:mod:`.per_jurisdiction`), rendered by local processes or, with
+    ``scheduler``, by the workers of that Dask cluster. Raises DataValidationError before writing anything when the
+    data is bad, ParameterError for a bad quarter or language, ReportLocked when another run is active, EngineError
+    when the scheduler cannot be reached."""
     from . import labels as L
     from .catalog import load_catalog
 
@@ -213,7 +221,7 @@ def build_report(
     folder_data = resolve_data_dir(data_dir)
     catalog = load_catalog(folder_data)  # bad data stops here, before anything is written
     out = Path(out)
-    with report_lock(out):
+    with _engine(per_jurisdiction or bool(scheduler), scheduler) as eng, report_lock(out):
         handler = logging.FileHandler(out / "report.log", encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         log.addHandler(handler)
@@ -232,6 +240,7 @@ def build_report(
                 catalog,
                 t0,
                 extra_parameters or {},
+                eng,
             )
         except BaseException:  # Ctrl-C, a crash: nothing half-written stays, the last good report is untouched
             _remove_leftovers(out, report_folder_name(quarter, lang))
@@ -244,7 +253,20 @@ def build_report(
             handler.close()
 
 
-def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, progress, pdf, catalog, t0, extra):
+@contextlib.contextmanager
+def _engine(wanted: bool, scheduler: str | None):
+    """Where the per-jurisdiction PDFs are rendered (None: not wanted); a scheduler that does not answer stops the
+    build before anything is written."""
+    if not wanted:
+        yield None
+        return
+    from .per_jurisdiction import engine
+
+    with engine(scheduler, os.cpu_count() or 1) as eng:
+        yield eng
+
+
+def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, progress, pdf, catalog, t0, extra, eng):
     from . import labels as L
     from .catalog import CACHE_ENV_VAR, save_catalog_cache
     from .quarterly import data_vintage
@@ -277,12 +299,16 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
         bar = tqdm(total=len(notebooks), desc=f"report {quarter}", unit="notebook", file=sys.stderr)
     # the report notebook first: it is the longest, and its PDF is made while the others still run
     order = sorted(notebooks, key=lambda n: n != REPORT_NOTEBOOK)
+    slices = tmp / ".slices"
+    if eng is not None:  # the report notebook writes each jurisdiction's share of its tables here
+        extra = {**extra, REPORT_NOTEBOOK: {**extra.get(REPORT_NOTEBOOK, {}), "slices_dir": str(slices)}}
     work = [
         Job(name, {**_report_parameters(name, quarter, lang, str(folder_data), jurisdictions), **extra.get(name, {})})
         for name in order
     ]
     runs: list[dict] = []
     pdf_path = None
+    pending: tuple[list, list] | None = None  # (slices, futures) of the per-jurisdiction PDFs
     try:
         with KernelRun(work, tmp, jobs, after_run=_export_html(tmp)) as run:
             for entry in run.results():
@@ -297,6 +323,8 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
                 if bar is not None:
                     bar.update(1)
                     bar.set_postfix_str(f"{entry['notebook']}: {entry['status']}")
+                if eng is not None and entry["notebook"] == f"{REPORT_NOTEBOOK}.ipynb" and entry["status"] == "ok":
+                    pending = _start_jurisdictions(slices, eng, meta, f"report-{quarter}-{lang}.pdf")
                 pdf_path = _pages(tmp, entry, quarter, lang, meta, pdf) or pdf_path
     finally:
         if bar is not None:
@@ -308,6 +336,11 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
         cache.unlink(missing_ok=True)
     runs.sort(key=lambda r: r["notebook"])
     failures = [f"{r['notebook']}: {r['error']}" for r in runs if r["status"] != "ok"]
+    places: list[dict] = []
+    if pending is not None:
+        places = _finish_jurisdictions(*pending, tmp / "jurisdictions")
+        failures += [f"{p['pdf']}: {p['error']}" for p in places if p["status"] != "ok"]
+    shutil.rmtree(slices, ignore_errors=True)
     status = "ok" if not failures else "failed"
     manifest = {
         **base_manifest(str(folder_data), fingerprint),
@@ -319,6 +352,8 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
         "seconds": round(time.perf_counter() - t0, 2),
         "jobs": jobs,
     }
+    if pending is not None:
+        manifest["jurisdictions"] = places
     write_manifest(tmp, manifest)
     if failures:
         (tmp / "FAILED.txt").write_text("\n".join(failures) + "\n", encoding="utf-8")
@@ -336,7 +371,34 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     pdf_final = final / pdf_path.name if pdf_path else None
     log.info("report %s: %s in %.1fs -> %s", quarter, status, time.perf_counter() - t0, final)
     (final / "report.log").write_text((out / "report.log").read_text(encoding="utf-8"), encoding="utf-8")
-    return ReportResult(final, status, runs, pdf_final, round(time.perf_counter() - t0, 2))
+    return ReportResult(final, status, runs, pdf_final, round(time.perf_counter() - t0, 2), places)
+
+
+def _start_jurisdictions(slices: Path, eng, meta, overview: str) -> tuple[list, list]:
+    """Send each jurisdiction's slice to the engine as soon as the report notebook has written them."""
+    from .per_jurisdiction import SLICE_SUFFIX, submit_all
+
+    paths = sorted(slices.glob(f"*{SLICE_SUFFIX}"))
+    log.info("per-jurisdiction: %d slices sent to %d workers", len(paths), eng.workers)
+    return paths, submit_all(paths, eng, meta, overview)
+
+
+def _finish_jurisdictions(paths: list, futures: list, folder: Path) -> list[dict]:
+    from .per_jurisdiction import collect
+
+    t = time.perf_counter()
+    places = collect(paths, futures, folder)
+    for p in places:
+        if p["status"] != "ok":
+            log.info("%s: failed — %s", p["pdf"], p["error"])
+    ok = sum(p["status"] == "ok" for p in places)
+    log.info(
+        "per-jurisdiction: %d of %d PDFs written (%.1fs after the overview's PDF)",
+        ok,
+        len(places),
+        time.perf_counter() - t,
+    )
+    return places
 
 
 def _pages(tmp: Path, entry: dict, quarter: str, lang: str, meta, pdf: bool) -> Path | None:

@@ -1,0 +1,327 @@
+"""One PDF per jurisdiction, each costing what its own rows cost (``report --per-jurisdiction``).
+
+The report notebook computes the quarter's assessment once, for every jurisdiction. With per-jurisdiction output
+it also writes, for each jurisdiction with a target, a *slice* of what it computed (:func:`write_slices`): the
+jurisdiction's rows of the assessment, of the previous quarter's and of the changes, its doubling tracker row, its
+figures and those of the jurisdictions inside it, its documents, the calibration (one small record). Slicing is
+one pass over each table (group-by), so writing every slice costs what the tables cost.
+
+Each slice is rendered alone (:func:`render_slice`): the jurisdiction's findings, changes, page, charts, targets,
+methods and sources as HTML, then a PDF. A slice travels as bytes and its PDF comes back as bytes, so the workers
+need no shared disk: local processes by default (:class:`LocalEngine`), or the workers of an existing Dask
+cluster (:class:`DaskEngine`, ``--scheduler ADDRESS``; ``pip install 'doubling-analysis[dask]'``). The
+probabilities are the overview's (the same simulation), never recomputed on a subset.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import dataclasses
+import io
+import os
+import pickle
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "DaskEngine",
+    "LocalEngine",
+    "Rendered",
+    "engine",
+    "collect",
+    "render_slice",
+    "slice_report",
+    "submit_all",
+    "write_slices",
+]
+
+SLICE_SUFFIX = ".slice.pickle"
+
+#: what a worker needs from the numeric libraries: one thread each (several workers share the cores)
+_SINGLE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "MPLBACKEND": "Agg"}
+
+
+# ---- slices: each jurisdiction's share of the overview ----------------------------------------------------------
+
+
+class _Groups:
+    """Row positions of a frame by one key column, found in one pass (a group-by, not a filter per key)."""
+
+    def __init__(self, frame, column: str = "jurisdiction_code"):
+        self.frame = frame
+        self.index = frame.groupby(frame[column].astype(str), sort=False).indices if len(frame) else {}
+
+    def rows(self, codes: Iterable[str]):
+        import numpy as np
+
+        pos = [self.index[c] for c in codes if c in self.index]
+        return self.frame.iloc[np.concatenate(pos) if pos else []]
+
+
+def _family(context, code: str) -> tuple[list[str], list[str]]:
+    """(the jurisdiction and those inside it, whose figures its charts may add up; with those above it, whose
+    names its pages show)."""
+    down = [code, *context.descendants(code)]
+    up = context.ancestors(code)
+    return down, list(dict.fromkeys(up + down))
+
+
+def _slice_context(context, down: list[str], named: list[str], values: _Groups, growths: _Groups, keys: dict):
+    """The evidence of the jurisdiction and of those inside it (``keys``: each jurisdiction's series keys)."""
+    inside, shown = set(down), set(named)
+    return dataclasses.replace(
+        context,
+        values=values.rows(down),
+        growths=growths.rows(down),
+        children={p: [c for c in cs if c in inside] for p, cs in context.children.items() if p in inside},
+        parents={c: p for c, p in context.parents.items() if c in shown},
+        records={k: context.records[k] for c in down for k in keys.get(c, ())},
+        cache={},
+    )
+
+
+def _slice_catalog(catalog, down: list[str], named: list[str], targets: _Groups, actuals: _Groups):
+    from .violations import ValidationReport
+
+    t, a = targets.rows(down[:1]), actuals.rows(down)
+    used = set(t["source_id"].astype(str)) | set(a["source_id"].astype(str))
+    j = catalog.jurisdictions
+    return dataclasses.replace(
+        catalog,
+        jurisdictions=j[j["code"].astype(str).isin(named)],
+        sources=catalog.sources[catalog.sources["source_id"].astype(str).isin(used)],
+        targets=t,
+        actuals=a,
+        report=ValidationReport(),
+    )
+
+
+def slice_report(rep, codes: Iterable[str] | None = None) -> Iterator[tuple[str, Any]]:
+    """(code, the report restricted to that jurisdiction) for each of ``codes`` (default: the report's)."""
+    from .findings import Changes, Names
+
+    ctx, cat = rep.context, rep.catalog
+    table, previous = _Groups(rep.table), _Groups(rep.previous)
+    ch = rep.changes
+    changed = {f: _Groups(getattr(ch, f)) for f in ("published", "appeared", "outcomes", "moved")}
+    points, summary = _Groups(rep.tracker_points), _Groups(rep.tracker_summary)
+    targets, actuals = _Groups(cat.targets), _Groups(cat.actuals)
+    values, growths = _Groups(ctx.values), _Groups(ctx.growths)
+    keys: dict[str, list] = {}
+    for key in ctx.records:  # (measure, jurisdiction, indicator, sector)
+        keys.setdefault(key[1], []).append(key)
+    volatility = rep._volatility
+    for code in codes if codes is not None else rep.codes:
+        down, named = _family(ctx, code)
+        catalog = _slice_catalog(cat, down, named, targets, actuals)
+        part = dataclasses.replace(
+            rep,
+            catalog=catalog,
+            codes=[code],
+            table=table.rows([code]),
+            previous=previous.rows([code]),
+            changes=Changes(ch.quarter, ch.previous, **{f: g.rows([code]) for f, g in changed.items()}),
+            tracker_points=points.rows([code]),
+            tracker_summary=summary.rows([code]),
+            output_dir=None,
+            names=Names.of(catalog, rep.lang),
+            backtest_table=None,
+            context=_slice_context(ctx, down, named, values, growths, keys),
+        )
+        part.__dict__["_volatility"] = volatility  # the overview's calibration (a cached property)
+        yield code, part
+
+
+def write_slices(rep, folder) -> list[Path]:
+    """Every jurisdiction's share of ``rep`` as ``<folder>/<code>.slice.pickle`` (the report notebook calls it)."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for code, part in slice_report(rep):
+        path = folder / f"{code}{SLICE_SUFFIX}"
+        with open(path, "wb") as fh:
+            pickle.dump((code, part), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        paths.append(path)
+    return paths
+
+
+# ---- one jurisdiction's document -------------------------------------------------------------------------------
+
+
+def _figure_html(fig) -> str:
+    """A chart as the notebook shows it: a PNG at the figure's resolution, cropped to its drawing."""
+    import matplotlib.pyplot as plt
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=fig.dpi, bbox_inches="tight")
+    plt.close(fig)
+    return f'<img alt="" src="data:image/png;base64,{base64.b64encode(buf.getvalue()).decode("ascii")}"/>'
+
+
+def document_body(rep, code: str) -> str:
+    """The jurisdiction's report: findings, changes, doubling chart, its page and charts; appendices as in the
+    overview: methods and calibration, sources, every target."""
+    import mistune
+
+    from . import labels as L
+    from .presentation import heading_html, html_table, methods_text, sources_table
+
+    lang = rep.lang
+    parts = [rep.findings_html(), rep.changes_html()]
+    if len(rep.tracker_points):
+        parts += [heading_html(L.t("doubling_tracker", lang), "tracker"), _figure_html(rep.tracker_chart())]
+    parts.append(rep.jurisdiction_html(code))
+    parts += [_figure_html(fig) for fig in rep.jurisdiction_charts(code)]
+    parts.append(heading_html(L.t("appendix_methods", lang), "methods"))
+    parts.append(str(mistune.html(methods_text(lang))))
+    parts.append(str(mistune.html(rep.backtest_markdown())))
+    parts.append(heading_html(L.t("appendix_sources", lang), "sources"))
+    parts.append(html_table(sources_table(rep.catalog, lang)))
+    parts.append(rep.all_targets_html())
+    return "".join(parts)
+
+
+@dataclass
+class Rendered:
+    """A worker's answer: the PDF's bytes, or why there is none."""
+
+    code: str
+    pdf: bytes | None
+    error: str | None
+    seconds: float
+
+
+_worker_ready = False
+
+
+def _prepare_worker() -> None:
+    global _worker_ready
+    if not _worker_ready:
+        for k, v in _SINGLE_THREAD.items():
+            os.environ.setdefault(k, v)
+        from .plots import setup_fonts
+
+        setup_fonts()
+        _worker_ready = True
+
+
+def render_slice(blob: bytes, meta: list[tuple[str, str]], overview: str = "") -> Rendered:
+    """A pickled slice (code, report) to its PDF, ``meta`` and the overview's file name on its title page (runs in
+    a worker; never raises: a failure is returned with its reason)."""
+    import tempfile
+
+    from . import labels as L
+    from .rendering import html_to_pdf, wrap_html
+
+    t0 = time.perf_counter()
+    code = "?"
+    try:
+        _prepare_worker()
+        code, rep = pickle.loads(blob)
+        name = rep.names.jurisdictions.get(code, code)
+        lines = [*meta, (L.t("overview", rep.lang), overview)] if overview else list(meta)
+        title = f"{name} — {L.t('title', rep.lang)}"
+        doc = wrap_html(document_body(rep, code), title, lines, L.t("contents", rep.lang), compact=True)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "report.pdf"
+            html_to_pdf(doc, path)
+            pdf = path.read_bytes()
+        return Rendered(code, pdf, None, round(time.perf_counter() - t0, 2))
+    except Exception as exc:  # noqa: BLE001 - the build reports it per jurisdiction and goes on
+        return Rendered(code, None, f"{type(exc).__name__}: {exc}", round(time.perf_counter() - t0, 2))
+
+
+# ---- engines: where the slices are rendered ----------------------------------------------------------------------
+
+
+class LocalEngine:
+    """Local worker processes (fresh interpreters, one numeric thread each)."""
+
+    def __init__(self, workers: int):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.workers = workers
+        saved = {k: os.environ.get(k) for k in _SINGLE_THREAD}
+        os.environ.update(_SINGLE_THREAD)  # the workers start with it; this process has loaded its libraries
+        self._restore = saved
+        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def submit(self, blob: bytes, meta, overview: str):
+        return self._pool.submit(render_slice, blob, meta, overview)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        for k, v in self._restore.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+class DaskEngine:
+    """The workers of an existing Dask cluster (``dask.distributed``), reached at ``address``."""
+
+    def __init__(self, address: str):
+        try:
+            from distributed import Client
+        except ImportError:
+            raise EngineError(
+                "--scheduler needs dask.distributed: pip install 'doubling-analysis[dask]' (and the same package on "
+                "every worker)"
+            ) from None
+        from . import config
+
+        try:
+            self._client = Client(address, timeout=config.SCHEDULER_TIMEOUT_SECONDS)
+        except (OSError, TimeoutError) as exc:
+            raise EngineError(f"--scheduler {address}: no Dask scheduler answered ({exc})") from None
+        self.workers = len(self._client.scheduler_info().get("workers", {}))
+
+    def submit(self, blob: bytes, meta, overview: str):
+        return self._client.submit(render_slice, blob, meta, overview, pure=False)
+
+    def close(self) -> None:
+        self._client.close()
+
+
+class EngineError(RuntimeError):
+    """The engine asked for cannot be used (a user mistake: the message says what to do)."""
+
+
+@contextlib.contextmanager
+def engine(scheduler: str | None, workers: int):
+    """Local processes, or the Dask cluster at ``scheduler``."""
+    e: LocalEngine | DaskEngine = DaskEngine(scheduler) if scheduler else LocalEngine(workers)
+    try:
+        yield e
+    finally:
+        e.close()
+
+
+def submit_all(slices: list[Path], eng, meta, overview: str) -> list:
+    """Send every slice to the engine (it starts at once); the futures, in the order of ``slices``."""
+    return [eng.submit(p.read_bytes(), meta, overview) for p in slices]
+
+
+def collect(slices: list[Path], futures: list, out: Path) -> list[dict]:
+    """Write ``<out>/<code>.pdf`` as each comes back; one manifest entry per jurisdiction."""
+    out.mkdir(parents=True, exist_ok=True)
+    entries = []
+    for path, fut in zip(slices, futures):
+        try:
+            r: Rendered = fut.result()
+        except Exception as exc:  # noqa: BLE001 - a worker lost, a cluster gone: said per jurisdiction
+            r = Rendered(path.name.removesuffix(SLICE_SUFFIX), None, f"{type(exc).__name__}: {exc}", 0.0)
+        entry: dict[str, object] = {"jurisdiction": r.code, "pdf": f"{out.name}/{r.code}.pdf"}
+        entry.update(status="ok" if r.pdf else "failed", seconds=r.seconds)
+        if r.pdf:
+            (out / f"{r.code}.pdf").write_bytes(r.pdf)
+        else:
+            entry["error"] = r.error
+        entries.append(entry)
+    return entries

@@ -13,6 +13,7 @@ import subprocess
 import numpy as np
 import pandas as pd
 
+from . import config
 from . import labels as L
 
 CJK_FONT_FAMILY = "Noto Sans CJK SC"
@@ -166,9 +167,10 @@ def _heatmap(ax, values: pd.DataFrame, annot, cmap: str, vmin: float, vmax: floa
         side.set_visible(False)
 
 
-def coverage_heatmap(catalog, lang: str = "zh", years=None, as_of=None):
+def coverage_heatmap(catalog, lang: str = "zh", years=None, as_of=None, max_rows: int = config.REPORT_CHART_ROWS):
     """Targets and actuals per jurisdiction and year: where the evidence is (as known at ``as_of``); by default
-    every year from the earliest figure or target to the latest."""
+    every year from the earliest figure or target to the latest. Of more than ``max_rows`` jurisdictions, those
+    with the most figures (the title says so; the data returned has every row)."""
     plt = setup_fonts()
     if as_of is not None:
         from .vintage import catalog_as_of
@@ -184,7 +186,21 @@ def coverage_heatmap(catalog, lang: str = "zh", years=None, as_of=None):
     codes = list(catalog.jurisdictions["code"].astype(str))
     act, tgt = act.reindex(codes, fill_value=0), tgt.reindex(codes, fill_value=0)
     data = pd.concat({L.t("n_actuals", lang): act, L.t("n_targets", lang): tgt}, axis=1)
-    fig, axes = plt.subplots(1, 2, figsize=(7.6, 3.8), sharey=True)
+    note = ""
+    if len(codes) > max_rows:
+        keep = set(
+            (act.sum(axis=1) * 1e6 + tgt.sum(axis=1)).sort_values(ascending=False, kind="stable").index[:max_rows]
+        )
+        kept = [c for c in codes if c in keep]
+        act, tgt = act.loc[kept], tgt.loc[kept]
+        note = (
+            f"{max_rows} / {len(codes):,} 个地区（数据最多者）"
+            if lang == "zh"
+            else f"{max_rows} of {len(codes):,} jurisdictions (most figures)"
+        )
+    fig, axes = plt.subplots(1, 2, figsize=(7.6, 3.8 if not note else 0.16 * max_rows + 1.2), sharey=True)
+    if note:
+        fig.suptitle(note, fontsize=8)
     for ax, (name, m) in zip(axes, ((L.t("n_actuals", lang), act), (L.t("n_targets", lang), tgt))):
         _heatmap(ax, m.rename(index=names), m.to_numpy(), "Blues", m.to_numpy().min(), m.to_numpy().max())
         ax.set_title(name, fontsize=10)
@@ -328,10 +344,19 @@ def category_heatmap(table: pd.DataFrame, label_of, lang: str = "zh"):
     return fig, data
 
 
-def ambition_chart(amb: pd.DataFrame, label_of, lang: str = "zh"):
-    """Growth each target implies against the jurisdiction's and the province's recorded growth."""
+def ambition_chart(amb: pd.DataFrame, label_of, lang: str = "zh", max_rows: int = config.REPORT_CHART_ROWS):
+    """Growth each target implies against the jurisdiction's and the province's recorded growth; of more than
+    ``max_rows`` targets, the largest implied growth first (the title says so; the data returned has those)."""
     plt = setup_fonts()
     d = amb.drop_duplicates(subset=["jurisdiction_code", "indicator_code", "target_year", "implied_growth"])
+    note = ""
+    if len(d) > max_rows:
+        note = (
+            f"隐含增速最高的 {max_rows} 项（共 {len(d):,} 项）"
+            if lang == "zh"
+            else f"the {max_rows} highest implied growth rates of {len(d):,}"
+        )
+        d = d.sort_values("implied_growth", ascending=False, kind="stable", na_position="last").iloc[:max_rows]
     d = d.reset_index(drop=True)
     labels = [_short(label_of(r)) for r in d.itertuples(index=False)]
     fig, ax = plt.subplots(figsize=(7.2, min(0.3 * max(len(d), 3) + 1.2, 9.5)))
@@ -344,6 +369,8 @@ def ambition_chart(amb: pd.DataFrame, label_of, lang: str = "zh"):
     ax.invert_yaxis()
     ax.set_xlabel("%")
     ax.legend(fontsize=8, loc="best")
+    if note:
+        ax.set_title(note, fontsize=8)
     fig.tight_layout()
     return fig, d.assign(label=labels)
 

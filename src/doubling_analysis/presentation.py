@@ -224,6 +224,15 @@ def html_table(
     return f"{head}{sep}<colgroup>{cols}</colgroup>{rest}{more}"
 
 
+def saved_table_html(
+    frame: pd.DataFrame, name: str, output_dir: str | None, lang: str = "zh", shown: pd.DataFrame | None = None
+) -> str:
+    """Save ``frame`` as ``<output_dir>/<name>.csv`` and show it (or ``shown``, its formatted version) as an HTML
+    table of at most ``config.REPORT_TABLE_ROWS`` rows that names the CSV file when it is longer."""
+    path = save_table(frame, name, output_dir)
+    return html_table(frame if shown is None else shown, max_rows=config.REPORT_TABLE_ROWS, full=path or "", lang=lang)
+
+
 def _more_rows(n_more: int, n_all: int, full: str, lang: str) -> str:
     if lang == "zh":
         text = f"另有 {n_more:,} 行未列出（共 {n_all:,} 行）" + (f"，全部见 {full}。" if full else "。")

@@ -541,12 +541,7 @@ class QuarterlyReport:
         from .plots import ambition_chart
         from .views import target_label
 
-        amb = self.ambition()
-        amb = amb.drop_duplicates(subset=["jurisdiction_code", "indicator_code", "target_year", "implied_growth"])
-        shown, title = self._largest(amb, "implied_growth", L.t("implied", self.lang), "ambition")
-        fig, _ = ambition_chart(shown, target_label(self.catalog, self.lang), self.lang)
-        if title:
-            fig.axes[0].set_title(title, fontsize=8)
+        fig, _ = ambition_chart(self.ambition(), target_label(self.catalog, self.lang), self.lang)
         return fig
 
     def gaps_html(self) -> str:

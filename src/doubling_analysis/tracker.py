@@ -61,6 +61,7 @@ def doubling_tracker(
     ctx = context if context is not None else build_context(catalog, as_of)
     measure = config.DOUBLING_MEASURE
     rel = table[table["indicator_code"].isin(_relative_codes(catalog))]
+    rel_of = dict(iter(rel.groupby(rel["jurisdiction_code"].astype(str), sort=False)))  # one pass, not one per row
     default_base = base_year
     rows, summary = [], []
     for jur in tracked_jurisdictions(catalog, table):
@@ -68,7 +69,7 @@ def doubling_tracker(
             own_points(ctx, "value", jur, measure, ""), concordant_points(ctx, "value", jur, measure, "")
         )
         growths = own_points(ctx, "growth", jur, measure, "")
-        target = rel[rel["jurisdiction_code"] == jur]
+        target = rel_of.get(jur, rel.iloc[:0])
         T = int(target["target_year"].min()) if len(target) else config.DOUBLING_HORIZON
         target_ids = " ".join(target["target_id"]) if len(target) else ""
         # the plan's own base year (a 2022-2024 plan doubles its 2021 level); the default without a target

@@ -203,3 +203,15 @@ def test_a_threshold_on_a_lower_bound_base_is_never_achieved_by_the_margin(tmp_p
         path.write_text(text.replace("2023年营收205亿元", f"2023年营收{value}亿元"), encoding="utf-8")
         got = assess(da.load_catalog(folder), "2024Q2", projection_method="none").set_index("target_id")
         assert got.loc["t-008", "outcome"] == want, value
+
+
+def test_a_restatement_with_a_blank_target_year_is_a_violation_not_a_crash(data_copy):
+    """Found while speeding up validation: a blank target year on one side of a same_as link made the comparison
+    raise (NA is ambiguous); it is now a reported violation of that row."""
+    path = data_copy / "targets.csv"
+    text = path.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("jdz22-016,"))
+    assert ",2021,2022,21," in line
+    path.write_text(text.replace(line, line.replace(",2021,2022,21,", ",2021,,21,")), encoding="utf-8")
+    report, _ = da.validate(data_copy)
+    assert any(v.file == "targets.csv" and v.column == "same_as" and v.value == "jdz22-007" for v in report.errors)

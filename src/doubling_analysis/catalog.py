@@ -7,6 +7,7 @@ be used by every command and notebook this way.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
@@ -16,7 +17,17 @@ import pandas as pd
 
 from . import provenance
 from .io import read_table
-from .schema import LOAD_ORDER, OPTIONAL_TABLES, PERIOD_PATTERN, TABLES, check_table, parse_table
+from .schema import (
+    LOAD_ORDER,
+    OPTIONAL_TABLES,
+    PERIOD_PATTERN,
+    TABLES,
+    YEAR_MAX,
+    YEAR_MIN,
+    check_table,
+    parse_table,
+    records,
+)
 from .units import UNITS, canonical_unit, conversion_factor, dimension
 from .violations import DataValidationError, ValidationReport, Violation
 
@@ -92,16 +103,35 @@ def _fk(frames, table: str, column: str, ref_table: str, ref_column: str) -> lis
 
 
 def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violation]:
+    """Checks across rows and files, in a fixed order (foreign keys, jurisdictions, dates, sources, targets,
+    plausibility, actuals). Rows are read as plain dicts and repeated work (source texts, periods, dates) is done
+    once per distinct value, so that the checks take time in proportion to the data."""
     out: list[Violation] = []
     for name in LOAD_ORDER:
         for f in TABLES[name].fields:
             if f.foreign_key:
                 out += _fk(frames, name, f.name, *f.foreign_key)
+    out += _jurisdiction_checks(frames["jurisdictions"])
+    out += _date_checks(frames)
+    problems, texts = _source_checks(frames["sources"], folder)
+    out += problems
+    unit_check = _unit_checker(frames["indicators"])
+    out += _target_checks(frames["targets"], frames["sources"], texts, unit_check)
 
-    # jurisdictions: a province has no parent; other levels have one; no cycles
-    jur = frames["jurisdictions"]
+    from .plausibility import series_outliers, sign_and_magnitude
+
+    out += sign_and_magnitude("targets.csv", frames["targets"], frames["indicators"])
+    out += sign_and_magnitude("actuals.csv", frames["actuals"], frames["indicators"])
+    out += series_outliers(frames["actuals"], frames["indicators"])
+    out += _actual_checks(frames["actuals"], texts, unit_check)
+    return out
+
+
+def _jurisdiction_checks(jur: pd.DataFrame) -> list[Violation]:
+    """A province has no parent; other levels have one; no cycles."""
+    out: list[Violation] = []
     parents = dict(zip(jur["code"], jur["parent_code"]))
-    for row, r in jur.iterrows():
+    for row, r in records(jur):
         if r["level"] != "province" and pd.isna(r["parent_code"]):
             out.append(
                 Violation(
@@ -133,91 +163,107 @@ def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violati
                 break
             seen.add(code)
             code = parents.get(code)
+    return out
 
-    # dates must be real calendar dates, in the years the schema allows and not after today (nothing is published
-    # in the future; pandas cannot even represent dates after 2262)
-    from .schema import YEAR_MAX, YEAR_MIN
 
+def _date_checks(frames: dict[str, pd.DataFrame]) -> list[Violation]:
+    """Dates must be real calendar dates, in the years the schema allows and not after today (nothing is published
+    in the future; pandas cannot even represent dates after 2262)."""
     today = pd.Timestamp.today().normalize()
+    problem = functools.cache(_date_problem)  # one look per distinct date
+    out: list[Violation] = []
     for name, col in (("sources", "issued"), ("actuals", "published")):
         if col not in frames[name]:
             continue
         for row, value in frames[name][col].dropna().items():
-            if re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", str(value)):
-                year = int(str(value)[:4])
-                if not YEAR_MIN <= year <= YEAR_MAX:
-                    out.append(
-                        Violation(TABLES[name].file, int(row), col, value, f"a date between {YEAR_MIN} and {YEAR_MAX}")
-                    )
-                    continue
-                try:
-                    _conservative_date(value)
-                except (ValueError, TypeError):
-                    out.append(Violation(TABLES[name].file, int(row), col, value, "a real calendar date"))
-                    continue
-                earliest = pd.Timestamp((str(value) + "-01-01")[:10])  # the first day a partial date may mean
-                if earliest > today:
-                    out.append(
-                        Violation(TABLES[name].file, int(row), col, value, f"a date not after today ({today.date()})")
-                    )
+            expected = problem(value, today)
+            if expected:
+                out.append(Violation(TABLES[name].file, int(row), col, value, expected))
+    return out
 
-    # sources: a file that exists under sources/, or a URL
-    src = frames["sources"]
+
+def _date_problem(value, today: pd.Timestamp) -> str | None:
+    """What a date written YYYY[-MM[-DD]] should be instead, or None (other texts: the pattern check reports them)."""
+    if not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", str(value)):
+        return None
+    year = int(str(value)[:4])
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        return f"a date between {YEAR_MIN} and {YEAR_MAX}"
+    try:
+        _conservative_date(value)
+    except (ValueError, TypeError):
+        return "a real calendar date"
+    earliest = pd.Timestamp((str(value) + "-01-01")[:10])  # the first day a partial date may mean
+    if earliest > today:
+        return f"a date not after today ({today.date()})"
+    return None
+
+
+def _source_checks(src: pd.DataFrame, folder: Path) -> tuple[list[Violation], dict[str, str]]:
+    """Each source is a file that exists under sources/, or a URL. Also returns the texts of the source files
+    by source_id, white space removed (as quotes are looked up in them)."""
+    out: list[Violation] = []
     texts: dict[str, str] = {}
-    for row, r in src.iterrows():
+    read = functools.cache(_read_source)  # sources may share a file
+    for row, r in records(src):
         if pd.isna(r["file"]) and pd.isna(r["url"]):
             out.append(Violation("sources.csv", int(row), "file", "", "a file under sources/ or a url"))
         if pd.notna(r["file"]):
-            path = folder / "sources" / r["file"]
-            if not path.is_file():
-                out.append(
-                    Violation("sources.csv", int(row), "file", r["file"], f"a file that exists in {folder / 'sources'}")
-                )
+            text, expected = read(folder / "sources", r["file"])
+            if expected:
+                out.append(Violation("sources.csv", int(row), "file", r["file"], expected))
             else:
-                try:
-                    texts[r["source_id"]] = path.read_text(encoding="utf-8")
-                except UnicodeDecodeError:
-                    out.append(
-                        Violation(
-                            "sources.csv",
-                            int(row),
-                            "file",
-                            r["file"],
-                            f"a UTF-8 text in {folder / 'sources'} (source texts are compared byte for byte with "
-                            "their quotes: save it as UTF-8)",
-                        )
-                    )
-                except OSError as exc:
-                    out.append(
-                        Violation("sources.csv", int(row), "file", r["file"], f"a readable file ({exc.strerror})")
-                    )
+                texts[r["source_id"]] = text
+    return out, texts
 
-    units_of = dict(zip(frames["indicators"]["code"], frames["indicators"]["unit"]))
 
-    def unit_check(file, row, indicator, unit):
+def _read_source(sources: Path, file: str) -> tuple[str, str | None]:
+    """(the text of a source file with white space removed, None), or ('', what was expected instead)."""
+    path = sources / file
+    if not path.is_file():
+        return "", f"a file that exists in {sources}"
+    try:
+        return provenance.strip_ws(path.read_text(encoding="utf-8")), None
+    except UnicodeDecodeError:
+        return "", (
+            f"a UTF-8 text in {sources} (source texts are compared byte for byte with their quotes: save it as UTF-8)"
+        )
+    except OSError as exc:
+        return "", f"a readable file ({exc.strerror})"
+
+
+def _unit_checker(indicators: pd.DataFrame):
+    """A function (file, row, indicator, unit) -> violations: a unit of the indicator's dimension."""
+    units_of = dict(zip(indicators["code"], indicators["unit"]))
+
+    def unit_check(file, row, indicator, unit) -> list[Violation]:
         if pd.isna(unit) or unit not in UNITS or indicator not in units_of or units_of[indicator] not in UNITS:
-            return
+            return []
         want = dimension(units_of[indicator])
-        if dimension(unit) != want:
-            out.append(
-                Violation(
-                    file,
-                    int(row),
-                    "unit",
-                    unit,
-                    f"a {want} unit like the indicator {indicator}'s {units_of[indicator]!r}",
-                )
+        if dimension(unit) == want:
+            return []
+        return [
+            Violation(
+                file, int(row), "unit", unit, f"a {want} unit like the indicator {indicator}'s {units_of[indicator]!r}"
             )
+        ]
 
-    tg = frames["targets"]
-    issued = dict(zip(frames["sources"]["source_id"], frames["sources"]["issued"]))
+    return unit_check
+
+
+def _target_checks(tg: pd.DataFrame, src: pd.DataFrame, texts: dict[str, str], unit_check) -> list[Violation]:
+    """Documents with targets have an issue date; per target: unit, years, range, quote and restatement."""
+    out: list[Violation] = []
+    issued = dict(zip(src["source_id"], src["issued"]))
+    first_row: dict = {}
+    for row, sid in zip(src.index, src["source_id"]):
+        first_row.setdefault(sid, row)
     for sid in sorted(set(tg["source_id"].dropna())):
         if sid in issued and pd.isna(issued[sid]):
-            row = int(frames["sources"].index[frames["sources"]["source_id"] == sid][0])
             out.append(
                 Violation(
                     "sources.csv",
-                    row,
+                    int(first_row[sid]),
                     "issued",
                     "",
                     "the issue date of a document with targets (without it they appear only with all data, never "
@@ -225,8 +271,9 @@ def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violati
                     severity="warning",
                 )
             )
-    for row, r in tg.iterrows():
-        unit_check("targets.csv", row, r["indicator_code"], r["unit"])
+    first_of = _first_records(tg, "target_id")
+    for row, r in records(tg):
+        out += unit_check("targets.csv", row, r["indicator_code"], r["unit"])
         if pd.notna(r["base_year"]) and pd.notna(r["target_year"]) and not r["base_year"] < r["target_year"]:
             out.append(
                 Violation(
@@ -248,44 +295,66 @@ def _cross_checks(frames: dict[str, pd.DataFrame], folder: Path) -> list[Violati
                 )
             )
         out += _quote_checks("targets.csv", row, r, texts, value_severity="error")
-        out += _restatement_checks(tg, row, r)
+        out += _restatement_checks(first_of, row, r)
+    return out
 
-    ac = frames["actuals"]
-    from .plausibility import series_outliers, sign_and_magnitude
 
-    out += sign_and_magnitude("targets.csv", tg, frames["indicators"])
-    out += sign_and_magnitude("actuals.csv", ac, frames["indicators"])
-    out += series_outliers(ac, frames["indicators"])
-    for row, r in ac.iterrows():
-        unit_check("actuals.csv", row, r["indicator_code"], r["unit"])
+def _actual_checks(ac: pd.DataFrame, texts: dict[str, str], unit_check) -> list[Violation]:
+    """Per reported figure: unit, a value or growth, the period, no look-ahead, and the quote."""
+    out: list[Violation] = []
+    period_error = functools.cache(_period_error)  # one parse per distinct period
+    look_ahead = functools.cache(_look_ahead)
+    for row, r in records(ac):
+        out += unit_check("actuals.csv", row, r["indicator_code"], r["unit"])
         if pd.isna(r["value"]) and pd.isna(r["growth_pct"]):
             out.append(Violation("actuals.csv", int(row), "value", "", "a value or a growth_pct (or both)"))
         if pd.notna(r["value"]) and pd.isna(r["unit"]):
             out.append(Violation("actuals.csv", int(row), "unit", "", "the unit of the value"))
         if pd.notna(r["period"]) and re.match(PERIOD_PATTERN, r["period"]):  # else the pattern check reported it
-            err = _period_error(r["period"])
+            err = period_error(r["period"])
             if err:
                 out.append(Violation("actuals.csv", int(row), "period", r["period"], err))
             elif pd.notna(r["published"]):
-                out += _look_ahead_check(row, r)
+                found = look_ahead(r["period"], r["published"])
+                if found:
+                    expected, severity = found
+                    out.append(
+                        Violation("actuals.csv", int(row), "published", r["published"], expected, severity=severity)
+                    )
         # web quotes are kept as seen (mirror sites garble or run table cells together), so a figure that
         # cannot be found in its quote is a warning to review, listed by `validate --warnings`
         out += _quote_checks("actuals.csv", row, r, texts, value_severity="warning")
     return out
 
 
-def _restatement_checks(tg: pd.DataFrame, row, r) -> list[Violation]:
+def _first_records(frame: pd.DataFrame, column: str) -> dict:
+    """{value: the first row holding it in ``column``}, each row a dict of its values."""
+    columns = list(frame.columns)
+    first: dict = {}
+    for values in frame.values:
+        record = dict(zip(columns, values, strict=True))
+        first.setdefault(record[column], record)
+    return first
+
+
+def _differ(a, b) -> bool:
+    """Two cells differ: one blank and not the other, or both filled with different values."""
+    if pd.isna(a) or pd.isna(b):
+        return not (pd.isna(a) and pd.isna(b))
+    return bool(a != b)
+
+
+def _restatement_checks(first_of: dict, row, r) -> list[Violation]:
     """same_as names an earlier row of the same jurisdiction, indicator, sector and year; a quantifier needs a
-    list of units (applies_to)."""
+    list of units (applies_to). ``first_of`` holds the first row of each target_id."""
     out = []
     same = r.get("same_as")
     if isinstance(same, str) and same:
-        first = tg[tg["target_id"] == same]
-        if len(first):
-            f = first.iloc[0]
+        f = first_of.get(same)
+        if f is not None:
             keys = ("jurisdiction_code", "indicator_code", "sector", "target_year")
             expected = None
-            if same == r["target_id"] or any(not (pd.isna(f[k]) and pd.isna(r[k])) and f[k] != r[k] for k in keys):
+            if same == r["target_id"] or any(_differ(f[k], r[k]) for k in keys):
                 expected = "the id of another target with the same jurisdiction, indicator, sector and target year"
             elif isinstance(f.get("same_as"), str) and f.get("same_as"):
                 expected = f"the first statement of the commitment ({f['same_as']}), not a restatement"
@@ -297,36 +366,32 @@ def _restatement_checks(tg: pd.DataFrame, row, r) -> list[Violation]:
     return out
 
 
-def _look_ahead_check(row, r) -> list[Violation]:
+def _look_ahead(period: str, published: str) -> tuple[str, str] | None:
     """A figure cannot be published before its period ended (that would be a look-ahead): an error, except a
-    report dated inside the period's last month (a figure "to date", e.g. on 30 December), which is a warning."""
+    report dated inside the period's last month (a figure "to date", e.g. on 30 December), which is a warning.
+    Returns (what was expected, severity), or None."""
     try:
-        start, end, _ = parse_period(r["period"])
-        published = _conservative_date(r["published"])
+        start, end, _ = parse_period(period)
+        published_date = _conservative_date(published)
     except (ValueError, TypeError):
-        return []  # reported by the date and period checks
-    if published >= end.end_time.normalize() or (start == end and published >= end.start_time):
-        return []  # a one-month period reported within its month is a stock at the date of the statement
-    inside_last_month = published >= end.start_time
-    return [
-        Violation(
-            "actuals.csv",
-            int(row),
-            "published",
-            r["published"],
-            f"a publication date after the period {r['period']} ended ({end.end_time.date()})"
-            + ("; a report inside the last month is read as a figure to date" if inside_last_month else ""),
-            severity="warning" if inside_last_month else "error",
-        )
-    ]
+        return None  # reported by the date and period checks
+    if published_date >= end.end_time.normalize() or (start == end and published_date >= end.start_time):
+        return None  # a one-month period reported within its month is a stock at the date of the statement
+    inside_last_month = published_date >= end.start_time
+    return (
+        f"a publication date after the period {period} ended ({end.end_time.date()})"
+        + ("; a report inside the last month is read as a figure to date" if inside_last_month else ""),
+        "warning" if inside_last_month else "error",
+    )
 
 
 def _quote_checks(file: str, row, r, texts: dict[str, str], value_severity: str) -> list[Violation]:
+    """The quote occurs in its source text (``texts``: white space removed) and states each figure of the row."""
     out: list[Violation] = []
     quote = r["quote"]
     if pd.isna(quote):
         return out
-    if r["source_id"] in texts and not provenance.quote_in_source(quote, texts[r["source_id"]]):
+    if r["source_id"] in texts and provenance.strip_ws(quote) not in texts[r["source_id"]]:
         out.append(
             Violation(
                 file,
@@ -360,8 +425,6 @@ def _period_error(text: str) -> str | None:
         return str(exc)
     if end < start:
         return "a period that does not end before it starts"
-    from .schema import YEAR_MAX, YEAR_MIN
-
     if not (YEAR_MIN <= start.year and end.year <= YEAR_MAX):
         return f"a period within {YEAR_MIN}-{YEAR_MAX}"
     return None

@@ -13,11 +13,13 @@ Rules (thresholds in :mod:`config`):
 
 from __future__ import annotations
 
+import bisect
 import math
 
 import pandas as pd
 
 from . import config
+from .schema import records
 from .units import canonical_unit, conversion_factor, dimension
 from .violations import Violation
 
@@ -34,13 +36,16 @@ def _canonical(value: float, unit, indicator_unit: str) -> float | None:
 
 def sign_and_magnitude(file: str, frame: pd.DataFrame, indicators: pd.DataFrame, column: str = "value") -> list:
     """Signs, zeros, whole counts and the upper limit of money, row by row."""
-    info = indicators.set_index("code")
+    indicator = _indicator_lookup(indicators)
     out: list[Violation] = []
-    for row, r in frame.iterrows():
+    for row, r in records(frame):
         code, value = r.get("indicator_code"), r.get(column)
-        if pd.isna(value) or code not in info.index:
+        if value is None or pd.isna(value):
             continue
-        kind, unit = str(info.loc[code, "kind"]), str(info.loc[code, "unit"])
+        found = indicator(code)
+        if found is None:
+            continue
+        kind, unit = found
         dim = dimension(unit)
         v = float(value)
         if not math.isfinite(v):
@@ -70,12 +75,26 @@ def sign_and_magnitude(file: str, frame: pd.DataFrame, indicators: pd.DataFrame,
     return out
 
 
+def _indicator_lookup(indicators: pd.DataFrame):
+    """A function code -> (kind, unit) of the indicator, or None for a code that is not one (looked up once per
+    code)."""
+    info = indicators.set_index("code")
+    found: dict = {}
+
+    def lookup(code):
+        if code not in found:
+            found[code] = (str(info.loc[code, "kind"]), str(info.loc[code, "unit"])) if code in info.index else None
+        return found[code]
+
+    return lookup
+
+
 def series_outliers(actuals: pd.DataFrame, indicators: pd.DataFrame) -> list:
     """Figures far from the rest of their series, compared in the indicator's canonical unit."""
     units = dict(zip(indicators["code"].astype(str), indicators["unit"].astype(str)))
     kinds = dict(zip(indicators["code"].astype(str), indicators["kind"].astype(str)))
-    rows = []
-    for row, r in actuals.iterrows():
+    series: dict[tuple[str, str, str], list[tuple[int, float, object]]] = {}
+    for row, r in records(actuals):
         code = str(r.get("indicator_code"))
         if pd.isna(r.get("value")) or code not in units or kinds[code] in _SIGNED_KINDS:
             continue
@@ -83,26 +102,48 @@ def series_outliers(actuals: pd.DataFrame, indicators: pd.DataFrame) -> list:
         if canon is None or canon <= 0 or not math.isfinite(canon):
             continue
         key = (str(r["jurisdiction_code"]), code, "" if pd.isna(r.get("sector")) else str(r["sector"]))
-        rows.append((key, int(row), canon, r["value"], r.get("unit")))
-    frame = pd.DataFrame(rows, columns=["key", "row", "canon", "value", "unit"])
+        series.setdefault(key, []).append((int(row), canon, r["value"]))
     out: list[Violation] = []
-    for _, g in frame.groupby("key"):
-        if len(g) < 3:
-            continue
-        for rec in g.itertuples(index=False):
-            others = g[g["row"] != rec.row]["canon"]
-            ratio = rec.canon / float(others.median())
-            if ratio >= config.SERIES_OUTLIER_FACTOR or ratio <= 1 / config.SERIES_OUTLIER_FACTOR:
-                power = round(math.log10(ratio))
-                out.append(
-                    Violation(
-                        "actuals.csv",
-                        rec.row,
-                        "value",
-                        rec.value,
-                        f"a figure near the rest of its series (median {float(others.median()):,.4g} in the "
-                        f"indicator's unit; this one is 10^{power} times that: a unit slip such as 万 vs 亿?)",
-                        severity="warning",
-                    )
-                )
+    for key in sorted(series):
+        out += _outliers_in(series[key])
     return out
+
+
+def _outliers_in(figures: list[tuple[int, float, object]]) -> list[Violation]:
+    """The figures (row, canonical value, value as written) of one series that are far from the median of the
+    others (series of three figures or more)."""
+    if len(figures) < 3:
+        return []
+    ordered = sorted(canon for _, canon, _ in figures)
+    out: list[Violation] = []
+    for row, canon, value in figures:
+        median = _median_without(ordered, canon)
+        ratio = canon / median
+        if ratio >= config.SERIES_OUTLIER_FACTOR or ratio <= 1 / config.SERIES_OUTLIER_FACTOR:
+            power = round(math.log10(ratio))
+            out.append(
+                Violation(
+                    "actuals.csv",
+                    row,
+                    "value",
+                    value,
+                    f"a figure near the rest of its series (median {median:,.4g} in the "
+                    f"indicator's unit; this one is 10^{power} times that: a unit slip such as 万 vs 亿?)",
+                    severity="warning",
+                )
+            )
+    return out
+
+
+def _median_without(ordered: list[float], value: float) -> float:
+    """The median of the sorted values ``ordered`` with one occurrence of ``value`` left out (as numpy computes
+    it: the middle value, or the mean of the two middle values)."""
+    skip = bisect.bisect_left(ordered, value)
+    n = len(ordered) - 1
+
+    def at(i: int) -> float:
+        return ordered[i if i < skip else i + 1]
+
+    if n % 2:
+        return at(n // 2)
+    return (at(n // 2 - 1) + at(n // 2)) / 2

@@ -7,6 +7,8 @@ quote, so that "乐平市 8.7 550" holds 550 and not 7550.
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 
 _WS = re.compile(r"\s+")
@@ -85,22 +87,34 @@ def quote_holds_value(quote: str, value: float, unit: str | None = None) -> bool
         if not any(w in text for w in _NEGATIVE_WORDS):
             return False
         value = -value
-    for form in number_forms(value, unit):
-        for m in re.finditer(re.escape(form), text):
-            a, b = m.start(), m.end()
-            if (
-                form[0].isdigit()
-                and a > 0
-                and (text[a - 1].isdigit() or (text[a - 1] in ".," and a > 1 and text[a - 2].isdigit()))
-            ):
-                continue
-            if (
-                form[-1].isdigit()
-                and b < len(text)
-                and (text[b].isdigit() or (text[b] in ".," and b + 1 < len(text) and text[b + 1].isdigit()))
-            ):
-                continue
+    return any(_holds_token(text, form) for form in _forms(value, math.copysign(1.0, value), unit))
+
+
+@functools.lru_cache(maxsize=8192, typed=True)
+def _forms(value: float, sign: float, unit: str | None) -> tuple[str, ...]:
+    """:func:`number_forms`, computed once per value (``sign`` keeps -0.0, written "-0", apart from 0.0)."""
+    return tuple(number_forms(value, unit))
+
+
+def _holds_token(text: str, form: str) -> bool:
+    """Does ``text`` hold ``form`` (never empty) other than as a part of a longer number? Occurrences are tried
+    left to right without overlaps."""
+    a = text.find(form)
+    while a >= 0:
+        b = a + len(form)
+        digit_before = (
+            form[0].isdigit()
+            and a > 0
+            and (text[a - 1].isdigit() or (text[a - 1] in ".," and a > 1 and text[a - 2].isdigit()))
+        )
+        digit_after = (
+            form[-1].isdigit()
+            and b < len(text)
+            and (text[b].isdigit() or (text[b] in ".," and b + 1 < len(text) and text[b + 1].isdigit()))
+        )
+        if not digit_before and not digit_after:
             return True
+        a = text.find(form, b)
     return False
 
 

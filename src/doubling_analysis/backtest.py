@@ -28,9 +28,10 @@ import pandas as pd
 
 from . import config
 from .attainment import Start, growth_draws, growth_forecast, level_paths
-from .evidence import build_context, own_points
+from .evidence import Context, build_context, own_points, share_points
 from .targets import plausible_range
-from .volatility import LEVEL_CLASSES, estimate, series_model, volatility_class
+from .vintage import as_of_date
+from .volatility import LEVEL_CLASSES, Volatility, class_of, estimate, series_model
 
 COLUMNS = [
     "kind",
@@ -73,17 +74,26 @@ def crps(draws: np.ndarray, y: float) -> float:
 
 
 class _Origins:
-    """Contexts and volatility estimates per origin date, computed once."""
+    """Contexts and volatility estimates per origin date (None: everything known), computed once and shared by
+    every kind of forecast (a quarter's end is also a level forecast's origin: 30 June)."""
 
     def __init__(self, catalog):
         self.catalog = catalog
-        self.cache: dict = {}
+        self.contexts: dict = {}
+        self.estimates: dict = {}
+        self.points: dict = {}  # series converted to points, shared by the contexts
 
-    def get(self, date: pd.Timestamp):
-        if date not in self.cache:
+    def context(self, date: pd.Timestamp | None) -> Context:
+        if date not in self.contexts:
             ctx = build_context(self.catalog, date)
-            self.cache[date] = (ctx, estimate(ctx))
-        return self.cache[date]
+            share_points(ctx, self.points)
+            self.contexts[date] = ctx
+        return self.contexts[date]
+
+    def get(self, date: pd.Timestamp | None) -> tuple[Context, Volatility]:
+        if date not in self.estimates:
+            self.estimates[date] = estimate(self.context(date))
+        return self.context(date), self.estimates[date]
 
 
 def _seed(seed: int, *parts) -> list[int]:
@@ -108,12 +118,11 @@ def _interval_row(kind, fid, origin, horizon, draws, y, n_hist) -> dict:
     )
 
 
-def _level_forecasts(catalog, origins: _Origins, n_paths: int, seed: int) -> list[dict]:
-    now = build_context(catalog, None)
+def _level_forecasts(origins: _Origins, n_paths: int, seed: int) -> list[dict]:
+    now = origins.context(None)
     rows = []
     for measure, jur, code, sector in now.series_keys():
-        info = now.indicators.loc[code]
-        cls = volatility_class(measure, code, str(info["kind"]), str(info.get("canonical_unit", info["unit"])))
+        cls = class_of(now, measure, code)
         if cls is None:
             continue
         final = [p for p in own_points(now, measure, jur, code, sector) if p.kind == "year" and p.bound == "exact"]
@@ -178,14 +187,15 @@ def _thresholds(fid, origin, h, draws, last, known, y, year) -> list[dict]:
     return rows
 
 
-def _ytd_forecasts(catalog, origins: _Origins, n_paths: int, seed: int) -> list[dict]:
-    now = build_context(catalog, None)
+def _ytd_forecasts(origins: _Origins, n_paths: int, seed: int) -> list[dict]:
+    now = origins.context(None)
     rows = []
     for measure, jur, code, sector in now.series_keys():
         if measure != "growth":
             continue
-        info = now.indicators.loc[code]
-        cls = volatility_class(measure, code, str(info["kind"]), str(info.get("canonical_unit", info["unit"])))
+        cls = class_of(now, measure, code)
+        if cls is None:
+            continue  # never for a growth rate: every one has a class
         pts = own_points(now, measure, jur, code, sector)
         finals = {int(p.t): p for p in pts if p.kind == "year" and p.bound == "exact"}
         for p in pts:
@@ -212,10 +222,11 @@ def _ytd_forecasts(catalog, origins: _Origins, n_paths: int, seed: int) -> list[
     return rows
 
 
-def _target_forecasts(catalog, n_paths: int, seed: int) -> list[dict]:
+def _target_forecasts(catalog, origins: _Origins, n_paths: int, seed: int) -> list[dict]:
     from .assess import DECIDED, assess
 
-    known = assess(catalog, None, projection_method="none")
+    ctx, vol = origins.get(None)
+    known = assess(catalog, None, projection_method="none", context=ctx, volatility=vol)
     known = known[known["outcome"].isin(DECIDED) & known["counted"].astype(bool)]
     rows: list[dict] = []
     if known.empty:
@@ -223,9 +234,16 @@ def _target_forecasts(catalog, n_paths: int, seed: int) -> list[dict]:
     first = pd.Period(known["available_from"].min(), "Q")
     last = pd.Period(f"{int(known['target_year'].max())}Q4", "Q")
     for q in pd.period_range(first, last, freq="Q"):
-        table = assess(catalog, str(q), n_paths=n_paths, seed=seed, only=known["target_id"]).set_index("target_id")
-        for r in known.itertuples(index=False):
-            if r.target_id not in table.index or int(r.target_year) < q.year:
+        # a target whose year has passed gets no probability: only the open ones are assessed
+        open_ = known[[int(y) >= q.year for y in known["target_year"]]]
+        if open_.empty:
+            continue
+        ctx, vol = origins.get(as_of_date(str(q)))
+        table = assess(
+            catalog, str(q), n_paths=n_paths, seed=seed, only=open_["target_id"], context=ctx, volatility=vol
+        ).set_index("target_id")
+        for r in open_.itertuples(index=False):
+            if r.target_id not in table.index:
                 continue
             p = table.loc[r.target_id, "p_attain"]
             if pd.isna(p):
@@ -250,9 +268,9 @@ def backtest(catalog, n_paths: int = config.BACKTEST_PATHS, seed: int = config.S
     """One row per scored forecast, and the summary scores (see the module's docstring)."""
     origins = _Origins(catalog)
     rows = (
-        _target_forecasts(catalog, n_paths, seed)
-        + _level_forecasts(catalog, origins, n_paths, seed)
-        + _ytd_forecasts(catalog, origins, n_paths, seed)
+        _target_forecasts(catalog, origins, n_paths, seed)
+        + _level_forecasts(origins, n_paths, seed)
+        + _ytd_forecasts(origins, n_paths, seed)
     )
     table = pd.DataFrame(rows, columns=COLUMNS)
     return table, summary(table)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .vintage import as_of_date, vintages
+from .vintage import Vintages, as_of_date, vintages
 
 
 @dataclass(frozen=True)
@@ -74,11 +74,18 @@ def _points(records, measure: str, stock: bool) -> list[Point]:
     return list(out.values())
 
 
+def _months(periods: pd.Series) -> list:
+    """The month of each period (one vectorised pass for a period column, not one Period object per row)."""
+    if isinstance(periods.dtype, pd.PeriodDtype):
+        return periods.dt.month.tolist()
+    return [p.month for p in periods]
+
+
 def _records(frame: pd.DataFrame, measure: str):
     col, bound_col = ("value", "bound") if measure == "value" else ("growth", "growth_bound")
     return zip(
         frame["period_kind"].astype(str),
-        [p.month for p in frame["period_start"]],
+        _months(frame["period_start"]),
         frame["period_end"],
         frame[col].astype(float),
         frame[bound_col].astype(str),
@@ -159,17 +166,44 @@ def _relations_index(concordance: pd.DataFrame | None) -> dict:
     return out
 
 
-def _group_records(frame: pd.DataFrame, measure: str) -> dict:
-    """Each series' records, converted in one pass over the frame (not one itertuples per series)."""
-    out: dict = {}
+def _keyed_records(frame: pd.DataFrame, measure: str) -> list[tuple[tuple, tuple]]:
+    """(series key, record) of each row of the frame, converted in one pass (not one itertuples per series)."""
     keys = zip(
         frame["jurisdiction_code"].astype(str),
         frame["indicator_code"].astype(str),
         frame["sector"].astype(object).fillna(""),
     )
-    for key, rec in zip(keys, _records(frame, measure)):
-        out.setdefault((measure, *key), []).append(rec)
+    return [((measure, *key), rec) for key, rec in zip(keys, _records(frame, measure))]
+
+
+def _grouped(keyed) -> dict:
+    """Each series' records, in the order of ``keyed`` ((series key, record) pairs)."""
+    out: dict = {}
+    for key, rec in keyed:
+        out.setdefault(key, []).append(rec)
     return out
+
+
+def _group_records(frame: pd.DataFrame, measure: str) -> dict:
+    """Each series' records, converted in one pass over the frame."""
+    return _grouped(_keyed_records(frame, measure))
+
+
+def _selected_records(v: Vintages, selected: pd.DataFrame, measure: str) -> dict:
+    """As :func:`_group_records` for ``selected`` (rows of ``v.ranked[measure]``, as :meth:`Vintages.select` gives
+    them), picking the records of every ranked report converted once per catalog: a backtest builds a context at
+    each of its many origins."""
+    ranked = v.ranked[measure]
+    if not ranked.index.is_unique:
+        return _group_records(selected, measure)
+    cache = v.__dict__.setdefault("_keyed_records", {})
+    if measure not in cache:
+        cache[measure] = _keyed_records(ranked, measure)
+    keyed = cache[measure]
+    rows = ranked.index.get_indexer(selected.index)
+    if (rows < 0).any():
+        return _group_records(selected, measure)
+    return _grouped(keyed[i] for i in rows.tolist())
 
 
 def build_context(catalog, as_of=None, lag_months: int | None = None) -> Context:
@@ -180,7 +214,7 @@ def build_context(catalog, as_of=None, lag_months: int | None = None) -> Context
     v = vintages(catalog, lag)
     values = v.select(as_of, "value")
     growths = v.select(as_of, "growth")
-    records = {**_group_records(values, "value"), **_group_records(growths, "growth")}
+    records = {**_selected_records(v, values, "value"), **_selected_records(v, growths, "growth")}
     j = catalog.jurisdictions
     parents = {str(c): p for c, p in zip(j["code"].astype(str), j["parent_code"]) if isinstance(p, str) and p}
     children: dict[str, list[str]] = {}
@@ -198,9 +232,23 @@ def build_context(catalog, as_of=None, lag_months: int | None = None) -> Context
     )
 
 
+def indicator_row(ctx: Context, code: str) -> pd.Series | None:
+    """The indicator's row of ``ctx.indicators`` (None when unknown), looked up once per context."""
+    rows = ctx.cache.setdefault("_indicator_rows", {})
+    if code not in rows:
+        rows[code] = ctx.indicators.loc[code] if code in ctx.indicators.index else None
+    return rows[code]
+
+
 def is_stock(ctx: Context, indicator: str) -> bool:
     """Counts are stocks unless the indicator is a flow over the period (new / net new / per-period counts)."""
-    info = ctx.indicators.loc[indicator] if indicator in ctx.indicators.index else None
+    stocks = ctx.cache.setdefault("_is_stock", {})
+    if indicator not in stocks:
+        stocks[indicator] = _is_stock(indicator_row(ctx, indicator))
+    return stocks[indicator]
+
+
+def _is_stock(info: pd.Series | None) -> bool:
     if info is None or str(info["kind"]) != "count":
         return False
     if "stock" in info.index and not pd.isna(info["stock"]):
@@ -208,20 +256,35 @@ def is_stock(ctx: Context, indicator: str) -> bool:
     return True
 
 
+def share_points(ctx: Context, memo: dict) -> None:
+    """Let contexts of one catalog share ``memo``: a series whose records are the very same objects in several of
+    them (as :func:`build_context` gives them, from records converted once per catalog) is converted to points
+    once. For a backtest's many origins; call before the first look-up in ``ctx``."""
+    ctx.cache["_points_memo"] = memo
+
+
+def _shared_points(memo: dict, records, measure: str, stock: bool) -> list[Point]:
+    # keyed by the records' identities: the entry holds the records, so no other object can take their ids
+    key = (measure, stock, tuple(map(id, records)))
+    if key not in memo:
+        memo[key] = (tuple(records), _points(records, measure, stock))
+    return memo[key][1]
+
+
 def own_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -> list[Point]:
     key = (measure, jur, series, sector)
     if key not in ctx.cache:
-        ctx.cache[key] = _points(ctx.records.get(key, ()), measure, is_stock(ctx, series))
+        records, stock, memo = ctx.records.get(key, ()), is_stock(ctx, series), ctx.cache.get("_points_memo")
+        if memo is None:
+            ctx.cache[key] = _points(records, measure, stock)
+        else:
+            ctx.cache[key] = _shared_points(memo, records, measure, stock)
     return list(ctx.cache[key])
 
 
 def _tagged(p: Point, rel: Relation, ctx: Context) -> Point:
-    ind = ctx.indicators
-    zh, en = (
-        (str(ind.loc[rel.other, "name_zh"]), str(ind.loc[rel.other, "name_en"]))
-        if rel.other in ind.index
-        else (rel.other, rel.other)
-    )
+    info = indicator_row(ctx, rel.other)
+    zh, en = (str(info["name_zh"]), str(info["name_en"])) if info is not None else (rel.other, rel.other)
     return Point(
         p.t,
         p.value,

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import config
-from .evidence import Context, Point, own_points
+from .evidence import Context, Point, indicator_row, own_points
 
 LEVEL_CLASSES = ("nominal_level", "count")
 GROWTH_CLASSES = ("real_growth", "nominal_growth", "investment_growth")
@@ -81,6 +81,19 @@ def volatility_class(measure: str, series: str, kind: str, unit: str) -> str | N
     if kind in ("level", "money_flow") and unit == "亿元":
         return "nominal_level"
     return None
+
+
+def class_of(ctx: Context, measure: str, code: str) -> str | None:
+    """:func:`volatility_class` of a known indicator's series in ``ctx``, worked out once per context (KeyError
+    for an unknown indicator, as a look-up in ``ctx.indicators``)."""
+    classes = ctx.cache.setdefault("_volatility_class", {})
+    if (measure, code) not in classes:
+        info = indicator_row(ctx, code)
+        if info is None:
+            raise KeyError(code)
+        kind, unit = str(info["kind"]), str(info.get("canonical_unit", info["unit"]))
+        classes[measure, code] = volatility_class(measure, code, kind, unit)
+    return classes[measure, code]
 
 
 def increments(points: list[Point]) -> list[tuple[float, float]]:
@@ -144,8 +157,7 @@ def estimate(ctx: Context) -> Volatility:
     for measure, jur, code, sector in ctx.series_keys():
         if code not in ctx.indicators.index:
             continue
-        info = ctx.indicators.loc[code]
-        cls = volatility_class(measure, code, str(info["kind"]), str(info.get("canonical_unit", info["unit"])))
+        cls = class_of(ctx, measure, code)
         if cls is None:
             continue
         pts = own_points(ctx, measure, jur, code, sector)

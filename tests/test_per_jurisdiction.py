@@ -150,3 +150,25 @@ def test_a_scheduler_that_does_not_answer_is_a_clear_error_and_writes_nothing(tm
     code = main(["report", "--quarter", QUARTER, "--out", str(out), "--scheduler", f"tcp://127.0.0.1:{port}"])
     assert code == 2
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_collect_writes_the_pdfs_and_says_why_the_others_failed(tmp_path):
+    from concurrent.futures import Future
+
+    def done(value=None, exc=None):
+        f = Future()
+        f.set_exception(exc) if exc else f.set_result(value)
+        return f
+
+    slices = [tmp_path / f"{c}{pj.SLICE_SUFFIX}" for c in ("A", "B", "C")]
+    futures = [
+        done(pj.Rendered("A", b"%PDF-1.7 fixture", None, 0.5)),
+        done(pj.Rendered("B", None, "ValueError: broken", 0.1)),
+        done(exc=RuntimeError("worker lost")),
+    ]
+    entries = pj.collect(slices, futures, tmp_path / "jurisdictions")
+    assert [(e["jurisdiction"], e["status"]) for e in entries] == [("A", "ok"), ("B", "failed"), ("C", "failed")]
+    assert (tmp_path / "jurisdictions" / "A.pdf").read_bytes() == b"%PDF-1.7 fixture"
+    assert not (tmp_path / "jurisdictions" / "B.pdf").exists()
+    assert entries[1]["error"] == "ValueError: broken" and entries[2]["error"] == "RuntimeError: worker lost"
+    assert entries[2]["pdf"] == "jurisdictions/C.pdf"

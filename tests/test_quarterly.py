@@ -67,3 +67,15 @@ def test_a_chart_of_a_large_panel_shows_a_stated_selection(rep, monkeypatch):
     first, last = (names[fastest.iloc[i]["jurisdiction_code"]] for i in (0, -1))
     assert len(titles) == 2 and titles[0].startswith(first) and titles[1].startswith(last), titles
     assert f"图中列出 2 项（共 {len(s)} 项）" in fig._suptitle.get_text()
+
+
+def test_a_long_list_of_findings_is_cut_and_names_its_csv(rep, monkeypatch):
+    monkeypatch.setattr(config, "REPORT_FINDINGS_MAX", 1)
+    html = rep.findings_html()
+    from doubling_analysis.findings import key_findings
+
+    f = key_findings(rep.catalog, QUARTER, rep.table, rep.tracker_summary, rep.changes, rep.backtest_summary, "zh")
+    headings = [k for k, xs in f.items() if xs]
+    assert html.count("<li>") == len(headings)  # one sentence under each heading
+    decided = len(f["decided"])
+    assert decided > 1 and f"另有 {decided - 1:,} 条未列出（共 {decided:,} 条），全部见 key_findings.csv。" in html

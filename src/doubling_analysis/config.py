@@ -149,6 +149,8 @@ REPORT_TABLE_ROWS = 400
 #: would otherwise grow with the panel: the overview stays an overview, the CSV files and per-jurisdiction PDFs
 #: hold every row
 REPORT_PANEL_TABLE_ROWS = 100
+#: sentences under one heading of the key findings (every sentence is in tables/key_findings.csv)
+REPORT_FINDINGS_MAX = 20
 #: panels of the doubling tracker chart (beyond: the fastest and the slowest half each; every row in its table)
 REPORT_CHART_PANELS = 12
 #: rows of a chart with one row per target (ambition, progress categories, required against observed growth)

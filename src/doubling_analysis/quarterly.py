@@ -70,8 +70,17 @@ class QuarterlyReport:
             if not f[key]:
                 continue
             parts.append(f"<h3>{html.escape(L.t(title, self.lang))}</h3><ul class='findings'>")
-            parts += [f"<li>{html.escape(render(x, self.lang))}</li>" for x in f[key]]
+            parts += [f"<li>{html.escape(render(x, self.lang))}</li>" for x in f[key][: config.REPORT_FINDINGS_MAX]]
             parts.append("</ul>")
+            more = len(f[key]) - config.REPORT_FINDINGS_MAX
+            if more > 0:
+                full = f"{self.output_dir}/key_findings.csv" if self.output_dir else "key_findings.csv"
+                note = (
+                    f"另有 {more:,} 条未列出（共 {len(f[key]):,} 条），全部见 {full}。"
+                    if self.lang == "zh"
+                    else f"{more:,} more not shown ({len(f[key]):,} in all); every sentence is in {full}."
+                )
+                parts.append(f"<p class='small'>{html.escape(note)}</p>")
         return "".join(parts)
 
     # ---- 2. since last quarter ------------------------------------------------------------------------------

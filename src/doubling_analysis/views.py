@@ -4,7 +4,10 @@ text) is :mod:`.presentation`'s concern."""
 
 from __future__ import annotations
 
+import weakref
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -27,6 +30,60 @@ def parse_list(text, cast=str) -> list:
 
 
 POINT_COLUMNS = ["t", "value", "bound", "period", "actual_id", "kind", "via", "derived"]
+
+#: look-ups built once per frame object (see :func:`frame_index`): (id, name) -> (weak reference to the frame, its
+#: row count, the look-up), least recently used first
+_INDEXES: dict[tuple[int, str], tuple[weakref.ref[pd.DataFrame], int, Any]] = {}
+_INDEXES_KEPT = 16
+#: frames of at most this many rows are filtered directly by :func:`rows_of` (cheaper than an index; a report's
+#: per-jurisdiction frames would otherwise push the large tables' look-ups out)
+_INDEX_MIN_ROWS = 500
+
+
+def frame_index(frame: pd.DataFrame, name: str, build: Callable[[pd.DataFrame], Any]) -> Any:
+    """``build(frame)``, computed once per frame object and ``name``: a look-up (by target id, by series, ...) that
+    a per-call function would otherwise rebuild, or filter the whole frame for, at every call. Keyed on the frame's
+    identity, checked through a weak reference to it: another frame (the assessment of another as-of date, a
+    catalog loaded again) gets its own look-up even where it reuses the id of one gone, and the cache keeps no
+    frame alive. Frames are values here (functions return new ones): a frame changed in place keeps its look-up
+    unless its row count changed. The ``_INDEXES_KEPT`` most recently used look-ups are kept."""
+    key = (id(frame), name)
+    hit = _INDEXES.pop(key, None)
+    if hit is None or hit[1] != len(frame) or hit[0]() is not frame:
+        hit = (weakref.ref(frame), len(frame), build(frame))
+        while len(_INDEXES) >= _INDEXES_KEPT:
+            del _INDEXES[next(iter(_INDEXES))]
+    _INDEXES[key] = hit  # (again) the most recently used
+    return hit[2]
+
+
+def rows_by(frame: pd.DataFrame, columns: tuple[str, ...]) -> dict[tuple, np.ndarray]:
+    """Row positions of ``frame`` by the values of ``columns`` (a tuple of values -> positions, in row order),
+    built once per frame: the rows of one key are ``frame.iloc[positions]``, without a filter of the whole frame."""
+
+    def build(f: pd.DataFrame) -> dict[tuple, np.ndarray]:
+        if f.empty:
+            return {}
+        groups = f.groupby(list(columns), sort=False, dropna=False).indices
+        return {(k if isinstance(k, tuple) else (k,)): v for k, v in groups.items()}
+
+    return frame_index(frame, "rows_by:" + ",".join(columns), build)
+
+
+def rows_of(frame: pd.DataFrame, columns: tuple[str, ...], key: tuple) -> pd.DataFrame:
+    """The rows of ``frame`` whose ``columns`` equal ``key`` (in row order; empty if none): by :func:`rows_by`, or
+    for a small frame by a filter."""
+    if len(frame) <= _INDEX_MIN_ROWS:
+        mask = np.ones(len(frame), dtype=bool)
+        for column, value in zip(columns, key):
+            mask &= (frame[column] == value).to_numpy(dtype=bool, na_value=False)
+        return frame[mask]
+    return frame.iloc[rows_by(frame, columns).get(tuple(key), np.empty(0, dtype=np.intp))]
+
+
+def column_map(frame: pd.DataFrame, key: str, value: str) -> dict:
+    """``key`` -> ``value`` of ``frame`` (the last row of a repeated key), built once per frame."""
+    return frame_index(frame, f"map:{key}->{value}", lambda f: dict(zip(f[key], f[value])))
 
 
 def points_frame(
@@ -135,12 +192,13 @@ def growth_path(
 
     ctx = context if context is not None else build_context(catalog, as_of)
     table = assess(catalog, as_of, projection_method="none") if table is None else table
-    sel = table[(table["jurisdiction_code"] == str(jurisdiction)) & (table["indicator_code"] == indicator)]
+    # the series' rows by a look-up built once per table (a report drawing many paths passes the same table)
+    sel = rows_of(table, ("jurisdiction_code", "indicator_code"), (str(jurisdiction), indicator))
     sel = sel[sel["sector"].isna()] if not sector else sel[sel["sector"] == sector]
     sel = sel[sel["applies_to"].isna() | (sel["applies_to"] == "")]
     pts = points_frame(catalog, jurisdiction, indicator, sector, as_of, context=ctx)
-    unit = str(catalog.indicators.set_index("code").loc[indicator, "canonical_unit"])
-    vh = catalog.targets.set_index("target_id")["value_high"]
+    unit = str(column_map(catalog.indicators, "code", "canonical_unit")[indicator])
+    vh = frame_index(catalog.targets, "value_high", lambda t: t.set_index("target_id")["value_high"])
     sel = sel.assign(value_high=sel["target_id"].map(vh).astype("float64"))
     view = GrowthPathView(
         points=pts,

@@ -203,3 +203,23 @@ def test_relative_target_on_a_lower_bound_base_and_a_full_year_ytd_growth(tmp_pa
     assert row(assess(cat, "2024Q1", n_paths=100), "t-008")["outcome"] == "undetermined"
     # t-005 (VA growth >= 8.5 % in 2022) is decided by the January-December reading of 9.0 %
     assert row(assess(cat, "2023Q2", n_paths=100), "t-005")["outcome"] == "achieved"
+
+
+def test_an_assessment_of_some_jurisdictions_gives_their_rows_of_the_whole_one():
+    """``only=views.target_ids(...)`` (notebooks 02 and 03 use it) must not change a row: every target's row
+    depends on the target and the evidence, not on which other targets are assessed with it."""
+    from doubling_analysis.views import target_ids
+
+    cat = da.load_catalog()
+    for q in ("2022Q4", "2023Q4"):
+        whole = assess(cat, q, n_paths=300).set_index("target_id")
+        for codes in (["360200"], ["360000", "360700"]):
+            part = assess(cat, q, n_paths=300, only=target_ids(cat, codes)).set_index("target_id")
+            assert len(part) and set(part["jurisdiction_code"]) <= set(codes)
+
+            # the same values; a column with no value in the part may hold None or float NaN where the whole has
+            # string NaN: missing is compared as missing
+            def norm(f):
+                return f.astype(object).where(f.notna(), None)
+
+            pd.testing.assert_frame_equal(norm(part), norm(whole.loc[part.index]))

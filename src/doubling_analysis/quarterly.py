@@ -320,7 +320,7 @@ class QuarterlyReport:
         )
         shown = table.rename(
             columns={"jurisdiction": L.t("jurisdiction", lang)}
-            | {c: L.t(f"sum_{c}", lang) for c in table.columns if c not in ("code", "jurisdiction", "pdf")}
+            | {c: L.t(f"sum_{c}", lang) for c in table.columns if c not in ("jurisdiction", "pdf")}
         )
         return (
             heading_html(L.t("jurisdiction_pages", lang), "jurisdictions")

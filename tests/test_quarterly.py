@@ -79,3 +79,20 @@ def test_a_long_list_of_findings_is_cut_and_names_its_csv(rep, monkeypatch):
     assert html.count("<li>") == len(headings)  # one sentence under each heading
     decided = len(f["decided"])
     assert decided > 1 and f"另有 {decided - 1:,} 条未列出（共 {decided:,} 条），全部见 key_findings.csv。" in html
+
+
+@pytest.mark.parametrize("quarter", ["2022Q4", "2023Q4", QUARTER])
+def test_the_counts_of_every_jurisdiction_are_the_sizes_of_its_page_parts(quarter):
+    """The summary counts every jurisdiction in one pass; each must equal the parts its page is made of."""
+    r = quarterly.prepare(da.load_catalog(), quarter, "zh", n_paths=300, backtest_paths=20)
+    c = r._counts
+    assert list(c.index) == r.codes
+    for code in r.codes:
+        _, distinct, evidence, live, none = r._split(code)
+        out = distinct["outcome"]
+        assert c.loc[code, "targets"] == len(distinct)
+        assert c.loc[code, "with_evidence"] == len(evidence) and c.loc[code, "live"] == len(live)
+        assert c.loc[code, "without_figure"] == len(none)
+        assert c.loc[code, "achieved"] == out.isin(("achieved", "likely_achieved")).sum()
+        assert c.loc[code, "missed"] == out.isin(("missed", "likely_missed")).sum()
+        assert (code in r.page_codes) == (len(evidence) + len(live) > 0)

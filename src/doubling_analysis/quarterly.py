@@ -16,6 +16,7 @@ import pandas as pd
 
 from . import config
 from . import labels as L
+from .assess import DECIDED
 from .catalog import Catalog
 from .findings import Changes, Names, changes, key_findings, previous_quarter, render
 from .presentation import heading_html, html_table, save_table
@@ -243,21 +244,46 @@ class QuarterlyReport:
 
     # ---- 4. jurisdiction pages ----------------------------------------------------------------------------
     def _split(self, code: str):
-        return self._splits[code]
+        """The jurisdiction's rows, the distinct targets, those with evidence, the live ones and the rest (made
+        when a page asks for them; the counts of every jurisdiction come from :attr:`_counts`)."""
+        cache = self.__dict__.setdefault("_split_cache", {})
+        if code not in cache:
+            pos = self._positions.get(code)
+            cache[code] = self._split_rows(self.table.iloc[pos] if pos is not None else self.table.iloc[:0])
+        return cache[code]
 
     @cached_property
-    def _splits(self) -> dict:
-        """Per jurisdiction: its rows, the distinct targets, those with evidence, the live ones and the rest."""
-        groups = dict(iter(self.table.groupby("jurisdiction_code", sort=False)))
-        return {code: self._split_rows(groups.get(code, self.table.iloc[:0])) for code in self.codes}
+    def _positions(self) -> dict:
+        """Row positions of each jurisdiction in the table (one group-by)."""
+        return self.table.groupby(self.table["jurisdiction_code"].astype(str), sort=False).indices
+
+    @cached_property
+    def _counts(self) -> pd.DataFrame:
+        """Per jurisdiction (in the order of ``codes``): distinct targets, with evidence, achieved or likely,
+        missed or likely, live, without any figure — the sizes of :meth:`_split`'s parts, in one pass."""
+        t = self.table
+        distinct = t["counted"].astype(bool)
+        out = t["outcome"]
+        evidence = distinct & (out.isin(DECIDED) | t["latest_value"].notna())
+        live = distinct & (out == "pending") & t["p_attain"].notna()
+        flags = pd.DataFrame(
+            {
+                "targets": distinct,
+                "with_evidence": evidence,
+                "achieved": distinct & out.isin(("achieved", "likely_achieved")),
+                "missed": distinct & out.isin(("missed", "likely_missed")),
+                "live": live,
+                "without_figure": distinct & ~evidence & ~live,
+                "any": evidence | live,
+            }
+        ).astype(int)
+        counts = flags.groupby(t["jurisdiction_code"].astype(str).to_numpy(), sort=False).sum()
+        return counts.reindex(self.codes, fill_value=0)
 
     @staticmethod
     def _split_rows(rows: pd.DataFrame):
         distinct = rows[rows["counted"].astype(bool)]
-        evidence = distinct[
-            distinct["outcome"].isin(("achieved", "likely_achieved", "likely_missed", "missed"))
-            | distinct["latest_value"].notna()
-        ]
+        evidence = distinct[distinct["outcome"].isin(DECIDED) | distinct["latest_value"].notna()]
         live = distinct[(distinct["outcome"] == "pending") & distinct["p_attain"].notna()]
         none = distinct[~distinct.index.isin(evidence.index) & ~distinct.index.isin(live.index)]
         return rows, distinct, evidence, live, none
@@ -271,7 +297,8 @@ class QuarterlyReport:
     @cached_property
     def _with_evidence(self) -> list[str]:
         """Jurisdictions some of whose targets have a figure or a probability."""
-        return [c for c in self.codes if len(self._split(c)[2]) or len(self._split(c)[3])]
+        c = self._counts
+        return list(c.index[c["any"] > 0])
 
     @property
     def summarised(self) -> bool:
@@ -290,24 +317,13 @@ class QuarterlyReport:
         if not self.summarised:
             return ""
         lang = self.lang
-        rows = []
-        for code in self.codes:
-            _, distinct, evidence, live, none = self._split(code)
-            out = distinct["outcome"]
-            rows.append(
-                {
-                    "code": code,
-                    "jurisdiction": self.names.jurisdictions.get(code, code),
-                    "targets": len(distinct),
-                    "with_evidence": len(evidence),
-                    "achieved": int(out.isin(("achieved", "likely_achieved")).sum()),
-                    "missed": int(out.isin(("missed", "likely_missed")).sum()),
-                    "live": len(live),
-                    "without_figure": len(none),
-                    "pdf": f"jurisdictions/{code}.pdf",
-                }
-            )
-        table = pd.DataFrame(rows)
+        c = self._counts
+        rows = c.drop(columns="any").assign(
+            jurisdiction=[self.names.jurisdictions.get(code, code) for code in c.index],
+            pdf=[f"jurisdictions/{code}.pdf" for code in c.index],
+        )
+        columns = ["code", "jurisdiction", "targets", "with_evidence", "achieved", "missed", "live", "without_figure"]
+        table = rows.rename_axis("code").reset_index()[[*columns, "pdf"]]
         save_table(table, "jurisdictions_summary", self.output_dir)
         intro = (
             f"{len(self.codes):,} 个地区有已发布的目标，其中 {len(self._with_evidence):,} 个有数据或达标概率，多于"
@@ -564,8 +580,7 @@ class QuarterlyReport:
         lang = self.lang
         parts = [heading_html(L.t("gaps", lang), "gaps")]
         if self.summarised:
-            n = sum(len(self._split(c)[4]) for c in self.codes)
-            d = sum(len(self._split(c)[1]) for c in self.codes)
+            n, d = int(self._counts["without_figure"].sum()), int(self._counts["targets"].sum())
             parts.append(
                 f"<p>{n:,} / {d:,} 项不重复的承诺没有任何公开数据（各地区见上文汇总表「{L.t('sum_without_figure', lang)}」一列）。</p>"
                 if lang == "zh"

@@ -47,29 +47,41 @@ def ambition(catalog, assessment: pd.DataFrame, province: str | None = None, as_
     """One row per target with an implied annual growth; recorded growth of the jurisdiction and of the province
     (default: the catalog's province), from the figures published by ``as_of`` (default: the assessment's own
     as-of date)."""
-    ind = catalog.indicators.set_index("code")
+    ind = catalog.indicators
+    kinds = dict(zip(ind["code"].astype(str), ind["kind"].astype(str)))
+    refers = dict(zip(ind["code"].astype(str), ind["refers_to"]))
     province = province or province_code(catalog)
     if as_of is None and "as_of" in assessment and len(assessment) and assessment["as_of"].iloc[0] != "all data":
         as_of = assessment["as_of"].iloc[0]
     growths = _annual_growths(select_actuals(catalog.actuals, as_of, measure="growth"))
-    targets = catalog.targets.drop_duplicates("target_id").set_index("target_id")
+    t = catalog.targets.drop_duplicates("target_id")  # look-ups by dict: one pass, not one .loc per row
+    value_of = dict(zip(t["target_id"], t["value"]))
+    written = dict(zip(t["target_id"], t["unit_as_written"]))
+    recorded: dict = {}  # (jurisdiction, measure, up to year) -> (mean, years), each worked out once
+
+    def recorded_growth(jur, measure, upto):
+        key = (str(jur), str(measure), upto)
+        if key not in recorded:
+            recorded[key] = _recorded(growths, *key)
+        return recorded[key]
+
     rows = []
     for r in assessment.itertuples(index=False):
-        info = ind.loc[r.indicator_code]
-        kind = str(info["kind"])
-        series = info["refers_to"] if isinstance(info["refers_to"], str) else r.indicator_code
-        t = targets.loc[r.target_id]
+        code = str(r.indicator_code)
+        kind = kinds[code]
+        series = refers[code] if isinstance(refers[code], str) else r.indicator_code
+        value = value_of[r.target_id]
         years = int(r.target_year) - int(r.base_year)
         if kind == "growth_rate":
-            implied, how = float(t["value"]), "the target rate"
-        elif kind == "relative" and t["unit_as_written"] == "× base" and years > 0:
-            implied, how = float(t["value"]) ** (1 / years) - 1, f"{float(t['value']):g}× over {years} years"
+            implied, how = float(value), "the target rate"
+        elif kind == "relative" and written[r.target_id] == "× base" and years > 0:
+            implied, how = float(value) ** (1 / years) - 1, f"{float(value):g}× over {years} years"
         elif pd.notna(r.required_growth):
             implied, how = float(r.required_growth), "from the starting actual to the target"
         else:
             continue
-        own, own_years = _recorded(growths, r.jurisdiction_code, series, int(r.base_year))
-        prov, prov_years = _recorded(growths, province, series, int(r.base_year)) if province else (np.nan, "")
+        own, own_years = recorded_growth(r.jurisdiction_code, series, int(r.base_year))
+        prov, prov_years = recorded_growth(province, series, int(r.base_year)) if province else (np.nan, "")
         ref = own if not np.isnan(own) else prov
         if np.isnan(ref):
             verdict = "no recorded growth to compare"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import zlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -30,6 +31,7 @@ from .evidence import (
     Point,
     build_context,
     concordant_points,
+    indicator_row,
     is_stock,
     merged_series,
     other_scope_points,
@@ -42,7 +44,7 @@ from .notes import BOUND_ZH, PER_ZH, Note, render
 from .progress import REGISTRY, ProgressInput, assess_progress
 from .projection import Projection
 from .targets import Interval, judge, judge_threshold, observation_interval, plausible_range, target_set, widen
-from .volatility import Volatility, estimate, series_model, volatility_class
+from .volatility import Volatility, class_of, estimate, series_model, volatility_class
 
 __all__ = ["COLUMNS", "OUTCOMES", "assess", "rank", "series_points", "target_seed", "targets_as_of"]
 
@@ -158,9 +160,16 @@ class Resolved:
         return _fmt_pct if self.measure == "growth" or self.unit == "ratio" else _fmt_num
 
 
-def resolve(t, ind: pd.DataFrame) -> Resolved:
+def indicator_rows(ind: pd.DataFrame) -> dict[str, dict]:
+    """Each indicator's row (code -> column -> value) of ``ind`` (indexed by code): built once per table, so that
+    resolving a target is a dictionary look-up, not a row of a frame."""
+    return dict(zip(map(str, ind.index), ind.to_dict("records")))
+
+
+def resolve(t, rows: Mapping[str, Mapping]) -> Resolved:
+    """The target ``t`` (a row of the targets) with its indicator's facts; ``rows``: :func:`indicator_rows`."""
     code = str(t.indicator_code)
-    info = ind.loc[code]
+    info = rows[code]
     kind = str(info["kind"])
     refers = _s(info["refers_to"])
     if kind == "growth_rate":
@@ -191,8 +200,8 @@ def resolve(t, ind: pd.DataFrame) -> Resolved:
         _s(getattr(t, "same_as", None)),
         float(t.value) if kind == "relative" and t.unit == "× base" else None,
         str(t.source_id),
-        str(ind.loc[series, "name_zh"]) if series in ind.index else series,
-        str(ind.loc[series, "name_en"]) if series in ind.index else series,
+        str(rows[series]["name_zh"]) if series in rows else series,
+        str(rows[series]["name_en"]) if series in rows else series,
     )
 
 
@@ -211,7 +220,7 @@ def gather(r: Resolved, ctx: Context) -> Evidence:
     conc = concordant_points(ctx, r.measure, r.jurisdiction, r.series, r.sector)
     units: list[Point] = []
     if r.quantifier:
-        info = ctx.indicators.loc[r.indicator]
+        info = _indicator_info(ctx, r.indicator)
         codes = tuple(c for c in (r.indicator, _s(info["refers_to"])) if c)
         units = unit_points(ctx, r.measure, r.jurisdiction, codes, r.sector)
     return Evidence(
@@ -441,25 +450,58 @@ class GrowthFacts:
     notes: tuple[Note, ...] = ()
 
 
-def implied_base(r: Resolved, targets: pd.DataFrame, ind: pd.DataFrame) -> Point | None:
+@dataclass(frozen=True)
+class GrowthPlans:
+    """The growth targets of every document, for :func:`implied_base`: gathered once per table (one pass over the
+    targets), not searched for in the whole targets table for each target."""
+
+    codes: dict[str, frozenset[str]]  # level indicator -> the growth-rate indicators referring to it
+    # (document, jurisdiction, target year, sector or None) -> (indicator, value, target id) of its growth
+    # targets, in file order
+    targets: dict[tuple[str, str, int, str | None], list[tuple[str, float, str]]]
+
+
+def growth_plans(targets: pd.DataFrame, rows: Mapping[str, Mapping]) -> GrowthPlans:
+    """The :class:`GrowthPlans` of ``targets``; ``rows``: :func:`indicator_rows`."""
+    codes: dict[str, set[str]] = {}
+    for code, info in rows.items():
+        ref = info["refers_to"]
+        if isinstance(ref, str) and str(info["kind"]) == "growth_rate":
+            codes.setdefault(ref, set()).add(code)
+    growth = set().union(*codes.values())
+    g = targets[targets["indicator_code"].astype(str).isin(growth) & targets["target_year"].notna()]
+    plans: dict[tuple[str, str, int, str | None], list[tuple[str, float, str]]] = {}
+    for doc, jur, code, year, sector, value, target_id in zip(
+        g["source_id"].astype(str),
+        g["jurisdiction_code"].astype(str),
+        g["indicator_code"].astype(str),
+        g["target_year"],
+        g["sector"],
+        g["value"],
+        g["target_id"],
+    ):
+        key = (doc, jur, int(year), None if pd.isna(sector) else str(sector))
+        plans.setdefault(key, []).append((code, value, target_id))
+    return GrowthPlans({ref: frozenset(c) for ref, c in codes.items()}, plans)
+
+
+def implied_base(r: Resolved, plans: GrowthPlans) -> Point | None:
     """A plan that sets both a level and its growth for the same year implies the base: level / (1 + g)."""
     if r.measure != "value" or r.relative_k is not None or r.T - r.base_year != 1:
         return None
-    refers = ind["refers_to"]
-    growth_codes = [c for c, ref in refers.items() if ref == r.series and str(ind.loc[c, "kind"]) == "growth_rate"]
-    m = (targets["source_id"].astype(str) == r.source_id) & (targets["jurisdiction_code"].astype(str) == r.jurisdiction)
-    m &= targets["indicator_code"].astype(str).isin(growth_codes) & (targets["target_year"] == r.T)
-    m &= targets["sector"].isna() if not r.sector else (targets["sector"].astype(str) == r.sector)
-    sib = targets[m]
-    if sib.empty:
+    growth = plans.codes.get(r.series, frozenset())
+    same_plan = plans.targets.get((r.source_id, r.jurisdiction, r.T, r.sector or None), ())
+    sib = next((s for s in same_plan if s[0] in growth), None)
+    if sib is None:
         return None
-    g = float(sib.iloc[0]["value"])
+    _, value, target_id = sib
+    g = float(value)
     return Point(
         float(r.base_year),
         r.value / (1 + g),
         "exact",
         str(r.base_year),
-        f"implied:{r.target_id}/{sib.iloc[0]['target_id']}",
+        f"implied:{r.target_id}/{target_id}",
         "year",
     )
 
@@ -584,8 +626,7 @@ def attain(
     noise_sd: float | None = None,
 ) -> Attainment | None:
     """The probability that the target is attained, from the calibrated model (or the user's scenario)."""
-    info = ctx.indicators.loc[r.series] if r.series in ctx.indicators.index else ctx.indicators.loc[r.indicator]
-    cls = volatility_class(r.measure, r.series, str(info["kind"]), str(info.get("canonical_unit", info["unit"])))
+    cls = _volatility_class(r, ctx)
     if cls is None:
         return None
     cv = vol.of(cls)
@@ -673,7 +714,7 @@ def target_attainment(
     t = catalog.targets[catalog.targets["target_id"] == target_id]
     if t.empty:
         raise KeyError(f"unknown target {target_id!r}")
-    r = resolve(next(t.itertuples(index=False)), catalog.indicators.set_index("code"))
+    r = resolve(next(t.itertuples(index=False)), indicator_rows(catalog.indicators.set_index("code")))
     ev = gather(r, ctx)
     return attain(
         r,
@@ -730,17 +771,18 @@ def assess(
         raise ValueError("the scenario method needs growth rates (--growth)")
     ctx = context if context is not None else build_context(catalog, as_of, lag_months)
     vol = volatility if volatility is not None else estimate(ctx)
-    ind = catalog.indicators.set_index("code")
+    indicators = indicator_rows(catalog.indicators.set_index("code"))
+    plans = growth_plans(catalog.targets, indicators)
     targets = targets_as_of(catalog.targets, as_of)
     if only is not None:
         targets = targets[targets["target_id"].isin(list(only))]
     rows = [
         _row(
             t,
-            ind,
+            indicators,
             ctx,
             vol,
-            catalog.targets,
+            plans,
             projection_method,
             progress_methods,
             n_paths,
@@ -759,10 +801,10 @@ def assess(
 
 def _row(
     t,
-    ind,
+    indicators: Mapping[str, Mapping],
     ctx: Context,
     vol: Volatility,
-    all_targets,
+    plans: GrowthPlans,
     projection_method,
     progress_methods,
     n_paths,
@@ -770,7 +812,7 @@ def _row(
     scenario_rates,
     scenario_shocks,
 ) -> dict:
-    r = resolve(t, ind)
+    r = resolve(t, indicators)
     passed = ctx.as_of > pd.Timestamp(f"{r.T}-12-31")
     stock = is_stock(ctx, r.series)
     row = dict(
@@ -851,7 +893,7 @@ def _row(
         )
     if r.per == "year":
         return _finish(row, notes + _per_year(row, r, ev, th, passed))
-    g = growth_facts(r, ev, th, implied_base(r, all_targets, ind))
+    g = growth_facts(r, ev, th, implied_base(r, plans))
     if g.latest is None:  # figures only after the target year (a stock may still have decided it, above)
         lead = [] if out.level in DECIDED else [Note.of("na_actuals_after", year=r.T)]
         return _finish(row, lead + notes)
@@ -886,11 +928,25 @@ def _row(
                     p_assumptions=a.assumptions,
                 )
                 notes += list(a.notes)
-    info = ctx.indicators.loc[r.series] if r.series in ctx.indicators.index else ctx.indicators.loc[r.indicator]
-    row["volatility_class"] = volatility_class(
-        r.measure, r.series, str(info["kind"]), str(info.get("canonical_unit", info["unit"]))
-    )
+    row["volatility_class"] = _volatility_class(r, ctx)
     return _finish(row, notes)
+
+
+def _indicator_info(ctx: Context, code: str) -> pd.Series:
+    """The indicator's row of ``ctx.indicators``, looked up once per context (KeyError when unknown)."""
+    info = indicator_row(ctx, code)
+    if info is None:
+        raise KeyError(code)
+    return info
+
+
+def _volatility_class(r: Resolved, ctx: Context) -> str | None:
+    """The volatility class of the target's series (of its own indicator's kind and unit when the series is no
+    indicator), worked out once per context for a known series."""
+    if indicator_row(ctx, r.series) is not None:
+        return class_of(ctx, r.measure, r.series)
+    info = _indicator_info(ctx, r.indicator)
+    return volatility_class(r.measure, r.series, str(info["kind"]), str(info.get("canonical_unit", info["unit"])))
 
 
 def _not_assessable(r: Resolved, ev: Evidence, th: Threshold) -> Note | None:

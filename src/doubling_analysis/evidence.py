@@ -282,9 +282,17 @@ def own_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -
     return list(ctx.cache[key])
 
 
+def indicator_names(ctx: Context, code: str) -> tuple[str, str]:
+    """The indicator's Chinese and English names (its code when unknown), looked up once per context."""
+    names = ctx.cache.setdefault("_indicator_names", {})
+    if code not in names:
+        info = indicator_row(ctx, code)
+        names[code] = (str(info["name_zh"]), str(info["name_en"])) if info is not None else (code, code)
+    return names[code]
+
+
 def _tagged(p: Point, rel: Relation, ctx: Context) -> Point:
-    info = indicator_row(ctx, rel.other)
-    zh, en = (str(info["name_zh"]), str(info["name_en"])) if info is not None else (rel.other, rel.other)
+    zh, en = indicator_names(ctx, rel.other)
     return Point(
         p.t,
         p.value,

@@ -30,9 +30,16 @@ def available_date(actuals: pd.DataFrame, lag_months: int = DEFAULT_PUBLICATION_
     """The date from which each report may be used: its publication date, or, when unknown, the end of its
     period plus ``lag_months`` months. A *revised* figure with no publication date (a revision after an
     economic census comes years later) is never taken as known at a past as-of date: NaT."""
-    assumed = (actuals["period_end"] + lag_months).map(lambda p: p.end_time.normalize())
+    assumed = _last_days(actuals["period_end"] + lag_months)
     assumed = assumed.where(actuals["status"].astype(str) != "revised")
     return actuals["published_date"].fillna(assumed).astype("datetime64[ns]")
+
+
+def _last_days(periods: pd.Series) -> pd.Series:
+    """The last day of each period (one vectorised pass for a period column, not one Period object per row)."""
+    if isinstance(periods.dtype, pd.PeriodDtype):
+        return periods.dt.end_time.dt.normalize()
+    return periods.map(lambda p: p.end_time.normalize())
 
 
 def as_of_date(as_of) -> pd.Timestamp:
@@ -72,10 +79,15 @@ def rank_reports(actuals: pd.DataFrame) -> pd.DataFrame:
 
 def figure_keys(frame: pd.DataFrame) -> pd.Series:
     """One string per report naming the figure it reports (jurisdiction, indicator, sector, period)."""
-    return pd.Series(
-        ["|".join("" if pd.isna(v) else str(v) for v in rec) for rec in frame[KEY].itertuples(index=False)],
-        index=frame.index,
-    )
+    parts = [_texts(frame[col]) for col in KEY]
+    return pd.Series(["|".join(rec) for rec in zip(*parts)], index=frame.index)
+
+
+def _texts(col: pd.Series) -> list[str]:
+    """Each value of a column as text ("" when missing), converted once per distinct value, not once per row."""
+    codes, uniques = pd.factorize(col)
+    text = ["" if pd.isna(v) else str(v) for v in uniques] + [""]  # code -1 (missing) takes the last: ""
+    return [text[c] for c in codes.tolist()]
 
 
 def select_actuals(
@@ -124,28 +136,24 @@ def apply_revisions(actuals: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataF
     derived row gets status "revised", the id ``<preliminary id>+<revision id>``, the revision's source and
     publication date, and a note naming both. Without a preliminary report nothing is derived.
     """
-    ind = indicators.set_index("code")
-    if "refers_to" not in ind:
+    if "refers_to" not in indicators:
         return actuals
-    revising = [c for c in ind.index if str(c).endswith("_revision") and isinstance(ind.loc[c, "refers_to"], str)]
-    rev = actuals[actuals["indicator_code"].astype(str).isin(revising) & actuals["value"].notna()]
+    levels = {
+        str(c): ref
+        for c, ref in zip(indicators["code"], indicators["refers_to"])
+        if str(c).endswith("_revision") and isinstance(ref, str)
+    }
+    rev = actuals[actuals["indicator_code"].astype(str).isin(list(levels)) & actuals["value"].notna()]
     if rev.empty:
         return actuals
+    ranked, first = _preliminary_reports(actuals, set(levels.values()))
     rows = []
     for r in rev.itertuples(index=False):
-        level = ind.loc[str(r.indicator_code), "refers_to"]
-        m = (
-            (actuals["jurisdiction_code"].astype(str) == str(r.jurisdiction_code))
-            & (actuals["indicator_code"].astype(str) == level)
-            & (actuals["period"] == r.period)
-            & (actuals["status"].astype(str) == "preliminary")
-            & actuals["value"].notna()
-        )
-        m &= actuals["sector"].isna() if pd.isna(r.sector) else (actuals["sector"].astype(str) == str(r.sector))
-        base = rank_reports(actuals[m])
-        if base.empty:
+        pos = first.get(_revised_figure(r.jurisdiction_code, levels[str(r.indicator_code)], r.period, r.sector))
+        if pos is None:
             continue
-        b = base.iloc[0].copy()
+        base = ranked.iloc[pos]
+        b = base.copy()
         b["actual_id"] = f"{b['actual_id']}+{r.actual_id}"
         b["value"] = float(b["value"]) + float(r.value)
         b["growth"] = pd.NA
@@ -154,7 +162,7 @@ def apply_revisions(actuals: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataF
         for col in ("published", "published_date", "source_kind", "source_id", "source_url", "source_title", "quote"):
             b[col] = getattr(r, col)
         b["note"] = (
-            f"derived: preliminary {base.iloc[0]['actual_id']} ({float(base.iloc[0]['value']):g}) plus the "
+            f"derived: preliminary {base['actual_id']} ({float(base['value']):g}) plus the "
             f"published revision {r.actual_id} ({float(r.value):+g})"
         )
         rows.append(b)
@@ -166,6 +174,28 @@ def apply_revisions(actuals: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataF
         if isinstance(actuals[col].dtype, pd.CategoricalDtype):
             out[col] = pd.Categorical(out[col].astype(object), categories=actuals[col].cat.categories)
     return out
+
+
+def _revised_figure(jurisdiction, indicator, period, sector) -> tuple:
+    """The figure a revision revises, as :func:`_preliminary_reports` keys it (no sector: None)."""
+    return str(jurisdiction), str(indicator), period, None if pd.isna(sector) else str(sector)
+
+
+def _preliminary_reports(actuals: pd.DataFrame, levels: set[str]) -> tuple[pd.DataFrame, dict[tuple, int]]:
+    """The preliminary reports of a level of ``levels`` (ranked, :func:`rank_reports`), and the position of the
+    preferred one of each figure (:func:`_revised_figure`): ranked once, not once per revision."""
+    m = (
+        actuals["indicator_code"].astype(str).isin(levels)
+        & (actuals["status"].astype(str) == "preliminary")
+        & actuals["value"].notna()
+        & actuals["period"].notna()
+    )
+    ranked = rank_reports(actuals[m])
+    first: dict[tuple, int] = {}
+    figures = zip(ranked["jurisdiction_code"], ranked["indicator_code"], ranked["period"], ranked["sector"])
+    for pos, figure in enumerate(figures):
+        first.setdefault(_revised_figure(*figure), pos)
+    return ranked, first
 
 
 def catalog_as_of(catalog, as_of, lag_months: int = DEFAULT_PUBLICATION_LAG_MONTHS):

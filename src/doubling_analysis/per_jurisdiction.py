@@ -77,23 +77,23 @@ def _slice_context(context, down: list[str], named: list[str], values: _Groups, 
         context,
         values=values.rows(down),
         growths=growths.rows(down),
-        children={p: [c for c in cs if c in inside] for p, cs in context.children.items() if p in inside},
-        parents={c: p for c, p in context.parents.items() if c in shown},
+        children={p: [c for c in context.children[p] if c in inside] for p in down if p in context.children},
+        parents={c: context.parents[c] for c in shown if c in context.parents},
         records={k: context.records[k] for c in down for k in keys.get(c, ())},
         cache={},
     )
 
 
-def _slice_catalog(catalog, down: list[str], named: list[str], targets: _Groups, actuals: _Groups):
+def _slice_catalog(catalog, down: list[str], named: list[str], groups: dict[str, _Groups]):
+    """The jurisdiction's targets, the figures of it and of those inside it, the documents they cite, the names."""
     from .violations import ValidationReport
 
-    t, a = targets.rows(down[:1]), actuals.rows(down)
-    used = set(t["source_id"].astype(str)) | set(a["source_id"].astype(str))
-    j = catalog.jurisdictions
+    t, a = groups["targets"].rows(down[:1]), groups["actuals"].rows(down)
+    used = dict.fromkeys([*t["source_id"].astype(str), *a["source_id"].astype(str)])
     return dataclasses.replace(
         catalog,
-        jurisdictions=j[j["code"].astype(str).isin(named)],
-        sources=catalog.sources[catalog.sources["source_id"].astype(str).isin(used)],
+        jurisdictions=groups["jurisdictions"].rows(named),
+        sources=groups["sources"].rows(used),
         targets=t,
         actuals=a,
         report=ValidationReport(),
@@ -109,7 +109,12 @@ def slice_report(rep, codes: Iterable[str] | None = None) -> Iterator[tuple[str,
     ch = rep.changes
     changed = {f: _Groups(getattr(ch, f)) for f in ("published", "appeared", "outcomes", "moved")}
     points, summary = _Groups(rep.tracker_points), _Groups(rep.tracker_summary)
-    targets, actuals = _Groups(cat.targets), _Groups(cat.actuals)
+    groups = {
+        "targets": _Groups(cat.targets),
+        "actuals": _Groups(cat.actuals),
+        "jurisdictions": _Groups(cat.jurisdictions, "code"),
+        "sources": _Groups(cat.sources, "source_id"),
+    }
     values, growths = _Groups(ctx.values), _Groups(ctx.growths)
     keys: dict[str, list] = {}
     for key in ctx.records:  # (measure, jurisdiction, indicator, sector)
@@ -117,7 +122,7 @@ def slice_report(rep, codes: Iterable[str] | None = None) -> Iterator[tuple[str,
     volatility = rep._volatility
     for code in codes if codes is not None else rep.codes:
         down, named = _family(ctx, code)
-        catalog = _slice_catalog(cat, down, named, targets, actuals)
+        catalog = _slice_catalog(cat, down, named, groups)
         part = dataclasses.replace(
             rep,
             catalog=catalog,

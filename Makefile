@@ -48,6 +48,7 @@ benchmark: setup
 	$(BIN)/python benchmarks/bench_explorer.py
 	$(BIN)/python benchmarks/bench_report.py
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_scale.py
 
 clean-venv:
 	rm -rf $(VENV)

@@ -205,10 +205,8 @@ _worker_ready = False
 
 def _prepare_worker() -> None:
     global _worker_ready
-    if not _worker_ready:
-        for k, v in _SINGLE_THREAD.items():
-            os.environ.setdefault(k, v)
-        from .plots import setup_fonts
+    if not _worker_ready:  # the environment is the engine's business (LocalEngine sets it for its processes):
+        from .plots import setup_fonts  # changing it here would leak into kernels a caller starts later
 
         setup_fonts()
         _worker_ready = True

@@ -69,6 +69,28 @@ def test_a_chart_of_a_large_panel_shows_a_stated_selection(rep, monkeypatch):
     assert f"图中列出 2 项（共 {len(s)} 项）" in fig._suptitle.get_text()
 
 
+@pytest.mark.parametrize("panels", [2, 12])
+def test_the_statement_of_a_selection_sits_above_the_panels(monkeypatch, panels):
+    """It once sat over the first row's titles of a chart of four rows: the chart was laid out before the
+    statement was added. A synthetic panel three times the shipped one has 18 jurisdictions to select from."""
+    import matplotlib
+    from conftest import synthetic_scaled_catalog
+
+    matplotlib.use("Agg")
+    cat = synthetic_scaled_catalog(da.load_catalog(), 3)
+    big = quarterly.prepare(cat, QUARTER, "zh", n_paths=100, backtest_paths=20, output_dir=None)
+    assert len(big.tracker_summary) > config.REPORT_CHART_PANELS >= panels
+    monkeypatch.setattr(config, "REPORT_CHART_PANELS", panels)
+    fig = big.tracker_chart()
+    renderer = fig.canvas.get_renderer()
+    statement = fig._suptitle.get_window_extent(renderer)
+    titles = [ax.title.get_window_extent(renderer) for ax in fig.axes if ax.get_visible()]
+    assert len(titles) == panels
+    for title in titles:
+        assert statement.y0 >= title.y1, (statement, title)
+    assert fig.bbox.y1 >= statement.y1  # and inside the figure
+
+
 def test_a_long_list_of_findings_is_cut_and_names_its_csv(rep, monkeypatch):
     monkeypatch.setattr(config, "REPORT_FINDINGS_MAX", 1)
     html = rep.findings_html()

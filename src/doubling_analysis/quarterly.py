@@ -156,7 +156,7 @@ class QuarterlyReport:
     def tracker_chart(self):
         """Small multiples of the tracked jurisdictions; of a larger panel than ``config.REPORT_CHART_PANELS``, the
         fastest and the slowest half each (said in the chart's title; every row is in the table)."""
-        from .plots import doubling_tracker_chart, tight_once
+        from .plots import doubling_tracker_chart
 
         save_table(self.tracker_points, "doubling_tracker", self.output_dir)
         s, n = self.tracker_summary, config.REPORT_CHART_PANELS
@@ -169,12 +169,8 @@ class QuarterlyReport:
             ranked = pd.concat([ranked.iloc[: n // 2], ranked.iloc[len(ranked) - (n - n // 2) :]])
         codes = set(ranked["jurisdiction_code"])
         points = self.tracker_points[self.tracker_points["jurisdiction_code"].isin(codes)]
-        fig = doubling_tracker_chart(points, ranked, self.names.jurisdictions, self.lang)
-        fig.suptitle(
-            self._shown_of(len(ranked), len(s), L.t("fastest_slowest", self.lang), "doubling_summary"), fontsize=9
-        )
-        tight_once(fig)  # laid out again with the title (tight_layout makes room for a suptitle)
-        return fig
+        note = self._shown_of(len(ranked), len(s), L.t("fastest_slowest", self.lang), "doubling_summary")
+        return doubling_tracker_chart(points, ranked, self.names.jurisdictions, self.lang, note=note)
 
     def _shown_of(self, shown: int, n: int, which: str, csv_name: str) -> str:
         full = f"{self.output_dir}/{csv_name}.csv" if self.output_dir else csv_name + ".csv"

@@ -44,7 +44,7 @@ from .notes import BOUND_ZH, PER_ZH, Note, render
 from .progress import REGISTRY, ProgressInput, assess_progress
 from .projection import Projection
 from .targets import Interval, judge, judge_threshold, observation_interval, plausible_range, target_set, widen
-from .volatility import Volatility, class_of, estimate, series_model, volatility_class
+from .volatility import Volatility, class_of, estimate, family, series_model, volatility_class
 
 __all__ = ["COLUMNS", "OUTCOMES", "assess", "rank", "series_points", "target_seed", "targets_as_of"]
 
@@ -254,14 +254,14 @@ class Threshold:
         return self.range is not None
 
 
-def threshold(r: Resolved, ev: Evidence) -> Threshold:
+def threshold(r: Resolved, ev: Evidence, margins=None) -> Threshold:
     unit = "ratio" if r.measure == "growth" else r.unit
     if r.relative_k is None:
         return Threshold(target_set(r.value, r.comparator, unit, r.direction, r.value_high), r.value)
     base = next((p for p in ev.points if p.t == float(r.base_year) and p.kind == "year"), None)
     if base is None:
         return Threshold(None, None)
-    lo, hi = plausible_range(base.value, base.bound)
+    lo, hi = plausible_range(base.value, base.bound, margins)
     value = r.relative_k * base.value
     notes = [
         Note.of(
@@ -629,7 +629,7 @@ def attain(
     cls = _volatility_class(r, ctx)
     if cls is None:
         return None
-    cv = vol.of(cls)
+    cv = vol.pool(cls, family(ctx, r.series))
     if r.measure == "growth":
         annual = {int(p.t): p.value for p in ev.points if p.kind == "year" and p.t < r.T and p.bound == "exact"}
         ytd = next(
@@ -658,8 +658,8 @@ def attain(
     if not upto or upto[-1].t >= r.T:
         return None
     last = upto[-1]
-    low, high = plausible_range(last.value, last.bound)
-    model = series_model(upto, cv)
+    low, high = plausible_range(last.value, last.bound, ctx.margins)
+    model = series_model(upto, cv, ctx.margins)
     if noise_sd is not None:  # a what-if without (or with a chosen) noise, e.g. to check arithmetic by hand
         model = replace(model, sd=float(noise_sd), df=1e9)
     proj = level_paths(
@@ -719,7 +719,7 @@ def target_attainment(
     return attain(
         r,
         ev,
-        threshold(r, ev),
+        threshold(r, ev, ctx.margins),
         vol,
         ctx,
         rates=rates,
@@ -855,7 +855,7 @@ def _row(
     ):
         row[c] = np.nan
     ev = gather(r, ctx)
-    th = threshold(r, ev)
+    th = threshold(r, ev, ctx.margins)
     notes: list[Note] = [Note.of("restates", other=r.same_as)] if r.same_as else []
     notes += list(th.notes)
     if th.tset is not None:
@@ -915,19 +915,23 @@ def _row(
         notes.append(Note.of("year_passed"))
     else:
         row.update(progress_of(r, g, th, tuple(p for p in ev.points if p.t <= r.T), progress_methods))
-        if projection_method != "none":
-            rates = scenario_rates if projection_method in ("auto", "scenario") else None
-            a = attain(r, ev, th, vol, ctx, rates=rates, shocks=scenario_shocks, n_paths=n_paths, seed=seed)
-            if a is not None:
-                row.update(
-                    p_attain=a.p,
-                    projected_low=a.low,
-                    projected_median=a.median,
-                    projected_high=a.high,
-                    p_model=a.model,
-                    p_assumptions=a.assumptions,
-                )
-                notes += list(a.notes)
+    # after the target year, until the record decides it, p stays a nowcast (and says so)
+    nowcast_until = pd.Timestamp(f"{r.T}-12-31") + pd.DateOffset(months=config.P_NOWCAST_MONTHS_AFTER_YEAR)
+    if projection_method != "none" and not (passed and (out.level in DECIDED or ctx.as_of > nowcast_until)):
+        rates = scenario_rates if projection_method in ("auto", "scenario") else None
+        a = attain(r, ev, th, vol, ctx, rates=rates, shocks=scenario_shocks, n_paths=n_paths, seed=seed)
+        if a is not None:
+            row.update(
+                p_attain=a.p,
+                projected_low=a.low,
+                projected_median=a.median,
+                projected_high=a.high,
+                p_model=a.model,
+                p_assumptions=a.assumptions,
+            )
+            notes += list(a.notes)
+            if passed:
+                notes.append(Note.of("p_nowcast_after_year", year=r.T))
     row["volatility_class"] = _volatility_class(r, ctx)
     return _finish(row, notes)
 

@@ -106,7 +106,10 @@ def growth_forecast(
         )
     if ytd is not None:
         month, g = ytd
-        if any(y < year for y in annual):
+        rest = max(1 - month / 12, 0.0)
+        carry = not any(y < year for y in annual)
+        err = vol.ytd(cv.cls, cv.pool, carry=carry)
+        if not carry:
             _, trend, rule = growth_rule(annual, year)
             trend_how = {
                 "last_year": "last year's growth",
@@ -116,14 +119,15 @@ def growth_forecast(
         else:
             trend, trend_how = g, "the year-to-date rate (no earlier annual rate)"
         mean = ytd_nowcast(g, month, trend)
-        sd = vol.ytd_sd * math.sqrt(max(1 - month / 12, 0.0))
+        sd = err.sd * math.sqrt(rest)
         return GrowthForecast(
             mean,
             sd,
-            vol.ytd_df,
+            err.df,
             f"year-to-date {g:.1%} over {month} months nowcasts the year at "
             f"{mean:.1%} (the rest at {trend_how}, {trend:.1%}); error sd "
-            f"{sd:.1%} from {vol.ytd_n} year-to-date/final pairs and a prior",
+            f"{sd:.1%} from {err.n} {'carried-forward ' if carry else ''}year-to-date/final pairs of "
+            f"{cv.pool or cv.cls} and a prior",
         )
     if not any(y < year for y in annual):
         return None

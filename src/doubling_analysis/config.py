@@ -69,8 +69,12 @@ INTERVAL = 0.80
 #: 接近 / 近 X ("close to X"): the figure lies in [X (1 - margin), X): an upper bound with this lower margin
 NEAR_LOWER_MARGIN = 0.10
 #: 突破 / 超过 X ("passed X"): decides as (X, +inf); for probabilities its plausible range is (X, X (1 + margin)),
-#: because officials announce the round milestone just passed
+#: because officials announce the round milestone just passed. This is the stated PRIOR; the margin used is measured
+#: from the data's own bound -> exact pairs known at the as-of date (margins.py: (n + 1) / n x the largest overshoot
+#: in logs) once there are BOUND_MARGIN_MIN_PAIRS of them. Shipped data, all reports: n = 3 pairs of 突破 X with the
+#: exact figure (ar148/ar149 +9.9 %, ar2-003-2023/ar162 +8.0 %, ar2-003-2024/ar163 +16.0 %) -> margin +21.9 %
 LOWER_BOUND_PLAUSIBLE_MARGIN = 0.10
+BOUND_MARGIN_MIN_PAIRS = 2
 #: a stock (count of firms, parks, clusters) reported inside the target year or up to this many months after it
 #: stands for the year-end stock, as a judgement ("likely_...")
 STOCK_WINDOW_MONTHS_AFTER = 6
@@ -98,10 +102,27 @@ VOLATILITY_PRIOR_WEIGHT = 4.0
 DRIFT_PRIOR_MEAN = {"nominal_level": 0.08, "count": 0.05}
 DRIFT_PRIOR_WEIGHT = 2.0
 DRIFT_PRIOR_SD_MIN = 0.05
+#: a pool with fewer series than this says nothing about how drifts spread across series: its drift prior is then
+#: the stated mean (DRIFT_PRIOR_MEAN) with this sd, and the series' own increments do the rest (a single young
+#: sector doubling in a year must not become every revenue series' prior)
+DRIFT_POOL_MIN_SERIES = 3
+DRIFT_PRIOR_SD_FEW_SERIES = 0.10
 #: a year-to-date growth rate nowcasts the full year; prior sd of the nowcast error (points, for a reading with
 #: the whole year still to come) and its weight
 YTD_PRIOR_SD = 0.03
 YTD_PRIOR_WEIGHT = 2.0
+#: ... per class: a nominal rate (revenue, profit) moves far more within a year than a real one, so its prior is the
+#: class's own one-year prior (VOLATILITY_PRIOR_SD); the data's year-to-date/final pairs of the pool update it
+YTD_PRIOR_SD_BY_CLASS = {"real_growth": YTD_PRIOR_SD, "nominal_growth": 0.06, "investment_growth": 0.10}
+#: bounded figures (突破 / 接近 / 约) enter a series' growth estimate as draws within their plausible range: this many
+#: imputations of the series (seeded by the figures' ids), combined as a mixture (Rubin's rules)
+BOUND_IMPUTATIONS = 64
+#: after its target year ends, an undecided target keeps a nowcast p (said so in its notes) for this many months,
+#: the time annual figures take to appear (bulletins by April, sector figures within the following year)
+P_NOWCAST_MONTHS_AFTER_YEAR = 12
+#: the relations of data/concordance.csv whose indicators share one volatility pool (the same measure, or one
+#: measure including the other); every other series, however similar its kind, cannot move a target's p
+POOL_RELATIONS = ("same_measure", "includes", "included_in")
 #: growth-rate series whose volatility class is real growth (comparable prices); other growth rates are nominal,
 #: investment growth rates are their own class
 REAL_GROWTH_SERIES = ("va_growth", "gdp", "secondary_va")

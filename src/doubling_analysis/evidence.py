@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .margins import PRIOR as PRIOR_MARGINS
+from .margins import BoundMargins, bound_margins
 from .vintage import Vintages, as_of_date, vintages
 
 
@@ -114,6 +116,7 @@ class Context:
     relations: dict = field(default_factory=dict)  # (indicator, relation) -> [Relation]
     cache: dict = field(default_factory=dict)  # series key -> points (each series converted once)
     records: dict = field(default_factory=dict)  # series key -> raw records of its figures
+    margins: BoundMargins = PRIOR_MARGINS  # how far a bounded figure lies from its round number (margins.py)
 
     def series_keys(self):
         """(measure, jurisdiction, indicator, sector) of every series with a figure known at the date."""
@@ -229,7 +232,17 @@ def build_context(catalog, as_of=None, lag_months: int | None = None) -> Context
         indicators=catalog.indicators.set_index("code"),
         relations=_relations_index(getattr(catalog, "concordance", None)),
         records=records,
+        margins=_margins(v, as_of),
     )
+
+
+def _margins(v: Vintages, as_of) -> BoundMargins:
+    """The bound margins measured from the reports known at ``as_of``, once per catalog and date."""
+    cache = v.__dict__.setdefault("_margins", {})
+    key = str(as_of_date(as_of)) if as_of is not None else None
+    if key not in cache:
+        cache[key] = bound_margins(v.known(as_of, "value"))
+    return cache[key]
 
 
 def indicator_row(ctx: Context, code: str) -> pd.Series | None:

@@ -148,6 +148,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh": "目标年已过：以结果代替进展分类",
     },
     # probability
+    "p_nowcast_after_year": {
+        "en": "the target year {year} has ended and its figure is not yet published: p is a nowcast from the "
+        "figures known at the as-of date, not an outcome",
+        "zh": "目标年{year}年已结束而其数据尚未公布：概率为据截至评估日已知数据的即时预测，并非结果",
+    },
     "p_start_range": {
         "en": "the start is a bound ({bound}): the probability integrates over {range}",
         "zh": "起点为区间值（{bound_zh}）：概率按 {range} 的范围积分",

@@ -143,15 +143,19 @@ def outcome(value: float, bound: str, target: Interval) -> str:
     return judge(observation_interval(value, bound), target)
 
 
-def plausible_range(value: float, bound: str) -> tuple[float, float]:
-    """The range a reported figure may take for probabilities (a bound integrates over it, uniformly): exact is
-    the value; 突破 X is (X, X (1 + config.LOWER_BOUND_PLAUSIBLE_MARGIN)); 接近 X is [X (1 - NEAR_LOWER_MARGIN), X);
-    an approximate figure is within config.ACTUAL_APPROX_TOLERANCE of its value."""
+def plausible_range(value: float, bound: str, margins=None) -> tuple[float, float]:
+    """The range a reported figure may take for probabilities (a bound integrates over it, uniformly in logs):
+    exact is the value; 突破 X is (X, X (1 + m)); 接近 X is [X (1 - m'), X), with the margins measured from the
+    data's bound/exact pairs (``margins``, a :class:`margins.BoundMargins`; default: the stated priors
+    config.LOWER_BOUND_PLAUSIBLE_MARGIN and NEAR_LOWER_MARGIN); an approximate figure is within
+    config.ACTUAL_APPROX_TOLERANCE of its value."""
     v = float(value)
+    lower = config.LOWER_BOUND_PLAUSIBLE_MARGIN if margins is None else margins.lower
+    upper = config.NEAR_LOWER_MARGIN if margins is None else margins.upper
     if bound == "lower":
-        return v, v + abs(v) * config.LOWER_BOUND_PLAUSIBLE_MARGIN
+        return v, v + abs(v) * lower
     if bound == "upper":
-        return v - abs(v) * config.NEAR_LOWER_MARGIN, v
+        return v - abs(v) * upper, v
     if bound == "approx":
         tol = abs(v) * config.ACTUAL_APPROX_TOLERANCE
         return v - tol, v + tol

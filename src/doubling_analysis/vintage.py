@@ -223,6 +223,13 @@ class Vintages:
             key = figure_keys(frame)
             self.ranked[measure] = frame.assign(_key=key, _available=available_date(frame, lag_months))
 
+    def known(self, as_of, measure: str) -> pd.DataFrame:
+        """Every report available at ``as_of`` (all of them, not one per figure: bound/exact pairs need both)."""
+        f = self.ranked[measure]
+        if as_of is not None:
+            f = f[(f["_available"] <= as_of_date(as_of)).fillna(False).astype(bool)]
+        return f
+
     def select(self, as_of, measure: str) -> pd.DataFrame:
         """As :func:`select_actuals` (unsorted): one report per figure, the preferred one known at ``as_of``."""
         f = self.ranked[measure]

@@ -110,12 +110,19 @@ more: cloud, wrong direction: thunderstorm); needs {destatis_points} points. ESC
 more), anticipated share of the required progress (≥ {escap_keep} maintain, {escap_acc}–{escap_keep} accelerate, < {escap_acc} reverse).
 
 **Probabilities.** Levels and counts follow a random walk with drift in logs ({n_paths_en} seeded paths). Its
-volatility is estimated from every series of the same kind known at the as-of date (money levels, counts),
-pooled with a stated prior ({prior} % a year); a series' own drift is shrunk toward its kind's. Growth-rate targets are
-forecast from last year's growth (after 2020, by the two-year-average rule), or, within the year, by a
-year-to-date nowcast whose error is learned from year-to-date/final pairs. A start known only as a bound
-(突破 X: between X and {upper} X; 接近 X: between {near} X and X) is integrated over that range. Only figures published by
-the as-of date are used; the backtest below scores the model on every forecast the data allows.
+volatility is estimated per pool: the series of the same indicator, or of an indicator of the same measure or
+included in it (data/concordance.csv), in every jurisdiction, known at the as-of date, with a stated prior
+({prior} % a year); no other series can move a target's probability. A series' own drift is shrunk toward its
+pool's (toward the stated {drift_prior} % with sd {drift_few} % when the pool has fewer than {pool_min} series). Bounded
+figures are censored observations: 突破 X lies between X and (1 + m) X, 接近 X between (1 − m') X and X, where m is
+measured from the data's own bound/exact pairs of one figure known at the as-of date ((n + 1)/n × the largest
+overshoot, in logs; the stated {upper_prior} % until {pairs_min} pairs are known); a bounded start, base or point of the
+drift is drawn within that range ({imputations} imputations for the drift). Growth-rate targets are forecast from
+last year's growth (after 2020, by the two-year-average rule), or, within the year, by a year-to-date nowcast whose
+error is learned from the pool's year-to-date/final pairs (a rate carried forward for want of an earlier annual
+rate has its own, larger error). After the target year, until its figure is published (up to {nowcast_months}
+months), p stays a nowcast and says so. Only figures published by the as-of date are used; the backtest below
+scores the model on every forecast the data allows.
 
 **Outcomes.** Once the target year is over: achieved or missed when a figure decides it; likely achieved or
 likely missed when the decision rests on a stated judgement (an indicator renamed by the statistics office, such as
@@ -138,11 +145,14 @@ figure of another scope (产值 vs 营业收入, a cluster vs above-scale indust
 更大为多云；方向相反为雷雨），至少需要 {destatis_points} 个数据点。亚太经社会：时间加权回归（近期权重更大），预计完成比例
 （≥{escap_keep} 保持；{escap_acc}—{escap_keep} 加速；<{escap_acc} 扭转）。
 
-**达标概率。** 总量与数量按对数随机游走（含漂移）模拟（{n_paths_zh} 条路径，固定随机种子）。波动率由评估日已公布的同类序列
-（金额总量、数量）合并估计，并与事先设定的先验（每年 {prior}%）结合；单个序列的漂移向同类序列收缩。增速目标以上年增速预测
-（2020 年之后按两年平均规则），年内则以累计增速推算全年，其误差由“累计—全年”数据对估计。起点只有区间值时
-（突破 X：X 至 {upper}X；接近 X：{near}X 至 X），概率按该区间积分。只使用截至评估日已公布的数据；下文的回测检验模型在全部
-可检验预测上的表现。
+**达标概率。** 总量与数量按对数随机游走（含漂移）模拟（{n_paths_zh} 条路径，固定随机种子）。波动率按“池”估计：同一指标或同口径、
+包含关系指标（data/concordance.csv）在各地区、截至评估日已公布的序列，并与事先设定的先验（每年 {prior}%）结合；其他序列不能改变
+目标的概率。单个序列的漂移向其池收缩（池内序列少于 {pool_min} 个时，向设定的 {drift_prior}%、标准差 {drift_few}% 收缩）。区间值作为删失观测：
+突破 X 在 X 至 (1+m)X 之间，接近 X 在 (1−m′)X 至 X 之间，m 由评估日已知的同一数值“区间—精确”数据对估计（对数超出幅度最大值 ×
+(n+1)/n；数据对少于 {pairs_min} 个时用设定的 {upper_prior}%）；区间值的起点、基期或漂移估计中的数据点在该区间内抽取（漂移估计 {imputations} 次插补）。
+增速目标以上年增速预测（2020 年之后按两年平均规则），年内则以累计增速推算全年，其误差由本池“累计—全年”数据对估计（缺少上年增速、
+直接沿用累计增速时误差另计，且更大）。目标年结束后、数据公布前（最多 {nowcast_months} 个月），概率为即时预测并注明。只使用截至评估日
+已公布的数据；下文的回测检验模型在全部可检验预测上的表现。
 
 **结果判定。** 目标年结束后：有数值可判定的为“已实现”或“未实现”；判定依赖已说明的判断（统计部门更名的指标，如
 2019 年起主营业务收入改为营业收入；目标年内或年末后 {stock_months} 个月内报告的存量）的为“可能已实现”或“可能未实现”；其余为“无法判定”。
@@ -175,8 +185,13 @@ def methods_values() -> dict[str, str]:
         "n_paths_en": f"{c.N_PATHS:,}".replace(",", " "),
         "n_paths_zh": str(c.N_PATHS),
         "prior": pct(c.VOLATILITY_PRIOR_SD["nominal_level"]),
-        "upper": f"{1 + c.LOWER_BOUND_PLAUSIBLE_MARGIN:g}",
-        "near": f"{1 - c.NEAR_LOWER_MARGIN:g}",
+        "upper_prior": pct(c.LOWER_BOUND_PLAUSIBLE_MARGIN),
+        "pairs_min": str(c.BOUND_MARGIN_MIN_PAIRS),
+        "imputations": str(c.BOUND_IMPUTATIONS),
+        "drift_prior": pct(c.DRIFT_PRIOR_MEAN["nominal_level"]),
+        "drift_few": pct(c.DRIFT_PRIOR_SD_FEW_SERIES),
+        "pool_min": str(c.DRIFT_POOL_MIN_SERIES),
+        "nowcast_months": str(c.P_NOWCAST_MONTHS_AFTER_YEAR),
         "stock_months": str(c.STOCK_WINDOW_MONTHS_AFTER),
     }
 

@@ -7,7 +7,7 @@ import pytest
 
 import doubling_analysis as da
 from doubling_analysis.assess import assess
-from doubling_analysis.evidence import build_context, own_points
+from doubling_analysis.evidence import Point, build_context, own_points
 from doubling_analysis.targets import judge, observation_interval, plausible_range, target_set
 
 
@@ -37,13 +37,49 @@ def test_concordance_decides_as_likely_and_only_with_the_concordance(t2026, data
     # jx19-002: 主营业务收入 of electronics >= 1万亿 in 2023; 2023 营业收入 1.08万亿 (ar162) via the 2019 rename
     r = t2026.loc["jx19-002"]
     assert r["outcome"] == "likely_achieved" and r["outcome_ids"] == "ar162" and "sector_revenue" in r["judgement"]
-    # jx19-001: nonferrous >= 1万亿; 2023 "接近8千亿" (ar173) lies wholly below
-    assert t2026.loc["jx19-001", "outcome"] == "likely_missed"
+    # jx19-001: nonferrous 主营业务收入 >= 1万亿; 2023 营业收入 "接近8千亿" (ar173) lies wholly below. Operating
+    # revenue includes main business revenue (concordance: included_in), so main revenue < 8000 < 10000: missed
+    # outright (before issue 19 the relation had no direction and this was only likely_missed)
+    r = t2026.loc["jx19-001"]
+    assert r["outcome"] == "missed" and r["outcome_ids"] == "ar173" and "included in" in r["judgement"]
     # without the concordance file nothing links the two indicators: undetermined
     folder = data_copy
     (folder / "concordance.csv").unlink()
     t = assess(da.load_catalog(folder), "2026Q3", projection_method="none").set_index("target_id")
     assert t.loc["jx19-002", "outcome"] == "undetermined" and t.loc["jx19-001", "outcome"] == "undetermined"
+
+
+def test_inclusion_decides_one_way_outright_and_the_other_only_as_likely():
+    """By hand, for a main-revenue target (>= X) and an operating-revenue figure v (main <= operating):
+    v < X (exact) -> main < X: missed outright; v >= X -> main may still fall short: likely_achieved; and the
+    converse for an operating-revenue target with a main-revenue figure m (operating >= main): m >= X ->
+    achieved outright, m < X -> likely_missed. Synthetic resolved targets and points, named so."""
+    from doubling_analysis.assess import Resolved, Threshold, _decide_point
+
+    def decide(series, relation, value, bound="exact"):
+        r = Resolved(
+            "synthetic-t", "X", series, "", "level", "up", "value", series, 2023, 2020, 100.0, None, ">=", "亿元",
+            None, None, None, None, None, None, "synthetic-doc",
+        )  # fmt: skip
+        th = Threshold(target_set(100.0, ">=", "亿元"), 100.0)
+        other = "revenue" if series == "main_revenue" else "main_revenue"
+        p = Point(2023.0, value, bound, "2023", "synthetic-a", "year", via=other, relation=relation)
+        return _decide_point(r, th, p).level
+
+    assert decide("main_revenue", "included_in", 95.0) == "missed"
+    assert decide("main_revenue", "included_in", 105.0) == "likely_achieved"
+    # 突破95 says nothing about 100 either way (operating revenue in (95, inf)): undetermined
+    assert decide("main_revenue", "included_in", 95.0, "lower") == "undetermined"
+    assert decide("revenue", "includes", 105.0) == "achieved"
+    assert decide("revenue", "includes", 95.0) == "likely_missed"
+    assert decide("revenue", "same_measure", 105.0) == "likely_achieved"  # no direction: likely either way
+
+
+def test_a_concordance_row_holds_both_ways(cat):
+    """main_revenue included_in revenue (concordance.csv) is also revenue includes main_revenue."""
+    ctx = build_context(cat, "2026Q3")
+    assert [r.other for r in ctx.relations[("main_revenue", "included_in")]] == ["sector_revenue", "revenue"]
+    assert [r.other for r in ctx.relations[("revenue", "includes")]] == ["main_revenue"]
 
 
 def test_a_different_scope_is_noted_never_merged(cat):

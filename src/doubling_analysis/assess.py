@@ -43,7 +43,7 @@ from .growth import cagr
 from .notes import BOUND_ZH, PER_ZH, Note, render
 from .progress import REGISTRY, ProgressInput, assess_progress
 from .projection import Projection
-from .targets import Interval, judge, judge_threshold, observation_interval, plausible_range, target_set, widen
+from .targets import INF, Interval, judge, judge_threshold, observation_interval, plausible_range, target_set, widen
 from .volatility import Volatility, class_of, estimate, family, series_model, volatility_class
 
 __all__ = ["COLUMNS", "OUTCOMES", "assess", "rank", "series_points", "target_seed", "targets_as_of"]
@@ -345,6 +345,37 @@ def _judgement_of(p: Point, r: Resolved) -> tuple[str, Note]:
     )
 
 
+INCLUSION_EN = {"included_in": "included in", "includes": "includes"}
+INCLUSION_ZH = {"included_in": "包含于", "includes": "包含"}
+
+
+def _by_inclusion(r: Resolved, th: Threshold, p: Point, obs: Interval) -> tuple[str, Note] | None:
+    """A figure of a measure that includes the target's (营业收入 ⊇ 主营业务收入) bounds the target's measure from
+    above, one included in it bounds it from below: when that bound alone decides the target, it decides it
+    outright (an operating revenue below a main-revenue target is a miss). Levels only: an inclusion says nothing
+    about growth rates. None when the bound decides nothing (the verdict is then only likely)."""
+    if r.measure != "value" or p.relation not in INCLUSION_EN:
+        return None
+    if p.relation == "included_in":  # target measure <= the figure
+        implied = Interval(-INF, obs.high, False, obs.high_closed)
+    else:  # target measure >= the figure
+        implied = Interval(obs.low, INF, obs.low_closed, False)
+    verdict = _verdict(implied, th, r.comparator)
+    if verdict not in ("achieved", "missed"):
+        return None
+    return verdict, Note.of(
+        "inclusion_decides",
+        series_en=r.series_en,
+        series_zh=r.series_zh,
+        other_en=p.via_en,
+        other_zh=p.via_zh,
+        relation_en=INCLUSION_EN[p.relation],
+        relation_zh=INCLUSION_ZH[p.relation],
+        value=r.fmt(p.value),
+        actual_id=p.actual_id,
+    )
+
+
 def _decide_point(r: Resolved, th: Threshold, p: Point, stock_gap_years: float = 0.0) -> Outcome:
     obs = observation_interval(p.value, p.bound)
     notes = [_outcome_note(p, r)]
@@ -358,6 +389,17 @@ def _decide_point(r: Resolved, th: Threshold, p: Point, stock_gap_years: float =
             f"allowing {drift:.0%} change"
         )
         notes.append(Note.of("judgement_stock", period=p.period, gap=months, year=r.T, drift=f"{drift:.0%}"))
+    outright = _by_inclusion(r, th, p, obs) if p.via and not stock_gap_years else None
+    if outright is not None:
+        verdict, note = outright
+        notes.append(note)
+        return Outcome(
+            verdict,
+            (p.actual_id,),
+            f"{r.series} {p.relation.replace('_', ' ')} {p.via}: {p.via} {r.fmt(p.value)} ({p.actual_id}) "
+            f"decides {verdict} ({p.reason_en})",
+            tuple(notes),
+        )
     if p.via:
         text, note = _judgement_of(p, r)
         judgements.append(text)

@@ -38,6 +38,7 @@ class Point:
     jurisdiction: str = ""
     via_zh: str = ""  # the concordant indicator's names
     via_en: str = ""
+    relation: str = ""  # how the target's measure relates to ``via``'s: same_measure, includes, included_in
 
 
 def _point_time(kind: str, end: pd.Period) -> float:
@@ -156,6 +157,11 @@ class Relation:
     reason_zh: str
 
 
+#: the relations that let another indicator's figures stand in for a target's measure, and each one's converse
+#: (a row of concordance.csv holds both ways: main_revenue included_in revenue = revenue includes main_revenue)
+CONVERSE = {"same_measure": "same_measure", "includes": "included_in", "included_in": "includes"}
+
+
 def _relations_index(concordance: pd.DataFrame | None) -> dict:
     out: dict = {}
     if concordance is None or concordance.empty:
@@ -163,9 +169,12 @@ def _relations_index(concordance: pd.DataFrame | None) -> dict:
     for r in concordance.itertuples(index=False):
         lo = -1e9 if pd.isna(r.from_year) else float(r.from_year)
         hi = 1e9 if pd.isna(r.to_year) else float(r.to_year) + 0.999
-        out.setdefault((str(r.indicator_code), str(r.relation)), []).append(
-            Relation(str(r.other_code), lo, hi, str(r.reason_en), str(r.reason_zh))
-        )
+        rel, a, b = str(r.relation), str(r.indicator_code), str(r.other_code)
+        out.setdefault((a, rel), []).append(Relation(b, lo, hi, str(r.reason_en), str(r.reason_zh)))
+        if rel in CONVERSE:
+            back = out.setdefault((b, CONVERSE[rel]), [])
+            if not any(x.other == a for x in back):
+                back.append(Relation(a, lo, hi, str(r.reason_en), str(r.reason_zh)))
     return out
 
 
@@ -304,7 +313,7 @@ def indicator_names(ctx: Context, code: str) -> tuple[str, str]:
     return names[code]
 
 
-def _tagged(p: Point, rel: Relation, ctx: Context) -> Point:
+def _tagged(p: Point, rel: Relation, ctx: Context, relation: str = "") -> Point:
     zh, en = indicator_names(ctx, rel.other)
     return Point(
         p.t,
@@ -319,14 +328,18 @@ def _tagged(p: Point, rel: Relation, ctx: Context) -> Point:
         p.jurisdiction,
         zh,
         en,
+        relation,
     )
 
 
 def concordant_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -> list[Point]:
-    """Points of indicators that measure the same thing (same_measure rows), in the years the relation holds."""
+    """Points of indicators that measure the same thing or include / are included in the target's measure
+    (same_measure, includes, included_in rows, either way round), in the years the relation holds; each point
+    carries its ``relation``."""
     return [
-        _tagged(p, rel, ctx)
-        for rel in ctx.relations.get((series, "same_measure"), ())
+        _tagged(p, rel, ctx, kind)
+        for kind in CONVERSE
+        for rel in ctx.relations.get((series, kind), ())
         for p in own_points(ctx, measure, jur, rel.other, sector)
         if rel.from_year <= p.t <= rel.to_year
     ]

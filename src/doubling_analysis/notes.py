@@ -79,6 +79,10 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "judgement: {series_en} of {from_year} is measured by {other_en} ({reason})",
         "zh": "判断：以{other_zh}衡量 {from_year} 年的{series_zh}（{reason_zh}）",
     },
+    "inclusion_decides": {
+        "en": "{series_en} is {relation_en} {other_en}: its figure {value} ({actual_id}) decides the target outright",
+        "zh": "{series_zh}{relation_zh}{other_zh}：其数值 {value}（{actual_id}）可直接判定目标",
+    },
     "judgement_stock": {
         "en": "judgement: the stock at {period} ({gap} months from the end of {year}) stands for "
         "the year end, allowing {drift} change",

@@ -31,7 +31,7 @@ LEVELS = ("province", "prefecture", "county", "zone")
 KINDS = ("level", "growth_rate", "count", "share", "rate", "area", "rank", "relative", "money_flow", "other")
 DIRECTIONS = ("up", "down")
 QUANTIFIERS = ("each", "any")
-RELATIONS = ("same_measure", "different_scope")
+RELATIONS = ("same_measure", "includes", "included_in", "different_scope")
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 PERIOD_PATTERN = r"^(\d{4}|\d{4}-\d{2}|\d{4}-\d{2}\.\.\d{4}-\d{2}|\d{4}\.\.\d{4})$"
@@ -292,7 +292,10 @@ TABLES: dict[str, Table] = {
         "concordance",
         "concordance.csv",
         "Which indicators measure the same thing over which "
-        "years (same_measure: their figures may decide each other's targets, as a judgement), and "
+        "years (same_measure: their figures may decide each other's targets, as a judgement), which one "
+        "includes the other (includes / included_in: indicator_code's measure contains / is contained in "
+        "other_code's; a figure on the containing side decides a miss, on the contained side an attainment, "
+        "outright, and the other verdict only as likely), and "
         "which differ in scope (different_scope: never merged, only noted).",
         (
             _f(
@@ -317,7 +320,13 @@ TABLES: dict[str, Table] = {
                 maximum=YEAR_MAX,
             ),
             _f("to_year", "integer", "Last year the relation holds (blank: open).", minimum=YEAR_MIN, maximum=YEAR_MAX),
-            _f("relation", "string", "same_measure or different_scope.", required=True, enum=RELATIONS),
+            _f(
+                "relation",
+                "string",
+                "same_measure, includes, included_in or different_scope.",
+                required=True,
+                enum=RELATIONS,
+            ),
             _f("reason_en", "string", "Why, in English (shown in the row that rests on it).", required=True),
             _f("reason_zh", "string", "Why, in Chinese.", required=True),
         ),

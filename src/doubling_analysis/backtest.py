@@ -341,7 +341,12 @@ def backtest(catalog, n_paths: int = config.BACKTEST_PATHS, seed: int = config.S
     table = pd.DataFrame(rows, columns=COLUMNS)
     measured = measured_indicators(catalog)
     table["measured_by_target"] = (table["kind"] == "target") | table["indicator"].isin(measured)
-    return table, summary(table)
+    s = summary(table)
+    ind = catalog.indicators.set_index(catalog.indicators["code"].astype(str))
+    s["indicator_names"] = {
+        c: (str(ind.at[c, "name_zh"]), str(ind.at[c, "name_en"])) for c in s["unmeasured_indicators"] if c in ind.index
+    }
+    return table, s
 
 
 # ---- scoring per unit ----------------------------------------------------------------------------------------
@@ -636,9 +641,9 @@ VERDICT_TEXTS = {
         "difference {diff} over {units}, not entirely below 0 (fails)",
     },
     "zh": {
-        "coverage_ok": "{what}覆盖了{units}中 {n_rows} 个结果的 {cov}：在 {range} 之内，区间包含 80%",
-        "coverage_outside": "{what}覆盖了{units}中 {n_rows} 个结果的 {cov}：超出 {range}（未通过）",
-        "coverage_off_nominal": "{what}覆盖了{units}中 {n_rows} 个结果的 {cov}：区间不含 80%（未通过）",
+        "coverage_ok": "{what}覆盖了 {units}中 {n_rows} 个结果的 {cov}：在 {range} 之内，区间包含 80%",
+        "coverage_outside": "{what}覆盖了 {units}中 {n_rows} 个结果的 {cov}：超出 {range}（未通过）",
+        "coverage_off_nominal": "{what}覆盖了 {units}中 {n_rows} 个结果的 {cov}：区间不含 80%（未通过）",
         "too_few_units": "{what}：仅{units}、{n_rows} 个预测，少于 {min} 个单位，无法判断",
         "beats_baseline": "{what}优于{base}：Brier 分数 {model}，{base}为 {base_score}，差值 {diff}（{units}）",
         "not_beats_baseline": "{what}未能确证优于{base}：Brier 分数 {model}，{base}为 {base_score}，差值 {diff}"
@@ -665,13 +670,12 @@ def _units(n: int, group: str, lang: str, baseline: str = "") -> str:
 
 def verdict_text(v: dict, lang: str = "en") -> str:
     """A verdict in words, with its interval."""
-    lo, hi = config.BACKTEST_COVERAGE_RANGE
     return VERDICT_TEXTS[lang][v["code"]].format(
         what=WORDS[lang][v["group"]],
         cov=_pct(v),
         n_rows=v["n_rows"],
         units=_units(v["n_units"], v["group"], lang, v.get("baseline", "")),
-        range=f"{lo:.0%}-{hi:.0%}".replace("%-", "-"),
+        range=_range(lang),
         min=config.BACKTEST_MIN_UNITS,
         base=WORDS[lang].get(v.get("baseline", ""), ""),
         model=f"{v.get('model', np.nan):.3f}",
@@ -750,3 +754,130 @@ def summary_text(s: dict) -> str:
     lines.append("verdict:")
     lines += [f"  - {verdict_text(v, 'en')}" for v in s["verdicts"]]
     return "\n".join(lines)
+
+
+# ---- what the report quotes ------------------------------------------------------------------------------------
+
+SHORT = {
+    "en": {
+        "interval": "all",
+        "interval:level": "levels",
+        "interval:growth": "growth rates",
+        "interval:ytd": "year-to-date nowcasts",
+        "binary": "all yes/no",
+        "binary:target": "targets",
+        "binary:threshold": "thresholds",
+        "coverage_ok": "passes",
+        "coverage_outside": "outside {range}, fails",
+        "coverage_off_nominal": "the interval leaves out 80 %, fails",
+        "too_few_units": "too few units to judge",
+        "beats_baseline": "better",
+        "not_beats_baseline": "not demonstrably better, fails",
+        "coverage": "{what} {cov} ({n_rows} in {units}: {status})",
+        "baseline": "{what} {diff} over {units} ({status})",
+    },
+    "zh": {
+        "interval": "全部",
+        "interval:level": "水平值",
+        "interval:growth": "增速",
+        "interval:ytd": "年内累计临近预测",
+        "binary": "全部是否达标",
+        "binary:target": "目标",
+        "binary:threshold": "增长门槛",
+        "coverage_ok": "通过",
+        "coverage_outside": "超出 {range}，未通过",
+        "coverage_off_nominal": "区间不含 80%，未通过",
+        "too_few_units": "单位太少，无法判断",
+        "beats_baseline": "更好",
+        "not_beats_baseline": "未能确证更好，未通过",
+        "coverage": "{what} {cov}（{units}中 {n_rows} 个，{status}）",
+        "baseline": "{what} {diff}（{units}，{status}）",
+    },
+}
+
+CLAIM = {
+    "en": "its 80 % intervals covered {coverage}; by kind: {kinds}; Brier score model - coin ({ci} intervals): "
+    "{binary}.",
+    "zh": "80% 区间覆盖率为 {coverage}；分类型：{kinds}；Brier 分数模型减抛硬币（{ci} 区间）：{binary}。",
+}
+
+METHODS = {
+    "en": "**Backtest.** {n} forecasts scored, each made with what was published at its origin, in {units} "
+    "independent units ({targets} targets, {series} series: jurisdiction, indicator, sector): each unit's "
+    "forecasts are averaged, then every unit weighs the same, and [low, high] is the {ci} interval of a cluster "
+    "bootstrap over units ({b} resamples). The baselines are scored on the same units. Series no target "
+    "measures ({unmeasured}) are scored apart: 80 % coverage {cov_m} on the series targets measure, {cov_u} on "
+    "the others. Verdicts (a coverage outside {range}, or an interval leaving out 80 %, fails; the model beats a "
+    "baseline only when the interval of the Brier difference lies entirely below 0):\n\n{verdicts}\n\nEvery "
+    "scored forecast: tables/backtest.csv and `doubling-analysis backtest --format csv`; every unit: "
+    "`doubling-analysis backtest --by unit`.",
+    "zh": "**回测。** 共评分 {n} 个预测，每个只使用其起点时已公布的数据，归入 {units} 个独立单位（{targets} 个目标、"
+    "{series} 个序列：地区、指标、产业）：先在单位内取平均，再对单位等权平均；[下限, 上限] 为按单位整群自助法"
+    "（{b} 次重抽）的 {ci} 区间。基准在相同单位上计分。没有目标衡量的序列（{unmeasured}）单独计分：目标所衡量"
+    "序列的 80% 区间覆盖率 {cov_m}，其余序列 {cov_u}。判定（覆盖率超出 {range} 或区间不含 80% 为未通过；只有 Brier "
+    "差值的区间全部低于 0，模型才算优于基准）：\n\n{verdicts}\n\n逐项结果见 tables/backtest.csv 与 "
+    "`doubling-analysis backtest --format csv`；逐单位结果见 `doubling-analysis backtest --by unit`。",
+}
+
+
+def _range(lang: str) -> str:
+    lo, hi = config.BACKTEST_COVERAGE_RANGE
+    return f"{lo:.0%}-{hi:.0%}".replace("%-", "-")
+
+
+def short_verdict(v: dict, lang: str = "en") -> str:
+    """A verdict in a few words, with its interval (for a sentence that lists them)."""
+    w = SHORT[lang]
+    status = w[v["code"]].format(range=_range(lang))
+    units = _units(v["n_units"], v["group"], lang, v.get("baseline", ""))
+    if v["group"].startswith("interval"):
+        return w["coverage"].format(what=w[v["group"]], cov=_pct(v), n_rows=v["n_rows"], units=units, status=status)
+    return w["baseline"].format(what=w[v["group"]], diff=_num(v, signed=True), units=units, status=status)
+
+
+def _pct_of(e: dict, n_rows: int, n_units: int, lang: str) -> str:
+    if not n_units:
+        return "-"
+    if lang == "en":
+        return f"{_pct(e)} of {n_rows} outcomes in {n_units} series"
+    return f"{_pct(e)}（{n_units} 个序列中 {n_rows} 个结果）"
+
+
+def calibration_claim(s: dict, lang: str = "en") -> str:
+    """The backtest's calibration in one sentence with its intervals and the per-kind verdicts (coverage; model
+    against the coin): what the key findings quote."""
+    vs = s["verdicts"]
+    cov = [short_verdict(v, lang) for v in vs if v["group"].startswith("interval:")]
+    coin = [short_verdict(v, lang) for v in vs if v["group"].startswith("binary") and v["baseline"] == "coin"]
+    sep = "; " if lang == "en" else "；"
+    g = s["groups"]["interval"]["all"]
+    pooled = _pct_of(g["coverage80"], g["n_rows"], g["n_units"], lang)
+    return CLAIM[lang].format(
+        coverage=pooled, kinds=sep.join(cov) or "-", binary=sep.join(coin) or "-", ci=f"{s['ci']:.0%}"
+    )
+
+
+def _names(s: dict, lang: str) -> str:
+    names = s.get("indicator_names", {})
+    i = 0 if lang == "zh" else 1
+    words = [names[c][i] if c in names else c for c in s["unmeasured_indicators"]]
+    return ("、" if lang == "zh" else ", ").join(words) or "-"
+
+
+def report_text(s: dict, lang: str = "en") -> str:
+    """The backtest for the report's methods: units, intervals, what targets measure apart, every verdict."""
+    g = s["groups"]["interval"]
+    n_targets = s["n_units_by_kind"].get("target", 0)
+    return METHODS[lang].format(
+        n=s["n_forecasts"],
+        units=s["n_units"],
+        targets=n_targets,
+        series=s["n_units"] - n_targets,
+        ci=f"{s['ci']:.0%}",
+        b=s["resamples"],
+        unmeasured=_names(s, lang),
+        cov_m=_pct_of(g["measured"]["coverage80"], g["measured"]["n_rows"], g["measured"]["n_units"], lang),
+        cov_u=_pct_of(g["unmeasured"]["coverage80"], g["unmeasured"]["n_rows"], g["unmeasured"]["n_units"], lang),
+        range=_range(lang),
+        verdicts="\n".join(f"- {verdict_text(v, lang)}" for v in s["verdicts"]),
+    )

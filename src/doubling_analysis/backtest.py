@@ -495,7 +495,7 @@ def summary(table: pd.DataFrame, b: int | None = None) -> dict:
     o = binary["outcome"].astype(float)
     pers = binary["persistence"].astype(float)
     has_pers = pers.notna()
-    out = {
+    out: dict = {
         "n_forecasts": int(len(table)),
         "n_interval": int(len(intervals)),
         "coverage80": float(intervals["covered80"].astype(bool).mean()) if len(intervals) else np.nan,
@@ -542,7 +542,7 @@ def _coverage_verdict(group: str, s: dict) -> dict:
         code = "too_few_units"
     elif not lo <= cov["point"] <= hi:
         code = "coverage_outside"
-    elif not cov["low"] <= config.INTERVAL <= cov["high"]:
+    elif not cov["low"] - 1e-9 <= config.INTERVAL <= cov["high"] + 1e-9:  # means of equal shares: rounding
         code = "coverage_off_nominal"
     else:
         code = "coverage_ok"

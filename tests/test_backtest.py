@@ -297,3 +297,23 @@ def test_backtest_command_by_unit(capsys):
     header = capsys.readouterr().out.splitlines()[0]
     assert header.endswith("unit,indicator,measured_by_target")
     assert main(["backtest", "--data-dir", syn, "--by", "nothing"]) == 2
+
+
+def test_the_report_quotes_calibration_with_intervals_and_verdicts():
+    """Key findings and the methods appendix carry the per-kind verdicts and their intervals, in both languages."""
+    from doubling_analysis.backtest import summary, verdict_text
+    from doubling_analysis.findings import live_findings, render
+    from doubling_analysis.presentation import backtest_text
+
+    rows = [_target(f"T{i}", 0.9, 0) for i in range(6)]  # worse than the coin: fails
+    rows += [_interval(f"S{i}", c, kind="growth") for i in range(6) for c in (True, False)]  # 50 %: fails
+    s = summary(synthetic_table(rows), b=300)
+    table = pd.DataFrame(columns=["outcome", "p_attain", "counted"])
+    (claim,) = [f for f in live_findings(table, None, "2024Q1", s) if f.code == "calibration"]
+    en, zh = render(claim, "en"), render(claim, "zh")
+    assert "growth rates 50% [50%, 50%]" in en and "outside 70-90%, fails" in en
+    assert "targets +0.560 [+0.560, +0.560] over 6 targets (not demonstrably better, fails)" in en
+    assert "增速 50% [50%, 50%]" in zh and "未通过" in zh
+    for lang in ("en", "zh"):
+        text = backtest_text(s, lang)
+        assert all(verdict_text(v, lang) in text for v in s["verdicts"])

@@ -810,13 +810,13 @@ METHODS = {
     "the others. Verdicts (a coverage outside {range}, or an interval leaving out 80 %, fails; the model beats a "
     "baseline only when the interval of the Brier difference lies entirely below 0):\n\n{verdicts}\n\nEvery "
     "scored forecast: tables/backtest.csv and `doubling-analysis backtest --format csv`; every unit: "
-    "`doubling-analysis backtest --by unit`.",
+    "tables/backtest_units.csv and `doubling-analysis backtest --by unit`.",
     "zh": "**回测。** 共评分 {n} 个预测，每个只使用其起点时已公布的数据，归入 {units} 个独立单位（{targets} 个目标、"
     "{series} 个序列：地区、指标、产业）：先在单位内取平均，再对单位等权平均；[下限, 上限] 为按单位整群自助法"
     "（{b} 次重抽）的 {ci} 区间。基准在相同单位上计分。没有目标衡量的序列（{unmeasured}）单独计分：目标所衡量"
     "序列的 80% 区间覆盖率 {cov_m}，其余序列 {cov_u}。判定（覆盖率超出 {range} 或区间不含 80% 为未通过；只有 Brier "
     "差值的区间全部低于 0，模型才算优于基准）：\n\n{verdicts}\n\n逐项结果见 tables/backtest.csv 与 "
-    "`doubling-analysis backtest --format csv`；逐单位结果见 `doubling-analysis backtest --by unit`。",
+    "`doubling-analysis backtest --format csv`；逐单位结果见 tables/backtest_units.csv。",
 }
 
 

@@ -688,7 +688,11 @@ def _interval_line(name: str, g: dict) -> str:
     a, m, u = g["all"], g["measured"], g["unmeasured"]
 
     def part(s: dict) -> str:
-        return f"{_pct(s['coverage80'])} of {s['n_rows']} in {s['n_units']}" if s["n_units"] else "none"
+        if not s["n_units"]:
+            return "none"
+        if s["n_units"] == 1:
+            return f"{s['coverage80']['point']:.0%} of {s['n_rows']} in 1 series (one unit: no interval)"
+        return f"{_pct(s['coverage80'])} of {s['n_rows']} in {s['n_units']} series"
 
     return f"  {name}: {part(a)} | measured by a target {part(m)} | not measured {part(u)}"
 

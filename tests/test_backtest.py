@@ -317,3 +317,12 @@ def test_the_report_quotes_calibration_with_intervals_and_verdicts():
     for lang in ("en", "zh"):
         text = backtest_text(s, lang)
         assert all(verdict_text(v, lang) in text for v in s["verdicts"])
+
+
+def test_no_forecast_scored_says_so_and_judges_nothing():
+    from doubling_analysis.backtest import COLUMNS, calibration_claim, failures, report_text, summary, summary_text
+
+    s = summary(pd.DataFrame([], columns=COLUMNS), b=50)
+    assert s["verdicts"] == [] and failures(s) == [] and s["n_units"] == 0
+    assert "no forecast" in summary_text(s) and "nan" not in summary_text(s)
+    assert "no calibration" in calibration_claim(s, "en") and "不给出校准" in report_text(s, "zh")

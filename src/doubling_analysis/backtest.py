@@ -728,6 +728,8 @@ def _binary_line(name: str, g: dict) -> str:
 
 def summary_text(s: dict) -> str:
     """The summary in words: units, intervals, baselines and every verdict."""
+    if not s["n_forecasts"]:
+        return "backtest: no forecast the data allows could be scored (no verdict)"
     groups = s["groups"]
     kinds = ", ".join(f"{k} {v}" for k, v in s["n_by_kind"].items())
     units = ", ".join(f"{k} {v}" for k, v in s["n_units_by_kind"].items())
@@ -805,6 +807,11 @@ CLAIM = {
     "zh": "80% 区间覆盖率为 {coverage}；分类型：{kinds}；Brier 分数模型减抛硬币（{ci} 区间）：{binary}。",
 }
 
+NONE = {
+    "en": "no forecast the data allow could be scored yet, so no calibration is stated.",
+    "zh": "目前数据尚不足以对任何预测评分，因此不给出校准结果。",
+}
+
 METHODS = {
     "en": "**Backtest.** {n} forecasts scored, each made with what was published at its origin, in {units} "
     "independent units ({targets} targets, {series} series: jurisdiction, indicator, sector): each unit's "
@@ -850,6 +857,8 @@ def _pct_of(e: dict, n_rows: int, n_units: int, lang: str) -> str:
 def calibration_claim(s: dict, lang: str = "en") -> str:
     """The backtest's calibration in one sentence with its intervals and the per-kind verdicts (coverage; model
     against the coin): what the key findings quote."""
+    if not s["n_forecasts"]:
+        return NONE[lang]
     vs = s["verdicts"]
     cov = [short_verdict(v, lang) for v in vs if v["group"].startswith("interval:")]
     coin = [short_verdict(v, lang) for v in vs if v["group"].startswith("binary") and v["baseline"] == "coin"]
@@ -870,6 +879,8 @@ def _names(s: dict, lang: str) -> str:
 
 def report_text(s: dict, lang: str = "en") -> str:
     """The backtest for the report's methods: units, intervals, what targets measure apart, every verdict."""
+    if not s["n_forecasts"]:
+        return ("**Backtest.** " if lang == "en" else "**回测。** ") + NONE[lang]
     g = s["groups"]["interval"]
     n_targets = s["n_units_by_kind"].get("target", 0)
     return METHODS[lang].format(

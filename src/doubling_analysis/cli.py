@@ -59,6 +59,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--data-dir", default=None, help=f"data folder (default: ${ENV_VAR}, else the repository's data/)")
     b.add_argument("--format", default="text", help="text (the summary) or csv (one row per scored forecast)")
+    b.add_argument("--by", default="forecast", help="forecast (one row each) or unit (one row per target or series)")
     b.add_argument("--paths", default="2000", help="simulated paths per forecast (default 2000)")
     b.add_argument("--seed", default=None, help="random seed (default from config)")
     b.add_argument("--strict", action="store_true", help="exit 1 when the verdict finds the forecasts miscalibrated")
@@ -392,12 +393,14 @@ def cmd_assess(args) -> int:
 
 def cmd_backtest(args) -> int:
     from . import config
-    from .backtest import backtest, summary_text
+    from .backtest import backtest, failures, summary_text, units_table
     from .catalog import load_catalog
     from .violations import DataValidationError
 
     if args.format not in ("text", "csv"):
         return _die(f"--format: expected text or csv, not {args.format!r}")
+    if args.by not in ("forecast", "unit"):
+        return _die(f"--by: expected forecast or unit, not {args.by!r}")
     try:
         n_paths = int(args.paths)
         seed = config.SEED if args.seed is None else int(args.seed)
@@ -411,12 +414,16 @@ def cmd_backtest(args) -> int:
         print(exc.report.format(), file=sys.stderr)
         return _die("the data has errors; run 'doubling-analysis validate' for the list")
     table, summary = backtest(catalog, n_paths=n_paths, seed=seed)
-    if args.format == "csv":
+    if args.by == "unit":
+        units = units_table(table)
+        if args.format == "csv":
+            units.to_csv(sys.stdout, index=False, float_format="%.6g")
+        else:
+            print(units.to_string(index=False, float_format=lambda x: f"{x:.3f}"))
+    elif args.format == "csv":
         table.to_csv(sys.stdout, index=False, float_format="%.6g")
     else:
         print(summary_text(summary))
-    from .backtest import failures
-
     return 1 if args.strict and failures(summary) else 0
 
 

@@ -207,3 +207,14 @@ EXTRACT_TITLE_CHARS = 600
 EXTRACT_AFTER_PENALTY = 4
 #: a table row needs at least this many value cells
 EXTRACT_TABLE_MIN_CELLS = 2
+
+# --- backtest (issue 19) ---
+#: the backtest scores per unit (a target; a series), and resamples units with replacement this many times for
+#: its intervals (a cluster bootstrap, seeded from SEED)
+BACKTEST_BOOTSTRAP = 2000
+#: central percentile interval of the cluster bootstrap (0.90: the 5th and 95th percentiles)
+BACKTEST_CI = 0.90
+#: 80 % interval coverage (mean over units) outside this range is a failed verdict, whatever its interval
+BACKTEST_COVERAGE_RANGE = (0.70, 0.90)
+#: fewest units (targets, series) for a verdict on a kind of forecast; fewer: "too few to judge", said
+BACKTEST_MIN_UNITS = 5

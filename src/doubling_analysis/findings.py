@@ -77,11 +77,9 @@ TEMPLATES = {
     },
     "calibration": {
         "en": "The probabilities come from the calibrated model; in the backtest (each forecast made with what "
-        "was published at its origin) its 80 % intervals covered {coverage} of {n} outcomes, and its Brier "
-        "score on {n_binary} yes/no forecasts was {brier}, against {coin} for a coin and {always} for "
-        '"the plan is always met".',
-        "zh": "达标概率来自经校准的模型。回测（每个预测只使用其起点时已公布的数据）中，80% 区间覆盖了 {n} 个结果中的 "
-        "{coverage}；{n_binary} 个是否达标预测的 Brier 分数为 {brier}，抛硬币为 {coin}，“规划总能实现”为 {always}。",
+        "was published at its origin, scored per target and per series, with intervals over them) {claim_en}",
+        "zh": "达标概率来自经校准的模型。回测（每个预测只使用其起点时已公布的数据，按目标与序列计分并给出区间）中，"
+        "{claim_zh}",
     },
     "no_news": {
         "en": "Nothing new in {quarter}: no figure was published and no document issued, so the assessment "
@@ -302,18 +300,10 @@ def live_findings(
             )
         )
     if backtest_summary:
-        s = backtest_summary
-        out.append(
-            Finding.of(
-                "calibration",
-                coverage=f"{s['coverage80']:.0%}",
-                n=s["n_interval"],
-                n_binary=s["n_binary"],
-                brier=f"{s['brier_model']:.3f}",
-                coin=f"{s['brier_coin']:.3f}",
-                always=f"{s['brier_always_met']:.3f}",
-            )
-        )
+        from .backtest import calibration_claim
+
+        claims = {f"claim_{lang}": calibration_claim(backtest_summary, lang) for lang in ("en", "zh")}
+        out.append(Finding.of("calibration", **claims))
     return out
 
 

@@ -53,28 +53,11 @@ def present(table: pd.DataFrame, catalog, lang: str = "zh", columns=None) -> pd.
 
 
 def backtest_text(summary: dict | None, lang: str = "zh") -> str:
-    """The backtest's summary for the report's methods appendix, beside the probabilities it scores."""
-    if not summary:
-        return ""
-    s = summary
-    if lang == "zh":
-        return (
-            f"**回测。** 共评分 {s['n_forecasts']} 个预测，每个只使用其起点时已公布的数据。区间预测 {s['n_interval']} 个，"
-            f"80% 区间覆盖率 {s['coverage80']:.0%}（校准良好时约为 80%），平均 PIT {s['mean_pit']:.2f}（无偏时为 0.50）。"
-            f"是否达标预测 {s['n_binary']} 个（实际达标比例 {s['share_met']:.0%}）：Brier 分数模型 {s['brier_model']:.3f}，"
-            f"抛硬币 {s['brier_coin']:.3f}，“规划总能实现” {s['brier_always_met']:.3f}，延续上期 "
-            f"{s['brier_persistence']:.3f}；对数分数模型 {s['log_model']:.3f}，抛硬币 {s['log_coin']:.3f}。"
-            "逐项结果见 tables/backtest.csv 与 `doubling-analysis backtest --format csv`。"
-        )
-    return (
-        f"**Backtest.** {s['n_forecasts']} forecasts scored, each made with what was published at its origin. "
-        f"{s['n_interval']} interval forecasts: the 80 % intervals covered {s['coverage80']:.0%} of the outcomes "
-        f"(about 80 % when calibrated), mean PIT {s['mean_pit']:.2f} (0.50 when unbiased). {s['n_binary']} yes/no "
-        f"forecasts ({s['share_met']:.0%} met): Brier score {s['brier_model']:.3f} for the model, "
-        f'{s["brier_coin"]:.3f} for a coin, {s["brier_always_met"]:.3f} for "the plan is always met", '
-        f"{s['brier_persistence']:.3f} for persistence; log score {s['log_model']:.3f} against "
-        f"{s['log_coin']:.3f} for a coin. Every scored forecast: `doubling-analysis backtest --format csv`."
-    )
+    """The backtest's summary for the report's methods appendix, beside the probabilities it scores: units,
+    intervals and every verdict (:func:`backtest.report_text`)."""
+    from .backtest import report_text
+
+    return report_text(summary, lang) if summary else ""
 
 
 def sources_table(catalog, lang: str = "zh") -> pd.DataFrame:

@@ -601,10 +601,12 @@ class QuarterlyReport:
 
     def backtest_markdown(self) -> str:
         """The backtest's summary beside the probabilities it scores; every scored forecast in tables/backtest.csv."""
+        from .backtest import units_table
         from .presentation import backtest_text
 
         if self.backtest_table is not None:
             save_table(self.backtest_table, "backtest", self.output_dir)
+            save_table(units_table(self.backtest_table), "backtest_units", self.output_dir)
         return backtest_text(self.backtest_summary, self.lang)
 
     def all_targets_html(self) -> str:

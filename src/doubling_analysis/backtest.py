@@ -62,7 +62,7 @@ from .attainment import Start, growth_draws, growth_forecast, level_paths
 from .evidence import Context, build_context, own_points, share_points
 from .targets import plausible_range
 from .vintage import as_of_date
-from .volatility import LEVEL_CLASSES, Volatility, class_of, estimate, series_model
+from .volatility import LEVEL_CLASSES, Volatility, class_of, estimate, family, series_model
 
 COLUMNS = [
     "kind",
@@ -181,8 +181,8 @@ def _level_forecasts(origins: _Origins, n_paths: int, seed: int) -> list[dict]:
                     last = known[-1]
                     if known[-1].t < year - h:
                         continue  # the origin's latest figure is older: that is the longer horizon's forecast
-                    lo, hi = plausible_range(last.value, last.bound)
-                    model = series_model(known, vol.of(cls))
+                    lo, hi = plausible_range(last.value, last.bound, ctx.margins)
+                    model = series_model(known, vol.pool(cls, family(ctx, code)), ctx.margins)
                     proj = level_paths(
                         Start(last.t, lo, hi, last.bound, last.actual_id),
                         year,
@@ -197,7 +197,7 @@ def _level_forecasts(origins: _Origins, n_paths: int, seed: int) -> list[dict]:
                     annual = {int(p.t): p.value for p in known if p.kind == "year" and p.bound == "exact"}
                     if not annual or max(annual) != year - h:
                         continue
-                    fc = growth_forecast(annual, None, year, vol.of(cls), vol)
+                    fc = growth_forecast(annual, None, year, vol.pool(cls, family(ctx, code)), vol)
                     if fc is None:
                         continue
                     draws = growth_draws(fc, n_paths, _seed(seed, fid, year, h))
@@ -255,7 +255,7 @@ def _ytd_forecasts(origins: _Origins, n_paths: int, seed: int) -> list[dict]:
             if any(q.kind == "year" and int(q.t) == year for q in known):
                 continue  # the year's final figure was already out at the reading's origin: nothing to forecast
             annual = {int(q.t): q.value for q in known if q.kind == "year" and q.bound == "exact" and q.t < year}
-            fc = growth_forecast(annual, (month, p.value), year, vol.of(cls), vol)
+            fc = growth_forecast(annual, (month, p.value), year, vol.pool(cls, family(ctx, code)), vol)
             if fc is None:
                 continue
             draws = growth_draws(fc, n_paths, _seed(seed, jur, code, p.actual_id))

@@ -2,6 +2,8 @@
 discipline, revisions, look-ahead. Known answers are worked out by hand in the comments; the shipped data is used
 where the rule is about a real figure, tiny edits of copies where the rule must be shown to bite."""
 
+import shutil
+
 import pandas as pd
 import pytest
 
@@ -251,3 +253,53 @@ def test_a_restatement_with_a_blank_target_year_is_a_violation_not_a_crash(data_
     path.write_text(text.replace(line, line.replace(",2021,2022,21,", ",2021,,21,")), encoding="utf-8")
     report, _ = da.validate(data_copy)
     assert any(v.file == "targets.csv" and v.column == "same_as" and v.value == "jdz22-007" for v in report.errors)
+
+
+# ---- official projections (status projected, issue 19) ----------------------------------------------------------
+
+PROJECTION = (
+    "synthetic-proj,360000,sector_revenue,vr,2023,{value},亿元,exact,,{status},2023-10-20,news,web-10e54c70,"
+    "http://pc.yun.jxntv.cn/p/387574.html,synthetic projection (test fixture),预计全年虚拟现实产业营业收入{value}亿元,"
+    "synthetic row: an official projection published before its year ended\n"
+)
+
+
+def _with_projection(folder, value, status="projected"):
+    path = folder / "actuals.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + PROJECTION.format(value=value, status=status), encoding="utf-8")
+    return folder
+
+
+def test_validate_accepts_a_projection_published_before_its_period_ends(data_copy):
+    report, _ = da.validate(_with_projection(data_copy, 1050))
+    assert not [v for v in report.errors if v.value == "2023-10-20"]
+    assert report.ok, report.errors
+
+
+def test_the_same_row_as_a_figure_is_a_look_ahead(data_copy):
+    report, _ = da.validate(_with_projection(data_copy, 1050, status="final"))
+    assert any(v.column == "published" and v.value == "2023-10-20" for v in report.errors)
+
+
+def test_a_projection_is_evidence_for_p_never_an_outcome(data_copy, tmp_path):
+    """jx19-013 (VR main revenue >= 1000 in 2023) as of 2023Q4: the model alone says p = 0.96 (2022: 812; 2023
+    paths: median 1419, 80 % interval [1121, 1815], so a log sd of about ln(1815 / 1121) / 2.563 = 0.188). A
+    projection of 1050 (synthetic) is an observation with a log error of sd 5 % (the stated prior; no
+    projection/figure pairs). By hand, as two normals in logs: precisions 1 / 0.188² = 28.3 and 1 / 0.05² = 400,
+    posterior mean ln 1050 + 28.3 × ln(1419 / 1050) / 428.3 = ln 1050 + 0.0199, sd 1 / sqrt(428.3) = 0.0483;
+    P(>= 1000) = P(z > (ln(1000 / 1050) - 0.0199) / 0.0483 = -1.42) = 0.92 (the t likelihood's tails: about so).
+    After the year (2024-01-15), no figure: the outcome stays undetermined; p stays a nowcast."""
+    cat = da.load_catalog(_with_projection(data_copy, 1050))
+    r = assess(cat, "2023Q4", n_paths=20000, only=["jx19-013"]).set_index("target_id").loc["jx19-013"]
+    assert 0.88 < r["p_attain"] < 0.95 and r["p_model"].endswith("+projection") and "synthetic-proj" in r["note"]
+    after = assess(cat, "2024-01-15", n_paths=4000, only=["jx19-013"]).set_index("target_id").loc["jx19-013"]
+    assert after["outcome"] == "undetermined" and pd.isna(after["outcome_ids"])
+    other = tmp_path / "high"
+    shutil.copytree(data_copy.parent / "data", other)
+    path = other / "actuals.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("营业收入1050亿元", "营业收入1500亿元").replace(
+        ",2023,1050,亿元,", ",2023,1500,亿元,"), encoding="utf-8")  # fmt: skip
+    high = da.load_catalog(other)  # far above the target: still no outcome
+    h = assess(high, "2024-01-15", n_paths=4000, only=["jx19-013"]).set_index("target_id").loc["jx19-013"]
+    assert h["outcome"] == "undetermined" and h["p_attain"] > 0.95

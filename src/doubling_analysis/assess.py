@@ -25,7 +25,19 @@ import numpy as np
 import pandas as pd
 
 from . import config
-from .attainment import Start, growth_draws, growth_forecast, level_paths, probability, quantiles
+from .attainment import (
+    Start,
+    effective_draws,
+    growth_draws,
+    growth_forecast,
+    level_paths,
+    probability,
+    projection_error,
+    projection_weights,
+    quantiles,
+    weighted_probability,
+    weighted_quantiles,
+)
 from .evidence import (
     Context,
     Point,
@@ -36,6 +48,7 @@ from .evidence import (
     merged_series,
     other_scope_points,
     own_points,
+    projection_points,
     series_points,
     unit_points,
 )
@@ -688,14 +701,13 @@ def attain(
             return None
         draws = growth_draws(fc, n_paths, seed)
         lo, med, hi = quantiles(draws)
-        return Attainment(
-            probability(draws, th.tset),
-            lo,
-            med,
-            hi,
-            "growth-nowcast" if ytd else "growth-rule",
-            fc.how + f"; {n_paths} draws",
-        )
+        p = probability(draws, th.tset)
+        how, model_name = fc.how + f"; {n_paths} draws", "growth-nowcast" if ytd else "growth-rule"
+        with_proj = _with_projection(r, ctx, draws, th.tset.mask(draws) if th.tset is not None else None)
+        if with_proj is not None:
+            p, (lo, med, hi), extra, note = with_proj
+            return Attainment(p, lo, med, hi, model_name + "+projection", how + extra, (note,))
+        return Attainment(p, lo, med, hi, model_name, how)
     upto = [p for p in ev.points if p.t <= r.T]
     if not upto or upto[-1].t >= r.T:
         return None
@@ -729,11 +741,51 @@ def attain(
         rng = np.random.default_rng([*np.atleast_1d(seed if seed is not None else config.SEED), 1])
         thr = np.exp(rng.uniform(math.log(bounds[0]), math.log(bounds[1]), len(draws)))
         p = probability(draws, thresholds=thr, strict=r.comparator == ">")
+        attained: np.ndarray | None = draws > thr if r.comparator == ">" else draws >= thr
     else:
         p = probability(draws, th.tset)
+        attained = th.tset.mask(draws) if th.tset is not None else None
     lo, med, hi = quantiles(draws)
     how = proj.assumptions + f"; class: {cv.describe()}"
-    return Attainment(p, lo, med, hi, proj.method, how, tuple(notes), proj)
+    method = proj.method
+    with_proj = _with_projection(r, ctx, draws, attained)
+    if with_proj is not None:
+        p, (lo, med, hi), extra, note = with_proj
+        how, method = how + extra, method + "+projection"
+        notes.append(note)
+    return Attainment(p, lo, med, hi, method, how, tuple(notes), proj)
+
+
+def _with_projection(r: Resolved, ctx: Context, draws: np.ndarray, attained) -> tuple | None:
+    """An official projection of the target year's figure (status ``projected``, published by the as-of date)
+    weighs the model's draws by its likelihood: (p, (low, median, high), assumptions, note), or None without one.
+    Its error is learned from the projection/figure pairs known at the as-of date (config.PROJECTION_PRIOR_*)."""
+    if attained is None:
+        return None
+    pts = [
+        p
+        for p in projection_points(ctx, r.measure, r.jurisdiction, r.series, r.sector)
+        if p.kind == "year" and p.t == float(r.T)
+    ]
+    if not pts:
+        return None
+    pt = pts[0]
+    err = projection_error(ctx.projection_pairs, r.measure)
+    w = projection_weights(draws, pt.value, pt.bound, r.measure, err)
+    if not np.isfinite(w).all() or w.sum() <= 0:
+        return None
+    p = weighted_probability(draws, w, np.asarray(attained, dtype=float))
+    ess = effective_draws(w)
+    unit = "in logs" if r.measure == "value" else "points"
+    extra = (
+        f"; weighted by the official projection {pt.actual_id} ({r.fmt(pt.value)}, {pt.bound}) with its error "
+        f"sd {err.sd:.1%} {unit} (t, {err.df:.0f} df) from {err.n} projection/figure pair(s) and a prior; "
+        f"{ess:.0f} effective draws"
+    )
+    if ess < config.PROJECTION_MIN_EFFECTIVE_DRAWS:
+        extra += " (the projection dominates the model)"
+    note = Note.of("p_projection", actual_id=pt.actual_id, value=r.fmt(pt.value))
+    return p, weighted_quantiles(draws, w), extra, note
 
 
 def target_attainment(

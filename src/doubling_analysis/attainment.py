@@ -158,6 +158,74 @@ def probability(
     return float(np.mean(target.mask(draws)))
 
 
+@dataclass(frozen=True)
+class ProjectionError:
+    """The error of official projections of one measure: sd (log ratio for levels, points for rates), df, n."""
+
+    sd: float
+    df: float
+    n: int
+
+
+def projection_error(pairs, measure: str) -> ProjectionError:
+    """From (measure, projected, outcome, ids) pairs: the pooled error with the stated prior."""
+    errs = []
+    for m, proj, out, _ in pairs:
+        if m != measure:
+            continue
+        if measure == "value":
+            if proj > 0 and out > 0:
+                errs.append(math.log(out / proj))
+        else:
+            errs.append(out - proj)
+    w, s0 = config.PROJECTION_PRIOR_WEIGHT, config.PROJECTION_PRIOR_SD[measure]
+    return ProjectionError(
+        math.sqrt((w * s0**2 + sum(e * e for e in errs)) / (w + len(errs))), w + len(errs), len(errs)
+    )
+
+
+def projection_weights(draws: np.ndarray, value: float, bound: str, measure: str, err: ProjectionError) -> np.ndarray:
+    """Likelihood of an official projection (``value``, its ``bound``) given each draw of the outcome: Student t
+    on the error (in logs for levels); a bounded projection (预计突破 X) weighs by the probability of stating it."""
+    from scipy import stats
+
+    if measure == "value":
+        x = np.log(np.maximum(draws, 1e-300))
+        v = math.log(value) if value > 0 else -np.inf
+    else:
+        x, v = draws, value
+    z = (v - x) / err.sd  # the projection's error given the draw
+    if bound == "lower":  # the projection says "above v": P(draw + e > v) = P(e > v - draw)
+        return stats.t.sf(z, err.df)
+    if bound == "upper":
+        return stats.t.cdf(z, err.df)
+    return stats.t.pdf(z, err.df)
+
+
+def weighted_probability(draws: np.ndarray, weights: np.ndarray, attained: np.ndarray) -> float:
+    return float(np.sum(weights * attained) / np.sum(weights))
+
+
+def weighted_quantiles(
+    draws: np.ndarray, weights: np.ndarray, interval: float = config.INTERVAL
+) -> tuple[float, float, float]:
+    """(low, median, high) of the weighted draws (the central ``interval``)."""
+    order = np.argsort(draws)
+    sorted_draws = draws[order]
+    cum = np.cumsum(weights[order])
+    cum = cum / cum[-1]
+    last = len(draws) - 1
+    lo, med, hi = (
+        float(sorted_draws[min(int(np.searchsorted(cum, q)), last)])
+        for q in ((1 - interval) / 2, 0.5, 1 - (1 - interval) / 2)
+    )
+    return lo, med, hi
+
+
+def effective_draws(weights: np.ndarray) -> float:
+    return float(weights.sum() ** 2 / np.sum(weights**2)) if np.sum(weights**2) > 0 else 0.0
+
+
 def quantiles(draws: np.ndarray, interval: float = config.INTERVAL) -> tuple[float, float, float]:
     q = np.quantile(draws, [(1 - interval) / 2, 0.5, 1 - (1 - interval) / 2])
     return float(q[0]), float(q[1]), float(q[2])

@@ -120,6 +120,14 @@ BOUND_IMPUTATIONS = 64
 #: after its target year ends, an undecided target keeps a nowcast p (said so in its notes) for this many months,
 #: the time annual figures take to appear (bulletins by April, sector figures within the following year)
 P_NOWCAST_MONTHS_AFTER_YEAR = 12
+#: an official projection published before its period ended (status ``projected``: 预计全年…) is a noisy observation
+#: of the outcome: the model's draws are weighted by its likelihood (Student t). Its error (log ratio for levels,
+#: points for growth rates) is learned from the projection/figure pairs known at the as-of date, pooled with this
+#: stated prior (weight in pairs). Shipped data: no projection recorded yet, so the prior holds
+PROJECTION_PRIOR_SD = {"value": 0.05, "growth": 0.02}
+PROJECTION_PRIOR_WEIGHT = 2.0
+#: fewer effective draws than this after weighting by a projection: the row says the projection dominates
+PROJECTION_MIN_EFFECTIVE_DRAWS = 200
 #: the relations of data/concordance.csv whose indicators share one volatility pool (the same measure, or one
 #: measure including the other); every other series, however similar its kind, cannot move a target's p
 POOL_RELATIONS = ("same_measure", "includes", "included_in")

@@ -118,6 +118,8 @@ class Context:
     cache: dict = field(default_factory=dict)  # series key -> points (each series converted once)
     records: dict = field(default_factory=dict)  # series key -> raw records of its figures
     margins: BoundMargins = PRIOR_MARGINS  # how far a bounded figure lies from its round number (margins.py)
+    projections: dict = field(default_factory=dict)  # series key -> records of official projections (status projected)
+    projection_pairs: tuple = ()  # (measure, projected value, outcome, ids) of projections whose figure is known
 
     def series_keys(self):
         """(measure, jurisdiction, indicator, sector) of every series with a figure known at the date."""
@@ -242,7 +244,48 @@ def build_context(catalog, as_of=None, lag_months: int | None = None) -> Context
         relations=_relations_index(getattr(catalog, "concordance", None)),
         records=records,
         margins=_margins(v, as_of),
+        projections={
+            **_group_records(v.projections(as_of, "value"), "value"),
+            **_group_records(v.projections(as_of, "growth"), "growth"),
+        },
+        projection_pairs=_projection_pairs(v, as_of, values, growths),
     )
+
+
+def _projection_pairs(v: Vintages, as_of, values: pd.DataFrame, growths: pd.DataFrame) -> tuple:
+    """(measure, projected, outcome, "projection id/figure id") of every projection known at ``as_of`` whose figure
+    (an exact report of the same jurisdiction, indicator, sector and period) is known too: the projections' error."""
+    out = []
+    for measure, known, col, bound in (
+        ("value", values, "value", "bound"),
+        ("growth", growths, "growth", "growth_bound"),
+    ):
+        proj = v.projections(as_of, measure)
+        if proj.empty or known.empty:
+            continue
+        keys = ["jurisdiction_code", "indicator_code", "sector", "period"]
+        a = proj[[*keys, "actual_id", col]].astype({k: str for k in keys})
+        b = known[known[bound].astype(str) == "exact"][[*keys, "actual_id", col]].astype({k: str for k in keys})
+        m = a.merge(b, on=keys, suffixes=("_p", "_f"))
+        out += [
+            (measure, float(x), float(y), f"{i}/{j}")
+            for x, y, i, j in zip(m[f"{col}_p"], m[f"{col}_f"], m["actual_id_p"], m["actual_id_f"])
+            if pd.notna(x) and pd.notna(y)
+        ]
+    return tuple(out)
+
+
+def projection_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -> list[Point]:
+    """The official projections known at the as-of date of a series, then of its concordant series (same measure,
+    includes, included in; in the years the relation holds): one per period, the own series' first."""
+    out = []
+    codes = [(series, None)] + [(rel.other, rel) for kind in CONVERSE for rel in ctx.relations.get((series, kind), ())]
+    for code, rel in codes:
+        records = ctx.projections.get((measure, jur, code, sector), ())
+        for p in _points(records, measure, is_stock(ctx, code)) if records else []:
+            if rel is None or rel.from_year <= p.t <= rel.to_year:
+                out.append(p)
+    return out
 
 
 def _margins(v: Vintages, as_of) -> BoundMargins:

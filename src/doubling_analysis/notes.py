@@ -152,6 +152,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh": "目标年已过：以结果代替进展分类",
     },
     # probability
+    "p_projection": {
+        "en": "the official projection {actual_id} ({value}) weighs the model's paths by its learned error; a "
+        "projection is evidence, never an outcome",
+        "zh": "官方预计数 {actual_id}（{value}）按其误差对模型路径加权；预计数只作证据，不作结果",
+    },
     "p_nowcast_after_year": {
         "en": "the target year {year} has ended and its figure is not yet published: p is a nowcast from the "
         "figures known at the as-of date, not an outcome",

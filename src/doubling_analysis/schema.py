@@ -25,7 +25,7 @@ COMPARATORS = (">=", ">", "~", "<=", "=")
 TIERS = ("floor", "stretch")
 PERS = ("year", "quarter", "month", "period")
 BOUNDS = ("exact", "lower", "upper", "approx")
-STATUSES = ("preliminary", "final", "revised")
+STATUSES = ("preliminary", "final", "revised", "projected")
 SOURCE_KINDS = ("official", "news", "secondary")
 LEVELS = ("province", "prefecture", "county", "zone")
 KINDS = ("level", "growth_rate", "count", "share", "rate", "area", "rank", "relative", "money_flow", "other")
@@ -271,7 +271,14 @@ TABLES: dict[str, Table] = {
                 minimum=-100,
                 maximum=1000,
             ),
-            _f("status", "string", "preliminary (预计/初步), final, revised.", required=True, enum=STATUSES),
+            _f(
+                "status",
+                "string",
+                "preliminary (预计/初步, after the period), final, revised, or projected (an official projection "
+                "published before its period ended: 预计全年…; evidence for a probability, never an outcome).",
+                required=True,
+                enum=STATUSES,
+            ),
             _f("published", "date", "Publication date when known: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=DATE_PATTERN),
             _f(
                 "source_kind",

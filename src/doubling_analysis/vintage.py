@@ -3,7 +3,8 @@
 A figure is identified by (jurisdiction_code, indicator_code, sector, period). When several reports of one
 figure exist (a preliminary and a revised GDP, a news lead and a bulletin), the one used is chosen by, in order:
 
-1. status: revised, then final, then preliminary;
+1. status: revised, then final, then preliminary (a ``projected`` figure, published before its period ended, is
+   never the figure used: :meth:`Vintages.projections` gives projections apart, as evidence for probabilities);
 2. bound: an exact figure before an approximate one, before a one-sided bound (突破 / 超过);
 3. publication date: the latest first (unknown dates last);
 4. source kind: official, then news, then secondary;
@@ -21,7 +22,7 @@ KEY = ["jurisdiction_code", "indicator_code", "sector", "period"]
 #: months after the end of a period at which a figure with no known publication date is assumed published
 DEFAULT_PUBLICATION_LAG_MONTHS = 2
 
-_STATUS_RANK = {"revised": 0, "final": 1, "preliminary": 2}
+_STATUS_RANK = {"revised": 0, "final": 1, "preliminary": 2, "projected": 3}
 _BOUND_RANK = {"exact": 0, "approx": 1, "lower": 2, "upper": 2}
 _KIND_RANK = {"official": 0, "news": 1, "secondary": 2}
 
@@ -101,7 +102,7 @@ def select_actuals(
     """
     if measure not in ("value", "growth"):
         raise ValueError("measure must be 'value' or 'growth'")
-    frame = actuals[actuals[measure].notna()]
+    frame = actuals[actuals[measure].notna() & (actuals["status"].astype(str) != "projected")]
     if as_of is not None:
         frame = frame[(available_date(frame, lag_months) <= as_of_date(as_of)).fillna(False).astype(bool)]
     ranked = rank_reports(frame)
@@ -230,9 +231,16 @@ class Vintages:
             f = f[(f["_available"] <= as_of_date(as_of)).fillna(False).astype(bool)]
         return f
 
+    def projections(self, as_of, measure: str) -> pd.DataFrame:
+        """The official projections (status ``projected``) available at ``as_of``, latest first per figure."""
+        f = self.known(as_of, measure)
+        return f[f["status"].astype(str) == "projected"]
+
     def select(self, as_of, measure: str) -> pd.DataFrame:
-        """As :func:`select_actuals` (unsorted): one report per figure, the preferred one known at ``as_of``."""
+        """As :func:`select_actuals` (unsorted): one report per figure, the preferred one known at ``as_of``; a
+        projection is never a figure."""
         f = self.ranked[measure]
+        f = f[f["status"].astype(str) != "projected"]
         if as_of is not None:
             f = f[(f["_available"] <= as_of_date(as_of)).fillna(False).astype(bool)]
         counts = f["_key"].map(f["_key"].value_counts())

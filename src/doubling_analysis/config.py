@@ -186,3 +186,8 @@ EXTRACT_TITLE_CHARS = 600
 EXTRACT_AFTER_PENALTY = 4
 #: a table row needs at least this many value cells
 EXTRACT_TABLE_MIN_CELLS = 2
+
+# --- report (issue 19) -----------------------------------------------------------------------------------------
+#: an open target whose probability of attainment is below this is "off track": the report decomposes it by its
+#: children (sectors, units) as it does a missed one
+REPORT_OFF_TRACK_P = 0.5

@@ -131,6 +131,73 @@ class Names:
         return f"{j} · {ind}{sector} · {year}"
 
 
+# ---- the groups of targets every page counts ------------------------------------------------------------------
+
+#: a counted target's group: a figure of its own measure (or a decided outcome), open with a probability, only
+#: figures of another scope (noted by the assessment, never merged), or no figure at all
+TARGET_GROUPS = ("evidence", "live", "other_scope", "none")
+
+
+def other_scope_ids(notes) -> list[str]:
+    """The ids of the figures of another scope the assessment noted for a target (its ``other_scope`` notes)."""
+    if not isinstance(notes, (list, tuple)):
+        return []
+    return [str(dict(n.params)["actual_id"]) for n in notes if getattr(n, "code", "") == "other_scope"]
+
+
+def target_groups(table: pd.DataFrame) -> pd.Series:
+    """Each row's group (:data:`TARGET_GROUPS`); None for a restatement (``counted`` false). The one place the
+    report decides which targets "have data": every page, table and sentence counts with it. An open target with a
+    probability and a figure is in "evidence" (it is also live: :func:`jurisdiction_counts` counts it in both)."""
+    counted = table["counted"].astype(bool) if "counted" in table else pd.Series(True, index=table.index)
+    out = table["outcome"]
+    evidence = out.isin(DECIDED) | table["latest_value"].notna()
+    live = ~evidence & (out == "pending") & table["p_attain"].notna()
+    notes = table["notes"] if "notes" in table else pd.Series([()] * len(table), index=table.index, dtype=object)
+    other = ~evidence & ~live & notes.map(lambda n: bool(other_scope_ids(n))).astype(bool)
+    group = pd.Series("none", index=table.index, dtype=object)
+    group[other] = "other_scope"
+    group[live] = "live"
+    group[evidence] = "evidence"
+    return group.where(counted, None)
+
+
+COUNT_COLUMNS = (
+    "targets",
+    "with_evidence",
+    "achieved",
+    "missed",
+    "live",
+    "other_scope",
+    "without_figure",
+    "lower_bound_only",
+)
+
+
+def jurisdiction_counts(table: pd.DataFrame, codes=None) -> pd.DataFrame:
+    """Per jurisdiction (in the order of ``codes``; default: of the table): distinct targets, with evidence,
+    achieved or likely, missed or likely, live, with figures of another scope only, without any figure, and those
+    with evidence whose latest figure is only a lower bound. From :func:`target_groups`, in one pass."""
+    g = target_groups(table)
+    out = table["outcome"]
+    flags = pd.DataFrame(
+        {
+            "targets": g.notna(),
+            "with_evidence": g == "evidence",
+            "achieved": (g == "evidence") & out.isin(("achieved", "likely_achieved")),
+            "missed": (g == "evidence") & out.isin(("missed", "likely_missed")),
+            "live": g.notna() & (out == "pending") & table["p_attain"].notna(),  # with evidence or without
+            "other_scope": g == "other_scope",
+            "without_figure": g == "none",
+            "lower_bound_only": (g == "evidence") & (table["latest_bound"] == "lower"),
+        }
+    ).astype(int)
+    keys = table["jurisdiction_code"].astype(str).to_numpy()
+    counts = flags.groupby(keys, sort=False).sum()
+    order = [str(c) for c in codes] if codes is not None else list(dict.fromkeys(keys))
+    return counts.reindex(order, fill_value=0)[list(COUNT_COLUMNS)]
+
+
 def render(f: Finding, lang: str) -> str:
     text = TEMPLATES[f.code][lang].format(**dict(f.params))
     return text + (f" [{', '.join(f.ids)}]" if f.ids else "")

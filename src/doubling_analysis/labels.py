@@ -251,6 +251,43 @@ TEXT = {
 }
 
 
+# --- the report says what the evidence says (issue 19) -------------------------------------------------------
+TEXT["zh"].update(
+    {
+        "quiet_jurisdictions": "没有本口径数据的地区",
+        "other_scope_only": "只有其他口径数据的目标",
+        "other_scope_figures": "其他口径的数值（未合并）",
+        "figure_ids": "数值编号",
+        "sum_other_scope": "只有其他口径数据",
+        "jur_counts": "目标 {n} 个（不重复的承诺 {d} 项）：有数据 {e} 项，尚在进行并有达标概率 {live} 项，"
+        "只有其他口径数据 {other} 项，没有任何数据 {none} 项（完整清单见附录三）。",
+        "gaps_line": "- **{name}**：{d} 项不重复的承诺中 {e} 项有已公布的本口径数值",
+        "gaps_bounded": "（其中 {b} 项只有下限值）",
+        "gaps_other_scope": "；{other} 项只有其他口径的数值（未合并，见各地区页）",
+        "gaps_none": "；其余 {none} 项没有可查的公开数据，无法评估",
+        "gaps_panel": "{n} / {d} 项不重复的承诺没有任何公开数据，另有 {other} 项只有其他口径的数值（各地区见上文汇总表"
+        "「{col}」「{col_other}」两列）。",
+    }
+)
+TEXT["en"].update(
+    {
+        "quiet_jurisdictions": "Jurisdictions without a figure of their targets' measures",
+        "other_scope_only": "Targets with figures of another scope only",
+        "other_scope_figures": "Figures of another scope (not merged)",
+        "figure_ids": "Figure ids",
+        "sum_other_scope": "other scope only",
+        "jur_counts": "{n} targets ({d} distinct commitments): {e} with evidence, {live} open with a probability, "
+        "{other} with figures of another scope only, {none} without any figure (full list in Appendix C).",
+        "gaps_line": "- **{name}**: {e} of {d} distinct commitments have a published figure of their measure",
+        "gaps_bounded": " ({b} only as a lower bound)",
+        "gaps_other_scope": "; {other} have figures of another scope only (not merged; see the jurisdiction's page)",
+        "gaps_none": "; the other {none} have no public figure and cannot be assessed",
+        "gaps_panel": "{n} of {d} distinct commitments have no public figure at all, and {other} have figures of "
+        "another scope only (per jurisdiction: the columns '{col}' and '{col_other}' of the summary table above).",
+    }
+)
+
+
 def t(key: str, lang: str = "zh") -> str:
     """The interface word ``key`` in ``lang``."""
     if lang not in LANGS:

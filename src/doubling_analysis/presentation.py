@@ -285,21 +285,20 @@ def heading_html(text: str, anchor: str, level: int = 2) -> str:
 
 
 def gaps_statement(table: pd.DataFrame, catalog, lang: str = "zh") -> str:
-    """A plain statement, per jurisdiction, of how many targets have no public figure at all."""
+    """A plain statement, per jurisdiction, of how many distinct targets have a figure, figures of another scope
+    only, or no public figure at all: the counts of :func:`findings.jurisdiction_counts`, which every page uses."""
+    from .findings import jurisdiction_counts
+
     names = L.jurisdiction_names(catalog, lang)
     lines = []
-    for code, rows in table.groupby("jurisdiction_code", sort=False):
-        n, known = len(rows), int(rows["latest_value"].notna().sum())
-        bounded = int((rows["latest_bound"] == "lower").sum())
-        if lang == "zh":
-            text = f"- **{names.get(code, code)}**：{n} 个目标中 {known} 个有已公布的实际值"
-            text += f"（其中 {bounded} 个只有下限值）" if bounded else ""
-            text += "；其余目标没有可查的公开数据，无法评估。" if known < n else "。"
-        else:
-            text = f"- **{names.get(code, code)}**: {known} of {n} targets have a published actual"
-            text += f" ({bounded} only as a lower bound)" if bounded else ""
-            text += "; the others have no public figure and cannot be assessed." if known < n else "."
-        lines.append(text)
+    for code, c in jurisdiction_counts(table).iterrows():
+        text = L.t("gaps_line", lang).format(name=names.get(code, code), d=int(c["targets"]), e=int(c["with_evidence"]))
+        if c["lower_bound_only"]:
+            text += L.t("gaps_bounded", lang).format(b=int(c["lower_bound_only"]))
+        if c["other_scope"]:
+            text += L.t("gaps_other_scope", lang).format(other=int(c["other_scope"]))
+        text += L.t("gaps_none", lang).format(none=int(c["without_figure"])) if c["without_figure"] else ""
+        lines.append(text + ("。" if lang == "zh" else "."))
     return "\n".join(lines)
 
 

@@ -16,9 +16,18 @@ import pandas as pd
 
 from . import config
 from . import labels as L
-from .assess import DECIDED
 from .catalog import Catalog
-from .findings import Changes, Names, changes, key_findings, previous_quarter, render
+from .findings import (
+    Changes,
+    Names,
+    changes,
+    jurisdiction_counts,
+    key_findings,
+    other_scope_ids,
+    previous_quarter,
+    render,
+    target_groups,
+)
 from .presentation import heading_html, html_table, save_table
 
 
@@ -257,34 +266,20 @@ class QuarterlyReport:
 
     @cached_property
     def _counts(self) -> pd.DataFrame:
-        """Per jurisdiction (in the order of ``codes``): distinct targets, with evidence, achieved or likely,
-        missed or likely, live, without any figure — the sizes of :meth:`_split`'s parts, in one pass."""
-        t = self.table
-        distinct = t["counted"].astype(bool)
-        out = t["outcome"]
-        evidence = distinct & (out.isin(DECIDED) | t["latest_value"].notna())
-        live = distinct & (out == "pending") & t["p_attain"].notna()
-        flags = pd.DataFrame(
-            {
-                "targets": distinct,
-                "with_evidence": evidence,
-                "achieved": distinct & out.isin(("achieved", "likely_achieved")),
-                "missed": distinct & out.isin(("missed", "likely_missed")),
-                "live": live,
-                "without_figure": distinct & ~evidence & ~live,
-                "any": evidence | live,
-            }
-        ).astype(int)
-        counts = flags.groupby(t["jurisdiction_code"].astype(str).to_numpy(), sort=False).sum()
-        return counts.reindex(self.codes, fill_value=0)
+        """Per jurisdiction (in the order of ``codes``): :func:`findings.jurisdiction_counts` (distinct targets, with
+        evidence, achieved or likely, missed or likely, live, other scope only, without any figure) and ``any``
+        (evidence or a probability): the sizes of :meth:`_split`'s parts, from the one grouping every page uses."""
+        c = jurisdiction_counts(self.table, self.codes)
+        return c.assign(any=((c["with_evidence"] + c["live"]) > 0).astype(int))
 
     @staticmethod
     def _split_rows(rows: pd.DataFrame):
-        distinct = rows[rows["counted"].astype(bool)]
-        evidence = distinct[distinct["outcome"].isin(DECIDED) | distinct["latest_value"].notna()]
+        """(rows, distinct, evidence, live, other scope only, none): the parts of :func:`findings.target_groups`."""
+        g = target_groups(rows)
+        distinct = rows[g.notna()]
+        evidence = rows[g == "evidence"]
         live = distinct[(distinct["outcome"] == "pending") & distinct["p_attain"].notna()]
-        none = distinct[~distinct.index.isin(evidence.index) & ~distinct.index.isin(live.index)]
-        return rows, distinct, evidence, live, none
+        return rows, distinct, evidence, live, rows[g == "other_scope"], rows[g == "none"]
 
     @cached_property
     def _volatility(self):
@@ -316,11 +311,12 @@ class QuarterlyReport:
             return ""
         lang = self.lang
         c = self._counts
-        rows = c.drop(columns="any").assign(
+        rows = c.drop(columns=["any", "lower_bound_only"]).assign(
             jurisdiction=[self.names.jurisdictions.get(code, code) for code in c.index],
             pdf=[f"jurisdictions/{code}.pdf" for code in c.index],
         )
-        columns = ["code", "jurisdiction", "targets", "with_evidence", "achieved", "missed", "live", "without_figure"]
+        columns = ["code", "jurisdiction", "targets", "with_evidence", "achieved", "missed", "live", "other_scope"]
+        columns += ["without_figure"]
         table = rows.rename_axis("code").reset_index()[[*columns, "pdf"]]
         save_table(table, "jurisdictions_summary", self.output_dir)
         intro = (
@@ -343,31 +339,27 @@ class QuarterlyReport:
         )
 
     def without_evidence_html(self) -> str:
-        """Jurisdictions none of whose targets has any figure, together in one section (no near-empty pages; a
-        summarised panel lists them in its summary)."""
+        """Jurisdictions none of whose targets has a figure of its own measure, together in one section (no
+        near-empty pages; a summarised panel lists them in its summary). A target with figures of another scope
+        is listed as such, with their ids."""
         quiet = [c for c in self.codes if c not in self._with_evidence]
         if not quiet or self.summarised:
             return ""
         lang = self.lang
-        title = "没有任何数据的地区" if lang == "zh" else "Jurisdictions without any figure"
-        parts = [heading_html(title, "quiet")]
+        parts = [heading_html(L.t("quiet_jurisdictions", lang), "quiet")]
         for code in quiet:
-            rows, distinct, evidence, live, none = self._split(code)
+            rows, distinct, evidence, live, other, none = self._split(code)
             parts.append(f"<h3>{html.escape(self.names.jurisdictions.get(code, code))}</h3>")
-            parts.append(
-                "<p>"
-                + html.escape(
-                    self._jur_counts(rows, distinct, evidence, live, none) + " " + self._no_evidence_summary(none)
-                )
-                + "</p>"
-            )
+            parts.append("<p>" + html.escape(self._jur_counts(code) + " " + self._no_evidence_summary(none)) + "</p>")
+            if len(other):
+                parts.append(self._table(self._other_scope_cols(other), "assessment"))
         return "".join(parts)
 
     def jurisdiction_html(self, code: str) -> str:
         lang = self.lang
-        rows, distinct, evidence, live, none = self._split(code)
+        rows, distinct, evidence, live, other, none = self._split(code)
         parts = [heading_html(self.names.jurisdictions.get(code, code), f"j-{code}")]
-        parts.append("<p>" + html.escape(self._jur_counts(rows, distinct, evidence, live, none)) + "</p>")
+        parts.append("<p>" + html.escape(self._jur_counts(code)) + "</p>")
         if len(evidence):
             parts.append(f"<h3>{html.escape(L.t('with_evidence', lang))}</h3>")
             parts.append(self._table(self._evidence_cols(evidence), "assessment"))
@@ -389,21 +381,39 @@ class QuarterlyReport:
                     "assessment",
                 )
             )
+        if len(other):
+            parts.append(f"<h3>{html.escape(L.t('other_scope_only', lang))}</h3>")
+            parts.append(self._table(self._other_scope_cols(other), "assessment"))
         if len(none):
             parts.append(f"<h3>{html.escape(L.t('no_evidence', lang))}</h3>")
             parts.append("<p>" + html.escape(self._no_evidence_summary(none)) + "</p>")
         return "".join(parts)
 
-    def _jur_counts(self, rows, distinct, evidence, live, none) -> str:
-        n, d = len(rows), len(distinct)
-        if self.lang == "zh":
-            return (
-                f"目标 {n} 个（不重复的承诺 {d} 项）：有数据 {len(evidence)} 项，尚在进行并有达标概率 {len(live)} 项，"
-                f"没有任何数据 {len(none)} 项（完整清单见附录三）。"
-            )
-        return (
-            f"{n} targets ({d} distinct commitments): {len(evidence)} with evidence, {len(live)} open with a "
-            f"probability, {len(none)} without any figure (full list in Appendix C)."
+    def _other_scope_cols(self, other: pd.DataFrame) -> pd.DataFrame:
+        """Targets with figures of another scope only: the figures the assessment noted (ids), never merged."""
+        from .notes import render as render_notes
+
+        return self._target_cols(other).assign(
+            **{
+                L.t("other_scope_figures", self.lang): [
+                    render_notes([x for x in (n or ()) if x.code == "other_scope"], self.lang) for n in other["notes"]
+                ],
+                L.t("figure_ids", self.lang): [" ".join(other_scope_ids(n)) for n in other["notes"]],
+            }
+        )
+
+    def _jur_counts(self, code: str) -> str:
+        """The jurisdiction's counts, read off :attr:`_counts` (the numbers of the summary table and the gaps)."""
+        c = self._counts.loc[code]
+        pos = self._positions.get(code)
+        n = len(pos) if pos is not None else 0
+        return L.t("jur_counts", self.lang).format(
+            n=n,
+            d=int(c["targets"]),
+            e=int(c["with_evidence"]),
+            live=int(c["live"]),
+            other=int(c["other_scope"]),
+            none=int(c["without_figure"]),
         )
 
     def _no_evidence_summary(self, none: pd.DataFrame) -> str:
@@ -578,13 +588,15 @@ class QuarterlyReport:
         lang = self.lang
         parts = [heading_html(L.t("gaps", lang), "gaps")]
         if self.summarised:
-            n, d = int(self._counts["without_figure"].sum()), int(self._counts["targets"].sum())
-            parts.append(
-                f"<p>{n:,} / {d:,} 项不重复的承诺没有任何公开数据（各地区见上文汇总表「{L.t('sum_without_figure', lang)}」一列）。</p>"
-                if lang == "zh"
-                else f"<p>{n:,} of {d:,} distinct commitments have no public figure at all (per jurisdiction: the "
-                f"column '{L.t('sum_without_figure', lang)}' of the summary table above).</p>"
+            c = self._counts
+            text = L.t("gaps_panel", lang).format(
+                n=f"{int(c['without_figure'].sum()):,}",
+                d=f"{int(c['targets'].sum()):,}",
+                other=f"{int(c['other_scope'].sum()):,}",
+                col=L.t("sum_without_figure", lang),
+                col_other=L.t("sum_other_scope", lang),
             )
+            parts.append(f"<p>{html.escape(text)}</p>")
         else:
             parts.append(str(mistune.html(gaps_statement(self.table, self.catalog, lang))))
         bounded = bounded_figures(self.catalog, self.quarter, lang, self.codes)

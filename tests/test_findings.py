@@ -108,3 +108,75 @@ def test_since_last_quarter_2024q2(cat):
 def test_a_finding_renders_in_both_languages():
     f = Finding.of("no_news", quarter="2026Q3", previous="2026Q2")
     assert render(f, "zh").startswith("2026Q3没有新信息") and render(f, "en").startswith("Nothing new in 2026Q3")
+
+
+# ---- issue 19: the change section lists substantive changes only -------------------------------------------------
+
+
+def _synthetic_assessment(rows):
+    """A tiny synthetic assessment (test only): (id, outcome, p, outcome_ids, latest_actual_id) per row."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        {
+            "target_id": [r[0] for r in rows],
+            "jurisdiction_code": "360700",
+            "indicator_code": "revenue",
+            "sector": None,
+            "target_year": 2025,
+            "source_id": "syn",
+            "outcome": [r[1] for r in rows],
+            "p_attain": [r[2] for r in rows],
+            "outcome_ids": [r[3] for r in rows],
+            "latest_actual_id": [r[4] for r in rows],
+        }
+    )
+
+
+def test_the_change_section_lists_decisions_and_real_moves_only(cat):
+    """By hand, with P_CHANGE_REPORTED = 0.05: syn-a pending -> undetermined (its year passed: mechanical, not
+    listed); syn-b pending -> likely_achieved on syn-f1 (a decision); syn-c p 0.50 -> 0.52 (|0.02| < 0.05: not
+    listed); syn-d p 0.40 -> 0.60 (|0.20| >= 0.05: listed) with no latest figure id (NaN: never rendered "nan")."""
+    nan = float("nan")
+    before = _synthetic_assessment(
+        [("syn-a", "pending", nan, None, nan), ("syn-b", "pending", nan, None, nan),
+         ("syn-c", "pending", 0.50, None, "syn-f2"), ("syn-d", "pending", 0.40, None, nan)]
+    )  # fmt: skip
+    now = _synthetic_assessment(
+        [("syn-a", "undetermined", nan, None, nan), ("syn-b", "likely_achieved", nan, "syn-f1", "syn-f1"),
+         ("syn-c", "pending", 0.52, None, "syn-f2"), ("syn-d", "pending", 0.60, nan, nan)]
+    )  # fmt: skip
+    ch = changes(cat, "2026Q3", now, before)  # nothing was published in 2026Q3
+    assert ch.outcomes["target_id"].tolist() == ["syn-b"]
+    assert ch.mechanical["target_id"].tolist() == ["syn-a"]
+    assert ch.moved["target_id"].tolist() == ["syn-d"]
+    from doubling_analysis.findings import Names, change_findings
+
+    for lang in ("zh", "en"):
+        f = change_findings(ch, Names.of(cat, lang))
+        assert dict(f[0].params)["n_outcomes"] == 1 and dict(f[0].params)["n_moved"] == 1
+        text = " ".join(render(x, lang) for x in f)
+        assert "syn-a" not in text and "syn-c" not in text
+        assert "[syn-b, syn-f1]" in text and "[syn-d]" in text
+        assert "nan" not in text.lower()
+
+
+def test_a_quarter_with_only_calendar_changes_is_no_news_but_says_so(cat):
+    """syn-a's year passed (pending -> undetermined), nothing else: no decision, so "nothing new" — but not "the
+    assessment equals the previous one" (one status did change)."""
+    nan = float("nan")
+    ch = changes(
+        cat,
+        "2026Q3",
+        _synthetic_assessment([("syn-a", "undetermined", nan, None, nan)]),
+        _synthetic_assessment([("syn-a", "pending", nan, None, nan)]),
+    )
+    assert ch.empty and len(ch.mechanical) == 1
+    f = key_findings(cat, "2026Q3", _synthetic_assessment([]).assign(counted=True), _empty_summary(), ch, None, "en")
+    assert f["changes"][0].code == "no_news_calendar" and dict(f["changes"][0].params)["n"] == 1
+
+
+def _empty_summary():
+    import pandas as pd
+
+    return pd.DataFrame(columns=["jurisdiction_code", "status", "target_ids"])

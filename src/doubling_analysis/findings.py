@@ -9,7 +9,7 @@ read off the assessment table, the doubling tracker, the backtest summary or the
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -29,7 +29,12 @@ class Finding:
 
     @classmethod
     def of(cls, code: str, ids=(), **params) -> Finding:
-        return cls(code, tuple(sorted(params.items())), tuple(i for i in ids if i))
+        return cls(code, tuple(sorted(params.items())), present_ids(ids))
+
+
+def present_ids(ids) -> tuple[str, ...]:
+    """The ids that are there: no None, no NaN (a missing id is never rendered as "nan"), no empty string."""
+    return tuple(str(i) for i in ids if isinstance(i, str) and i.strip() and i.strip().lower() != "nan")
 
 
 TEMPLATES = {
@@ -90,9 +95,15 @@ TEMPLATES = {
     },
     "news": {
         "en": "In {quarter}: {n_published} figure(s) published, {n_appeared} target(s) appeared, {n_outcomes} "
-        "outcome(s) changed, {n_moved} probability(ies) moved by {threshold} or more.",
-        "zh": "{quarter}：新公布数值 {n_published} 个，新出现目标 {n_appeared} 个，结果变化 {n_outcomes} 个，"
+        "outcome(s) decided or a decision withdrawn, {n_moved} probability(ies) moved by {threshold} or more.",
+        "zh": "{quarter}：新公布数值 {n_published} 个，新出现目标 {n_appeared} 个，新判定或撤销判定的结果 {n_outcomes} 个，"
         "达标概率变动 {threshold} 以上的 {n_moved} 个。",
+    },
+    "no_news_calendar": {
+        "en": "Nothing new in {quarter}: no figure was published and no document issued; {n} target(s) changed "
+        "status only because their target year passed (no decision).",
+        "zh": "{quarter}没有新信息：没有新公布的数值，也没有新发布的文件；{n} 个目标仅因目标年份已过而改变状态"
+        "（不是新的判定）。",
     },
     "outcome_changed": {"en": "{label}: {before} → {after}.", "zh": "{label}：{before} → {after}。"},
     "p_moved": {"en": "{label}: probability {before} → {after}.", "zh": "{label}：达标概率 {before} → {after}。"},
@@ -397,12 +408,22 @@ class Changes:
     previous: str
     published: pd.DataFrame  # figures published in the quarter
     appeared: pd.DataFrame  # targets whose document was issued in the quarter
-    outcomes: pd.DataFrame  # outcomes that changed
+    outcomes: pd.DataFrame  # decisions: outcomes that changed to or from a decided one (:func:`is_decision`)
     moved: pd.DataFrame  # probabilities that moved by config.P_CHANGE_REPORTED or more
+    #: status transitions that are no decision (an open target whose year passed without a figure: pending ->
+    #: undetermined): counted and saved, never listed as a change
+    mechanical: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def empty(self) -> bool:
         return self.published.empty and self.appeared.empty and self.outcomes.empty and self.moved.empty
+
+
+def is_decision(before: pd.Series, after: pd.Series) -> pd.Series:
+    """A change of outcome is substantive when a figure decides the target (the outcome after is decided) or a
+    decision is withdrawn (the outcome before was); a move between open, undetermined and not assessable is the
+    calendar's doing (a target year passing), not news."""
+    return (after.isin(DECIDED) | before.isin(DECIDED)).astype(bool)
 
 
 def changes(catalog, quarter: str, now: pd.DataFrame, before: pd.DataFrame) -> Changes:
@@ -423,7 +444,7 @@ def changes(catalog, quarter: str, now: pd.DataFrame, before: pd.DataFrame) -> C
             "period": pub["period"],
             "value": pub["value"].astype(float),
             "unit": pub["unit"],
-            "bound": pub["bound"].astype(str),
+            "bound": pub["bound"].astype(object),
             "growth": pub["growth"].astype(float),
             "status": pub["status"].astype(str),
             "published": pub["published"].fillna(known[pub.index].dt.strftime("%Y-%m-%d") + " (assumed)"),
@@ -433,7 +454,9 @@ def changes(catalog, quarter: str, now: pd.DataFrame, before: pd.DataFrame) -> C
         ["target_id", "jurisdiction_code", "indicator_code", "sector", "target_year", "source_id"]
     ]
     both = now.merge(before[["target_id", "outcome", "p_attain"]], on="target_id", suffixes=("", "_before"))
-    outcomes = both[both["outcome"] != both["outcome_before"]]
+    changed = both[both["outcome"] != both["outcome_before"]]
+    decision = is_decision(changed["outcome_before"], changed["outcome"])
+    outcomes, mechanical = changed[decision], changed[~decision]
     dp = (both["p_attain"] - both["p_attain_before"]).abs()
     moved = both[dp >= config.P_CHANGE_REPORTED]
     return Changes(
@@ -443,12 +466,15 @@ def changes(catalog, quarter: str, now: pd.DataFrame, before: pd.DataFrame) -> C
         appeared.reset_index(drop=True),
         outcomes.reset_index(drop=True),
         moved.reset_index(drop=True),
+        mechanical.reset_index(drop=True),
     )
 
 
 def change_findings(ch: Changes, names: Names, limit: int = 5) -> list[Finding]:
     lang = names.lang
     if ch.empty:
+        if len(ch.mechanical):
+            return [Finding.of("no_news_calendar", quarter=ch.quarter, n=len(ch.mechanical))]
         return [Finding.of("no_news", quarter=ch.quarter, previous=ch.previous)]
     out = [
         Finding.of(
@@ -465,7 +491,7 @@ def change_findings(ch: Changes, names: Names, limit: int = 5) -> list[Finding]:
         out.append(
             Finding.of(
                 "outcome_changed",
-                ids=(r["target_id"], *str(r.get("outcome_ids") or "").split()),
+                ids=(r["target_id"], *present_ids(str(r.get("outcome_ids")).split())),
                 label=names.target_label(r),
                 before=L.t(r["outcome_before"], lang),
                 after=L.t(r["outcome"], lang),

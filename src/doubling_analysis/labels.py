@@ -265,6 +265,8 @@ TEXT["zh"].update(
         "gaps_bounded": "（其中 {b} 项只有下限值）",
         "gaps_other_scope": "；{other} 项只有其他口径的数值（未合并，见各地区页）",
         "gaps_none": "；其余 {none} 项没有可查的公开数据，无法评估",
+        "mechanical_changes": "另有 {n} 项目标的状态随日历变化（例如目标年份已过仍无数据：尚在进行 → 无法判定），"
+        "不是新的判定，未列出；全部见 {full}。",
         "gaps_panel": "{n} / {d} 项不重复的承诺没有任何公开数据，另有 {other} 项只有其他口径的数值（各地区见上文汇总表"
         "「{col}」「{col_other}」两列）。",
     }
@@ -282,6 +284,8 @@ TEXT["en"].update(
         "gaps_bounded": " ({b} only as a lower bound)",
         "gaps_other_scope": "; {other} have figures of another scope only (not merged; see the jurisdiction's page)",
         "gaps_none": "; the other {none} have no public figure and cannot be assessed",
+        "mechanical_changes": "{n} more targets changed status with the calendar only (e.g. the target year passed "
+        "without a figure: open → undetermined); no decision, not listed; every one is in {full}.",
         "gaps_panel": "{n} of {d} distinct commitments have no public figure at all, and {other} have figures of "
         "another scope only (per jurisdiction: the columns '{col}' and '{col_other}' of the summary table above).",
     }

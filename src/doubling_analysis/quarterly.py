@@ -118,7 +118,9 @@ class QuarterlyReport:
                                 L.fmt_value(v, u, lang) if pd.notna(v) else L.fmt_pct(g)
                                 for v, u, g in zip(pub["value"], pub["unit"], pub["growth"])
                             ],
-                            L.t("bound", lang): pub["bound"].map(lambda b: L.bound_label(b, lang)),
+                            L.t("bound", lang): pub["bound"].map(
+                                lambda b: L.bound_label(b, lang) if isinstance(b, str) else ""
+                            ),
                             L.t("published", lang): pub["published"],
                         }
                     ),
@@ -144,6 +146,11 @@ class QuarterlyReport:
                     "outcomes_changed",
                 )
             )
+        if len(ch.mechanical):
+            save_table(ch.mechanical, "outcomes_mechanical", self.output_dir)
+            full = f"{self.output_dir}/outcomes_mechanical.csv" if self.output_dir else "outcomes_mechanical.csv"
+            text = L.t("mechanical_changes", lang).format(n=f"{len(ch.mechanical):,}", full=full)
+            parts.append(f"<p class='small'>{html.escape(text)}</p>")
         if len(ch.moved):
             m = ch.moved
             save_table(m, "probabilities_moved", self.output_dir)

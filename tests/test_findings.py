@@ -4,6 +4,7 @@ row, named by its ids. Multiples and paces are worked out by hand from the CSV f
 import csv
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import doubling_analysis as da
@@ -36,8 +37,10 @@ def test_tracker_multiples_by_hand(q2026):
     # Ganzhou development zone: 1056 (2023) / 720 (2020) = 1.4667; pace 1.4667^(1/3) - 1 = 13.62 %
     assert s.loc["360700-JKQ", "multiple"] == pytest.approx(1.4667, abs=1e-4)
     assert s.loc["360700-JKQ", "pace"] == pytest.approx(0.1362, abs=1e-4)
-    # the pace a doubling over 2020-2023 needs: 2^(1/3) - 1 = 25.99 %
-    assert s.loc["360000", "required_pace"] == pytest.approx(0.2599, abs=1e-4)
+    # the pace Changjiang's doubling over 2020-2023 (cj21-001) needs: 2^(1/3) - 1 = 25.99 %; Jiangxi sets no
+    # revenue target, so none is required of it (issue 19: not a doubling it never set)
+    assert s.loc["360202", "required_pace"] == pytest.approx(0.2599, abs=1e-4)
+    assert pd.isna(s.loc["360000", "required_pace"])
     # Ganzhou has no 2020 figure: 4533.21 (2021) / 1.30 (its reported growth) = 3487.08, labelled derived
     assert s.loc["360700", "base_derived"] and s.loc["360700", "base_value"] == pytest.approx(3487.08, abs=0.01)
     # Jingdezhen: only "突破千亿" in 2021 — a bound is never an index base
@@ -73,7 +76,8 @@ def test_every_finding_names_its_rows(cat, q2026):
         # the counts sentence carries the table's numbers
         counts = dict(f["decided"][0].params)
         assert counts["n"] == len(table) and counts["decided"] == 10
-        doubling = {x.ids[-1]: render(x, lang) for x in f["doubling"] if x.code == "doubling_ok"}
+        measured = ("doubling_ok", "doubling_own_target", "doubling_no_target")
+        doubling = {x.ids[-1]: render(x, lang) for x in f["doubling"] if x.code in measured}
         assert "1.23" in doubling["ar154"]
         assert f["changes"][0].code == "no_news"  # nothing was published in 2026Q3
 

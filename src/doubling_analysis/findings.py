@@ -58,10 +58,24 @@ TEMPLATES = {
     },
     "doubling_ok": {
         "en": "{name}: above-scale industrial revenue in {period} was {multiple} its {base_year} level ({latest} "
-        "against {base}{derived}), a pace of {pace} a year, against {required} a year needed to double by "
-        "{year}.",
+        "against {base}{derived}), a pace of {pace} a year over {span}, against {required} a year its plan's "
+        "{k}× by {year} needs: {verdict}.",
         "zh": "{name}：{period}规上工业营业收入为{base_year}年的 {multiple}（{latest} 对 {base}{derived}），"
-        "年均增长 {pace}；到{year}年翻一番需年均增长 {required}。",
+        "{span}年均增长 {pace}；其规划到{year}年达到基期的 {k} 倍需年均增长 {required}：{verdict}。",
+    },
+    "doubling_own_target": {
+        "en": "{name}: above-scale industrial revenue in {period} was {multiple} its {base_year} level ({latest} "
+        "against {base}{derived}), a pace of {pace} a year over {span}; its plan sets no doubling but {target} by "
+        "{year} ({k}× the base), which needs {required} a year: {verdict}.",
+        "zh": "{name}：{period}规上工业营业收入为{base_year}年的 {multiple}（{latest} 对 {base}{derived}），"
+        "{span}年均增长 {pace}；其规划没有倍增目标，而是{year}年{target}（基期的 {k} 倍），需年均增长 {required}：{verdict}。",
+    },
+    "doubling_no_target": {
+        "en": "{name}: above-scale industrial revenue in {period} was {multiple} its {base_year} level ({latest} "
+        "against {base}{derived}), a pace of {pace} a year over {span}; its plans set no target on this measure, "
+        "so no pace is required of it.",
+        "zh": "{name}：{period}规上工业营业收入为{base_year}年的 {multiple}（{latest} 对 {base}{derived}），"
+        "{span}年均增长 {pace}；其规划没有设定该指标的目标，因此不以任何增速衡量。",
     },
     "doubling_no_base": {
         "en": "{name}: the doubling cannot be measured: no exact {base_year} figure of above-scale industrial "
@@ -292,6 +306,48 @@ def decided_findings(table: pd.DataFrame, catalog, names: Names) -> list[Finding
     return out
 
 
+def _doubling_ok(s, name: str, ids: tuple, lang: str) -> Finding:
+    """A measured row: its multiple and pace over its span, against its own plan's target (or none)."""
+    derived = ""
+    if s["base_derived"]:
+        derived = (
+            "，基数由当年报告的水平值与可比增速推算"
+            if lang == "zh"
+            else ", base derived from a reported level and its comparable growth"
+        )
+    mult = f"{s['multiple']:.2f}" + ("倍" if lang == "zh" else "×")
+    qualifier = {
+        "lower": ("至少 ", "at least "),
+        "upper": ("略低于 ", "just below "),
+        "approx": ("约 ", "about "),
+    }.get(s["latest_bound"])
+    if qualifier:
+        mult = qualifier[0 if lang == "zh" else 1] + mult
+    kind = s.get("target_kind", "doubling")
+    code = {"doubling": "doubling_ok", "level": "doubling_own_target"}.get(kind, "doubling_no_target")
+    params = dict(
+        name=name,
+        period=L.fmt_period(s["latest_period"], lang),
+        multiple=mult,
+        base_year=int(s["base_year"]),
+        latest=L.fmt_value(s["latest_value"], "亿元", lang),
+        base=L.fmt_value(s["base_value"], "亿元", lang),
+        derived=derived,
+        pace=_pct(s["pace"]),
+        span=s.get("span") or f"{int(s['base_year'])}–{s['latest_period']}",
+    )
+    if code != "doubling_no_target":
+        params.update(
+            required=_pct(s["required_pace"]),
+            year=int(s["target_year"]),
+            k=f"{s['target_multiple']:.2f}".rstrip("0").rstrip("."),
+            verdict=L.t("track_" + str(s.get("on_track") or "unclear"), lang),
+        )
+    if code == "doubling_own_target":
+        params["target"] = L.fmt_value(s["target_level"], "亿元", lang)
+    return Finding.of(code, ids=ids + tuple(dict.fromkeys((s["base_id"], s["latest_id"]))), **params)
+
+
 def doubling_findings(summary: pd.DataFrame, names: Names) -> list[Finding]:
     lang = names.lang
     out = []
@@ -299,38 +355,7 @@ def doubling_findings(summary: pd.DataFrame, names: Names) -> list[Finding]:
         name = names.jurisdictions.get(s["jurisdiction_code"], s["jurisdiction_code"])
         ids = tuple(str(s["target_ids"]).split()) if isinstance(s["target_ids"], str) else ()
         if s["status"] == "ok":
-            derived = ""
-            if s["base_derived"]:
-                derived = (
-                    "，基数由当年报告的水平值与可比增速推算"
-                    if lang == "zh"
-                    else ", base derived from a reported level and its comparable growth"
-                )
-            bound = s["latest_bound"]
-            mult = f"{s['multiple']:.2f}" + ("倍" if lang == "zh" else "×")
-            qualifier = {
-                "lower": ("至少 ", "at least "),
-                "upper": ("略低于 ", "just below "),
-                "approx": ("约 ", "about "),
-            }.get(bound)
-            if qualifier:
-                mult = qualifier[0 if lang == "zh" else 1] + mult
-            out.append(
-                Finding.of(
-                    "doubling_ok",
-                    ids=ids + tuple(dict.fromkeys((s["base_id"], s["latest_id"]))),
-                    name=name,
-                    period=L.fmt_period(s["latest_period"], lang),
-                    multiple=mult,
-                    base_year=int(s["base_year"]),
-                    latest=L.fmt_value(s["latest_value"], "亿元", lang),
-                    base=L.fmt_value(s["base_value"], "亿元", lang),
-                    derived=derived,
-                    pace=_pct(s["pace"]),
-                    required=_pct(s["required_pace"]),
-                    year=int(s["target_year"]),
-                )
-            )
+            out.append(_doubling_ok(s, name, ids, lang))
         elif s["status"] == "no_base":
             latest = ""
             if isinstance(s["latest_period"], str):

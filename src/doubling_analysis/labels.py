@@ -265,6 +265,20 @@ TEXT["zh"].update(
         "gaps_bounded": "（其中 {b} 项只有下限值）",
         "gaps_other_scope": "；{other} 项只有其他口径的数值（未合并，见各地区页）",
         "gaps_none": "；其余 {none} 项没有可查的公开数据，无法评估",
+        "track_ahead": "进度快于规划所需",
+        "track_behind": "进度慢于规划所需",
+        "track_unclear": "因数值只是区间，无法判断快慢",
+        "track_none": "规划未设目标",
+        "measure": "指标",
+        "span": "时段",
+        "own_target": "本地规划目标",
+        "plan_pace": "规划所需年增速",
+        "on_track": "对照规划",
+        "target_doubling": "{year}年达到{base_year}年的 {k} 倍",
+        "target_level": "{year}年{value}（{base_year}年的 {k} 倍）",
+        "tracker_rule": "每行只比较同一指标（规上工业营业收入）在所列时段的变化，并以该地区本身规划的目标衡量；"
+        "规划没有设定该指标目标的地区不以倍增衡量。",
+        "no_own_target": "规划未设该指标目标",
         "mechanical_changes": "另有 {n} 项目标的状态随日历变化（例如目标年份已过仍无数据：尚在进行 → 无法判定），"
         "不是新的判定，未列出；全部见 {full}。",
         "gaps_panel": "{n} / {d} 项不重复的承诺没有任何公开数据，另有 {other} 项只有其他口径的数值（各地区见上文汇总表"
@@ -284,6 +298,20 @@ TEXT["en"].update(
         "gaps_bounded": " ({b} only as a lower bound)",
         "gaps_other_scope": "; {other} have figures of another scope only (not merged; see the jurisdiction's page)",
         "gaps_none": "; the other {none} have no public figure and cannot be assessed",
+        "track_ahead": "ahead of its plan's pace",
+        "track_behind": "behind its plan's pace",
+        "track_unclear": "unclear (the figure is only a bound)",
+        "track_none": "no target of its own",
+        "measure": "Measure",
+        "span": "Span",
+        "own_target": "Its plan's target",
+        "plan_pace": "Pace its plan needs",
+        "on_track": "Against its plan",
+        "target_doubling": "{k}× the {base_year} level by {year}",
+        "target_level": "{value} by {year} ({k}× {base_year})",
+        "tracker_rule": "Each row compares one measure (above-scale industrial revenue) over the span stated, against "
+        "the jurisdiction's own plan; a jurisdiction whose plans set no target on the measure is held to none.",
+        "no_own_target": "no target on this measure",
         "mechanical_changes": "{n} more targets changed status with the calendar only (e.g. the target year passed "
         "without a figure: open → undetermined); no decision, not listed; every one is in {full}.",
         "gaps_panel": "{n} of {d} distinct commitments have no public figure at all, and {other} have figures of "

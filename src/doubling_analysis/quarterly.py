@@ -188,6 +188,21 @@ class QuarterlyReport:
         note = self._shown_of(len(ranked), len(s), L.t("fastest_slowest", self.lang), "doubling_summary")
         return doubling_tracker_chart(points, ranked, self.names.jurisdictions, self.lang, note=note)
 
+    def _own_target(self, r) -> str:
+        """The target a tracker row is held to, with its ids ("" when its plans set none)."""
+        lang, kind = self.lang, r["target_kind"]
+        if kind not in ("doubling", "level"):
+            return L.t("no_own_target", lang)
+        m = r["target_multiple"]
+        k = "" if pd.isna(m) else f"{m:.2f}".rstrip("0").rstrip(".")
+        text = L.t("target_" + kind, lang).format(
+            year=int(r["target_year"]),
+            base_year=int(r["base_year"]),
+            k=k or "?",
+            value=L.fmt_value(r["target_level"], "亿元", lang) if kind == "level" else "",
+        )
+        return f"{text} ({r['target_ids']})"
+
     def _shown_of(self, shown: int, n: int, which: str, csv_name: str) -> str:
         full = f"{self.output_dir}/{csv_name}.csv" if self.output_dir else csv_name + ".csv"
         return L.t("shown_of", self.lang).format(shown=shown, n=f"{n:,}", which=which, full=full)
@@ -203,21 +218,23 @@ class QuarterlyReport:
         return top, self._shown_of(n, len(frame), which, csv_name)
 
     def tracker_html(self) -> str:
+        """One row per jurisdiction: one measure over a stated span, against its own plan's target (or none)."""
         lang, s = self.lang, self.tracker_summary
         parts = [heading_html(L.t("doubling_tracker", lang), "tracker")]
         if s.empty:
             return "".join(parts)
-        ok = s[s["status"] == "ok"].sort_values("pace", ascending=False)
-        rank = {c: i + 1 for i, c in enumerate(ok["jurisdiction_code"])}
         save_table(s, "doubling_summary", self.output_dir)
+        parts.append(f"<p class='small'>{html.escape(L.t('tracker_rule', lang))}</p>")
         parts.append(
             self._table(
                 pd.DataFrame(
                     {
-                        L.t("rank", lang): s["jurisdiction_code"]
-                        .map(rank)
-                        .map(lambda x: "" if pd.isna(x) else str(int(x))),
                         L.t("jurisdiction", lang): s["jurisdiction_code"].map(self.names.jurisdictions),
+                        L.t("measure", lang): [
+                            self._indicator(m, None) + (f" ({v})" if isinstance(v, str) and v else "")
+                            for m, v in zip(s["measure"], s["via"])
+                        ],
+                        L.t("span", lang): s["span"].fillna(""),
                         L.t("base", lang): [
                             ("" if pd.isna(v) else L.fmt_value(v, "亿元", lang) + (" *" if d else "") + f" ({i})")
                             for v, d, i in zip(s["base_value"], s["base_derived"], s["base_id"])
@@ -237,9 +254,13 @@ class QuarterlyReport:
                         ],
                         L.t("multiple", lang): s["multiple"].map(lambda m: "" if pd.isna(m) else f"{m:.2f}×"),
                         L.t("pace", lang): s["pace"].map(L.fmt_pct),
-                        L.t("required_pace", lang): s["required_pace"].map(L.fmt_pct),
+                        L.t("own_target", lang): [self._own_target(r) for _, r in s.iterrows()],
+                        L.t("plan_pace", lang): s["required_pace"].map(L.fmt_pct),
+                        L.t("on_track", lang): [
+                            L.t("track_" + str(x), lang) if isinstance(x, str) else "" for x in s["on_track"]
+                        ],
                     }
-                ).sort_values(L.t("rank", lang), key=lambda c: c.replace("", "99").astype(int)),
+                ),
                 "doubling_summary",
             )
         )

@@ -279,6 +279,8 @@ TEXT["zh"].update(
         "tracker_rule": "每行只比较同一指标（规上工业营业收入）在所列时段的变化，并以该地区本身规划的目标衡量；"
         "规划没有设定该指标目标的地区不以倍增衡量。",
         "no_own_target": "规划未设该指标目标",
+        "year_end": "{year}年末",
+        "year_end_axis": "年度数值标在年末，月度数值标在该月末",
         "mechanical_changes": "另有 {n} 项目标的状态随日历变化（例如目标年份已过仍无数据：尚在进行 → 无法判定），"
         "不是新的判定，未列出；全部见 {full}。",
         "gaps_panel": "{n} / {d} 项不重复的承诺没有任何公开数据，另有 {other} 项只有其他口径的数值（各地区见上文汇总表"
@@ -312,6 +314,8 @@ TEXT["en"].update(
         "tracker_rule": "Each row compares one measure (above-scale industrial revenue) over the span stated, against "
         "the jurisdiction's own plan; a jurisdiction whose plans set no target on the measure is held to none.",
         "no_own_target": "no target on this measure",
+        "year_end": "end {year}",
+        "year_end_axis": "a year's figure at the year's end, a month's at the month's end",
         "mechanical_changes": "{n} more targets changed status with the calendar only (e.g. the target year passed "
         "without a figure: open → undetermined); no decision, not listed; every one is in {full}.",
         "gaps_panel": "{n} of {d} distinct commitments have no public figure at all, and {other} have figures of "

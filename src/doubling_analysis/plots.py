@@ -142,9 +142,43 @@ def growth_path_chart(
         lo_x, hi_x = min(xs_all), max(xs_all)
         ax.set_xlim(lo_x - 0.5, max(hi_x, lo_x + 1) + 0.5)
     ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
+    _place_months(ax, points, lang)
     ax.legend(fontsize=7.5, loc="best", frameon=True)
     _tight(fig)
     return fig, pd.DataFrame(rows)
+
+
+def month_points(points: pd.DataFrame) -> pd.DataFrame:
+    """The monthly readings of a series (``kind`` "month", or a period written YYYY-MM)."""
+    if "kind" in points:
+        return points[points["kind"] == "month"]
+    return points[points["period"].astype(str).str.fullmatch(r"\d{4}-\d{2}")]
+
+
+def _place_months(ax, points: pd.DataFrame, lang: str) -> None:
+    """A series with monthly readings: the axis is time, a year's figure at the year's end (t = year) and a
+    month's at the month's end (March 2023 a quarter after the end of 2022). Each tick says "end of year" and
+    each monthly reading is labelled with its month, so that it is not read as the year before."""
+    months = month_points(points)
+    if months.empty:
+        return
+    for x, v, p in zip(months["t"], months["value"], months["period"]):
+        ax.annotate(
+            L.fmt_period(str(p), lang),
+            (x, v),
+            textcoords="offset points",
+            xytext=(0, 7),
+            ha="center",
+            fontsize=6.5,
+            color="dimgray",
+        )
+    lo, hi = ax.get_xlim()
+    years = list(range(int(np.ceil(lo)), int(np.floor(hi)) + 1))
+    step = max(1, int(np.ceil(len(years) / 8)))
+    years = years[::step]
+    ax.set_xticks(years)
+    ax.set_xticklabels([L.t("year_end", lang).format(year=y) for y in years], fontsize=7.5)
+    ax.set_xlabel(L.t("year_end_axis", lang), fontsize=7.5)
 
 
 def _heatmap(ax, values: pd.DataFrame, annot, cmap: str, vmin: float, vmax: float) -> None:

@@ -184,3 +184,74 @@ def _empty_summary():
     import pandas as pd
 
     return pd.DataFrame(columns=["jurisdiction_code", "status", "target_ids"])
+
+
+# ---- issue 19: which children of a missed target fell short ------------------------------------------------------
+
+
+def synthetic_shortfall_table():
+    """A tiny synthetic assessment (test only) on real codes: Changjiang (360202) and Zhushan (360203) are below
+    Jingdezhen (360200) in jurisdictions.csv."""
+    import pandas as pd
+
+    nan = float("nan")
+    cols = ["target_id", "jurisdiction_code", "indicator_code", "sector", "target_year", "target_value", "comparator",
+            "latest_period", "latest_value", "latest_actual_id", "outcome", "outcome_ids", "p_attain", "source_id"]  # fmt: skip
+    rows = [
+        ("syn-p", "360200", "revenue", None, 2023, 1000.0, ">=", "2023", 900.0, "syn-a1", "missed", "syn-a1", nan, "syn-doc"),
+        ("syn-b", "360202", "revenue", None, 2023, 600.0, ">=", "2023", 500.0, "syn-a2", "missed", "syn-a2", nan, "syn-doc"),
+        ("syn-c", "360203", "revenue", None, 2023, 400.0, ">=", "2023", 450.0, "syn-a3", "achieved", "syn-a3", nan, "syn-doc"),
+        ("syn-s", "360200", "sector_revenue", "ceramics", 2023, 300.0, ">=", "2022", 280.0, "syn-a4", "undetermined", None, nan, "syn-doc"),
+        ("syn-x", "360202", "revenue", None, 2024, 700.0, ">=", None, nan, None, "pending", None, 0.9, "syn-doc"),
+        ("syn-y", "360200", "sector_revenue", "aviation", 2023, 100.0, ">=", None, nan, None, "undetermined", None, nan, "syn-other"),
+        ("syn-q", "360200", "firms", None, 2025, 500.0, ">=", "2024", 400.0, "syn-a5", "pending", None, 0.3, "syn-doc"),
+        ("syn-r", "360200", "firms_x", None, 2025, 500.0, ">=", "2024", 480.0, "syn-a6", "pending", None, 0.7, "syn-doc"),
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=cols).assign(counted=True, unit="亿元", latest_bound="exact")
+
+
+PARENTS = {"360202": "360200", "360203": "360200", "360200": "360000"}
+
+
+def test_the_children_of_a_missed_target_and_their_gaps_by_hand():
+    """syn-p (Jingdezhen revenue 2023 >= 1000, missed) has children syn-b, syn-c (units below, same indicator and
+    year) and syn-s (a sector target of the same document and year); syn-x (another year) and syn-y (another
+    document) are not. By hand: syn-b 500 - 600 = -100 (-16.7 %), itself missed: fell short; syn-s 280 - 300 = -20
+    (-6.7 %) but its figure is of 2022, before the target year: not (yet) short; syn-c 450 - 400 = +50 (+12.5 %)."""
+    import pytest
+
+    from doubling_analysis.shortfall import short_targets, shortfalls
+
+    d = shortfalls(synthetic_shortfall_table(), PARENTS)
+    assert d["target_id"].tolist() == ["syn-p"] * 3
+    assert d["child_target_id"].tolist() == ["syn-b", "syn-s", "syn-c"]
+    assert d["relation"].tolist() == ["unit", "sector", "unit"]
+    assert d["gap"].tolist() == [-100.0, -20.0, 50.0]
+    assert d["gap_share"].tolist() == pytest.approx([-1 / 6, -20 / 300, 0.125])
+    assert d["fell_short"].tolist() == [True, False, False]
+    assert d["child_latest_actual_id"].tolist() == ["syn-a2", "syn-a4", "syn-a3"]
+    # off track: open with p 0.3 < REPORT_OFF_TRACK_P (0.5); syn-r (p 0.7) is not
+    assert short_targets(synthetic_shortfall_table())["target_id"].tolist() == ["syn-b", "syn-p", "syn-q"]
+
+
+def test_the_report_table_of_shortfalls_names_every_id():
+    import dataclasses
+
+    from doubling_analysis import quarterly
+
+    rep = quarterly.prepare(cat_(), "2026Q3", "en", n_paths=100, backtest_paths=10)
+    syn = dataclasses.replace(rep, table=synthetic_shortfall_table())
+    html = syn.shortfall_html()
+    body = html.split("<tbody>", 1)[1]
+    rows = body.split("</tr>")[:3]
+    for row, ids in zip(
+        rows, (("syn-p", "syn-b", "syn-a2"), ("syn-p", "syn-s", "syn-a4"), ("syn-p", "syn-c", "syn-a3"))
+    ):
+        for i in ids:
+            assert i in row, (i, row)
+    assert "−100 亿元" in rows[0] or "−10 bn yuan" in rows[0], rows[0]
+    assert "syn-q" in html.split("<tbody>", 1)[0]  # named: off track, no children
+
+
+def cat_():
+    return da.load_catalog()

@@ -281,6 +281,22 @@ TEXT["zh"].update(
         "no_own_target": "规划未设该指标目标",
         "year_end": "{year}年末",
         "year_end_axis": "年度数值标在年末，月度数值标在该月末",
+        "shortfall": "未达标目标的分解",
+        "shortfall_none": "没有未实现、可能未实现或进度落后的目标。",
+        "shortfall_no_children": "未实现、可能未实现或进度落后（达标概率低于 {threshold}）的目标 {ids} 没有设定了自身目标的下级"
+        "（下属地区或分产业），无从分解。",
+        "shortfall_rule": "下表列出未实现或进度落后目标的每个下级目标（下属地区同一指标、同年；或同一文件同年的分产业目标）："
+        "差额为最新数值减目标值；下级本身未实现或落后，或其目标年及以后的数值低于目标，即为“未达到”。",
+        "relation": "关系",
+        "child_unit": "下属地区",
+        "child_sector": "分产业",
+        "child_target": "下级目标",
+        "child": "下级",
+        "child_target_value": "下级目标值",
+        "gap": "差额",
+        "fell_short": "未达到",
+        "yes": "是",
+        "no": "否",
         "mechanical_changes": "另有 {n} 项目标的状态随日历变化（例如目标年份已过仍无数据：尚在进行 → 无法判定），"
         "不是新的判定，未列出；全部见 {full}。",
         "gaps_panel": "{n} / {d} 项不重复的承诺没有任何公开数据，另有 {other} 项只有其他口径的数值（各地区见上文汇总表"
@@ -316,6 +332,23 @@ TEXT["en"].update(
         "no_own_target": "no target on this measure",
         "year_end": "end {year}",
         "year_end_axis": "a year's figure at the year's end, a month's at the month's end",
+        "shortfall": "Missed targets decomposed",
+        "shortfall_none": "No target is missed, likely missed or off track.",
+        "shortfall_no_children": "The missed, likely missed or off-track (probability below {threshold}) targets {ids} "
+        "have no children with targets of their own (units below, or sectors), so there is nothing to decompose.",
+        "shortfall_rule": "Each child target of a missed or off-track target (the units below on the same indicator and "
+        "year, or the sector targets of the same document and year): the gap is the latest figure minus the target; "
+        "a child fell short when it is itself missed or off track, or a figure of its target year or later is below it.",
+        "relation": "Relation",
+        "child_unit": "unit below",
+        "child_sector": "sector",
+        "child_target": "Child target",
+        "child": "Child",
+        "child_target_value": "Child's target",
+        "gap": "Gap",
+        "fell_short": "Fell short",
+        "yes": "yes",
+        "no": "no",
         "mechanical_changes": "{n} more targets changed status with the calendar only (e.g. the target year passed "
         "without a figure: open → undetermined); no decision, not listed; every one is in {full}.",
         "gaps_panel": "{n} of {d} distinct commitments have no public figure at all, and {other} have figures of "

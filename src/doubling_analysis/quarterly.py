@@ -277,6 +277,78 @@ class QuarterlyReport:
             )
         return "".join(parts)
 
+    # ---- 3b. missed-target decomposition -------------------------------------------------------------------
+    @cached_property
+    def shortfall_table(self) -> pd.DataFrame:
+        """:func:`shortfall.shortfalls` of the assessment: the children of every missed or off-track target."""
+        from .shortfall import shortfalls
+
+        j = self.catalog.jurisdictions
+        parents = {str(c): p for c, p in zip(j["code"].astype(str), j["parent_code"]) if isinstance(p, str) and p}
+        return shortfalls(self.table, parents)
+
+    def shortfall_html(self) -> str:
+        """Which children of a missed or off-track target fell short, and by how much (every row: the target's
+        id, the child target's id, the figure's id); the missed targets without children are named."""
+        from .shortfall import short_targets
+
+        lang, d = self.lang, self.shortfall_table
+        parts = [heading_html(L.t("shortfall", lang), "shortfall")]
+        save_table(d, "shortfall", self.output_dir)
+        short = short_targets(self.table)
+        if short.empty:
+            parts.append(f"<p>{html.escape(L.t('shortfall_none', lang))}</p>")
+            return "".join(parts)
+        lone = [i for i in short["target_id"] if i not in set(d["target_id"])]
+        if lone:
+            text = L.t("shortfall_no_children", lang).format(
+                ids=", ".join(lone), threshold=f"{config.REPORT_OFF_TRACK_P:.2f}"
+            )
+            parts.append(f"<p>{html.escape(text)}</p>")
+        if d.empty:
+            return "".join(parts)
+        parts.append(f"<p class='small'>{html.escape(L.t('shortfall_rule', lang))}</p>")
+        parts.append(
+            self._table(
+                pd.DataFrame(
+                    {
+                        L.t("target", lang): [f"{i} ({L.t(o, lang)})" for i, o in zip(d["target_id"], d["outcome"])],
+                        L.t("relation", lang): d["relation"].map(lambda r: L.t("child_" + r, lang)),
+                        L.t("child_target", lang): d["child_target_id"],
+                        L.t("child", lang): [
+                            self.names.jurisdictions.get(j, j) + " · " + self._indicator(i, sct)
+                            for j, i, sct in zip(
+                                d["child_jurisdiction_code"], d["child_indicator_code"], d["child_sector"]
+                            )
+                        ],
+                        L.t("child_target_value", lang): [
+                            L.fmt_value(v, u, lang) for v, u in zip(d["child_target_value"], d["unit"])
+                        ],
+                        L.t("latest", lang): [
+                            "" if pd.isna(v) else f"{L.fmt_period(str(p), lang)}: {L.fmt_value(v, u, lang)} ({a})"
+                            for p, v, u, a in zip(
+                                d["child_latest_period"],
+                                d["child_latest_value"],
+                                d["unit"],
+                                d["child_latest_actual_id"],
+                            )
+                        ],
+                        L.t("outcome", lang): d["child_outcome"].map(lambda x: L.t(x, lang)),
+                        L.t("gap", lang): [
+                            ""
+                            if pd.isna(g)
+                            else f"{'+' if g >= 0 else '−'}{L.fmt_value(abs(g), u, lang)}"
+                            + ("" if pd.isna(sh) else f" ({sh:+.1%})")
+                            for g, sh, u in zip(d["gap"], d["gap_share"], d["unit"])
+                        ],
+                        L.t("fell_short", lang): d["fell_short"].map(lambda b: L.t("yes" if b else "no", lang)),
+                    }
+                ),
+                "shortfall",
+            )
+        )
+        return "".join(parts)
+
     # ---- 4. jurisdiction pages ----------------------------------------------------------------------------
     def _split(self, code: str):
         """The jurisdiction's rows, the distinct targets, those with evidence, the live ones and the rest (made

@@ -293,7 +293,7 @@ class QuarterlyReport:
         from .shortfall import short_targets
 
         lang, d = self.lang, self.shortfall_table
-        parts = [heading_html(L.t("shortfall", lang), "shortfall")]
+        parts = [heading_html(L.t("shortfall", lang), "shortfall", level=3)]  # under the tracker: no page of its own
         save_table(d, "shortfall", self.output_dir)
         short = short_targets(self.table)
         if short.empty:

@@ -220,6 +220,13 @@ def test_the_counts_agree_across_pages(lang):
         assert (d, e, other, none) == (gd, ge, go, gn), code
         c = r._counts.loc[code]
         assert (d, e, other, none) == (c["targets"], c["with_evidence"], c["other_scope"], c["without_figure"])
+    # the key findings' counts sentence: of the undetermined, those with figures of another scope only — at 2026Q3
+    # every one of them is undetermined, so the sentence and the pages agree: 1 (Jiangxi) + 2 (Jingdezhen) + 6
+    # (Ganzhou) = 9, counted by hand from the pages' lists above
+    from doubling_analysis.findings import key_findings
+
+    counts = key_findings(r.catalog, QUARTER, r.table, r.tracker_summary, r.changes, None, lang)["decided"][0]
+    assert dict(counts.params)["other_scope"] == int(r._counts["other_scope"].sum()) == 9
     # and the summary table of a summarised panel, row by row
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(config, "REPORT_PAGES_MAX", 0)

@@ -41,10 +41,11 @@ TEMPLATES = {
     "counts": {
         "en": "As of {quarter}, {n} targets are known ({distinct} distinct commitments): {decided} decided "
         "({achieved} achieved, {likely_achieved} likely achieved, {likely_missed} likely missed, {missed} "
-        "missed), {undetermined} undetermined for want of a figure, {pending} still open.",
+        "missed), {undetermined} undetermined for want of a deciding figure ({other_scope} of them with figures of "
+        "another scope only, not merged), {pending} still open.",
         "zh": "截至{quarter}，已发布目标 {n} 个（不重复的承诺 {distinct} 项）：已判定 {decided} 个（已实现 {achieved}、"
-        "可能已实现 {likely_achieved}、可能未实现 {likely_missed}、未实现 {missed}），因缺少数据无法判定 "
-        "{undetermined} 个，尚在进行 {pending} 个。",
+        "可能已实现 {likely_achieved}、可能未实现 {likely_missed}、未实现 {missed}），因缺少可判定的数值无法判定 "
+        "{undetermined} 个（其中 {other_scope} 个只有其他口径的数值，未合并），尚在进行 {pending} 个。",
     },
     "decided": {
         "en": "{label}: {outcome}. Target: {target}; the deciding figure: {period}, {value} ({bound}), from "
@@ -233,28 +234,22 @@ def _pct(x) -> str:
 
 
 def _counts(table: pd.DataFrame, quarter: str) -> Finding:
-    c = table["outcome"].value_counts()
+    """The counts sentence: targets, distinct commitments and their outcomes; of the undetermined, those with
+    figures of another scope only (:func:`target_groups`, the grouping every page uses)."""
     distinct = int(table["counted"].astype(bool).sum()) if "counted" in table else len(table)
     counted = table[table["counted"].astype(bool)] if "counted" in table else table
     cc = counted["outcome"].value_counts()
-    return (
-        Finding.of(
-            "counts",
-            quarter=quarter,
-            n=len(table),
-            distinct=distinct,
-            decided=int(sum(cc.get(o, 0) for o in DECIDED)),
-            **{o: int(cc.get(o, 0)) for o in DECIDED + ("undetermined", "pending")},
-        )
-        if len(c)
-        else Finding.of(
-            "counts",
-            quarter=quarter,
-            n=0,
-            distinct=0,
-            decided=0,
-            **{o: 0 for o in DECIDED + ("undetermined", "pending")},
-        )
+    other = (
+        int(((target_groups(table) == "other_scope") & (table["outcome"] == "undetermined")).sum()) if len(table) else 0
+    )
+    return Finding.of(
+        "counts",
+        quarter=quarter,
+        n=len(table),
+        distinct=distinct,
+        decided=int(sum(cc.get(o, 0) for o in DECIDED)),
+        other_scope=other,
+        **{o: int(cc.get(o, 0)) for o in DECIDED + ("undetermined", "pending")},
     )
 
 

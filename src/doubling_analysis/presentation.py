@@ -94,7 +94,9 @@ METHODS_TEXT = {
     "en": """
 **Growth.** Required growth = (target / base)^(1/(T − t0)) − 1; observed growth = (latest / base)^(1/(t − t0)) − 1;
 rate to go = (target / latest)^(1/(T − t)) − 1. Growth is compound and annual; a doubling over {base}–{horizon}
-requires {doubling} % a year. When the plan's base-year figure is missing, the earliest later figure is the start
+requires {doubling} % a year. The doubling tracker holds each jurisdiction to its own plan's target on above-scale
+industrial revenue (k × the base: k^(1/(T − t0)) − 1; a level: (target / base)^(1/(T − t0)) − 1), and to none when
+its plans set none. When the plan's base-year figure is missing, the earliest later figure is the start
 (the row says so).
 
 **Reading targets.** 突破 / 超过 = strictly above; 以上 = at least; a plain number = reach at least it;
@@ -126,6 +128,8 @@ figure of another scope (产值 vs 营业收入, a cluster vs above-scale indust
     "zh": """
 **增速。** 所需年增速 = (目标值 / 基期值)^(1/(T − t0)) − 1；实际年增速 = (最新值 / 基期值)^(1/(t − t0)) − 1；
 剩余所需年增速 = (目标值 / 最新值)^(1/(T − t)) − 1。三年倍增（{base}—{horizon}年）要求年均增长 {doubling}%。
+倍增进度以各地区本身规划中规上工业营业收入的目标衡量（基期的 k 倍：k^(1/(T − t0)) − 1；总量目标：(目标值 / 基期值)^(1/(T − t0)) − 1），
+规划未设该目标的地区不以任何增速衡量。
 规划基期缺少实际值时，以其后最早的实际值为起点（表中注明）。
 
 **目标的读法。** “突破”“超过”为严格大于；“以上”为不低于；未加修饰的数值视为“达到”；“左右”对总量允许 ±{approx_rel}%，

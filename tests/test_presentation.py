@@ -41,3 +41,35 @@ def test_the_methods_text_states_the_thresholds_in_config(monkeypatch):
     en, zh = methods_text("en"), methods_text("zh")
     assert "(≥ 0.90 on track, 0.60–0.90" in en and "< 4 % sun" in en and "18.92 % a year" in en
     assert "≥0.90 按计划推进" in zh and "<4% 晴" in zh and "2020—2024" in zh
+
+
+def test_a_monthly_stock_is_placed_at_its_month_not_at_the_year_before():
+    """Synthetic series (test only): a 2021 year-end count (t = 2021) and a March 2023 count. By hand: March 2023 is
+    three months after the end of 2022, t = 2022 + 3/12 = 2022.25 — inside the span between the ticks of the ends
+    of 2022 and 2023, and labelled with its month (the old chart's ticks "2022" / "2023" left it reading as 2022)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import pandas as pd
+
+    from doubling_analysis.plots import growth_path_chart
+
+    points = pd.DataFrame(
+        {
+            "t": [2021.0, 2022.25],
+            "value": [100.0, 120.0],
+            "bound": ["exact", "exact"],
+            "period": ["2021", "2023-03"],
+            "kind": ["year", "month"],
+        }
+    )
+    targets = pd.DataFrame({"target_year": [2024], "value": [150.0], "tier": [None], "attains_if": [">= 150"]})
+    for lang, end_2022, end_2023, month in (
+        ("zh", "2022年末", "2023年末", "2023年3月"),
+        ("en", "end 2022", "end 2023", "Mar 2023"),
+    ):
+        fig, _ = growth_path_chart(points, targets, lang=lang)
+        ax = fig.axes[0]
+        ticks = {t.get_text(): x for t, x in zip(ax.get_xticklabels(), ax.get_xticks())}
+        assert ticks[end_2022] < 2022.25 <= ticks[end_2023]
+        assert any(a.get_text() == month and a.xy == (2022.25, 120.0) for a in ax.texts)

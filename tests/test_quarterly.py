@@ -110,11 +110,130 @@ def test_the_counts_of_every_jurisdiction_are_the_sizes_of_its_page_parts(quarte
     c = r._counts
     assert list(c.index) == r.codes
     for code in r.codes:
-        _, distinct, evidence, live, none = r._split(code)
+        _, distinct, evidence, live, other, none = r._split(code)
         out = distinct["outcome"]
         assert c.loc[code, "targets"] == len(distinct)
         assert c.loc[code, "with_evidence"] == len(evidence) and c.loc[code, "live"] == len(live)
-        assert c.loc[code, "without_figure"] == len(none)
+        assert c.loc[code, "without_figure"] == len(none) and c.loc[code, "other_scope"] == len(other)
+        assert len(distinct) == len(evidence) + len(live[~live.index.isin(evidence.index)]) + len(other) + len(none)
         assert c.loc[code, "achieved"] == out.isin(("achieved", "likely_achieved")).sum()
         assert c.loc[code, "missed"] == out.isin(("missed", "likely_missed")).sum()
         assert (code in r.page_codes) == (len(evidence) + len(live) > 0)
+
+
+# ---- issue 19: the report says what the evidence says ------------------------------------------------------------
+
+
+def synthetic_groups_table():
+    """A tiny synthetic assessment (test only): one jurisdiction "X", five rows."""
+    import pandas as pd
+
+    from doubling_analysis.notes import Note
+
+    other = Note.of(
+        "other_scope",
+        other="cluster_output",
+        other_zh="产业集群产值",
+        other_en="Cluster output",
+        period="2023",
+        value="2,700",
+        actual_id="syn-a9",
+    )
+    rows = [
+        # id, outcome, latest, p, counted, notes
+        ("syn-1", "achieved", 10.0, None, True, ()),  # evidence
+        ("syn-2", "undetermined", None, None, True, (other,)),  # another scope only
+        ("syn-3", "undetermined", None, None, True, ()),  # nothing
+        ("syn-4", "undetermined", None, None, False, (other,)),  # a restatement: not counted
+        ("syn-5", "pending", 5.0, 0.4, True, ()),  # evidence, and live
+    ]
+    return pd.DataFrame(
+        {
+            "target_id": [r[0] for r in rows],
+            "jurisdiction_code": "X",
+            "outcome": [r[1] for r in rows],
+            "latest_value": [r[2] for r in rows],
+            "latest_bound": "exact",
+            "p_attain": [r[3] for r in rows],
+            "counted": [r[4] for r in rows],
+            "notes": [r[5] for r in rows],
+        }
+    )
+
+
+def test_a_target_with_figures_of_another_scope_is_not_counted_as_without_data():
+    """By hand from the five rows above: 4 counted; syn-1 and syn-5 with evidence (syn-5 also live), syn-2 another
+    scope only, syn-3 nothing. The old grouping put syn-2 under "no figure at all"."""
+    from doubling_analysis.findings import jurisdiction_counts, target_groups
+
+    t = synthetic_groups_table()
+    assert target_groups(t).tolist() == ["evidence", "other_scope", "none", None, "evidence"]
+    c = jurisdiction_counts(t).loc["X"]
+    assert (c["targets"], c["with_evidence"], c["live"], c["other_scope"], c["without_figure"]) == (4, 2, 1, 1, 1)
+
+
+def test_a_page_lists_the_targets_of_another_scope_with_their_figure_ids(rep):
+    """Ganzhou's cluster-output targets have only cluster-revenue or industry-revenue figures (different scopes in
+    concordance.csv): gz21-006 has ar073 (cluster revenue 2023, 2,700 亿元 in actuals.csv)."""
+    html = rep.jurisdiction_html("360700")
+    section = html.split("只有其他口径数据的目标", 1)[1].split("<h3", 1)[0]
+    row = section.split("gz21-006", 1)[1].split("</tr>", 1)[0]
+    assert "ar073" in row and "2,700" in row
+    nothing = html.split("没有任何数据的目标", 1)[1] if "没有任何数据的目标" in html else ""
+    assert "gz21-006" not in nothing
+
+
+def _numbers(pattern: str, text: str) -> tuple[int, ...]:
+    m = re.search(pattern, text)
+    assert m, (pattern, text[:300])
+    return tuple(int(x.replace(",", "")) for x in m.groups())
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_counts_agree_across_pages(lang):
+    """A jurisdiction's page, the gaps section and the summary table state the same numbers: each read from its
+    rendered text and compared with the others (and with the one counting function)."""
+    r = quarterly.prepare(da.load_catalog(), QUARTER, lang, n_paths=300, backtest_paths=20)
+    gaps = re.sub(r"<[^>]+>", "", r.gaps_html())
+    for code in r.codes:
+        name = r.names.jurisdictions[code]
+        page = re.sub(r"<[^>]+>", "", r.jurisdiction_html(code) if code in r.page_codes else r.without_evidence_html())
+        page = page.split(name, 1)[1]
+        if lang == "zh":
+            d, e, other, none = _numbers(
+                r"不重复的承诺 (\d+) 项）：有数据 (\d+) 项，.*?只有其他口径数据 (\d+) 项，没有任何数据 (\d+) 项", page
+            )
+            line = gaps.split(name + "：", 1)[1].split("\n", 1)[0]
+            gd, ge = _numbers(r"(\d+) 项不重复的承诺中 (\d+) 项", line)
+            go = _numbers(r"(\d+) 项只有其他口径", line)[0] if other else 0
+            gn = _numbers(r"其余 (\d+) 项", line)[0] if none else 0
+        else:
+            d, e, other, none = _numbers(
+                r"\((\d+) distinct commitments\): (\d+) with evidence, .*?(\d+) with figures of another scope only, "
+                r"(\d+) without any figure",
+                page,
+            )
+            line = gaps.split(name + ":", 1)[1].split("\n", 1)[0]
+            ge, gd = _numbers(r"(\d+) of (\d+) distinct", line)
+            go = _numbers(r"(\d+) have figures of another scope", line)[0] if other else 0
+            gn = _numbers(r"the other (\d+) have no public figure", line)[0] if none else 0
+        assert (d, e, other, none) == (gd, ge, go, gn), code
+        c = r._counts.loc[code]
+        assert (d, e, other, none) == (c["targets"], c["with_evidence"], c["other_scope"], c["without_figure"])
+    # the key findings' counts sentence: of the undetermined, those with figures of another scope only — at 2026Q3
+    # every one of them is undetermined, so the sentence and the pages agree: 1 (Jiangxi) + 2 (Jingdezhen) + 6
+    # (Ganzhou) = 9, counted by hand from the pages' lists above
+    from doubling_analysis.findings import key_findings
+
+    counts = key_findings(r.catalog, QUARTER, r.table, r.tracker_summary, r.changes, None, lang)["decided"][0]
+    assert dict(counts.params)["other_scope"] == int(r._counts["other_scope"].sum()) == 9
+    # and the summary table of a summarised panel, row by row
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(config, "REPORT_PAGES_MAX", 0)
+        summary = r.summary_html()
+    for code in r.codes:
+        row = summary.split(f"jurisdictions/{code}.pdf")[0].rsplit("<tr>", 1)[1]
+        cells = re.findall(r"<td>(.*?)</td>", row)
+        c = r._counts.loc[code]
+        expected = [c[k] for k in ("targets", "with_evidence", "achieved", "missed", "live", "other_scope")]
+        assert [int(x) for x in cells[2:9]] == expected + [c["without_figure"]], (code, cells)

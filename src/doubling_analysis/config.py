@@ -226,3 +226,8 @@ BACKTEST_CI = 0.90
 BACKTEST_COVERAGE_RANGE = (0.70, 0.90)
 #: fewest units (targets, series) for a verdict on a kind of forecast; fewer: "too few to judge", said
 BACKTEST_MIN_UNITS = 5
+
+# --- report (issue 19) -----------------------------------------------------------------------------------------
+#: an open target whose probability of attainment is below this is "off track": the report decomposes it by its
+#: children (sectors, units) as it does a missed one
+REPORT_OFF_TRACK_P = 0.5

@@ -9,7 +9,7 @@ read off the assessment table, the doubling tracker, the backtest summary or the
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -29,17 +29,23 @@ class Finding:
 
     @classmethod
     def of(cls, code: str, ids=(), **params) -> Finding:
-        return cls(code, tuple(sorted(params.items())), tuple(i for i in ids if i))
+        return cls(code, tuple(sorted(params.items())), present_ids(ids))
+
+
+def present_ids(ids) -> tuple[str, ...]:
+    """The ids that are there: no None, no NaN (a missing id is never rendered as "nan"), no empty string."""
+    return tuple(str(i) for i in ids if isinstance(i, str) and i.strip() and i.strip().lower() != "nan")
 
 
 TEMPLATES = {
     "counts": {
         "en": "As of {quarter}, {n} targets are known ({distinct} distinct commitments): {decided} decided "
         "({achieved} achieved, {likely_achieved} likely achieved, {likely_missed} likely missed, {missed} "
-        "missed), {undetermined} undetermined for want of a figure, {pending} still open.",
+        "missed), {undetermined} undetermined for want of a deciding figure ({other_scope} of them with figures of "
+        "another scope only, not merged), {pending} still open.",
         "zh": "截至{quarter}，已发布目标 {n} 个（不重复的承诺 {distinct} 项）：已判定 {decided} 个（已实现 {achieved}、"
-        "可能已实现 {likely_achieved}、可能未实现 {likely_missed}、未实现 {missed}），因缺少数据无法判定 "
-        "{undetermined} 个，尚在进行 {pending} 个。",
+        "可能已实现 {likely_achieved}、可能未实现 {likely_missed}、未实现 {missed}），因缺少可判定的数值无法判定 "
+        "{undetermined} 个（其中 {other_scope} 个只有其他口径的数值，未合并），尚在进行 {pending} 个。",
     },
     "decided": {
         "en": "{label}: {outcome}. Target: {target}; the deciding figure: {period}, {value} ({bound}), from "
@@ -53,10 +59,24 @@ TEMPLATES = {
     },
     "doubling_ok": {
         "en": "{name}: above-scale industrial revenue in {period} was {multiple} its {base_year} level ({latest} "
-        "against {base}{derived}), a pace of {pace} a year, against {required} a year needed to double by "
-        "{year}.",
+        "against {base}{derived}), a pace of {pace} a year over {span}, against {required} a year its plan's "
+        "{k}× by {year} needs: {verdict}.",
         "zh": "{name}：{period}规上工业营业收入为{base_year}年的 {multiple}（{latest} 对 {base}{derived}），"
-        "年均增长 {pace}；到{year}年翻一番需年均增长 {required}。",
+        "{span}年均增长 {pace}；其规划到{year}年达到基期的 {k} 倍需年均增长 {required}：{verdict}。",
+    },
+    "doubling_own_target": {
+        "en": "{name}: above-scale industrial revenue in {period} was {multiple} its {base_year} level ({latest} "
+        "against {base}{derived}), a pace of {pace} a year over {span}; its plan sets no doubling but {target} by "
+        "{year} ({k}× the base), which needs {required} a year: {verdict}.",
+        "zh": "{name}：{period}规上工业营业收入为{base_year}年的 {multiple}（{latest} 对 {base}{derived}），"
+        "{span}年均增长 {pace}；其规划没有倍增目标，而是{year}年{target}（基期的 {k} 倍），需年均增长 {required}：{verdict}。",
+    },
+    "doubling_no_target": {
+        "en": "{name}: above-scale industrial revenue in {period} was {multiple} its {base_year} level ({latest} "
+        "against {base}{derived}), a pace of {pace} a year over {span}; its plans set no target on this measure, "
+        "so no pace is required of it.",
+        "zh": "{name}：{period}规上工业营业收入为{base_year}年的 {multiple}（{latest} 对 {base}{derived}），"
+        "{span}年均增长 {pace}；其规划没有设定该指标的目标，因此不以任何增速衡量。",
     },
     "doubling_no_base": {
         "en": "{name}: the doubling cannot be measured: no exact {base_year} figure of above-scale industrial "
@@ -88,9 +108,15 @@ TEMPLATES = {
     },
     "news": {
         "en": "In {quarter}: {n_published} figure(s) published, {n_appeared} target(s) appeared, {n_outcomes} "
-        "outcome(s) changed, {n_moved} probability(ies) moved by {threshold} or more.",
-        "zh": "{quarter}：新公布数值 {n_published} 个，新出现目标 {n_appeared} 个，结果变化 {n_outcomes} 个，"
+        "outcome(s) decided or a decision withdrawn, {n_moved} probability(ies) moved by {threshold} or more.",
+        "zh": "{quarter}：新公布数值 {n_published} 个，新出现目标 {n_appeared} 个，新判定或撤销判定的结果 {n_outcomes} 个，"
         "达标概率变动 {threshold} 以上的 {n_moved} 个。",
+    },
+    "no_news_calendar": {
+        "en": "Nothing new in {quarter}: no figure was published and no document issued; {n} target(s) changed "
+        "status only because their target year passed (no decision).",
+        "zh": "{quarter}没有新信息：没有新公布的数值，也没有新发布的文件；{n} 个目标仅因目标年份已过而改变状态"
+        "（不是新的判定）。",
     },
     "outcome_changed": {"en": "{label}: {before} → {after}.", "zh": "{label}：{before} → {after}。"},
     "p_moved": {"en": "{label}: probability {before} → {after}.", "zh": "{label}：达标概率 {before} → {after}。"},
@@ -129,6 +155,73 @@ class Names:
         return f"{j} · {ind}{sector} · {year}"
 
 
+# ---- the groups of targets every page counts ------------------------------------------------------------------
+
+#: a counted target's group: a figure of its own measure (or a decided outcome), open with a probability, only
+#: figures of another scope (noted by the assessment, never merged), or no figure at all
+TARGET_GROUPS = ("evidence", "live", "other_scope", "none")
+
+
+def other_scope_ids(notes) -> list[str]:
+    """The ids of the figures of another scope the assessment noted for a target (its ``other_scope`` notes)."""
+    if not isinstance(notes, (list, tuple)):
+        return []
+    return [str(dict(n.params)["actual_id"]) for n in notes if getattr(n, "code", "") == "other_scope"]
+
+
+def target_groups(table: pd.DataFrame) -> pd.Series:
+    """Each row's group (:data:`TARGET_GROUPS`); None for a restatement (``counted`` false). The one place the
+    report decides which targets "have data": every page, table and sentence counts with it. An open target with a
+    probability and a figure is in "evidence" (it is also live: :func:`jurisdiction_counts` counts it in both)."""
+    counted = table["counted"].astype(bool) if "counted" in table else pd.Series(True, index=table.index)
+    out = table["outcome"]
+    evidence = out.isin(DECIDED) | table["latest_value"].notna()
+    live = ~evidence & (out == "pending") & table["p_attain"].notna()
+    notes = table["notes"] if "notes" in table else pd.Series([()] * len(table), index=table.index, dtype=object)
+    other = ~evidence & ~live & notes.map(lambda n: bool(other_scope_ids(n))).astype(bool)
+    group = pd.Series("none", index=table.index, dtype=object)
+    group[other] = "other_scope"
+    group[live] = "live"
+    group[evidence] = "evidence"
+    return group.where(counted, None)
+
+
+COUNT_COLUMNS = (
+    "targets",
+    "with_evidence",
+    "achieved",
+    "missed",
+    "live",
+    "other_scope",
+    "without_figure",
+    "lower_bound_only",
+)
+
+
+def jurisdiction_counts(table: pd.DataFrame, codes=None) -> pd.DataFrame:
+    """Per jurisdiction (in the order of ``codes``; default: of the table): distinct targets, with evidence,
+    achieved or likely, missed or likely, live, with figures of another scope only, without any figure, and those
+    with evidence whose latest figure is only a lower bound. From :func:`target_groups`, in one pass."""
+    g = target_groups(table)
+    out = table["outcome"]
+    flags = pd.DataFrame(
+        {
+            "targets": g.notna(),
+            "with_evidence": g == "evidence",
+            "achieved": (g == "evidence") & out.isin(("achieved", "likely_achieved")),
+            "missed": (g == "evidence") & out.isin(("missed", "likely_missed")),
+            "live": g.notna() & (out == "pending") & table["p_attain"].notna(),  # with evidence or without
+            "other_scope": g == "other_scope",
+            "without_figure": g == "none",
+            "lower_bound_only": (g == "evidence") & (table["latest_bound"] == "lower"),
+        }
+    ).astype(int)
+    keys = table["jurisdiction_code"].astype(str).to_numpy()
+    counts = flags.groupby(keys, sort=False).sum()
+    order = [str(c) for c in codes] if codes is not None else list(dict.fromkeys(keys))
+    return counts.reindex(order, fill_value=0)[list(COUNT_COLUMNS)]
+
+
 def render(f: Finding, lang: str) -> str:
     text = TEMPLATES[f.code][lang].format(**dict(f.params))
     return text + (f" [{', '.join(f.ids)}]" if f.ids else "")
@@ -139,28 +232,22 @@ def _pct(x) -> str:
 
 
 def _counts(table: pd.DataFrame, quarter: str) -> Finding:
-    c = table["outcome"].value_counts()
+    """The counts sentence: targets, distinct commitments and their outcomes; of the undetermined, those with
+    figures of another scope only (:func:`target_groups`, the grouping every page uses)."""
     distinct = int(table["counted"].astype(bool).sum()) if "counted" in table else len(table)
     counted = table[table["counted"].astype(bool)] if "counted" in table else table
     cc = counted["outcome"].value_counts()
-    return (
-        Finding.of(
-            "counts",
-            quarter=quarter,
-            n=len(table),
-            distinct=distinct,
-            decided=int(sum(cc.get(o, 0) for o in DECIDED)),
-            **{o: int(cc.get(o, 0)) for o in DECIDED + ("undetermined", "pending")},
-        )
-        if len(c)
-        else Finding.of(
-            "counts",
-            quarter=quarter,
-            n=0,
-            distinct=0,
-            decided=0,
-            **{o: 0 for o in DECIDED + ("undetermined", "pending")},
-        )
+    other = (
+        int(((target_groups(table) == "other_scope") & (table["outcome"] == "undetermined")).sum()) if len(table) else 0
+    )
+    return Finding.of(
+        "counts",
+        quarter=quarter,
+        n=len(table),
+        distinct=distinct,
+        decided=int(sum(cc.get(o, 0) for o in DECIDED)),
+        other_scope=other,
+        **{o: int(cc.get(o, 0)) for o in DECIDED + ("undetermined", "pending")},
     )
 
 
@@ -212,6 +299,48 @@ def decided_findings(table: pd.DataFrame, catalog, names: Names) -> list[Finding
     return out
 
 
+def _doubling_ok(s, name: str, ids: tuple, lang: str) -> Finding:
+    """A measured row: its multiple and pace over its span, against its own plan's target (or none)."""
+    derived = ""
+    if s["base_derived"]:
+        derived = (
+            "，基数由当年报告的水平值与可比增速推算"
+            if lang == "zh"
+            else ", base derived from a reported level and its comparable growth"
+        )
+    mult = f"{s['multiple']:.2f}" + ("倍" if lang == "zh" else "×")
+    qualifier = {
+        "lower": ("至少 ", "at least "),
+        "upper": ("略低于 ", "just below "),
+        "approx": ("约 ", "about "),
+    }.get(s["latest_bound"])
+    if qualifier:
+        mult = qualifier[0 if lang == "zh" else 1] + mult
+    kind = s.get("target_kind", "doubling")
+    code = {"doubling": "doubling_ok", "level": "doubling_own_target"}.get(kind, "doubling_no_target")
+    params = dict(
+        name=name,
+        period=L.fmt_period(s["latest_period"], lang),
+        multiple=mult,
+        base_year=int(s["base_year"]),
+        latest=L.fmt_value(s["latest_value"], "亿元", lang),
+        base=L.fmt_value(s["base_value"], "亿元", lang),
+        derived=derived,
+        pace=_pct(s["pace"]),
+        span=s.get("span") or f"{int(s['base_year'])}–{s['latest_period']}",
+    )
+    if code != "doubling_no_target":
+        params.update(
+            required=_pct(s["required_pace"]),
+            year=int(s["target_year"]),
+            k=f"{s['target_multiple']:.2f}".rstrip("0").rstrip("."),
+            verdict=L.t("track_" + str(s.get("on_track") or "unclear"), lang),
+        )
+    if code == "doubling_own_target":
+        params["target"] = L.fmt_value(s["target_level"], "亿元", lang)
+    return Finding.of(code, ids=ids + tuple(dict.fromkeys((s["base_id"], s["latest_id"]))), **params)
+
+
 def doubling_findings(summary: pd.DataFrame, names: Names) -> list[Finding]:
     lang = names.lang
     out = []
@@ -219,38 +348,7 @@ def doubling_findings(summary: pd.DataFrame, names: Names) -> list[Finding]:
         name = names.jurisdictions.get(s["jurisdiction_code"], s["jurisdiction_code"])
         ids = tuple(str(s["target_ids"]).split()) if isinstance(s["target_ids"], str) else ()
         if s["status"] == "ok":
-            derived = ""
-            if s["base_derived"]:
-                derived = (
-                    "，基数由当年报告的水平值与可比增速推算"
-                    if lang == "zh"
-                    else ", base derived from a reported level and its comparable growth"
-                )
-            bound = s["latest_bound"]
-            mult = f"{s['multiple']:.2f}" + ("倍" if lang == "zh" else "×")
-            qualifier = {
-                "lower": ("至少 ", "at least "),
-                "upper": ("略低于 ", "just below "),
-                "approx": ("约 ", "about "),
-            }.get(bound)
-            if qualifier:
-                mult = qualifier[0 if lang == "zh" else 1] + mult
-            out.append(
-                Finding.of(
-                    "doubling_ok",
-                    ids=ids + tuple(dict.fromkeys((s["base_id"], s["latest_id"]))),
-                    name=name,
-                    period=L.fmt_period(s["latest_period"], lang),
-                    multiple=mult,
-                    base_year=int(s["base_year"]),
-                    latest=L.fmt_value(s["latest_value"], "亿元", lang),
-                    base=L.fmt_value(s["base_value"], "亿元", lang),
-                    derived=derived,
-                    pace=_pct(s["pace"]),
-                    required=_pct(s["required_pace"]),
-                    year=int(s["target_year"]),
-                )
-            )
+            out.append(_doubling_ok(s, name, ids, lang))
         elif s["status"] == "no_base":
             latest = ""
             if isinstance(s["latest_period"], str):
@@ -320,12 +418,22 @@ class Changes:
     previous: str
     published: pd.DataFrame  # figures published in the quarter
     appeared: pd.DataFrame  # targets whose document was issued in the quarter
-    outcomes: pd.DataFrame  # outcomes that changed
+    outcomes: pd.DataFrame  # decisions: outcomes that changed to or from a decided one (:func:`is_decision`)
     moved: pd.DataFrame  # probabilities that moved by config.P_CHANGE_REPORTED or more
+    #: status transitions that are no decision (an open target whose year passed without a figure: pending ->
+    #: undetermined): counted and saved, never listed as a change
+    mechanical: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def empty(self) -> bool:
         return self.published.empty and self.appeared.empty and self.outcomes.empty and self.moved.empty
+
+
+def is_decision(before: pd.Series, after: pd.Series) -> pd.Series:
+    """A change of outcome is substantive when a figure decides the target (the outcome after is decided) or a
+    decision is withdrawn (the outcome before was); a move between open, undetermined and not assessable is the
+    calendar's doing (a target year passing), not news."""
+    return (after.isin(DECIDED) | before.isin(DECIDED)).astype(bool)
 
 
 def changes(catalog, quarter: str, now: pd.DataFrame, before: pd.DataFrame) -> Changes:
@@ -346,7 +454,7 @@ def changes(catalog, quarter: str, now: pd.DataFrame, before: pd.DataFrame) -> C
             "period": pub["period"],
             "value": pub["value"].astype(float),
             "unit": pub["unit"],
-            "bound": pub["bound"].astype(str),
+            "bound": pub["bound"].astype(object),
             "growth": pub["growth"].astype(float),
             "status": pub["status"].astype(str),
             "published": pub["published"].fillna(known[pub.index].dt.strftime("%Y-%m-%d") + " (assumed)"),
@@ -356,7 +464,9 @@ def changes(catalog, quarter: str, now: pd.DataFrame, before: pd.DataFrame) -> C
         ["target_id", "jurisdiction_code", "indicator_code", "sector", "target_year", "source_id"]
     ]
     both = now.merge(before[["target_id", "outcome", "p_attain"]], on="target_id", suffixes=("", "_before"))
-    outcomes = both[both["outcome"] != both["outcome_before"]]
+    changed = both[both["outcome"] != both["outcome_before"]]
+    decision = is_decision(changed["outcome_before"], changed["outcome"])
+    outcomes, mechanical = changed[decision], changed[~decision]
     dp = (both["p_attain"] - both["p_attain_before"]).abs()
     moved = both[dp >= config.P_CHANGE_REPORTED]
     return Changes(
@@ -366,12 +476,15 @@ def changes(catalog, quarter: str, now: pd.DataFrame, before: pd.DataFrame) -> C
         appeared.reset_index(drop=True),
         outcomes.reset_index(drop=True),
         moved.reset_index(drop=True),
+        mechanical.reset_index(drop=True),
     )
 
 
 def change_findings(ch: Changes, names: Names, limit: int = 5) -> list[Finding]:
     lang = names.lang
     if ch.empty:
+        if len(ch.mechanical):
+            return [Finding.of("no_news_calendar", quarter=ch.quarter, n=len(ch.mechanical))]
         return [Finding.of("no_news", quarter=ch.quarter, previous=ch.previous)]
     out = [
         Finding.of(
@@ -388,7 +501,7 @@ def change_findings(ch: Changes, names: Names, limit: int = 5) -> list[Finding]:
         out.append(
             Finding.of(
                 "outcome_changed",
-                ids=(r["target_id"], *str(r.get("outcome_ids") or "").split()),
+                ids=(r["target_id"], *present_ids(str(r.get("outcome_ids")).split())),
                 label=names.target_label(r),
                 before=L.t(r["outcome_before"], lang),
                 after=L.t(r["outcome"], lang),

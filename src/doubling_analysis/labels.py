@@ -251,6 +251,112 @@ TEXT = {
 }
 
 
+# --- the report says what the evidence says (issue 19) -------------------------------------------------------
+TEXT["zh"].update(
+    {
+        "quiet_jurisdictions": "没有本口径数据的地区",
+        "other_scope_only": "只有其他口径数据的目标",
+        "other_scope_figures": "其他口径的数值（未合并）",
+        "figure_ids": "数值编号",
+        "sum_other_scope": "只有其他口径数据",
+        "jur_counts": "目标 {n} 个（不重复的承诺 {d} 项）：有数据 {e} 项，尚在进行并有达标概率 {live} 项，"
+        "只有其他口径数据 {other} 项，没有任何数据 {none} 项（完整清单见附录三）。",
+        "gaps_line": "- **{name}**：{d} 项不重复的承诺中 {e} 项有已公布的本口径数值",
+        "gaps_bounded": "（其中 {b} 项只有下限值）",
+        "gaps_other_scope": "；{other} 项只有其他口径的数值（未合并，见各地区页）",
+        "gaps_none": "；其余 {none} 项没有可查的公开数据，无法评估",
+        "track_ahead": "进度快于规划所需",
+        "track_behind": "进度慢于规划所需",
+        "track_unclear": "因数值只是区间，无法判断快慢",
+        "track_none": "规划未设目标",
+        "measure": "指标",
+        "span": "时段",
+        "own_target": "本地规划目标",
+        "plan_pace": "规划所需年增速",
+        "on_track": "对照规划",
+        "target_doubling": "{year}年达到{base_year}年的 {k} 倍",
+        "target_level": "{year}年{value}（{base_year}年的 {k} 倍）",
+        "tracker_rule": "每行只比较同一指标（规上工业营业收入）在所列时段的变化，并以该地区本身规划的目标衡量；"
+        "规划没有设定该指标目标的地区不以倍增衡量。",
+        "no_own_target": "规划未设该指标目标",
+        "year_end": "{year}年末",
+        "year_end_axis": "年度数值标在年末，月度数值标在该月末",
+        "shortfall": "未达标目标的分解",
+        "shortfall_none": "没有未实现、可能未实现或进度落后的目标。",
+        "shortfall_no_children": "未实现、可能未实现或进度落后（达标概率低于 {threshold}）的目标 {ids} 没有设定了自身目标的下级"
+        "（下属地区或分产业），无从分解。",
+        "shortfall_rule": "下表列出未实现或进度落后目标的每个下级目标（下属地区同一指标、同年；或同一文件同年的分产业目标）："
+        "差额为最新数值减目标值；下级本身未实现或落后，或其目标年及以后的数值低于目标，即为“未达到”。",
+        "relation": "关系",
+        "child_unit": "下属地区",
+        "child_sector": "分产业",
+        "child_target": "下级目标",
+        "child": "下级",
+        "child_target_value": "下级目标值",
+        "gap": "差额",
+        "fell_short": "未达到",
+        "yes": "是",
+        "no": "否",
+        "mechanical_changes": "另有 {n} 项目标的状态随日历变化（例如目标年份已过仍无数据：尚在进行 → 无法判定），"
+        "不是新的判定，未列出；全部见 {full}。",
+        "gaps_panel": "{n} / {d} 项不重复的承诺没有任何公开数据，另有 {other} 项只有其他口径的数值（各地区见上文汇总表"
+        "「{col}」「{col_other}」两列）。",
+    }
+)
+TEXT["en"].update(
+    {
+        "quiet_jurisdictions": "Jurisdictions without a figure of their targets' measures",
+        "other_scope_only": "Targets with figures of another scope only",
+        "other_scope_figures": "Figures of another scope (not merged)",
+        "figure_ids": "Figure ids",
+        "sum_other_scope": "other scope only",
+        "jur_counts": "{n} targets ({d} distinct commitments): {e} with evidence, {live} open with a probability, "
+        "{other} with figures of another scope only, {none} without any figure (full list in Appendix C).",
+        "gaps_line": "- **{name}**: {e} of {d} distinct commitments have a published figure of their measure",
+        "gaps_bounded": " ({b} only as a lower bound)",
+        "gaps_other_scope": "; {other} have figures of another scope only (not merged; see the jurisdiction's page)",
+        "gaps_none": "; the other {none} have no public figure and cannot be assessed",
+        "track_ahead": "ahead of its plan's pace",
+        "track_behind": "behind its plan's pace",
+        "track_unclear": "unclear (the figure is only a bound)",
+        "track_none": "no target of its own",
+        "measure": "Measure",
+        "span": "Span",
+        "own_target": "Its plan's target",
+        "plan_pace": "Pace its plan needs",
+        "on_track": "Against its plan",
+        "target_doubling": "{k}× the {base_year} level by {year}",
+        "target_level": "{value} by {year} ({k}× {base_year})",
+        "tracker_rule": "Each row compares one measure (above-scale industrial revenue) over the span stated, against "
+        "the jurisdiction's own plan; a jurisdiction whose plans set no target on the measure is held to none.",
+        "no_own_target": "no target on this measure",
+        "year_end": "end {year}",
+        "year_end_axis": "a year's figure at the year's end, a month's at the month's end",
+        "shortfall": "Missed targets decomposed",
+        "shortfall_none": "No target is missed, likely missed or off track.",
+        "shortfall_no_children": "The missed, likely missed or off-track (probability below {threshold}) targets {ids} "
+        "have no children with targets of their own (units below, or sectors), so there is nothing to decompose.",
+        "shortfall_rule": "Each child target of a missed or off-track target (the units below on the same indicator and "
+        "year, or the sector targets of the same document and year): the gap is the latest figure minus the target; "
+        "a child fell short when it is itself missed or off track, or a figure of its target year or later is below it.",
+        "relation": "Relation",
+        "child_unit": "unit below",
+        "child_sector": "sector",
+        "child_target": "Child target",
+        "child": "Child",
+        "child_target_value": "Child's target",
+        "gap": "Gap",
+        "fell_short": "Fell short",
+        "yes": "yes",
+        "no": "no",
+        "mechanical_changes": "{n} more targets changed status with the calendar only (e.g. the target year passed "
+        "without a figure: open → undetermined); no decision, not listed; every one is in {full}.",
+        "gaps_panel": "{n} of {d} distinct commitments have no public figure at all, and {other} have figures of "
+        "another scope only (per jurisdiction: the columns '{col}' and '{col_other}' of the summary table above).",
+    }
+)
+
+
 def t(key: str, lang: str = "zh") -> str:
     """The interface word ``key`` in ``lang``."""
     if lang not in LANGS:

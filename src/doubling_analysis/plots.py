@@ -142,9 +142,43 @@ def growth_path_chart(
         lo_x, hi_x = min(xs_all), max(xs_all)
         ax.set_xlim(lo_x - 0.5, max(hi_x, lo_x + 1) + 0.5)
     ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
+    _place_months(ax, points, lang)
     ax.legend(fontsize=7.5, loc="best", frameon=True)
     _tight(fig)
     return fig, pd.DataFrame(rows)
+
+
+def month_points(points: pd.DataFrame) -> pd.DataFrame:
+    """The monthly readings of a series (``kind`` "month", or a period written YYYY-MM)."""
+    if "kind" in points:
+        return points[points["kind"] == "month"]
+    return points[points["period"].astype(str).str.fullmatch(r"\d{4}-\d{2}")]
+
+
+def _place_months(ax, points: pd.DataFrame, lang: str) -> None:
+    """A series with monthly readings: the axis is time, a year's figure at the year's end (t = year) and a
+    month's at the month's end (March 2023 a quarter after the end of 2022). Each tick says "end of year" and
+    each monthly reading is labelled with its month, so that it is not read as the year before."""
+    months = month_points(points)
+    if months.empty:
+        return
+    for x, v, p in zip(months["t"], months["value"], months["period"]):
+        ax.annotate(
+            L.fmt_period(str(p), lang),
+            (x, v),
+            textcoords="offset points",
+            xytext=(0, 7),
+            ha="center",
+            fontsize=6.5,
+            color="dimgray",
+        )
+    lo, hi = ax.get_xlim()
+    years = list(range(int(np.ceil(lo)), int(np.floor(hi)) + 1))
+    step = max(1, int(np.ceil(len(years) / 8)))
+    years = years[::step]
+    ax.set_xticks(years)
+    ax.set_xticklabels([L.t("year_end", lang).format(year=y) for y in years], fontsize=7.5)
+    ax.set_xlabel(L.t("year_end_axis", lang), fontsize=7.5)
 
 
 def _heatmap(ax, values: pd.DataFrame, annot, cmap: str, vmin: float, vmax: float) -> None:
@@ -385,9 +419,10 @@ def ambition_chart(amb: pd.DataFrame, label_of, lang: str = "zh", max_rows: int 
 def doubling_tracker_chart(
     points: pd.DataFrame, summary: pd.DataFrame, names: dict, lang: str = "zh", ncols: int = 3, note: str = ""
 ):
-    """Small multiples: each jurisdiction's measure indexed to the base year = 100 against the 200 line; the
-    path a doubling requires (dashed); exact figures ●, a derived base ○, bounds ▲ (above) / ▼ (just below);
-    a panel without an exact base says why. ``note``: the chart's title (e.g. which panels a selection shows),
+    """Small multiples: each jurisdiction's measure indexed to its base year = 100 against its own plan's goal
+    (dotted line and ★: 200 for a doubling, 100 × target / base for a level target; none when its plans set no
+    target on the measure, said in the panel); the path that goal requires (dashed); exact figures ●, a derived
+    base ○, bounds ▲ (above) / ▼ (just below); a panel without an exact base says why. ``note``: the chart's title (e.g. which panels a selection shows),
     laid out with the panels."""
     plt = setup_fonts()
     n = len(summary)
@@ -397,13 +432,22 @@ def doubling_tracker_chart(
     fig, axes = plt.subplots(nrows, ncols, figsize=(7.4, 2.35 * nrows + 0.3), sharey=True, squeeze=False)
     for ax, (_, s) in zip(axes.flat, summary.iterrows()):
         code = s["jurisdiction_code"]
-        b, T = int(s["base_year"]), int(s["target_year"])
-        ax.axhline(200, color="tab:red", lw=0.9, ls=":")
+        b = int(s["base_year"])
+        kind = s["target_kind"] if "target_kind" in s else "doubling"
+        m = float(s["target_multiple"]) if "target_multiple" in s else 2.0
+        has_target = kind in ("doubling", "level") and pd.notna(s["target_year"]) and not np.isnan(m)
+        T = int(s["target_year"]) if pd.notna(s["target_year"]) else b
         ax.axhline(100, color="gray", lw=0.6)
-        years = np.arange(b, T + 1)
-        ax.plot(
-            years, 100 * 2 ** ((years - b) / (T - b)), ls="--", color="gray", lw=1.0, label=L.t("required_path", lang)
-        )
+        if has_target and T > b:  # its own plan's path and goal, never a doubling it did not set
+            ax.axhline(100 * m, color="tab:red", lw=0.9, ls=":")
+            years = np.arange(b, T + 1)
+            ax.plot(years, 100 * m ** ((years - b) / (T - b)), ls="--", color="gray", lw=1.0)
+            ax.plot([T], [100 * m], marker="*", ms=9, color="tab:red", ls="none")
+        elif kind not in ("doubling", "level"):
+            ax.text(
+                0.03, 0.95, L.t("no_own_target", lang), ha="left", va="top", fontsize=6.5, color="dimgray",
+                transform=ax.transAxes,
+            )  # fmt: skip
         pts = points[points["jurisdiction_code"] == code]
         exact = pts[(pts["bound"] == "exact") & ~pts["derived"].astype(bool)]
         ax.plot(exact["t"], exact["index"], "o-", color="black", ms=4, lw=1.0)
@@ -426,10 +470,11 @@ def doubling_tracker_chart(
             )
         title = names.get(code, code)
         if s["status"] == "ok":
-            title += f"  {s['multiple']:.2f}×"
+            title += f"  {s['multiple']:.2f}×" + (f" ({s['span']})" if isinstance(s.get("span"), str) else "")
         ax.set_title(title, fontsize=8.5)
-        ax.set_xlim(b - 0.4, max(T, int(pts["t"].max()) if len(pts) else T) + 0.4)
-        ax.set_ylim(80, 230)
+        ax.set_xlim(b - 0.4, max(T, b + 1, int(np.ceil(pts["t"].max())) if len(pts) else T) + 0.4)
+        top = max([230.0, 100 * m + 20 if has_target else 0.0] + ([float(pts["index"].max()) + 15] if len(pts) else []))
+        ax.set_ylim(80, top)
         ax.tick_params(labelsize=7)
         ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True, nbins=4))
     for ax in list(axes.flat)[n:]:

@@ -77,7 +77,9 @@ METHODS_TEXT = {
     "en": """
 **Growth.** Required growth = (target / base)^(1/(T − t0)) − 1; observed growth = (latest / base)^(1/(t − t0)) − 1;
 rate to go = (target / latest)^(1/(T − t)) − 1. Growth is compound and annual; a doubling over {base}–{horizon}
-requires {doubling} % a year. When the plan's base-year figure is missing, the earliest later figure is the start
+requires {doubling} % a year. The doubling tracker holds each jurisdiction to its own plan's target on above-scale
+industrial revenue (k × the base: k^(1/(T − t0)) − 1; a level: (target / base)^(1/(T − t0)) − 1), and to none when
+its plans set none. When the plan's base-year figure is missing, the earliest later figure is the start
 (the row says so).
 
 **Reading targets.** 突破 / 超过 = strictly above; 以上 = at least; a plain number = reach at least it;
@@ -116,6 +118,8 @@ figure of another scope (产值 vs 营业收入, a cluster vs above-scale indust
     "zh": """
 **增速。** 所需年增速 = (目标值 / 基期值)^(1/(T − t0)) − 1；实际年增速 = (最新值 / 基期值)^(1/(t − t0)) − 1；
 剩余所需年增速 = (目标值 / 最新值)^(1/(T − t)) − 1。三年倍增（{base}—{horizon}年）要求年均增长 {doubling}%。
+倍增进度以各地区本身规划中规上工业营业收入的目标衡量（基期的 k 倍：k^(1/(T − t0)) − 1；总量目标：(目标值 / 基期值)^(1/(T − t0)) − 1），
+规划未设该目标的地区不以任何增速衡量。
 规划基期缺少实际值时，以其后最早的实际值为起点（表中注明）。
 
 **目标的读法。** “突破”“超过”为严格大于；“以上”为不低于；未加修饰的数值视为“达到”；“左右”对总量允许 ±{approx_rel}%，
@@ -283,21 +287,20 @@ def heading_html(text: str, anchor: str, level: int = 2) -> str:
 
 
 def gaps_statement(table: pd.DataFrame, catalog, lang: str = "zh") -> str:
-    """A plain statement, per jurisdiction, of how many targets have no public figure at all."""
+    """A plain statement, per jurisdiction, of how many distinct targets have a figure, figures of another scope
+    only, or no public figure at all: the counts of :func:`findings.jurisdiction_counts`, which every page uses."""
+    from .findings import jurisdiction_counts
+
     names = L.jurisdiction_names(catalog, lang)
     lines = []
-    for code, rows in table.groupby("jurisdiction_code", sort=False):
-        n, known = len(rows), int(rows["latest_value"].notna().sum())
-        bounded = int((rows["latest_bound"] == "lower").sum())
-        if lang == "zh":
-            text = f"- **{names.get(code, code)}**：{n} 个目标中 {known} 个有已公布的实际值"
-            text += f"（其中 {bounded} 个只有下限值）" if bounded else ""
-            text += "；其余目标没有可查的公开数据，无法评估。" if known < n else "。"
-        else:
-            text = f"- **{names.get(code, code)}**: {known} of {n} targets have a published actual"
-            text += f" ({bounded} only as a lower bound)" if bounded else ""
-            text += "; the others have no public figure and cannot be assessed." if known < n else "."
-        lines.append(text)
+    for code, c in jurisdiction_counts(table).iterrows():
+        text = L.t("gaps_line", lang).format(name=names.get(code, code), d=int(c["targets"]), e=int(c["with_evidence"]))
+        if c["lower_bound_only"]:
+            text += L.t("gaps_bounded", lang).format(b=int(c["lower_bound_only"]))
+        if c["other_scope"]:
+            text += L.t("gaps_other_scope", lang).format(other=int(c["other_scope"]))
+        text += L.t("gaps_none", lang).format(none=int(c["without_figure"])) if c["without_figure"] else ""
+        lines.append(text + ("。" if lang == "zh" else "."))
     return "\n".join(lines)
 
 

@@ -16,9 +16,18 @@ import pandas as pd
 
 from . import config
 from . import labels as L
-from .assess import DECIDED
 from .catalog import Catalog
-from .findings import Changes, Names, changes, key_findings, previous_quarter, render
+from .findings import (
+    Changes,
+    Names,
+    changes,
+    jurisdiction_counts,
+    key_findings,
+    other_scope_ids,
+    previous_quarter,
+    render,
+    target_groups,
+)
 from .presentation import heading_html, html_table, save_table
 
 
@@ -109,7 +118,9 @@ class QuarterlyReport:
                                 L.fmt_value(v, u, lang) if pd.notna(v) else L.fmt_pct(g)
                                 for v, u, g in zip(pub["value"], pub["unit"], pub["growth"])
                             ],
-                            L.t("bound", lang): pub["bound"].map(lambda b: L.bound_label(b, lang)),
+                            L.t("bound", lang): pub["bound"].map(
+                                lambda b: L.bound_label(b, lang) if isinstance(b, str) else ""
+                            ),
                             L.t("published", lang): pub["published"],
                         }
                     ),
@@ -135,6 +146,11 @@ class QuarterlyReport:
                     "outcomes_changed",
                 )
             )
+        if len(ch.mechanical):
+            save_table(ch.mechanical, "outcomes_mechanical", self.output_dir)
+            full = f"{self.output_dir}/outcomes_mechanical.csv" if self.output_dir else "outcomes_mechanical.csv"
+            text = L.t("mechanical_changes", lang).format(n=f"{len(ch.mechanical):,}", full=full)
+            parts.append(f"<p class='small'>{html.escape(text)}</p>")
         if len(ch.moved):
             m = ch.moved
             save_table(m, "probabilities_moved", self.output_dir)
@@ -172,6 +188,21 @@ class QuarterlyReport:
         note = self._shown_of(len(ranked), len(s), L.t("fastest_slowest", self.lang), "doubling_summary")
         return doubling_tracker_chart(points, ranked, self.names.jurisdictions, self.lang, note=note)
 
+    def _own_target(self, r) -> str:
+        """The target a tracker row is held to, with its ids ("" when its plans set none)."""
+        lang, kind = self.lang, r["target_kind"]
+        if kind not in ("doubling", "level"):
+            return L.t("no_own_target", lang)
+        m = r["target_multiple"]
+        k = "" if pd.isna(m) else f"{m:.2f}".rstrip("0").rstrip(".")
+        text = L.t("target_" + kind, lang).format(
+            year=int(r["target_year"]),
+            base_year=int(r["base_year"]),
+            k=k or "?",
+            value=L.fmt_value(r["target_level"], "亿元", lang) if kind == "level" else "",
+        )
+        return f"{text} ({r['target_ids']})"
+
     def _shown_of(self, shown: int, n: int, which: str, csv_name: str) -> str:
         full = f"{self.output_dir}/{csv_name}.csv" if self.output_dir else csv_name + ".csv"
         return L.t("shown_of", self.lang).format(shown=shown, n=f"{n:,}", which=which, full=full)
@@ -187,21 +218,23 @@ class QuarterlyReport:
         return top, self._shown_of(n, len(frame), which, csv_name)
 
     def tracker_html(self) -> str:
+        """One row per jurisdiction: one measure over a stated span, against its own plan's target (or none)."""
         lang, s = self.lang, self.tracker_summary
         parts = [heading_html(L.t("doubling_tracker", lang), "tracker")]
         if s.empty:
             return "".join(parts)
-        ok = s[s["status"] == "ok"].sort_values("pace", ascending=False)
-        rank = {c: i + 1 for i, c in enumerate(ok["jurisdiction_code"])}
         save_table(s, "doubling_summary", self.output_dir)
+        parts.append(f"<p class='small'>{html.escape(L.t('tracker_rule', lang))}</p>")
         parts.append(
             self._table(
                 pd.DataFrame(
                     {
-                        L.t("rank", lang): s["jurisdiction_code"]
-                        .map(rank)
-                        .map(lambda x: "" if pd.isna(x) else str(int(x))),
                         L.t("jurisdiction", lang): s["jurisdiction_code"].map(self.names.jurisdictions),
+                        L.t("measure", lang): [
+                            self._indicator(m, None) + (f" ({v})" if isinstance(v, str) and v else "")
+                            for m, v in zip(s["measure"], s["via"])
+                        ],
+                        L.t("span", lang): s["span"].fillna(""),
                         L.t("base", lang): [
                             ("" if pd.isna(v) else L.fmt_value(v, "亿元", lang) + (" *" if d else "") + f" ({i})")
                             for v, d, i in zip(s["base_value"], s["base_derived"], s["base_id"])
@@ -221,9 +254,13 @@ class QuarterlyReport:
                         ],
                         L.t("multiple", lang): s["multiple"].map(lambda m: "" if pd.isna(m) else f"{m:.2f}×"),
                         L.t("pace", lang): s["pace"].map(L.fmt_pct),
-                        L.t("required_pace", lang): s["required_pace"].map(L.fmt_pct),
+                        L.t("own_target", lang): [self._own_target(r) for _, r in s.iterrows()],
+                        L.t("plan_pace", lang): s["required_pace"].map(L.fmt_pct),
+                        L.t("on_track", lang): [
+                            L.t("track_" + str(x), lang) if isinstance(x, str) else "" for x in s["on_track"]
+                        ],
                     }
-                ).sort_values(L.t("rank", lang), key=lambda c: c.replace("", "99").astype(int)),
+                ),
                 "doubling_summary",
             )
         )
@@ -238,6 +275,78 @@ class QuarterlyReport:
                 )
                 + "</p>"
             )
+        return "".join(parts)
+
+    # ---- 3b. missed-target decomposition -------------------------------------------------------------------
+    @cached_property
+    def shortfall_table(self) -> pd.DataFrame:
+        """:func:`shortfall.shortfalls` of the assessment: the children of every missed or off-track target."""
+        from .shortfall import shortfalls
+
+        j = self.catalog.jurisdictions
+        parents = {str(c): p for c, p in zip(j["code"].astype(str), j["parent_code"]) if isinstance(p, str) and p}
+        return shortfalls(self.table, parents)
+
+    def shortfall_html(self) -> str:
+        """Which children of a missed or off-track target fell short, and by how much (every row: the target's
+        id, the child target's id, the figure's id); the missed targets without children are named."""
+        from .shortfall import short_targets
+
+        lang, d = self.lang, self.shortfall_table
+        parts = [heading_html(L.t("shortfall", lang), "shortfall", level=3)]  # under the tracker: no page of its own
+        save_table(d, "shortfall", self.output_dir)
+        short = short_targets(self.table)
+        if short.empty:
+            parts.append(f"<p>{html.escape(L.t('shortfall_none', lang))}</p>")
+            return "".join(parts)
+        lone = [i for i in short["target_id"] if i not in set(d["target_id"])]
+        if lone:
+            text = L.t("shortfall_no_children", lang).format(
+                ids=", ".join(lone), threshold=f"{config.REPORT_OFF_TRACK_P:.2f}"
+            )
+            parts.append(f"<p>{html.escape(text)}</p>")
+        if d.empty:
+            return "".join(parts)
+        parts.append(f"<p class='small'>{html.escape(L.t('shortfall_rule', lang))}</p>")
+        parts.append(
+            self._table(
+                pd.DataFrame(
+                    {
+                        L.t("target", lang): [f"{i} ({L.t(o, lang)})" for i, o in zip(d["target_id"], d["outcome"])],
+                        L.t("relation", lang): d["relation"].map(lambda r: L.t("child_" + r, lang)),
+                        L.t("child_target", lang): d["child_target_id"],
+                        L.t("child", lang): [
+                            self.names.jurisdictions.get(j, j) + " · " + self._indicator(i, sct)
+                            for j, i, sct in zip(
+                                d["child_jurisdiction_code"], d["child_indicator_code"], d["child_sector"]
+                            )
+                        ],
+                        L.t("child_target_value", lang): [
+                            L.fmt_value(v, u, lang) for v, u in zip(d["child_target_value"], d["unit"])
+                        ],
+                        L.t("latest", lang): [
+                            "" if pd.isna(v) else f"{L.fmt_period(str(p), lang)}: {L.fmt_value(v, u, lang)} ({a})"
+                            for p, v, u, a in zip(
+                                d["child_latest_period"],
+                                d["child_latest_value"],
+                                d["unit"],
+                                d["child_latest_actual_id"],
+                            )
+                        ],
+                        L.t("outcome", lang): d["child_outcome"].map(lambda x: L.t(x, lang)),
+                        L.t("gap", lang): [
+                            ""
+                            if pd.isna(g)
+                            else f"{'+' if g >= 0 else '−'}{L.fmt_value(abs(g), u, lang)}"
+                            + ("" if pd.isna(sh) else f" ({sh:+.1%})")
+                            for g, sh, u in zip(d["gap"], d["gap_share"], d["unit"])
+                        ],
+                        L.t("fell_short", lang): d["fell_short"].map(lambda b: L.t("yes" if b else "no", lang)),
+                    }
+                ),
+                "shortfall",
+            )
+        )
         return "".join(parts)
 
     # ---- 4. jurisdiction pages ----------------------------------------------------------------------------
@@ -257,34 +366,20 @@ class QuarterlyReport:
 
     @cached_property
     def _counts(self) -> pd.DataFrame:
-        """Per jurisdiction (in the order of ``codes``): distinct targets, with evidence, achieved or likely,
-        missed or likely, live, without any figure — the sizes of :meth:`_split`'s parts, in one pass."""
-        t = self.table
-        distinct = t["counted"].astype(bool)
-        out = t["outcome"]
-        evidence = distinct & (out.isin(DECIDED) | t["latest_value"].notna())
-        live = distinct & (out == "pending") & t["p_attain"].notna()
-        flags = pd.DataFrame(
-            {
-                "targets": distinct,
-                "with_evidence": evidence,
-                "achieved": distinct & out.isin(("achieved", "likely_achieved")),
-                "missed": distinct & out.isin(("missed", "likely_missed")),
-                "live": live,
-                "without_figure": distinct & ~evidence & ~live,
-                "any": evidence | live,
-            }
-        ).astype(int)
-        counts = flags.groupby(t["jurisdiction_code"].astype(str).to_numpy(), sort=False).sum()
-        return counts.reindex(self.codes, fill_value=0)
+        """Per jurisdiction (in the order of ``codes``): :func:`findings.jurisdiction_counts` (distinct targets, with
+        evidence, achieved or likely, missed or likely, live, other scope only, without any figure) and ``any``
+        (evidence or a probability): the sizes of :meth:`_split`'s parts, from the one grouping every page uses."""
+        c = jurisdiction_counts(self.table, self.codes)
+        return c.assign(any=((c["with_evidence"] + c["live"]) > 0).astype(int))
 
     @staticmethod
     def _split_rows(rows: pd.DataFrame):
-        distinct = rows[rows["counted"].astype(bool)]
-        evidence = distinct[distinct["outcome"].isin(DECIDED) | distinct["latest_value"].notna()]
+        """(rows, distinct, evidence, live, other scope only, none): the parts of :func:`findings.target_groups`."""
+        g = target_groups(rows)
+        distinct = rows[g.notna()]
+        evidence = rows[g == "evidence"]
         live = distinct[(distinct["outcome"] == "pending") & distinct["p_attain"].notna()]
-        none = distinct[~distinct.index.isin(evidence.index) & ~distinct.index.isin(live.index)]
-        return rows, distinct, evidence, live, none
+        return rows, distinct, evidence, live, rows[g == "other_scope"], rows[g == "none"]
 
     @cached_property
     def _volatility(self):
@@ -316,11 +411,12 @@ class QuarterlyReport:
             return ""
         lang = self.lang
         c = self._counts
-        rows = c.drop(columns="any").assign(
+        rows = c.drop(columns=["any", "lower_bound_only"]).assign(
             jurisdiction=[self.names.jurisdictions.get(code, code) for code in c.index],
             pdf=[f"jurisdictions/{code}.pdf" for code in c.index],
         )
-        columns = ["code", "jurisdiction", "targets", "with_evidence", "achieved", "missed", "live", "without_figure"]
+        columns = ["code", "jurisdiction", "targets", "with_evidence", "achieved", "missed", "live", "other_scope"]
+        columns += ["without_figure"]
         table = rows.rename_axis("code").reset_index()[[*columns, "pdf"]]
         save_table(table, "jurisdictions_summary", self.output_dir)
         intro = (
@@ -343,31 +439,27 @@ class QuarterlyReport:
         )
 
     def without_evidence_html(self) -> str:
-        """Jurisdictions none of whose targets has any figure, together in one section (no near-empty pages; a
-        summarised panel lists them in its summary)."""
+        """Jurisdictions none of whose targets has a figure of its own measure, together in one section (no
+        near-empty pages; a summarised panel lists them in its summary). A target with figures of another scope
+        is listed as such, with their ids."""
         quiet = [c for c in self.codes if c not in self._with_evidence]
         if not quiet or self.summarised:
             return ""
         lang = self.lang
-        title = "没有任何数据的地区" if lang == "zh" else "Jurisdictions without any figure"
-        parts = [heading_html(title, "quiet")]
+        parts = [heading_html(L.t("quiet_jurisdictions", lang), "quiet")]
         for code in quiet:
-            rows, distinct, evidence, live, none = self._split(code)
+            rows, distinct, evidence, live, other, none = self._split(code)
             parts.append(f"<h3>{html.escape(self.names.jurisdictions.get(code, code))}</h3>")
-            parts.append(
-                "<p>"
-                + html.escape(
-                    self._jur_counts(rows, distinct, evidence, live, none) + " " + self._no_evidence_summary(none)
-                )
-                + "</p>"
-            )
+            parts.append("<p>" + html.escape(self._jur_counts(code) + " " + self._no_evidence_summary(none)) + "</p>")
+            if len(other):
+                parts.append(self._table(self._other_scope_cols(other), "assessment"))
         return "".join(parts)
 
     def jurisdiction_html(self, code: str) -> str:
         lang = self.lang
-        rows, distinct, evidence, live, none = self._split(code)
+        rows, distinct, evidence, live, other, none = self._split(code)
         parts = [heading_html(self.names.jurisdictions.get(code, code), f"j-{code}")]
-        parts.append("<p>" + html.escape(self._jur_counts(rows, distinct, evidence, live, none)) + "</p>")
+        parts.append("<p>" + html.escape(self._jur_counts(code)) + "</p>")
         if len(evidence):
             parts.append(f"<h3>{html.escape(L.t('with_evidence', lang))}</h3>")
             parts.append(self._table(self._evidence_cols(evidence), "assessment"))
@@ -389,21 +481,39 @@ class QuarterlyReport:
                     "assessment",
                 )
             )
+        if len(other):
+            parts.append(f"<h3>{html.escape(L.t('other_scope_only', lang))}</h3>")
+            parts.append(self._table(self._other_scope_cols(other), "assessment"))
         if len(none):
             parts.append(f"<h3>{html.escape(L.t('no_evidence', lang))}</h3>")
             parts.append("<p>" + html.escape(self._no_evidence_summary(none)) + "</p>")
         return "".join(parts)
 
-    def _jur_counts(self, rows, distinct, evidence, live, none) -> str:
-        n, d = len(rows), len(distinct)
-        if self.lang == "zh":
-            return (
-                f"目标 {n} 个（不重复的承诺 {d} 项）：有数据 {len(evidence)} 项，尚在进行并有达标概率 {len(live)} 项，"
-                f"没有任何数据 {len(none)} 项（完整清单见附录三）。"
-            )
-        return (
-            f"{n} targets ({d} distinct commitments): {len(evidence)} with evidence, {len(live)} open with a "
-            f"probability, {len(none)} without any figure (full list in Appendix C)."
+    def _other_scope_cols(self, other: pd.DataFrame) -> pd.DataFrame:
+        """Targets with figures of another scope only: the figures the assessment noted (ids), never merged."""
+        from .notes import render as render_notes
+
+        return self._target_cols(other).assign(
+            **{
+                L.t("other_scope_figures", self.lang): [
+                    render_notes([x for x in (n or ()) if x.code == "other_scope"], self.lang) for n in other["notes"]
+                ],
+                L.t("figure_ids", self.lang): [" ".join(other_scope_ids(n)) for n in other["notes"]],
+            }
+        )
+
+    def _jur_counts(self, code: str) -> str:
+        """The jurisdiction's counts, read off :attr:`_counts` (the numbers of the summary table and the gaps)."""
+        c = self._counts.loc[code]
+        pos = self._positions.get(code)
+        n = len(pos) if pos is not None else 0
+        return L.t("jur_counts", self.lang).format(
+            n=n,
+            d=int(c["targets"]),
+            e=int(c["with_evidence"]),
+            live=int(c["live"]),
+            other=int(c["other_scope"]),
+            none=int(c["without_figure"]),
         )
 
     def _no_evidence_summary(self, none: pd.DataFrame) -> str:
@@ -578,13 +688,15 @@ class QuarterlyReport:
         lang = self.lang
         parts = [heading_html(L.t("gaps", lang), "gaps")]
         if self.summarised:
-            n, d = int(self._counts["without_figure"].sum()), int(self._counts["targets"].sum())
-            parts.append(
-                f"<p>{n:,} / {d:,} 项不重复的承诺没有任何公开数据（各地区见上文汇总表「{L.t('sum_without_figure', lang)}」一列）。</p>"
-                if lang == "zh"
-                else f"<p>{n:,} of {d:,} distinct commitments have no public figure at all (per jurisdiction: the "
-                f"column '{L.t('sum_without_figure', lang)}' of the summary table above).</p>"
+            c = self._counts
+            text = L.t("gaps_panel", lang).format(
+                n=f"{int(c['without_figure'].sum()):,}",
+                d=f"{int(c['targets'].sum()):,}",
+                other=f"{int(c['other_scope'].sum()):,}",
+                col=L.t("sum_without_figure", lang),
+                col_other=L.t("sum_other_scope", lang),
             )
+            parts.append(f"<p>{html.escape(text)}</p>")
         else:
             parts.append(str(mistune.html(gaps_statement(self.table, self.catalog, lang))))
         bounded = bounded_figures(self.catalog, self.quarter, lang, self.codes)

@@ -175,3 +175,12 @@ def test_a_kernel_that_never_starts_fails_its_notebook_with_every_reason(tmp_pat
     assert (
         entry["status"] == "failed" and entry["error"].count("no kernel today") == runner.config.KERNEL_START_ATTEMPTS
     )
+
+
+def test_kernels_never_inherit_a_non_interactive_matplotlib_backend(monkeypatch):
+    """An inherited MPLBACKEND=Agg (the per-jurisdiction workers set it) made every chart of a build vanish."""
+    from doubling_analysis.runner import kernel_environment
+
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    env = kernel_environment()
+    assert "MPLBACKEND" not in env and env["OMP_NUM_THREADS"] == "1"

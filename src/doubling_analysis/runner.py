@@ -141,9 +141,12 @@ _RESET = (
 def kernel_environment() -> dict[str, str]:
     """This process's environment, with the numeric libraries' thread pools sized by ``config.KERNEL_THREADS``:
     kernels run side by side, one per core, and BLAS threads spinning in each would only fight over the cores
-    (measured: notebook 01 took 4.7 s with them and 2.6 s without, in a build with two kernels on two cores)."""
+    (measured: notebook 01 took 4.7 s with them and 2.6 s without, in a build with two kernels on two cores).
+    ``MPLBACKEND`` is left out: a kernel draws with its inline backend, and an inherited ``Agg`` (set for the
+    per-jurisdiction workers, or in a user's shell) made every chart of a build vanish."""
     threads = str(config.KERNEL_THREADS)
-    return {**os.environ, **{v: threads for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}}
+    env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}
+    return {**env, **{v: threads for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")}}
 
 
 class KernelStartError(RuntimeError):

@@ -26,7 +26,8 @@ from pathlib import Path
 
 from . import config
 
-#: tests only: "<step>,<marker file>" makes a run write the marker and sleep at that step (to be killed there)
+#: tests only: "<step>,<marker file>[,<seconds>]" makes a run write the marker and sleep at that step (to be killed
+#: there, or to hold the lock while another run starts)
 PAUSE_ENV_VAR = "DOUBLING_ANALYSIS_TEST_PAUSE"
 PAUSE_SECONDS = 120
 
@@ -37,12 +38,11 @@ class FolderError(OSError):
 
 def pause(step: str) -> None:
     """A test hook: when ``$DOUBLING_ANALYSIS_TEST_PAUSE`` names this step, write its marker file and sleep."""
-    spec = os.environ.get(PAUSE_ENV_VAR, "")
-    name, _, marker = spec.partition(",")
+    name, marker, seconds = (os.environ.get(PAUSE_ENV_VAR, "").split(",") + ["", ""])[:3]
     if name != step or not marker:
         return
     Path(marker).write_text(str(os.getpid()), encoding="utf-8")
-    time.sleep(PAUSE_SECONDS)
+    time.sleep(float(seconds) if seconds else PAUSE_SECONDS)
 
 
 def inside(folder: Path, relative: str) -> Path:

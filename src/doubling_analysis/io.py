@@ -194,5 +194,7 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     for column in out.columns:
         if pd.api.types.is_numeric_dtype(out[column].dtype) or pd.api.types.is_bool_dtype(out[column].dtype):
             continue
-        out[column] = out[column].map(cell_for_spreadsheet)
+        cells = [cell_for_spreadsheet(v) for v in out[column].tolist()]
+        if any(a is not b for a, b in zip(cells, out[column].tolist(), strict=True)):
+            out[column] = pd.Series(cells, index=out.index, dtype=object)  # only changed columns are retyped
     return out

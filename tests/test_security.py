@@ -31,7 +31,7 @@ from doubling_analysis import extract as ex
 from doubling_analysis.cli import main
 from doubling_analysis.io import cell_for_spreadsheet, cell_from_spreadsheet, spreadsheet_safe
 
-REPO = Path(__file__).resolve().parents[1]
+SRC = Path(da.__file__).resolve().parents[1]  # the code under test, also in the subprocesses
 SYNTHETIC = Path(__file__).parent / "fixtures" / "synthetic"
 NEW_TEXT = "sources/xinyu-2022-plan.txt"
 
@@ -141,7 +141,7 @@ def test_accept_waits_for_the_data_folders_lock(data_copy, tmp_path):
 
 
 def _accept_process(cands: Path, data: Path, tmp: Path, pause: str = "") -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "TMPDIR": str(tmp), datafolder.PAUSE_ENV_VAR: pause}
+    env = {**os.environ, "PYTHONPATH": str(SRC), "TMPDIR": str(tmp), datafolder.PAUSE_ENV_VAR: pause}
     cmd = [sys.executable, "-m", "doubling_analysis", "accept", str(cands), "--data-dir", str(data)]
     return subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
@@ -358,9 +358,9 @@ def test_a_name_with_dollar_signs_plots_as_text(synthetic):
     # today matplotlib read "$\frac{$" as mathtext and the chart raised a ParseException when drawn
     from doubling_analysis.plots import coverage_heatmap
 
-    edit_csv(synthetic / "jurisdictions.csv", "示例市,Example city", "示例$\\frac{$市,Example $x$ city")
+    edit_csv(synthetic / "jurisdictions.csv", "示例市,Example city", "示例$\\frac{$市,Example $\\frac{$ city")
     cat = da.load_catalog(synthetic)
     fig, data = coverage_heatmap(cat, lang="en")
     fig.savefig(io.BytesIO(), format="png")
     labels = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
-    assert "Example $x$ city" in labels
+    assert "Example $\\frac{$ city" in labels

@@ -364,3 +364,15 @@ def test_a_name_with_dollar_signs_plots_as_text(synthetic):
     fig.savefig(io.BytesIO(), format="png")
     labels = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
     assert "Example $\\frac{$ city" in labels
+
+
+def test_validate_rejects_a_source_file_outside_sources(synthetic):
+    # today "../" in sources.csv's file made validation read (and quote-check against) a file outside the data
+    # folder; placed so that the file exists there, it even passed
+    (synthetic.parent / "outside.txt").write_text(
+        (synthetic / "sources" / "fixture-doc.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    edit_csv(synthetic / "sources.csv", ",fixture-doc.txt,", ",../../outside.txt,")
+    report, _ = da.validate(synthetic)
+    hits = [v for v in report.errors if (v.file, v.row, v.column) == ("sources.csv", 2, "file")]
+    assert any("plain file name" in v.expected for v in hits), report.format()

@@ -489,7 +489,7 @@ def check_table(table: Table, typed: pd.DataFrame) -> list[Violation]:
                 problems.append(
                     Violation(table.file, int(row), col, value, f"a unique {col} (already used in row {first})")
                 )
-    problems += check_code_lengths(table, typed) + check_magnitudes(table, typed)
+    problems += check_code_lengths(table, typed) + check_magnitudes(table, typed) + check_file_names(table, typed)
     return problems
 
 
@@ -516,6 +516,18 @@ def check_code_lengths(table: Table, typed: pd.DataFrame) -> list[Violation]:
                     )
                 )
     return problems
+
+
+def check_file_names(table: Table, typed: pd.DataFrame) -> list[Violation]:
+    """sources.csv's ``file`` is a plain file name in data/sources/ (issue 20: ``../`` made validation read files
+    outside the data folder)."""
+    if table.name != "sources" or "file" not in typed:
+        return []
+    return [
+        Violation(table.file, int(row), "file", value, "a plain file name in sources/ (no '/', '\\' or leading '.')")
+        for row, value in typed["file"].dropna().items()
+        if "/" in str(value) or "\\" in str(value) or str(value).startswith(".")
+    ]
 
 
 def check_magnitudes(table: Table, typed: pd.DataFrame) -> list[Violation]:

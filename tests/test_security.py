@@ -376,3 +376,16 @@ def test_validate_rejects_a_source_file_outside_sources(synthetic):
     report, _ = da.validate(synthetic)
     hits = [v for v in report.errors if (v.file, v.row, v.column) == ("sources.csv", 2, "file")]
     assert any("plain file name" in v.expected for v in hits), report.format()
+
+
+def test_accept_does_not_follow_a_symlinked_lock_file(data_copy, tmp_path):
+    # a lock file that is a symlink (to a file elsewhere) is refused, not opened and truncated or locked through
+    _add_xinyu(data_copy)
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("not the lock", encoding="utf-8")
+    (data_copy / config.ACCEPT_LOCK_FILE).symlink_to(elsewhere)
+    before = (data_copy / "targets.csv").read_bytes()
+    with pytest.raises(acc.AcceptError, match="lock file"):
+        acc.accept(_extract_csv(tmp_path), data_copy)
+    assert elsewhere.read_text(encoding="utf-8") == "not the lock"
+    assert (data_copy / "targets.csv").read_bytes() == before

@@ -255,15 +255,18 @@ def test_formula_like_text_cells_are_neutralised_and_numbers_are_not():
                 "plain",
                 "-0.05",
                 "+1",
+                "-12.3%",
+                "-1,234.5",
+                "-1+2",
                 "'=q",
                 None,
             ],
-            "value": [-0.05, 1.0, -2.0, 0.0, 1e-3, 2.0, 3.0, 4.0, 4.5, 5.0, 6.0],
+            "value": [-0.05, 1.0, -2.0, 0.0, 1e-3, 2.0, 3.0, 4.0, 4.5, 4.6, 4.7, 4.8, 5.0, 6.0],
         }
     )
     out = spreadsheet_safe(frame)
-    # by hand: a "'" before each text starting with = + - @ tab CR; "-0.05" and "+1" are numbers written as text
-    # (a spreadsheet reads them as the numbers, no formula): kept;
+    # by hand: a "'" before each text starting with = + - @ tab CR; "-0.05", "+1", "-12.3%" and "-1,234.5" are
+    # numbers written as text (a spreadsheet reads them as the numbers, no formula): kept; "-1+2" is a formula;
     # "'=q" would lose its "'" when read back, so it gets one more
     assert out["name"].tolist()[:-1] == [
         '\'=HYPERLINK("http://x")',
@@ -275,6 +278,9 @@ def test_formula_like_text_cells_are_neutralised_and_numbers_are_not():
         "plain",
         "-0.05",
         "+1",
+        "-12.3%",
+        "-1,234.5",
+        "'-1+2",
         "''=q",
     ]
     assert pd.isna(out["name"].iloc[-1])  # a blank stays blank

@@ -162,10 +162,14 @@ def parse_number(text: str) -> tuple[float | None, str | None, str | None]:
     return value, note, None
 
 
+#: a number as a table may show it in a text cell (-0.05, +1, -1,234.5, -12.3%): no formula, left alone
+_SHOWN_NUMBER = re.compile(r"^[+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$")
+
+
 def _formula_like(text: str) -> bool:
     """Would a spreadsheet read this text cell as a formula (or would :func:`cell_from_spreadsheet` alter it)?
-    A plain number such as -0.05 is a number, not a formula, and is left alone."""
-    if not text or _NUMBER.match(text):
+    A number such as -0.05 or -12.3% is a number, not a formula, and is left alone."""
+    if not text or _SHOWN_NUMBER.match(text):
         return False
     if text[0] in config.SPREADSHEET_FORMULA_CHARS:
         return True

@@ -168,8 +168,9 @@ _SHOWN_NUMBER = re.compile(r"^[+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$")
 
 def _formula_like(text: str) -> bool:
     """Would a spreadsheet read this text cell as a formula (or would :func:`cell_from_spreadsheet` alter it)?
-    A number such as -0.05 or -12.3% is a number, not a formula, and is left alone."""
-    if not text or _SHOWN_NUMBER.match(text):
+    A number such as -0.05 or -12.3% is a number, not a formula, and is left alone; so is a single character (the
+    comparator code ``=``, a ``-`` placeholder): it cannot hold a formula."""
+    if len(text) < 2 or _SHOWN_NUMBER.match(text):
         return False
     if text[0] in config.SPREADSHEET_FORMULA_CHARS:
         return True

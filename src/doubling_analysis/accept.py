@@ -46,7 +46,7 @@ def read_candidates(path: str | os.PathLike) -> tuple[str, list[dict[str, str]]]
         raise AcceptError(f"{p}: expected a candidates CSV written by 'doubling-analysis extract'")
     try:
         with open(p, encoding="utf-8-sig", newline="") as fh:
-            rows = [{k: cell_from_spreadsheet(v or "") for k, v in r.items()} for r in csv.DictReader(fh)]
+            rows = [{k: _cell(v) for k, v in r.items()} for r in csv.DictReader(fh)]
             header = list(rows[0].keys()) if rows else (csv.reader(open(p, encoding="utf-8-sig")).__next__())
     except (UnicodeDecodeError, csv.Error, StopIteration) as exc:
         raise AcceptError(f"{p}: expected a UTF-8 CSV file with a header ({exc})") from None
@@ -56,6 +56,11 @@ def read_candidates(path: str | os.PathLike) -> tuple[str, list[dict[str, str]]]
     if missing:
         raise AcceptError(f"{p.name}, row 1: expected the columns {', '.join(missing)} (a candidates CSV)")
     return kind, rows
+
+
+def _cell(value):
+    """A candidates cell as extract wrote it before neutralising it for spreadsheets (other values unchanged)."""
+    return cell_from_spreadsheet(value) if isinstance(value, str) else value
 
 
 def _id_prefix(source_id: str, issued: str) -> str:

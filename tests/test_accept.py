@@ -41,3 +41,13 @@ def test_accept_continues_the_id_pattern():
     assert acc._next_ids(["jdz22-001", "jdz22-089", "gz21-003"], "jdz22", 2, "plan") == ["jdz22-090", "jdz22-091"]
     assert acc._next_ids(["gxq21-a15"], "gxq21", 1, "report") == ["gxq21-a16"]
     assert acc._id_prefix("xinyu-2022-plan", "2022-03-01") == "xinyu22"
+
+
+def test_read_candidates_with_a_ragged_row_does_not_crash(tmp_path):
+    # a row with one cell more than the header (DictReader puts the extra cells in a list under None): read as is
+    _, rows = acc.read_candidates(_extract_csv(tmp_path))
+    path = tmp_path / "ragged.csv"
+    text = (tmp_path / "candidates.csv").read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([text[0], text[1] + ",extra"]) + "\n", encoding="utf-8")
+    _, back = acc.read_candidates(path)
+    assert back[0][None] == ["extra"] and back[0]["quote"] == rows[0]["quote"]

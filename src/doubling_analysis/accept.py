@@ -1,25 +1,27 @@
 """Accept the rows a person kept in a candidates CSV written by ``doubling-analysis extract``: append them to the
 data folder with new ids, add the source text under ``sources/`` and its sources.csv row, and validate the whole
-folder on a temporary copy first, so that nothing is written when it fails (then each file is replaced
-atomically)."""
+folder on a temporary copy first, so that nothing is written when it fails; then all changed files are replaced
+together, all or none, under the data folder's lock (:mod:`doubling_analysis.datafolder`)."""
 
 from __future__ import annotations
 
 import csv
 import os
 import re
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import config
+from . import config, datafolder
 from . import extract_lang as lang
 from .catalog import resolve_data_dir, validate
 from .extract import ACTUAL_COLUMNS, TARGET_COLUMNS, read_text
+from .io import cell_from_spreadsheet
 from .violations import ValidationReport
 
 TRUTHY = ("y", "yes", "1", "true", "x")
+#: the pattern of ids in the data (schema._ID): no "/" or leading ".", hence no path outside the data folder
+ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9+._-]*"
 
 
 class AcceptError(ValueError):
@@ -44,7 +46,7 @@ def read_candidates(path: str | os.PathLike) -> tuple[str, list[dict[str, str]]]
         raise AcceptError(f"{p}: expected a candidates CSV written by 'doubling-analysis extract'")
     try:
         with open(p, encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.DictReader(fh))
+            rows = [{k: _cell(v) for k, v in r.items()} for r in csv.DictReader(fh)]
             header = list(rows[0].keys()) if rows else (csv.reader(open(p, encoding="utf-8-sig")).__next__())
     except (UnicodeDecodeError, csv.Error, StopIteration) as exc:
         raise AcceptError(f"{p}: expected a UTF-8 CSV file with a header ({exc})") from None
@@ -54,6 +56,11 @@ def read_candidates(path: str | os.PathLike) -> tuple[str, list[dict[str, str]]]
     if missing:
         raise AcceptError(f"{p.name}, row 1: expected the columns {', '.join(missing)} (a candidates CSV)")
     return kind, rows
+
+
+def _cell(value):
+    """A candidates cell as extract wrote it before neutralising it for spreadsheets (other values unchanged)."""
+    return cell_from_spreadsheet(value) if isinstance(value, str) else value
 
 
 def _id_prefix(source_id: str, issued: str) -> str:
@@ -98,10 +105,20 @@ def _source_row(source_id: str, issued: str, text: str, file: str) -> dict[str, 
     }
 
 
+def check_code(value: str, what: str) -> str | None:
+    """Why an id or code taken from a candidates file cannot be used (a file name is made of it), or None."""
+    if len(value) > config.MAX_CODE_LENGTH:
+        return f"{what}: expected at most {config.MAX_CODE_LENGTH} characters, got {len(value)}"
+    if not re.fullmatch(ID_PATTERN, value):
+        return f"{what}: expected letters, digits and + . _ - only, starting with a letter or digit, got {value!r}"
+    return None
+
+
 def accept(candidates: str | os.PathLike, data_dir=None, source_file: str | os.PathLike | None = None) -> AcceptResult:
     """Append the kept rows of a candidates CSV to the data folder (targets.csv or actuals.csv), with new ids, the
     source text copied to sources/ and its sources.csv row. The folder is validated on a temporary copy first;
-    on any error nothing is written and :class:`AcceptError` carries the report."""
+    on any error nothing is written and :class:`AcceptError` carries the report. The change is all or nothing
+    (also when the run is killed) and two runs at once are serialised (see :mod:`doubling_analysis.datafolder`)."""
     folder = resolve_data_dir(data_dir)
     kind, rows = read_candidates(candidates)
     kept = [r for r in rows if r.get("keep", "").strip().lower() in TRUTHY]
@@ -111,13 +128,28 @@ def accept(candidates: str | os.PathLike, data_dir=None, source_file: str | os.P
     if len(sids) != 1:
         raise AcceptError(f"{Path(candidates).name}: expected the kept rows to share one source_id, got {sorted(sids)}")
     source_id = sids.pop()
+    problem = check_code(source_id, f"{Path(candidates).name}, column source_id")
+    if problem:
+        raise AcceptError(f"{problem}; nothing was written")
+    if not folder.is_dir():
+        raise AcceptError(f"{folder}: expected an existing data folder; nothing was written")
+    datafolder.remove_stale_copies()
+    try:
+        with datafolder.locked(folder):
+            datafolder.recover_locked(folder)
+            return _accept_locked(folder, kind, kept, source_id, source_file)
+    except datafolder.FolderError as exc:
+        raise AcceptError(f"{exc}; nothing was written") from None
+
+
+def _accept_locked(folder: Path, kind: str, kept: list[dict[str, str]], source_id: str, source_file) -> AcceptResult:
     issued = kept[0].get("issued", "")
     src_path = Path(source_file or kept[0].get("source_file", ""))
     table = "targets.csv" if kind == "plan" else "actuals.csv"
     id_col = "target_id" if kind == "plan" else "actual_id"
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory(prefix=datafolder.temp_prefix()) as tmp:
         work = Path(tmp) / "data"
-        shutil.copytree(folder, work)
+        datafolder.copy_ignoring_own(folder, work)
         changed = [table]
         known_sources = {r["source_id"] for r in lang.csv_rows(work / "sources.csv")}
         if source_id not in known_sources:
@@ -125,7 +157,13 @@ def accept(candidates: str | os.PathLike, data_dir=None, source_file: str | os.P
                 raise AcceptError(f"{src_path}: expected the source text (give --source-file)")
             text = read_text(src_path)
             file = f"{source_id}.txt"
-            (work / "sources" / file).write_text(text, encoding="utf-8")
+            target = datafolder.inside(folder, f"sources/{file}")
+            if target.exists():
+                raise AcceptError(
+                    f"sources/{file}: expected a new file for the new source {source_id!r}, but the file exists "
+                    "(the text of another source?); nothing was written"
+                )
+            datafolder.inside(work, f"sources/{file}").write_text(text, encoding="utf-8")
             _append_csv(work / "sources.csv", [_source_row(source_id, issued, text, file)])
             changed += ["sources.csv", f"sources/{file}"]
         existing = [r[id_col] for r in lang.csv_rows(work / table)]
@@ -133,20 +171,21 @@ def accept(candidates: str | os.PathLike, data_dir=None, source_file: str | os.P
         for r, i in zip(kept, ids):
             r[id_col] = i
         _append_csv(work / table, kept)
+        datafolder.pause("copied")
         report, _ = validate(work)
         if not report.ok:
             raise AcceptError("the data folder would not validate; nothing was written", report)
-        for name in changed:
-            _replace_atomically(work / name, folder / name)
+        staged: list[tuple[Path, Path]] = []
+        try:
+            for name in changed:
+                staged.append(datafolder.stage(folder, name, (work / name).read_bytes()))
+            datafolder.pause("staged")
+            datafolder.commit(folder, staged)
+        except BaseException:
+            if not (folder / config.ACCEPT_JOURNAL_FILE).exists():
+                datafolder.discard(staged)  # before the journal: the folder is still fully old
+            raise
     return AcceptResult(kind, ids, changed)
-
-
-def _replace_atomically(src: Path, dst: Path) -> None:
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=dst.parent, prefix=f".{dst.name}.")
-    os.close(fd)
-    shutil.copyfile(src, tmp)
-    os.replace(tmp, dst)
 
 
 def add_jurisdiction(data_dir, code: str, name_zh: str, name_en: str, level: str, parent_code: str, note: str) -> None:

@@ -75,6 +75,15 @@ def validate(data_dir: str | os.PathLike | None = None) -> tuple[ValidationRepor
     if not folder.is_dir():
         report.add(Violation(str(folder), None, None, None, f"an existing data folder (set --data-dir or ${ENV_VAR})"))
         return report, typed
+    try:  # issue 20: complete or roll back a change an accept killed mid-way left behind
+        from .datafolder import recover
+
+        recover(folder)
+    except OSError as exc:
+        report.add(
+            Violation(str(folder), None, None, None, f"a data folder an interrupted accept can complete in ({exc})")
+        )
+        return report, typed
     for name in LOAD_ORDER:
         table = TABLES[name]
         if name in OPTIONAL_TABLES and not (folder / table.file).exists():

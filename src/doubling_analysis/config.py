@@ -231,3 +231,18 @@ BACKTEST_MIN_UNITS = 5
 #: an open target whose probability of attainment is below this is "off track": the report decomposes it by its
 #: children (sectors, units) as it does a missed one
 REPORT_OFF_TRACK_P = 0.5
+
+# --- data safety (issue 20) ---------------------------------------------------------------------------------------
+#: ids and codes (source_id, target_id, actual_id, jurisdiction/indicator/sector codes) are at most this long
+MAX_CODE_LENGTH = 64
+#: a non-zero value or value_high of a target or an actual must lie within these magnitudes (in its own unit):
+#: 1e-300 or 1e12 is a typing error, not a plan figure (the shipped data spans 1 to 48295.5)
+VALUE_MIN_ABS = 1e-9
+VALUE_MAX_ABS = 1e9
+#: a text cell starting with one of these is read by a spreadsheet as a formula: written with a leading "'"
+SPREADSHEET_FORMULA_CHARS = ("=", "+", "-", "@", "\t", "\r")
+#: accept's lock, journal and staged files in the data folder, and its temporary copies in the temp folder
+ACCEPT_LOCK_FILE = ".accept.lock"
+ACCEPT_JOURNAL_FILE = ".accept-journal.json"
+ACCEPT_STAGED_PREFIX = ".accept-staged-"
+ACCEPT_TEMP_PREFIX = "doubling-accept-"

@@ -28,6 +28,7 @@ from . import config
 from . import labels as L
 from .assess import assess
 from .growth import cagr
+from .io import spreadsheet_safe
 from .projection import Projection
 from .views import column_map, frame_index, points_frame, rows_by
 
@@ -327,7 +328,7 @@ def save_scenarios(folder, table: pd.DataFrame, command: str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     r = table.iloc[0]
     path = folder / f"scenario_{r['target_id']}_{str(r['as_of']).replace('/', '-')}.csv"
-    table.assign(reproduce=command).to_csv(path, index=False, encoding="utf-8-sig")
+    spreadsheet_safe(table.assign(reproduce=command)).to_csv(path, index=False, encoding="utf-8-sig")  # issue 20
     return path
 
 

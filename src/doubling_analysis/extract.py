@@ -27,6 +27,7 @@ from pathlib import Path
 from . import config
 from . import extract_lang as lang
 from .catalog import resolve_data_dir
+from .io import cell_for_spreadsheet
 from .provenance import quote_holds_value
 
 #: review codes and what a reviewer should check
@@ -712,7 +713,7 @@ def write_candidates(
 def _write_rows(fh, cols, rows) -> None:
     w = csv.DictWriter(fh, fieldnames=cols)
     w.writeheader()
-    w.writerows(rows)
+    w.writerows({k: cell_for_spreadsheet(v) for k, v in r.items()} for r in rows)  # issue 20: no formulas
 
 
 __all__ = ["Candidate", "ExtractError", "extract", "extract_text", "write_candidates"]

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from . import config
 from .violations import Violation
 
 #: column holding the spreadsheet row number of each record (header = row 1)
@@ -159,3 +160,46 @@ def parse_number(text: str) -> tuple[float | None, str | None, str | None]:
     if not math.isfinite(value):  # 1e309 overflows to infinity
         return None, None, "a finite number (this one is too large to represent)"
     return value, note, None
+
+
+#: a number as a table may show it in a text cell (-0.05, +1, -1,234.5, -12.3%): no formula, left alone
+_SHOWN_NUMBER = re.compile(r"^[+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?%?$")
+
+
+def _formula_like(text: str) -> bool:
+    """Would a spreadsheet read this text cell as a formula (or would :func:`cell_from_spreadsheet` alter it)?
+    A number such as -0.05 or -12.3% is a number, not a formula, and is left alone; so is a single character (the
+    comparator code ``=``, a ``-`` placeholder): it cannot hold a formula."""
+    if len(text) < 2 or _SHOWN_NUMBER.match(text):
+        return False
+    if text[0] in config.SPREADSHEET_FORMULA_CHARS:
+        return True
+    return text[0] == "'" and _formula_like(text[1:])
+
+
+def cell_for_spreadsheet(value: object) -> object:
+    """A text cell that begins with = + - @ (or a tab or CR) gets a leading ``'``, so a spreadsheet shows it as text
+    instead of running it as a formula; numbers and other text are unchanged."""
+    if isinstance(value, str) and _formula_like(value):
+        return "'" + value
+    return value
+
+
+def cell_from_spreadsheet(value: str) -> str:
+    """Undo :func:`cell_for_spreadsheet` (a file written by it and read back gives the original texts)."""
+    if value.startswith("'") and _formula_like(value[1:]):
+        return value[1:]
+    return value
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a table to be written as CSV or Excel for spreadsheets, its formula-like text cells neutralised
+    (:func:`cell_for_spreadsheet`). Numeric columns are left as they are: -0.05 stays the number -0.05."""
+    out = frame.copy()
+    for column in out.columns:
+        if pd.api.types.is_numeric_dtype(out[column].dtype) or pd.api.types.is_bool_dtype(out[column].dtype):
+            continue
+        cells = [cell_for_spreadsheet(v) for v in out[column].tolist()]
+        if any(a is not b for a, b in zip(cells, out[column].tolist(), strict=True)):
+            out[column] = pd.Series(cells, index=out.index, dtype=object)  # only changed columns are retyped
+    return out

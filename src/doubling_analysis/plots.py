@@ -68,6 +68,7 @@ def setup_fonts():
     plt.rcParams["font.family"] = ["sans-serif"]
     plt.rcParams["font.sans-serif"] = [CJK_FONT_FAMILY, "DejaVu Sans"]
     plt.rcParams["axes.unicode_minus"] = False
+    plt.rcParams["text.parse_math"] = False  # issue 20: a name with $...$ is text, not (crashing) mathtext
     plt.rcParams["figure.dpi"] = 110
     plt.rcParams["savefig.dpi"] = 150
     return plt

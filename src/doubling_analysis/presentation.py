@@ -197,7 +197,9 @@ def save_table(frame: pd.DataFrame, name: str, output_dir: str | None) -> str | 
     folder = Path(output_dir)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.csv"
-    frame.to_csv(path, index=False, encoding="utf-8-sig")
+    from .io import spreadsheet_safe
+
+    spreadsheet_safe(frame).to_csv(path, index=False, encoding="utf-8-sig")  # issue 20: no formulas
     return str(path)
 
 

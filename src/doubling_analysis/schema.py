@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from . import config
 from .io import ROW, parse_number
 from .units import UNITS
 from .violations import Violation
@@ -503,6 +504,76 @@ def check_table(table: Table, typed: pd.DataFrame) -> list[Violation]:
             if row != first:
                 problems.append(
                     Violation(table.file, int(row), col, value, f"a unique {col} (already used in row {first})")
+                )
+    problems += check_code_lengths(table, typed) + check_magnitudes(table, typed) + check_file_names(table, typed)
+    return problems
+
+
+#: the number columns whose non-zero values must have a plausible magnitude (config.VALUE_MIN_ABS/MAX_ABS)
+MAGNITUDE_COLUMNS = ("value", "value_high")
+
+
+def check_code_lengths(table: Table, typed: pd.DataFrame) -> list[Violation]:
+    """Ids and codes longer than ``config.MAX_CODE_LENGTH`` (issue 20: a 300-character id passed validation and
+    then broke every chart and table it labels)."""
+    problems: list[Violation] = []
+    for f in table.fields:
+        if f.type != "code" or f.name not in typed:
+            continue
+        for row, value in typed[f.name].dropna().items():
+            if len(str(value)) > config.MAX_CODE_LENGTH:
+                problems.append(
+                    Violation(
+                        table.file,
+                        int(row),
+                        f.name,
+                        f"{str(value)[:20]}... ({len(str(value))} characters)",
+                        f"at most {config.MAX_CODE_LENGTH} characters",
+                    )
+                )
+    return problems
+
+
+def check_file_names(table: Table, typed: pd.DataFrame) -> list[Violation]:
+    """sources.csv's ``file`` is a plain file name in data/sources/ (issue 20: ``../`` made validation read files
+    outside the data folder)."""
+    if table.name != "sources" or "file" not in typed:
+        return []
+    return [
+        Violation(table.file, int(row), "file", value, "a plain file name in sources/ (no '/', '\\' or leading '.')")
+        for row, value in typed["file"].dropna().items()
+        if "/" in str(value) or "\\" in str(value) or str(value).startswith(".")
+    ]
+
+
+def check_magnitudes(table: Table, typed: pd.DataFrame) -> list[Violation]:
+    """Non-zero values whose magnitude in the canonical unit (亿元 for money, a fraction for %) is outside
+    ``config.VALUE_MIN_ABS`` .. ``config.VALUE_MAX_ABS`` (issue 20: 1e-300 passed validation and then broke the
+    growth rates of every chart)."""
+    from .units import canonical_unit, conversion_factor
+
+    problems: list[Violation] = []
+    units = typed["unit"] if "unit" in typed else pd.Series(None, index=typed.index, dtype=object)
+    for name in MAGNITUDE_COLUMNS:
+        if name not in typed or not any(f.name == name and f.type == "number" for f in table.fields):
+            continue
+        for row, value in typed[name].dropna().items():
+            unit = units.get(row)
+            try:
+                canonical = canonical_unit(unit)
+                size = abs(float(value) * conversion_factor(unit, canonical))
+            except (KeyError, ValueError, TypeError):  # no or an unknown unit: reported by its own check
+                canonical, size = str(unit or ""), abs(float(value))
+            if size != 0 and not config.VALUE_MIN_ABS <= size <= config.VALUE_MAX_ABS:
+                problems.append(
+                    Violation(
+                        table.file,
+                        int(row),
+                        name,
+                        f"{float(value):g}",
+                        f"0 or a magnitude from {config.VALUE_MIN_ABS:g} to {config.VALUE_MAX_ABS:g} in {canonical} "
+                        "(a typing error?)",
+                    )
                 )
     return problems
 

@@ -308,13 +308,15 @@ def _actual_checks(ac: pd.DataFrame, texts: dict[str, str], unit_check) -> list[
         out += unit_check("actuals.csv", row, r["indicator_code"], r["unit"])
         if pd.isna(r["value"]) and pd.isna(r["growth_pct"]):
             out.append(Violation("actuals.csv", int(row), "value", "", "a value or a growth_pct (or both)"))
+        if r["status"] == "projected" and pd.isna(r["published"]):
+            out.append(Violation("actuals.csv", int(row), "published", "", "the date a projection was published"))
         if pd.notna(r["value"]) and pd.isna(r["unit"]):
             out.append(Violation("actuals.csv", int(row), "unit", "", "the unit of the value"))
         if pd.notna(r["period"]) and re.match(PERIOD_PATTERN, r["period"]):  # else the pattern check reported it
             err = period_error(r["period"])
             if err:
                 out.append(Violation("actuals.csv", int(row), "period", r["period"], err))
-            elif pd.notna(r["published"]):
+            elif pd.notna(r["published"]) and r["status"] != "projected":  # a projection precedes its period's end
                 found = look_ahead(r["period"], r["published"])
                 if found:
                     expected, severity = found

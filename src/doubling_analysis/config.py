@@ -186,3 +186,14 @@ EXTRACT_TITLE_CHARS = 600
 EXTRACT_AFTER_PENALTY = 4
 #: a table row needs at least this many value cells
 EXTRACT_TABLE_MIN_CELLS = 2
+
+# --- decisions (issue 19) ---
+#: a target whose year has passed without a final figure is decided likely_missed when the annual growth still
+#: needed from its latest figure exceeds this factor times the highest annual growth observed in the record
+#: (exact annual figures known at the as-of date, consecutive years, any series of the target's volatility class).
+#: 1.0: "beyond any growth in the record" (the record's highest, nominal_level, is 186 %/yr: 42 -> 120 亿, ar176)
+MAX_GROWTH_FACTOR = 1.0
+#: sd of the error of an official projection published before its period ends (预计全年...), an assumption until
+#: the record holds enough projection/outcome pairs to estimate it: log sd for levels, points for growth rates.
+#: A projected figure never decides an outcome; the probability code may read it (Point.status == "projected")
+PROJECTED_ERROR_SD = {"value": 0.03, "growth": 0.01}

@@ -5,10 +5,12 @@ Built once per assessment (:func:`build_context`) from the figures published by 
 (data/README.md, "Evidence rules"):
 
 * **own series** first: the target's jurisdiction, indicator (or the level it refers to) and sector;
-* **concordance** (``data/concordance.csv``): an indicator of the *same measure* under another name from a given
-  year (主营业务收入 → 营业收入 from 2019) fills years the own series lacks, and every point so used carries the
-  reason, so the outcome it decides is a judgement (``likely_...``); a *different scope* (产值 vs 营业收入, cluster vs
-  above-scale) is never merged, only noted;
+* **concordance** (``data/concordance.csv``, read "indicator_code <relation> other_code"): an indicator of the
+  *same measure* under another name, or one that *includes* it or is *included in* it, from a given year
+  (主营业务收入 is included in 营业收入, which NBS reports from 2019) fills years the own series lacks; every point
+  so used carries its relation and reason. A bound the inclusion gives decides outright (an operating revenue
+  below an "at least" target of main revenue: missed); otherwise the outcome is a judgement (``likely_...``).
+  A *different scope* (产值 vs 营业收入, cluster vs above-scale) is never merged, only noted;
 * **units** of targets on several units (``quantifier`` any / each): the figures of the jurisdiction's
   descendants on the same indicator or the level it refers to.
 """
@@ -20,6 +22,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .vintage import Vintages, as_of_date, vintages
+
+#: relations whose figures fill the own series' gaps (a different scope is only noted)
+CONCORDANT = ("same_measure", "includes", "included_in")
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,14 @@ class Point:
     jurisdiction: str = ""
     via_zh: str = ""  # the concordant indicator's names
     via_en: str = ""
+    relation: str = ""  # the concordance relation of ``via`` ("" for the own series)
+    status: str = ""  # the report's status (preliminary, final, revised, projected)
+
+    @property
+    def projected(self) -> bool:
+        """An official projection published before its period ended: evidence for a probability, never an
+        outcome (its error: ``config.PROJECTED_ERROR_SD``)."""
+        return self.status == "projected"
 
 
 def _point_time(kind: str, end: pd.Period) -> float:
@@ -45,9 +58,10 @@ def _point_time(kind: str, end: pd.Period) -> float:
 
 
 def _points(records, measure: str, stock: bool) -> list[Point]:
-    """Points from (period_kind, start month, end period, value, bound, period, id, jurisdiction) records."""
+    """Points from (period_kind, start month, end period, value, bound, period, id, jurisdiction, status)
+    records."""
     pts = []
-    for kind, start_month, end, value, bound, period, actual_id, jur in records:
+    for kind, start_month, end, value, bound, period, actual_id, jur, status in records:
         if kind == "ytd" and start_month == 1 and end.month == 12:
             kind = "year"  # a January-December figure is the year's
         if kind == "span":
@@ -64,6 +78,7 @@ def _points(records, measure: str, stock: bool) -> list[Point]:
                 str(actual_id),
                 kind,
                 jurisdiction=str(jur),
+                status=str(status),
             )
         )
     pts.sort(key=lambda p: p.t)
@@ -92,6 +107,7 @@ def _records(frame: pd.DataFrame, measure: str):
         frame["period"],
         frame["actual_id"],
         frame["jurisdiction_code"].astype(str),
+        frame["status"].astype(str) if "status" in frame else [""] * len(frame),
     )
 
 
@@ -147,6 +163,7 @@ class Context:
 @dataclass(frozen=True)
 class Relation:
     other: str
+    relation: str
     from_year: float
     to_year: float
     reason_en: str
@@ -161,7 +178,7 @@ def _relations_index(concordance: pd.DataFrame | None) -> dict:
         lo = -1e9 if pd.isna(r.from_year) else float(r.from_year)
         hi = 1e9 if pd.isna(r.to_year) else float(r.to_year) + 0.999
         out.setdefault((str(r.indicator_code), str(r.relation)), []).append(
-            Relation(str(r.other_code), lo, hi, str(r.reason_en), str(r.reason_zh))
+            Relation(str(r.other_code), str(r.relation), lo, hi, str(r.reason_en), str(r.reason_zh))
         )
     return out
 
@@ -306,14 +323,18 @@ def _tagged(p: Point, rel: Relation, ctx: Context) -> Point:
         p.jurisdiction,
         zh,
         en,
+        rel.relation,
+        p.status,
     )
 
 
 def concordant_points(ctx: Context, measure: str, jur: str, series: str, sector: str) -> list[Point]:
-    """Points of indicators that measure the same thing (same_measure rows), in the years the relation holds."""
+    """Points of indicators that measure the same thing, include it or are included in it (same_measure, includes,
+    included_in rows), in the years the relation holds, each tagged with its relation."""
     return [
         _tagged(p, rel, ctx)
-        for rel in ctx.relations.get((series, "same_measure"), ())
+        for relation in CONCORDANT
+        for rel in ctx.relations.get((series, relation), ())
         for p in own_points(ctx, measure, jur, rel.other, sector)
         if rel.from_year <= p.t <= rel.to_year
     ]

@@ -25,13 +25,14 @@ COMPARATORS = (">=", ">", "~", "<=", "=")
 TIERS = ("floor", "stretch")
 PERS = ("year", "quarter", "month", "period")
 BOUNDS = ("exact", "lower", "upper", "approx")
-STATUSES = ("preliminary", "final", "revised")
+STATUSES = ("preliminary", "final", "revised", "projected")
 SOURCE_KINDS = ("official", "news", "secondary")
 LEVELS = ("province", "prefecture", "county", "zone")
 KINDS = ("level", "growth_rate", "count", "share", "rate", "area", "rank", "relative", "money_flow", "other")
 DIRECTIONS = ("up", "down")
 QUANTIFIERS = ("each", "any")
-RELATIONS = ("same_measure", "different_scope")
+#: a concordance row reads "indicator_code <relation> other_code"
+RELATIONS = ("same_measure", "includes", "included_in", "different_scope")
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 PERIOD_PATTERN = r"^(\d{4}|\d{4}-\d{2}|\d{4}-\d{2}\.\.\d{4}-\d{2}|\d{4}\.\.\d{4})$"
@@ -271,7 +272,14 @@ TABLES: dict[str, Table] = {
                 minimum=-100,
                 maximum=1000,
             ),
-            _f("status", "string", "preliminary (预计/初步), final, revised.", required=True, enum=STATUSES),
+            _f(
+                "status",
+                "string",
+                "preliminary (初步, or 预计 for a period that has ended), final, revised; projected: an official "
+                "projection published before its period ends (预计全年 / 预计今年…可实现), never an outcome.",
+                required=True,
+                enum=STATUSES,
+            ),
             _f("published", "date", "Publication date when known: YYYY, YYYY-MM or YYYY-MM-DD.", pattern=DATE_PATTERN),
             _f(
                 "source_kind",
@@ -291,9 +299,11 @@ TABLES: dict[str, Table] = {
     "concordance": Table(
         "concordance",
         "concordance.csv",
-        "Which indicators measure the same thing over which "
-        "years (same_measure: their figures may decide each other's targets, as a judgement), and "
-        "which differ in scope (different_scope: never merged, only noted).",
+        "How indicators relate, read as indicator_code <relation> other_code, over which years: "
+        "same_measure (their figures may decide each other's targets, as a judgement); included_in (the other "
+        "includes it, e.g. main business revenue in operating revenue: the other's figure bounds it from above) "
+        "and includes (it includes the other: a bound from below), which decide outright where the bound "
+        "decides; different_scope (never merged, only noted).",
         (
             _f(
                 "indicator_code",
@@ -317,7 +327,13 @@ TABLES: dict[str, Table] = {
                 maximum=YEAR_MAX,
             ),
             _f("to_year", "integer", "Last year the relation holds (blank: open).", minimum=YEAR_MIN, maximum=YEAR_MAX),
-            _f("relation", "string", "same_measure or different_scope.", required=True, enum=RELATIONS),
+            _f(
+                "relation",
+                "string",
+                "same_measure, includes, included_in or different_scope (indicator_code <relation> other_code).",
+                required=True,
+                enum=RELATIONS,
+            ),
             _f("reason_en", "string", "Why, in English (shown in the row that rests on it).", required=True),
             _f("reason_zh", "string", "Why, in Chinese.", required=True),
         ),

@@ -3,7 +3,7 @@
 A figure is identified by (jurisdiction_code, indicator_code, sector, period). When several reports of one
 figure exist (a preliminary and a revised GDP, a news lead and a bulletin), the one used is chosen by, in order:
 
-1. status: revised, then final, then preliminary;
+1. status: revised, then final, then preliminary, then projected (a projection before the period ended);
 2. bound: an exact figure before an approximate one, before a one-sided bound (突破 / 超过);
 3. publication date: the latest first (unknown dates last);
 4. source kind: official, then news, then secondary;
@@ -21,7 +21,7 @@ KEY = ["jurisdiction_code", "indicator_code", "sector", "period"]
 #: months after the end of a period at which a figure with no known publication date is assumed published
 DEFAULT_PUBLICATION_LAG_MONTHS = 2
 
-_STATUS_RANK = {"revised": 0, "final": 1, "preliminary": 2}
+_STATUS_RANK = {"revised": 0, "final": 1, "preliminary": 2, "projected": 3}
 _BOUND_RANK = {"exact": 0, "approx": 1, "lower": 2, "upper": 2}
 _KIND_RANK = {"official": 0, "news": 1, "secondary": 2}
 

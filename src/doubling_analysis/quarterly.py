@@ -110,6 +110,7 @@ class QuarterlyReport:
                                 for v, u, g in zip(pub["value"], pub["unit"], pub["growth"])
                             ],
                             L.t("bound", lang): pub["bound"].map(lambda b: L.bound_label(b, lang)),
+                            L.t("status", lang): pub["status"].map(lambda s: L.status_label(s, lang)),
                             L.t("published", lang): pub["published"],
                         }
                     ),

@@ -223,3 +223,71 @@ def test_an_assessment_of_some_jurisdictions_gives_their_rows_of_the_whole_one()
                 return f.astype(object).where(f.notna(), None)
 
             pd.testing.assert_frame_equal(norm(part), norm(whole.loc[part.index]))
+
+
+# ---- decisions from a concordant figure (issue 19): hand-built targets and points, answers worked out below ----
+
+
+def _resolved(comparator: str, value: float, measure: str = "value"):
+    from doubling_analysis.assess import Resolved
+
+    return Resolved(
+        "syn-1", "990100", "main_revenue", "", "level", "up", measure, "main_revenue", 2023, 2020, value, None,
+        comparator, "亿元", None, None, None, None, None, None, "syn-src",
+    )  # fmt: skip
+
+
+def _point(value: float, relation: str, bound: str = "exact"):
+    from doubling_analysis.evidence import Point
+
+    return Point(2023.0, value, bound, "2023", "syn-a", "year", "revenue", "r", "r", "990100", "营收", "rev", relation)
+
+
+@pytest.mark.parametrize(
+    "comparator, target, value, relation, want",
+    [
+        # included_in: main revenue <= the operating revenue figure
+        (">=", 1000, 900, "included_in", "missed"),  # main <= 900 < 1000: no value attains
+        (">=", 1000, 1100, "included_in", "likely_achieved"),  # main <= 1100: may be below 1000
+        ("<=", 1000, 900, "included_in", "achieved"),  # main <= 900 <= 1000: every value attains
+        ("<=", 1000, 1100, "included_in", "likely_missed"),
+        # includes: main revenue >= the other figure
+        (">=", 1000, 1100, "includes", "achieved"),  # main >= 1100 >= 1000
+        (">=", 1000, 900, "includes", "likely_missed"),  # main >= 900: may reach 1000
+        # same measure: a judgement either way (the rule before issue 19)
+        (">=", 1000, 900, "same_measure", "likely_missed"),
+        (">=", 1000, 1100, "same_measure", "likely_achieved"),
+    ],
+)
+def test_an_inclusion_decides_outright_where_its_bound_decides(comparator, target, value, relation, want):
+    from doubling_analysis.assess import Evidence, _decide_point, threshold
+
+    r = _resolved(comparator, target)
+    out = _decide_point(r, threshold(r, Evidence(())), _point(value, relation))
+    assert out.level == want
+
+
+def test_an_inclusion_gives_no_bound_to_a_growth_rate():
+    # growth of operating revenue 5 % against a main-revenue growth target >= 8 %: the growth of an including
+    # measure may be above or below the included one's, so 5 % < 8 % decides only likely_missed
+    from doubling_analysis.assess import Evidence, _decide_point, threshold
+
+    r = _resolved(">=", 0.08, "growth")
+    out = _decide_point(r, threshold(r, Evidence(())), _point(0.05, "included_in"))
+    assert out.level == "likely_missed" and "gives no bound" in out.judgement
+    assert any(n.code == "concordance_growth_no_bound" for n in out.notes)
+
+
+def test_a_projection_alone_never_decides():
+    # a projected 2023 figure of 2000 against >= 1000 (a projection published before 2023 ended): undetermined,
+    # while the same figure as a final report decides achieved
+    from dataclasses import replace
+
+    from doubling_analysis.assess import Evidence, decide, threshold
+
+    r = _resolved(">=", 1000)
+    final = replace(_point(2000, ""), via="", status="final")
+    th = threshold(r, Evidence((final,)))
+    assert decide(r, Evidence((final,)), th, passed=True, stock=False).level == "achieved"
+    out = decide(r, Evidence((replace(final, status="projected"),)), th, passed=True, stock=False)
+    assert out.level == "undetermined" and any(n.code == "projected_no_outcome" for n in out.notes)

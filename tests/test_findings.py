@@ -66,13 +66,14 @@ def test_every_finding_names_its_rows(cat, q2026):
             table["outcome"].isin(["achieved", "likely_achieved", "likely_missed", "missed"])
             & table["counted"].astype(bool)
         ]
-        assert len(decided) == len(want) == 10
+        # 11 since issue 19: jx19-006 is likely_missed (it needed 190 % growth in 2023, beyond the record)
+        assert len(decided) == len(want) == 11
         for x, (_, r) in zip(sorted(decided, key=lambda x: x.ids[0]), want.sort_values("target_id").iterrows()):
             assert x.ids[0] == r["target_id"] and set(r["outcome_ids"].split()) <= set(x.ids)
             assert r["target_id"] in render(x, lang)
         # the counts sentence carries the table's numbers
         counts = dict(f["decided"][0].params)
-        assert counts["n"] == len(table) and counts["decided"] == 10
+        assert counts["n"] == len(table) and counts["decided"] == 11
         doubling = {x.ids[-1]: render(x, lang) for x in f["doubling"] if x.code == "doubling_ok"}
         assert "1.23" in doubling["ar154"]
         assert f["changes"][0].code == "no_news"  # nothing was published in 2026Q3

@@ -100,8 +100,10 @@ def test_since_last_quarter_2024q2(cat):
         or (not r["published"] and assumed_in_q2(r["period"]))
     }
     assert set(ch.published["actual_id"]) == in_q2 and len(in_q2) >= 5
-    # the 2023 province figures of May and June 2024 decide five 2+6+N targets
-    assert {"jx19-001", "jx19-002", "jx19-003", "jx19-018", "jx19-020"} <= set(ch.outcomes["target_id"])
+    # the 2023 province figures of May and June 2024 decide four 2+6+N targets; jx19-020 (~15 千亿 zones) was
+    # likely_missed already in 2024Q1 (issue 19: 5 zones in 2020 needed 42 % a year, beyond the record's 35 %)
+    assert {"jx19-001", "jx19-002", "jx19-003", "jx19-018"} <= set(ch.outcomes["target_id"])
+    assert before.set_index("target_id").loc["jx19-020", "outcome"] == "likely_missed"
     f = key_findings(cat, "2024Q2", now, doubling_tracker(cat, "2024Q2", now)[1], ch, None, "en")["changes"]
     assert f[0].code == "news" and dict(f[0].params)["n_published"] == len(in_q2)
 

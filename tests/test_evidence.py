@@ -300,3 +300,19 @@ def test_a_projection_is_accepted_by_validate_and_never_decides_alone(data_copy)
     report, _ = da.validate(data_copy)
     bad = [v for v in report.errors if v.file == "actuals.csv"]
     assert [(v.row, v.column) for v in bad] == [(141, "published")] and "projection" in bad[0].expected
+
+
+def test_a_contested_count_names_the_conflicting_figure(t2026, data_copy):
+    """jx19-018 (>= 10 千亿 clusters in Jiangxi, 2023) is likely_missed from the province's 4 in June 2024 (ar095,
+    t = 2023.5); Ganzhou (360700) alone reports 4 such clusters in 2023 (ar054, t = 2023.0): within a year and
+    4 >= 4, so the judgement names it. Without ar054 nothing is contested."""
+    r = t2026.loc["jx19-018"]
+    assert r["outcome"] == "likely_missed" and r["outcome_ids"] == "ar095"
+    assert "contested" in r["judgement"] and "360700 2023 4 (ar054)" in r["judgement"]
+    path = data_copy / "actuals.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert sum(x.startswith("ar054,") for x in lines) == 1
+    path.write_text("".join(x for x in lines if not x.startswith("ar054,")), encoding="utf-8")
+    t = assess(da.load_catalog(data_copy), "2026Q3", projection_method="none", only=["jx19-018"])
+    assert t.set_index("target_id").loc["jx19-018", "outcome"] == "likely_missed"
+    assert "contested" not in t.set_index("target_id").loc["jx19-018", "judgement"]

@@ -213,6 +213,7 @@ class Evidence:
     points: tuple[Point, ...]  # own series, concordant points filling its gaps
     units: tuple[Point, ...] = ()  # figures of the units (quantifier any / each)
     other_scope: tuple[Point, ...] = ()
+    parts: tuple[Point, ...] = ()  # a count's figures of the jurisdiction's units (a whole they contest)
 
 
 def gather(r: Resolved, ctx: Context) -> Evidence:
@@ -223,10 +224,12 @@ def gather(r: Resolved, ctx: Context) -> Evidence:
         info = _indicator_info(ctx, r.indicator)
         codes = tuple(c for c in (r.indicator, _s(info["refers_to"])) if c)
         units = unit_points(ctx, r.measure, r.jurisdiction, codes, r.sector)
+    parts = unit_points(ctx, r.measure, r.jurisdiction, (r.series,), r.sector) if r.kind == "count" else []
     return Evidence(
         tuple(merged_series(own, conc)),
         tuple(units),
         tuple(other_scope_points(ctx, r.measure, r.jurisdiction, r.series, r.sector)),
+        tuple(parts),
     )
 
 
@@ -521,6 +524,19 @@ def _beyond_record(r: Resolved, ev: Evidence, th: Threshold, cap: RecordGrowth |
     return Outcome("likely_missed", (latest.actual_id,), text, (note,))
 
 
+def _contested(r: Resolved, ev: Evidence, out: Outcome, p: Point) -> Outcome:
+    """A count decided from the whole's figure ``p`` while one of its units alone reports as many or more within a
+    year of it: the decision is at most likely, and its judgement names the conflicting figures."""
+    rivals = [q for q in ev.parts if abs(q.t - p.t) <= 1.0 and q.value >= p.value and not q.projected and not p.via]
+    if not rivals or out.level not in DECIDED:
+        return out
+    named = ", ".join(f"{q.jurisdiction} {q.period} {r.fmt(q.value)} ({q.actual_id})" for q in rivals)
+    text = f"contested: one unit alone reports as many as or more than {p.period} {r.fmt(p.value)} ({p.actual_id}): {named}"
+    note = Note.of("judgement_contested", period=p.period, value=r.fmt(p.value), actual_id=p.actual_id, named=named)
+    judgement = "; ".join(x for x in (out.judgement, text) if x)
+    return Outcome(_likely(out.level), out.ids, judgement, out.notes + (note,))
+
+
 def _decisive(points) -> list[Point]:
     """The points that may decide an outcome: a projection (status projected) never does."""
     return [p for p in points if not p.projected]
@@ -551,11 +567,11 @@ def decide(
     projected = _projected_notes(r, ev.points)
     final = _final_point(r, points)
     if final is not None:
-        out = _decide_point(r, th, final)
+        out = _contested(r, ev, _decide_point(r, th, final), final)
         return replace(out, notes=out.notes + projected)
     near = _stock_point(r, points, stock)
     if near is not None:
-        out = _decide_point(r, th, near[0], near[1])
+        out = _contested(r, ev, _decide_point(r, th, near[0], near[1]), near[0])
         if out.level != "undetermined":
             return replace(out, notes=out.notes + projected)
     beyond = _beyond_record(r, ev, th, cap)

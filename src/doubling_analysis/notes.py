@@ -100,6 +100,11 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh": "判断：已无法实现：由 {period} 的 {value}（{actual_id}）到 {year} 年的 {need} 需年均增长 {rate}，"
         "超过同类指标记录中最高年增速（{cap}：{series} {cap_from} 至 {cap_to}，{cap_id}）的 {factor} 倍",
     },
+    "judgement_contested": {
+        "en": "judgement: contested: one unit alone reports as many as or more than {period} {value} ({actual_id}): "
+        "{named}",
+        "zh": "判断：数据有冲突：单个下级单位所报数值即不少于 {period} 的 {value}（{actual_id}）：{named}",
+    },
     "projected_no_outcome": {
         "en": "a projection ({period} {value}, {actual_id}) published before its period ended never decides an outcome",
         "zh": "期末之前公布的预计数（{period} 数值 {value}，{actual_id}）不作为判定结果的依据",

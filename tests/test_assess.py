@@ -291,3 +291,31 @@ def test_a_projection_alone_never_decides():
     assert decide(r, Evidence((final,)), th, passed=True, stock=False).level == "achieved"
     out = decide(r, Evidence((replace(final, status="projected"),)), th, passed=True, stock=False)
     assert out.level == "undetermined" and any(n.code == "projected_no_outcome" for n in out.notes)
+
+
+def test_the_rate_to_go_against_the_record_by_hand():
+    """Synthetic: target >= 1000 in 2023, latest figure 2022. Record's highest annual growth 100 -> 150 (50 %).
+    From 600: 1000 / 600 - 1 = 66.7 % > 50 %: likely_missed. From 700: 42.9 % <= 50 %: no decision. From
+    "突破600" (a lower bound): no upper end, no decision. "接近700" ([630, 700)): from its top, 700: 42.9 %: none."""
+    from dataclasses import replace
+
+    from doubling_analysis.assess import Evidence, RecordGrowth, _beyond_record, threshold
+
+    r = _resolved(">=", 1000)
+    th = threshold(r, Evidence(()))
+    own = replace(_point(0, ""), via="", t=2022.0, period="2022")
+    a, b = replace(own, t=2018.0, value=100.0), replace(own, t=2019.0, value=150.0, actual_id="syn-b")
+    cap = RecordGrowth(150 / 100 - 1, a, b, "syn")
+
+    def level(value, bound="exact"):
+        out = _beyond_record(r, Evidence((replace(own, value=value, bound=bound),)), th, cap)
+        return None if out is None else out.level
+
+    assert level(600) == "likely_missed"
+    assert level(700) is None and level(600, "lower") is None and level(700, "upper") is None
+    out = _beyond_record(r, Evidence((replace(own, value=600.0),)), th, cap)
+    assert out is not None and "needs 67% a year" in out.judgement and "(50%" in out.judgement
+    # per-year flows are judged year by year, and an "at most" target is never missed by growth to go
+    assert _beyond_record(replace(r, per="year"), Evidence((replace(own, value=600.0),)), th, cap) is None
+    low = _resolved("<=", 1000)
+    assert _beyond_record(low, Evidence((replace(own, value=600.0),)), threshold(low, Evidence(())), cap) is None

@@ -484,8 +484,8 @@ def _beyond_record(r: Resolved, ev: Evidence, th: Threshold, cap: RecordGrowth |
     """A target that can no longer have been met: the annual growth needed from its latest figure before the
     target year (at its highest value the bound allows) to the target's weakest end exceeds
     ``config.MAX_GROWTH_FACTOR`` × the highest annual growth in the record of its class: likely_missed."""
-    if cap is None or cap.growth <= 0 or r.measure != "value" or r.direction == "down":
-        return None
+    if cap is None or cap.growth <= 0 or r.measure != "value" or r.direction == "down" or r.per is not None:
+        return None  # per-year flows are judged year by year
     need = th.range[0] if th.range is not None else th.tset.low if th.tset is not None else math.nan
     if not math.isfinite(need) or need <= 0 or (th.tset is not None and math.isfinite(th.tset.high)):
         return None  # only "reach at least" targets (their set has no upper end)

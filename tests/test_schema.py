@@ -62,3 +62,14 @@ def test_concordance_relations_are_a_closed_list(tmp_path):
     # the main_revenue,revenue row is the 3rd line of the file: spreadsheet row 3
     assert len(bad) == 1 and (bad[0].row, bad[0].column, bad[0].value) == (3, "relation", "contains")
     assert "included_in" in bad[0].expected
+
+
+def test_every_status_has_words_in_both_languages():
+    # statuses are codes; their words are rendered at the edge (labels.py); projected is shown as such
+    from doubling_analysis.labels import status_label
+    from doubling_analysis.schema import STATUSES
+
+    for s in STATUSES:
+        assert status_label(s, "zh") != s  # Chinese words, not the code
+        assert s in status_label(s, "en")
+    assert status_label("projected", "en").startswith("projected") and "预计" in status_label("projected", "zh")

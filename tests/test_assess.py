@@ -235,3 +235,99 @@ def test_an_assessment_of_some_jurisdictions_gives_their_rows_of_the_whole_one()
                 return f.astype(object).where(f.notna(), None)
 
             pd.testing.assert_frame_equal(norm(part), norm(whole.loc[part.index]))
+
+
+# ---- decisions from a concordant figure (issue 19): hand-built targets and points, answers worked out below ----
+
+
+def _resolved(comparator: str, value: float, measure: str = "value"):
+    from doubling_analysis.assess import Resolved
+
+    return Resolved(
+        "syn-1", "990100", "main_revenue", "", "level", "up", measure, "main_revenue", 2023, 2020, value, None,
+        comparator, "亿元", None, None, None, None, None, None, "syn-src",
+    )  # fmt: skip
+
+
+def _point(value: float, relation: str, bound: str = "exact"):
+    from doubling_analysis.evidence import Point
+
+    return Point(2023.0, value, bound, "2023", "syn-a", "year", "revenue", "r", "r", "990100", "营收", "rev", relation)
+
+
+@pytest.mark.parametrize(
+    "comparator, target, value, relation, want",
+    [
+        # included_in: main revenue <= the operating revenue figure
+        (">=", 1000, 900, "included_in", "missed"),  # main <= 900 < 1000: no value attains
+        (">=", 1000, 1100, "included_in", "likely_achieved"),  # main <= 1100: may be below 1000
+        ("<=", 1000, 900, "included_in", "achieved"),  # main <= 900 <= 1000: every value attains
+        ("<=", 1000, 1100, "included_in", "likely_missed"),
+        # includes: main revenue >= the other figure
+        (">=", 1000, 1100, "includes", "achieved"),  # main >= 1100 >= 1000
+        (">=", 1000, 900, "includes", "likely_missed"),  # main >= 900: may reach 1000
+        # same measure: a judgement either way (the rule before issue 19)
+        (">=", 1000, 900, "same_measure", "likely_missed"),
+        (">=", 1000, 1100, "same_measure", "likely_achieved"),
+    ],
+)
+def test_an_inclusion_decides_outright_where_its_bound_decides(comparator, target, value, relation, want):
+    from doubling_analysis.assess import Evidence, _decide_point, threshold
+
+    r = _resolved(comparator, target)
+    out = _decide_point(r, threshold(r, Evidence(())), _point(value, relation))
+    assert out.level == want
+
+
+def test_an_inclusion_gives_no_bound_to_a_growth_rate():
+    # growth of operating revenue 5 % against a main-revenue growth target >= 8 %: the growth of an including
+    # measure may be above or below the included one's, so 5 % < 8 % decides only likely_missed
+    from doubling_analysis.assess import Evidence, _decide_point, threshold
+
+    r = _resolved(">=", 0.08, "growth")
+    out = _decide_point(r, threshold(r, Evidence(())), _point(0.05, "included_in"))
+    assert out.level == "likely_missed" and "gives no bound" in out.judgement
+    assert any(n.code == "concordance_growth_no_bound" for n in out.notes)
+
+
+def test_a_projection_alone_never_decides():
+    # a projected 2023 figure of 2000 against >= 1000 (a projection published before 2023 ended): undetermined,
+    # while the same figure as a final report decides achieved
+    from dataclasses import replace
+
+    from doubling_analysis.assess import Evidence, decide, threshold
+
+    r = _resolved(">=", 1000)
+    final = replace(_point(2000, ""), via="", status="final")
+    th = threshold(r, Evidence((final,)))
+    assert decide(r, Evidence((final,)), th, passed=True, stock=False).level == "achieved"
+    out = decide(r, Evidence((replace(final, status="projected"),)), th, passed=True, stock=False)
+    assert out.level == "undetermined" and any(n.code == "projected_no_outcome" for n in out.notes)
+
+
+def test_the_rate_to_go_against_the_record_by_hand():
+    """Synthetic: target >= 1000 in 2023, latest figure 2022. Record's highest annual growth 100 -> 150 (50 %).
+    From 600: 1000 / 600 - 1 = 66.7 % > 50 %: likely_missed. From 700: 42.9 % <= 50 %: no decision. From
+    "突破600" (a lower bound): no upper end, no decision. "接近700" ([630, 700)): from its top, 700: 42.9 %: none."""
+    from dataclasses import replace
+
+    from doubling_analysis.assess import Evidence, RecordGrowth, _beyond_record, threshold
+
+    r = _resolved(">=", 1000)
+    th = threshold(r, Evidence(()))
+    own = replace(_point(0, ""), via="", t=2022.0, period="2022")
+    a, b = replace(own, t=2018.0, value=100.0), replace(own, t=2019.0, value=150.0, actual_id="syn-b")
+    cap = RecordGrowth(150 / 100 - 1, a, b, "syn")
+
+    def level(value, bound="exact"):
+        out = _beyond_record(r, Evidence((replace(own, value=value, bound=bound),)), th, cap)
+        return None if out is None else out.level
+
+    assert level(600) == "likely_missed"
+    assert level(700) is None and level(600, "lower") is None and level(700, "upper") is None
+    out = _beyond_record(r, Evidence((replace(own, value=600.0),)), th, cap)
+    assert out is not None and "needs 67% a year" in out.judgement and "(50%" in out.judgement
+    # per-year flows are judged year by year, and an "at most" target is never missed by growth to go
+    assert _beyond_record(replace(r, per="year"), Evidence((replace(own, value=600.0),)), th, cap) is None
+    low = _resolved("<=", 1000)
+    assert _beyond_record(low, Evidence((replace(own, value=600.0),)), threshold(low, Evidence(())), cap) is None

@@ -124,3 +124,18 @@ def test_source_texts_are_unchanged_copies_of_the_seeds():
     assert got == SEED_SHA256
     files = {r["file"] for r in records("sources.csv") if r["file"]}
     assert files == set(SEED_SHA256)
+
+
+def test_the_remaining_decidable_targets_are_decided_or_say_why_not():
+    """Issue 19: jx19-006, jx19-026, web-001, gz21-011 and gz21-014, whose years are over, are either decided as of
+    2026Q3 or carry the reason they are not ("undecided (issue 19): ...") in their note in targets.csv."""
+    import doubling_analysis as da
+    from doubling_analysis.assess import DECIDED, assess
+
+    ids = ["jx19-006", "jx19-026", "web-001", "gz21-011", "gz21-014"]
+    table = assess(da.load_catalog(), "2026Q3", projection_method="none", only=ids).set_index("target_id")
+    notes = {r["target_id"]: r["note"] for r in records("targets.csv")}
+    for tid in ids:
+        decided = table.loc[tid, "outcome"] in DECIDED
+        assert decided or notes[tid].count("undecided (issue 19): ") == 1, tid
+    assert table.loc["jx19-006", "outcome"] == "likely_missed"

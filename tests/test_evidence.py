@@ -6,6 +6,7 @@ import shutil
 
 import pandas as pd
 import pytest
+from conftest import edit_csv
 
 import doubling_analysis as da
 from doubling_analysis.assess import assess
@@ -39,11 +40,12 @@ def test_concordance_decides_as_likely_and_only_with_the_concordance(t2026, data
     # jx19-002: 主营业务收入 of electronics >= 1万亿 in 2023; 2023 营业收入 1.08万亿 (ar162) via the 2019 rename
     r = t2026.loc["jx19-002"]
     assert r["outcome"] == "likely_achieved" and r["outcome_ids"] == "ar162" and "sector_revenue" in r["judgement"]
-    # jx19-001: nonferrous 主营业务收入 >= 1万亿; 2023 营业收入 "接近8千亿" (ar173) lies wholly below. Operating
-    # revenue includes main business revenue (concordance: included_in), so main revenue < 8000 < 10000: missed
-    # outright (before issue 19 the relation had no direction and this was only likely_missed)
+    # jx19-001: nonferrous >= 1万亿; 2023 营业收入 "接近8千亿" (ar173) is [7200, 8000): operating revenue includes
+    # main business revenue, so main revenue < 8000 < 10000: missed outright (issue 19; was likely_missed)
     r = t2026.loc["jx19-001"]
-    assert r["outcome"] == "missed" and r["outcome_ids"] == "ar173" and "included in" in r["judgement"]
+    assert (
+        r["outcome"] == "missed" and r["outcome_ids"] == "ar173" and "bounds main_revenue from above" in r["judgement"]
+    )
     # without the concordance file nothing links the two indicators: undetermined
     folder = data_copy
     (folder / "concordance.csv").unlink()
@@ -111,7 +113,12 @@ def test_a_stock_outside_the_window_does_not_decide(data_copy):
     path.write_text(text, encoding="utf-8")
     cat = da.load_catalog(folder)
     t = assess(cat, "2026Q3", projection_method="none").set_index("target_id")
-    assert t.loc["jx19-020", "outcome"] == "undetermined"
+    r = t.loc["jx19-020"]
+    assert "ar199" not in str(r["outcome_ids"]) and "stock at" not in str(r["judgement"])
+    # what decides instead (issue 19): from 2020's 5 zones (ar198) to 14.25 in 2023 needs (14.25 / 5)^(1/3) - 1
+    # = 41.8 % a year, beyond the record's highest annual growth of a count, 26 -> 35 (ar106): 34.6 %
+    assert r["outcome"] == "likely_missed" and r["outcome_ids"] == "ar198"
+    assert "needs 42% a year" in r["judgement"] and "(35%" in r["judgement"] and "ar106" in r["judgement"]
 
 
 def test_existential_and_universal_targets(t2026):
@@ -303,3 +310,97 @@ def test_a_projection_is_evidence_for_p_never_an_outcome(data_copy, tmp_path):
     high = da.load_catalog(other)  # far above the target: still no outcome
     h = assess(high, "2024-01-15", n_paths=4000, only=["jx19-013"]).set_index("target_id").loc["jx19-013"]
     assert h["outcome"] == "undetermined" and h["p_attain"] > 0.95
+
+
+def test_an_inclusion_is_used_both_ways(data_copy):
+    """Flip the relation of main_revenue and sector_revenue to "includes" (main revenue would then be at least the
+    operating revenue): jx19-002's 1.08万亿 >= 1万亿 (ar162) decides achieved outright, and jx19-001's
+    [7200, 8000) < 10000 (ar173) only likely_missed. With same_measure neither is outright (the old rule)."""
+    path = data_copy / "concordance.csv"
+    text = path.read_text(encoding="utf-8")
+    old = "main_revenue,sector_revenue,2019,,included_in,"
+    assert old in text
+    for relation, want in (
+        ("includes", ("achieved", "likely_missed")),
+        ("same_measure", ("likely_achieved", "likely_missed")),
+    ):
+        path.write_text(text.replace(old, f"main_revenue,sector_revenue,2019,,{relation},"), encoding="utf-8")
+        t = assess(da.load_catalog(data_copy), "2026Q3", projection_method="none").set_index("target_id")
+        assert (t.loc["jx19-002", "outcome"], t.loc["jx19-001", "outcome"]) == want, relation
+
+
+def test_a_target_beyond_any_growth_in_the_record_is_likely_missed(t2026, data_copy, monkeypatch):
+    """jx19-006: textiles main revenue >= 5000亿 in 2023; latest known 2022 营业收入 1725 (ar174): the rate to go is
+    5000 / 1725 - 1 = 189.9 % in one year. The record's highest annual growth of a money level is VR revenue
+    42 -> 120 (2018 -> 2019, ar176): 120 / 42 - 1 = 185.7 %. 189.9 % > 1.0 × 185.7 %: likely_missed."""
+    r = t2026.loc["jx19-006"]
+    assert r["outcome"] == "likely_missed" and r["outcome_ids"] == "ar174"
+    assert "needs 190% a year" in r["judgement"] and "(186%" in r["judgement"] and "ar176" in r["judgement"]
+    # a factor of 1.1 allows 1.1 × 185.7 % = 204 % > 189.9 %: no decision
+    from doubling_analysis import config
+
+    monkeypatch.setattr(config, "MAX_GROWTH_FACTOR", 1.1)
+    t = assess(da.load_catalog(), "2026Q3", projection_method="none", only=["jx19-006"]).set_index("target_id")
+    assert t.loc["jx19-006", "outcome"] == "undetermined"
+    monkeypatch.undo()
+    # as of a date when ar174 (2022) was not yet published, the latest figure is 2021 1913 (ar2-015): the rate to go
+    # (5000 / 1913)^(1/2) - 1 = 61.7 % a year is within the record: no decision
+    edit_csv(
+        data_copy / "actuals.csv",
+        "ar174,360000,sector_revenue,textiles,2022,1725,亿元,exact,,final,2023,",
+        "ar174,360000,sector_revenue,textiles,2022,1725,亿元,exact,,final,2026-06,",
+    )
+    cat = da.load_catalog(data_copy)
+    early = assess(cat, "2026Q1", projection_method="none", only=["jx19-006"]).set_index("target_id")
+    late = assess(cat, "2026Q3", projection_method="none", only=["jx19-006"]).set_index("target_id")
+    assert early.loc["jx19-006", "outcome"] == "undetermined"
+    assert late.loc["jx19-006", "outcome"] == "likely_missed"
+
+
+def test_a_projection_is_accepted_by_validate_and_never_decides_alone(data_copy):
+    """ar162 (2023 electronics operating revenue 1.08万亿) decides jx19-002 likely_achieved. Recorded instead as an
+    official projection published on 2023-10-01, before 2023 ended: validate accepts it (as a preliminary figure it
+    is a look-ahead error), the evidence point says status projected, and jx19-002 is undetermined (nothing else
+    of 2023 is known before ar2-003-2023, a lower bound 突破1万亿 published 2025-03-31, so as of 2024Q4)."""
+    from doubling_analysis.evidence import build_context, own_points, projection_points
+
+    path = data_copy / "actuals.csv"
+    old = "ar162,360000,sector_revenue,electronics,2023,1.08,万亿元,exact,,final,2024-05-16,"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, old.replace(",final,2024-05-16,", ",preliminary,2023-10-01,")), "utf-8")
+    report, _ = da.validate(data_copy)
+    assert [(v.row, v.column) for v in report.errors if v.file == "actuals.csv"] == [(141, "published")]
+    path.write_text(text.replace(old, old.replace(",final,2024-05-16,", ",projected,2023-10-01,")), "utf-8")
+    report, _ = da.validate(data_copy)
+    assert not [v for v in report.errors if v.file == "actuals.csv"]
+    cat = da.load_catalog(data_copy)
+    ctx = build_context(cat, "2024Q4")
+    # a projection is never a figure of the series: it is kept apart, as evidence for p
+    pts = own_points(ctx, "value", "360000", "sector_revenue", "electronics")
+    assert "ar162" not in {p.actual_id for p in pts}
+    p = next(p for p in projection_points(ctx, "value", "360000", "sector_revenue", "electronics"))
+    assert p.actual_id == "ar162" and p.status == "projected" and p.projected
+    r = assess(cat, "2024Q4", projection_method="none", only=["jx19-002"]).set_index("target_id").loc["jx19-002"]
+    assert r["outcome"] == "undetermined" and "projection (2023 10,800, ar162)" in r["note"]
+    # a projection needs its publication date: a located error without it
+    path.write_text(text.replace(old, old.replace(",final,2024-05-16,", ",projected,,")), "utf-8")
+    report, _ = da.validate(data_copy)
+    bad = [v for v in report.errors if v.file == "actuals.csv"]
+    assert [(v.row, v.column) for v in bad] == [(141, "published")] and "projection" in bad[0].expected
+
+
+def test_a_contested_count_names_the_conflicting_figure(t2026, data_copy):
+    """jx19-018 (>= 10 千亿 clusters in Jiangxi, 2023) is likely_missed from the province's 4 in June 2024 (ar095,
+    t = 2023.5); Ganzhou (360700) alone reports 4 such clusters in 2023 (ar054, t = 2023.0): within a year and
+    4 >= 4, so the judgement names it. Without ar054 nothing is contested."""
+    r = t2026.loc["jx19-018"]
+    assert r["outcome"] == "likely_missed" and r["outcome_ids"] == "ar095"
+    assert "contested" in r["judgement"] and "360700 2023 4 (ar054)" in r["judgement"]
+    path = data_copy / "actuals.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert sum(x.startswith("ar054,") for x in lines) == 1
+    path.write_text("".join(x for x in lines if not x.startswith("ar054,")), encoding="utf-8")
+    t = assess(da.load_catalog(data_copy), "2026Q3", projection_method="none", only=["jx19-018"])
+    assert t.set_index("target_id").loc["jx19-018", "outcome"] == "likely_missed"
+    assert "contested" not in t.set_index("target_id").loc["jx19-018", "judgement"]

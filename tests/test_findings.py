@@ -69,13 +69,14 @@ def test_every_finding_names_its_rows(cat, q2026):
             table["outcome"].isin(["achieved", "likely_achieved", "likely_missed", "missed"])
             & table["counted"].astype(bool)
         ]
-        assert len(decided) == len(want) == 10
+        # 11 since issue 19: jx19-006 is likely_missed (it needed 190 % growth in 2023, beyond the record)
+        assert len(decided) == len(want) == 11
         for x, (_, r) in zip(sorted(decided, key=lambda x: x.ids[0]), want.sort_values("target_id").iterrows()):
             assert x.ids[0] == r["target_id"] and set(r["outcome_ids"].split()) <= set(x.ids)
             assert r["target_id"] in render(x, lang)
         # the counts sentence carries the table's numbers
         counts = dict(f["decided"][0].params)
-        assert counts["n"] == len(table) and counts["decided"] == 10
+        assert counts["n"] == len(table) and counts["decided"] == 11
         measured = ("doubling_ok", "doubling_own_target", "doubling_no_target")
         doubling = {x.ids[-1]: render(x, lang) for x in f["doubling"] if x.code in measured}
         assert "1.23" in doubling["ar154"]
@@ -103,8 +104,10 @@ def test_since_last_quarter_2024q2(cat):
         or (not r["published"] and assumed_in_q2(r["period"]))
     }
     assert set(ch.published["actual_id"]) == in_q2 and len(in_q2) >= 5
-    # the 2023 province figures of May and June 2024 decide five 2+6+N targets
-    assert {"jx19-001", "jx19-002", "jx19-003", "jx19-018", "jx19-020"} <= set(ch.outcomes["target_id"])
+    # the 2023 province figures of May and June 2024 decide four 2+6+N targets; jx19-020 (~15 千亿 zones) was
+    # likely_missed already in 2024Q1 (issue 19: 5 zones in 2020 needed 42 % a year, beyond the record's 35 %)
+    assert {"jx19-001", "jx19-002", "jx19-003", "jx19-018"} <= set(ch.outcomes["target_id"])
+    assert before.set_index("target_id").loc["jx19-020", "outcome"] == "likely_missed"
     f = key_findings(cat, "2024Q2", now, doubling_tracker(cat, "2024Q2", now)[1], ch, None, "en")["changes"]
     assert f[0].code == "news" and dict(f[0].params)["n_published"] == len(in_q2)
 

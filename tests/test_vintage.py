@@ -86,3 +86,22 @@ def test_revised_beats_final_and_undated_revisions_are_not_known_in_the_past():
     # at any past as-of date an undated revision is not known: a5 is used
     assert select_actuals(f, as_of="2030Q4").set_index("period").loc["2020", "actual_id"] == "a5"
     assert pd.isna(available_date(f).iloc[-1])
+
+
+def test_a_projection_is_never_the_figure_and_ranks_below_every_other_report():
+    # a7: synthetic projection of the 2021 figure (预计全年…) published 2021-11-15, before the period ended
+    f = fixture_actuals()
+    extra = f.iloc[[2]].assign(
+        actual_id="a7",
+        value=1100.0,
+        status="projected",
+        published="2021-11-15",
+        published_date=pd.Timestamp("2021-11-15"),
+    )
+    f = pd.concat([f, extra], ignore_index=True)
+    # by 2021Q4 only the projection is known for 2021 (a1, the earliest other report, is of 2022-01-10): a
+    # projection is evidence for a probability, never the figure, so 2021 has none yet
+    assert "2021" not in set(select_actuals(f, as_of="2021Q4")["period"].astype(str))
+    # once a1 (a preliminary lower bound) is known it is the figure
+    assert select_actuals(f, as_of="2022-01-20").set_index("period").loc["2021", "actual_id"] == "a1"
+    assert alternatives(f, "X", "revenue", "2021")["actual_id"].tolist()[-1] == "a7"

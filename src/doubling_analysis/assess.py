@@ -56,7 +56,7 @@ from .growth import cagr
 from .notes import BOUND_ZH, PER_ZH, Note, render
 from .progress import REGISTRY, ProgressInput, assess_progress
 from .projection import Projection
-from .targets import INF, Interval, judge, judge_threshold, observation_interval, plausible_range, target_set, widen
+from .targets import Interval, judge, judge_threshold, observation_interval, plausible_range, target_set, widen
 from .volatility import Volatility, class_of, estimate, family, series_model, volatility_class
 
 __all__ = ["COLUMNS", "OUTCOMES", "assess", "rank", "series_points", "target_seed", "targets_as_of"]
@@ -226,6 +226,8 @@ class Evidence:
     points: tuple[Point, ...]  # own series, concordant points filling its gaps
     units: tuple[Point, ...] = ()  # figures of the units (quantifier any / each)
     other_scope: tuple[Point, ...] = ()
+    parts: tuple[Point, ...] = ()  # a count's figures of the jurisdiction's units (a whole they contest)
+    projections: tuple[Point, ...] = ()  # official projections of the series (status projected): never outcomes
 
 
 def gather(r: Resolved, ctx: Context) -> Evidence:
@@ -236,10 +238,13 @@ def gather(r: Resolved, ctx: Context) -> Evidence:
         info = _indicator_info(ctx, r.indicator)
         codes = tuple(c for c in (r.indicator, _s(info["refers_to"])) if c)
         units = unit_points(ctx, r.measure, r.jurisdiction, codes, r.sector)
+    parts = unit_points(ctx, r.measure, r.jurisdiction, (r.series,), r.sector) if r.kind == "count" else []
     return Evidence(
         tuple(merged_series(own, conc)),
         tuple(units),
         tuple(other_scope_points(ctx, r.measure, r.jurisdiction, r.series, r.sector)),
+        tuple(parts),
+        tuple(projection_points(ctx, r.measure, r.jurisdiction, r.series, r.sector)),
     )
 
 
@@ -358,34 +363,44 @@ def _judgement_of(p: Point, r: Resolved) -> tuple[str, Note]:
     )
 
 
-INCLUSION_EN = {"included_in": "included in", "includes": "includes"}
-INCLUSION_ZH = {"included_in": "包含于", "includes": "包含"}
+def _bounded_by_relation(obs: Interval, relation: str) -> Interval | None:
+    """The values of the target's measure that a figure of an including or included measure allows: the other
+    includes it (``included_in``, main business revenue in operating revenue): at most the other's figure; it
+    includes the other (``includes``): at least it. None for the same measure (no bound, only a judgement)."""
+    if relation == "included_in":
+        return Interval(-math.inf, obs.high, True, obs.high_closed)
+    if relation == "includes":
+        return Interval(obs.low, math.inf, obs.low_closed, True)
+    return None
 
 
-def _by_inclusion(r: Resolved, th: Threshold, p: Point, obs: Interval) -> tuple[str, Note] | None:
-    """A figure of a measure that includes the target's (营业收入 ⊇ 主营业务收入) bounds the target's measure from
-    above, one included in it bounds it from below: when that bound alone decides the target, it decides it
-    outright (an operating revenue below a main-revenue target is a miss). Levels only: an inclusion says nothing
-    about growth rates. None when the bound decides nothing (the verdict is then only likely)."""
-    if r.measure != "value" or p.relation not in INCLUSION_EN:
+def _relation_verdict(r: Resolved, th: Threshold, obs: Interval, p: Point) -> str | None:
+    """achieved or missed when the bound an inclusion gives decides (an operating revenue below an "at least"
+    target of main revenue: missed); None when it does not, or for growth rates (the growth of an including
+    measure bounds nothing)."""
+    bound = _bounded_by_relation(obs, p.relation) if r.measure == "value" else None
+    if bound is None:
         return None
-    if p.relation == "included_in":  # target measure <= the figure
-        implied = Interval(-INF, obs.high, False, obs.high_closed)
-    else:  # target measure >= the figure
-        implied = Interval(obs.low, INF, obs.low_closed, False)
-    verdict = _verdict(implied, th, r.comparator)
-    if verdict not in ("achieved", "missed"):
-        return None
-    return verdict, Note.of(
-        "inclusion_decides",
-        series_en=r.series_en,
-        series_zh=r.series_zh,
+    verdict = _verdict(bound, th, r.comparator)
+    return verdict if verdict in ("achieved", "missed") else None
+
+
+def _concordance_bound_note(r: Resolved, p: Point, verdict: str) -> tuple[str, Note]:
+    inner, outer = (r.series, p.via) if p.relation == "included_in" else (p.via, r.series)
+    side = "above" if p.relation == "included_in" else "below"
+    text = f"{outer} includes {inner}: {p.via} {r.fmt(p.value)} bounds {r.series} from {side}, which decides {verdict}"
+    return text, Note.of(
+        "concordance_bound",
+        other=p.via,
         other_en=p.via_en,
         other_zh=p.via_zh,
-        relation_en=INCLUSION_EN[p.relation],
-        relation_zh=INCLUSION_ZH[p.relation],
+        series_en=r.series_en,
+        series_zh=r.series_zh,
         value=r.fmt(p.value),
-        actual_id=p.actual_id,
+        side=side,
+        side_zh="上限" if side == "above" else "下限",
+        verdict=verdict,
+        verdict_zh={"achieved": "已实现", "missed": "未实现"}[verdict],
     )
 
 
@@ -393,6 +408,7 @@ def _decide_point(r: Resolved, th: Threshold, p: Point, stock_gap_years: float =
     obs = observation_interval(p.value, p.bound)
     notes = [_outcome_note(p, r)]
     judgements = []
+    likely = False
     if stock_gap_years:
         drift = config.STOCK_DRIFT_PER_YEAR * stock_gap_years
         obs = widen(obs, drift)
@@ -402,23 +418,23 @@ def _decide_point(r: Resolved, th: Threshold, p: Point, stock_gap_years: float =
             f"allowing {drift:.0%} change"
         )
         notes.append(Note.of("judgement_stock", period=p.period, gap=months, year=r.T, drift=f"{drift:.0%}"))
-    outright = _by_inclusion(r, th, p, obs) if p.via and not stock_gap_years else None
-    if outright is not None:
-        verdict, note = outright
-        notes.append(note)
-        return Outcome(
-            verdict,
-            (p.actual_id,),
-            f"{r.series} {p.relation.replace('_', ' ')} {p.via}: {p.via} {r.fmt(p.value)} ({p.actual_id}) "
-            f"decides {verdict} ({p.reason_en})",
-            tuple(notes),
-        )
+        likely = True
+    verdict = _verdict(obs, th, r.comparator)
     if p.via:
         text, note = _judgement_of(p, r)
-        judgements.append(text)
         notes.append(note)
-    verdict = _verdict(obs, th, r.comparator)
-    if judgements:
+        decided = _relation_verdict(r, th, obs, p)
+        if decided is not None:  # the inclusion's bound decides: no judgement needed beyond the stock's
+            bound_text, bound_note = _concordance_bound_note(r, p, decided)
+            text, verdict = f"{text}; {bound_text}", decided
+            notes.append(bound_note)
+        else:
+            likely = True
+            if r.measure == "growth" and p.relation in ("includes", "included_in"):
+                notes.append(Note.of("concordance_growth_no_bound", other=p.via))
+                text += "; the growth of an including or included measure gives no bound: likely at most"
+        judgements.append(text)
+    if likely:
         verdict = _likely(verdict)
     return Outcome(
         verdict,
@@ -444,8 +460,116 @@ def _stock_point(r: Resolved, points, stock: bool) -> tuple[Point, float] | None
     return p, abs(p.t - r.T)
 
 
-def decide(r: Resolved, ev: Evidence, th: Threshold, passed: bool, stock: bool) -> Outcome:
-    """The outcome once the target year has passed ("pending" before)."""
+@dataclass(frozen=True)
+class RecordGrowth:
+    """The highest annual growth in the record of one volatility class: consecutive exact annual figures known at
+    the as-of date (projections left out), ``a`` to ``b``."""
+
+    growth: float
+    a: Point
+    b: Point
+    series: str
+
+
+def record_growth(ctx: Context, cls: str | None) -> RecordGrowth | None:
+    """:class:`RecordGrowth` of ``cls`` in ``ctx`` (None without two consecutive annual figures), once per
+    context."""
+    if cls is None:
+        return None
+    memo = ctx.cache.setdefault("_record_growth", {})
+    if cls not in memo:
+        best: RecordGrowth | None = None
+        for measure, jur, code, sector in ctx.series_keys():
+            if measure != "value" or indicator_row(ctx, code) is None or class_of(ctx, measure, code) != cls:
+                continue
+            pts = [
+                p
+                for p in own_points(ctx, measure, jur, code, sector)
+                if p.kind == "year" and p.bound == "exact" and p.value > 0 and not p.projected
+            ]
+            for a, b in zip(pts, pts[1:]):
+                g = (b.value / a.value) ** (1.0 / (b.t - a.t)) - 1.0
+                if best is None or g > best.growth:
+                    best = RecordGrowth(g, a, b, "/".join(x for x in (jur, code, sector) if x))
+        memo[cls] = best
+    return memo[cls]
+
+
+def _beyond_record(r: Resolved, ev: Evidence, th: Threshold, cap: RecordGrowth | None) -> Outcome | None:
+    """A target that can no longer have been met: the annual growth needed from its latest figure before the
+    target year (at its highest value the bound allows) to the target's weakest end exceeds
+    ``config.MAX_GROWTH_FACTOR`` × the highest annual growth in the record of its class: likely_missed."""
+    if cap is None or cap.growth <= 0 or r.measure != "value" or r.direction == "down" or r.per is not None:
+        return None  # per-year flows are judged year by year
+    need = th.range[0] if th.range is not None else th.tset.low if th.tset is not None else math.nan
+    if not math.isfinite(need) or need <= 0 or (th.tset is not None and math.isfinite(th.tset.high)):
+        return None  # only "reach at least" targets (their set has no upper end)
+    pts = [p for p in ev.points if p.t < r.T and not p.projected and p.relation != "includes"]
+    if not pts:
+        return None
+    latest = pts[-1]
+    high = observation_interval(latest.value, latest.bound).high
+    if not math.isfinite(high) or high <= 0:
+        return None  # a lower bound (突破 X) says nothing about how far it is
+    rate = (need / high) ** (1.0 / (r.T - latest.t)) - 1.0
+    limit = config.MAX_GROWTH_FACTOR * cap.growth
+    if rate <= limit:
+        return None
+    text = (
+        f"can no longer have been met: from {latest.period} {r.fmt(latest.value)} ({latest.actual_id}) to "
+        f"{r.fmt(need)} in {r.T} needs {rate:.0%} a year, beyond {config.MAX_GROWTH_FACTOR:g} × the highest "
+        f"annual growth in the record of its class ({cap.growth:.0%}: {cap.series} {cap.a.period} "
+        f"{_fmt_num(cap.a.value)} to {cap.b.period} {_fmt_num(cap.b.value)}, {cap.b.actual_id})"
+    )
+    note = Note.of(
+        "judgement_beyond_record",
+        period=latest.period,
+        value=r.fmt(latest.value),
+        actual_id=latest.actual_id,
+        need=r.fmt(need),
+        year=r.T,
+        rate=f"{rate:.0%}",
+        factor=f"{config.MAX_GROWTH_FACTOR:g}",
+        cap=f"{cap.growth:.0%}",
+        series=cap.series,
+        cap_from=f"{cap.a.period} {_fmt_num(cap.a.value)}",
+        cap_to=f"{cap.b.period} {_fmt_num(cap.b.value)}",
+        cap_id=cap.b.actual_id,
+    )
+    return Outcome("likely_missed", (latest.actual_id,), text, (note,))
+
+
+def _contested(r: Resolved, ev: Evidence, out: Outcome, p: Point) -> Outcome:
+    """A count decided from the whole's figure ``p`` while one of its units alone reports as many or more within a
+    year of it: the decision is at most likely, and its judgement names the conflicting figures."""
+    rivals = [q for q in ev.parts if abs(q.t - p.t) <= 1.0 and q.value >= p.value and not q.projected and not p.via]
+    if not rivals or out.level not in DECIDED:
+        return out
+    named = ", ".join(f"{q.jurisdiction} {q.period} {r.fmt(q.value)} ({q.actual_id})" for q in rivals)
+    text = f"contested: one unit alone reports as many as or more than {p.period} {r.fmt(p.value)} ({p.actual_id}): {named}"
+    note = Note.of("judgement_contested", period=p.period, value=r.fmt(p.value), actual_id=p.actual_id, named=named)
+    judgement = "; ".join(x for x in (out.judgement, text) if x)
+    return Outcome(_likely(out.level), out.ids, judgement, out.notes + (note,))
+
+
+def _decisive(points) -> list[Point]:
+    """The points that may decide an outcome: a projection (status projected) never does."""
+    return [p for p in points if not p.projected]
+
+
+def _projected_notes(r: Resolved, points) -> tuple[Note, ...]:
+    return tuple(
+        Note.of("projected_no_outcome", period=p.period, value=r.fmt(p.value), actual_id=p.actual_id)
+        for p in points
+        if p.projected and r.T - 1 < p.t <= r.T
+    )
+
+
+def decide(
+    r: Resolved, ev: Evidence, th: Threshold, passed: bool, stock: bool, cap: RecordGrowth | None = None
+) -> Outcome:
+    """The outcome once the target year has passed ("pending" before). ``cap``: the highest annual growth in the
+    record of the target's class (:func:`record_growth`), for targets that can no longer have been met."""
     if not passed:
         return Outcome("pending")
     if r.per in ("quarter", "month", "period") or (th.tset is None and not th.uncertain):
@@ -454,22 +578,28 @@ def decide(r: Resolved, ev: Evidence, th: Threshold, passed: bool, stock: bool) 
         return _decide_units(r, ev, th, stock)
     if r.applies_to:
         return Outcome("undetermined")
-    final = _final_point(r, ev.points)
+    points = _decisive(ev.points)
+    projected = _projected_notes(r, ev.points + ev.projections)  # a projection in points is left out above
+    final = _final_point(r, points)
     if final is not None:
-        return _decide_point(r, th, final)
-    near = _stock_point(r, ev.points, stock)
+        out = _contested(r, ev, _decide_point(r, th, final), final)
+        return replace(out, notes=out.notes + projected)
+    near = _stock_point(r, points, stock)
     if near is not None:
-        out = _decide_point(r, th, near[0], near[1])
+        out = _contested(r, ev, _decide_point(r, th, near[0], near[1]), near[0])
         if out.level != "undetermined":
-            return out
-    return Outcome("undetermined", notes=(Note.of("outcome_none", year=r.T),))
+            return replace(out, notes=out.notes + projected)
+    beyond = _beyond_record(r, ev, th, cap)
+    if beyond is not None:
+        return replace(beyond, notes=(Note.of("outcome_none", year=r.T),) + beyond.notes + projected)
+    return Outcome("undetermined", notes=(Note.of("outcome_none", year=r.T),) + projected)
 
 
 def _decide_units(r: Resolved, ev: Evidence, th: Threshold, stock: bool) -> Outcome:
     """Existential targets (any unit) are achieved by one unit that attains; universal ones (each) are missed by
     one unit that misses. The other verdict needs every unit's figure and stays undetermined."""
     by_unit: dict[str, list[Point]] = {}
-    for p in ev.units:
+    for p in _decisive(ev.units):
         by_unit.setdefault(p.jurisdiction, []).append(p)
     want = "achieved" if r.quantifier == "any" else "missed"
     for unit, pts in sorted(by_unit.items()):
@@ -962,7 +1092,7 @@ def _row(
         row["target_value"] = th.value
     elif r.relative_k is not None:
         row["attains_if"] = f">= {r.relative_k:g} × {r.base_year} {r.series}"
-    out = decide(r, ev, th, passed, stock)
+    out = decide(r, ev, th, passed, stock, record_growth(ctx, _volatility_class(r, ctx)) if passed else None)
     row.update(outcome=out.level, outcome_ids=" ".join(out.ids) or None, judgement=out.judgement or None)
     notes += list(out.notes)
     near_year = sorted(ev.other_scope, key=lambda p: abs(p.t - r.T))[:2]

@@ -246,3 +246,9 @@ ACCEPT_LOCK_FILE = ".accept.lock"
 ACCEPT_JOURNAL_FILE = ".accept-journal.json"
 ACCEPT_STAGED_PREFIX = ".accept-staged-"
 ACCEPT_TEMP_PREFIX = "doubling-accept-"
+# --- decisions (issue 19) ---
+#: a target whose year has passed without a final figure is decided likely_missed when the annual growth still
+#: needed from its latest figure exceeds this factor times the highest annual growth observed in the record
+#: (exact annual figures known at the as-of date, consecutive years, any series of the target's volatility class).
+#: 1.0: "beyond any growth in the record" (the record's highest, nominal_level, is 186 %/yr: 42 -> 120 亿, ar176)
+MAX_GROWTH_FACTOR = 1.0

@@ -5,10 +5,12 @@ Built once per assessment (:func:`build_context`) from the figures published by 
 (data/README.md, "Evidence rules"):
 
 * **own series** first: the target's jurisdiction, indicator (or the level it refers to) and sector;
-* **concordance** (``data/concordance.csv``): an indicator of the *same measure* under another name from a given
-  year (主营业务收入 → 营业收入 from 2019) fills years the own series lacks, and every point so used carries the
-  reason, so the outcome it decides is a judgement (``likely_...``); a *different scope* (产值 vs 营业收入, cluster vs
-  above-scale) is never merged, only noted;
+* **concordance** (``data/concordance.csv``, read "indicator_code <relation> other_code"): an indicator of the
+  *same measure* under another name, or one that *includes* it or is *included in* it, from a given year
+  (主营业务收入 is included in 营业收入, which NBS reports from 2019) fills years the own series lacks; every point
+  so used carries its relation and reason. A bound the inclusion gives decides outright (an operating revenue
+  below an "at least" target of main revenue: missed); otherwise the outcome is a judgement (``likely_...``).
+  A *different scope* (产值 vs 营业收入, cluster vs above-scale) is never merged, only noted;
 * **units** of targets on several units (``quantifier`` any / each): the figures of the jurisdiction's
   descendants on the same indicator or the level it refers to.
 """
@@ -38,7 +40,14 @@ class Point:
     jurisdiction: str = ""
     via_zh: str = ""  # the concordant indicator's names
     via_en: str = ""
-    relation: str = ""  # how the target's measure relates to ``via``'s: same_measure, includes, included_in
+    relation: str = ""  # the concordance relation of ``via`` ("" for the own series)
+    status: str = ""  # the report's status (preliminary, final, revised, projected)
+
+    @property
+    def projected(self) -> bool:
+        """An official projection published before its period ended: evidence for a probability, never an
+        outcome (its error: ``config.PROJECTION_PRIOR_SD`` and the projection/figure pairs)."""
+        return self.status == "projected"
 
 
 def _point_time(kind: str, end: pd.Period) -> float:
@@ -48,9 +57,10 @@ def _point_time(kind: str, end: pd.Period) -> float:
 
 
 def _points(records, measure: str, stock: bool) -> list[Point]:
-    """Points from (period_kind, start month, end period, value, bound, period, id, jurisdiction) records."""
+    """Points from (period_kind, start month, end period, value, bound, period, id, jurisdiction, status)
+    records."""
     pts = []
-    for kind, start_month, end, value, bound, period, actual_id, jur in records:
+    for kind, start_month, end, value, bound, period, actual_id, jur, status in records:
         if kind == "ytd" and start_month == 1 and end.month == 12:
             kind = "year"  # a January-December figure is the year's
         if kind == "span":
@@ -67,6 +77,7 @@ def _points(records, measure: str, stock: bool) -> list[Point]:
                 str(actual_id),
                 kind,
                 jurisdiction=str(jur),
+                status=str(status),
             )
         )
     pts.sort(key=lambda p: p.t)
@@ -95,6 +106,7 @@ def _records(frame: pd.DataFrame, measure: str):
         frame["period"],
         frame["actual_id"],
         frame["jurisdiction_code"].astype(str),
+        frame["status"].astype(str) if "status" in frame else [""] * len(frame),
     )
 
 
@@ -153,6 +165,7 @@ class Context:
 @dataclass(frozen=True)
 class Relation:
     other: str
+    relation: str
     from_year: float
     to_year: float
     reason_en: str
@@ -172,11 +185,11 @@ def _relations_index(concordance: pd.DataFrame | None) -> dict:
         lo = -1e9 if pd.isna(r.from_year) else float(r.from_year)
         hi = 1e9 if pd.isna(r.to_year) else float(r.to_year) + 0.999
         rel, a, b = str(r.relation), str(r.indicator_code), str(r.other_code)
-        out.setdefault((a, rel), []).append(Relation(b, lo, hi, str(r.reason_en), str(r.reason_zh)))
+        out.setdefault((a, rel), []).append(Relation(b, rel, lo, hi, str(r.reason_en), str(r.reason_zh)))
         if rel in CONVERSE:
             back = out.setdefault((b, CONVERSE[rel]), [])
             if not any(x.other == a for x in back):
-                back.append(Relation(a, lo, hi, str(r.reason_en), str(r.reason_zh)))
+                back.append(Relation(a, CONVERSE[rel], lo, hi, str(r.reason_en), str(r.reason_zh)))
     return out
 
 
@@ -372,6 +385,7 @@ def _tagged(p: Point, rel: Relation, ctx: Context, relation: str = "") -> Point:
         zh,
         en,
         relation,
+        p.status,
     )
 
 

@@ -417,6 +417,17 @@ BOUND_LABELS = {
     "en": {"exact": "exact", "lower": "lower bound (above)", "upper": "just below", "approx": "approximate"},
 }
 
+#: a reported figure's status (actuals.csv ``status``): a projection is shown as such, never as an outcome
+STATUS_LABELS = {
+    "zh": {"preliminary": "初步数", "final": "最终数", "revised": "修订数", "projected": "预计数（期末前公布）"},
+    "en": {
+        "preliminary": "preliminary",
+        "final": "final",
+        "revised": "revised",
+        "projected": "projected (before the period ended)",
+    },
+}
+
 COMPARATOR_WORDS = {
     "zh": {">": "超过 {x}", ">=": "不低于 {x}", "=": "达到 {x}", "<=": "不超过 {x}", "~": "{x} 左右（±{tol}）"},
     "en": {
@@ -451,6 +462,10 @@ def unit_label(unit: str, lang: str = "zh") -> str:
 
 def bound_label(bound: str, lang: str = "zh") -> str:
     return BOUND_LABELS[lang].get(bound, bound)
+
+
+def status_label(status: str, lang: str = "zh") -> str:
+    return STATUS_LABELS[lang].get(status, status)
 
 
 def fmt_amount(x, unit_written: str, canonical: str, lang: str = "zh", written=None) -> str:

@@ -79,14 +79,35 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "en": "judgement: {series_en} of {from_year} is measured by {other_en} ({reason})",
         "zh": "判断：以{other_zh}衡量 {from_year} 年的{series_zh}（{reason_zh}）",
     },
-    "inclusion_decides": {
-        "en": "{series_en} is {relation_en} {other_en}: its figure {value} ({actual_id}) decides the target outright",
-        "zh": "{series_zh}{relation_zh}{other_zh}：其数值 {value}（{actual_id}）可直接判定目标",
-    },
     "judgement_stock": {
         "en": "judgement: the stock at {period} ({gap} months from the end of {year}) stands for "
         "the year end, allowing {drift} change",
         "zh": "判断：以 {period} 的存量代表 {year} 年末（相差 {gap} 个月，允许 {drift} 的变动）",
+    },
+    "concordance_bound": {
+        "en": "{other_en} {value} bounds {series_en} from {side} (one includes the other): it decides {verdict}",
+        "zh": "{other_zh} {value} 为{series_zh}的{side_zh}（二者为包含关系）：据此判定{verdict_zh}",
+    },
+    "concordance_growth_no_bound": {
+        "en": "the growth of {other}, which includes or is included in the target's measure, gives no bound: "
+        "likely at most",
+        "zh": "{other} 与目标指标为包含关系，其增速不构成界限：至多判定“可能”",
+    },
+    "judgement_beyond_record": {
+        "en": "judgement: can no longer have been met: from {period} {value} ({actual_id}) to {need} in {year} "
+        "needs {rate} a year, beyond {factor} × the highest annual growth in the record of its class ({cap}: "
+        "{series} {cap_from} to {cap_to}, {cap_id})",
+        "zh": "判断：已无法实现：由 {period} 的 {value}（{actual_id}）到 {year} 年的 {need} 需年均增长 {rate}，"
+        "超过同类指标记录中最高年增速（{cap}：{series} {cap_from} 至 {cap_to}，{cap_id}）的 {factor} 倍",
+    },
+    "judgement_contested": {
+        "en": "judgement: contested: one unit alone reports as many as or more than {period} {value} ({actual_id}): "
+        "{named}",
+        "zh": "判断：数据有冲突：单个下级单位所报数值即不少于 {period} 的 {value}（{actual_id}）：{named}",
+    },
+    "projected_no_outcome": {
+        "en": "a projection ({period} {value}, {actual_id}) published before its period ended never decides an outcome",
+        "zh": "期末之前公布的预计数（{period} 数值 {value}，{actual_id}）不作为判定结果的依据",
     },
     "existential_met": {
         "en": "at least one unit attains it: {unit} {period} {value} ({actual_id})",

@@ -121,6 +121,7 @@ class QuarterlyReport:
                             L.t("bound", lang): pub["bound"].map(
                                 lambda b: L.bound_label(b, lang) if isinstance(b, str) else ""
                             ),
+                            L.t("status", lang): pub["status"].map(lambda s: L.status_label(s, lang)),
                             L.t("published", lang): pub["published"],
                         }
                     ),

@@ -32,6 +32,7 @@ LEVELS = ("province", "prefecture", "county", "zone")
 KINDS = ("level", "growth_rate", "count", "share", "rate", "area", "rank", "relative", "money_flow", "other")
 DIRECTIONS = ("up", "down")
 QUANTIFIERS = ("each", "any")
+#: a concordance row reads "indicator_code <relation> other_code"
 RELATIONS = ("same_measure", "includes", "included_in", "different_scope")
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -299,12 +300,11 @@ TABLES: dict[str, Table] = {
     "concordance": Table(
         "concordance",
         "concordance.csv",
-        "Which indicators measure the same thing over which "
-        "years (same_measure: their figures may decide each other's targets, as a judgement), which one "
-        "includes the other (includes / included_in: indicator_code's measure contains / is contained in "
-        "other_code's; a figure on the containing side decides a miss, on the contained side an attainment, "
-        "outright, and the other verdict only as likely), and "
-        "which differ in scope (different_scope: never merged, only noted).",
+        "How indicators relate, read as indicator_code <relation> other_code, over which years: "
+        "same_measure (their figures may decide each other's targets, as a judgement); included_in (the other "
+        "includes it, e.g. main business revenue in operating revenue: the other's figure bounds it from above) "
+        "and includes (it includes the other: a bound from below), which decide outright where the bound "
+        "decides; different_scope (never merged, only noted).",
         (
             _f(
                 "indicator_code",
@@ -331,7 +331,7 @@ TABLES: dict[str, Table] = {
             _f(
                 "relation",
                 "string",
-                "same_measure, includes, included_in or different_scope.",
+                "same_measure, includes, included_in or different_scope (indicator_code <relation> other_code).",
                 required=True,
                 enum=RELATIONS,
             ),

@@ -591,7 +591,7 @@ def decide(
             return replace(out, notes=out.notes + projected)
     beyond = _beyond_record(r, ev, th, cap)
     if beyond is not None:
-        return replace(beyond, notes=(Note.of("outcome_none", year=r.T),) + beyond.notes + projected)
+        return replace(beyond, notes=(Note.of("no_final", year=r.T),) + beyond.notes + projected)
     return Outcome("undetermined", notes=(Note.of("outcome_none", year=r.T),) + projected)
 
 

@@ -100,6 +100,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "zh": "判断：已无法实现：由 {period} 的 {value}（{actual_id}）到 {year} 年的 {need} 需年均增长 {rate}，"
         "超过同类指标记录中最高年增速（{cap}：{series} {cap_from} 至 {cap_to}，{cap_id}）的 {factor} 倍",
     },
+    "no_final": {"en": "no {year} actual known", "zh": "没有 {year} 年实际值"},
     "judgement_contested": {
         "en": "judgement: contested: one unit alone reports as many as or more than {period} {value} ({actual_id}): "
         "{named}",

@@ -109,10 +109,13 @@ rate has its own, larger error). After the target year, until its figure is publ
 months), p stays a nowcast and says so. Only figures published by the as-of date are used; the backtest below
 scores the model on every forecast the data allows.
 
-**Outcomes.** Once the target year is over: achieved or missed when a figure decides it; likely achieved or
-likely missed when the decision rests on a stated judgement (an indicator renamed by the statistics office, such as
-主营业务收入 → 营业收入 from 2019; a stock reported in the target year or within
-{stock_months} months after it); undetermined otherwise. A
+**Outcomes.** Once the target year is over: achieved or missed when a figure decides it, or when a figure of a
+measure that includes the target's or is included in it bounds it to one side (营业收入 includes 主营业务收入: an
+operating revenue below a main-revenue target is a miss); likely achieved or likely missed when the decision rests
+on a stated judgement (the same measure under another name; the other side of an inclusion; a stock reported in the
+target year or within {stock_months} months after it; a target whose remaining growth exceeds the highest annual
+growth in the record of its kind; a count one of whose units alone reports as much, named); undetermined otherwise.
+An official projection (预计全年…, published before the year ended) never decides; it weighs the probability. A
 figure of another scope (产值 vs 营业收入, a cluster vs above-scale industry) is never used.
 """,
     "zh": """
@@ -141,8 +144,10 @@ figure of another scope (产值 vs 营业收入, a cluster vs above-scale indust
 直接沿用累计增速时误差另计，且更大）。目标年结束后、数据公布前（最多 {nowcast_months} 个月），概率为即时预测并注明。只使用截至评估日
 已公布的数据；下文的回测检验模型在全部可检验预测上的表现。
 
-**结果判定。** 目标年结束后：有数值可判定的为“已实现”或“未实现”；判定依赖已说明的判断（统计部门更名的指标，如
-2019 年起主营业务收入改为营业收入；目标年内或年末后 {stock_months} 个月内报告的存量）的为“可能已实现”或“可能未实现”；其余为“无法判定”。
+**结果判定。** 目标年结束后：有数值可判定，或包含／被包含指标的数值从一侧限定目标指标（营业收入包含主营业务收入：营业收入低于
+主营业务收入目标即为未实现）的，为“已实现”或“未实现”；判定依赖已说明的判断（同口径更名指标；包含关系的另一侧；目标年内或年末后
+{stock_months} 个月内报告的存量；剩余所需增速超过记录中同类指标的最高年增速；某一下级单位单独报告的数量已不少于整体，并注明）的为
+“可能已实现”或“可能未实现”；其余为“无法判定”。官方预计数（年内公布的“预计全年”）不用于判定，只用于概率。
 口径不同的数值（产值与营业收入、集群与规上工业）不用于判定。
 """,
 }

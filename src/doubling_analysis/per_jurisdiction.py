@@ -170,10 +170,9 @@ def _figure_html(fig) -> str:
 def document_body(rep, code: str) -> str:
     """The jurisdiction's report: findings, changes, doubling chart, its page and charts; appendices as in the
     overview: methods and calibration, sources, every target."""
-    import mistune
-
     from . import labels as L
     from .presentation import heading_html, html_table, methods_text, sources_table
+    from .rendering import markdown_html
 
     lang = rep.lang
     parts = [rep.findings_html(), rep.changes_html()]
@@ -182,8 +181,8 @@ def document_body(rep, code: str) -> str:
     parts.append(rep.jurisdiction_html(code))
     parts += [_figure_html(fig) for fig in rep.jurisdiction_charts(code)]
     parts.append(heading_html(L.t("appendix_methods", lang), "methods"))
-    parts.append(str(mistune.html(methods_text(lang))))
-    parts.append(str(mistune.html(rep.backtest_markdown())))
+    parts.append(markdown_html(methods_text(lang)))
+    parts.append(markdown_html(rep.backtest_markdown()))
     parts.append(heading_html(L.t("appendix_sources", lang), "sources"))
     parts.append(html_table(sources_table(rep.catalog, lang)))
     parts.append(rep.all_targets_html())

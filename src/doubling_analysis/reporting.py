@@ -420,7 +420,7 @@ def _pages(tmp: Path, entry: dict, quarter: str, lang: str, meta, pdf: bool) -> 
     t_pdf = time.perf_counter()
     pdf_path = tmp / f"report-{quarter}-{lang}.pdf"
     try:
-        html_to_pdf(doc, pdf_path)
+        html_to_pdf(doc, pdf_path, allowed=[tmp])
     except Exception as exc:  # noqa: BLE001 - the build goes on; its status says the PDF failed
         entry.update(status="failed", error=f"PDF: {exc}")
         return None

@@ -186,3 +186,17 @@ EXTRACT_TITLE_CHARS = 600
 EXTRACT_AFTER_PENALTY = 4
 #: a table row needs at least this many value cells
 EXTRACT_TABLE_MIN_CELLS = 2
+
+# --- build safety (issue 20) --------------------------------------------------------------------------------------
+#: copies of the data folder a build makes before it gives up when the folder keeps changing under it (a copy is
+#: kept only when the folder's fingerprint is the same before and after it)
+SNAPSHOT_ATTEMPTS = 3
+#: ``<quarter>.failed-<timestamp>`` folders kept for inspection, per report folder; older ones are removed
+FAILED_BUILDS_KEPT = 3
+#: times a per-jurisdiction PDF is sent again after its worker was lost (a process that died, a Dask worker gone)
+JURISDICTION_RETRIES = 2
+#: seconds a per-jurisdiction build waits for a cluster with no worker (none at the start, or all lost) before it
+#: fails with a message (and frees the lock)
+NO_WORKER_TIMEOUT_SECONDS = 60
+#: seconds one per-jurisdiction PDF may take on a worker before it counts as lost
+JURISDICTION_TIMEOUT_SECONDS = 600

@@ -21,6 +21,7 @@ import os
 import platform
 import shutil
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,32 @@ def data_fingerprint(data_dir=None) -> str:
     from .catalog import data_signature
 
     return data_signature(resolve_data_dir(data_dir))
+
+
+class SnapshotError(RuntimeError):
+    """The data folder kept changing while it was copied (``config.SNAPSHOT_ATTEMPTS`` times)."""
+
+
+def snapshot_data(source: Path, dest: Path) -> str:
+    """Copy the data folder ``source`` to ``dest`` (which must not exist) and return the copy's fingerprint. A copy
+    is kept only when the folder's fingerprint before and after copying equals the copy's: a file edited while it
+    was copied (or two files edited in between) cannot give a snapshot that mixes two versions of the data. Raises
+    SnapshotError when the folder changed during each of ``config.SNAPSHOT_ATTEMPTS`` copies."""
+    from . import config
+    from .catalog import data_signature
+
+    for attempt in range(1, config.SNAPSHOT_ATTEMPTS + 1):
+        before = data_signature(source)
+        shutil.copytree(source, dest, symlinks=False)
+        copy = data_signature(dest)
+        if copy == before == data_signature(source):
+            return copy
+        log.warning("the data folder %s changed while it was copied (attempt %d); copying again", source, attempt)
+        shutil.rmtree(dest, ignore_errors=True)
+    raise SnapshotError(
+        f"{source}: the data files changed during each of {config.SNAPSHOT_ATTEMPTS} copies; try again when they "
+        "are no longer being edited"
+    )
 
 
 def package_versions() -> dict[str, str]:
@@ -219,9 +246,16 @@ def build_report(
     if lang not in L.LANGS:
         raise ParameterError(f"--lang: expected zh or en, not {lang!r}")
     folder_data = resolve_data_dir(data_dir)
-    catalog = load_catalog(folder_data)  # bad data stops here, before anything is written
+    if not folder_data.is_dir():
+        load_catalog(folder_data)  # the validation's located error: no such data folder
     out = Path(out)
-    with _engine(per_jurisdiction or bool(scheduler), scheduler) as eng, report_lock(out):
+    with contextlib.ExitStack() as stack:
+        # one snapshot of the data for the whole build: every notebook reads it, the manifest fingerprints it
+        snapshot = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="doubling-data-"))) / "data"
+        fingerprint = snapshot_data(folder_data, snapshot)
+        catalog = _validated(snapshot, folder_data)  # bad data stops here, before anything is written
+        eng = stack.enter_context(_engine(per_jurisdiction or bool(scheduler), scheduler))
+        stack.enter_context(report_lock(out))
         handler = logging.FileHandler(out / "report.log", encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         log.addHandler(handler)
@@ -230,7 +264,7 @@ def build_report(
             return _build(
                 quarter,
                 lang,
-                folder_data,
+                (folder_data, snapshot, fingerprint),
                 out,
                 jobs,
                 notebooks,
@@ -253,6 +287,23 @@ def build_report(
             handler.close()
 
 
+def _validated(snapshot: Path, source: Path):
+    """The catalog of the snapshot; when it is invalid, the errors are those of the data folder itself (the user's
+    files, not the copy), unless that folder has been mended since."""
+    from .catalog import load_catalog
+    from .violations import DataValidationError
+
+    try:
+        catalog = load_catalog(snapshot)
+    except DataValidationError as exc:
+        try:
+            load_catalog(source)
+        except DataValidationError as located:
+            raise located from None
+        raise exc from None
+    return catalog
+
+
 @contextlib.contextmanager
 def _engine(wanted: bool, scheduler: str | None):
     """Where the per-jurisdiction PDFs are rendered (None: not wanted); a scheduler that does not answer stops the
@@ -266,10 +317,12 @@ def _engine(wanted: bool, scheduler: str | None):
         yield eng
 
 
-def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, progress, pdf, catalog, t0, extra, eng):
+def _build(quarter, lang, data, out, jobs, notebooks, jurisdictions, progress, pdf, catalog, t0, extra, eng):
     from . import labels as L
     from .catalog import CACHE_ENV_VAR, save_catalog_cache
     from .quarterly import data_vintage
+
+    folder_data, snapshot, fingerprint = data  # the data folder, the build's copy of it, the copy's fingerprint
 
     final = out / report_folder_name(quarter, lang)
     _remove_leftovers(out, final.name)  # the lock is held: no other build is using them
@@ -278,11 +331,10 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
     (tmp / "tables").mkdir()
-    log.info("report %s (%s): building in %s from %s", quarter, lang, tmp, folder_data)
+    log.info("report %s (%s): building in %s from %s (snapshot %s)", quarter, lang, tmp, folder_data, snapshot)
     jobs = jobs or min(len(notebooks), os.cpu_count() or 1)
     # validated once: the kernels reuse this catalog (checked against the data folder's signature)
     cache = tmp / ".catalog.pickle"
-    fingerprint = data_fingerprint(folder_data)
     save_catalog_cache(catalog, cache, fingerprint)
     previous_cache = os.environ.get(CACHE_ENV_VAR)
     os.environ[CACHE_ENV_VAR] = str(cache)  # inherited by the kernels, which start now
@@ -303,7 +355,7 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     if eng is not None:  # the report notebook writes each jurisdiction's share of its tables here
         extra = {**extra, REPORT_NOTEBOOK: {**extra.get(REPORT_NOTEBOOK, {}), "slices_dir": str(slices)}}
     work = [
-        Job(name, {**_report_parameters(name, quarter, lang, str(folder_data), jurisdictions), **extra.get(name, {})})
+        Job(name, {**_report_parameters(name, quarter, lang, str(snapshot), jurisdictions), **extra.get(name, {})})
         for name in order
     ]
     runs: list[dict] = []
@@ -343,7 +395,7 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     shutil.rmtree(slices, ignore_errors=True)
     status = "ok" if not failures else "failed"
     manifest = {
-        **base_manifest(str(folder_data), fingerprint),
+        **base_manifest(str(folder_data), fingerprint),  # the fingerprint of the snapshot every notebook read
         "quarter": quarter,
         "lang": lang,
         "status": status,

@@ -153,8 +153,16 @@ class ReportResult:
         ]
 
 
+def table_folder(name: str) -> str:
+    """Where a notebook of the build writes its CSV tables: ``tables/`` for the report notebook (whose text names
+    them there), ``tables/<notebook>/`` for each companion, so that every table file has one writer (notebooks 01,
+    03 and 05 all save an ``assessment`` or ``sources`` table: in one folder the last to finish would win)."""
+    stem = Path(name).stem
+    return "tables" if stem == REPORT_NOTEBOOK else f"tables/{stem}"
+
+
 def _report_parameters(name: str, quarter: str, lang: str, data_dir: str, jurisdictions: str | None) -> dict:
-    params = {"data_dir": data_dir, "lang": lang, "output_dir": "tables"}
+    params = {"data_dir": data_dir, "lang": lang, "output_dir": table_folder(name)}
     if name == REPORT_NOTEBOOK:
         params["quarter"] = quarter
         if jurisdictions:

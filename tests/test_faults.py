@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import threading
 import time
 from pathlib import Path
@@ -16,7 +17,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from doubling_analysis import reporting
+from doubling_analysis import config, reporting
+from doubling_analysis import per_jurisdiction as pj
 from doubling_analysis.catalog import data_signature
 
 QUARTER = "2026Q3"
@@ -162,3 +164,172 @@ def test_the_tables_written_by_each_notebook_of_a_build(tmp_path):
         assert shared in written["04_consistency_ambition"] and shared in written[reporting.REPORT_NOTEBOOK]
     for shared in ("growth_required_observed.csv", "progress_categories.csv"):
         assert shared in written["03_comparison"] and shared in written[reporting.REPORT_NOTEBOOK]
+
+
+# ---- per-jurisdiction: lost workers, clusters without workers ------------------------------------------------
+
+
+class FakeEngine:
+    """Futures made by hand: ``plan`` gives, per submission, an exception to raise (a lost worker) or a result."""
+
+    def __init__(self, plan, alive: int = 1):
+        self.plan = list(plan)
+        self.sent: list[bytes] = []
+        self.workers = self._alive = alive
+
+    def submit(self, blob, meta, overview):
+        from concurrent.futures import Future
+
+        self.sent.append(blob)
+        f: Future = Future()
+        what = self.plan.pop(0) if self.plan else None
+        if isinstance(what, BaseException):
+            f.set_exception(what)
+        elif what is not None:
+            f.set_result(what)
+        return f  # None: a future that never finishes
+
+    def alive(self) -> int:
+        return self._alive
+
+
+def _slices(tmp_path, codes):
+    paths = []
+    for c in codes:
+        p = tmp_path / f"{c}{pj.SLICE_SUFFIX}"
+        p.write_bytes(c.encode())
+        paths.append(p)
+    return paths
+
+
+def test_a_slice_whose_worker_was_lost_is_sent_again(tmp_path):
+    ok = pj.Rendered("A", b"%PDF-1.7 synthetic", None, 0.1)
+    eng = FakeEngine([ConnectionError("worker lost"), ok])
+    slices = _slices(tmp_path, ["A"])
+    futures = pj.submit_all(slices, eng, [], "o.pdf")
+    [entry] = pj.collect(slices, futures, tmp_path / "j", eng, [], "o.pdf")
+    assert entry["status"] == "ok" and entry["retries"] == 1 and eng.sent == [b"A", b"A"]
+    assert (tmp_path / "j" / "A.pdf").read_bytes() == b"%PDF-1.7 synthetic"
+
+
+def test_a_slice_lost_more_often_than_the_retries_fails_and_one_that_fails_to_render_is_not_sent_again(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(config, "JURISDICTION_RETRIES", 2)
+    bad = pj.Rendered("B", None, "ValueError: synthetic", 0.1)
+    eng = FakeEngine([ConnectionError("lost 1"), bad, ConnectionError("lost 2"), ConnectionError("lost 3")])
+    slices = _slices(tmp_path, ["A", "B"])
+    futures = pj.submit_all(slices, eng, [], "o.pdf")  # A: lost 1; B: its error
+    entries = pj.collect(slices, futures, tmp_path / "j", eng, [], "o.pdf")
+    assert [e["status"] for e in entries] == ["failed", "failed"]
+    assert entries[0]["retries"] == 2 and "lost 3" in entries[0]["error"]  # 1 + 2 retries = 3 submissions
+    assert entries[1]["retries"] == 0 and entries[1]["error"] == "ValueError: synthetic"
+    assert eng.sent == [b"A", b"B", b"A", b"A"]
+
+
+def test_a_cluster_with_no_worker_left_fails_within_the_stated_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "NO_WORKER_TIMEOUT_SECONDS", 2)
+    eng = FakeEngine([], alive=0)  # the futures never finish: old code waited for ever
+    slices = _slices(tmp_path, ["A"])
+    futures = pj.submit_all(slices, eng, [], "o.pdf")
+    t0 = time.monotonic()
+    with pytest.raises(pj.EngineError, match="no worker for 2 s"):
+        pj.collect(slices, futures, tmp_path / "j", eng, [], "o.pdf")
+    assert time.monotonic() - t0 < 2 + 3
+
+
+class _DieOnce:
+    """Unpickled in a worker: kills that process the first time (a marker file says it happened)."""
+
+    def __init__(self, marker: str):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (_die_once, (self.marker,))
+
+
+def _die_once(marker: str):
+    if not os.path.exists(marker):
+        Path(marker).write_text("died")
+        os._exit(13)
+    return ("A", None)  # not a report: the second attempt returns a render error, not a lost worker
+
+
+def test_a_local_worker_process_that_dies_is_replaced_and_its_slice_sent_again(tmp_path):
+    import pickle
+
+    path = tmp_path / f"A{pj.SLICE_SUFFIX}"
+    path.write_bytes(pickle.dumps(_DieOnce(str(tmp_path / "died"))))
+    eng = pj.LocalEngine(1)
+    try:
+        futures = pj.submit_all([path], eng, [], "o.pdf")
+        [entry] = pj.collect([path], futures, tmp_path / "j", eng, [], "o.pdf")
+    finally:
+        eng.close()
+    assert (tmp_path / "died").exists() and entry["retries"] == 1
+    assert "BrokenProcessPool" not in entry["error"]  # the second attempt ran in a new process
+
+
+def test_a_dask_cluster_without_workers_is_a_clear_error_within_the_stated_time_and_frees_the_lock(
+    tmp_path, monkeypatch
+):
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.setattr(config, "NO_WORKER_TIMEOUT_SECONDS", 2)
+    out = tmp_path / "out"
+    with distributed.LocalCluster(n_workers=0, processes=True, dashboard_address=None) as cluster:
+        t0 = time.monotonic()
+        with pytest.raises(pj.EngineError, match="no worker"):
+            reporting.build_report(
+                QUARTER, "zh", None, out, notebooks=(), progress=False, scheduler=cluster.scheduler_address
+            )
+        assert time.monotonic() - t0 < 2 + 10
+    with reporting.report_lock(out):  # not held
+        pass
+
+
+# ---- failed parts never replace the last good report; failed builds pruned ------------------------------------
+
+
+def _report_notebook(folder: Path) -> Path:
+    """A synthetic stand-in for the report notebook (same name, same parameters), writing one table."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return synthetic_notebook(
+        folder,
+        reporting.REPORT_NOTEBOOK,
+        "import pathlib\npathlib.Path(output_dir).mkdir(parents=True, exist_ok=True)\n"
+        "pathlib.Path(output_dir, 'synthetic.csv').write_text('a\\n1\\n')\n",
+        'quarter = ""\njurisdictions = ""\nslices_dir = ""\nn_paths = 1\nseed = 1\n',
+    )
+
+
+def test_a_build_with_a_failed_part_never_replaces_the_last_good_report_and_failed_builds_are_pruned(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(config, "FAILED_BUILDS_KEPT", 1)
+    report = str(_report_notebook(tmp_path / "nb"))
+    good = str(synthetic_notebook(tmp_path / "nb", "synthetic_good", "x = 1\n"))
+    bad = str(synthetic_notebook(tmp_path / "nb", "synthetic_bad", "raise ValueError('synthetic failure')\n"))
+    out = tmp_path / "out"
+    kw = dict(progress=False, pdf=False)
+    first = reporting.build_report(QUARTER, "zh", None, out, notebooks=(report, good), **kw)
+    assert first.status == "ok" and first.folder == out / QUARTER
+    second = reporting.build_report(QUARTER, "zh", None, out, notebooks=(report, bad), **kw)
+    assert second.status == "failed" and second.folder.name.startswith(f"{QUARTER}.failed-")
+    assert (out / QUARTER / "synthetic_good.ipynb").exists()  # old code: replaced by the failed build
+    assert not (out / QUARTER / "FAILED.txt").exists()
+    third = reporting.build_report(QUARTER, "zh", None, out, notebooks=(report, bad), **kw)
+    assert third.status == "failed"
+    assert sorted(p.name for p in out.glob(f"{QUARTER}.failed-*")) == [third.folder.name]  # the last one only
+
+
+def test_prune_failed_keeps_the_newest(tmp_path):
+    names = [f"2026Q3.failed-2026120{d}T000000" for d in range(1, 6)]
+    for n in names:
+        (tmp_path / n).mkdir()
+    (tmp_path / "2026Q3").mkdir()
+    (tmp_path / "2026Q3-en.failed-20261201T000000").mkdir()  # another report folder's: not touched
+    gone = reporting.prune_failed(tmp_path, "2026Q3", keep=2)
+    assert sorted(p.name for p in gone) == names[:3]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["2026Q3", "2026Q3-en.failed-20261201T000000", *names[3:]]
+    )

@@ -220,6 +220,20 @@ def report_lock(out: Path):
         fh.close()
 
 
+def prune_failed(out: Path, name: str, keep: int | None = None) -> list[Path]:
+    """Remove all but the newest ``keep`` (default ``config.FAILED_BUILDS_KEPT``) ``<name>.failed-*`` folders;
+    the removed ones are returned (and logged)."""
+    from . import config
+
+    keep = config.FAILED_BUILDS_KEPT if keep is None else keep
+    failed = sorted(p for p in out.glob(f"{name}.failed-*") if p.is_dir())  # by name: by the time in it
+    gone = failed[: max(0, len(failed) - keep)]
+    for p in gone:
+        shutil.rmtree(p, ignore_errors=True)
+        log.info("removed %s: only the last %d failed builds are kept", p.name, keep)
+    return gone
+
+
 def _remove_leftovers(out: Path, name: str) -> None:
     """Temporary and superseded folders of killed builds (``.<quarter>.tmp-*``, ``.<quarter>.old-*``)."""
     for p in list(out.glob(f".{name}.tmp-*")) + list(out.glob(f".{name}.old-*")):
@@ -368,7 +382,7 @@ def _build(quarter, lang, data, out, jobs, notebooks, jurisdictions, progress, p
     ]
     runs: list[dict] = []
     pdf_path = None
-    pending: tuple[list, list] | None = None  # (slices, futures) of the per-jurisdiction PDFs
+    pending: tuple | None = None  # (slices, futures, engine, meta, overview) of the per-jurisdiction PDFs
     try:
         with KernelRun(work, tmp, jobs, after_run=_export_html(tmp)) as run:
             for entry in run.results():
@@ -417,15 +431,20 @@ def _build(quarter, lang, data, out, jobs, notebooks, jurisdictions, progress, p
     write_manifest(tmp, manifest)
     if failures:
         (tmp / "FAILED.txt").write_text("\n".join(failures) + "\n", encoding="utf-8")
-    # the quarter's folder is replaced only by a build whose report notebook and PDF succeeded; any other build is
-    # kept beside it as <quarter>.failed-<timestamp> (the last good report stays where readers find it)
+    # the quarter's folder is replaced only by a build with no failed part (notebook, PDF, per-jurisdiction PDF);
+    # any other build is kept beside it as <quarter>.failed-<timestamp> (the last good report stays where readers
+    # find it), and only the last config.FAILED_BUILDS_KEPT of those are kept
     report_ok = any(r["notebook"] == f"{REPORT_NOTEBOOK}.ipynb" and r["status"] == "ok" for r in runs) and (
         pdf_path is not None or not pdf
     )
-    if not report_ok and final.exists():
+    if (failures or not report_ok) and final.exists():
         final = out / f"{final.name}.failed-{dt.datetime.now():%Y%m%dT%H%M%S}"
-        log.info("report notebook or PDF failed: the previous report is kept; this build goes to %s", final)
+        n = 1
+        while final.exists():  # two failed builds in one second
+            final, n = final.with_name(f"{final.name.split('~')[0]}~{n}"), n + 1
+        log.info("a part of the build failed: the previous report is kept; this build goes to %s", final)
     swap_into_place(tmp, final)
+    prune_failed(out, report_folder_name(quarter, lang))
     for r in runs:
         r["output"] = str(final / r["notebook"])
     pdf_final = final / pdf_path.name if pdf_path else None
@@ -434,20 +453,20 @@ def _build(quarter, lang, data, out, jobs, notebooks, jurisdictions, progress, p
     return ReportResult(final, status, runs, pdf_final, round(time.perf_counter() - t0, 2), places)
 
 
-def _start_jurisdictions(slices: Path, eng, meta, overview: str) -> tuple[list, list]:
+def _start_jurisdictions(slices: Path, eng, meta, overview: str) -> tuple:
     """Send each jurisdiction's slice to the engine as soon as the report notebook has written them."""
     from .per_jurisdiction import SLICE_SUFFIX, submit_all
 
     paths = sorted(slices.glob(f"*{SLICE_SUFFIX}"))
     log.info("per-jurisdiction: %d slices sent to %d workers", len(paths), eng.workers)
-    return paths, submit_all(paths, eng, meta, overview)
+    return paths, submit_all(paths, eng, meta, overview), eng, meta, overview
 
 
-def _finish_jurisdictions(paths: list, futures: list, folder: Path) -> list[dict]:
+def _finish_jurisdictions(paths: list, futures: list, eng, meta, overview: str, folder: Path) -> list[dict]:
     from .per_jurisdiction import collect
 
     t = time.perf_counter()
-    places = collect(paths, futures, folder)
+    places = collect(paths, futures, folder, eng, meta, overview)  # a lost worker's slices are sent again
     for p in places:
         if p["status"] != "ok":
             log.info("%s: failed — %s", p["pdf"], p["error"])

@@ -276,7 +276,7 @@ def test_a_dask_cluster_without_workers_is_a_clear_error_within_the_stated_time_
     distributed = pytest.importorskip("distributed")
     monkeypatch.setattr(config, "NO_WORKER_TIMEOUT_SECONDS", 2)
     out = tmp_path / "out"
-    with distributed.LocalCluster(n_workers=0, processes=True, dashboard_address=None) as cluster:
+    with distributed.LocalCluster(n_workers=0, processes=True, dashboard_address=":0") as cluster:
         t0 = time.monotonic()
         with pytest.raises(pj.EngineError, match="no worker"):
             reporting.build_report(
@@ -333,3 +333,118 @@ def test_prune_failed_keeps_the_newest(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["2026Q3", "2026Q3-en.failed-20261201T000000", *names[3:]]
     )
+
+
+# ---- the lock follows no symlink ----------------------------------------------------------------------------
+
+
+def test_a_symlink_at_the_lock_path_is_refused_and_its_target_left_alone(tmp_path):
+    target = tmp_path / "synthetic_precious.txt"
+    target.write_text("keep me", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".report.lock").symlink_to(target)
+    with pytest.raises(reporting.ReportLocked, match="symbolic link"):
+        with reporting.report_lock(out):
+            pass
+    assert target.read_text(encoding="utf-8") == "keep me"  # old code: truncated, then overwritten with a pid
+
+
+def test_a_lock_path_that_is_not_a_file_is_refused(tmp_path):
+    out = tmp_path / "out"
+    (out / ".report.lock").mkdir(parents=True)
+    with pytest.raises(reporting.ReportLocked, match="Is a directory"):
+        with reporting.report_lock(out):
+            pass
+
+
+# ---- clear errors: --out, --quarter, --scheduler, a full or read-only disk -----------------------------------
+
+
+@pytest.fixture
+def no_build(monkeypatch):
+    """A build that must not start: the arguments are to be refused before it."""
+
+    def started(*args, **kwargs):
+        raise AssertionError("the build started")
+
+    monkeypatch.setattr(reporting, "_build", started)
+
+
+def _cli(capsys, *args) -> tuple[int, str]:
+    from doubling_analysis.cli import main
+
+    code = main(list(args))
+    return code, capsys.readouterr().err
+
+
+def test_out_pointing_at_a_file_is_a_clear_error(tmp_path, capsys, no_build):
+    f = tmp_path / "synthetic_file.txt"
+    f.write_text("x", encoding="utf-8")
+    for out in (f, f / "sub"):
+        code, err = _cli(capsys, "report", "--quarter", QUARTER, "--out", str(out), "--no-progress")
+        assert code == 2 and f"--out: expected a folder, but {f} is a file" in err and "Traceback" not in err
+    assert f.read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.parametrize("quarter", ["1900Q1", "-1Q1", "2023Q5", "2023-12", "Q4", "2999Q1", ""])
+def test_a_quarter_that_is_malformed_or_outside_the_data_is_a_clear_error(tmp_path, capsys, no_build, quarter):
+    code, err = _cli(capsys, "report", f"--quarter={quarter}", "--out", str(tmp_path / "out"), "--no-progress")
+    assert code == 2 and "--quarter" in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_quarters_of_the_data_are_accepted():
+    import doubling_analysis as da
+
+    cat = da.load_catalog()
+    reporting.check_quarter(cat, "2026Q3", today="2026-12-06")
+    with pytest.raises(reporting.ParameterError, match=r"2013Q3 to 2026Q3"):  # the first document: 2013Q3
+        reporting.check_quarter(cat, "2026Q4", today="2026-12-06")
+
+
+@pytest.mark.parametrize("address", ["not an address", "tcp://", "tcp://host", "tcp://host:99999", "http//x:1", ""])
+def test_a_malformed_scheduler_address_is_a_clear_error(tmp_path, capsys, no_build, address):
+    code, err = _cli(
+        capsys,
+        "report",
+        "--quarter",
+        QUARTER,
+        "--out",
+        str(tmp_path / "out"),
+        f"--scheduler={address}",
+        "--no-progress",
+    )
+    assert code == 2 and "--scheduler" in err and "Traceback" not in err
+
+
+def test_well_formed_scheduler_addresses_pass():
+    for a in ("tcp://10.0.0.5:8786", "10.0.0.5:8786", "tls://sched.example:8786", "tcp://[::1]:8786"):
+        pj.check_scheduler_address(a)
+
+
+@pytest.mark.parametrize("errno_, text", [(28, "No space left on device"), (30, "Read-only file system")])
+def test_a_full_or_read_only_disk_is_a_clear_error(tmp_path, capsys, monkeypatch, errno_, text):
+    def fail(*args, **kwargs):
+        raise OSError(errno_, text, str(tmp_path / "out" / "x"))
+
+    monkeypatch.setattr(reporting, "snapshot_data", fail)
+    code, err = _cli(capsys, "report", "--quarter", QUARTER, "--out", str(tmp_path / "out"), "--no-progress")
+    assert code == 2 and text in err and "Traceback" not in err and "the last report is unchanged" in err
+
+
+def test_a_disk_that_fills_during_a_build_leaves_nothing_half_written(tmp_path, monkeypatch):
+    report = str(_report_notebook(tmp_path / "nb"))
+    out = tmp_path / "out"
+    first = reporting.build_report(QUARTER, "zh", None, out, notebooks=(report,), progress=False, pdf=False)
+    assert first.status == "ok"
+    before = sorted(str(p.relative_to(out)) for p in out.rglob("*"))
+
+    def full(folder, manifest):
+        raise OSError(28, "No space left on device", str(folder / "manifest.json"))
+
+    monkeypatch.setattr(reporting, "write_manifest", full)
+    with pytest.raises(OSError, match="No space left"):
+        reporting.build_report(QUARTER, "zh", None, out, notebooks=(report,), progress=False, pdf=False)
+    after = sorted(str(p.relative_to(out)) for p in out.rglob("*"))
+    assert after == before  # no .tmp-* folder, the last report as it was

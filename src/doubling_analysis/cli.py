@@ -293,6 +293,13 @@ def cmd_report(args) -> int:
             raise ValueError
     except ValueError:
         return _die("--jobs takes a whole number of processes, 1 or more")
+    if args.scheduler is not None:
+        from .per_jurisdiction import check_scheduler_address
+
+        try:
+            check_scheduler_address(args.scheduler)
+        except EngineError as exc:
+            return _die(str(exc))
     try:
         result = build_report(
             args.quarter,
@@ -311,6 +318,9 @@ def cmd_report(args) -> int:
         return _die("the data has errors (listed above); nothing was written")
     except ReportLocked as exc:
         return _die(str(exc))
+    except OSError as exc:  # a full or read-only disk, a folder that cannot be made
+        where = exc.filename or args.out or "the output folder"
+        return _die(f"cannot write {where}: {exc.strerror or exc}; nothing was replaced, the last report is unchanged")
     except KeyboardInterrupt:
         print(
             "doubling-analysis: interrupted: the partial build was removed; the last report is unchanged",

@@ -20,6 +20,7 @@ import logging
 import os
 import platform
 import shutil
+import stat
 import sys
 import tempfile
 import time
@@ -126,10 +127,34 @@ def resolve_quarter(quarter: str, today=None) -> str:
     if quarter == "latest":
         today = pd.Timestamp.today() if today is None else pd.Timestamp(today)
         return str(pd.Period(today, "Q") - 1)
-    try:
-        return str(pd.Period(quarter.upper(), "Q"))
-    except (ValueError, AttributeError):
-        raise ParameterError(f"--quarter: expected a quarter like 2023Q4 or 'latest', not {quarter!r}") from None
+    import re
+
+    if not isinstance(quarter, str) or not re.fullmatch(r"\d{4}Q[1-4]", quarter.strip().upper()):
+        raise ParameterError(f"--quarter: expected a quarter like 2023Q4 or 'latest', not {quarter!r}")
+    return str(pd.Period(quarter.strip().upper(), "Q"))
+
+
+def check_quarter(catalog, quarter: str, today=None) -> None:
+    """A report's quarter lies in the data's range: from the first plan document's quarter to the last completed
+    one (the explorer's choice of quarters); ParameterError otherwise."""
+    from .explorer import explorer_quarters
+
+    quarters = explorer_quarters(catalog, today)
+    if quarter not in quarters:
+        span = f"{quarters[0]} to {quarters[-1]}" if quarters else "none"
+        raise ParameterError(
+            f"--quarter {quarter}: outside the data's range ({span}: the first plan document's quarter to the last "
+            "completed one)"
+        )
+
+
+def check_out(out: Path) -> None:
+    """``--out`` names a folder (or a place for one), not a file."""
+    for p in (out, *out.parents):
+        if p.exists():
+            if not p.is_dir():
+                raise ParameterError(f"--out: expected a folder, but {p} is a file")
+            return
 
 
 def report_folder_name(quarter: str, lang: str) -> str:
@@ -191,13 +216,21 @@ def report_lock(out: Path):
 
     out.mkdir(parents=True, exist_ok=True)
     path = out / ".report.lock"
-    try:
-        fh = open(path, "a+")
+    try:  # never through a symlink: one planted at the lock path would get its target truncated
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o644)
     except PermissionError:
         raise ReportLocked(
             f"cannot open the lock file {path}: it belongs to another user (after a 'sudo make report'?); "
             "remove it, or run as that user"
         ) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReportLocked(f"the lock file {path} is a symbolic link: remove it (a lock is never followed)") from None
+        raise ReportLocked(f"cannot open the lock file {path}: {exc.strerror}") from None
+    fh = os.fdopen(fd, "r+")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        fh.close()
+        raise ReportLocked(f"the lock file {path} is not a regular file: remove it")
     try:
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -271,11 +304,13 @@ def build_report(
     if not folder_data.is_dir():
         load_catalog(folder_data)  # the validation's located error: no such data folder
     out = Path(out)
+    check_out(out)
     with contextlib.ExitStack() as stack:
         # one snapshot of the data for the whole build: every notebook reads it, the manifest fingerprints it
         snapshot = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="doubling-data-"))) / "data"
         fingerprint = snapshot_data(folder_data, snapshot)
         catalog = _validated(snapshot, folder_data)  # bad data stops here, before anything is written
+        check_quarter(catalog, quarter)
         eng = stack.enter_context(_engine(per_jurisdiction or bool(scheduler), scheduler))
         stack.enter_context(report_lock(out))
         handler = logging.FileHandler(out / "report.log", encoding="utf-8")

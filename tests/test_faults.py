@@ -448,3 +448,143 @@ def test_a_disk_that_fills_during_a_build_leaves_nothing_half_written(tmp_path, 
         reporting.build_report(QUARTER, "zh", None, out, notebooks=(report,), progress=False, pdf=False)
     after = sorted(str(p.relative_to(out)) for p in out.rglob("*"))
     assert after == before  # no .tmp-* folder, the last report as it was
+
+
+# ---- killing a build or the explorer leaves no process behind -----------------------------------------------
+
+
+def _start(args: list[str], log: Path, cwd: Path | None = None):
+    import subprocess
+    import sys
+
+    env = {**os.environ}
+    return subprocess.Popen(
+        [sys.executable, *args],
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=open(log, "w"),
+        cwd=cwd,
+        env=env,
+    )
+
+
+def _descendants_once(proc, at_least: int, timeout: float = 120) -> list:
+    import psutil
+
+    parent = psutil.Process(proc.pid)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        kids = parent.children(recursive=True)
+        if len(kids) >= at_least:
+            return kids
+        assert proc.poll() is None, "the command ended before it started its processes"
+        time.sleep(0.2)
+    raise AssertionError(f"fewer than {at_least} child processes after {timeout} s")
+
+
+def _assert_all_gone(kids, timeout: float = 20) -> None:
+    import psutil
+
+    gone, alive = psutil.wait_procs(kids, timeout=timeout)
+    for p in alive:  # not to leave them to the next test
+        p.kill()
+    assert not alive, [(p.pid, p.cmdline()) for p in alive]
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGKILL"])
+def test_killing_a_build_leaves_no_kernel_behind(tmp_path, sig):
+    import signal
+
+    out = tmp_path / "out"
+    proc = _start(
+        ["-m", "doubling_analysis", "report", "--quarter", QUARTER, "--out", str(out), "--no-progress"],
+        tmp_path / "log",
+    )
+    kids = _descendants_once(proc, 2)  # two kernels (two cores)
+    time.sleep(1)
+    kids = __import__("psutil").Process(proc.pid).children(recursive=True)
+    os.kill(proc.pid, getattr(signal, sig))
+    proc.wait(30)
+    _assert_all_gone(kids)
+    if sig == "SIGTERM":  # stopped as by Ctrl-C: nothing half-written stays, the lock is free
+        assert not list(out.glob(".*.tmp-*"))
+        with reporting.report_lock(out):
+            pass
+
+
+_POOL_SCRIPT = """
+import pickle, sys, time
+from doubling_analysis import per_jurisdiction as pj
+
+class Sleep:
+    def __reduce__(self):
+        return (time.sleep, (300,))
+
+if __name__ == "__main__":
+    eng = pj.LocalEngine(2)
+    futures = [eng.submit(pickle.dumps(Sleep()), [], "") for _ in range(2)]
+    time.sleep(300)
+"""
+
+
+def test_killing_a_build_leaves_no_pdf_worker_behind(tmp_path):
+    """The per-jurisdiction workers of a build killed with SIGKILL end with it (old code: they stayed, busy)."""
+    import signal
+
+    script = tmp_path / "synthetic_pool.py"
+    script.write_text(_POOL_SCRIPT, encoding="utf-8")
+    proc = _start([str(script)], tmp_path / "log", cwd=tmp_path)
+    _descendants_once(proc, 3)  # the resource tracker and two workers
+    time.sleep(3)  # the workers have started their work
+    kids = __import__("psutil").Process(proc.pid).children(recursive=True)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(30)
+    _assert_all_gone(kids)
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGKILL"])
+def test_killing_the_explorer_leaves_no_server_or_kernel_behind(tmp_path, sig):
+    """The explorer with its page open (a kernel running the notebook): killed, its server and kernel end (old code:
+    the Voila server stayed, listening, with its kernels)."""
+    import signal
+    import urllib.request
+
+    port = _free_port()
+    token = "synthetic-token"
+    proc = _start(
+        ["-m", "doubling_analysis", "explore", "--no-browser", "--port", str(port), "--token", token], tmp_path / "log"
+    )
+    url = f"http://127.0.0.1:{port}/?token={token}"
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            assert time.monotonic() < deadline and proc.poll() is None, (tmp_path / "log").read_text()[-2000:]
+            time.sleep(0.5)
+
+    def page():
+        try:
+            urllib.request.urlopen(url, timeout=120).read()
+        except Exception:  # noqa: BLE001 - the server is killed while it sends the page
+            pass
+
+    threading.Thread(target=page, daemon=True).start()
+    kids = _descendants_once(proc, 2)  # the server and the page's kernel
+    time.sleep(1)
+    kids = __import__("psutil").Process(proc.pid).children(recursive=True)
+    os.kill(proc.pid, getattr(signal, sig))
+    proc.wait(30)
+    _assert_all_gone(kids)
+    with pytest.raises(OSError):
+        urllib.request.urlopen(url, timeout=2)  # nobody listens any more

@@ -236,8 +236,6 @@ def explore_url(port: str, ip: str, token: str | None, lab: bool = False) -> str
 
 
 def cmd_explore(args) -> int:
-    import subprocess
-
     try:
         port = int(args.port)
         if not 0 < port < 65536:
@@ -272,10 +270,47 @@ def cmd_explore(args) -> int:
         print(f"open: {url}")
         return 0
     print(f"the explorer: {url}", flush=True)
+    return run_server(cmd, explore_env(token))
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, between fork and exec
+    """The server gets SIGTERM when this process ends, even killed with SIGKILL (Linux): it then stops its kernels."""
+    import ctypes
+    import signal
+
     try:
-        return subprocess.call(cmd, env=explore_env(token))
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def run_server(cmd: list[str], env: dict[str, str]) -> int:
+    """Run the server until it ends or this process is stopped (Ctrl-C, SIGTERM, SIGHUP): then the server is asked
+    to stop (SIGTERM: it shuts its kernels down) and killed after ``config.SERVER_STOP_SECONDS``; if this process
+    is killed outright, the server gets SIGTERM from the system. No process is left behind."""
+    import signal
+    import subprocess
+
+    from . import config
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
+    server = subprocess.Popen(cmd, env=env, preexec_fn=_die_with_parent)  # noqa: PLW1509 - prctl only
+    try:
+        return server.wait()
     except KeyboardInterrupt:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(config.SERVER_STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
         return 0
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
 
 
 def cmd_run(args) -> int:
@@ -302,6 +337,18 @@ def cmd_run(args) -> int:
     return 0
 
 
+def _interrupt_on_terminate() -> None:
+    """SIGTERM and SIGHUP stop a build as Ctrl-C does: its kernels, workers and temporary folders are removed, the
+    last report is left as it was, the lock is freed."""
+    import signal
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    for s in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(s, stop)
+
+
 def cmd_report(args) -> int:
     from .per_jurisdiction import EngineError
     from .reporting import REPO, ParameterError, ReportLocked, build_report
@@ -320,6 +367,7 @@ def cmd_report(args) -> int:
             check_scheduler_address(args.scheduler)
         except EngineError as exc:
             return _die(str(exc))
+    _interrupt_on_terminate()
     try:
         result = build_report(
             args.quarter,

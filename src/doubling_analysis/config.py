@@ -200,3 +200,5 @@ JURISDICTION_RETRIES = 2
 NO_WORKER_TIMEOUT_SECONDS = 60
 #: seconds one per-jurisdiction PDF may take on a worker before it counts as lost
 JURISDICTION_TIMEOUT_SECONDS = 600
+#: seconds the explorer's server has to stop (and stop its kernels) after ``explore`` is stopped, before it is killed
+SERVER_STOP_SECONDS = 10

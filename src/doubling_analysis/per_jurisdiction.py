@@ -241,6 +241,30 @@ def render_slice(blob: bytes, meta: list[tuple[str, str]], overview: str = "") -
 # ---- engines: where the slices are rendered ----------------------------------------------------------------------
 
 
+def die_with_parent(parent: int) -> None:
+    """In a worker process: end when ``parent`` (the build) ends, even killed with SIGKILL, so that no worker is
+    left behind: the kernel's parent-death signal (Linux), and a thread that checks the parent every second."""
+    import signal
+    import threading
+
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(1)
+
+    if os.getppid() != parent:  # the parent ended before this process was ready
+        os._exit(1)
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
+
+
 class LocalEngine:
     """Local worker processes (fresh interpreters, one numeric thread each)."""
 
@@ -255,7 +279,12 @@ class LocalEngine:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("spawn"))
+        return ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        )
 
     def submit(self, blob: bytes, meta, overview: str):
         from concurrent.futures.process import BrokenProcessPool

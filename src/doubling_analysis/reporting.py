@@ -307,7 +307,9 @@ def build_report(
     check_out(out)
     with contextlib.ExitStack() as stack:
         # one snapshot of the data for the whole build: every notebook reads it, the manifest fingerprints it
-        snapshot = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="doubling-data-"))) / "data"
+        _remove_stale_snapshots()
+        snapshot = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=f"{SNAPSHOT_PREFIX}{os.getpid()}-")))
+        snapshot = snapshot / "data"
         fingerprint = snapshot_data(folder_data, snapshot)
         catalog = _validated(snapshot, folder_data)  # bad data stops here, before anything is written
         check_quarter(catalog, quarter)
@@ -342,6 +344,24 @@ def build_report(
         finally:
             log.removeHandler(handler)
             handler.close()
+
+
+SNAPSHOT_PREFIX = "doubling-data-"
+
+
+def _remove_stale_snapshots() -> None:
+    """Data snapshots of builds killed outright (``<tmp>/doubling-data-<pid>-*`` of a process that is gone)."""
+    for p in Path(tempfile.gettempdir()).glob(f"{SNAPSHOT_PREFIX}*-*"):
+        pid = p.name.removeprefix(SNAPSHOT_PREFIX).split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(p, ignore_errors=True)
+            log.info("removed %s, the data snapshot of a killed build", p)
+        except PermissionError:  # another user's process, alive
+            pass
 
 
 def _validated(snapshot: Path, source: Path):

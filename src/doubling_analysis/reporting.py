@@ -225,7 +225,9 @@ def report_lock(out: Path):
         ) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise ReportLocked(f"the lock file {path} is a symbolic link: remove it (a lock is never followed)") from None
+            raise ReportLocked(
+                f"the lock file {path} is a symbolic link: remove it (a lock is never followed)"
+            ) from None
         raise ReportLocked(f"cannot open the lock file {path}: {exc.strerror}") from None
     fh = os.fdopen(fd, "r+")
     if not stat.S_ISREG(os.fstat(fd).st_mode):

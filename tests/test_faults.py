@@ -506,6 +506,10 @@ def test_killing_a_build_leaves_no_kernel_behind(tmp_path, sig):
         assert not list(out.glob(".*.tmp-*"))
         with reporting.report_lock(out):
             pass
+    import tempfile
+
+    reporting._remove_stale_snapshots()  # what the next build does first: a SIGKILLed build's snapshot goes
+    assert not list(Path(tempfile.gettempdir()).glob(f"{reporting.SNAPSHOT_PREFIX}{proc.pid}-*"))
 
 
 _POOL_SCRIPT = """

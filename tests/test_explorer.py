@@ -140,7 +140,21 @@ def test_explore_command():
     assert "secret" not in command and "$JUPYTER_TOKEN" in command and "--no-browser" in command
     assert url == "open: http://127.0.0.1:9999/?token=secret"
     lab = subprocess.run(
-        [sys.executable, "-m", "doubling_analysis", "explore", "--dry-run", "--lab", "--token", "s", "--port", "9"],
+        [
+            *[
+                sys.executable,
+                "-m",
+                "doubling_analysis",
+                "explore",
+                "--dry-run",
+                "--lab",
+                "--token",
+                "s",
+                "--port",
+                "9",
+            ],
+            *(["--allow-root"] if os.geteuid() == 0 else []),  # as root, JupyterLab needs it asked for
+        ],
         capture_output=True,
         text=True,
         cwd=REPO,
@@ -156,8 +170,17 @@ def test_explore_command():
 
 
 def test_explore_refuses_an_open_server():
-    """Issue 10, item 8: no token on a network address, and an empty address, are refused with a message."""
-    for args, word in ((["--ip", "0.0.0.0", "--token", ""], "--token"), (["--ip", ""], "--ip")):
+    """Issue 10, item 8: no token on a network address, and an empty address, are refused with a message; issue
+    20: an empty token is refused in every mode, on this machine too (old code: accepted on 127.0.0.1, and with
+    --lab as root it gave any local user a root terminal)."""
+    cases = (
+        (["--ip", "0.0.0.0", "--token", ""], "--token"),
+        (["--ip", ""], "--ip"),
+        (["--token", ""], "--token"),
+        (["--token", "", "--lab"], "--token"),
+        (["--token", " ", "--lab", "--allow-root"], "--token"),
+    )
+    for args, word in cases:
         p = subprocess.run(
             [sys.executable, "-m", "doubling_analysis", "explore", "--dry-run", *args],
             capture_output=True,
@@ -165,6 +188,24 @@ def test_explore_refuses_an_open_server():
             cwd=REPO,
         )
         assert p.returncode == 2 and word in p.stderr and "Traceback" not in p.stderr, (args, p.stderr)
+
+
+def test_explore_never_adds_allow_root_on_its_own(monkeypatch, capsys):
+    """As root, ``explore --lab`` without --allow-root stops with a message (old code added --allow-root itself);
+    with it, the command carries it; Voila never gets it."""
+    from doubling_analysis import cli
+
+    monkeypatch.setattr(cli.os, "geteuid", lambda: 0)
+    assert cli.main(["explore", "--dry-run", "--lab", "--token", "t"]) == 2
+    err = capsys.readouterr().err
+    assert "--allow-root" in err and "as root" in err
+    assert cli.main(["explore", "--dry-run", "--lab", "--token", "t", "--allow-root"]) == 0
+    assert "--allow-root" in capsys.readouterr().out
+    assert cli.main(["explore", "--dry-run", "--token", "t", "--allow-root"]) == 0
+    assert "--allow-root" not in capsys.readouterr().out
+    assert "--allow-root" not in cli.explore_command("1", "127.0.0.1", True, "t", lab=True)
+    with pytest.raises(ValueError, match="empty token"):
+        cli.explore_command("1", "127.0.0.1", True, "", lab=True)
 
 
 # ---- real browser -----------------------------------------------------------------------------------------------

@@ -251,14 +251,16 @@ def test_failure_isolation_and_atomic_replacement(tmp_path):
         extra_parameters={"02_growth_paths": {"indicator": "no_such_indicator"}},
     )
     assert result.status == "failed" and len(result.failures) == 1
-    folder = tmp_path / "2023Q4"
+    folder = result.folder
+    assert folder.name.startswith("2023Q4.failed-")  # a build with a failed part is kept beside the last good one
     # the failed notebook's partial output is kept and FAILED.txt names it; the report notebook and its PDF (made
     # as soon as the report notebook ends, so it does not depend on the companion notebooks) are there
     assert (folder / "02_growth_paths.ipynb").exists()
     assert "02_growth_paths" in (folder / "FAILED.txt").read_text(encoding="utf-8")
     assert result.pdf.exists() and "02_growth_paths" not in pdf_text_and_fonts(result.pdf)[0]
-    # the second build replaced the first: its notebook is gone
-    assert not (folder / "04_consistency_ambition.ipynb").exists()
+    # the last good build is untouched (issue 20: a build with failed parts never replaces it)
+    assert (tmp_path / "2023Q4" / "04_consistency_ambition.ipynb").exists()
+    assert not (tmp_path / "2023Q4" / "FAILED.txt").exists()
     p = subprocess.run(
         [
             sys.executable,
@@ -393,10 +395,16 @@ def test_a_lock_file_of_another_user_is_a_clear_error(tmp_path, monkeypatch):
     """After one `sudo make report` the lock file is root's: a later run as another user gets a message, not a
     PermissionError traceback (fault injection: root may open any file)."""
 
-    def refuse(path, *args, **kwargs):
-        raise PermissionError(13, "Permission denied", str(path))
+    import os
 
-    monkeypatch.setattr(reporting, "open", refuse, raising=False)
+    real = os.open
+
+    def refuse(path, *args, **kwargs):
+        if str(path).endswith(".report.lock"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)  # the lock is opened with os.open (O_NOFOLLOW)
     with pytest.raises(ReportLocked, match="belongs to another user"):
         with report_lock(tmp_path):
             pass

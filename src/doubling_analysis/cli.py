@@ -108,9 +108,14 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument(
         "--token",
         default=None,
-        help="access token (default: a random one, printed in the server's log; '' disables it)",
+        help="access token (default: a random one, printed with the address; an empty token is refused)",
     )
     e.add_argument("--lab", action="store_true", help="open the notebook in JupyterLab (to read or edit it) instead")
+    e.add_argument(
+        "--allow-root",
+        action="store_true",
+        help="with --lab as root: start JupyterLab anyway (its terminals are root shells); never added on its own",
+    )
     e.add_argument("--dry-run", action="store_true", help="print the command instead of running it")
 
     x = sub.add_parser("extract", help="read a plan or report text and write candidate targets or actuals to review")
@@ -176,18 +181,25 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
 def explore_command(
-    port: str = "8888", ip: str = "127.0.0.1", no_browser: bool = False, token=None, lab: bool = False
+    port: str = "8888",
+    ip: str = "127.0.0.1",
+    no_browser: bool = False,
+    token=None,
+    lab: bool = False,
+    allow_root: bool = False,
 ) -> list[str]:
     """The command line of the explorer: Voila, which runs the notebook on open and shows its interface only (no
-    code, no Run All), or with ``lab`` JupyterLab on the notebook. The token is not in it (``ps`` would show it):
-    it goes in the environment (:func:`explore_env`); only an empty token, allowed on this machine alone, is an
-    argument."""
+    code, no Run All), or with ``lab`` JupyterLab on the notebook. The token is never in it (``ps`` would show it):
+    it goes in the environment (:func:`explore_env`); an empty token is refused (ValueError). ``--allow-root`` is
+    added only when ``allow_root`` is asked for."""
     from .runner import NOTEBOOK_DIR
 
+    if token == "":
+        raise ValueError("an empty token: any local user could open the explorer (with --lab, a terminal)")
     notebook = str(NOTEBOOK_DIR / "06_scenario_explorer.ipynb")
     if not lab:
         cmd = [sys.executable, "-m", "voila", notebook, f"--port={port}", f"--Voila.ip={ip}", "--Voila.port_retries=0"]
-        cmd.append("--Voila.auto_token=True" if token != "" else "--Voila.token=")  # auto: from $JUPYTER_TOKEN
+        cmd.append("--Voila.auto_token=True")  # from $JUPYTER_TOKEN
         if no_browser:
             cmd.append("--no-browser")
         return cmd
@@ -203,11 +215,13 @@ def explore_command(
     ]
     if no_browser:
         cmd.append("--no-browser")
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        cmd.append("--allow-root")  # containers and CI run as root (cmd_explore says so)
-    if token == "":
-        cmd.append("--IdentityProvider.token=")
+    if allow_root:
+        cmd.append("--allow-root")  # asked for by the user (cmd_explore refuses root without it)
     return cmd
+
+
+def running_as_root() -> bool:
+    return hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def explore_env(token: str | None) -> dict[str, str]:
@@ -223,8 +237,6 @@ def explore_url(port: str, ip: str, token: str | None, lab: bool = False) -> str
 
 
 def cmd_explore(args) -> int:
-    import subprocess
-
     try:
         port = int(args.port)
         if not 0 < port < 65536:
@@ -236,15 +248,21 @@ def cmd_explore(args) -> int:
 
     if not args.ip:
         return _die("--ip: expected an address (127.0.0.1 for this machine only), not an empty value")
-    if args.token == "" and args.ip not in LOOPBACK:
+    if args.token is not None and not args.token.strip():
         return _die(
-            f"--token '': an explorer without a token on {args.ip} would give anyone on the network a shell; "
-            "use a token, or --ip 127.0.0.1"
+            "--token: an empty token is refused: without one any local user (on another address, anyone on the "
+            "network) could open the explorer and, with --lab, a terminal running as you; leave --token out for a "
+            "random one"
+        )
+    if args.lab and running_as_root() and not args.allow_root:
+        return _die(
+            "explore --lab as root: JupyterLab's terminals would be root shells for anyone with the token; run it as "
+            "another user, or pass --allow-root to start it anyway"
         )
     token = secrets.token_urlsafe(16) if args.token is None else args.token
-    cmd = explore_command(str(port), args.ip, args.no_browser, token, args.lab)
+    cmd = explore_command(str(port), args.ip, args.no_browser, token, args.lab, args.lab and args.allow_root)
     if "--allow-root" in cmd:
-        print("note: running as root: JupyterLab is started with --allow-root", file=sys.stderr)
+        print("note: --allow-root: JupyterLab runs as root, its terminals are root shells", file=sys.stderr)
     if args.ip not in LOOPBACK:
         print(f"note: listening on {args.ip}: anyone who can reach it and has the token can run code", file=sys.stderr)
     url = explore_url(str(port), args.ip, token, args.lab)
@@ -253,10 +271,47 @@ def cmd_explore(args) -> int:
         print(f"open: {url}")
         return 0
     print(f"the explorer: {url}", flush=True)
+    return run_server(cmd, explore_env(token))
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, between fork and exec
+    """The server gets SIGTERM when this process ends, even killed with SIGKILL (Linux): it then stops its kernels."""
+    import ctypes
+    import signal
+
     try:
-        return subprocess.call(cmd, env=explore_env(token))
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def run_server(cmd: list[str], env: dict[str, str]) -> int:
+    """Run the server until it ends or this process is stopped (Ctrl-C, SIGTERM, SIGHUP): then the server is asked
+    to stop (SIGTERM: it shuts its kernels down) and killed after ``config.SERVER_STOP_SECONDS``; if this process
+    is killed outright, the server gets SIGTERM from the system. No process is left behind."""
+    import signal
+    import subprocess
+
+    from . import config
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
+    server = subprocess.Popen(cmd, env=env, preexec_fn=_die_with_parent)  # noqa: PLW1509 - prctl only
+    try:
+        return server.wait()
     except KeyboardInterrupt:
+        server.send_signal(signal.SIGTERM)
+        try:
+            server.wait(config.SERVER_STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
         return 0
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
 
 
 def cmd_run(args) -> int:
@@ -283,6 +338,18 @@ def cmd_run(args) -> int:
     return 0
 
 
+def _interrupt_on_terminate() -> None:
+    """SIGTERM and SIGHUP stop a build as Ctrl-C does: its kernels, workers and temporary folders are removed, the
+    last report is left as it was, the lock is freed."""
+    import signal
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    for s in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(s, stop)
+
+
 def cmd_report(args) -> int:
     from .per_jurisdiction import EngineError
     from .reporting import REPO, ParameterError, ReportLocked, build_report
@@ -294,6 +361,14 @@ def cmd_report(args) -> int:
             raise ValueError
     except ValueError:
         return _die("--jobs takes a whole number of processes, 1 or more")
+    if args.scheduler is not None:
+        from .per_jurisdiction import check_scheduler_address
+
+        try:
+            check_scheduler_address(args.scheduler)
+        except EngineError as exc:
+            return _die(str(exc))
+    _interrupt_on_terminate()
     try:
         result = build_report(
             args.quarter,
@@ -312,6 +387,9 @@ def cmd_report(args) -> int:
         return _die("the data has errors (listed above); nothing was written")
     except ReportLocked as exc:
         return _die(str(exc))
+    except OSError as exc:  # a full or read-only disk, a folder that cannot be made
+        where = exc.filename or args.out or "the output folder"
+        return _die(f"cannot write {where}: {exc.strerror or exc}; nothing was replaced, the last report is unchanged")
     except KeyboardInterrupt:
         print(
             "doubling-analysis: interrupted: the partial build was removed; the last report is unchanged",

@@ -252,3 +252,18 @@ ACCEPT_TEMP_PREFIX = "doubling-accept-"
 #: (exact annual figures known at the as-of date, consecutive years, any series of the target's volatility class).
 #: 1.0: "beyond any growth in the record" (the record's highest, nominal_level, is 186 %/yr: 42 -> 120 亿, ar176)
 MAX_GROWTH_FACTOR = 1.0
+# --- build safety (issue 20) --------------------------------------------------------------------------------------
+#: copies of the data folder a build makes before it gives up when the folder keeps changing under it (a copy is
+#: kept only when the folder's fingerprint is the same before and after it)
+SNAPSHOT_ATTEMPTS = 3
+#: ``<quarter>.failed-<timestamp>`` folders kept for inspection, per report folder; older ones are removed
+FAILED_BUILDS_KEPT = 3
+#: times a per-jurisdiction PDF is sent again after its worker was lost (a process that died, a Dask worker gone)
+JURISDICTION_RETRIES = 2
+#: seconds a per-jurisdiction build waits for a cluster with no worker (none at the start, or all lost) before it
+#: fails with a message (and frees the lock)
+NO_WORKER_TIMEOUT_SECONDS = 60
+#: seconds one per-jurisdiction PDF may take on a worker before it counts as lost
+JURISDICTION_TIMEOUT_SECONDS = 600
+#: seconds the explorer's server has to stop (and stop its kernels) after ``explore`` is stopped, before it is killed
+SERVER_STOP_SECONDS = 10

@@ -15,6 +15,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import math
 import shlex
@@ -558,7 +559,7 @@ def build_explorer(
         r, row = results[0], table.iloc[0]
         state[f"result_{key}"] = row
         to_go = "" if math.isnan(r.rate_to_go) else f" · {L.t('rate_to_go', lang)} {r.rate_to_go:.1%}"
-        rates = "" if row["rates"] == "model" else f" · {row['rates']}"
+        rates = "" if row["rates"] == "model" else f" · {html.escape(str(row['rates']))}"
         p["info"].value = (
             f"<div class='da-info'>{L.t('p_attain', lang)}: <b class='da-p-attain'>{r.p_attain:.3f}</b>"
             f" · {L.t('interval', lang)} [{L.fmt_num(r.low)}, {L.fmt_num(r.high)}]{to_go}{rates}</div>"
@@ -623,7 +624,10 @@ def build_explorer(
         )
         command = reproduce_command(state["as_of"], target_w.value, sc, lang)
         path = save_scenarios(save_dir, table, command)
-        saved.value = f"<div class='da-saved'>{_panel_text('saved', lang)}: {path}<br><code>{command}</code></div>"
+        saved.value = (
+            f"<div class='da-saved'>{_panel_text('saved', lang)}: {html.escape(str(path))}<br>"
+            f"<code>{html.escape(command)}</code></div>"
+        )
 
     as_of_w.observe(set_as_of, names="value")
     kind_w.observe(set_jurisdictions, names="value")

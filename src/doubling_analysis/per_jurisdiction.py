@@ -21,6 +21,7 @@ import dataclasses
 import io
 import os
 import pickle
+import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -170,10 +171,9 @@ def _figure_html(fig) -> str:
 def document_body(rep, code: str) -> str:
     """The jurisdiction's report: findings, changes, doubling chart, its page and charts; appendices as in the
     overview: methods and calibration, sources, every target."""
-    import mistune
-
     from . import labels as L
     from .presentation import heading_html, html_table, methods_text, sources_table
+    from .rendering import markdown_html
 
     lang = rep.lang
     parts = [rep.findings_html(), rep.changes_html()]
@@ -182,8 +182,8 @@ def document_body(rep, code: str) -> str:
     parts.append(rep.jurisdiction_html(code))
     parts += [_figure_html(fig) for fig in rep.jurisdiction_charts(code)]
     parts.append(heading_html(L.t("appendix_methods", lang), "methods"))
-    parts.append(str(mistune.html(methods_text(lang))))
-    parts.append(str(mistune.html(rep.backtest_markdown())))
+    parts.append(markdown_html(methods_text(lang)))
+    parts.append(markdown_html(rep.backtest_markdown()))
     parts.append(heading_html(L.t("appendix_sources", lang), "sources"))
     parts.append(html_table(sources_table(rep.catalog, lang)))
     parts.append(rep.all_targets_html())
@@ -241,24 +241,77 @@ def render_slice(blob: bytes, meta: list[tuple[str, str]], overview: str = "") -
 # ---- engines: where the slices are rendered ----------------------------------------------------------------------
 
 
+def die_with_parent(parent: int) -> None:
+    """In a worker process: end when ``parent`` (the build) ends, even killed with SIGKILL, so that no worker is
+    left behind: the kernel's parent-death signal (Linux), and a thread that checks the parent every second."""
+    import signal
+    import threading
+
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(1)
+
+    if os.getppid() != parent:  # the parent ended before this process was ready
+        os._exit(1)
+    threading.Thread(target=watch, name="die-with-parent", daemon=True).start()
+
+
 class LocalEngine:
     """Local worker processes (fresh interpreters, one numeric thread each)."""
 
     def __init__(self, workers: int):
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
         self.workers = workers
         saved = {k: os.environ.get(k) for k in _SINGLE_THREAD}
         os.environ.update(_SINGLE_THREAD)  # the workers start with it; this process has loaded its libraries
         self._restore = saved
-        self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self._pool = self._new_pool()
+
+    def _new_pool(self):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor(
+            self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=die_with_parent,
+            initargs=(os.getpid(),),
+        )
 
     def submit(self, blob: bytes, meta, overview: str):
-        return self._pool.submit(render_slice, blob, meta, overview)
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self._pool.submit(render_slice, blob, meta, overview)
+        except BrokenProcessPool:  # a worker process died: the pool is replaced, its work sent again by collect
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new_pool()
+            return self._pool.submit(render_slice, blob, meta, overview)
+
+    def alive(self) -> int:
+        """Workers that can take work (a pool whose worker died is replaced on the next submit)."""
+        return self.workers
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        """Stop the workers: none is left behind, even one still busy (a build stopped by an error or a signal)."""
+        processes = list((self._pool._processes or {}).values())
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for p in processes:
+            if p.is_alive():
+                p.terminate()
+        for p in processes:
+            p.join(timeout=5)
+            if p.is_alive():
+                p.kill()
+                p.join(timeout=5)
         for k, v in self._restore.items():
             if v is None:
                 os.environ.pop(k, None)
@@ -279,14 +332,34 @@ class DaskEngine:
             ) from None
         from . import config
 
+        check_scheduler_address(address)
         try:
             self._client = Client(address, timeout=config.SCHEDULER_TIMEOUT_SECONDS)
         except (OSError, TimeoutError) as exc:
             raise EngineError(f"--scheduler {address}: no Dask scheduler answered ({exc})") from None
-        self.workers = len(self._client.scheduler_info().get("workers", {}))
+        except ValueError as exc:
+            raise EngineError(f"--scheduler {address}: not a scheduler address ({exc})") from None
+        if not self.alive():
+            wait = config.NO_WORKER_TIMEOUT_SECONDS
+            try:
+                self._client.wait_for_workers(1, timeout=wait)
+            except TimeoutError:
+                self._client.close()
+                raise EngineError(
+                    f"--scheduler {address}: the cluster has no worker, and none joined within {wait} s "
+                    "(config.NO_WORKER_TIMEOUT_SECONDS); start workers (dask worker ADDRESS) and try again"
+                ) from None
+        self.workers = self.alive()
 
     def submit(self, blob: bytes, meta, overview: str):
         return self._client.submit(render_slice, blob, meta, overview, pure=False)
+
+    def alive(self) -> int:
+        """The workers the scheduler knows now."""
+        try:
+            return len(self._client.scheduler_info().get("workers", {}))
+        except Exception:  # noqa: BLE001 - a scheduler gone has no worker
+            return 0
 
     def close(self) -> None:
         self._client.close()
@@ -294,6 +367,18 @@ class DaskEngine:
 
 class EngineError(RuntimeError):
     """The engine asked for cannot be used (a user mistake: the message says what to do)."""
+
+
+_ADDRESS = re.compile(r"^(?:(tcp|tls|inproc|ws|wss|ucx)://)?(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9_.-]+):(\d{1,5})$")
+
+
+def check_scheduler_address(address: str) -> None:
+    """A Dask scheduler address: ``[protocol://]host:port`` (tcp, tls, ws, wss, ucx); EngineError otherwise."""
+    m = _ADDRESS.match(address or "")
+    if m is None or not 0 < int(m.group(3)) < 65536:
+        raise EngineError(
+            f"--scheduler: expected an address like tcp://10.0.0.5:8786 (protocol://host:port), not {address!r}"
+        )
 
 
 @contextlib.contextmanager
@@ -311,17 +396,84 @@ def submit_all(slices: list[Path], eng, meta, overview: str) -> list:
     return [eng.submit(p.read_bytes(), meta, overview) for p in slices]
 
 
-def collect(slices: list[Path], futures: list, out: Path) -> list[dict]:
-    """Write ``<out>/<code>.pdf`` as each comes back; one manifest entry per jurisdiction."""
-    out.mkdir(parents=True, exist_ok=True)
-    entries = []
-    for path, fut in zip(slices, futures):
+def _result(fut, eng) -> Any:
+    """A future's result, waited for in short steps: with ``eng``, a cluster with no worker for longer than
+    ``config.NO_WORKER_TIMEOUT_SECONDS`` is an EngineError (no wait forever, the lock is freed); a PDF not back
+    after ``config.JURISDICTION_TIMEOUT_SECONDS`` counts as lost (TimeoutError)."""
+    from . import config
+
+    t0 = last_seen = time.monotonic()
+    while True:
         try:
-            r: Rendered = fut.result()
-        except Exception as exc:  # noqa: BLE001 - a worker lost, a cluster gone: said per jurisdiction
-            r = Rendered(path.name.removesuffix(SLICE_SUFFIX), None, f"{type(exc).__name__}: {exc}", 0.0)
+            return fut.result(timeout=1)
+        except TimeoutError:
+            if fut.done():  # the work itself raised a TimeoutError: a lost worker, not a wait
+                raise
+            now = time.monotonic()
+            if eng is not None and eng.alive() > 0:
+                last_seen = now
+            elif eng is not None and now - last_seen > config.NO_WORKER_TIMEOUT_SECONDS:
+                raise EngineError(
+                    f"the cluster has had no worker for {config.NO_WORKER_TIMEOUT_SECONDS} s "
+                    "(config.NO_WORKER_TIMEOUT_SECONDS): the per-jurisdiction PDFs cannot be made; start workers and "
+                    "build again"
+                ) from None
+            if now - t0 > config.JURISDICTION_TIMEOUT_SECONDS:
+                raise TimeoutError(f"no PDF after {config.JURISDICTION_TIMEOUT_SECONDS} s") from None
+
+
+def _lost(fut) -> bool:
+    """A finished future that raised (its worker lost), not one that returned a Rendered."""
+    try:
+        fut.result(timeout=0)
+    except Exception:  # noqa: BLE001
+        return True
+    return False
+
+
+def collect(
+    slices: list[Path], futures: list, out: Path, eng=None, meta=(), overview: str = "", retries: int | None = None
+) -> list[dict]:
+    """Write ``<out>/<code>.pdf`` as each comes back; one manifest entry per jurisdiction. With ``eng`` (the engine
+    the futures came from), a slice whose worker was lost (the future raised: a process that died, a Dask worker
+    gone, no answer in time) is sent again up to ``retries`` times (default ``config.JURISDICTION_RETRIES``); a
+    slice that failed to render (a returned error) is not: it would fail again. A cluster left with no worker is an
+    EngineError (see :func:`_result`)."""
+    import logging
+
+    from . import config
+
+    warn = logging.getLogger("doubling_analysis.report").warning
+    retries = config.JURISDICTION_RETRIES if retries is None else retries
+    out.mkdir(parents=True, exist_ok=True)
+    futures = list(futures)
+    attempts = [0] * len(futures)
+
+    def again(i: int, error: str) -> None:
+        attempts[i] += 1
+        warn("%s: worker lost (%s); sent again (%d of %d)", slices[i].name, error, attempts[i], retries)
+        futures[i] = eng.submit(slices[i].read_bytes(), list(meta), overview)
+
+    entries = []
+    for i, path in enumerate(slices):
+        while True:
+            try:
+                r: Rendered = _result(futures[i], eng)
+                break
+            except EngineError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - a worker lost, a cluster gone: sent again, then said
+                error = f"{type(exc).__name__}: {exc}"
+                if eng is None or attempts[i] >= retries:
+                    r = Rendered(path.name.removesuffix(SLICE_SUFFIX), None, error, 0.0)
+                    break
+                again(i, error)
+                for j in range(i + 1, len(futures)):  # a pool that broke lost the later slices too: sent at once
+                    f = futures[j]
+                    if f.done() and _lost(f) and attempts[j] < retries:
+                        again(j, error)
         entry: dict[str, object] = {"jurisdiction": r.code, "pdf": f"{out.name}/{r.code}.pdf"}
-        entry.update(status="ok" if r.pdf else "failed", seconds=r.seconds)
+        entry.update(status="ok" if r.pdf else "failed", seconds=r.seconds, retries=attempts[i])
         if r.pdf:
             (out / f"{r.code}.pdf").write_bytes(r.pdf)
         else:

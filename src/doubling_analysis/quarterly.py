@@ -681,9 +681,8 @@ class QuarterlyReport:
     def gaps_html(self) -> str:
         """How many targets have no public figure, per jurisdiction (a summarised panel: in its summary table),
         and the figures known only as bounds."""
-        import mistune
-
         from .presentation import gaps_statement
+        from .rendering import markdown_html
         from .views import bounded_figures
 
         lang = self.lang
@@ -699,7 +698,7 @@ class QuarterlyReport:
             )
             parts.append(f"<p>{html.escape(text)}</p>")
         else:
-            parts.append(str(mistune.html(gaps_statement(self.table, self.catalog, lang))))
+            parts.append(markdown_html(gaps_statement(self.table, self.catalog, lang)))
         bounded = bounded_figures(self.catalog, self.quarter, lang, self.codes)
         save_table(bounded, "bounded_figures", self.output_dir)
         parts.append(self._table(bounded, "bounded_figures"))

@@ -4,13 +4,17 @@ page and a table of contents, then WeasyPrint. The page template and the style s
 from __future__ import annotations
 
 import html
+import logging
 import re
 import threading
+from collections.abc import Iterable
 from pathlib import Path
 from string import Template
+from typing import Any
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _local = threading.local()
+log = logging.getLogger("doubling_analysis.report")
 
 
 def _exporter():
@@ -53,10 +57,77 @@ def wrap_html(body: str, title: str, meta: list[tuple[str, str]], toc_title: str
     )
 
 
-def html_to_pdf(html_text: str, pdf_path: Path, base_url: str | None = None) -> None:
+# ---- markdown built from data ---------------------------------------------------------------------------------
+
+
+def _markdown():
+    """mistune with the plugins of ``mistune.html`` but raw HTML escaped and no images or links: markdown that
+    quotes data (names, titles) can then neither inject markup nor make the PDF renderer fetch anything."""
+    if getattr(_local, "markdown", None) is None:
+        import mistune
+
+        class _TextOnly(mistune.HTMLRenderer):
+            def image(self, text: str, url: str, title: str | None = None) -> str:
+                return text  # the alt text, already escaped by mistune
+
+            def link(self, text: str, url: str, title: str | None = None) -> str:
+                return text
+
+        _local.markdown = mistune.create_markdown(
+            renderer=_TextOnly(escape=True), plugins=["strikethrough", "footnotes", "table"]
+        )
+    return _local.markdown
+
+
+def markdown_html(text: str) -> str:
+    """Markdown (which may quote data) as HTML: raw HTML in it is shown as text, images and links as their text."""
+    return str(_markdown()(text))
+
+
+# ---- PDF -------------------------------------------------------------------------------------------------------
+
+
+class ResourceRefused(ValueError):
+    """A resource the PDF renderer was asked to fetch that is not package-local."""
+
+
+def _under(path: Path, roots: Iterable[Path]) -> bool:
+    return any(path == r or r in path.parents for r in roots)
+
+
+def local_fetcher(allowed: Iterable[Path] = ()) -> Any:
+    """A WeasyPrint URL fetcher that reads ``data:`` URIs and ``file:`` URLs under the package's templates or one of
+    ``allowed`` (the build folder) and refuses everything else (http, ftp, any other file), logging each refusal:
+    a document that names an outside resource can neither embed a local file nor make the renderer fetch a URL."""
+    from urllib.parse import unquote, urlsplit
+
+    from weasyprint.urls import URLFetcher
+
+    roots = [TEMPLATES.resolve(), *(Path(a).resolve() for a in allowed)]
+
+    class LocalFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+            if scheme == "data":
+                return super().fetch(url, headers)
+            if scheme == "file":
+                path = Path(unquote(urlsplit(url).path)).resolve()
+                if _under(path, roots):
+                    return super().fetch(url, headers)
+            log.warning("PDF: refused to fetch %s (only data: URIs and files of the build are read)", url[:200])
+            raise ResourceRefused(f"refused: {url[:200]}")
+
+    return LocalFetcher(allowed_protocols=("data", "file"), allow_redirects=False)
+
+
+def html_to_pdf(html_text: str, pdf_path: Path, base_url: str | None = None, allowed: Iterable[Path] = ()) -> None:
+    """The PDF of ``html_text``; the renderer reads only package-local resources (:func:`local_fetcher`)."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
-    css = CSS(string="", font_config=fonts)
-    HTML(string=html_text, base_url=base_url).write_pdf(str(pdf_path), stylesheets=[css], font_config=fonts)
+    fetcher = local_fetcher(allowed)
+    css = CSS(string="", font_config=fonts, url_fetcher=fetcher)
+    HTML(string=html_text, base_url=base_url, url_fetcher=fetcher).write_pdf(
+        str(pdf_path), stylesheets=[css], font_config=fonts
+    )

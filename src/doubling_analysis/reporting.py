@@ -20,7 +20,9 @@ import logging
 import os
 import platform
 import shutil
+import stat
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +51,32 @@ def data_fingerprint(data_dir=None) -> str:
     from .catalog import data_signature
 
     return data_signature(resolve_data_dir(data_dir))
+
+
+class SnapshotError(RuntimeError):
+    """The data folder kept changing while it was copied (``config.SNAPSHOT_ATTEMPTS`` times)."""
+
+
+def snapshot_data(source: Path, dest: Path) -> str:
+    """Copy the data folder ``source`` to ``dest`` (which must not exist) and return the copy's fingerprint. A copy
+    is kept only when the folder's fingerprint before and after copying equals the copy's: a file edited while it
+    was copied (or two files edited in between) cannot give a snapshot that mixes two versions of the data. Raises
+    SnapshotError when the folder changed during each of ``config.SNAPSHOT_ATTEMPTS`` copies."""
+    from . import config
+    from .catalog import data_signature
+
+    for attempt in range(1, config.SNAPSHOT_ATTEMPTS + 1):
+        before = data_signature(source)
+        shutil.copytree(source, dest, symlinks=False)
+        copy = data_signature(dest)
+        if copy == before == data_signature(source):
+            return copy
+        log.warning("the data folder %s changed while it was copied (attempt %d); copying again", source, attempt)
+        shutil.rmtree(dest, ignore_errors=True)
+    raise SnapshotError(
+        f"{source}: the data files changed during each of {config.SNAPSHOT_ATTEMPTS} copies; try again when they "
+        "are no longer being edited"
+    )
 
 
 def package_versions() -> dict[str, str]:
@@ -99,10 +127,34 @@ def resolve_quarter(quarter: str, today=None) -> str:
     if quarter == "latest":
         today = pd.Timestamp.today() if today is None else pd.Timestamp(today)
         return str(pd.Period(today, "Q") - 1)
-    try:
-        return str(pd.Period(quarter.upper(), "Q"))
-    except (ValueError, AttributeError):
-        raise ParameterError(f"--quarter: expected a quarter like 2023Q4 or 'latest', not {quarter!r}") from None
+    import re
+
+    if not isinstance(quarter, str) or not re.fullmatch(r"\d{4}Q[1-4]", quarter.strip().upper()):
+        raise ParameterError(f"--quarter: expected a quarter like 2023Q4 or 'latest', not {quarter!r}")
+    return str(pd.Period(quarter.strip().upper(), "Q"))
+
+
+def check_quarter(catalog, quarter: str, today=None) -> None:
+    """A report's quarter lies in the data's range: from the first plan document's quarter to the last completed
+    one (the explorer's choice of quarters); ParameterError otherwise."""
+    from .explorer import explorer_quarters
+
+    quarters = explorer_quarters(catalog, today)
+    if quarter not in quarters:
+        span = f"{quarters[0]} to {quarters[-1]}" if quarters else "none"
+        raise ParameterError(
+            f"--quarter {quarter}: outside the data's range ({span}: the first plan document's quarter to the last "
+            "completed one)"
+        )
+
+
+def check_out(out: Path) -> None:
+    """``--out`` names a folder (or a place for one), not a file."""
+    for p in (out, *out.parents):
+        if p.exists():
+            if not p.is_dir():
+                raise ParameterError(f"--out: expected a folder, but {p} is a file")
+            return
 
 
 def report_folder_name(quarter: str, lang: str) -> str:
@@ -126,8 +178,16 @@ class ReportResult:
         ]
 
 
+def table_folder(name: str) -> str:
+    """Where a notebook of the build writes its CSV tables: ``tables/`` for the report notebook (whose text names
+    them there), ``tables/<notebook>/`` for each companion, so that every table file has one writer (notebooks 01,
+    03 and 05 all save an ``assessment`` or ``sources`` table: in one folder the last to finish would win)."""
+    stem = Path(name).stem
+    return "tables" if stem == REPORT_NOTEBOOK else f"tables/{stem}"
+
+
 def _report_parameters(name: str, quarter: str, lang: str, data_dir: str, jurisdictions: str | None) -> dict:
-    params = {"data_dir": data_dir, "lang": lang, "output_dir": "tables"}
+    params = {"data_dir": data_dir, "lang": lang, "output_dir": table_folder(name)}
     if name == REPORT_NOTEBOOK:
         params["quarter"] = quarter
         if jurisdictions:
@@ -156,13 +216,23 @@ def report_lock(out: Path):
 
     out.mkdir(parents=True, exist_ok=True)
     path = out / ".report.lock"
-    try:
-        fh = open(path, "a+")
+    try:  # never through a symlink: one planted at the lock path would get its target truncated
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0), 0o644)
     except PermissionError:
         raise ReportLocked(
             f"cannot open the lock file {path}: it belongs to another user (after a 'sudo make report'?); "
             "remove it, or run as that user"
         ) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReportLocked(
+                f"the lock file {path} is a symbolic link: remove it (a lock is never followed)"
+            ) from None
+        raise ReportLocked(f"cannot open the lock file {path}: {exc.strerror}") from None
+    fh = os.fdopen(fd, "r+")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        fh.close()
+        raise ReportLocked(f"the lock file {path} is not a regular file: remove it")
     try:
         fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -183,6 +253,20 @@ def report_lock(out: Path):
         fh.truncate()
         fcntl.flock(fh, fcntl.LOCK_UN)
         fh.close()
+
+
+def prune_failed(out: Path, name: str, keep: int | None = None) -> list[Path]:
+    """Remove all but the newest ``keep`` (default ``config.FAILED_BUILDS_KEPT``) ``<name>.failed-*`` folders;
+    the removed ones are returned (and logged)."""
+    from . import config
+
+    keep = config.FAILED_BUILDS_KEPT if keep is None else keep
+    failed = sorted(p for p in out.glob(f"{name}.failed-*") if p.is_dir())  # by name: by the time in it
+    gone = failed[: max(0, len(failed) - keep)]
+    for p in gone:
+        shutil.rmtree(p, ignore_errors=True)
+        log.info("removed %s: only the last %d failed builds are kept", p.name, keep)
+    return gone
 
 
 def _remove_leftovers(out: Path, name: str) -> None:
@@ -219,9 +303,20 @@ def build_report(
     if lang not in L.LANGS:
         raise ParameterError(f"--lang: expected zh or en, not {lang!r}")
     folder_data = resolve_data_dir(data_dir)
-    catalog = load_catalog(folder_data)  # bad data stops here, before anything is written
+    if not folder_data.is_dir():
+        load_catalog(folder_data)  # the validation's located error: no such data folder
     out = Path(out)
-    with _engine(per_jurisdiction or bool(scheduler), scheduler) as eng, report_lock(out):
+    check_out(out)
+    with contextlib.ExitStack() as stack:
+        # one snapshot of the data for the whole build: every notebook reads it, the manifest fingerprints it
+        _remove_stale_snapshots()
+        snapshot = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix=f"{SNAPSHOT_PREFIX}{os.getpid()}-")))
+        snapshot = snapshot / "data"
+        fingerprint = snapshot_data(folder_data, snapshot)
+        catalog = _validated(snapshot, folder_data)  # bad data stops here, before anything is written
+        check_quarter(catalog, quarter)
+        eng = stack.enter_context(_engine(per_jurisdiction or bool(scheduler), scheduler))
+        stack.enter_context(report_lock(out))
         handler = logging.FileHandler(out / "report.log", encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
         log.addHandler(handler)
@@ -230,7 +325,7 @@ def build_report(
             return _build(
                 quarter,
                 lang,
-                folder_data,
+                (folder_data, snapshot, fingerprint),
                 out,
                 jobs,
                 notebooks,
@@ -253,6 +348,41 @@ def build_report(
             handler.close()
 
 
+SNAPSHOT_PREFIX = "doubling-data-"
+
+
+def _remove_stale_snapshots() -> None:
+    """Data snapshots of builds killed outright (``<tmp>/doubling-data-<pid>-*`` of a process that is gone)."""
+    for p in Path(tempfile.gettempdir()).glob(f"{SNAPSHOT_PREFIX}*-*"):
+        pid = p.name.removeprefix(SNAPSHOT_PREFIX).split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(p, ignore_errors=True)
+            log.info("removed %s, the data snapshot of a killed build", p)
+        except PermissionError:  # another user's process, alive
+            pass
+
+
+def _validated(snapshot: Path, source: Path):
+    """The catalog of the snapshot; when it is invalid, the errors are those of the data folder itself (the user's
+    files, not the copy), unless that folder has been mended since."""
+    from .catalog import load_catalog
+    from .violations import DataValidationError
+
+    try:
+        catalog = load_catalog(snapshot)
+    except DataValidationError as exc:
+        try:
+            load_catalog(source)
+        except DataValidationError as located:
+            raise located from None
+        raise exc from None
+    return catalog
+
+
 @contextlib.contextmanager
 def _engine(wanted: bool, scheduler: str | None):
     """Where the per-jurisdiction PDFs are rendered (None: not wanted); a scheduler that does not answer stops the
@@ -266,10 +396,12 @@ def _engine(wanted: bool, scheduler: str | None):
         yield eng
 
 
-def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, progress, pdf, catalog, t0, extra, eng):
+def _build(quarter, lang, data, out, jobs, notebooks, jurisdictions, progress, pdf, catalog, t0, extra, eng):
     from . import labels as L
     from .catalog import CACHE_ENV_VAR, save_catalog_cache
     from .quarterly import data_vintage
+
+    folder_data, snapshot, fingerprint = data  # the data folder, the build's copy of it, the copy's fingerprint
 
     final = out / report_folder_name(quarter, lang)
     _remove_leftovers(out, final.name)  # the lock is held: no other build is using them
@@ -278,11 +410,10 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
         shutil.rmtree(tmp)
     tmp.mkdir(parents=True)
     (tmp / "tables").mkdir()
-    log.info("report %s (%s): building in %s from %s", quarter, lang, tmp, folder_data)
+    log.info("report %s (%s): building in %s from %s (snapshot %s)", quarter, lang, tmp, folder_data, snapshot)
     jobs = jobs or min(len(notebooks), os.cpu_count() or 1)
     # validated once: the kernels reuse this catalog (checked against the data folder's signature)
     cache = tmp / ".catalog.pickle"
-    fingerprint = data_fingerprint(folder_data)
     save_catalog_cache(catalog, cache, fingerprint)
     previous_cache = os.environ.get(CACHE_ENV_VAR)
     os.environ[CACHE_ENV_VAR] = str(cache)  # inherited by the kernels, which start now
@@ -303,12 +434,12 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     if eng is not None:  # the report notebook writes each jurisdiction's share of its tables here
         extra = {**extra, REPORT_NOTEBOOK: {**extra.get(REPORT_NOTEBOOK, {}), "slices_dir": str(slices)}}
     work = [
-        Job(name, {**_report_parameters(name, quarter, lang, str(folder_data), jurisdictions), **extra.get(name, {})})
+        Job(name, {**_report_parameters(name, quarter, lang, str(snapshot), jurisdictions), **extra.get(name, {})})
         for name in order
     ]
     runs: list[dict] = []
     pdf_path = None
-    pending: tuple[list, list] | None = None  # (slices, futures) of the per-jurisdiction PDFs
+    pending: tuple | None = None  # (slices, futures, engine, meta, overview) of the per-jurisdiction PDFs
     try:
         with KernelRun(work, tmp, jobs, after_run=_export_html(tmp)) as run:
             for entry in run.results():
@@ -343,7 +474,7 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     shutil.rmtree(slices, ignore_errors=True)
     status = "ok" if not failures else "failed"
     manifest = {
-        **base_manifest(str(folder_data), fingerprint),
+        **base_manifest(str(folder_data), fingerprint),  # the fingerprint of the snapshot every notebook read
         "quarter": quarter,
         "lang": lang,
         "status": status,
@@ -357,15 +488,20 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     write_manifest(tmp, manifest)
     if failures:
         (tmp / "FAILED.txt").write_text("\n".join(failures) + "\n", encoding="utf-8")
-    # the quarter's folder is replaced only by a build whose report notebook and PDF succeeded; any other build is
-    # kept beside it as <quarter>.failed-<timestamp> (the last good report stays where readers find it)
+    # the quarter's folder is replaced only by a build with no failed part (notebook, PDF, per-jurisdiction PDF);
+    # any other build is kept beside it as <quarter>.failed-<timestamp> (the last good report stays where readers
+    # find it), and only the last config.FAILED_BUILDS_KEPT of those are kept
     report_ok = any(r["notebook"] == f"{REPORT_NOTEBOOK}.ipynb" and r["status"] == "ok" for r in runs) and (
         pdf_path is not None or not pdf
     )
-    if not report_ok and final.exists():
+    if (failures or not report_ok) and final.exists():
         final = out / f"{final.name}.failed-{dt.datetime.now():%Y%m%dT%H%M%S}"
-        log.info("report notebook or PDF failed: the previous report is kept; this build goes to %s", final)
+        n = 1
+        while final.exists():  # two failed builds in one second
+            final, n = final.with_name(f"{final.name.split('~')[0]}~{n}"), n + 1
+        log.info("a part of the build failed: the previous report is kept; this build goes to %s", final)
     swap_into_place(tmp, final)
+    prune_failed(out, report_folder_name(quarter, lang))
     for r in runs:
         r["output"] = str(final / r["notebook"])
     pdf_final = final / pdf_path.name if pdf_path else None
@@ -374,20 +510,20 @@ def _build(quarter, lang, folder_data, out, jobs, notebooks, jurisdictions, prog
     return ReportResult(final, status, runs, pdf_final, round(time.perf_counter() - t0, 2), places)
 
 
-def _start_jurisdictions(slices: Path, eng, meta, overview: str) -> tuple[list, list]:
+def _start_jurisdictions(slices: Path, eng, meta, overview: str) -> tuple:
     """Send each jurisdiction's slice to the engine as soon as the report notebook has written them."""
     from .per_jurisdiction import SLICE_SUFFIX, submit_all
 
     paths = sorted(slices.glob(f"*{SLICE_SUFFIX}"))
     log.info("per-jurisdiction: %d slices sent to %d workers", len(paths), eng.workers)
-    return paths, submit_all(paths, eng, meta, overview)
+    return paths, submit_all(paths, eng, meta, overview), eng, meta, overview
 
 
-def _finish_jurisdictions(paths: list, futures: list, folder: Path) -> list[dict]:
+def _finish_jurisdictions(paths: list, futures: list, eng, meta, overview: str, folder: Path) -> list[dict]:
     from .per_jurisdiction import collect
 
     t = time.perf_counter()
-    places = collect(paths, futures, folder)
+    places = collect(paths, futures, folder, eng, meta, overview)  # a lost worker's slices are sent again
     for p in places:
         if p["status"] != "ok":
             log.info("%s: failed — %s", p["pdf"], p["error"])
@@ -420,7 +556,7 @@ def _pages(tmp: Path, entry: dict, quarter: str, lang: str, meta, pdf: bool) -> 
     t_pdf = time.perf_counter()
     pdf_path = tmp / f"report-{quarter}-{lang}.pdf"
     try:
-        html_to_pdf(doc, pdf_path)
+        html_to_pdf(doc, pdf_path, allowed=[tmp])
     except Exception as exc:  # noqa: BLE001 - the build goes on; its status says the PDF failed
         entry.update(status="failed", error=f"PDF: {exc}")
         return None

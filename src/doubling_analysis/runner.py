@@ -365,8 +365,10 @@ class KernelRun:
     def __exit__(self, exc_type, exc, tb) -> None:
         if exc_type is not None:
             self.stop()
+        # stopped: the kernels are gone, the (daemon) threads are given a moment; else each may finish its work
+        deadline = time.monotonic() + (2 if exc_type is not None else 10 * len(self._threads))
         for t in self._threads:
-            t.join(timeout=10)
+            t.join(timeout=max(0.0, deadline - time.monotonic()))
 
     def results(self):
         """Each job's entry as it ends (a queue read with a timeout, so that Ctrl-C is heard at once)."""

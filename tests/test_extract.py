@@ -206,10 +206,13 @@ def test_year_to_date_periods_of_reports():
 
 
 def test_reports_growth_beside_a_level_and_preliminary_figures():
-    c = one("2021年全市规上工业营业收入1000.5亿元，同比增长20.5%", kind="report")
-    assert (c.value, c.growth_pct, c.indicator_code) == (1000.5, 20.5, "revenue")
+    # one row per figure (issue 22): the level (with the growth beside it as growth_pct) and the growth of its own
+    level, growth = cands("2021年全市规上工业营业收入1000.5亿元，同比增长20.5%", kind="report")
+    assert (level.value, level.growth_pct, level.indicator_code) == (1000.5, 20.5, "revenue")
+    assert (growth.value, growth.growth_pct, growth.indicator_code) == (None, 20.5, "revenue_growth")
+    assert "growth_of_level" in growth.review
     found = cands("2021年全市规上工业营收、利润总额分别达916.6亿元、56.1亿元，同比分别增长51.3%、114%", kind="report")
-    assert [(c.value, c.growth_pct) for c in found] == [(916.6, 51.3), (56.1, 114)]  # 分别: in order
+    assert [(c.value, c.growth_pct) for c in found] == [(916.6, 51.3), (56.1, 114), (None, 51.3), (None, 114)]
     assert one("预计2021年全市地区生产总值1100亿元", kind="report").status == "preliminary"
     assert one("2021年全市地区生产总值1100亿元", kind="report").status == "final"
 
@@ -268,7 +271,8 @@ def test_sector_lists_give_a_row_per_sector():
 
 def test_unknown_phrases_are_kept_for_review():
     c = one("全市光伏组件产量达到30%以上")
-    assert c.indicator_code is None and "unknown_indicator" in c.review
+    # proposed as a new indicator: the words before the number less 全市 and 达到
+    assert c.indicator_code == "NEW:光伏组件产量" and "unknown_indicator" in c.review
     assert c.confidence < ex.config.EXTRACT_KEEP_CONFIDENCE
 
 

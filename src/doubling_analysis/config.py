@@ -267,3 +267,14 @@ NO_WORKER_TIMEOUT_SECONDS = 60
 JURISDICTION_TIMEOUT_SECONDS = 600
 #: seconds the explorer's server has to stop (and stop its kernels) after ``explore`` is stopped, before it is killed
 SERVER_STOP_SECONDS = 10
+# --- extraction (issue 22) ---
+#: a sentence longer than this is read in pieces of at most this many characters (cut at a clause end when there is
+#: one), so that the work per sentence is bounded and extraction is linear in the input
+EXTRACT_MAX_SENTENCE_CHARS = 2000
+#: at most this many candidates from one clause; the rest are left out and the last kept row says clause_limit
+EXTRACT_MAX_CANDIDATES_PER_CLAUSE = 12
+#: a clause longer than this is quoted as the window of this many characters around its number
+EXTRACT_MAX_QUOTE_CHARS = 200
+#: a phrase proposed as a new indicator (NEW:<phrase>) has at most this many characters
+EXTRACT_NEW_PHRASE_MAX_CHARS = 16
+EXTRACT_REVIEW_PENALTY.update({"clause_limit": 0.2, "growth_of_level": 0.05, "span": 0.05})

@@ -32,7 +32,8 @@ from .provenance import quote_holds_value
 
 #: review codes and what a reviewer should check
 REVIEW_CODES = {
-    "unknown_indicator": "no phrase of data/vocabulary.csv names the measure: choose indicator_code",
+    "unknown_indicator": "no phrase of data/vocabulary.csv names the measure: indicator_code proposes NEW:<phrase> (the"
+    " words before the number); add that indicator to indicators.csv or choose a code",
     "unit_mismatch": "the phrase's indicator has another unit than the number: check indicator_code",
     "tier_scope": "the tier (确保/力争) comes from an earlier clause of the sentence: check it covers this number",
     "relative_year": "the year is relative (今年/明年/去年) or inferred: check target_year / period",
@@ -46,6 +47,9 @@ REVIEW_CODES = {
     "jurisdiction": "a table row whose jurisdiction is not known: fill jurisdiction_code",
     "past": "reads like a past fact (现/已/十三五): a target or a figure?",
     "growth_only": "only a growth rate is reported",
+    "growth_of_level": "the growth rate is also the growth_pct of the level row before it: keep one of the two",
+    "clause_limit": "the clause holds more numbers than EXTRACT_MAX_CANDIDATES_PER_CLAUSE: the rest were left out",
+    "span": "the figure covers several years (a period a..b or a five-year plan): check the period",
 }
 
 
@@ -95,7 +99,10 @@ class DocContext:
     issued_year: int | None
     units: dict[str, str]  # names of jurisdictions (乐平市, 高新区) -> code, for table rows
     indicator_units: dict[str, str]
-    growth_of: dict[str, str]  # level indicator -> its growth-rate indicator (refers_to)
+    growth_of: dict[str, str]  # level indicator -> its growth-rate indicator (refers_to, or X / X增速 by name)
+    level_of: dict[str, str] = field(default_factory=dict)  # growth-rate indicator -> its level
+    indicator_kinds: dict[str, str] = field(default_factory=dict)
+    issued_month: int | None = None
 
     @property
     def multi_year(self) -> bool:
@@ -165,6 +172,9 @@ def document_years(text: str, issued_year: int | None, kind: str = "plan") -> tu
     m = _TITLE_YEAR.search(head)
     if m:
         return int(m.group(1)) - 1, int(m.group(1))
+    plan = lang.horizon(head) if kind == "plan" else None
+    if plan and (issued_year is None or issued_year <= plan[1]):
+        return plan[0] - 1, plan[1]  # a five-year plan (十四五): 2020 -> 2025
     if issued_year is None:
         raise ExtractError("the document names no year in its title: give --issued DATE")
     if kind == "report":
@@ -190,6 +200,14 @@ def context_from_data(
     vocab = lang.load_vocabulary(folder / "vocabulary.csv", {r["code"] for r in ind}, {r["code"] for r in sec})
     units = {re.sub(r"\s", "", r["name_zh"]): r["code"] for r in jur if r["parent_code"] == jurisdiction}
     base, year = document_years(text, issued_year, kind)
+    growth_of = {r["refers_to"]: r["code"] for r in ind if r["kind"] == "growth_rate" and r["refers_to"]}
+    level_of = {g: lv for lv, g in growth_of.items()}
+    by_name = {r["name_zh"]: r["code"] for r in ind}
+    for r in ind:  # X增速 is the growth of X
+        level = by_name.get(r["name_zh"][:-2]) if r["kind"] == "growth_rate" and r["name_zh"].endswith("增速") else None
+        if level:
+            growth_of.setdefault(level, r["code"])
+            level_of.setdefault(r["code"], level)
     ctx = DocContext(
         kind=kind,
         jurisdiction=jurisdiction,
@@ -199,7 +217,10 @@ def context_from_data(
         issued_year=issued_year,
         units=units,
         indicator_units={r["code"]: r["unit"] for r in ind},
-        growth_of={r["refers_to"]: r["code"] for r in ind if r["kind"] == "growth_rate" and r["refers_to"]},
+        growth_of=growth_of,
+        level_of=level_of,
+        indicator_kinds={r["code"]: r["kind"] for r in ind},
+        issued_month=int(issued[5:7]) if issued and len(issued) >= 7 else None,
     )
     return ctx, vocab
 
@@ -227,7 +248,12 @@ def _quote(text: str, start: int, end: int) -> str:
 # ---- indicators and sectors ----------------------------------------------------------------------------------
 
 _NEW = re.compile(r"新增|净增|培育|引进|引入|新认定|创建|新建")
-_GROWTH = re.compile(r"(增长|增速|增幅|提高|提升|下降|减少)[^，,。；]{0,6}$")
+_GROWTH = re.compile(
+    r"(增长|增速|增幅|提高(?![到至])|提升(?![到至])|下降(?![到至])|减少(?![到至])|多)[^，,。；到至]{0,6}$"
+)
+#: words between a phrase and its number that name another measure (a share, a contribution, a pull)
+_OTHER_MEASURE = re.compile(r"占|比重|占比|贡献|拉动|增长面")
+_SHARE_KINDS = ("share", "rate")
 
 
 def _nearest(hits: list[lang.Hit], pos: int, end: int) -> lang.Hit | None:
@@ -247,24 +273,71 @@ def resolve_indicator(
     """The indicator of a number at ``rel`` (offsets in ``clause``): the nearest phrase in its clause, else the
     nearest before it in its sentence; a % after 增长 of a level becomes the level's growth rate."""
     hit = _nearest(vocab.indicator_hits(clause), *rel)
-    if hit is None:
+    own = _measure_words(vocab, clause[: rel[0]])
+    if hit is None and not new_phrase(own):
         hits = vocab.indicator_hits(before)
         hit = hits[-1] if hits else None
+    proposal = _proposal(own)
     if hit is None:
-        return None, None, ["unknown_indicator"]
+        return None, proposal, ["unknown_indicator"]
     code = hit.phrase.indicator
     if hit.phrase.if_new and _NEW.search(clause[: rel[0]]):
         code = hit.phrase.if_new
     review: list[str] = []
+    between = clause[hit.end : rel[0]] if hit.end <= rel[0] else ""
+    if _OTHER_MEASURE.search(between) and ctx.indicator_kinds.get(code or "") not in _SHARE_KINDS:
+        return hit, proposal, ["unknown_indicator"]  # 装备制造业增加值…占规上工业增加值的比重: not the phrase's measure
     want = lang.UNITS.get(ctx.indicator_units.get(code or "", ""), ("?",))[0]
     have = lang.UNITS.get(unit or "", (want,))[0]
     if have != want:
         growth = ctx.growth_of.get(code or "")
-        if have == "ratio" and _GROWTH.search(clause[: rel[0]]) and growth:
+        level = ctx.level_of.get(code or "")
+        if have == "ratio" and unit != "pp" and _GROWTH.search(clause[: rel[0]]) and growth:
             code = growth
+        elif level and lang.UNITS.get(ctx.indicator_units.get(level, ""), ("?",))[0] == have:
+            code = level  # 规模以上工业增加值在675亿元以上: the level of a growth-rate phrase
         else:
-            return hit, None, ["unit_mismatch"]
+            return hit, proposal, ["unknown_indicator", "unit_mismatch"]
     return hit, code, review
+
+
+_LEAD_WORDS = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年|上半年|下半年|前三季度|[一二三四]季度|全年|今年|去年|明年|预计|其中|同时|"
+    r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\s*\d{1,2}\s*个?月|[（(][一二三四五六七八九十\d]+[）)]|"
+    r"十[一二三四五]五[”\"」’]?\s*(?:末|期末|期间|时期|以来)?|全省|全市|全州|全区|全县|全国|本市|我市|我省|我区|力争|确保|争取|争创|努力|"
+    r"到|至|截至|[“”\"「」‘’])"
+)
+_TRAIL_WORDS = re.compile(
+    r"(?:达到|达|为|在|突破|超过|超|实现|完成|增长|增速|增幅|同比|比上年|较上年|提高到|提升到|下降到|提高|提升|下降|减少|"
+    r"年均|平均|每年|分别|累计|保持|控制在|接近|近|约|至少|不低于|不少于|不超过|跨越|迈上|增加|新增|有|的|了|是|共|总量)+$"
+)
+
+
+_COUNT_OF_UNITS = re.compile(r"(?:等)?\s*(?:\d+|[一二两三四五六七八九十N])\s*个\s*(?:产业|行业|领域|集群|园区)")
+
+
+def _measure_words(vocab: lang.Vocabulary, clause_before: str) -> str:
+    """The clause before a number less the sectors it names and their count (装备制造、石化…6个产业): what is left
+    names the measure, if anything."""
+    out = list(clause_before)
+    for h in vocab.sector_hits(clause_before):
+        out[h.start : h.end] = " " * (h.end - h.start)
+    return _COUNT_OF_UNITS.sub(" ", "".join(out))
+
+
+def new_phrase(clause_before: str) -> str:
+    """The words naming the measure before a number, for a proposed indicator: the clause before the number less
+    its years, periods, places, tier words and the verbs and comparators next to the number."""
+    text = re.sub(r"[\s,，、：:；;（）()“”\"]+", " ", clause_before)
+    text = _LEAD_WORDS.sub(" ", text)
+    words = [w for w in text.split(" ") if w]
+    phrase = _TRAIL_WORDS.sub("", words[-1]) if words else ""
+    return phrase[-config.EXTRACT_NEW_PHRASE_MAX_CHARS :]
+
+
+def _proposal(clause_before: str) -> str | None:
+    phrase = new_phrase(clause_before)
+    return f"NEW:{phrase}" if len(phrase) >= 2 else None
 
 
 def resolve_sectors(vocab: lang.Vocabulary, clause: str, rel: int, heading: str) -> tuple[list[str], list[str]]:
@@ -344,7 +417,32 @@ def sentence_mentions(sentence: str, item: bool = False) -> list[lang.Mention]:
     return kept
 
 
-def _years(spot: Spot, ctx: DocContext, sticky: int | None) -> tuple[int, int, list[str]]:
+def _ahead_year(spot: Spot, ctx: DocContext) -> int | None:
+    """A plan's year counted from its base year: milestones (3年、5年、8年 … 分别: each figure after the list its
+    own year, in order) or 3年内 / 用5年时间."""
+    before = spot.sentence[: spot.m.start]
+    ms = lang.milestones(spot.sentence)
+    if ms and ms[0] <= spot.m.start:
+        k = sum(1 for x in lang.find_mentions(spot.sentence[ms[0] : spot.m.start]) if x.unit is not None)
+        if k < len(ms[1]):
+            return ctx.base_year + ms[1][k]
+    n = lang.years_ahead(before)
+    return ctx.base_year + n if n else None
+
+
+def _report_year(ctx: DocContext, months: int | None) -> int | None:
+    """The year of a period written without one (上半年, 1—5月, 全年): the last such period ended by the issue date
+    (a page of August on 上半年: that year's; a page of January on 1至11月 or 全年: the year before)."""
+    if ctx.issued_year is None:
+        return None
+    if months is None or months == 12:
+        return ctx.issued_year - 1 if ctx.issued_month is not None else None
+    if ctx.issued_month is None:
+        return None
+    return ctx.issued_year if ctx.issued_month > months else ctx.issued_year - 1
+
+
+def _years(spot: Spot, ctx: DocContext, sticky: int | None, months: int | None = None) -> tuple[int, int, list[str]]:
     before = spot.sentence[: spot.m.start]
     clause_before = spot.clause[: spot.rel[0]]
     review: list[str] = []
@@ -353,8 +451,17 @@ def _years(spot: Spot, ctx: DocContext, sticky: int | None) -> tuple[int, int, l
         year = lang.relative_year(before, ctx.issued_year)
         if year is not None:
             review.append("relative_year")
+    if year is None and ctx.kind == "plan":
+        year = _ahead_year(spot, ctx)
     if year is None:
         year = lang.explicit_year(before)
+    if year is None and ctx.kind == "plan":
+        plan = lang.horizon(before)
+        year = plan[1] if plan else None
+    if year is None and ctx.kind == "report" and not _PAST.search(before):
+        year = _report_year(ctx, lang.ytd_months(before) or months)
+        if year is not None:
+            review.append("default_year")
     if year is None:
         year = sticky or ctx.year
         if not _PAST.search(before) and ctx.kind == "report":
@@ -383,11 +490,38 @@ def _value_forms(m: lang.Mention, quote: str) -> tuple[float, float | None, str 
     return value, high, unit, []
 
 
-def _spot_candidates(spot: Spot, ctx: DocContext, vocab: lang.Vocabulary, sticky: int | None) -> list[Candidate]:
+def _quote_window(spot: Spot) -> tuple[int, int]:
+    """The clause, or the window of EXTRACT_MAX_QUOTE_CHARS around the number in a longer clause."""
+    c0, c1 = spot.c0, spot.c1
+    limit = config.EXTRACT_MAX_QUOTE_CHARS
+    if c1 - c0 <= limit:
+        return c0, c1
+    a = max(c0, min(spot.m.start - limit // 2, c1 - limit))
+    return a, min(c1, a + limit)
+
+
+def _per_text(spot: Spot) -> str:
+    """Where per words (每年, 年均, 累计) govern a number: its clause before it, and the sentence's opening clause
+    when that holds no number of its own (到2025年每年：…)."""
+    opening = re.split(r"[，,：:]", spot.sentence, maxsplit=1)[0]
+    own = spot.clause[: spot.rel[0]]
+    if spot.c0 > 0 and not re.search(r"\d", opening):
+        return opening + "，" + own
+    return own
+
+
+def _spot_candidates(
+    spot: Spot,
+    ctx: DocContext,
+    vocab: lang.Vocabulary,
+    sticky: int | None,
+    months: int | None = None,
+    carried_tier: str | None = None,
+) -> list[Candidate]:
     m, sentence = spot.m, spot.sentence
     before = sentence[: m.start]
     clause = spot.clause
-    quote = _quote(spot.raw, spot.c0, spot.c1)
+    quote = _quote(spot.raw, *_quote_window(spot))
     review: list[str] = []
     unit = m.unit
     if m.raw in ("两位数",):
@@ -406,7 +540,7 @@ def _spot_candidates(spot: Spot, ctx: DocContext, vocab: lang.Vocabulary, sticky
             review += rev
     value, high, unit, rev = _value_forms(replace(m, unit=unit), quote)
     review += rev
-    year, base, rev = _years(spot, ctx, sticky)
+    year, base, rev = _years(spot, ctx, sticky, months)
     review += rev
     if m.unit == "× base":
         year, base = _doubling_years(spot, ctx, year, base)
@@ -418,6 +552,8 @@ def _spot_candidates(spot: Spot, ctx: DocContext, vocab: lang.Vocabulary, sticky
         comp, rev = lang.comparator(sentence, m)
         review += rev
     tier, rev = lang.tier(before, clause[: spot.rel[0]])
+    if tier is None and carried_tier is not None:
+        tier, rev = carried_tier, ["tier_scope"]  # 力争到2025年： governs the list under it
     review += rev
     if _PAST.search(before):
         review.append("past")
@@ -433,7 +569,7 @@ def _spot_candidates(spot: Spot, ctx: DocContext, vocab: lang.Vocabulary, sticky
         value_high=high,
         comparator=comp,
         tier=tier,
-        per=lang.per(before, clause, ctx.multi_year),
+        per=lang.per(_per_text(spot), clause, ctx.multi_year),
         base_year=base,
         target_year=year,
         value_canonical=vc,
@@ -442,21 +578,34 @@ def _spot_candidates(spot: Spot, ctx: DocContext, vocab: lang.Vocabulary, sticky
         offset=spot.s0 + m.start,
     )
     if ctx.kind == "report":
-        base_cand = _as_report(base_cand, spot, ctx, year)
-    return [replace(base_cand, sector=s) for s in sectors]
+        base_cand = _as_report(base_cand, spot, year, months)
+    return [replace(base_cand, sector=s, review=list(base_cand.review)) for s in sectors]
 
 
-def _as_report(c: Candidate, spot: Spot, ctx: DocContext, year: int) -> Candidate:
+def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = None) -> Candidate:
+    """A reported figure: its bound, status and period (a year, a year to date, or a span of years: 2021..2023 for
+    2021—2023年, 十三五以来, 两年平均, 3年累计, 比2020年增加 in a figure of 2023); per year for 年均 / 每年 / 两年平均,
+    period for 累计."""
     before = spot.sentence[: spot.m.start]
+    clause_before = spot.clause[: spot.rel[0]]
     status = "preliminary" if re.search(r"预计|初步", spot.sentence) else "final"
     months = lang.ytd_months(before)
+    if months is None and lang.explicit_year(before) is None:
+        months = sticky_months
+    span = lang.report_span(spot.sentence, before, year)
+    base = re.search(r"(?:比|较)\s*((?:19|20)\d{2})\s*年", clause_before)
+    if span is None and base and int(base.group(1)) < year - 1:
+        span = (int(base.group(1)) + 1, year)  # 比2020年增加近2000亿元 in 2023: the change over 2021..2023
+    per = lang.per(_per_text(spot), spot.clause, False)
+    review = list(c.review) + (["span"] if span else [])
     return replace(
         c,
         bound=lang.bound(spot.sentence, spot.m),
         status=status,
-        period=lang.report_period(year, months),
+        period=f"{span[0]}..{span[1]}" if span else lang.report_period(year, months),
         tier=None,
-        per=None,
+        per=per if per in ("year", "period") else None,
+        review=review,
     )
 
 
@@ -464,32 +613,63 @@ def _is_growth(spot: Spot) -> bool:
     return spot.m.unit == "%" and bool(_GROWTH.search(spot.sentence[: spot.m.start]))
 
 
-def _pair_growth(cands: list[tuple[Spot, list[Candidate]]]) -> list[Candidate]:
-    """Reports: a growth rate after a level in the same sentence is that level's growth_pct (分别: in order)."""
+def _own_phrase(spot: Spot, vocab: lang.Vocabulary) -> bool:
+    """The growth's clause names a measure of its own (采矿业增加值增长0.4%), so it is not the growth of the level before."""
+    before = spot.clause[: spot.rel[0]]
+    return bool(vocab.indicator_hits(before)) or bool(new_phrase(_measure_words(vocab, before)))
+
+
+def _pair_growth(cands: list[tuple[Spot, list[Candidate]]], ctx: DocContext, vocab: lang.Vocabulary) -> list[Candidate]:
+    """Reports: every growth rate is a row of its own (value blank, growth_pct, the growth indicator). A growth in
+    the level's clause or in the clause right after it that names no measure of its own (…1000.5亿元，同比增长20.5%)
+    is also that level's growth_pct; 分别 pairs growths with the levels before them in order. A growth never
+    belongs to a row of an earlier clause that its own clause does not refer to."""
     out: list[Candidate] = []
-    waiting: list[Candidate] = []
+    waiting: list[tuple[Spot, list[Candidate]]] = []
     for spot, rows in cands:
-        if _is_growth(spot) and waiting:
-            level = waiting.pop(0)
-            sign = -1 if re.search(r"(下降|减少)[^，,。；]{0,6}$", spot.sentence[: spot.m.start]) else 1
-            level.growth_pct = sign * (spot.m.value or 0)
-            continue
-        if _is_growth(spot):
-            for r in rows:
-                sign = -1 if re.search(r"(下降|减少)[^，,。；]{0,6}$", spot.sentence[: spot.m.start]) else 1
-                r.growth_pct, r.value, r.unit, r.value_canonical, r.unit_canonical = (
-                    sign * (r.value or 0),
-                    None,
-                    None,
-                    None,
-                    None,
-                )
-                r.review.append("growth_only")
+        if not _is_growth(spot):
             out += rows
+            if spot.m.unit != "%":
+                prev = waiting[-1][0] if waiting else None
+                if prev is not None and prev.sentence != spot.sentence:
+                    waiting = []
+                waiting.append((spot, rows))
             continue
+        sign = -1 if re.search(r"(下降|减少)[^，,。；]{0,6}$", spot.sentence[: spot.m.start]) else 1
+        level: list[Candidate] | None = None
+        respectively = "分别" in spot.sentence[: spot.m.start]
+        if waiting and waiting[0][0].sentence == spot.sentence:
+            if respectively and len(waiting) > 1:
+                level = waiting.pop(0)[1]
+            else:
+                lspot, lrows = waiting[-1]
+                adjacent = (
+                    lspot.c0 == spot.c0 or re.fullmatch(r"[，,\s]*", spot.sentence[lspot.c1 : spot.c0]) is not None
+                )
+                if respectively or (adjacent and not _own_phrase(spot, vocab)) or lspot.c0 == spot.c0:
+                    level = lrows
+                waiting = [] if not respectively else waiting[1:]
+        for r in rows:
+            r.growth_pct, r.value, r.unit, r.value_canonical, r.unit_canonical = (
+                sign * (r.value or 0),
+                None,
+                None,
+                None,
+                None,
+            )
+            r.review.append("growth_only")
+            if level:
+                lcode = level[0].indicator_code or ""
+                if not _own_phrase(spot, vocab) or respectively:
+                    growth = ctx.growth_of.get(lcode)
+                    r.indicator_code = growth or (f"{lcode}增速" if lcode.startswith("NEW:") else r.indicator_code)
+                    r.sector = level[0].sector
+                r.review.append("growth_of_level")
+        if level:
+            for lv in level:
+                if lv.growth_pct is None:
+                    lv.growth_pct = sign * (spot.m.value or 0)
         out += rows
-        if spot.m.unit != "%":
-            waiting += rows
     return out
 
 
@@ -503,33 +683,76 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     raw_text, text = text, lang.normalise(text)
     out: list[Candidate] = []
     sticky: int | None = None
+    months: int | None = None  # a report's year to date (上半年) carried to the sentences after it
+    carried_tier: str | None = None  # 力争到2025年： over the list items under it
     doubled = False
     for p0, p1 in spans(text, re.compile(r"\n")):
         paragraph = text[p0:p1]
         if paragraph.startswith("\t"):
             continue
-        sentences = spans(paragraph, _SENTENCE_END)
+        sentences = [piece for a, b in spans(paragraph, _SENTENCE_END) for piece in _pieces(paragraph, a, b)]
         heading = paragraph[sentences[0][0] : sentences[0][1]] if _LIST_MARKER.match(paragraph) else ""
+        if not _LIST_MARKER.match(paragraph):
+            carried_tier = None
         for s0, s1 in sentences:
             sentence = paragraph[s0:s1]
             if _INCENTIVE.search(sentence):
                 continue
             if ctx.kind == "plan" and _PAST.search(sentence) and not _DOUBLING.search(sentence):
                 continue
-            to_year = lang._TO_YEAR.search(sentence)
+            to_year = lang._TO_YEAR.search(sentence) or _GOAL_YEAR.search(sentence)
             clauses = spans(sentence, _CLAUSE_END)
             found: list[tuple[Spot, list[Candidate]]] = []
+            per_clause: dict[int, int] = {}
             for m in sentence_mentions(sentence, item=s0 == 0 and bool(heading)):
                 if m.unit == "× base":
                     if doubled or ctx.kind == "report":
                         continue
                     doubled = True  # the plan's doubling is stated once (its title); later mentions repeat it
                 c0, c1 = next(((a, b) for a, b in clauses if a <= m.start < b), (0, len(sentence)))
+                per_clause[c0] = per_clause.get(c0, 0) + 1
+                if per_clause[c0] > config.EXTRACT_MAX_CANDIDATES_PER_CLAUSE:
+                    if per_clause[c0] == config.EXTRACT_MAX_CANDIDATES_PER_CLAUSE + 1 and found:
+                        for r in found[-1][1]:
+                            r.review.append("clause_limit")
+                    continue
                 spot = Spot(m, sentence, p0 + s0, c0, c1, heading, raw_text[p0 + s0 : p0 + s1])
-                found.append((spot, _spot_candidates(spot, ctx, vocab, sticky)))
-            out += _pair_growth(found) if ctx.kind == "report" else [c for _, rows in found for c in rows]
+                found.append((spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier)))
+            out += _pair_growth(found, ctx, vocab) if ctx.kind == "report" else [c for _, rows in found for c in rows]
             if to_year and int(to_year.group(1)) > ctx.base_year:
                 sticky = int(to_year.group(1))
+            plan = lang.horizon(sentence) if ctx.kind == "plan" and _HORIZON_GOAL.search(sentence) else None
+            if plan:
+                sticky = plan[1]
+            if ctx.kind == "report":
+                ytd = lang.ytd_months(sentence)
+                months = ytd if ytd is not None else (None if lang.explicit_year(sentence) else months)
+            if sentence.rstrip().endswith(("：", ":")) or paragraph.rstrip().endswith(("：", ":")):
+                word, _ = lang.tier(sentence, sentence)
+                carried_tier = word if word else carried_tier
+    return out
+
+
+#: 确定2025年发展目标: the year of the goals that follow
+_GOAL_YEAR = re.compile(r"(?:确定|明确|提出|设定)\s*((?:19|20)\d{2})\s*年[^。；;]{0,6}目标")
+#: 十四五末 / “十四五”期间 as the horizon of the targets (not a mention of the plan's name)
+_HORIZON_GOAL = re.compile(r"十[一二三四五]五[”\"」’]?\s*(?:末|期末|期间|时期)")
+
+
+def _pieces(paragraph: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A sentence as pieces of at most EXTRACT_MAX_SENTENCE_CHARS characters, cut after a clause end where the
+    piece has one: the work per sentence is bounded, so the whole is linear in the input."""
+    limit = config.EXTRACT_MAX_SENTENCE_CHARS
+    if b - a <= limit:
+        return [(a, b)]
+    out = []
+    while a < b:
+        end = min(b, a + limit)
+        if end < b:
+            cut = max(paragraph.rfind(c, a, end) for c in "，,：:、")
+            end = cut + 1 if cut > a else end
+        out.append((a, end))
+        a = end
     return out
 
 

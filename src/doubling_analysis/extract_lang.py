@@ -21,8 +21,10 @@ from .violations import ValidationReport, Violation
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％－～", "0123456789.%-~")
 #: traditional characters of the words read here, one for one (offsets are kept): 億 -> 亿, 營業 -> 营业 ...
 _TRADITIONAL = str.maketrans(
-    "億萬兩營業產總規戶個項實現長達過約餘擴區內計預為從較幾與標準廠貸額費這產劃級戶數增長優勢紡織裝",
-    "亿万两营业产总规户个项实现长达过约余扩区内计预为从较几与标准厂贷额费这产划级户数增长优势纺织装",
+    "億萬兩營業產總規戶個項實現長達過約餘擴區內計預為從較幾與標準廠貸額費這產劃級戶數增長優勢紡織裝"
+    "爭確創躍邁製資動機設備術電鎮調記統經濟發國價漲務進頭點農噸臺輛場將屆歲貢獻幣億劃幹業壯",
+    "亿万两营业产总规户个项实现长达过约余扩区内计预为从较几与标准厂贷额费这产划级户数增长优势纺织装"
+    "争确创跃迈制资动机设备术电镇调记统经济发国价涨务进头点农吨台辆场将届岁贡献币亿划干业壮",
 )
 _CN_DIGITS = {
     "零": 0,
@@ -70,6 +72,10 @@ UNIT_WORDS: dict[str, str] = {
     "所": "所",
     "人": "人",
     "天": "天",
+    "台": "台",
+    "套": "套",
+    "千瓦": "千瓦",
+    "吨": "吨",
 }
 _UNIT_ALT = "|".join(re.escape(u) + ("(?!目)" if u == "项" else "") for u in sorted(UNIT_WORDS, key=len, reverse=True))
 _NUM = rf"(?:{ARABIC}|{CN_NUMERAL})"
@@ -142,6 +148,8 @@ class Mention:
 
 def _unit_of(mag: str | None, unit_word: str | None) -> str | None:
     """The unit of units.py for a magnitude and a unit word: 亿+元 -> 亿元, 万+家 -> 万家, 亿 alone -> 亿元."""
+    if mag == "万" and unit_word is None:
+        return None  # 万 alone names no unit (万人, 万吨, 万元 ...): never money by default
     if mag:
         word = UNIT_WORDS.get(unit_word or "", "元")
         if mag == "亿" and word == "元":
@@ -196,6 +204,13 @@ _NAME_WORDS = re.compile(
     r"^\s*(?:以上|级|的)?\s*[^，,。；、\d]{0,4}?(?:工业项目|产业项目|重大项目|项目|企业|开发区|园区|产业集群|集群)"
 )
 _STRUCTURE_AFTER = re.compile(r"^\s*(?:大|支|批|张|套|条|道|类|方面|领域|产业(?!集群)|行业|环节|中心|清单)")
+#: 万亿级 / 五千亿级 / 400亿级 before a noun: the label of a tier of parks, industries, clusters (N个千亿级产业集群)
+_LABEL_AFTER = re.compile(r"^\s*级?\s*[^，,。；;\d]{0,4}?(?:产业|园区|集群|企业|开发区|基地|城市|工业园|产业园)")
+#: a comparison with another place or measure: 高于全国1.1个百分点, 比全国高7.1个百分点, 快于全部规模以上工业6.2个百分点
+_COMPARISON_BEFORE = re.compile(
+    r"(?:(?:高于|低于|快于|慢于|领先)(?:全国|全省|全市|全部|规上|规模以上|平均|同期|西部|中部|东部)[^，,。；;]{0,12}"
+    r"|比(?:全国|全省|全市|西部|中部)[^，,。；;]{0,6}(?:高|低|快|慢))\s*$"
+)
 
 
 def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
@@ -226,6 +241,17 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
             return "threshold"  # 100亿元、50亿元重大项目
     if m.unit in ("个", "家", "户", "项") and _STRUCTURE_AFTER.match(after) and (m.chinese or "、" in text[: m.start]):
         return "structure"  # 两大主导产业, 有色金属、电子信息2个产业
+    if m.unit == "个" and (
+        after.lstrip().startswith(("大类", "门类")) or (re.match(r"\s*行业", after) and before.rstrip().endswith("有"))
+    ):
+        return "structure"  # 41个大类行业中有34个行业
+    if m.unit is None and after.startswith("成"):
+        return "structure"  # 超八成行业: tenths of a count of industries
+    if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and _LABEL_AFTER.match(text[m.end : m.end + 12]):
+        if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*个\s*$", text[max(0, m.start - 6) : m.start]):
+            return "label"  # 1个四百亿级园区, 3个千亿级产业集群: the count is the figure
+    if m.unit == "pp" and _COMPARISON_BEFORE.search(text[max(0, m.start - 20) : m.start]):
+        return "comparison"  # a figure of another place or measure
     if m.chinese and m.value < 10 and not comparator_before(text, m.start)[0] and m.value_high is None:
         return "structure"  # 一个平台, 七个一: small Chinese numbers name things unless a comparator binds them
     return None
@@ -240,6 +266,11 @@ PREFIX_COMPARATORS = (
     ("不超过", "<="),
     ("至少", ">="),
     ("突破", ">"),
+    ("跨越", ">"),
+    ("跨过", ">"),
+    ("迈上", ">"),
+    ("迈过", ">"),
+    ("迈入", ">"),
     ("超过", ">"),
     ("冲破", ">"),
     ("接近", "near"),
@@ -252,6 +283,8 @@ PREFIX_COMPARATORS = (
     ("近", "near"),
 )
 SUFFIX_COMPARATORS = (("余", ">"), ("多", ">"), ("以上", ">="), ("左右", "~"), ("以内", "<="), ("以下", "<="))
+#: words of stepping over a mark: exceed a number, reach a tier (…级)
+_STEP_WORDS = ("跨越", "跨过", "迈上", "迈过", "迈入")
 #: how many characters before a number a comparator word may stand (达到, 实现, 各 may come between)
 PREFIX_WINDOW = 6
 
@@ -280,10 +313,12 @@ def comparator_after(text: str, end: int) -> tuple[str | None, str | None]:
 def comparator(text: str, m: Mention) -> tuple[str, list[str]]:
     """The target comparator of a number (突破 wins over a trailing 以上, as in 突破3600亿元以上) and review codes."""
     review: list[str] = []
-    _, pre = comparator_before(text, m.start)
+    word, pre = comparator_before(text, m.start)
     _, post = comparator_after(text, m.end)
     if m.ji:
         post = post or ">="
+        if word in _STEP_WORDS:
+            pre = ">="  # 迈上万亿级: onto the tier (at least), while 迈上1000亿元 exceeds it
     if m.more:
         pre = pre or ">"
     comp = pre if pre in (">", "<=", "near") else (post or pre or "=")
@@ -310,7 +345,7 @@ def bound(text: str, m: Mention) -> str:
     return BOUNDS[comp]
 
 
-TIER_WORDS = {"确保": "floor", "力争": "stretch", "争取": "stretch", "努力": "stretch"}
+TIER_WORDS = {"确保": "floor", "力争": "stretch", "争取": "stretch", "争创": "stretch", "努力": "stretch"}
 _TIER_RE = re.compile("|".join(TIER_WORDS))
 
 
@@ -333,12 +368,68 @@ _TO_YEAR = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
 _BASE = re.compile(r"(?:比|较|相比|对比)\s*((?:19|20)\d{2})\s*年")
 _BASE_PREV = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
 _PER = (
-    (re.compile(r"每年|年均|每一年|逐年"), "year"),
+    (re.compile(r"每年|年均|每一年|逐年|(?:两|三|四|五|[2-5])\s*年平均"), "year"),
     (re.compile(r"每季度|每个季度"), "quarter"),
     (re.compile(r"每月|每个月"), "month"),
     (re.compile(r"[三五两3-5]\s*年内|累计|期间|共引进|共计|总共"), "period"),
 )
 _FLOW_VERBS = re.compile(r"新增|净增|引进|引入|新建|收回|投入|扩区|新开工|培育")
+
+
+#: five-year plans by name: 十四五 -> (2021, 2025)
+FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025)}
+FIVE_YEAR_PLANS["十五五"] = (2026, 2030)
+_HORIZON = re.compile(r"(十[一二三四五]五)[”\"」’]?\s*(末|期末|期间|时期|以来|规划|发展规划|时期末)?")
+_YEARS_N = "[一二两三四五六七八九十]|[1-9]|10"
+#: 3年内, 用5年时间, 5年后 (a horizon counted from the base year), not 连续17年 / 3年来
+_N_YEARS = re.compile(rf"(?<![\d年第连续近])({_YEARS_N})\s*年(?:内|后|时间|左右)(?![\d])")
+#: milestones: 3年、5年、8年 (then 分别 …): each figure after the list its own year
+_MILESTONES = re.compile(rf"((?:{_YEARS_N})\s*年(?:\s*[、和及]\s*(?:{_YEARS_N})\s*年)+)")
+_SPAN_WORDS = re.compile(
+    rf"(?:^|[，,；;：:])\s*(?:近)?({_YEARS_N})\s*年(?:来|以来|间)?\s*(?:[，,]|累计)|({_YEARS_N})\s*年\s*累计"
+)
+_AVERAGE_SPAN = re.compile(rf"({_YEARS_N})\s*年(?:平均|年均)")
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-－—–~至到]\s*((?:19|20)\d{2})\s*年")
+
+
+def horizon(text: str) -> tuple[int, int] | None:
+    """The five-year plan a text names (十四五末, “十四五”期间, 十三五以来): its first and last year; the last such name."""
+    hits = list(_HORIZON.finditer(text))
+    return FIVE_YEAR_PLANS[hits[-1].group(1)] if hits else None
+
+
+def years_ahead(text: str) -> int | None:
+    """3年内 / 用5年时间 / 5年后: the number of years, else None."""
+    hits = list(_N_YEARS.finditer(text))
+    return int(parse_number(hits[-1].group(1)) or 0) or None if hits else None
+
+
+def milestones(sentence: str) -> tuple[int, list[int]] | None:
+    """A list of milestones (3年、5年、8年): the end of the list in ``sentence`` and the numbers of years."""
+    m = _MILESTONES.search(sentence)
+    if m is None:
+        return None
+    return m.end(), [int(parse_number(x) or 0) for x in re.findall(_YEARS_N, m.group(1))]
+
+
+def report_span(sentence: str, before: str, year: int) -> tuple[int, int] | None:
+    """The years a reported figure covers when more than one: 2021—2023年 (not after 比/较: a base), 十三五以来,
+    两年平均, 3年累计 / 3年, (ending in ``year``); None for one year."""
+    for m in _YEAR_SPAN.finditer(before):
+        if not re.search(r"(比|较|相比|对比)\s*$", before[max(0, m.start() - 3) : m.start()]):
+            return int(m.group(1)), int(m.group(2))
+    plan = horizon(before)
+    if plan and re.search(r"十[一二三四五]五[”\"」’]?\s*(以来|期间|时期)", before):
+        return plan
+    avg = _AVERAGE_SPAN.search(before)
+    if avg:
+        n = int(parse_number(avg.group(1)) or 1)
+        return (year - n + 1, year) if n > 1 else None
+    words = _SPAN_WORDS.search(sentence)
+    if words:
+        n = int(parse_number(words.group(1) or words.group(2)) or 1)
+        return (year - n + 1, year) if n > 1 else None
+    return None
 
 
 def explicit_year(text: str) -> int | None:
@@ -368,7 +459,8 @@ def base_year(text: str, target_year: int, default: int) -> int:
 
 
 def per(sentence_before: str, clause: str, multi_year: bool) -> str | None:
-    """year (每年, 年均), quarter, month, period (三年内, 累计, or a flow counted over a multi-year plan)."""
+    """year (每年, 年均), quarter, month, period (三年内, 累计, or a flow counted over a multi-year plan). The words
+    count in ``sentence_before`` as given: the caller passes the number's clause and the sentence's opening."""
     for pattern, value in _PER:
         if pattern.search(sentence_before):
             return value

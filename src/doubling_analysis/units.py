@@ -38,6 +38,16 @@ UNITS: dict[str, tuple[str, float]] = {
     "count": ("count", 1.0),
     "万户": ("count", 1e4),
     "万家": ("count", 1e4),
+    "万人": ("count", 1e4),
+    "台": ("count", 1.0),
+    "套": ("count", 1.0),
+    "万台": ("count", 1e4),
+    "万套": ("count", 1e4),
+    # mass (tonne) and power (kilowatt), as written in bulletins
+    "吨": ("mass", 1.0),
+    "万吨": ("mass", 1e4),
+    "千瓦": ("power", 1.0),
+    "万千瓦": ("power", 1e4),
     # areas, base: square metre
     "平方米": ("area", 1.0),
     "万平方米": ("area", 1e4),

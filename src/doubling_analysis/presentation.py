@@ -115,7 +115,7 @@ operating revenue below a main-revenue target is a miss); likely achieved or lik
 on a stated judgement (the same measure under another name; the other side of an inclusion; a stock reported in the
 target year or within {stock_months} months after it; a target whose remaining growth exceeds the highest annual
 growth in the record of its kind; a count one of whose units alone reports as much, named); undetermined otherwise.
-An official projection (预计全年…, published before the year ended) never decides; it weighs the probability. A
+An official projection (published before the year ended) never decides; it weighs the probability. A
 figure of another scope (产值 vs 营业收入, a cluster vs above-scale industry) is never used.
 """,
     "zh": """

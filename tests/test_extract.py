@@ -498,3 +498,14 @@ def test_synthetic_100_kb_sentence_is_bounded():
     assert 0 < len(found) <= cfg.EXTRACT_MAX_CANDIDATES_PER_CLAUSE * pieces
     assert max(len(c.quote) for c in found) <= cfg.EXTRACT_MAX_QUOTE_CHARS
     assert any("clause_limit" in c.review for c in found)
+
+
+def test_synthetic_share_named_before_a_level_phrase():
+    # 工业总产值 (a level) stands nearer the number, but 占…比重 makes the share phrase before it the measure
+    c = one("战略性新兴产业总产值占工业总产值比重提升到22%")
+    assert (c.indicator_code, c.value) == ("sei_output_share", 22)
+
+
+def test_english_units_keep_their_space():
+    c = one("revenue of 14 billion yuan", kind="report", issued="2022-03-01")
+    assert (c.value, c.unit) == (14, "RMB bn")  # a unit word with a space inside (not a wrapped 个 百分点)

@@ -178,7 +178,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         b = parse_number(m["b"]) if m["b"] else None
         unit_word = "%" if m["pa"] and not m["unit"] else m["unit"]
-        unit_word = re.sub(r"\s", "", unit_word) if unit_word else unit_word  # 0.6 个 百分点 as wrapped
+        if unit_word and "百分点" in unit_word:
+            unit_word = re.sub(r"\s", "", unit_word)  # 0.6 个 百分点 as wrapped
         end = m.end()
         if m["dash"] and b is None:  # "8-" : the dash belongs to something else
             end = m.start("dash")

@@ -414,3 +414,98 @@ def test_write_candidates_has_the_review_columns():
     header = buf.getvalue().splitlines()[0].split(",")
     assert header[: len(ex.TARGET_COLUMNS)] == ex.TARGET_COLUMNS
     assert {"confidence", "review", "keep", "value_canonical"} <= set(header)
+
+
+# ---- issue 22: synthetic sentences written for each rule (expected rows stated by hand) --------------------------
+
+
+def test_synthetic_plan_horizons():
+    # 十四五末 is 2025 whatever the issue year; 3年内 from the base year 2021 (issued 2022, no year in a title) = 2024
+    c = one("到“十四五”末，全市工业总产值突破2000亿元", issued="2021-06-01")
+    assert (c.target_year, c.comparator, c.indicator_code) == (2025, ">", "output_value")
+    assert one("力争3年内规模以上工业营业收入达到1000亿元", issued="2022-03-01").target_year == 2024
+    found = cands("规模以上工业营业收入3年、5年分别达到1000亿元、2000亿元", issued="2022-03-01")
+    assert [(c.value, c.target_year) for c in found] == [(1000, 2024), (2000, 2026)]  # 2021 + 3, 2021 + 5
+
+
+def test_synthetic_report_periods_from_the_issue_date():
+    # a page of August on 上半年: that year's H1; a page of January on 1至11月: the year before
+    c = one("上半年，全市规上工业增加值同比增长8.5%", kind="report", issued="2024-08-10")
+    assert (c.period, c.growth_pct, c.indicator_code) == ("2024-01..2024-06", 8.5, "va_growth")
+    c = one("1至11月规模以上工业增加值增长7.1%", kind="report", issued="2026-01-15")
+    assert c.period == "2025-01..2025-11"
+    # 上半年 carried to the next sentence, which names no period of its own
+    found = cands(
+        "上半年，全市规上工业增加值同比增长8.5%。全市规上工业营业收入500亿元", kind="report", issued="2024-08-10"
+    )
+    assert [c.period for c in found] == ["2024-01..2024-06", "2024-01..2024-06"]
+
+
+def test_synthetic_report_spans():
+    # 3年累计 in a page of February 2024: 2021..2023; 累计 -> per period, 年均 -> per year
+    found = cands("3年累计完成工业投资1.06万亿元，年均增长17.3%", kind="report", issued="2024-02-28")
+    assert [(c.period, c.per) for c in found] == [("2021..2023", "period"), ("2021..2023", "year")]
+    c = one("十三五以来，全省规模以上工业增加值年均增长6.9%", kind="report", issued="2021-03-01")
+    assert (c.period, c.per) == ("2016..2020", "year")
+
+
+def test_synthetic_tiers_traditional_and_over_a_paragraph():
+    c = one("力爭規模以上工業營業收入突破1萬億元", issued="2023-01-01")
+    assert (c.tier, c.comparator, c.value, c.unit) == ("stretch", ">", 1, "万亿元")
+    assert one("確保規模以上工業營業收入達到500億元", issued="2023-01-01").tier == "floor"
+    c = one("力争到2025年：\n1. 规模以上工业营业收入达到1000亿元；", issued="2023-01-01")
+    assert c.tier == "stretch" and "tier_scope" in c.review  # the heading's 力争 governs the list item
+    assert one("规模以上工业营业收入跨越1000亿元").comparator == ">"  # 跨越: exceed
+
+
+def test_synthetic_one_row_per_figure():
+    found = cands("规模以上工业营业收入增长10%，达到1000亿元")
+    assert [(c.indicator_code, c.value) for c in found] == [("revenue_growth", 10), ("revenue", 1000)]
+    # the growth stands in a clause naming its own measure: not the growth of the revenue before it
+    level, growth = cands("全市规上工业营业收入1000亿元，制造业增加值增长9.6%", kind="report", issued="2022-02-01")
+    assert level.growth_pct is None and growth.growth_pct == 9.6 and growth.indicator_code == "NEW:制造业增加值"
+
+
+def test_synthetic_shares_and_changes():
+    c = one("制造业占规模以上工业比重提升到56%")
+    assert (c.indicator_code, c.value, c.unit) == ("mfg_va_share", 56, "%")  # 提升到: a share level
+    c = one("工业增加值占全市生产总值比重比上年提升0.6个百分点", kind="report", issued="2022-03-01")
+    assert (c.value, c.unit) == (0.6, "pp")  # 个百分点: a change
+
+
+def test_synthetic_units_are_kept():
+    assert one("全市农业机械总动力350万千瓦", kind="report", issued="2022-03-01").unit == "万千瓦"
+    assert one("农用拖拉机9.7万台", kind="report", issued="2022-03-01").unit == "万台"
+    assert one("城镇新增就业1100万人以上", issued="2018-03-05").unit == "万人"
+    assert one("比上年提升 0.6 个 百分点", kind="report", issued="2022-03-01").unit == "pp"  # as wrapped
+
+
+def test_synthetic_labels_and_comparisons_are_not_figures():
+    found = cands("到2025年，建成1个四百亿级园区")
+    assert [(c.value, c.unit) for c in found] == [(1, "个")]  # 四百亿级 names the park
+    found = cands("1至11月规模以上工业增加值增长7.1%、高于全国1.1个百分点", kind="report", issued="2026-01-15")
+    assert [c.growth_pct for c in found] == [7.1]  # 1.1 points above the nation: not a figure of the place
+
+
+def test_synthetic_100_kb_sentence_is_bounded():
+    # one sentence of about 100 KB with no sentence or clause end: read in pieces of EXTRACT_MAX_SENTENCE_CHARS,
+    # at most EXTRACT_MAX_CANDIDATES_PER_CLAUSE candidates per piece, quotes at most EXTRACT_MAX_QUOTE_CHARS long
+    piece = "营业收入达到1400亿元"
+    text = piece * (100_000 // len(piece))
+    found = cands(text)
+    cfg = ex.config
+    pieces = -(-len(text) // cfg.EXTRACT_MAX_SENTENCE_CHARS)
+    assert 0 < len(found) <= cfg.EXTRACT_MAX_CANDIDATES_PER_CLAUSE * pieces
+    assert max(len(c.quote) for c in found) <= cfg.EXTRACT_MAX_QUOTE_CHARS
+    assert any("clause_limit" in c.review for c in found)
+
+
+def test_synthetic_share_named_before_a_level_phrase():
+    # 工业总产值 (a level) stands nearer the number, but 占…比重 makes the share phrase before it the measure
+    c = one("战略性新兴产业总产值占工业总产值比重提升到22%")
+    assert (c.indicator_code, c.value) == ("sei_output_share", 22)
+
+
+def test_english_units_keep_their_space():
+    c = one("revenue of 14 billion yuan", kind="report", issued="2022-03-01")
+    assert (c.value, c.unit) == (14, "RMB bn")  # a unit word with a space inside (not a wrapped 个 百分点)

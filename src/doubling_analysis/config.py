@@ -276,5 +276,5 @@ EXTRACT_MAX_CANDIDATES_PER_CLAUSE = 12
 #: a clause longer than this is quoted as the window of this many characters around its number
 EXTRACT_MAX_QUOTE_CHARS = 200
 #: a phrase proposed as a new indicator (NEW:<phrase>) has at most this many characters
-EXTRACT_NEW_PHRASE_MAX_CHARS = 16
+EXTRACT_NEW_PHRASE_MAX_CHARS = 24
 EXTRACT_REVIEW_PENALTY.update({"clause_limit": 0.2, "growth_of_level": 0.05, "span": 0.05})

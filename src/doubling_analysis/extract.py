@@ -286,7 +286,14 @@ def resolve_indicator(
     review: list[str] = []
     between = clause[hit.end : rel[0]] if hit.end <= rel[0] else ""
     if _OTHER_MEASURE.search(between) and ctx.indicator_kinds.get(code or "") not in _SHARE_KINDS:
-        return hit, proposal, ["unknown_indicator"]  # 装备制造业增加值…占规上工业增加值的比重: not the phrase's measure
+        shares = [
+            h
+            for h in vocab.indicator_hits(clause[: rel[0]])
+            if ctx.indicator_kinds.get(h.phrase.indicator or "") in _SHARE_KINDS
+        ]
+        if not shares:
+            return hit, proposal, ["unknown_indicator"]  # 装备制造业增加值…占规上工业增加值的比重: another measure
+        hit, code = shares[-1], shares[-1].phrase.indicator  # 战略新兴产业总产值占工业总产值比重: the share's phrase
     want = lang.UNITS.get(ctx.indicator_units.get(code or "", ""), ("?",))[0]
     have = lang.UNITS.get(unit or "", (want,))[0]
     if have != want:
@@ -305,11 +312,12 @@ _LEAD_WORDS = re.compile(
     r"(?:(?:19|20)\d{2}\s*年|上半年|下半年|前三季度|[一二三四]季度|全年|今年|去年|明年|预计|其中|同时|"
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\s*\d{1,2}\s*个?月|[（(][一二三四五六七八九十\d]+[）)]|"
     r"十[一二三四五]五[”\"」’]?\s*(?:末|期末|期间|时期|以来)?|全省|全市|全州|全区|全县|全国|本市|我市|我省|我区|力争|确保|争取|争创|努力|"
-    r"到|至|截至|[“”\"「」‘’])"
+    r"(?:近)?[两三四五六七八九十\d]+\s*年(?:来|以来|间|平均|累计)?|到|至|截至|[“”\"「」‘’])"
 )
 _TRAIL_WORDS = re.compile(
     r"(?:达到|达|为|在|突破|超过|超|实现|完成|增长|增速|增幅|同比|比上年|较上年|提高到|提升到|下降到|提高|提升|下降|减少|"
-    r"年均|平均|每年|分别|累计|保持|控制在|接近|近|约|至少|不低于|不少于|不超过|跨越|迈上|增加|新增|有|的|了|是|共|总量)+$"
+    r"年均|平均|每年|分别|累计|保持|控制在|接近|近|约|至少|不低于|不少于|不超过|跨越|迈上|增加|新增|有|的|了|是|共|总量|"
+    r"形成|建成|打造|培育|建设|拥有|首次|总计)+$"
 )
 
 
@@ -596,7 +604,7 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
     base = re.search(r"(?:比|较)\s*((?:19|20)\d{2})\s*年", clause_before)
     if span is None and base and int(base.group(1)) < year - 1:
         span = (int(base.group(1)) + 1, year)  # 比2020年增加近2000亿元 in 2023: the change over 2021..2023
-    per = lang.per(_per_text(spot), spot.clause, False)
+    per = lang.per(_per_text(spot), spot.clause, bool(span))  # a flow (新增) over a span: per period
     review = list(c.review) + (["span"] if span else [])
     return replace(
         c,

@@ -77,7 +77,10 @@ UNIT_WORDS: dict[str, str] = {
     "千瓦": "千瓦",
     "吨": "吨",
 }
-_UNIT_ALT = "|".join(re.escape(u) + ("(?!目)" if u == "项" else "") for u in sorted(UNIT_WORDS, key=len, reverse=True))
+_UNIT_ALT = "|".join(
+    (r"个\s*百分点" if u == "个百分点" else re.escape(u)) + ("(?!目)" if u == "项" else "")
+    for u in sorted(UNIT_WORDS, key=len, reverse=True)
+)
 _NUM = rf"(?:{ARABIC}|{CN_NUMERAL})"
 MENTION = re.compile(
     rf"(?P<a>{_NUM})\s*(?P<pa>%)?\s*(?:(?P<dash>[-~—–至到])\s*(?P<b>{_NUM}))?\s*(?P<approx>余|多)?\s*"
@@ -175,6 +178,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         b = parse_number(m["b"]) if m["b"] else None
         unit_word = "%" if m["pa"] and not m["unit"] else m["unit"]
+        if unit_word and "百分点" in unit_word:
+            unit_word = re.sub(r"\s", "", unit_word)  # 0.6 个 百分点 as wrapped
         end = m.end()
         if m["dash"] and b is None:  # "8-" : the dash belongs to something else
             end = m.start("dash")

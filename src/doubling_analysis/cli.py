@@ -119,7 +119,11 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--dry-run", action="store_true", help="print the command instead of running it")
 
     x = sub.add_parser("extract", help="read a plan or report text and write candidate targets or actuals to review")
-    x.add_argument("file", help="the document: plain text, UTF-8 or GB18030")
+    x.add_argument(
+        "file",
+        help="the document: plain text (UTF-8 or GB18030), a saved web page (.html) or an http(s) URL "
+        "(fetched with a timeout; its text is saved beside --out as <out>.source.txt for accept)",
+    )
     x.add_argument("--jurisdiction", required=True, help="code of the document's jurisdiction (jurisdictions.csv)")
     x.add_argument("--source-id", required=True, help="id of the document in sources.csv (new or existing)")
     x.add_argument("--kind", default="plan", help="plan (targets) or report (actuals)")
@@ -136,17 +140,23 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_extract(args) -> int:
-    from .extract import ExtractError, extract, write_candidates
+    from .extract import ExtractError, extract_source, write_candidates
     from .extract_lang import VocabularyError
 
     if args.source_kind not in ("official", "news", "secondary"):
         return _die(f"--source-kind: expected official, news or secondary, not {args.source_kind!r}")
     try:
-        cands = extract(args.file, args.jurisdiction, args.source_id, args.kind, args.issued, args.data_dir)
-        out = args.out or sys.stdout
         if args.out and Path(args.out).is_dir():
             return _die(f"--out: expected a file, but {args.out} is a folder")
-        write_candidates(cands, out, args.kind, args.issued, args.file, args.source_kind)
+        cands, src = extract_source(args.file, args.jurisdiction, args.source_id, args.kind, args.issued, args.data_dir)
+        source_file = args.file
+        if src.html:  # accept copies a text: the page's text, as extracted, beside the candidates
+            text_path = Path(f"{args.out}.source.txt" if args.out else f"{args.source_id}.source.txt")
+            text_path.write_text(src.text, encoding="utf-8")
+            source_file = str(text_path)
+            print(f"page text -> {text_path} (the source file accept copies)", file=sys.stderr)
+        out = args.out or sys.stdout
+        write_candidates(cands, out, args.kind, args.issued, source_file, args.source_kind, src.url, src.retrieved)
     except ExtractError as exc:
         return _die(str(exc))
     except VocabularyError as exc:

@@ -278,3 +278,10 @@ EXTRACT_MAX_QUOTE_CHARS = 200
 #: a phrase proposed as a new indicator (NEW:<phrase>) has at most this many characters
 EXTRACT_NEW_PHRASE_MAX_CHARS = 24
 EXTRACT_REVIEW_PENALTY.update({"clause_limit": 0.2, "growth_of_level": 0.05, "span": 0.05})
+
+# --- web pages for extract (issue 22) ----------------------------------------------------------------------------
+#: a page is fetched within this many seconds and up to this many bytes (webtext.py)
+WEB_FETCH_TIMEOUT_SECONDS = 20.0
+WEB_FETCH_MAX_BYTES = 5_000_000
+#: an element whose id, class or role contains one of these is boilerplate, not the page's text
+WEB_BOILERPLATE_WORDS = ("nav", "menu", "breadcrumb", "sidebar", "footer", "header", "share", "copyright", "banner")

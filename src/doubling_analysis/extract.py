@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import config
+from . import config, webtext
 from . import extract_lang as lang
 from .catalog import resolve_data_dir
 from .io import cell_for_spreadsheet
@@ -856,9 +856,25 @@ def extract(
     data_dir=None,
 ) -> list[Candidate]:
     """Read a plan (``kind='plan'``) or a report (``'report'``) and return its candidates."""
-    text = read_text(path)
-    ctx, vocab = context_from_data(text, kind, jurisdiction, source_id, issued, data_dir)
-    return extract_text(text, ctx, vocab)
+    return extract_source(path, jurisdiction, source_id, kind, issued, data_dir)[0]
+
+
+def extract_source(
+    path: str | os.PathLike,
+    jurisdiction: str,
+    source_id: str,
+    kind: str = "plan",
+    issued: str | None = None,
+    data_dir=None,
+) -> tuple[list[Candidate], webtext.Source]:
+    """As :func:`extract`, for a text file, a saved HTML page or a URL (:func:`webtext.read_source`); also returns
+    the source read (its text, and for a URL the address and the retrieval date)."""
+    try:
+        src = webtext.read_source(path, read_text)
+    except webtext.WebError as exc:
+        raise ExtractError(str(exc)) from None
+    ctx, vocab = context_from_data(src.text, kind, jurisdiction, source_id, issued, data_dir)
+    return extract_text(src.text, ctx, vocab), src
 
 
 # ---- candidates as CSV -------------------------------------------------------------------------------------------
@@ -871,7 +887,17 @@ ACTUAL_COLUMNS = (
     "actual_id,jurisdiction_code,indicator_code,sector,period,value,unit,bound,growth_pct,status,published,"
     "source_kind,source_id,source_url,source_title,quote,note"
 ).split(",")
-EXTRA_COLUMNS = ["value_canonical", "unit_canonical", "confidence", "review", "keep", "issued", "source_file"]
+EXTRA_COLUMNS = [
+    "value_canonical",
+    "unit_canonical",
+    "confidence",
+    "review",
+    "keep",
+    "issued",
+    "source_file",
+    "retrieved_from",
+    "retrieved",
+]
 
 
 def _fmt(x) -> str:
@@ -882,7 +908,15 @@ def _fmt(x) -> str:
     return str(x)
 
 
-def candidate_record(c: Candidate, kind: str, issued: str | None, source_file: str, source_kind: str) -> dict:
+def candidate_record(
+    c: Candidate,
+    kind: str,
+    issued: str | None,
+    source_file: str,
+    source_kind: str,
+    url: str | None = None,
+    retrieved: str | None = None,
+) -> dict:
     common = {
         "source_id": c.source_id,
         "jurisdiction_code": c.jurisdiction_code,
@@ -899,7 +933,11 @@ def candidate_record(c: Candidate, kind: str, issued: str | None, source_file: s
         "keep": "",
         "issued": issued,
         "source_file": source_file,
+        "retrieved_from": url,
+        "retrieved": retrieved,
     }
+    if url:
+        common["note"] = f"extracted from {url}, retrieved {retrieved}"
     if kind == "plan":
         common.update(
             value_high=c.value_high,
@@ -918,6 +956,7 @@ def candidate_record(c: Candidate, kind: str, issued: str | None, source_file: s
             status=c.status,
             published=issued,
             source_kind=source_kind,
+            source_url=url,
         )
         cols = ACTUAL_COLUMNS
     return {k: _fmt(common.get(k)) for k in cols + EXTRA_COLUMNS}
@@ -930,10 +969,13 @@ def write_candidates(
     issued: str | None,
     source_file: str | os.PathLike,
     source_kind: str = "official",
+    url: str | None = None,
+    retrieved: str | None = None,
 ) -> None:
-    """Write candidates as CSV to a path or an open text stream."""
+    """Write candidates as CSV to a path or an open text stream (``url``, ``retrieved``: of a fetched page)."""
     cols = (TARGET_COLUMNS if kind == "plan" else ACTUAL_COLUMNS) + EXTRA_COLUMNS
-    rows = [candidate_record(c, kind, issued, str(Path(source_file).resolve()), source_kind) for c in cands]
+    file = str(Path(source_file).resolve())
+    rows = [candidate_record(c, kind, issued, file, source_kind, url, retrieved) for c in cands]
     if hasattr(out, "write"):
         _write_rows(out, cols, rows)
         return
@@ -947,4 +989,4 @@ def _write_rows(fh, cols, rows) -> None:
     w.writerows({k: cell_for_spreadsheet(v) for k, v in r.items()} for r in rows)  # issue 20: no formulas
 
 
-__all__ = ["Candidate", "ExtractError", "extract", "extract_text", "write_candidates"]
+__all__ = ["Candidate", "ExtractError", "extract", "extract_source", "extract_text", "write_candidates"]

@@ -39,6 +39,14 @@ def test_margin_is_the_unbiased_upper_end_of_the_overshoots():
     assert plausible_range(100, "lower", m) == pytest.approx((100, 131.453), abs=1e-3)
 
 
+def test_a_projection_pairs_with_nothing():
+    f = frame(
+        [("b1", "X", "revenue", None, "2021", 100.0, "lower"), ("p1", "X", "revenue", None, "2021", 150.0, "exact")]
+    )
+    f["status"] = ["preliminary", "projected"]
+    assert bound_pairs(f) == []
+
+
 def test_one_pair_keeps_the_prior():
     f = frame(
         [("b1", "X", "revenue", None, "2021", 100.0, "lower"), ("e1", "X", "revenue", None, "2021", 150.0, "exact")]

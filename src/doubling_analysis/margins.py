@@ -77,6 +77,8 @@ def bound_pairs(known: pd.DataFrame | None) -> list[BoundPair]:
     """Every (bounded report, exact report) of the same figure among ``known`` value reports."""
     if known is None or known.empty:
         return []
+    if "status" in known:  # an official projection is not a figure: it pairs with nothing
+        known = known[known["status"].astype(str) != "projected"]
     f = known[["actual_id", "jurisdiction_code", "indicator_code", "sector", "period", "value", "bound"]].copy()
     for c in ("jurisdiction_code", "indicator_code", "sector", "period", "bound", "actual_id"):
         f[c] = f[c].astype(object).where(f[c].notna(), "").astype(str)

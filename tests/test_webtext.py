@@ -85,6 +85,17 @@ def test_a_url_is_fetched_decoded_and_recorded_in_the_candidates(server, tmp_pat
     assert not [r for r in rows if r["value"] in ("999", "888", "777", "666")]
 
 
+def test_a_source_id_never_names_a_path_for_the_page_text(tmp_path, monkeypatch, capsys):
+    """Without --out the page's text is saved as <source-id>.source.txt: a source id with a path is refused."""
+    page = tmp_path / "page.html"
+    page.write_bytes(SYNTHETIC_PAGE.encode("gb18030"))
+    monkeypatch.chdir(tmp_path)
+    args = ["extract", str(page), "--jurisdiction", "360200", "--source-id", "../escape", "--kind", "report"]
+    code = main([*args, "--issued", "2024-01-20"])
+    assert code == 2 and not (tmp_path.parent / "escape.source.txt").exists()
+    assert "--source-id: expected letters, digits" in capsys.readouterr().err
+
+
 def test_a_saved_page_is_read_as_html(tmp_path):
     page = tmp_path / "page.html"
     page.write_bytes(SYNTHETIC_PAGE.encode("gb18030"))

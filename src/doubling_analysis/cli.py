@@ -151,6 +151,12 @@ def cmd_extract(args) -> int:
         cands, src = extract_source(args.file, args.jurisdiction, args.source_id, args.kind, args.issued, args.data_dir)
         source_file = args.file
         if src.html:  # accept copies a text: the page's text, as extracted, beside the candidates
+            if not args.out:
+                from .accept import check_code
+
+                bad = check_code(args.source_id, "--source-id")  # it names the file: no path in it
+                if bad:
+                    return _die(bad)
             text_path = Path(f"{args.out}.source.txt" if args.out else f"{args.source_id}.source.txt")
             text_path.write_text(src.text, encoding="utf-8")
             source_file = str(text_path)

@@ -258,3 +258,25 @@ def test_the_report_table_of_shortfalls_names_every_id():
 
 def cat_():
     return da.load_catalog()
+
+
+def test_a_nowcast_after_the_target_year_is_stated_as_such():
+    """At 2024Q1 one target is open (gxq21-013, 2025) and the 2023 targets whose figure is not yet published keep a
+    nowcast p (issue 19): the key findings list them as nowcasts, row by row. jx19-002 (electronics) has the
+    assessment's p; an undetermined target without p (jx19-026) is not listed. With no open target at all the
+    lead sentence says that nowcasts follow, not that no probability is stated."""
+    from doubling_analysis.findings import Names, live_findings
+
+    cat = da.load_catalog()
+    table = assess(cat, "2024Q1", n_paths=2000)
+    f = live_findings(table, Names.of(cat, "en"), "2024Q1", None)
+    codes = [x.code for x in f]
+    assert codes[0] == "live" and [x.ids[0] for x in f if x.code == "live"] == ["gxq21-013"]
+    nowcasts = {x.ids[0]: render(x, "en") for x in f if x.code == "nowcast"}
+    p = table.set_index("target_id").loc["jx19-002", "p_attain"]
+    assert f"nowcast probability {p:.2f}" in nowcasts["jx19-002"] and "not an outcome" in nowcasts["jx19-002"]
+    assert "jx19-026" not in nowcasts
+    zh = [render(x, "zh") for x in live_findings(table, Names.of(cat, "zh"), "2024Q1", None)]
+    assert any("即时预测达标概率" in t and "2023年已过" in t for t in zh)
+    closed = table[table["target_id"] != "gxq21-013"]
+    assert live_findings(closed, Names.of(cat, "en"), "2024Q1", None)[0].code == "no_live_nowcast"

@@ -95,6 +95,16 @@ TEMPLATES = {
         "en": "No target is still open at {quarter}: every target year has passed, so no probability is stated.",
         "zh": "截至{quarter}，所有目标年份均已过去，没有尚在进行的目标，因此不给出达标概率。",
     },
+    "no_live_nowcast": {
+        "en": "No target is still open at {quarter}; those whose year has passed and whose figure is not yet "
+        "published keep a nowcast probability:",
+        "zh": "截至{quarter}，没有尚在进行的目标；目标年已过而数据尚未公布的目标保留即时预测的达标概率：",
+    },
+    "nowcast": {
+        "en": "{label}: the year {year} has passed and its figure is not yet published: nowcast probability {p} "
+        "(target {target}), not an outcome.",
+        "zh": "{label}：{year}年已过而数据尚未公布：即时预测达标概率 {p}（目标为 {target}），并非结果。",
+    },
     "calibration": {
         "en": "The probabilities come from the calibrated model; in the backtest (each forecast made with what "
         "was published at its origin, scored per target and per series, with intervals over them) {claim_en}",
@@ -383,20 +393,25 @@ def doubling_findings(summary: pd.DataFrame, names: Names) -> list[Finding]:
 def live_findings(
     table: pd.DataFrame, names: Names, quarter: str, backtest_summary: dict | None, limit: int = 8
 ) -> list[Finding]:
-    live = table[(table["outcome"] == "pending") & table["p_attain"].notna() & table["counted"].astype(bool)]
+    with_p = table["p_attain"].notna() & table["counted"].astype(bool)
+    live = table[(table["outcome"] == "pending") & with_p]
+    # after the target year, until its figure is published, the assessment keeps a nowcast p (issue 19)
+    nowcast = table[(table["outcome"] == "undetermined") & with_p]
     out = []
     if live.empty:
-        out.append(Finding.of("no_live", quarter=quarter))
-    for _, r in live.sort_values("p_attain", ascending=False).head(limit).iterrows():
-        out.append(
-            Finding.of(
-                "live",
-                ids=(r["target_id"], r["latest_actual_id"]),
-                label=names.target_label(r),
-                p=f"{r['p_attain']:.2f}",
-                target=L.fmt_target(r, names.lang),
+        out.append(Finding.of("no_live_nowcast" if len(nowcast) else "no_live", quarter=quarter))
+    for code, rows in (("live", live), ("nowcast", nowcast)):
+        for _, r in rows.sort_values("p_attain", ascending=False).head(limit).iterrows():
+            out.append(
+                Finding.of(
+                    code,
+                    ids=(r["target_id"], r["latest_actual_id"]),
+                    label=names.target_label(r),
+                    p=f"{r['p_attain']:.2f}",
+                    target=L.fmt_target(r, names.lang),
+                    year=int(r["target_year"]),
+                )
             )
-        )
     if backtest_summary:
         from .backtest import calibration_claim
 

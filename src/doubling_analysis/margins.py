@@ -48,7 +48,7 @@ class BoundMargins:
     conflicts: tuple[BoundPair, ...] = field(default=())
 
     def describe(self) -> str:
-        def one(name: str, m: float, pairs: tuple[BoundPair, ...], prior: float) -> str:
+        def one(name: str, m: float, pairs: tuple[BoundPair, ...]) -> str:
             if len(pairs) < config.BOUND_MARGIN_MIN_PAIRS:
                 return f"{name} margin {m:.1%} (stated prior; {len(pairs)} bound/exact pair(s) known)"
             largest = max(math.expm1(p.overshoot) for p in pairs)
@@ -59,8 +59,8 @@ class BoundMargins:
 
         return "; ".join(
             [
-                one("突破", self.lower, self.lower_pairs, config.LOWER_BOUND_PLAUSIBLE_MARGIN),
-                one("接近", self.upper, self.upper_pairs, config.NEAR_LOWER_MARGIN),
+                one("突破", self.lower, self.lower_pairs),
+                one("接近", self.upper, self.upper_pairs),
             ]
         )
 

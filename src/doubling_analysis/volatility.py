@@ -255,10 +255,14 @@ def _ytd_prior(cls: str, carry: bool) -> float:
     return math.hypot(s0, config.VOLATILITY_PRIOR_SD[cls]) if carry else s0
 
 
-def _ytd_error(cls: str, ss: float, n: int, carry: bool = False) -> YtdError:
+def _shrunk_ytd(s0: float, ss: float, n: int) -> YtdError:
+    """A nowcast error: the prior ``s0`` with weight config.YTD_PRIOR_WEIGHT pooled with n squared residuals."""
     w = config.YTD_PRIOR_WEIGHT
-    s0 = _ytd_prior(cls, carry)
     return YtdError(math.sqrt((w * s0**2 + ss) / (w + n)), w + n, n)
+
+
+def _ytd_error(cls: str, ss: float, n: int, carry: bool = False) -> YtdError:
+    return _shrunk_ytd(_ytd_prior(cls, carry), ss, n)
 
 
 def _add_level(accs: list[_Acc], pts: list[Point]) -> None:
@@ -320,14 +324,7 @@ def estimate(ctx: Context) -> Volatility:
         pts = own_points(ctx, measure, jur, code, sector)
         (_add_level if cls in LEVEL_CLASSES else _add_growth)(accs, pts)
     growth = [classes[c] for c in GROWTH_CLASSES]
-    broad_ytd = YtdError(
-        math.sqrt(
-            (config.YTD_PRIOR_WEIGHT * config.YTD_PRIOR_SD**2 + sum(a.ytd_ss for a in growth))
-            / (config.YTD_PRIOR_WEIGHT + sum(a.ytd_n for a in growth))
-        ),
-        config.YTD_PRIOR_WEIGHT + sum(a.ytd_n for a in growth),
-        sum(a.ytd_n for a in growth),
-    )
+    broad_ytd = _shrunk_ytd(config.YTD_PRIOR_SD, sum(a.ytd_ss for a in growth), sum(a.ytd_n for a in growth))
     return Volatility(
         {c: _finish(c, a) for c, a in classes.items()},
         broad_ytd.sd,

@@ -375,11 +375,13 @@ class Spot:
 
     m: lang.Mention
     sentence: str
-    s0: int  # offset of the sentence in the document
+    s0: int  # offset of the sentence in the document as written
     c0: int  # offset of the clause in the sentence
     c1: int
     heading: str
     raw: str  # the sentence as written (``sentence`` is normalised: full-width digits, traditional characters)
+    raw_at: tuple[int, ...] = ()  # offset in ``raw`` of each character of ``sentence`` (and of its end)
+    p0: int = -1  # offset of the paragraph in the document
 
     @property
     def clause(self) -> str:
@@ -508,6 +510,11 @@ def _quote_window(spot: Spot) -> tuple[int, int]:
     return a, min(c1, a + limit)
 
 
+def _raw_span(spot: Spot, a: int, b: int) -> tuple[int, int]:
+    """Offsets ``a``, ``b`` of the normalised sentence in the sentence as written."""
+    return (spot.raw_at[a], spot.raw_at[b]) if spot.raw_at else (a, b)
+
+
 def _per_text(spot: Spot) -> str:
     """Where per words (每年, 年均, 累计) govern a number: its clause before it, and the sentence's opening clause
     when that holds no number of its own (到2025年每年：…)."""
@@ -529,7 +536,7 @@ def _spot_candidates(
     m, sentence = spot.m, spot.sentence
     before = sentence[: m.start]
     clause = spot.clause
-    quote = _quote(spot.raw, *_quote_window(spot))
+    quote = _quote(spot.raw, *_raw_span(spot, *_quote_window(spot)))
     review: list[str] = []
     unit = m.unit
     if m.raw in ("两位数",):
@@ -583,7 +590,7 @@ def _spot_candidates(
         value_canonical=vc,
         unit_canonical=uc,
         review=review,
-        offset=spot.s0 + m.start,
+        offset=spot.s0 + _raw_span(spot, m.start, m.end)[0],
     )
     if ctx.kind == "report":
         base_cand = _as_report(base_cand, spot, year, months)
@@ -688,7 +695,8 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     """Candidates from the running text (tables are read by :func:`table_candidates`). Sentences that set
     rewards (奖励, 补助: the amounts and the thresholds that earn them) are policy terms, not targets or figures;
     in a plan, sentences that state past facts (十三五, 现拥有) are left to the actuals."""
-    raw_text, text = text, lang.normalise(text)
+    raw_text = text
+    text, index = lang.normalise_mapped(raw_text)
     out: list[Candidate] = []
     sticky: int | None = None
     months: int | None = None  # a report's year to date (上半年) carried to the sentences after it
@@ -724,7 +732,9 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                         for r in found[-1][1]:
                             r.review.append("clause_limit")
                     continue
-                spot = Spot(m, sentence, p0 + s0, c0, c1, heading, raw_text[p0 + s0 : p0 + s1])
+                r0 = index[p0 + s0]
+                raw_at = tuple(i - r0 for i in index[p0 + s0 : p0 + s1 + 1])
+                spot = Spot(m, sentence, r0, c0, c1, heading, raw_text[r0 : index[p0 + s1]], raw_at, p0)
                 found.append((spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier)))
             out += _pair_growth(found, ctx, vocab) if ctx.kind == "report" else [c for _, rows in found for c in rows]
             if to_year and int(to_year.group(1)) > ctx.base_year:

@@ -22,9 +22,11 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．％－～", "012345
 #: traditional characters of the words read here, one for one (offsets are kept): 億 -> 亿, 營業 -> 营业 ...
 _TRADITIONAL = str.maketrans(
     "億萬兩營業產總規戶個項實現長達過約餘擴區內計預為從較幾與標準廠貸額費這產劃級戶數增長優勢紡織裝"
-    "爭確創躍邁製資動機設備術電鎮調記統經濟發國價漲務進頭點農噸臺輛場將屆歲貢獻幣億劃幹業壯",
+    "爭確創躍邁製資動機設備術電鎮調記統經濟發國價漲務進頭點農噸臺輛場將屆歲貢獻幣億劃幹業壯"
+    "礦採銅鋼鐵熱氣應醫藥潤戰興質銷際員勞別單綜專門類關續穩獲鷹團車於並廣東對來傳稅銀貿環節輕導體網據佔會議開園條",
     "亿万两营业产总规户个项实现长达过约余扩区内计预为从较几与标准厂贷额费这产划级户数增长优势纺织装"
-    "争确创跃迈制资动机设备术电镇调记统经济发国价涨务进头点农吨台辆场将届岁贡献币亿划干业壮",
+    "争确创跃迈制资动机设备术电镇调记统经济发国价涨务进头点农吨台辆场将届岁贡献币亿划干业壮"
+    "矿采铜钢铁热气应医药润战兴质销际员劳别单综专门类关续稳获鹰团车于并广东对来传税银贸环节轻导体网据占会议开园条",
 )
 _CN_DIGITS = {
     "零": 0,
@@ -97,6 +99,30 @@ def normalise(text: str) -> str:
     """Full-width digits and signs as ASCII, traditional characters of the vocabulary as simplified (same length,
     so offsets stay valid)."""
     return text.translate(_FULLWIDTH).translate(_TRADITIONAL)
+
+
+_CJK = "\u3400-\u9fff"
+#: what a page inserts inside a word: an aggregator's pinyin after a character (營業(yè)收入, 規(guī)模: letters with
+#: tone marks in brackets) and white space between two Chinese characters (增 长, 农 用拖拉机 as wrapped)
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ"
+_INSERTED = re.compile(
+    rf"(?<=[{_CJK}])(?:[(（](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,6}}[)）]|[ \u3000]+(?=[{_CJK}]))"
+)
+
+
+def normalise_mapped(text: str) -> tuple[str, list[int]]:
+    """:func:`normalise`, less what a page inserts inside words (:data:`_INSERTED`), and for each character of
+    the result (and its end) its offset in ``text``: quotes are cut from ``text`` as written."""
+    out: list[str] = []
+    index: list[int] = []
+    a = 0
+    for m in _INSERTED.finditer(text):
+        out.append(text[a : m.start()])
+        index.extend(range(a, m.start()))
+        a = m.end()
+    out.append(text[a:])
+    index.extend(range(a, len(text) + 1))
+    return normalise("".join(out)), index
 
 
 def chinese_to_number(s: str) -> float | None:

@@ -267,24 +267,57 @@ def _nearest(hits: list[lang.Hit], pos: int, end: int) -> lang.Hit | None:
     return min(hits, key=distance)
 
 
+#: a clause that compares (比2018—2020年总量多56%, 较上年增长5%) names no subject of its own
+_COMPARISON_CLAUSE = re.compile(r"^\s*(?:比|较|同比|相比|与)")
+
+
+def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | None, str | None]:
+    """The measure of the nearest earlier clause of the sentence that holds a figure or names a known measure
+    (工业增加值突破1万亿元，达到1.3万亿元): its last phrase, or (None, its proposal) when that clause names a measure
+    the vocabulary lacks — never a phrase of a clause further back."""
+    for a, b in reversed(spans(before, _CLAUSE_END)):
+        piece = before[a:b]
+        hits = vocab.indicator_hits(piece)
+        if hits:
+            h = hits[-1]
+            return lang.Hit(h.phrase, a + h.start, a + h.end), None
+        figures = [m for m in lang.find_mentions(piece) if m.unit is not None]
+        if figures and not _COMPARISON_CLAUSE.match(piece):
+            words = new_phrase(_measure_words(vocab, piece[: figures[0].start]))
+            if words:
+                return None, f"NEW:{words}" if len(words) >= 2 else None
+    return None, None
+
+
+#: 拉动规上工业增加值增长7.5个百分点, 为规上工业增长贡献67.1%: the number is a pull or contribution, not the phrase's
+_PULL_BEFORE = re.compile(r"拉动|贡献")
+
+
 def resolve_indicator(
     vocab: lang.Vocabulary, clause: str, before: str, rel: tuple[int, int], unit: str | None, ctx: DocContext
 ) -> tuple[lang.Hit | None, str | None, list[str]]:
     """The indicator of a number at ``rel`` (offsets in ``clause``): the nearest phrase in its clause, else the
-    nearest before it in its sentence; a % after 增长 of a level becomes the level's growth rate."""
+    measure of the nearest earlier clause of its sentence (:func:`_carried_subject`); a % after 增长 of a level
+    becomes the level's growth rate. Another measure between the phrase and the number (占…比重, a pull 拉动…, the
+    growth or the change in points of a share) makes it unknown."""
     hit = _nearest(vocab.indicator_hits(clause), *rel)
     own = _measure_words(vocab, clause[: rel[0]])
-    if hit is None and not new_phrase(own):
-        hits = vocab.indicator_hits(before)
-        hit = hits[-1] if hits else None
     proposal = _proposal(own)
+    between = clause[hit.end : rel[0]] if hit is not None and hit.end <= rel[0] else ""
+    if hit is None and not new_phrase(own):
+        hit, carried = _carried_subject(vocab, before)
+        proposal = proposal or carried
+        between = before[hit.end :] + "，" + clause[: rel[0]] if hit is not None else ""
     if hit is None:
         return None, proposal, ["unknown_indicator"]
     code = hit.phrase.indicator
     if hit.phrase.if_new and _NEW.search(clause[: rel[0]]):
         code = hit.phrase.if_new
     review: list[str] = []
-    between = clause[hit.end : rel[0]] if hit.end <= rel[0] else ""
+    if hit.start <= rel[0] and hit.end <= rel[0] and _PULL_BEFORE.search(clause[: hit.start]) and between == clause[
+        hit.end : rel[0]
+    ]:
+        return hit, proposal, ["unknown_indicator"]
     if _OTHER_MEASURE.search(between) and ctx.indicator_kinds.get(code or "") not in _SHARE_KINDS:
         shares = [
             h
@@ -294,6 +327,10 @@ def resolve_indicator(
         if not shares:
             return hit, proposal, ["unknown_indicator"]  # 装备制造业增加值…占规上工业增加值的比重: another measure
         hit, code = shares[-1], shares[-1].phrase.indicator  # 战略新兴产业总产值占工业总产值比重: the share's phrase
+    if ctx.indicator_kinds.get(code or "") == "share" and (
+        unit == "pp" or (unit == "%" and _GROWTH.search(clause[: rel[0]]))
+    ):
+        return hit, proposal, ["unknown_indicator"]  # the growth of a share's subject, or the change of the share
     want = lang.UNITS.get(ctx.indicator_units.get(code or "", ""), ("?",))[0]
     have = lang.UNITS.get(unit or "", (want,))[0]
     if have != want:
@@ -361,6 +398,56 @@ def resolve_sectors(vocab: lang.Vocabulary, clause: str, rel: int, heading: str)
     return (codes[:1], ["sector_from_heading"]) if codes else ([], [])
 
 
+#: the number's sector list joined by 、/和/及 before 增加值 (装备制造业、高技术制造业增加值), a sector's 业 left over
+_SECTOR_GAP = re.compile(r"^(?:产业|行业|业)?\s*(?:[、和及与]\s*)?$")
+_ABOVE_SCALE = re.compile(r"规模以上|规上|规模工业")
+
+
+def sector_value_added(
+    vocab: lang.Vocabulary, clause_before: str, unit: str | None, ctx: DocContext, above_scale: bool
+) -> tuple[str, list[str]] | None:
+    """<sector>增加值 before a number (采矿业增加值增长0.4%, 装备制造业、高技术制造业增加值分别增长…): the value added of
+    those sectors — above-scale industry's (the codes of 规模以上工业增加值 in the vocabulary) when ``above_scale``
+    (规模以上/规上 in the paragraph), else all industry's (those of 工业增加值); the growth code for a % after a
+    growth word, the level for money. None when no sector stands right before the last 增加值 or another
+    measure (占…比重, 拉动) comes between it and the number."""
+    i = clause_before.rfind("增加值")
+    if i < 0 or _OTHER_MEASURE.search(clause_before[i:]) or _PULL_BEFORE.search(clause_before[i:]):
+        return None
+    chain: list[str] = []
+    end = i
+    for h in reversed(vocab.sector_hits(clause_before[:i])):
+        gap = clause_before[h.end : end]
+        if not _SECTOR_GAP.match(gap) or (not chain and re.search(r"[、和及与]", gap)):
+            break
+        chain.insert(0, h.phrase.sector or "")
+        end = h.start
+    if not chain:
+        return None
+    phrase = vocab.phrase("规模以上工业增加值" if above_scale else "工业增加值")
+    code = phrase.indicator if phrase else None
+    if code is None:
+        return None
+    kind = lang.UNITS.get(unit or "", ("?",))[0]
+    growth = ctx.growth_of.get(code, code if ctx.indicator_kinds.get(code) == "growth_rate" else "")
+    level = ctx.level_of.get(code, code if ctx.indicator_kinds.get(code) != "growth_rate" else "")
+    if unit == "%" and _GROWTH.search(clause_before) and growth:
+        return growth, list(dict.fromkeys(chain))
+    if kind == "money" and level:
+        return level, list(dict.fromkeys(chain))
+    return None
+
+
+def respective(sectors: list[str], clause_before: str) -> list[str]:
+    """Several sectors and 分别 before the number: the k-th figure after 分别 is the k-th sector's (装备制造业、高技术
+    制造业增加值分别增长12.0%、11.8%); otherwise all of them."""
+    i = clause_before.rfind("分别")
+    if len(sectors) < 2 or i < 0:
+        return sectors
+    k = sum(1 for m in lang.find_mentions(clause_before[i:]) if m.unit is not None)
+    return [sectors[k]] if k < len(sectors) else sectors
+
+
 # ---- candidates from running text ----------------------------------------------------------------------------
 
 _ZERO = re.compile(r"零的突破|实现突破")
@@ -382,6 +469,7 @@ class Spot:
     raw: str  # the sentence as written (``sentence`` is normalised: full-width digits, traditional characters)
     raw_at: tuple[int, ...] = ()  # offset in ``raw`` of each character of ``sentence`` (and of its end)
     p0: int = -1  # offset of the paragraph in the document
+    paragraph: str = ""  # the paragraph (normalised)
 
     @property
     def clause(self) -> str:
@@ -548,11 +636,19 @@ def _spot_candidates(
         if m.raw not in ("零的突破", "实现突破"):
             review.append("no_unit")
     sectors: list[str | None] = [None]
-    if hit is not None and hit.phrase.if_sector:
+    sva = sector_value_added(vocab, clause[: spot.rel[0]], unit, ctx, bool(_ABOVE_SCALE.search(spot.paragraph)))
+    if "unknown_indicator" in review and sva is not None:
+        code, found = sva
+        review = [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+        sectors = list(respective(found, clause[: spot.rel[0]]))
+        review += ["sector_list"] if len(sectors) > 1 else []
+    elif hit is not None and hit.phrase.if_sector:
         found, rev = resolve_sectors(vocab, clause, spot.rel[0], spot.heading)
         if found:
-            sectors, code = list(found), (hit.phrase.if_sector if code == hit.phrase.indicator else code)
-            review += rev
+            sectors, code = list(respective(found, clause[: spot.rel[0]])), (
+                hit.phrase.if_sector if code == hit.phrase.indicator else code
+            )
+            review += rev if len(sectors) > 1 else [r for r in rev if r != "sector_list"]
     value, high, unit, rev = _value_forms(replace(m, unit=unit), quote)
     review += rev
     year, base, rev = _years(spot, ctx, sticky, months)
@@ -734,7 +830,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                     continue
                 r0 = index[p0 + s0]
                 raw_at = tuple(i - r0 for i in index[p0 + s0 : p0 + s1 + 1])
-                spot = Spot(m, sentence, r0, c0, c1, heading, raw_text[r0 : index[p0 + s1]], raw_at, p0)
+                spot = Spot(m, sentence, r0, c0, c1, heading, raw_text[r0 : index[p0 + s1]], raw_at, p0, paragraph)
                 found.append((spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier)))
             out += _pair_growth(found, ctx, vocab) if ctx.kind == "report" else [c for _, rows in found for c in rows]
             if to_year and int(to_year.group(1)) > ctx.base_year:

@@ -576,6 +576,10 @@ class Vocabulary:
                 kept.append(h)
         return sorted(kept, key=lambda h: h.start)
 
+    def phrase(self, text: str) -> Phrase | None:
+        """The row of a phrase, or None."""
+        return self._by_text.get(text)
+
     def indicator_hits(self, text: str) -> list[Hit]:
         return [h for h in self.hits(text) if h.phrase.indicator]
 

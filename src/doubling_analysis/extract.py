@@ -314,9 +314,12 @@ def resolve_indicator(
     if hit.phrase.if_new and _NEW.search(clause[: rel[0]]):
         code = hit.phrase.if_new
     review: list[str] = []
-    if hit.start <= rel[0] and hit.end <= rel[0] and _PULL_BEFORE.search(clause[: hit.start]) and between == clause[
-        hit.end : rel[0]
-    ]:
+    if (
+        hit.start <= rel[0]
+        and hit.end <= rel[0]
+        and _PULL_BEFORE.search(clause[: hit.start])
+        and between == clause[hit.end : rel[0]]
+    ):
         return hit, proposal, ["unknown_indicator"]
     if _OTHER_MEASURE.search(between) and ctx.indicator_kinds.get(code or "") not in _SHARE_KINDS:
         shares = [
@@ -598,6 +601,28 @@ def _quote_window(spot: Spot) -> tuple[int, int]:
     return a, min(c1, a + limit)
 
 
+#: a figure run on into the next words with no punctuation (超过三分之一制造业比重…, 力争达到28%高新技术产业…): a lost
+#: sentence end
+_RUN_ON = re.compile(r"^\s*(?![的级和及])[\u3400-\u9fff]")
+
+
+def _tier_closed(spot: Spot) -> bool:
+    """A tier word (力争, 争创) governs the rest of its sentence — unless the text lost its punctuation: a share,
+    rate or amount run on into the next words (…28%高新技术产业…) after the tier word and before this number's clause
+    ends the tier word's reach there."""
+    words = list(lang._TIER_RE.finditer(spot.sentence[: spot.c0]))
+    if not words:
+        return False
+    for x in sentence_mentions(spot.sentence):
+        if words[-1].end() <= x.start and x.end <= spot.c0 and x.unit is not None:
+            dim = lang.UNITS.get(x.unit, ("",))[0]
+            if dim in ("ratio", "money") and _RUN_ON.match(
+                lang.SUFFIX_WORD.sub("", spot.sentence[x.end : x.end + 5], count=1)
+            ):
+                return True
+    return False
+
+
 def _raw_span(spot: Spot, a: int, b: int) -> tuple[int, int]:
     """Offsets ``a``, ``b`` of the normalised sentence in the sentence as written."""
     return (spot.raw_at[a], spot.raw_at[b]) if spot.raw_at else (a, b)
@@ -645,8 +670,9 @@ def _spot_candidates(
     elif hit is not None and hit.phrase.if_sector:
         found, rev = resolve_sectors(vocab, clause, spot.rel[0], spot.heading)
         if found:
-            sectors, code = list(respective(found, clause[: spot.rel[0]])), (
-                hit.phrase.if_sector if code == hit.phrase.indicator else code
+            sectors, code = (
+                list(respective(found, clause[: spot.rel[0]])),
+                (hit.phrase.if_sector if code == hit.phrase.indicator else code),
             )
             review += rev if len(sectors) > 1 else [r for r in rev if r != "sector_list"]
     value, high, unit, rev = _value_forms(replace(m, unit=unit), quote)
@@ -663,6 +689,8 @@ def _spot_candidates(
         comp, rev = lang.comparator(sentence, m)
         review += rev
     tier, rev = lang.tier(before, clause[: spot.rel[0]])
+    if tier is not None and "tier_scope" in rev and _tier_closed(spot):
+        tier, rev = None, []
     if tier is None and carried_tier is not None:
         tier, rev = carried_tier, ["tier_scope"]  # 力争到2025年： governs the list under it
     review += rev

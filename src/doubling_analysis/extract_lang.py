@@ -105,9 +105,7 @@ _CJK = "\u3400-\u9fff"
 #: what a page inserts inside a word: an aggregator's pinyin after a character (營業(yè)收入, 規(guī)模: letters with
 #: tone marks in brackets) and white space between two Chinese characters (增 长, 农 用拖拉机 as wrapped)
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ"
-_INSERTED = re.compile(
-    rf"(?<=[{_CJK}])(?:[(（](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,6}}[)）]|[ \u3000]+(?=[{_CJK}]))"
-)
+_INSERTED = re.compile(rf"(?<=[{_CJK}])(?:[(（](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,6}}[)）]|[ \u3000]+(?=[{_CJK}]))")
 
 
 def normalise_mapped(text: str) -> tuple[str, list[int]]:
@@ -314,6 +312,8 @@ PREFIX_COMPARATORS = (
     ("近", "near"),
 )
 SUFFIX_COMPARATORS = (("余", ">"), ("多", ">"), ("以上", ">="), ("左右", "~"), ("以内", "<="), ("以下", "<="))
+#: a comparator word right after a number (its suffix)
+SUFFIX_WORD = re.compile(r"^\s*(?:以上|左右|以内|以下)")
 #: words of stepping over a mark: exceed a number, reach a tier (…级)
 _STEP_WORDS = ("跨越", "跨过", "迈上", "迈过", "迈入")
 #: how many characters before a number a comparator word may stand (达到, 实现, 各 may come between)

@@ -93,6 +93,8 @@ BARE_MAGNITUDE = re.compile(
     r"(?<![\d零〇一二两三四五六七八九十百千万])(?P<w>万亿|五千亿|千亿|百亿)(?P<yuan>元)?(?P<ji>级)?"
 )
 _BARE_VALUES = {"万亿": 10000.0, "五千亿": 5000.0, "千亿": 1000.0, "百亿": 100.0}
+#: a fraction in words: 三分之一 (a ratio, 1/3), 四分之一; 百分之二十 is 20 %
+FRACTION = re.compile(rf"(?P<d>{_NUM})\s*分之\s*(?P<n>{_NUM})")
 
 
 def normalise(text: str) -> str:
@@ -216,6 +218,14 @@ def find_mentions(text: str) -> list[Mention]:
         more = bool(m["approx"]) and m.start("approx") < end
         out.append(Mention(m.start(), end, a, value_high, unit, chinese, norm[m.start() : end], ji=ji, more=more))
         taken.append((m.start(), end))
+    for m in FRACTION.finditer(norm):
+        d, n = parse_number(m["d"]), parse_number(m["n"])
+        if not d or n is None or n > d:
+            continue
+        out = [x for x in out if x.end <= m.start() or x.start >= m.end()]
+        taken = [t for t in taken if t[1] <= m.start() or t[0] >= m.end()] + [(m.start(), m.end())]
+        pct = d == 100
+        out.append(Mention(m.start(), m.end(), n if pct else n / d, None, "%" if pct else "ratio", True, m.group(0)))
     for m in BARE_MAGNITUDE.finditer(norm):
         if any(s <= m.start() < e for s, e in taken):
             if not any(s == m.start() for s, _ in taken):
@@ -281,7 +291,13 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
             return "label"  # 1个四百亿级园区, 3个千亿级产业集群: the count is the figure
     if m.unit == "pp" and _COMPARISON_BEFORE.search(text[max(0, m.start - 20) : m.start]):
         return "comparison"  # a figure of another place or measure
-    if m.chinese and m.value < 10 and not comparator_before(text, m.start)[0] and m.value_high is None:
+    if (
+        m.chinese
+        and m.value < 10
+        and m.unit not in ("ratio", "%")
+        and not comparator_before(text, m.start)[0]
+        and m.value_high is None
+    ):
         return "structure"  # 一个平台, 七个一: small Chinese numbers name things unless a comparator binds them
     return None
 

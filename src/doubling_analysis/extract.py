@@ -758,13 +758,33 @@ def _own_phrase(spot: Spot, vocab: lang.Vocabulary) -> bool:
     return bool(vocab.indicator_hits(before)) or bool(new_phrase(_measure_words(vocab, before)))
 
 
-def _pair_growth(cands: list[tuple[Spot, list[Candidate]]], ctx: DocContext, vocab: lang.Vocabulary) -> list[Candidate]:
+#: a sentence opening with a comparison and no subject: 比上年增长5% (after …营业收入46644.9亿元;)
+_SUBJECTLESS_GROWTH = re.compile(r"^\s*(?:比上年|较上年|同比|比去年|较去年)")
+
+
+def _pair_growth(
+    cands: list[tuple[Spot, list[Candidate]]],
+    ctx: DocContext,
+    vocab: lang.Vocabulary,
+    prior: tuple[Spot, list[Candidate]] | None = None,
+) -> list[Candidate]:
     """Reports: every growth rate is a row of its own (value blank, growth_pct, the growth indicator). A growth in
     the level's clause or in the clause right after it that names no measure of its own (…1000.5亿元，同比增长20.5%)
     is also that level's growth_pct; 分别 pairs growths with the levels before them in order. A growth never
-    belongs to a row of an earlier clause that its own clause does not refer to."""
+    belongs to a row of an earlier clause that its own clause does not refer to. ``prior``: the level that ended
+    the sentence before, in the same paragraph; a sentence opening with 比上年增长X% (no subject) is its growth."""
     out: list[Candidate] = []
     waiting: list[tuple[Spot, list[Candidate]]] = []
+    if prior is not None and cands and _is_growth(cands[0][0]):
+        first = cands[0][0]
+        opening = first.clause[: first.rel[0]]
+        if (
+            first.c0 == 0
+            and prior[0].p0 == first.p0 >= 0
+            and _SUBJECTLESS_GROWTH.match(opening)
+            and not _own_phrase(first, vocab)
+        ):
+            waiting = [(replace(prior[0], sentence=first.sentence, c0=0, c1=0), prior[1])]
     for spot, rows in cands:
         if not _is_growth(spot):
             out += rows
@@ -826,6 +846,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     months: int | None = None  # a report's year to date (上半年) carried to the sentences after it
     carried_tier: str | None = None  # 力争到2025年： over the list items under it
     doubled = False
+    prior: tuple[Spot, list[Candidate]] | None = None  # a report's level ending the sentence before
     for p0, p1 in spans(text, re.compile(r"\n")):
         paragraph = text[p0:p1]
         if paragraph.startswith("\t"):
@@ -860,7 +881,11 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                 raw_at = tuple(i - r0 for i in index[p0 + s0 : p0 + s1 + 1])
                 spot = Spot(m, sentence, r0, c0, c1, heading, raw_text[r0 : index[p0 + s1]], raw_at, p0, paragraph)
                 found.append((spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier)))
-            out += _pair_growth(found, ctx, vocab) if ctx.kind == "report" else [c for _, rows in found for c in rows]
+            if ctx.kind == "report":
+                out += _pair_growth(found, ctx, vocab, prior)
+                prior = found[-1] if found and not _is_growth(found[-1][0]) and found[-1][0].m.unit != "%" else None
+            else:
+                out += [c for _, rows in found for c in rows]
             if to_year and int(to_year.group(1)) > ctx.base_year:
                 sticky = int(to_year.group(1))
             plan = lang.horizon(sentence) if ctx.kind == "plan" and _HORIZON_GOAL.search(sentence) else None

@@ -289,6 +289,8 @@ def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | No
     return None, None
 
 
+#: an amount after 增加 / 增长 / 减少 (not 增加值): the change of a level, not the level (比2020年增加近2000亿元, 每年增加700亿元)
+_CHANGE_BEFORE = re.compile(r"(?:增加(?!值)|增长|减少)(?![到至为])[^，,。；、\d到至为]{0,3}$")
 #: 拉动规上工业增加值增长7.5个百分点, 为规上工业增长贡献67.1%: the number is a pull or contribution, not the phrase's
 _PULL_BEFORE = re.compile(r"拉动|贡献")
 
@@ -336,6 +338,9 @@ def resolve_indicator(
         return hit, proposal, ["unknown_indicator"]  # the growth of a share's subject, or the change of the share
     want = lang.UNITS.get(ctx.indicator_units.get(code or "", ""), ("?",))[0]
     have = lang.UNITS.get(unit or "", (want,))[0]
+    level_kind = ctx.indicator_kinds.get(ctx.level_of.get(code or "", code or ""))
+    if have == "money" and level_kind == "level" and _CHANGE_BEFORE.search(clause[: rel[0]]):
+        return hit, f"NEW:{hit.phrase.phrase}增量", ["unknown_indicator"]  # 比2020年增加近2000亿元: the change
     if have != want:
         growth = ctx.growth_of.get(code or "")
         level = ctx.level_of.get(code or "")

@@ -463,7 +463,9 @@ def test_synthetic_one_row_per_figure():
     assert [(c.indicator_code, c.value) for c in found] == [("revenue_growth", 10), ("revenue", 1000)]
     # the growth stands in a clause naming its own measure: not the growth of the revenue before it
     level, growth = cands("全市规上工业营业收入1000亿元，制造业增加值增长9.6%", kind="report", issued="2022-02-01")
-    assert level.growth_pct is None and growth.growth_pct == 9.6 and growth.indicator_code == "NEW:制造业增加值"
+    assert level.growth_pct is None and growth.growth_pct == 9.6
+    # issue 22: a sector's value added in an above-scale paragraph (规上) is va_growth of that sector
+    assert (growth.indicator_code, growth.sector) == ("va_growth", "manufacturing")
 
 
 def test_synthetic_shares_and_changes():

@@ -613,13 +613,13 @@ _RUN_ON = re.compile(r"^\s*(?![的级和及])[\u3400-\u9fff]")
 
 def _tier_closed(spot: Spot) -> bool:
     """A tier word (力争, 争创) governs the rest of its sentence — unless the text lost its punctuation: a share,
-    rate or amount run on into the next words (…28%高新技术产业…) after the tier word and before this number's clause
-    ends the tier word's reach there."""
-    words = list(lang._TIER_RE.finditer(spot.sentence[: spot.c0]))
+    rate or amount run on into the next words (…28%高新技术产业…) after the tier word and before this number
+    ends the tier word's reach there (力争工业投资增长15%高新技术企业达到200家: 200家 is not 力争's)."""
+    words = list(lang._TIER_RE.finditer(spot.sentence[: spot.m.start]))
     if not words:
         return False
     for x in sentence_mentions(spot.sentence):
-        if words[-1].end() <= x.start and x.end <= spot.c0 and x.unit is not None:
+        if words[-1].end() <= x.start and x.end <= spot.m.start and x.unit is not None:
             dim = lang.UNITS.get(x.unit, ("",))[0]
             if dim in ("ratio", "money") and _RUN_ON.match(
                 lang.SUFFIX_WORD.sub("", spot.sentence[x.end : x.end + 5], count=1)
@@ -694,7 +694,7 @@ def _spot_candidates(
         comp, rev = lang.comparator(sentence, m)
         review += rev
     tier, rev = lang.tier(before, clause[: spot.rel[0]])
-    if tier is not None and "tier_scope" in rev and _tier_closed(spot):
+    if tier is not None and _tier_closed(spot):
         tier, rev = None, []
     if tier is None and carried_tier is not None:
         tier, rev = carried_tier, ["tier_scope"]  # 力争到2025年： governs the list under it

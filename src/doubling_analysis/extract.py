@@ -868,6 +868,9 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                 continue
             to_year = lang._TO_YEAR.search(sentence) or _GOAL_YEAR.search(sentence)
             clauses = spans(sentence, _CLAUSE_END)
+            r0 = index[p0 + s0]
+            raw_at = tuple(i - r0 for i in index[p0 + s0 : p0 + s1 + 1])
+            raw_sentence = raw_text[r0 : index[p0 + s1]]
             found: list[tuple[Spot, list[Candidate]]] = []
             per_clause: dict[int, int] = {}
             for m in sentence_mentions(sentence, item=s0 == 0 and bool(heading)):
@@ -882,9 +885,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                         for r in found[-1][1]:
                             r.review.append("clause_limit")
                     continue
-                r0 = index[p0 + s0]
-                raw_at = tuple(i - r0 for i in index[p0 + s0 : p0 + s1 + 1])
-                spot = Spot(m, sentence, r0, c0, c1, heading, raw_text[r0 : index[p0 + s1]], raw_at, p0, paragraph)
+                spot = Spot(m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph)
                 found.append((spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier)))
             if ctx.kind == "report":
                 out += _pair_growth(found, ctx, vocab, prior)

@@ -648,3 +648,30 @@ def test_synthetic_tier_word_stops_at_a_run_on_figure():
     # punctuated: 力争 still governs the rest of its sentence (the seeds' convention)
     c, d = cands("力争规上工业营业收入达到500亿元，高新技术企业达到200家")
     assert (c.tier, d.tier) == ("stretch", "stretch")
+
+
+def test_synthetic_sectors_named_alone_after_value_added():
+    # 分门类看，采矿业增长3.2%: no measure of its own; the measure before (规模以上工业增加值) is value added, so each is
+    # va_growth of its sector; 电子信息制造业 is one industry (electronics), not electronics and manufacturing
+    text = "2022年，全市规模以上工业增加值增长7.1%。分门类看，采矿业增长3.2%，电子信息制造业增长15.0%。"
+    rows = [(c.indicator_code, c.sector, c.growth_pct) for c in cands(text, kind="report", issued="2023-02-01")]
+    assert rows == [("va_growth", None, 7.1), ("va_growth", "mining", 3.2), ("va_growth", "electronics", 15.0)]
+
+
+def test_synthetic_more_bulletin_measures():
+    # 利润总额 … 增长3.2%: profit_growth (refers_to profit); 进出口总额 is trade_total, not exports (出口总额 inside it)
+    text = "2022年，全市规上工业企业实现利润总额210.3亿元，增长3.2%；货物进出口总额800亿元。"
+    rows = [(c.indicator_code, c.value, c.growth_pct) for c in cands(text, kind="report", issued="2023-02-01")]
+    assert rows == [("profit", 210.3, 3.2), ("profit_growth", None, 3.2), ("trade_total", 800, None)]
+
+
+def test_synthetic_changes_of_a_rate_or_a_count_are_not_the_measure():
+    # 增速比一季度提高1.2个百分点: the change of a growth rate (pp), not va_growth; 比上年增加86户: the change of the
+    # number of firms, not the number (proposed as NEW:<phrase>增量)
+    _, change = cands(
+        "1-6月，全市规上工业增加值同比增长8.0%，增速比一季度提高1.2个百分点。", kind="report", issued="2023-08-01"
+    )
+    assert change.unit == "pp" and change.indicator_code != "va_growth" and "unknown_indicator" in change.review
+    level, more = cands("年末全市规模以上工业企业1520户，比上年增加86户。", kind="report", issued="2023-02-01")
+    assert (level.indicator_code, level.value) == ("firms", 1520)
+    assert (more.indicator_code, more.value) == ("NEW:规模以上工业企业增量", 86)

@@ -339,7 +339,11 @@ def resolve_indicator(
     want = lang.UNITS.get(ctx.indicator_units.get(code or "", ""), ("?",))[0]
     have = lang.UNITS.get(unit or "", (want,))[0]
     level_kind = ctx.indicator_kinds.get(ctx.level_of.get(code or "", code or ""))
-    if have == "money" and level_kind == "level" and _CHANGE_BEFORE.search(clause[: rel[0]]):
+    if unit == "pp" and ctx.indicator_kinds.get(code or "") == "growth_rate":
+        return hit, proposal, ["unknown_indicator"]  # 增速比一季度提高1.2个百分点: the change of a growth rate
+    if (
+        (have == "money" and level_kind == "level") or (have == "count" and level_kind == "count")
+    ) and _CHANGE_BEFORE.search(clause[: rel[0]]):
         return hit, f"NEW:{hit.phrase.phrase}增量", ["unknown_indicator"]  # 比2020年增加近2000亿元: the change
     if have != want:
         growth = ctx.growth_of.get(code or "")
@@ -412,14 +416,25 @@ _ABOVE_SCALE = re.compile(r"规模以上|规上|规模工业")
 
 
 def sector_value_added(
-    vocab: lang.Vocabulary, clause_before: str, unit: str | None, ctx: DocContext, above_scale: bool
+    vocab: lang.Vocabulary,
+    clause_before: str,
+    unit: str | None,
+    ctx: DocContext,
+    above_scale: bool,
+    carried: lang.Hit | None = None,
 ) -> tuple[str, list[str]] | None:
     """<sector>增加值 before a number (采矿业增加值增长0.4%, 装备制造业、高技术制造业增加值分别增长…): the value added of
     those sectors — above-scale industry's (the codes of 规模以上工业增加值 in the vocabulary) when ``above_scale``
     (规模以上/规上 in the paragraph), else all industry's (those of 工业增加值); the growth code for a % after a
-    growth word, the level for money. None when no sector stands right before the last 增加值 or another
-    measure (占…比重, 拉动) comes between it and the number."""
+    growth word, the level for money. A clause naming only sectors (分门类看，采矿业增长3.2%) is the value added of
+    those sectors when the measure ``carried`` from before is value added. None when no sector stands right before
+    the last 增加值 or another measure (占…比重, 拉动) comes between it and the number."""
     i = clause_before.rfind("增加值")
+    if i < 0 and carried is not None and carried.phrase.phrase.endswith("增加值"):
+        g = _GROWTH_START.search(clause_before)
+        i = g.start() if g else len(clause_before)
+        if new_phrase(_measure_words(vocab, clause_before[:i])):
+            return None  # the clause names a measure of its own
     if i < 0 or _OTHER_MEASURE.search(clause_before[i:]) or _PULL_BEFORE.search(clause_before[i:]):
         return None
     chain: list[str] = []
@@ -428,7 +443,10 @@ def sector_value_added(
         gap = clause_before[h.end : end]
         if not _SECTOR_GAP.match(gap) or (not chain and re.search(r"[、和及与]", gap)):
             break
-        chain.insert(0, h.phrase.sector or "")
+        if chain and not re.search(r"[、和及与]", gap):
+            chain[0] = h.phrase.sector or ""  # 汽车制造业, 电子信息制造业: the named industry, not manufacturing
+        else:
+            chain.insert(0, h.phrase.sector or "")
         end = h.start
     if not chain:
         return None
@@ -444,6 +462,10 @@ def sector_value_added(
     if kind == "money" and level:
         return level, list(dict.fromkeys(chain))
     return None
+
+
+#: where the growth words of a clause start (采矿业|增长3.2%)
+_GROWTH_START = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|下降|减少)")
 
 
 def respective(sectors: list[str], clause_before: str) -> list[str]:
@@ -478,6 +500,7 @@ class Spot:
     raw_at: tuple[int, ...] = ()  # offset in ``raw`` of each character of ``sentence`` (and of its end)
     p0: int = -1  # offset of the paragraph in the document
     paragraph: str = ""  # the paragraph (normalised)
+    ps0: int = 0  # offset of the sentence in the paragraph (normalised)
 
     @property
     def clause(self) -> str:
@@ -666,7 +689,13 @@ def _spot_candidates(
         if m.raw not in ("零的突破", "实现突破"):
             review.append("no_unit")
     sectors: list[str | None] = [None]
-    sva = sector_value_added(vocab, clause[: spot.rel[0]], unit, ctx, bool(_ABOVE_SCALE.search(spot.paragraph)))
+    carried = (
+        _carried_subject(vocab, spot.paragraph[: spot.ps0 + spot.c0])[0]
+        if "unknown_indicator" in review and vocab.sector_hits(clause[: spot.rel[0]])
+        else None
+    )
+    above_scale = bool(_ABOVE_SCALE.search(spot.paragraph))
+    sva = sector_value_added(vocab, clause[: spot.rel[0]], unit, ctx, above_scale, carried)
     if "unknown_indicator" in review and sva is not None:
         code, found = sva
         review = [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
@@ -885,7 +914,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                         for r in found[-1][1]:
                             r.review.append("clause_limit")
                     continue
-                spot = Spot(m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph)
+                spot = Spot(m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph, s0)
                 found.append((spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier)))
             if ctx.kind == "report":
                 out += _pair_growth(found, ctx, vocab, prior)

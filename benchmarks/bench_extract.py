@@ -149,8 +149,10 @@ def bench_targets():
             }
             for f, ok in checks.items():
                 right[f] += ok
-                if not ok and f in ("comparator", "tier"):
-                    print(f"  wrong {f}: {t.target_id} want {t[f]!r} got {getattr(c, f)!r}: {t.quote}")
+                if not ok and f in ("comparator", "tier", "indicator"):
+                    want_f = t["indicator_code"] if f == "indicator" else t[f]
+                    got = c.indicator_code if f == "indicator" else getattr(c, f)
+                    print(f"  wrong {f}: {t.target_id} want {want_f!r} got {got!r}: {t.quote}")
         extras += [(sid, c.value, c.unit, c.indicator_code, c.quote) for k, c in enumerate(cands) if k not in used]
         total["targets"] += len(rows)
         total["candidates"] += len(cands)

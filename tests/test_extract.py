@@ -675,3 +675,14 @@ def test_synthetic_changes_of_a_rate_or_a_count_are_not_the_measure():
     level, more = cands("年末全市规模以上工业企业1520户，比上年增加86户。", kind="report", issued="2023-02-01")
     assert (level.indicator_code, level.value) == ("firms", 1520)
     assert (more.indicator_code, more.value) == ("NEW:规模以上工业企业增量", 86)
+
+
+def test_synthetic_a_narrower_name_or_an_intensity_is_not_the_phrase():
+    # 高技术制造业增加值占…比重: the share of high-tech manufacturing, not manufacturing's (mfg_va_share);
+    # 单位工业增加值能耗下降: energy per unit of value added, not the growth of value added
+    s = one("到2025年，高技术制造业增加值占规上工业增加值比重达到20%")
+    assert s.indicator_code != "mfg_va_share" and "unknown_indicator" in s.review
+    e = one("到2025年，单位工业增加值能耗下降13.5%")
+    assert e.indicator_code != "industrial_va_growth" and "unknown_indicator" in e.review
+    # the broader name still is manufacturing's share
+    assert one("到2025年，制造业增加值占地区生产总值比重达到30%").indicator_code == "mfg_va_share"

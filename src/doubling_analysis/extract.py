@@ -252,7 +252,7 @@ _GROWTH = re.compile(
     r"(增长|增速|增幅|提高(?![到至])|提升(?![到至])|下降(?![到至])|减少(?![到至])|多)[^，,。；到至]{0,6}$"
 )
 #: words between a phrase and its number that name another measure (a share, a contribution, a pull)
-_OTHER_MEASURE = re.compile(r"占|比重|占比|贡献|拉动|增长面")
+_OTHER_MEASURE = re.compile(r"占|比重|占比|贡献|拉动|增长面|能耗|电耗|水耗|用水量|排放|利润率")
 _SHARE_KINDS = ("share", "rate")
 
 
@@ -312,6 +312,13 @@ def resolve_indicator(
         between = before[hit.end :] + "，" + clause[: rel[0]] if hit is not None else ""
     if hit is None:
         return None, proposal, ["unknown_indicator"]
+    if hit.end <= rel[0] and hit.start > 0 and between == clause[hit.end : rel[0]]:
+        if vocab.inside_sector(clause, hit.start) or clause[: hit.start].endswith("单位"):
+            return (
+                None,
+                _proposal(clause[: rel[0]]) or proposal,
+                ["unknown_indicator"],
+            )  # 高技术制造业增加值占…, 单位工业增加值能耗
     code = hit.phrase.indicator
     if hit.phrase.if_new and _NEW.search(clause[: rel[0]]):
         code = hit.phrase.if_new
@@ -328,6 +335,7 @@ def resolve_indicator(
             h
             for h in vocab.indicator_hits(clause[: rel[0]])
             if ctx.indicator_kinds.get(h.phrase.indicator or "") in _SHARE_KINDS
+            and not vocab.inside_sector(clause, h.start)
         ]
         if not shares:
             return hit, proposal, ["unknown_indicator"]  # 装备制造业增加值…占规上工业增加值的比重: another measure

@@ -596,6 +596,22 @@ class Vocabulary:
         """The row of a phrase, or None."""
         return self._by_text.get(text)
 
+    def inside_sector(self, text: str, pos: int) -> bool:
+        """A sector phrase of ``text`` starts before ``pos`` and ends after it: the word at ``pos`` is part of a
+        narrower name (高技术制造业增加值占…: 制造业增加值占 is not manufacturing's share there). A sector phrase that
+        overlaps a longer sector name does not count (汽车产业 in 新能源及新能源汽车产业集群产值)."""
+        kept = [(h.start, h.end) for h in self.sector_hits(text)]
+        for p in self.phrases:
+            if p.sector is None:
+                continue
+            i = text.find(p.phrase, max(0, pos - len(p.phrase) + 1))
+            while 0 <= i < pos:
+                j = i + len(p.phrase)
+                if j > pos and not any(a < j and i < b and (a, b) != (i, j) for a, b in kept):
+                    return True
+                i = text.find(p.phrase, i + 1)
+        return False
+
     def indicator_hits(self, text: str) -> list[Hit]:
         return [h for h in self.hits(text) if h.phrase.indicator]
 

@@ -686,3 +686,12 @@ def test_synthetic_a_narrower_name_or_an_intensity_is_not_the_phrase():
     assert e.indicator_code != "industrial_va_growth" and "unknown_indicator" in e.review
     # the broader name still is manufacturing's share
     assert one("到2025年，制造业增加值占地区生产总值比重达到30%").indicator_code == "mfg_va_share"
+
+
+def test_synthetic_a_phrase_after_zhan_is_the_denominator():
+    # 占全市规上工业增加值的18.5%: a share of value added (its denominator), not the growth of value added
+    rows = cands(
+        "2023年，全市高技术制造业增加值增长10.1%，占全市规上工业增加值的18.5%。", kind="report", issued="2024-02-01"
+    )
+    assert [(c.indicator_code, c.sector) for c in rows][0] == ("va_growth", "hitech_mfg")
+    assert rows[1].value == 18.5 and rows[1].indicator_code != "va_growth" and "unknown_indicator" in rows[1].review

@@ -330,7 +330,8 @@ def resolve_indicator(
         and between == clause[hit.end : rel[0]]
     ):
         return hit, proposal, ["unknown_indicator"]
-    if _OTHER_MEASURE.search(between) and ctx.indicator_kinds.get(code or "") not in _SHARE_KINDS:
+    denominator = hit.end <= rel[0] and "占" in clause[: hit.start]  # 占全市规上工业增加值的18.5%: a share of it
+    if (_OTHER_MEASURE.search(between) or denominator) and ctx.indicator_kinds.get(code or "") not in _SHARE_KINDS:
         shares = [
             h
             for h in vocab.indicator_hits(clause[: rel[0]])

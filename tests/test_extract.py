@@ -695,3 +695,12 @@ def test_synthetic_a_phrase_after_zhan_is_the_denominator():
     )
     assert [(c.indicator_code, c.sector) for c in rows][0] == ("va_growth", "hitech_mfg")
     assert rows[1].value == 18.5 and rows[1].indicator_code != "va_growth" and "unknown_indicator" in rows[1].review
+
+
+def test_synthetic_sector_named_alone_in_the_same_sentence():
+    # 其中制造业增长8.2%: the measure carried within the sentence is 规上工业增加值, so manufacturing's va_growth
+    rows = cands("一季度，全市规上工业增加值增长7.4%，其中制造业增长8.2%。", kind="report", issued="2024-05-01")
+    assert [(c.indicator_code, c.sector, c.growth_pct) for c in rows] == [
+        ("va_growth", None, 7.4),
+        ("va_growth", "manufacturing", 8.2),
+    ]

@@ -698,14 +698,12 @@ def _spot_candidates(
         if m.raw not in ("零的突破", "实现突破"):
             review.append("no_unit")
     sectors: list[str | None] = [None]
-    carried = (
-        _carried_subject(vocab, spot.paragraph[: spot.ps0 + spot.c0])[0]
-        if "unknown_indicator" in review and vocab.sector_hits(clause[: spot.rel[0]])
-        else None
-    )
+    carried = None  # the measure of a clause naming only sectors (其中制造业增长8.2%): from before it
+    if vocab.sector_hits(clause[: spot.rel[0]]) and not vocab.indicator_hits(clause):
+        carried = hit if hit is not None else _carried_subject(vocab, spot.paragraph[: spot.ps0 + spot.c0])[0]
     above_scale = bool(_ABOVE_SCALE.search(spot.paragraph))
     sva = sector_value_added(vocab, clause[: spot.rel[0]], unit, ctx, above_scale, carried)
-    if "unknown_indicator" in review and sva is not None:
+    if sva is not None and ("unknown_indicator" in review or carried is not None):
         code, found = sva
         review = [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
         sectors = list(respective(found, clause[: spot.rel[0]]))

@@ -704,3 +704,12 @@ def test_synthetic_sector_named_alone_in_the_same_sentence():
         ("va_growth", None, 7.4),
         ("va_growth", "manufacturing", 8.2),
     ]
+
+
+def test_synthetic_respectively_pairs_measures_in_order():
+    # 营业收入、利润总额分别增长5%、6%: the first growth is revenue's (revenue_growth), the second profit's (profit_growth)
+    rows = cands("2023年，全市规上工业企业营业收入、利润总额分别增长5%、6%。", kind="report", issued="2024-02-01")
+    assert [(c.indicator_code, c.growth_pct) for c in rows] == [("revenue_growth", 5), ("profit_growth", 6)]
+    # a proposal never holds an earlier figure of its clause (分别增长5%、 is not a measure's name)
+    for c in cands("分别增长5%、6%", kind="report", issued="2024-02-01"):
+        assert not any(ch.isdigit() for ch in (c.indicator_code or ""))

@@ -295,6 +295,17 @@ _CHANGE_BEFORE = re.compile(r"(?:增加(?!值)|增长|减少)(?![到至为])[^�
 _PULL_BEFORE = re.compile(r"拉动|贡献")
 
 
+def _respective_hit(vocab: lang.Vocabulary, clause_before: str) -> lang.Hit | None:
+    """Several measures and 分别 before the number (营业收入、利润总额分别增长5%、6%): the k-th figure after 分别 is the
+    k-th measure's; None otherwise."""
+    i = clause_before.rfind("分别")
+    hits = vocab.indicator_hits(clause_before[:i]) if i > 0 else []
+    if len(hits) < 2:
+        return None
+    k = sum(1 for m in lang.find_mentions(clause_before[i:]) if m.unit is not None)
+    return hits[k] if k < len(hits) else None
+
+
 def resolve_indicator(
     vocab: lang.Vocabulary, clause: str, before: str, rel: tuple[int, int], unit: str | None, ctx: DocContext
 ) -> tuple[lang.Hit | None, str | None, list[str]]:
@@ -302,7 +313,7 @@ def resolve_indicator(
     measure of the nearest earlier clause of its sentence (:func:`_carried_subject`); a % after 增长 of a level
     becomes the level's growth rate. Another measure between the phrase and the number (占…比重, a pull 拉动…, the
     growth or the change in points of a share) makes it unknown."""
-    hit = _nearest(vocab.indicator_hits(clause), *rel)
+    hit = _respective_hit(vocab, clause[: rel[0]]) or _nearest(vocab.indicator_hits(clause), *rel)
     own = _measure_words(vocab, clause[: rel[0]])
     proposal = _proposal(own)
     between = clause[hit.end : rel[0]] if hit is not None and hit.end <= rel[0] else ""
@@ -394,7 +405,10 @@ def _measure_words(vocab: lang.Vocabulary, clause_before: str) -> str:
 def new_phrase(clause_before: str) -> str:
     """The words naming the measure before a number, for a proposed indicator: the clause before the number less
     its years, periods, places, tier words and the verbs and comparators next to the number."""
-    text = re.sub(r"[\s,，、：:；;（）()“”\"]+", " ", clause_before)
+    text = re.sub(
+        r"\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及]", " ", clause_before
+    )  # 分别增长12.0%、: an earlier figure
+    text = re.sub(r"[\s,，、：:；;（）()“”\"]+", " ", text)
     text = _LEAD_WORDS.sub(" ", text)
     words = [w for w in text.split(" ") if w]
     phrase = _TRAIL_WORDS.sub("", words[-1]) if words else ""

@@ -299,7 +299,14 @@ def _respective_hit(vocab: lang.Vocabulary, clause_before: str) -> lang.Hit | No
     """Several measures and 分别 before the number (营业收入、利润总额分别增长5%、6%): the k-th figure after 分别 is the
     k-th measure's; None otherwise."""
     i = clause_before.rfind("分别")
-    hits = vocab.indicator_hits(clause_before[:i]) if i > 0 else []
+    hits: list[lang.Hit] = []
+    end = i
+    for h in reversed(vocab.indicator_hits(clause_before[:i]) if i > 0 else []):
+        gap = clause_before[h.end : end].strip()
+        if gap not in (("",) if not hits else ("、", "和", "及", "与")):
+            break  # only the list right before 分别: A、B分别…
+        hits.insert(0, h)
+        end = h.start
     if len(hits) < 2:
         return None
     k = sum(1 for m in lang.find_mentions(clause_before[i:]) if m.unit is not None)

@@ -846,6 +846,7 @@ def _pair_growth(
             and _SUBJECTLESS_GROWTH.match(opening)
             and not _own_phrase(first, vocab)
         ):
+            # the level stands in as if it opened this sentence (an empty clause at 0), so the pairing below takes it
             waiting = [(replace(prior[0], sentence=first.sentence, c0=0, c1=0), prior[1])]
     for spot, rows in cands:
         if not _is_growth(spot):

@@ -18,8 +18,11 @@ publication date (rows without one get January of the year after their period, a
 A row is **found** when a candidate holds its value (canonical) — or, for a row with only a growth rate, its
 growth_pct. Recall = found / rows.
 
-Out of sample. The extractor runs on each passage of tests/fixtures/out_of_sample/ (real passages of other
-jurisdictions, annotated by hand before the extractor was run on them: annotations.csv, passages.csv). A candidate
+Out of sample. The extractor runs on each passage of every folder under tests/fixtures/ that holds
+annotations.csv, passages.csv and SOURCES.md (real passages of other jurisdictions, annotated by hand before the
+extractor was run on them): out_of_sample is batch 1 (development: its misses were read), held_out batch 2 (held
+out, annotated blind: only its summary is printed, never its misses). Each folder is scored on its own, then all
+together (combined); a named batch that is absent is said to be. A candidate
 matches an annotated figure of its passage when its value equals the figure's (canonical units; a growth-only row
 by its growth_pct) and its quote holds the annotation's fragment or the fragment holds the quote (white space
 removed). Matching is one to one, in document order. Recall = matched figures / figures; precision = matched
@@ -146,8 +149,10 @@ def bench_targets():
             }
             for f, ok in checks.items():
                 right[f] += ok
-                if not ok and f in ("comparator", "tier"):
-                    print(f"  wrong {f}: {t.target_id} want {t[f]!r} got {getattr(c, f)!r}: {t.quote}")
+                if not ok and f in ("comparator", "tier", "indicator"):
+                    want_f = t["indicator_code"] if f == "indicator" else t[f]
+                    got = c.indicator_code if f == "indicator" else getattr(c, f)
+                    print(f"  wrong {f}: {t.target_id} want {want_f!r} got {got!r}: {t.quote}")
         extras += [(sid, c.value, c.unit, c.indicator_code, c.quote) for k, c in enumerate(cands) if k not in used]
         total["targets"] += len(rows)
         total["candidates"] += len(cands)
@@ -266,18 +271,37 @@ def oos_checks(c, a) -> dict:
     }
 
 
-def bench_out_of_sample(verbose: bool = True):
-    """Recall, precision and per-field accuracy on the annotated out-of-sample passages."""
-    with open(OOS / "annotations.csv", encoding="utf-8", newline="") as fh:
+#: out-of-sample folders by name and what they are; any other folder under tests/fixtures/ with the three files
+#: is scored under its own name
+BATCHES = {
+    "out_of_sample": "batch 1 (development: its misses were read)",
+    "held_out": "batch 2 (held out, annotated blind)",
+}
+#: folders whose misses are not printed (a held-out batch stays unread: only its summary is shown)
+BLIND = ("held_out",)
+OOS_FILES = ("annotations.csv", "passages.csv", "SOURCES.md")
+
+
+def oos_folders() -> list[Path]:
+    """The out-of-sample folders under tests/fixtures/: those holding annotations.csv, passages.csv and SOURCES.md,
+    the named batches first."""
+    root = REPO / "tests" / "fixtures"
+    found = [p for p in sorted(root.iterdir()) if p.is_dir() and all((p / f).is_file() for f in OOS_FILES)]
+    return sorted(found, key=lambda p: (list(BATCHES).index(p.name) if p.name in BATCHES else len(BATCHES), p.name))
+
+
+def bench_out_of_sample(folder: Path = OOS, verbose: bool = True):
+    """Recall, precision and per-field accuracy on the annotated passages of one out-of-sample folder."""
+    with open(folder / "annotations.csv", encoding="utf-8", newline="") as fh:
         ann = list(csv.DictReader(fh))
-    with open(OOS / "passages.csv", encoding="utf-8", newline="") as fh:
+    with open(folder / "passages.csv", encoding="utf-8", newline="") as fh:
         passages = list(csv.DictReader(fh))
     total, right = Counter(), Counter()
     misses, extras, wrong = [], [], []
     for p in passages:
         name = p["passage"]
         rows = [a for a in ann if a["passage"] == name]
-        path = OOS / f"{name}.txt"
+        path = folder / f"{name}.txt"
         cands = ex.extract(path, p["jurisdiction_code"], f"oos-{name}", p["kind"], p["issued"])
         used: set[int] = set()
         for a in rows:
@@ -314,14 +338,10 @@ def bench_out_of_sample(verbose: bool = True):
         extras += [(name, c.value, c.unit, c.indicator_code, c.quote) for k, c in enumerate(cands) if k not in used]
         total["figures"] += len(rows)
         total["candidates"] += len(cands)
-    recall = total["matched"] / total["figures"]
-    precision = total["matched"] / max(1, total["candidates"])
-    print(
-        f"\nOUT OF SAMPLE ({len(passages)} passages) recall {recall:.1%} ({total['matched']}/{total['figures']}), "
-        f"precision {precision:.1%} ({total['matched']}/{total['candidates']})"
-    )
-    for f in OOS_FIELDS:
-        print(f"  {f:12s} right in {right[f] / max(1, total['matched']):.1%} of matches")
+    total["passages"] += len(passages)
+    label = BATCHES.get(folder.name, folder.name)
+    print(f"\nOUT OF SAMPLE {folder.name}: {label}")
+    print_oos_summary(total, right, "  ")
     if verbose:
         print(f"\nout-of-sample misses ({len(misses)}):")
         for m in misses:
@@ -332,7 +352,34 @@ def bench_out_of_sample(verbose: bool = True):
         print(f"\nout-of-sample candidates matching no figure ({len(extras)}):")
         for e in extras:
             print("  ", *e)
-    return recall, precision, right, total
+    else:
+        print("  (misses of a held-out batch are not printed)")
+    return total, right
+
+
+def print_oos_summary(total: Counter, right: Counter, indent: str) -> None:
+    recall = total["matched"] / max(1, total["figures"])
+    precision = total["matched"] / max(1, total["candidates"])
+    print(
+        f"{indent}{total['passages']} passages: recall {recall:.1%} ({total['matched']}/{total['figures']}) "
+        f"(goal >= 90 %), precision {precision:.1%} ({total['matched']}/{total['candidates']}) (goal >= 80 %), "
+        "other fields goal >= 85 %"
+    )
+    for f in OOS_FIELDS:
+        print(f"{indent}  {f:12s} right in {right[f] / max(1, total['matched']):.1%} of matches")
+
+
+def bench_all_out_of_sample() -> list[tuple[str, Counter, Counter]]:
+    """Every out-of-sample folder, each scored on its own; a named batch that is absent is said to be."""
+    results = []
+    folders = oos_folders()
+    for folder in folders:
+        total, right = bench_out_of_sample(folder, verbose=folder.name not in BLIND)
+        results.append((folder.name, total, right))
+    for name, label in BATCHES.items():
+        if name not in [f.name for f in folders]:
+            print(f"\nOUT OF SAMPLE {name}: {label}: absent (no tests/fixtures/{name}/ with {', '.join(OOS_FILES)})")
+    return results
 
 
 def bench_input_bound(size: int = 100_000) -> None:
@@ -351,19 +398,22 @@ def main() -> int:
     size = int(sys.argv[sys.argv.index("--bound-size") + 1]) if "--bound-size" in sys.argv else 100_000
     recall, precision, right, total = bench_targets()
     a_recall = bench_actuals()
-    o_recall, o_precision, o_right, o_total = bench_out_of_sample()
+    batches = bench_all_out_of_sample()
     bench_input_bound(size)
     print("\nSUMMARY")
     print(f"  in-sample targets: recall {recall:.1%} (goal >= 90 %), precision {precision:.1%} (goal >= 80 %)")
     for f in FIELDS:
         print(f"    {f:12s} right in {right[f] / total['matched']:.1%} of matches")
     print(f"  in-sample actuals' quotes: recall {a_recall:.1%} (goal >= 90 %)")
-    print(
-        f"  out-of-sample: recall {o_recall:.1%} (goal >= 90 %), precision {o_precision:.1%} (goal >= 80 %), "
-        "other fields goal >= 85 %"
-    )
-    for f in OOS_FIELDS:
-        print(f"    {f:12s} right in {o_right[f] / max(1, o_total['matched']):.1%} of matches")
+    combined_total, combined_right = Counter(), Counter()
+    for name, o_total, o_right in batches:
+        print(f"  out-of-sample {name}, {BATCHES.get(name, name)}:")
+        print_oos_summary(o_total, o_right, "    ")
+        combined_total.update(o_total)
+        combined_right.update(o_right)
+    names = ", ".join(name for name, _, _ in batches) or "none"
+    print(f"  out-of-sample combined ({names}):")
+    print_oos_summary(combined_total, combined_right, "    ")
     return 0
 
 

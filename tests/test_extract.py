@@ -463,7 +463,9 @@ def test_synthetic_one_row_per_figure():
     assert [(c.indicator_code, c.value) for c in found] == [("revenue_growth", 10), ("revenue", 1000)]
     # the growth stands in a clause naming its own measure: not the growth of the revenue before it
     level, growth = cands("全市规上工业营业收入1000亿元，制造业增加值增长9.6%", kind="report", issued="2022-02-01")
-    assert level.growth_pct is None and growth.growth_pct == 9.6 and growth.indicator_code == "NEW:制造业增加值"
+    assert level.growth_pct is None and growth.growth_pct == 9.6
+    # issue 22: a sector's value added in an above-scale paragraph (规上) is va_growth of that sector
+    assert (growth.indicator_code, growth.sector) == ("va_growth", "manufacturing")
 
 
 def test_synthetic_shares_and_changes():
@@ -509,3 +511,205 @@ def test_synthetic_share_named_before_a_level_phrase():
 def test_english_units_keep_their_space():
     c = one("revenue of 14 billion yuan", kind="report", issued="2022-03-01")
     assert (c.value, c.unit) == (14, "RMB bn")  # a unit word with a space inside (not a wrapped 个 百分点)
+
+
+# ---- issue 22: indicators of bulletins and plans (every sentence below is synthetic, written for the test) ------
+# Each expected row is worked out by hand from the wording and from data/indicators.csv / vocabulary.csv; each
+# test failed on the code before issue 22's indicator rules (commit 039026a).
+
+
+def test_synthetic_pinyin_artefacts_are_dropped_and_the_quote_kept_as_written():
+    # a page's pinyin after characters: 規(guī)模以上工業(yè)營業(yè)收入 reads 规模以上工业营业收入 = revenue; 820 亿元
+    c = one("全市規(guī)模以上工業(yè)營業(yè)收入達到820億元", issued="2025-03-01")
+    assert (c.indicator_code, c.value, c.unit) == ("revenue", 820, "亿元")
+    assert c.quote == "全市規(guī)模以上工業(yè)營業(yè)收入達到820億元"  # verbatim, pinyin included
+
+
+def test_synthetic_white_space_inside_words():
+    # 增 长 wrapped with a space is 增长: the 7.2 % is the growth of 工业总产值 (output_value -> output_value_growth)
+    level, growth = cands("2022年，全市工业总产值 640 亿元，增 长 7.2%。", kind="report", issued="2023-02-01")
+    assert (level.indicator_code, level.value, level.growth_pct) == ("output_value", 640, 7.2)
+    assert (growth.indicator_code, growth.growth_pct, growth.quote) == ("output_value_growth", 7.2, "增 长 7.2%")
+
+
+def test_synthetic_value_added_of_named_sectors_above_scale():
+    # 规模以上 in the paragraph: each sector's 增加值 growth is va_growth with its sector (sectors.csv codes)
+    text = "2022年，全市规模以上工业增加值增长6.1%，其中采矿业增加值增长2.3%，制造业增加值增长6.8%。"
+    rows = [(c.indicator_code, c.sector, c.growth_pct) for c in cands(text, kind="report", issued="2023-02-01")]
+    assert rows == [("va_growth", None, 6.1), ("va_growth", "mining", 2.3), ("va_growth", "manufacturing", 6.8)]
+
+
+def test_synthetic_value_added_of_all_industry_and_its_sectors():
+    # no 规模以上/规上 anywhere: 工业增加值 is all industry (industrial_va_growth); 装备制造业 is the sector equipment,
+    # and the phrase is not cut in the middle (NEW:业增加值 before)
+    text = "2022年，全市工业增加值增长5.0%，其中装备制造业增加值增长9.4%。"
+    rows = [(c.indicator_code, c.sector, c.growth_pct) for c in cands(text, kind="report", issued="2023-02-01")]
+    assert rows == [("industrial_va_growth", None, 5.0), ("industrial_va_growth", "equipment", 9.4)]
+
+
+def test_synthetic_value_added_levels_by_scope():
+    # 亿元 after 工业增加值 (all industry) -> industrial_va; after 第二产业增加值 -> secondary_va; a sector's level in a
+    # 规上 paragraph -> va with the sector
+    text = "2022年，全市第二产业增加值 880.4 亿元，其中工业增加值 512.3 亿元。规上高技术制造业增加值 210.5 亿元。"
+    rows = [(c.indicator_code, c.sector, c.value) for c in cands(text, kind="report", issued="2023-02-01")]
+    assert rows == [("secondary_va", None, 880.4), ("industrial_va", None, 512.3), ("va", "hitech_mfg", 210.5)]
+
+
+def test_synthetic_enterprise_forms_of_value_added():
+    # 规模以上工业企业增加值 is above-scale (va_growth); 工业企业增加值 is all industry (industrial_va for 亿元)
+    a, b = cands("到2025年，规模以上工业企业增加值年均增长6%左右，工业企业增加值突破800亿元")
+    assert (a.indicator_code, a.value, a.per) == ("va_growth", 6, "year")
+    assert (b.indicator_code, b.value, b.comparator) == ("industrial_va", 800, ">")
+
+
+def test_synthetic_respectively_gives_each_sector_its_own_figure():
+    # 分别: the first figure is the first sector's, the second the second's; one row each (not two rows each)
+    text = "2022年，全市规上工业中，装备制造业、高技术制造业增加值分别增长11.0%、9.5%。"
+    rows = [(c.indicator_code, c.sector, c.growth_pct) for c in cands(text, kind="report", issued="2023-02-01")]
+    assert rows == [("va_growth", "equipment", 11.0), ("va_growth", "hitech_mfg", 9.5)]
+
+
+def test_synthetic_subject_of_the_nearest_clause_not_one_further_back():
+    # 力争达到350亿元 names no measure: it is the nearest earlier clause's (数字经济规模, unknown: NEW), not revenue's
+    found = cands("到2025年，规模以上工业营业收入达到1200亿元，数字经济规模达到300亿元，力争达到350亿元")
+    assert [(c.indicator_code, c.value) for c in found] == [
+        ("revenue", 1200),
+        ("NEW:数字经济规模", 300),
+        ("NEW:数字经济规模", 350),
+    ]
+    assert "unknown_indicator" in found[2].review
+
+
+def test_synthetic_growth_opening_the_next_sentence_is_the_level_s():
+    # a page's ASCII ; ends the sentence; 比上年增长6.3% has no subject: the growth of the revenue just before
+    level, growth = cands(
+        "2022年，全市规模以上工业企业实现营业收入1520.6亿元;比上年增长6.3%。", kind="report", issued="2023-02-01"
+    )
+    assert (level.indicator_code, level.growth_pct) == ("revenue", 6.3)
+    assert (growth.indicator_code, growth.growth_pct) == ("revenue_growth", 6.3)
+
+
+def test_synthetic_industrial_investment_phrases():
+    # 工业累计投资 is industrial_fai (累计: over the period); 制造业投资增长10% is no share (mfg_fai_share): NEW
+    c = one("十四五期间，全市工业累计投资达到900亿元")
+    assert (c.indicator_code, c.value, c.per) == ("industrial_fai", 900, "period")
+    g = one("全市制造业投资增长10%", kind="report", issued="2023-02-01")
+    assert g.indicator_code != "mfg_fai_share" and "unknown_indicator" in g.review
+
+
+def test_synthetic_fractions_in_words_are_figures():
+    # 三分之一 = 1/3 as a ratio (as batch-1 annotations write it), 以上 -> >=; the share phrase 制造业增加值占
+    c = one("到2025年，制造业增加值占地区生产总值比重达到三分之一以上")
+    assert c.value == pytest.approx(1 / 3) and c.unit == "ratio" and c.comparator == ">="
+    assert c.indicator_code == "mfg_va_share"
+    assert lang.find_mentions("百分之二十")[0].value == 20 and lang.find_mentions("百分之二十")[0].unit == "%"
+
+
+def test_synthetic_change_or_growth_of_a_share_is_not_the_share():
+    # 1.2 个百分点 after 提高: the change of the share, not its level; 战略性新兴产业增加值增长15%: growth, not share
+    c = one("全市制造业增加值占比提高1.2个百分点", kind="report", issued="2023-02-01")
+    assert c.indicator_code != "mfg_va_share" and "unknown_indicator" in c.review
+    g = one("全市战略性新兴产业增加值增长15%", kind="report", issued="2023-02-01")
+    assert g.indicator_code != "sei_va_share" and "unknown_indicator" in g.review
+    s = one("到2025年，战略性新兴产业增加值占比达到25%")
+    assert s.indicator_code == "sei_va_share"
+
+
+def test_synthetic_pull_of_growth_is_not_the_growth():
+    # 拉动…增长0.8个百分点: the pull of a sector on industry's growth, not the growth of 规上工业增加值
+    rows = cands("2022年，全市电子信息产业拉动规上工业增加值增长0.8个百分点。", kind="report", issued="2023-02-01")
+    assert len(rows) == 1 and rows[0].indicator_code != "va_growth" and "unknown_indicator" in rows[0].review
+
+
+def test_synthetic_amount_of_change_is_not_the_level():
+    # 比上年增加85亿元: the increase of the revenue, not its level: proposed as NEW:<phrase>增量
+    c = one("2022年，全市规上工业营业收入比上年增加85亿元", kind="report", issued="2023-02-01")
+    assert c.indicator_code == "NEW:规上工业营业收入增量" and "unknown_indicator" in c.review
+    r = one("到2025年，规上工业营业收入增长到1500亿元")  # 增长到 reaches a level
+    assert r.indicator_code == "revenue"
+
+
+def test_synthetic_bulletin_indicators():
+    # 出口 -> exports (its growth exports_growth); 利润 -> profit; 工业产值 -> output_value
+    rows = cands(
+        "2022年，全市出口增长8%，规上工业企业实现利润52亿元，工业产值达到610亿元。", kind="report", issued="2023-02-01"
+    )
+    assert [(c.indicator_code, c.value or c.growth_pct) for c in rows] == [
+        ("exports_growth", 8),
+        ("profit", 52),
+        ("output_value", 610),
+    ]
+
+
+def test_synthetic_tier_word_stops_at_a_run_on_figure():
+    # no punctuation after 15%: a lost sentence end; 力争 governs 15 % only, not the 200 firms
+    a, b = cands("力争工业投资增长15%高新技术企业达到200家")
+    assert (a.value, a.tier) == (15, "stretch") and (b.value, b.tier) == (200, None)
+    # punctuated: 力争 still governs the rest of its sentence (the seeds' convention)
+    c, d = cands("力争规上工业营业收入达到500亿元，高新技术企业达到200家")
+    assert (c.tier, d.tier) == ("stretch", "stretch")
+
+
+def test_synthetic_sectors_named_alone_after_value_added():
+    # 分门类看，采矿业增长3.2%: no measure of its own; the measure before (规模以上工业增加值) is value added, so each is
+    # va_growth of its sector; 电子信息制造业 is one industry (electronics), not electronics and manufacturing
+    text = "2022年，全市规模以上工业增加值增长7.1%。分门类看，采矿业增长3.2%，电子信息制造业增长15.0%。"
+    rows = [(c.indicator_code, c.sector, c.growth_pct) for c in cands(text, kind="report", issued="2023-02-01")]
+    assert rows == [("va_growth", None, 7.1), ("va_growth", "mining", 3.2), ("va_growth", "electronics", 15.0)]
+
+
+def test_synthetic_more_bulletin_measures():
+    # 利润总额 … 增长3.2%: profit_growth (refers_to profit); 进出口总额 is trade_total, not exports (出口总额 inside it)
+    text = "2022年，全市规上工业企业实现利润总额210.3亿元，增长3.2%；货物进出口总额800亿元。"
+    rows = [(c.indicator_code, c.value, c.growth_pct) for c in cands(text, kind="report", issued="2023-02-01")]
+    assert rows == [("profit", 210.3, 3.2), ("profit_growth", None, 3.2), ("trade_total", 800, None)]
+
+
+def test_synthetic_changes_of_a_rate_or_a_count_are_not_the_measure():
+    # 增速比一季度提高1.2个百分点: the change of a growth rate (pp), not va_growth; 比上年增加86户: the change of the
+    # number of firms, not the number (proposed as NEW:<phrase>增量)
+    _, change = cands(
+        "1-6月，全市规上工业增加值同比增长8.0%，增速比一季度提高1.2个百分点。", kind="report", issued="2023-08-01"
+    )
+    assert change.unit == "pp" and change.indicator_code != "va_growth" and "unknown_indicator" in change.review
+    level, more = cands("年末全市规模以上工业企业1520户，比上年增加86户。", kind="report", issued="2023-02-01")
+    assert (level.indicator_code, level.value) == ("firms", 1520)
+    assert (more.indicator_code, more.value) == ("NEW:规模以上工业企业增量", 86)
+
+
+def test_synthetic_a_narrower_name_or_an_intensity_is_not_the_phrase():
+    # 高技术制造业增加值占…比重: the share of high-tech manufacturing, not manufacturing's (mfg_va_share);
+    # 单位工业增加值能耗下降: energy per unit of value added, not the growth of value added
+    s = one("到2025年，高技术制造业增加值占规上工业增加值比重达到20%")
+    assert s.indicator_code != "mfg_va_share" and "unknown_indicator" in s.review
+    e = one("到2025年，单位工业增加值能耗下降13.5%")
+    assert e.indicator_code != "industrial_va_growth" and "unknown_indicator" in e.review
+    # the broader name still is manufacturing's share
+    assert one("到2025年，制造业增加值占地区生产总值比重达到30%").indicator_code == "mfg_va_share"
+
+
+def test_synthetic_a_phrase_after_zhan_is_the_denominator():
+    # 占全市规上工业增加值的18.5%: a share of value added (its denominator), not the growth of value added
+    rows = cands(
+        "2023年，全市高技术制造业增加值增长10.1%，占全市规上工业增加值的18.5%。", kind="report", issued="2024-02-01"
+    )
+    assert [(c.indicator_code, c.sector) for c in rows][0] == ("va_growth", "hitech_mfg")
+    assert rows[1].value == 18.5 and rows[1].indicator_code != "va_growth" and "unknown_indicator" in rows[1].review
+
+
+def test_synthetic_sector_named_alone_in_the_same_sentence():
+    # 其中制造业增长8.2%: the measure carried within the sentence is 规上工业增加值, so manufacturing's va_growth
+    rows = cands("一季度，全市规上工业增加值增长7.4%，其中制造业增长8.2%。", kind="report", issued="2024-05-01")
+    assert [(c.indicator_code, c.sector, c.growth_pct) for c in rows] == [
+        ("va_growth", None, 7.4),
+        ("va_growth", "manufacturing", 8.2),
+    ]
+
+
+def test_synthetic_respectively_pairs_measures_in_order():
+    # 营业收入、利润总额分别增长5%、6%: the first growth is revenue's (revenue_growth), the second profit's (profit_growth)
+    rows = cands("2023年，全市规上工业企业营业收入、利润总额分别增长5%、6%。", kind="report", issued="2024-02-01")
+    assert [(c.indicator_code, c.growth_pct) for c in rows] == [("revenue_growth", 5), ("profit_growth", 6)]
+    # a proposal never holds an earlier figure of its clause (分别增长5%、 is not a measure's name)
+    for c in cands("分别增长5%、6%", kind="report", issued="2024-02-01"):
+        assert not any(ch.isdigit() for ch in (c.indicator_code or ""))

@@ -252,7 +252,7 @@ _GROWTH = re.compile(
     r"(增长|增速|增幅|提高(?![到至])|提升(?![到至])|下降(?![到至])|减少(?![到至])|多)[^，,。；到至]{0,6}$"
 )
 #: words between a phrase and its number that name another measure (a share, a contribution, a pull)
-_OTHER_MEASURE = re.compile(r"占|比重|占比|贡献|拉动|增长面")
+_OTHER_MEASURE = re.compile(r"占|比重|占比|贡献|拉动|增长面|能耗|电耗|水耗|用水量|排放|利润率")
 _SHARE_KINDS = ("share", "rate")
 
 
@@ -267,35 +267,111 @@ def _nearest(hits: list[lang.Hit], pos: int, end: int) -> lang.Hit | None:
     return min(hits, key=distance)
 
 
+#: a clause that compares (比2018—2020年总量多56%, 较上年增长5%) names no subject of its own
+_COMPARISON_CLAUSE = re.compile(r"^\s*(?:比|较|同比|相比|与)")
+
+
+def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | None, str | None]:
+    """The measure of the nearest earlier clause of the sentence that holds a figure or names a known measure
+    (工业增加值突破1万亿元，达到1.3万亿元): its last phrase, or (None, its proposal) when that clause names a measure
+    the vocabulary lacks — never a phrase of a clause further back."""
+    for a, b in reversed(spans(before, _CLAUSE_END)):
+        piece = before[a:b]
+        hits = vocab.indicator_hits(piece)
+        if hits:
+            h = hits[-1]
+            return lang.Hit(h.phrase, a + h.start, a + h.end), None
+        figures = [m for m in lang.find_mentions(piece) if m.unit is not None]
+        if figures and not _COMPARISON_CLAUSE.match(piece):
+            words = new_phrase(_measure_words(vocab, piece[: figures[0].start]))
+            if words:
+                return None, f"NEW:{words}" if len(words) >= 2 else None
+    return None, None
+
+
+#: an amount after 增加 / 增长 / 减少 (not 增加值): the change of a level, not the level (比2020年增加近2000亿元, 每年增加700亿元)
+_CHANGE_BEFORE = re.compile(r"(?:增加(?!值)|增长|减少)(?![到至为])[^，,。；、\d到至为]{0,3}$")
+#: 拉动规上工业增加值增长7.5个百分点, 为规上工业增长贡献67.1%: the number is a pull or contribution, not the phrase's
+_PULL_BEFORE = re.compile(r"拉动|贡献")
+
+
+def _respective_hit(vocab: lang.Vocabulary, clause_before: str) -> lang.Hit | None:
+    """Several measures and 分别 before the number (营业收入、利润总额分别增长5%、6%): the k-th figure after 分别 is the
+    k-th measure's; None otherwise."""
+    i = clause_before.rfind("分别")
+    hits: list[lang.Hit] = []
+    end = i
+    for h in reversed(vocab.indicator_hits(clause_before[:i]) if i > 0 else []):
+        gap = clause_before[h.end : end].strip()
+        if gap not in (("",) if not hits else ("、", "和", "及", "与")):
+            break  # only the list right before 分别: A、B分别…
+        hits.insert(0, h)
+        end = h.start
+    if len(hits) < 2:
+        return None
+    k = sum(1 for m in lang.find_mentions(clause_before[i:]) if m.unit is not None)
+    return hits[k] if k < len(hits) else None
+
+
 def resolve_indicator(
     vocab: lang.Vocabulary, clause: str, before: str, rel: tuple[int, int], unit: str | None, ctx: DocContext
 ) -> tuple[lang.Hit | None, str | None, list[str]]:
     """The indicator of a number at ``rel`` (offsets in ``clause``): the nearest phrase in its clause, else the
-    nearest before it in its sentence; a % after 增长 of a level becomes the level's growth rate."""
-    hit = _nearest(vocab.indicator_hits(clause), *rel)
+    measure of the nearest earlier clause of its sentence (:func:`_carried_subject`); a % after 增长 of a level
+    becomes the level's growth rate. Another measure between the phrase and the number (占…比重, a pull 拉动…, the
+    growth or the change in points of a share) makes it unknown."""
+    hit = _respective_hit(vocab, clause[: rel[0]]) or _nearest(vocab.indicator_hits(clause), *rel)
     own = _measure_words(vocab, clause[: rel[0]])
-    if hit is None and not new_phrase(own):
-        hits = vocab.indicator_hits(before)
-        hit = hits[-1] if hits else None
     proposal = _proposal(own)
+    between = clause[hit.end : rel[0]] if hit is not None and hit.end <= rel[0] else ""
+    if hit is None and not new_phrase(own):
+        hit, carried = _carried_subject(vocab, before)
+        proposal = proposal or carried
+        between = before[hit.end :] + "，" + clause[: rel[0]] if hit is not None else ""
     if hit is None:
         return None, proposal, ["unknown_indicator"]
+    if hit.end <= rel[0] and hit.start > 0 and between == clause[hit.end : rel[0]]:
+        if vocab.inside_sector(clause, hit.start) or clause[: hit.start].endswith("单位"):
+            return (
+                None,
+                _proposal(clause[: rel[0]]) or proposal,
+                ["unknown_indicator"],
+            )  # 高技术制造业增加值占…, 单位工业增加值能耗
     code = hit.phrase.indicator
     if hit.phrase.if_new and _NEW.search(clause[: rel[0]]):
         code = hit.phrase.if_new
     review: list[str] = []
-    between = clause[hit.end : rel[0]] if hit.end <= rel[0] else ""
-    if _OTHER_MEASURE.search(between) and ctx.indicator_kinds.get(code or "") not in _SHARE_KINDS:
+    if (
+        hit.start <= rel[0]
+        and hit.end <= rel[0]
+        and _PULL_BEFORE.search(clause[: hit.start])
+        and between == clause[hit.end : rel[0]]
+    ):
+        return hit, proposal, ["unknown_indicator"]
+    denominator = hit.end <= rel[0] and "占" in clause[: hit.start]  # 占全市规上工业增加值的18.5%: a share of it
+    if (_OTHER_MEASURE.search(between) or denominator) and ctx.indicator_kinds.get(code or "") not in _SHARE_KINDS:
         shares = [
             h
             for h in vocab.indicator_hits(clause[: rel[0]])
             if ctx.indicator_kinds.get(h.phrase.indicator or "") in _SHARE_KINDS
+            and not vocab.inside_sector(clause, h.start)
         ]
         if not shares:
             return hit, proposal, ["unknown_indicator"]  # 装备制造业增加值…占规上工业增加值的比重: another measure
         hit, code = shares[-1], shares[-1].phrase.indicator  # 战略新兴产业总产值占工业总产值比重: the share's phrase
+    if ctx.indicator_kinds.get(code or "") == "share" and (
+        unit == "pp" or (unit == "%" and _GROWTH.search(clause[: rel[0]]))
+    ):
+        return hit, proposal, ["unknown_indicator"]  # the growth of a share's subject, or the change of the share
     want = lang.UNITS.get(ctx.indicator_units.get(code or "", ""), ("?",))[0]
     have = lang.UNITS.get(unit or "", (want,))[0]
+    level_kind = ctx.indicator_kinds.get(ctx.level_of.get(code or "", code or ""))
+    if unit == "pp" and ctx.indicator_kinds.get(code or "") == "growth_rate":
+        return hit, proposal, ["unknown_indicator"]  # 增速比一季度提高1.2个百分点: the change of a growth rate
+    if (
+        (have == "money" and level_kind == "level") or (have == "count" and level_kind == "count")
+    ) and _CHANGE_BEFORE.search(clause[: rel[0]]):
+        return hit, f"NEW:{hit.phrase.phrase}增量", ["unknown_indicator"]  # 比2020年增加近2000亿元: the change
     if have != want:
         growth = ctx.growth_of.get(code or "")
         level = ctx.level_of.get(code or "")
@@ -336,7 +412,10 @@ def _measure_words(vocab: lang.Vocabulary, clause_before: str) -> str:
 def new_phrase(clause_before: str) -> str:
     """The words naming the measure before a number, for a proposed indicator: the clause before the number less
     its years, periods, places, tier words and the verbs and comparators next to the number."""
-    text = re.sub(r"[\s,，、：:；;（）()“”\"]+", " ", clause_before)
+    text = re.sub(
+        r"\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及]", " ", clause_before
+    )  # 分别增长12.0%、: an earlier figure
+    text = re.sub(r"[\s,，、：:；;（）()“”\"]+", " ", text)
     text = _LEAD_WORDS.sub(" ", text)
     words = [w for w in text.split(" ") if w]
     phrase = _TRAIL_WORDS.sub("", words[-1]) if words else ""
@@ -361,6 +440,74 @@ def resolve_sectors(vocab: lang.Vocabulary, clause: str, rel: int, heading: str)
     return (codes[:1], ["sector_from_heading"]) if codes else ([], [])
 
 
+#: the number's sector list joined by 、/和/及 before 增加值 (装备制造业、高技术制造业增加值), a sector's 业 left over
+_SECTOR_GAP = re.compile(r"^(?:产业|行业|业)?\s*(?:[、和及与]\s*)?$")
+_ABOVE_SCALE = re.compile(r"规模以上|规上|规模工业")
+
+
+def sector_value_added(
+    vocab: lang.Vocabulary,
+    clause_before: str,
+    unit: str | None,
+    ctx: DocContext,
+    above_scale: bool,
+    carried: lang.Hit | None = None,
+) -> tuple[str, list[str]] | None:
+    """<sector>增加值 before a number (采矿业增加值增长0.4%, 装备制造业、高技术制造业增加值分别增长…): the value added of
+    those sectors — above-scale industry's (the codes of 规模以上工业增加值 in the vocabulary) when ``above_scale``
+    (规模以上/规上 in the paragraph), else all industry's (those of 工业增加值); the growth code for a % after a
+    growth word, the level for money. A clause naming only sectors (分门类看，采矿业增长3.2%) is the value added of
+    those sectors when the measure ``carried`` from before is value added. None when no sector stands right before
+    the last 增加值 or another measure (占…比重, 拉动) comes between it and the number."""
+    i = clause_before.rfind("增加值")
+    if i < 0 and carried is not None and carried.phrase.phrase.endswith("增加值"):
+        g = _GROWTH_START.search(clause_before)
+        i = g.start() if g else len(clause_before)
+        if new_phrase(_measure_words(vocab, clause_before[:i])):
+            return None  # the clause names a measure of its own
+    if i < 0 or _OTHER_MEASURE.search(clause_before[i:]) or _PULL_BEFORE.search(clause_before[i:]):
+        return None
+    chain: list[str] = []
+    end = i
+    for h in reversed(vocab.sector_hits(clause_before[:i])):
+        gap = clause_before[h.end : end]
+        if not _SECTOR_GAP.match(gap) or (not chain and re.search(r"[、和及与]", gap)):
+            break
+        if chain and not re.search(r"[、和及与]", gap):
+            chain[0] = h.phrase.sector or ""  # 汽车制造业, 电子信息制造业: the named industry, not manufacturing
+        else:
+            chain.insert(0, h.phrase.sector or "")
+        end = h.start
+    if not chain:
+        return None
+    phrase = vocab.phrase("规模以上工业增加值" if above_scale else "工业增加值")
+    code = phrase.indicator if phrase else None
+    if code is None:
+        return None
+    kind = lang.UNITS.get(unit or "", ("?",))[0]
+    growth = ctx.growth_of.get(code, code if ctx.indicator_kinds.get(code) == "growth_rate" else "")
+    level = ctx.level_of.get(code, code if ctx.indicator_kinds.get(code) != "growth_rate" else "")
+    if unit == "%" and _GROWTH.search(clause_before) and growth:
+        return growth, list(dict.fromkeys(chain))
+    if kind == "money" and level:
+        return level, list(dict.fromkeys(chain))
+    return None
+
+
+#: where the growth words of a clause start (采矿业|增长3.2%)
+_GROWTH_START = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|下降|减少)")
+
+
+def respective(sectors: list[str], clause_before: str) -> list[str]:
+    """Several sectors and 分别 before the number: the k-th figure after 分别 is the k-th sector's (装备制造业、高技术
+    制造业增加值分别增长12.0%、11.8%); otherwise all of them."""
+    i = clause_before.rfind("分别")
+    if len(sectors) < 2 or i < 0:
+        return sectors
+    k = sum(1 for m in lang.find_mentions(clause_before[i:]) if m.unit is not None)
+    return [sectors[k]] if k < len(sectors) else sectors
+
+
 # ---- candidates from running text ----------------------------------------------------------------------------
 
 _ZERO = re.compile(r"零的突破|实现突破")
@@ -375,11 +522,15 @@ class Spot:
 
     m: lang.Mention
     sentence: str
-    s0: int  # offset of the sentence in the document
+    s0: int  # offset of the sentence in the document as written
     c0: int  # offset of the clause in the sentence
     c1: int
     heading: str
     raw: str  # the sentence as written (``sentence`` is normalised: full-width digits, traditional characters)
+    raw_at: tuple[int, ...] = ()  # offset in ``raw`` of each character of ``sentence`` (and of its end)
+    p0: int = -1  # offset of the paragraph in the document
+    paragraph: str = ""  # the paragraph (normalised)
+    ps0: int = 0  # offset of the sentence in the paragraph (normalised)
 
     @property
     def clause(self) -> str:
@@ -508,6 +659,33 @@ def _quote_window(spot: Spot) -> tuple[int, int]:
     return a, min(c1, a + limit)
 
 
+#: a figure run on into the next words with no punctuation (超过三分之一制造业比重…, 力争达到28%高新技术产业…): a lost
+#: sentence end
+_RUN_ON = re.compile(r"^\s*(?![的级和及])[\u3400-\u9fff]")
+
+
+def _tier_closed(spot: Spot) -> bool:
+    """A tier word (力争, 争创) governs the rest of its sentence — unless the text lost its punctuation: a share,
+    rate or amount run on into the next words (…28%高新技术产业…) after the tier word and before this number
+    ends the tier word's reach there (力争工业投资增长15%高新技术企业达到200家: 200家 is not 力争's)."""
+    words = list(lang._TIER_RE.finditer(spot.sentence[: spot.m.start]))
+    if not words:
+        return False
+    for x in sentence_mentions(spot.sentence):
+        if words[-1].end() <= x.start and x.end <= spot.m.start and x.unit is not None:
+            dim = lang.UNITS.get(x.unit, ("",))[0]
+            if dim in ("ratio", "money") and _RUN_ON.match(
+                lang.SUFFIX_WORD.sub("", spot.sentence[x.end : x.end + 5], count=1)
+            ):
+                return True
+    return False
+
+
+def _raw_span(spot: Spot, a: int, b: int) -> tuple[int, int]:
+    """Offsets ``a``, ``b`` of the normalised sentence in the sentence as written."""
+    return (spot.raw_at[a], spot.raw_at[b]) if spot.raw_at else (a, b)
+
+
 def _per_text(spot: Spot) -> str:
     """Where per words (每年, 年均, 累计) govern a number: its clause before it, and the sentence's opening clause
     when that holds no number of its own (到2025年每年：…)."""
@@ -529,7 +707,7 @@ def _spot_candidates(
     m, sentence = spot.m, spot.sentence
     before = sentence[: m.start]
     clause = spot.clause
-    quote = _quote(spot.raw, *_quote_window(spot))
+    quote = _quote(spot.raw, *_raw_span(spot, *_quote_window(spot)))
     review: list[str] = []
     unit = m.unit
     if m.raw in ("两位数",):
@@ -541,11 +719,24 @@ def _spot_candidates(
         if m.raw not in ("零的突破", "实现突破"):
             review.append("no_unit")
     sectors: list[str | None] = [None]
-    if hit is not None and hit.phrase.if_sector:
+    carried = None  # the measure of a clause naming only sectors (其中制造业增长8.2%): from before it
+    if vocab.sector_hits(clause[: spot.rel[0]]) and not vocab.indicator_hits(clause):
+        carried = hit if hit is not None else _carried_subject(vocab, spot.paragraph[: spot.ps0 + spot.c0])[0]
+    above_scale = bool(_ABOVE_SCALE.search(spot.paragraph))
+    sva = sector_value_added(vocab, clause[: spot.rel[0]], unit, ctx, above_scale, carried)
+    if sva is not None and ("unknown_indicator" in review or carried is not None):
+        code, found = sva
+        review = [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+        sectors = list(respective(found, clause[: spot.rel[0]]))
+        review += ["sector_list"] if len(sectors) > 1 else []
+    elif hit is not None and hit.phrase.if_sector:
         found, rev = resolve_sectors(vocab, clause, spot.rel[0], spot.heading)
         if found:
-            sectors, code = list(found), (hit.phrase.if_sector if code == hit.phrase.indicator else code)
-            review += rev
+            sectors, code = (
+                list(respective(found, clause[: spot.rel[0]])),
+                (hit.phrase.if_sector if code == hit.phrase.indicator else code),
+            )
+            review += rev if len(sectors) > 1 else [r for r in rev if r != "sector_list"]
     value, high, unit, rev = _value_forms(replace(m, unit=unit), quote)
     review += rev
     year, base, rev = _years(spot, ctx, sticky, months)
@@ -560,6 +751,8 @@ def _spot_candidates(
         comp, rev = lang.comparator(sentence, m)
         review += rev
     tier, rev = lang.tier(before, clause[: spot.rel[0]])
+    if tier is not None and _tier_closed(spot):
+        tier, rev = None, []
     if tier is None and carried_tier is not None:
         tier, rev = carried_tier, ["tier_scope"]  # 力争到2025年： governs the list under it
     review += rev
@@ -583,7 +776,7 @@ def _spot_candidates(
         value_canonical=vc,
         unit_canonical=uc,
         review=review,
-        offset=spot.s0 + m.start,
+        offset=spot.s0 + _raw_span(spot, m.start, m.end)[0],
     )
     if ctx.kind == "report":
         base_cand = _as_report(base_cand, spot, year, months)
@@ -627,13 +820,34 @@ def _own_phrase(spot: Spot, vocab: lang.Vocabulary) -> bool:
     return bool(vocab.indicator_hits(before)) or bool(new_phrase(_measure_words(vocab, before)))
 
 
-def _pair_growth(cands: list[tuple[Spot, list[Candidate]]], ctx: DocContext, vocab: lang.Vocabulary) -> list[Candidate]:
+#: a sentence opening with a comparison and no subject: 比上年增长5% (after …营业收入46644.9亿元;)
+_SUBJECTLESS_GROWTH = re.compile(r"^\s*(?:比上年|较上年|同比|比去年|较去年)")
+
+
+def _pair_growth(
+    cands: list[tuple[Spot, list[Candidate]]],
+    ctx: DocContext,
+    vocab: lang.Vocabulary,
+    prior: tuple[Spot, list[Candidate]] | None = None,
+) -> list[Candidate]:
     """Reports: every growth rate is a row of its own (value blank, growth_pct, the growth indicator). A growth in
     the level's clause or in the clause right after it that names no measure of its own (…1000.5亿元，同比增长20.5%)
     is also that level's growth_pct; 分别 pairs growths with the levels before them in order. A growth never
-    belongs to a row of an earlier clause that its own clause does not refer to."""
+    belongs to a row of an earlier clause that its own clause does not refer to. ``prior``: the level that ended
+    the sentence before, in the same paragraph; a sentence opening with 比上年增长X% (no subject) is its growth."""
     out: list[Candidate] = []
     waiting: list[tuple[Spot, list[Candidate]]] = []
+    if prior is not None and cands and _is_growth(cands[0][0]):
+        first = cands[0][0]
+        opening = first.clause[: first.rel[0]]
+        if (
+            first.c0 == 0
+            and prior[0].p0 == first.p0 >= 0
+            and _SUBJECTLESS_GROWTH.match(opening)
+            and not _own_phrase(first, vocab)
+        ):
+            # the level stands in as if it opened this sentence (an empty clause at 0), so the pairing below takes it
+            waiting = [(replace(prior[0], sentence=first.sentence, c0=0, c1=0), prior[1])]
     for spot, rows in cands:
         if not _is_growth(spot):
             out += rows
@@ -688,12 +902,14 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     """Candidates from the running text (tables are read by :func:`table_candidates`). Sentences that set
     rewards (奖励, 补助: the amounts and the thresholds that earn them) are policy terms, not targets or figures;
     in a plan, sentences that state past facts (十三五, 现拥有) are left to the actuals."""
-    raw_text, text = text, lang.normalise(text)
+    raw_text = text
+    text, index = lang.normalise_mapped(raw_text)
     out: list[Candidate] = []
     sticky: int | None = None
     months: int | None = None  # a report's year to date (上半年) carried to the sentences after it
     carried_tier: str | None = None  # 力争到2025年： over the list items under it
     doubled = False
+    prior: tuple[Spot, list[Candidate]] | None = None  # a report's level ending the sentence before
     for p0, p1 in spans(text, re.compile(r"\n")):
         paragraph = text[p0:p1]
         if paragraph.startswith("\t"):
@@ -710,6 +926,9 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                 continue
             to_year = lang._TO_YEAR.search(sentence) or _GOAL_YEAR.search(sentence)
             clauses = spans(sentence, _CLAUSE_END)
+            r0 = index[p0 + s0]
+            raw_at = tuple(i - r0 for i in index[p0 + s0 : p0 + s1 + 1])
+            raw_sentence = raw_text[r0 : index[p0 + s1]]
             found: list[tuple[Spot, list[Candidate]]] = []
             per_clause: dict[int, int] = {}
             for m in sentence_mentions(sentence, item=s0 == 0 and bool(heading)):
@@ -724,9 +943,13 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                         for r in found[-1][1]:
                             r.review.append("clause_limit")
                     continue
-                spot = Spot(m, sentence, p0 + s0, c0, c1, heading, raw_text[p0 + s0 : p0 + s1])
+                spot = Spot(m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph, s0)
                 found.append((spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier)))
-            out += _pair_growth(found, ctx, vocab) if ctx.kind == "report" else [c for _, rows in found for c in rows]
+            if ctx.kind == "report":
+                out += _pair_growth(found, ctx, vocab, prior)
+                prior = found[-1] if found and not _is_growth(found[-1][0]) and found[-1][0].m.unit != "%" else None
+            else:
+                out += [c for _, rows in found for c in rows]
             if to_year and int(to_year.group(1)) > ctx.base_year:
                 sticky = int(to_year.group(1))
             plan = lang.horizon(sentence) if ctx.kind == "plan" and _HORIZON_GOAL.search(sentence) else None

@@ -22,9 +22,11 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．％－～", "012345
 #: traditional characters of the words read here, one for one (offsets are kept): 億 -> 亿, 營業 -> 营业 ...
 _TRADITIONAL = str.maketrans(
     "億萬兩營業產總規戶個項實現長達過約餘擴區內計預為從較幾與標準廠貸額費這產劃級戶數增長優勢紡織裝"
-    "爭確創躍邁製資動機設備術電鎮調記統經濟發國價漲務進頭點農噸臺輛場將屆歲貢獻幣億劃幹業壯",
+    "爭確創躍邁製資動機設備術電鎮調記統經濟發國價漲務進頭點農噸臺輛場將屆歲貢獻幣億劃幹業壯"
+    "礦採銅鋼鐵熱氣應醫藥潤戰興質銷際員勞別單綜專門類關續穩獲鷹團車於並廣東對來傳稅銀貿環節輕導體網據佔會議開園條",
     "亿万两营业产总规户个项实现长达过约余扩区内计预为从较几与标准厂贷额费这产划级户数增长优势纺织装"
-    "争确创跃迈制资动机设备术电镇调记统经济发国价涨务进头点农吨台辆场将届岁贡献币亿划干业壮",
+    "争确创跃迈制资动机设备术电镇调记统经济发国价涨务进头点农吨台辆场将届岁贡献币亿划干业壮"
+    "矿采铜钢铁热气应医药润战兴质销际员劳别单综专门类关续稳获鹰团车于并广东对来传税银贸环节轻导体网据占会议开园条",
 )
 _CN_DIGITS = {
     "零": 0,
@@ -91,12 +93,36 @@ BARE_MAGNITUDE = re.compile(
     r"(?<![\d零〇一二两三四五六七八九十百千万])(?P<w>万亿|五千亿|千亿|百亿)(?P<yuan>元)?(?P<ji>级)?"
 )
 _BARE_VALUES = {"万亿": 10000.0, "五千亿": 5000.0, "千亿": 1000.0, "百亿": 100.0}
+#: a fraction in words: 三分之一 (a ratio, 1/3), 四分之一; 百分之二十 is 20 %
+FRACTION = re.compile(rf"(?P<d>{_NUM})\s*分之\s*(?P<n>{_NUM})")
 
 
 def normalise(text: str) -> str:
     """Full-width digits and signs as ASCII, traditional characters of the vocabulary as simplified (same length,
     so offsets stay valid)."""
     return text.translate(_FULLWIDTH).translate(_TRADITIONAL)
+
+
+_CJK = "\u3400-\u9fff"
+#: what a page inserts inside a word: an aggregator's pinyin after a character (營業(yè)收入, 規(guī)模: letters with
+#: tone marks in brackets) and white space between two Chinese characters (增 长, 农 用拖拉机 as wrapped)
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ"
+_INSERTED = re.compile(rf"(?<=[{_CJK}])(?:[(（](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,6}}[)）]|[ \u3000]+(?=[{_CJK}]))")
+
+
+def normalise_mapped(text: str) -> tuple[str, list[int]]:
+    """:func:`normalise`, less what a page inserts inside words (:data:`_INSERTED`), and for each character of
+    the result (and its end) its offset in ``text``: quotes are cut from ``text`` as written."""
+    out: list[str] = []
+    index: list[int] = []
+    a = 0
+    for m in _INSERTED.finditer(text):
+        out.append(text[a : m.start()])
+        index.extend(range(a, m.start()))
+        a = m.end()
+    out.append(text[a:])
+    index.extend(range(a, len(text) + 1))
+    return normalise("".join(out)), index
 
 
 def chinese_to_number(s: str) -> float | None:
@@ -192,6 +218,14 @@ def find_mentions(text: str) -> list[Mention]:
         more = bool(m["approx"]) and m.start("approx") < end
         out.append(Mention(m.start(), end, a, value_high, unit, chinese, norm[m.start() : end], ji=ji, more=more))
         taken.append((m.start(), end))
+    for m in FRACTION.finditer(norm):
+        d, n = parse_number(m["d"]), parse_number(m["n"])
+        if not d or n is None or n > d:
+            continue
+        out = [x for x in out if x.end <= m.start() or x.start >= m.end()]
+        taken = [t for t in taken if t[1] <= m.start() or t[0] >= m.end()] + [(m.start(), m.end())]
+        pct = d == 100
+        out.append(Mention(m.start(), m.end(), n if pct else n / d, None, "%" if pct else "ratio", True, m.group(0)))
     for m in BARE_MAGNITUDE.finditer(norm):
         if any(s <= m.start() < e for s, e in taken):
             if not any(s == m.start() for s, _ in taken):
@@ -257,7 +291,13 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
             return "label"  # 1个四百亿级园区, 3个千亿级产业集群: the count is the figure
     if m.unit == "pp" and _COMPARISON_BEFORE.search(text[max(0, m.start - 20) : m.start]):
         return "comparison"  # a figure of another place or measure
-    if m.chinese and m.value < 10 and not comparator_before(text, m.start)[0] and m.value_high is None:
+    if (
+        m.chinese
+        and m.value < 10
+        and m.unit not in ("ratio", "%")
+        and not comparator_before(text, m.start)[0]
+        and m.value_high is None
+    ):
         return "structure"  # 一个平台, 七个一: small Chinese numbers name things unless a comparator binds them
     return None
 
@@ -288,6 +328,8 @@ PREFIX_COMPARATORS = (
     ("近", "near"),
 )
 SUFFIX_COMPARATORS = (("余", ">"), ("多", ">"), ("以上", ">="), ("左右", "~"), ("以内", "<="), ("以下", "<="))
+#: a comparator word right after a number (its suffix)
+SUFFIX_WORD = re.compile(r"^\s*(?:以上|左右|以内|以下)")
 #: words of stepping over a mark: exceed a number, reach a tier (…级)
 _STEP_WORDS = ("跨越", "跨过", "迈上", "迈过", "迈入")
 #: how many characters before a number a comparator word may stand (达到, 实现, 各 may come between)
@@ -549,6 +591,26 @@ class Vocabulary:
             if all(h.end <= k.start or h.start >= k.end for k in kept):
                 kept.append(h)
         return sorted(kept, key=lambda h: h.start)
+
+    def phrase(self, text: str) -> Phrase | None:
+        """The row of a phrase, or None."""
+        return self._by_text.get(text)
+
+    def inside_sector(self, text: str, pos: int) -> bool:
+        """A sector phrase of ``text`` starts before ``pos`` and ends after it: the word at ``pos`` is part of a
+        narrower name (高技术制造业增加值占…: 制造业增加值占 is not manufacturing's share there). A sector phrase that
+        overlaps a longer sector name does not count (汽车产业 in 新能源及新能源汽车产业集群产值)."""
+        kept = [(h.start, h.end) for h in self.sector_hits(text)]
+        for p in self.phrases:
+            if p.sector is None:
+                continue
+            i = text.find(p.phrase, max(0, pos - len(p.phrase) + 1))
+            while 0 <= i < pos:
+                j = i + len(p.phrase)
+                if j > pos and not any(a < j and i < b and (a, b) != (i, j) for a, b in kept):
+                    return True
+                i = text.find(p.phrase, i + 1)
+        return False
 
     def indicator_hits(self, text: str) -> list[Hit]:
         return [h for h in self.hits(text) if h.phrase.indicator]

@@ -275,10 +275,11 @@ def oos_checks(c, a) -> dict:
 #: is scored under its own name
 BATCHES = {
     "out_of_sample": "batch 1 (development: its misses were read)",
-    "held_out": "batch 2 (held out, annotated blind)",
+    "held_out": "batch 2 (annotated blind, scored once blind; then development: its misses were read)",
+    "held_out_3": "batch 3 (held out, annotated blind)",
 }
 #: folders whose misses are not printed (a held-out batch stays unread: only its summary is shown)
-BLIND = ("held_out",)
+BLIND = ("held_out_3",)
 OOS_FILES = ("annotations.csv", "passages.csv", "SOURCES.md")
 
 

@@ -817,3 +817,30 @@ def test_synthetic_short_forms_of_measures():
     assert one("到2025年，每年有30个项目签约落户").indicator_code == "projects_signed"
     assert one("到2025年，全市重大项目达到200个").indicator_code != "projects_over_2bn_underway"
     assert one("到2025年，每年推进实施30个投资20亿元以上重大项目").indicator_code == "projects_over_2bn_underway"
+
+
+def test_synthetic_unit_written_once_after_two_numbers():
+    # 分别提高3和5.5个百分点: 3 is 3 percentage points too (the unit after the last number is both's)
+    rows = cands("2023年，全市工业投资、技改投资增速较上年分别提高3和5.5个百分点。", kind="report", issued="2024-02-01")
+    assert [(c.value, c.unit) for c in rows] == [(3, "pp"), (5.5, "pp")]
+
+
+def test_synthetic_parts_of_a_structure_are_shares():
+    # 三次产业结构为8.0:41.5:50.5 (8.0 + 41.5 + 50.5 = 100): three shares in %; 10:30 of a time is no figure
+    rows = cands("2023年，全市三次产业结构为8.0:41.5:50.5。", kind="report", issued="2024-02-01")
+    assert [(c.value, c.unit) for c in rows] == [(8.0, "%"), (41.5, "%"), (50.5, "%")]
+    assert all("8.0:41.5:50.5" in c.quote for c in rows)
+    assert all(not any(ch.isdigit() for ch in (c.indicator_code or "")) for c in rows)
+    # parts that do not sum to 100 (90) are not read as shares
+    assert [c.unit for c in cands("2023年，全市产业结构为8.0:41.5:40.5。", kind="report", issued="2024-02-01")] == [
+        None
+    ]
+
+
+def test_synthetic_tier_after_a_count_and_lengths_of_time_are_not_figures():
+    # 1个5千亿级，2个千亿级: the counts (1, 2) are the goals, 5千亿 a tier's label; 前10个月 and 40个行业大类 are
+    # a length of time and a count of the classification, not figures
+    rows = cands("到2025年，打造形成冶金1个5千亿级，化工、建材2个千亿级特色产业。")
+    assert [(c.value, c.unit) for c in rows] == [(1, "个"), (2, "个")]
+    rows = cands("前10个月，全省40个行业大类中有35个行业增长。", kind="report", issued="2024-11-20")
+    assert [c.value for c in rows if c.value in (10, 40)] == []

@@ -288,3 +288,5 @@ WEB_BOILERPLATE_WORDS = ("nav", "menu", "breadcrumb", "sidebar", "footer", "head
 # --- extraction (issue 22, batch 2) ---
 #: a group counted by name (四大产业均突破1000亿元) gives at most this many rows (one per industry of the group)
 EXTRACT_MAX_GROUP_ROWS = 10
+#: parts written A:B:C after 结构/比例 are shares in % when their sum is within this of 100 (rounding of the parts)
+EXTRACT_PARTS_SUM_TOLERANCE = 0.5

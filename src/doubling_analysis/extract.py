@@ -229,7 +229,7 @@ def context_from_data(
 # ---- sentences and clauses -----------------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-_CLAUSE_END = re.compile(r"[，：:]|,(?!\d{3})")
+_CLAUSE_END = re.compile(r"[，]|(?<!\d)[：:]|[：:](?!\d)|,(?!\d{3})")  # 10.4:39.5:50.1 is one figure's parts
 
 
 def spans(text: str, pattern: re.Pattern, start: int = 0) -> list[tuple[int, int]]:
@@ -424,7 +424,7 @@ def new_phrase(clause_before: str) -> str:
     """The words naming the measure before a number, for a proposed indicator: the clause before the number less
     its years, periods, places, tier words and the verbs and comparators next to the number."""
     text = re.sub(
-        r"\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及]", " ", clause_before
+        r"\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及:：]", " ", clause_before
     )  # 分别增长12.0%、: an earlier figure
     text = re.sub(r"[\s,，、：:；;（）()“”\"]+", " ", text)
     text = _LEAD_WORDS.sub(" ", text)
@@ -590,6 +590,40 @@ def _unitless_ok(sentence: str, m: lang.Mention) -> bool:
     )
 
 
+#: a number joined to the next by 和/、/及/与 (分别提高15和42.4个百分点): the unit written after the last is both's
+_JOINED = re.compile(r"^\s*[和、及与]\s*$")
+#: parts of a whole after 结构/比例 (三次产业结构调整为10.4:39.5:50.1): each a share in % when they sum to 100
+_PARTS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*[:：]\s*\d+(?:\.\d+)?)+(?![\d.])")
+_PARTS_OF = re.compile(r"(?:结构|比例|之比)[^，,。；;\d]{0,6}$")
+
+
+def _unit_carried_back(sentence: str, found: list[lang.Mention]) -> list[lang.Mention]:
+    """A bare Arabic number joined by 和/、 to the number after it takes that number's unit (15和42.4个百分点)."""
+    out = list(found)
+    for k in range(len(out) - 2, -1, -1):
+        m, nxt = out[k], out[k + 1]
+        if m.unit is None and not m.chinese and nxt.unit not in (None, "× base") and nxt.value_high is None:
+            if _JOINED.match(sentence[m.end : nxt.start]):
+                out[k] = replace(m, unit=nxt.unit)
+    return out
+
+
+def _structure_shares(sentence: str, found: list[lang.Mention]) -> list[lang.Mention]:
+    """Parts of a structure written A:B:C after 结构/比例 whose sum is 100: each part a share in %."""
+    for p in _PARTS.finditer(sentence):
+        if not _PARTS_OF.search(sentence[: p.start()]):
+            continue
+        parts = [(x.start() + p.start(), x.end() + p.start()) for x in re.finditer(r"\d+(?:\.\d+)?", p.group(0))]
+        values = [float(sentence[a:b]) for a, b in parts]
+        if abs(sum(values) - 100) > config.EXTRACT_PARTS_SUM_TOLERANCE:
+            continue
+        found = [x for x in found if x.end <= p.start() or x.start >= p.end()]
+        found += [
+            lang.Mention(a, b, v, None, "%", False, sentence[a:b]) for (a, b), v in zip(parts, values, strict=True)
+        ]
+    return sorted(found, key=lambda x: x.start)
+
+
 def sentence_mentions(sentence: str, item: bool = False) -> list[lang.Mention]:
     """The numbers of a sentence that may be figures (dates, names, thresholds, list markers left out); ``item``:
     the sentence opens a list item, whose marker (5. in "5.5020项目") is not a number."""
@@ -601,6 +635,7 @@ def sentence_mentions(sentence: str, item: bool = False) -> list[lang.Mention]:
     for d in _DOUBLING.finditer(sentence):
         found.append(lang.Mention(d.start(), d.end(), 2.0, None, "× base", True, d.group(0)))
     found.sort(key=lambda x: x.start)
+    found = _structure_shares(masked, _unit_carried_back(masked, found))
     with_units = [x for x in found if x.unit is not None or x.raw in ("零的突破", "实现突破")]
     kept = []
     for m in found:

@@ -282,14 +282,20 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
     if m.unit in ("个", "家", "户", "项") and _STRUCTURE_AFTER.match(after) and (m.chinese or "、" in text[: m.start]):
         return "structure"  # 两大主导产业, 有色金属、电子信息2个产业
     if m.unit == "个" and (
-        after.lstrip().startswith(("大类", "门类")) or (re.match(r"\s*行业", after) and before.rstrip().endswith("有"))
+        after.lstrip().startswith(("大类", "门类", "行业大类", "工业行业大类"))
+        or (re.match(r"\s*行业", after) and before.rstrip().endswith("有"))
     ):
         return "structure"  # 41个大类行业中有34个行业
+    if m.unit == "个" and after.startswith("月"):
+        return "date"  # 前11个月: a length of time, not a count
     if m.unit is None and after.startswith("成"):
         return "structure"  # 超八成行业: tenths of a count of industries
     if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and _LABEL_AFTER.match(text[m.end : m.end + 12]):
         if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*个\s*$", text[max(0, m.start - 6) : m.start]):
             return "label"  # 1个四百亿级园区, 3个千亿级产业集群: the count is the figure
+    if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and m.ji:
+        if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*个\s*$", text[max(0, m.start - 6) : m.start]):
+            return "label"  # 有色金属1个4千亿级，…: a tier after a count (the count is the figure)
     if m.unit == "pp" and _COMPARISON_BEFORE.search(text[max(0, m.start - 20) : m.start]):
         return "comparison"  # a figure of another place or measure
     if (

@@ -844,3 +844,13 @@ def test_synthetic_tier_after_a_count_and_lengths_of_time_are_not_figures():
     assert [(c.value, c.unit) for c in rows] == [(1, "个"), (2, "个")]
     rows = cands("前10个月，全省40个行业大类中有35个行业增长。", kind="report", issued="2024-11-20")
     assert [c.value for c in rows if c.value in (10, 40)] == []
+
+
+def test_synthetic_a_count_names_what_follows_it():
+    # 8户主营收入达百亿元企业、2个过千亿元产业: the firms at the 10bn tier (firms_rev_over_10bn), the industries over
+    # 100bn (industries_rev_over_100bn), not their revenue; 千亿元 after 2个过 is the label of the tier, no figure
+    rows = cands("到2027年，培育壮大8户主营收入达百亿元企业、2个过千亿元产业。")
+    assert [(c.value, c.indicator_code) for c in rows] == [(8, "firms_rev_over_10bn"), (2, "industries_rev_over_100bn")]
+    # each item of a list of counts takes the phrase after its own count, not the item's before it
+    rows = cands("到2025年，每年有40个重大项目签约落户、每年有30个在建项目竣工投产。")
+    assert [(c.value, c.indicator_code) for c in rows] == [(40, "projects_signed"), (30, "projects_completed")]

@@ -316,6 +316,28 @@ def _respective_hit(vocab: lang.Vocabulary, clause_before: str) -> lang.Hit | No
     return hits[k] if k < len(hits) else None
 
 
+def _counts_for_a_count(
+    vocab: lang.Vocabulary, clause: str, rel: tuple[int, int], unit: str | None, ctx: DocContext
+) -> list[lang.Hit]:
+    """The phrases of a clause that may name a count's measure: for a count (10户, 3个), the phrase of a count
+    indicator right after it (its noun), else the phrases of count indicators when the clause has any (10户主营收入
+    达百亿元企业: the firms at the tier, not their revenue); else all."""
+    hits = vocab.indicator_hits(clause)
+    if lang.UNITS.get(unit or "", ("?",))[0] != "count":
+        return hits
+    counts = [
+        h for h in hits if lang.UNITS.get(ctx.indicator_units.get(h.phrase.indicator or "", ""), ("?",))[0] == "count"
+    ]
+    if any(h.end <= rel[0] and not clause[h.end : rel[0]].strip() for h in counts):
+        return counts  # 统筹200个…: a count phrase right before the number names it
+    after = [h for h in counts if h.start >= rel[1] and _COUNTED_NOUN.match(clause[rel[1] : h.start])]
+    return after[:1] or counts or hits  # 3个过千亿元产业, 100个在建项目竣工投产: the words after the count
+
+
+#: the words between a count and the phrase after it that names what is counted (3个|过|千亿元产业)
+_COUNTED_NOUN = re.compile(r"^[^，,、；;。：:\d]{0,6}$")
+
+
 def resolve_indicator(
     vocab: lang.Vocabulary, clause: str, before: str, rel: tuple[int, int], unit: str | None, ctx: DocContext
 ) -> tuple[lang.Hit | None, str | None, list[str]]:
@@ -323,7 +345,7 @@ def resolve_indicator(
     measure of the nearest earlier clause of its sentence (:func:`_carried_subject`); a % after 增长 of a level
     becomes the level's growth rate. Another measure between the phrase and the number (占…比重, a pull 拉动…, the
     growth or the change in points of a share) makes it unknown."""
-    hit = _respective_hit(vocab, clause[: rel[0]]) or _nearest(vocab.indicator_hits(clause), *rel)
+    hit = _respective_hit(vocab, clause[: rel[0]]) or _nearest(_counts_for_a_count(vocab, clause, rel, unit, ctx), *rel)
     own = _measure_words(vocab, clause[: rel[0]])
     proposal = _proposal(own)
     between = clause[hit.end : rel[0]] if hit is not None and hit.end <= rel[0] else ""

@@ -291,8 +291,10 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
     if m.unit is None and after.startswith("成"):
         return "structure"  # 超八成行业: tenths of a count of industries
     if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and _LABEL_AFTER.match(text[m.end : m.end + 12]):
-        if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*个\s*$", text[max(0, m.start - 6) : m.start]):
-            return "label"  # 1个四百亿级园区, 3个千亿级产业集群: the count is the figure
+        if re.search(
+            r"(?:\d+|[一二两三四五六七八九十])\s*[个户家]\s*(?:过|超|超过|达)?\s*$", text[max(0, m.start - 6) : m.start]
+        ):
+            return "label"  # 1个四百亿级园区, 3个千亿级产业集群, 3个过千亿元产业: the count is the figure
     if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and m.ji:
         if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*个\s*$", text[max(0, m.start - 6) : m.start]):
             return "label"  # 有色金属1个4千亿级，…: a tier after a count (the count is the figure)

@@ -854,3 +854,12 @@ def test_synthetic_a_count_names_what_follows_it():
     # each item of a list of counts takes the phrase after its own count, not the item's before it
     rows = cands("到2025年，每年有40个重大项目签约落户、每年有30个在建项目竣工投产。")
     assert [(c.value, c.indicator_code) for c in rows] == [(40, "projects_signed"), (30, "projects_completed")]
+
+
+def test_synthetic_the_noun_of_an_earlier_count_is_not_the_next_count_s():
+    # …30个在建项目竣工投产、每年有20个技改项目实施推进: 竣工投产 is the noun of the 30, so the 20 (no known phrase of
+    # its own) is a new indicator for review, not projects_completed
+    rows = cands("到2025年，每年有30个在建项目竣工投产、每年有20个技改项目实施推进。")
+    assert [(c.value, c.indicator_code) for c in rows][0] == (30, "projects_completed")
+    last = rows[1]
+    assert last.value == 20 and last.indicator_code != "projects_completed" and "unknown_indicator" in last.review

@@ -325,6 +325,9 @@ def _counts_for_a_count(
     hits = vocab.indicator_hits(clause)
     if lang.UNITS.get(unit or "", ("?",))[0] != "count":
         return hits
+    ends = [m.end for m in lang.find_mentions(clause[: rel[0]]) if m.unit is not None]
+    # 100个在建项目竣工投产、每年有100个…: a phrase right after an earlier count is that count's noun, not this one's
+    hits = [h for h in hits if not any(e <= h.start and _COUNTED_NOUN.match(clause[e : h.start]) for e in ends)]
     counts = [
         h for h in hits if lang.UNITS.get(ctx.indicator_units.get(h.phrase.indicator or "", ""), ("?",))[0] == "count"
     ]

@@ -841,16 +841,14 @@ def _spot_candidates(
                 (hit.phrase.if_sector if code == hit.phrase.indicator else code),
             )
             review += rev if len(sectors) > 1 else [r for r in rev if r != "sector_list"]
-    own_hit = hit is not None and any((h.start, h.end) == (hit.start, hit.end) for h in vocab.indicator_hits(clause))
     if (
-        own_hit
+        hit is not None
         and above_scale
         and code in _all_industry_codes(vocab)
-        and _INDUSTRY_BEFORE.search(clause[: hit.start if hit else 0])
+        and _INDUSTRY_BEFORE.search(clause[: hit.start])
+        and any((h.start, h.end) == (hit.start, hit.end) for h in vocab.indicator_hits(clause))  # in this clause
     ):
-        code = _above_scale_code(
-            vocab, ctx, code
-        )  # 煤炭工业增加值 after 规模以上工业增加值: that industry's share of it
+        code = _above_scale_code(vocab, ctx, code)  # 煤炭工业增加值 after 规模以上工业增加值: that industry's
     group = _GROUP_EACH.search(clause[: spot.rel[0]])
     n_group = min(int(lang.parse_number(group.group(1)) or 0), config.EXTRACT_MAX_GROUP_ROWS) if group else 0
     named = [s for s in sectors if s is not None]

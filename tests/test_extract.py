@@ -713,3 +713,153 @@ def test_synthetic_respectively_pairs_measures_in_order():
     # a proposal never holds an earlier figure of its clause (分别增长5%、 is not a measure's name)
     for c in cands("分别增长5%、6%", kind="report", issued="2024-02-01"):
         assert not any(ch.isdigit() for ch in (c.indicator_code or ""))
+
+
+# ---- issue 22, batch 2 read as development: general rules, each on a synthetic sentence written for the test ------
+
+
+def test_synthetic_january_to_month_and_january_alone():
+    # 1月至4月 on a page of May 2024: January to April of 2024 (2024-01..2024-04); 1月份 alone: January (2024-01)
+    rows = cands("今年1月至4月，全市规上工业增加值同比增长6.1%。", kind="report", issued="2024-05-10")
+    assert [(c.indicator_code, c.period) for c in rows] == [("va_growth", "2024-01..2024-04")]
+    rows = cands("1月份，全市新增规上工业企业12家。", kind="report", issued="2024-05-10")
+    assert [(c.value, c.period) for c in rows] == [(12, "2024-01")]
+
+
+def test_synthetic_last_year_after_a_comparison_word_is_a_base():
+    # 上半年 on a page of August 2024 is 2024-01..2024-06; 较去年同期 names the base (2023), not the figure's year
+    rows = cands("上半年，全市工业固定资产投资较去年同期增长9.5%。", kind="report", issued="2024-08-01")
+    assert [(c.growth_pct, c.period) for c in rows] == [(9.5, "2024-01..2024-06")]
+
+
+def test_synthetic_small_form_semicolon_ends_the_sentence():
+    # ﹔ (the small form of ； on BIG5 pages) ends the sentence: the growth before it is not the revenue's after it
+    rows = cands("1—2月，全市工业用电量同比增长12.0%﹔实现营业收入150亿元。", kind="report", issued="2024-04-01")
+    growth, level = rows
+    assert growth.growth_pct == 12.0 and growth.indicator_code != "revenue_growth"
+    assert "unknown_indicator" in growth.review or str(growth.indicator_code).startswith("NEW:")
+    assert (level.value, level.indicator_code, level.sector) == (150, "revenue", None)
+
+
+def test_synthetic_industry_value_added_after_an_above_scale_total():
+    # a paragraph of industries after one on 规模以上工业增加值: each industry's growth is above-scale (va_growth);
+    # after 全部工业增加值 it stays all industry's (industrial_va_growth)
+    text = "1—3月，全市规模以上工业增加值同比增长6.0%。\n分行业看，纺织工业增加值增长5.0%，化工产业增加值增长7.0%。"
+    rows = cands(text, kind="report", issued="2024-04-20")
+    assert [(c.indicator_code, c.sector, c.growth_pct) for c in rows] == [
+        ("va_growth", None, 6.0),
+        ("va_growth", None, 5.0),  # 纺织工业: the industry is named but 纺织工业 is not a sector phrase
+        ("va_growth", "chemicals", 7.0),
+    ]
+    text = "全年全部工业增加值增长5.0%。\n其中，纺织工业增加值增长4.0%。"
+    assert [c.indicator_code for c in cands(text, kind="report", issued="2024-02-01")] == [
+        "industrial_va_growth",
+        "industrial_va_growth",
+    ]
+
+
+def test_synthetic_value_added_with_shixian_and_of_a_group_of_industries():
+    # 规模以上工业实现增加值800亿元 is va (its growth va_growth, after 比上年同期); 五大行业实现增加值300亿元: the
+    # value added of the five industries (va, no one sector), its growth va_growth
+    text = "2023年，全市规模以上工业实现增加值800亿元，比上年同期增长7.0%。五大行业实现增加值300亿元，增长9.0%。"
+    rows = cands(text, kind="report", issued="2024-02-01")
+    assert [(c.indicator_code, c.value, c.growth_pct) for c in rows] == [
+        ("va", 800, 7.0),
+        ("va_growth", None, 7.0),
+        ("va", 300, 9.0),
+        ("va_growth", None, 9.0),
+    ]
+
+
+def test_synthetic_each_industry_of_a_counted_group():
+    # 两大产业主营收入均突破800亿元: main_revenue (主营收入, not 营收 inside it) for electronics and non-ferrous;
+    # …三大产业均突破300亿元: the measure of the clause before, three rows (新材料 and 食品 named, one not in the
+    # vocabulary); 纺织服装产业突破200亿元: the sector's 产业 is no measure of its own (main_revenue carried)
+    text = (
+        "力争到2025年，电子信息、有色金属两大产业主营收入均突破800亿元，铜基新材料、锂电新能源、绿色食品三大产业均突破"
+        "300亿元，纺织服装产业突破200亿元。"
+    )
+    rows = cands(text)
+    assert [(c.value, c.indicator_code, c.sector) for c in rows] == [
+        (800, "main_revenue", "electronics"),
+        (800, "main_revenue", "nonferrous"),
+        (300, "main_revenue", "new_materials"),
+        (300, "main_revenue", "food"),
+        (300, "main_revenue", None),
+        (200, "main_revenue", "textiles"),
+    ]
+
+
+def test_synthetic_per_capita_is_not_the_measure():
+    # 人均地区生产总值 is GDP per head: a new indicator, not gdp; its growth the new indicator's growth
+    rows = cands("2023年，全市人均地区生产总值68000元，增长6.0%。", kind="report", issued="2024-02-01")
+    assert [(c.indicator_code, c.value, c.growth_pct) for c in rows] == [
+        ("NEW:人均地区生产总值", 68000, 6.0),
+        ("NEW:人均地区生产总值增速", None, 6.0),
+    ]
+
+
+def test_synthetic_output_value_of_an_industry_or_of_a_cluster():
+    # 产值 of an industry is gross output value (output_value); only 产业集群产值 is a cluster's (cluster_output)
+    rows = cands("力争到2025年，汽车产业实现产值1200亿元，电子信息产业集群产值突破900亿元。")
+    assert [(c.value, c.indicator_code, c.sector) for c in rows] == [
+        (1200, "output_value", "automotive"),
+        (900, "cluster_output", "electronics"),
+    ]
+
+
+def test_synthetic_short_forms_of_measures():
+    # 技改投资 is 工业技改投资 (its growth tech_renovation_growth); 竣工投产 after the count: projects completed, not
+    # the 100m-yuan projects put into production (投产 alone); 签约落户: projects signed; bare 重大项目 names no
+    # threshold, so it is not the 2bn-yuan projects under way
+    assert one("到2025年，技改投资年均增长15%").indicator_code == "tech_renovation_growth"
+    assert one("到2025年，每年有50个在建项目竣工投产").indicator_code == "projects_completed"
+    assert one("到2025年，每年有30个项目签约落户").indicator_code == "projects_signed"
+    assert one("到2025年，全市重大项目达到200个").indicator_code != "projects_over_2bn_underway"
+    assert one("到2025年，每年推进实施30个投资20亿元以上重大项目").indicator_code == "projects_over_2bn_underway"
+
+
+def test_synthetic_unit_written_once_after_two_numbers():
+    # 分别提高3和5.5个百分点: 3 is 3 percentage points too (the unit after the last number is both's)
+    rows = cands("2023年，全市工业投资、技改投资增速较上年分别提高3和5.5个百分点。", kind="report", issued="2024-02-01")
+    assert [(c.value, c.unit) for c in rows] == [(3, "pp"), (5.5, "pp")]
+
+
+def test_synthetic_parts_of_a_structure_are_shares():
+    # 三次产业结构为8.0:41.5:50.5 (8.0 + 41.5 + 50.5 = 100): three shares in %; 10:30 of a time is no figure
+    rows = cands("2023年，全市三次产业结构为8.0:41.5:50.5。", kind="report", issued="2024-02-01")
+    assert [(c.value, c.unit) for c in rows] == [(8.0, "%"), (41.5, "%"), (50.5, "%")]
+    assert all("8.0:41.5:50.5" in c.quote for c in rows)
+    assert all(not any(ch.isdigit() for ch in (c.indicator_code or "")) for c in rows)
+    # parts that do not sum to 100 (90) are not read as shares
+    assert [c.unit for c in cands("2023年，全市产业结构为8.0:41.5:40.5。", kind="report", issued="2024-02-01")] == [
+        None
+    ]
+
+
+def test_synthetic_tier_after_a_count_and_lengths_of_time_are_not_figures():
+    # 1个5千亿级，2个千亿级: the counts (1, 2) are the goals, 5千亿 a tier's label; 前10个月 and 40个行业大类 are
+    # a length of time and a count of the classification, not figures
+    rows = cands("到2025年，打造形成冶金1个5千亿级，化工、建材2个千亿级特色产业。")
+    assert [(c.value, c.unit) for c in rows] == [(1, "个"), (2, "个")]
+    rows = cands("前10个月，全省40个行业大类中有35个行业增长。", kind="report", issued="2024-11-20")
+    assert [c.value for c in rows if c.value in (10, 40)] == []
+
+
+def test_synthetic_a_count_names_what_follows_it():
+    # 8户主营收入达百亿元企业、2个过千亿元产业: the firms at the 10bn tier (firms_rev_over_10bn), the industries over
+    # 100bn (industries_rev_over_100bn), not their revenue; 千亿元 after 2个过 is the label of the tier, no figure
+    rows = cands("到2027年，培育壮大8户主营收入达百亿元企业、2个过千亿元产业。")
+    assert [(c.value, c.indicator_code) for c in rows] == [(8, "firms_rev_over_10bn"), (2, "industries_rev_over_100bn")]
+    # each item of a list of counts takes the phrase after its own count, not the item's before it
+    rows = cands("到2025年，每年有40个重大项目签约落户、每年有30个在建项目竣工投产。")
+    assert [(c.value, c.indicator_code) for c in rows] == [(40, "projects_signed"), (30, "projects_completed")]
+
+
+def test_synthetic_the_noun_of_an_earlier_count_is_not_the_next_count_s():
+    # …30个在建项目竣工投产、每年有20个技改项目实施推进: 竣工投产 is the noun of the 30, so the 20 (no known phrase of
+    # its own) is a new indicator for review, not projects_completed
+    rows = cands("到2025年，每年有30个在建项目竣工投产、每年有20个技改项目实施推进。")
+    assert [(c.value, c.indicator_code) for c in rows][0] == (30, "projects_completed")
+    last = rows[1]
+    assert last.value == 20 and last.indicator_code != "projects_completed" and "unknown_indicator" in last.review

@@ -285,3 +285,8 @@ WEB_FETCH_TIMEOUT_SECONDS = 20.0
 WEB_FETCH_MAX_BYTES = 5_000_000
 #: an element whose id, class or role contains one of these is boilerplate, not the page's text
 WEB_BOILERPLATE_WORDS = ("nav", "menu", "breadcrumb", "sidebar", "footer", "header", "share", "copyright", "banner")
+# --- extraction (issue 22, batch 2) ---
+#: a group counted by name (四大产业均突破1000亿元) gives at most this many rows (one per industry of the group)
+EXTRACT_MAX_GROUP_ROWS = 10
+#: parts written A:B:C after 结构/比例 are shares in % when their sum is within this of 100 (rounding of the parts)
+EXTRACT_PARTS_SUM_TOLERANCE = 0.5

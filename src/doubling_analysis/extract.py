@@ -23,6 +23,7 @@ import os
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TypeVar
 
 from . import config, webtext
 from . import extract_lang as lang
@@ -228,7 +229,7 @@ def context_from_data(
 # ---- sentences and clauses -----------------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
-_CLAUSE_END = re.compile(r"[，：:]|,(?!\d{3})")
+_CLAUSE_END = re.compile(r"[，]|(?<!\d)[：:]|[：:](?!\d)|,(?!\d{3})")  # 10.4:39.5:50.1 is one figure's parts
 
 
 def spans(text: str, pattern: re.Pattern, start: int = 0) -> list[tuple[int, int]]:
@@ -267,6 +268,8 @@ def _nearest(hits: list[lang.Hit], pos: int, end: int) -> lang.Hit | None:
     return min(hits, key=distance)
 
 
+#: 人均 right before a measure: the measure per head (人均地区生产总值), not the measure
+_PER_CAPITA = re.compile(r"人均\s*$")
 #: a clause that compares (比2018—2020年总量多56%, 较上年增长5%) names no subject of its own
 _COMPARISON_CLAUSE = re.compile(r"^\s*(?:比|较|同比|相比|与)")
 
@@ -313,6 +316,31 @@ def _respective_hit(vocab: lang.Vocabulary, clause_before: str) -> lang.Hit | No
     return hits[k] if k < len(hits) else None
 
 
+def _counts_for_a_count(
+    vocab: lang.Vocabulary, clause: str, rel: tuple[int, int], unit: str | None, ctx: DocContext
+) -> list[lang.Hit]:
+    """The phrases of a clause that may name a count's measure: for a count (10户, 3个), the phrase of a count
+    indicator right after it (its noun), else the phrases of count indicators when the clause has any (10户主营收入
+    达百亿元企业: the firms at the tier, not their revenue); else all."""
+    hits = vocab.indicator_hits(clause)
+    if lang.UNITS.get(unit or "", ("?",))[0] != "count":
+        return hits
+    ends = [m.end for m in lang.find_mentions(clause[: rel[0]]) if m.unit is not None]
+    # 100个在建项目竣工投产、每年有100个…: a phrase right after an earlier count is that count's noun, not this one's
+    hits = [h for h in hits if not any(e <= h.start and _COUNTED_NOUN.match(clause[e : h.start]) for e in ends)]
+    counts = [
+        h for h in hits if lang.UNITS.get(ctx.indicator_units.get(h.phrase.indicator or "", ""), ("?",))[0] == "count"
+    ]
+    if any(h.end <= rel[0] and not clause[h.end : rel[0]].strip() for h in counts):
+        return counts  # 统筹200个…: a count phrase right before the number names it
+    after = [h for h in counts if h.start >= rel[1] and _COUNTED_NOUN.match(clause[rel[1] : h.start])]
+    return after[:1] or counts or hits  # 3个过千亿元产业, 100个在建项目竣工投产: the words after the count
+
+
+#: the words between a count and the phrase after it that names what is counted (3个|过|千亿元产业)
+_COUNTED_NOUN = re.compile(r"^[^，,、；;。：:\d]{0,6}$")
+
+
 def resolve_indicator(
     vocab: lang.Vocabulary, clause: str, before: str, rel: tuple[int, int], unit: str | None, ctx: DocContext
 ) -> tuple[lang.Hit | None, str | None, list[str]]:
@@ -320,7 +348,7 @@ def resolve_indicator(
     measure of the nearest earlier clause of its sentence (:func:`_carried_subject`); a % after 增长 of a level
     becomes the level's growth rate. Another measure between the phrase and the number (占…比重, a pull 拉动…, the
     growth or the change in points of a share) makes it unknown."""
-    hit = _respective_hit(vocab, clause[: rel[0]]) or _nearest(vocab.indicator_hits(clause), *rel)
+    hit = _respective_hit(vocab, clause[: rel[0]]) or _nearest(_counts_for_a_count(vocab, clause, rel, unit, ctx), *rel)
     own = _measure_words(vocab, clause[: rel[0]])
     proposal = _proposal(own)
     between = clause[hit.end : rel[0]] if hit is not None and hit.end <= rel[0] else ""
@@ -337,6 +365,8 @@ def resolve_indicator(
                 _proposal(clause[: rel[0]]) or proposal,
                 ["unknown_indicator"],
             )  # 高技术制造业增加值占…, 单位工业增加值能耗
+    if _PER_CAPITA.search(clause[: hit.start]) and between == clause[hit.end : rel[0]]:
+        return None, _proposal(clause[: rel[0]]) or proposal, ["unknown_indicator"]  # 人均地区生产总值: per head
     code = hit.phrase.indicator
     if hit.phrase.if_new and _NEW.search(clause[: rel[0]]):
         code = hit.phrase.if_new
@@ -392,7 +422,7 @@ _LEAD_WORDS = re.compile(
 )
 _TRAIL_WORDS = re.compile(
     r"(?:达到|达|为|在|突破|超过|超|实现|完成|增长|增速|增幅|同比|比上年|较上年|提高到|提升到|下降到|提高|提升|下降|减少|"
-    r"年均|平均|每年|分别|累计|保持|控制在|接近|近|约|至少|不低于|不少于|不超过|跨越|迈上|增加|新增|有|的|了|是|共|总量|"
+    r"年均|平均|每年|分别|累计|同期|保持|控制在|接近|近|约|至少|不低于|不少于|不超过|跨越|迈上|增加|新增|有|的|了|是|共|总量|"
     r"形成|建成|打造|培育|建设|拥有|首次|总计)+$"
 )
 
@@ -406,14 +436,20 @@ def _measure_words(vocab: lang.Vocabulary, clause_before: str) -> str:
     out = list(clause_before)
     for h in vocab.sector_hits(clause_before):
         out[h.start : h.end] = " " * (h.end - h.start)
-    return _COUNT_OF_UNITS.sub(" ", "".join(out))
+        if "".join(out[h.end : h.end + 2]) in ("产业", "行业"):
+            out[h.end : h.end + 2] = "  "  # 电子信息产业突破1300亿元: the sector's own 产业
+    text = _COUNT_OF_UNITS.sub(" ", "".join(out))
+    group = list(re.finditer(_GROUP_OF_INDUSTRIES.pattern + r"\s*均?", text))
+    if group:  # 生物医药、材料制造、机电制造四大产业均…: the names listed before the count are industries too
+        text = " " * group[-1].end() + text[group[-1].end() :]
+    return text
 
 
 def new_phrase(clause_before: str) -> str:
     """The words naming the measure before a number, for a proposed indicator: the clause before the number less
     its years, periods, places, tier words and the verbs and comparators next to the number."""
     text = re.sub(
-        r"\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及]", " ", clause_before
+        r"\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及:：]", " ", clause_before
     )  # 分别增长12.0%、: an earlier figure
     text = re.sub(r"[\s,，、：:；;（）()“”\"]+", " ", text)
     text = _LEAD_WORDS.sub(" ", text)
@@ -441,8 +477,14 @@ def resolve_sectors(vocab: lang.Vocabulary, clause: str, rel: int, heading: str)
 
 
 #: the number's sector list joined by 、/和/及 before 增加值 (装备制造业、高技术制造业增加值), a sector's 业 left over
-_SECTOR_GAP = re.compile(r"^(?:产业|行业|业)?\s*(?:[、和及与]\s*)?$")
+_SECTOR_GAP = re.compile(r"^(?:产业|行业|业)?\s*(?:实现)?\s*(?:[、和及与]\s*)?$")
+#: a group of industries named by their count (六大行业, 四大产业) right before (实现)增加值 or 均: its subject
+_GROUP_OF_INDUSTRIES = re.compile(r"([两三四五六七八九十]|\d{1,2})\s*大\s*(?:产业|行业)")
+#: …四大产业均突破1000亿元, 两大产业主营收入均…: each industry of the group reaches the figure
+_GROUP_EACH = re.compile(_GROUP_OF_INDUSTRIES.pattern + r"[^，,；;。\d]{0,8}均[^，,；;。\d]{0,6}$")
 _ABOVE_SCALE = re.compile(r"规模以上|规上|规模工业")
+#: a value-added total: above-scale industry's (规模以上工业增加值) or all industry's (全部工业增加值, 工业增加值)
+_VA_TOTAL = re.compile(r"(?:规模以上|规上|规模|全部)?工业(?:企业)?(?:实现)?增加值")
 
 
 def sector_value_added(
@@ -452,7 +494,7 @@ def sector_value_added(
     ctx: DocContext,
     above_scale: bool,
     carried: lang.Hit | None = None,
-) -> tuple[str, list[str]] | None:
+) -> tuple[str, list[str | None]] | None:
     """<sector>增加值 before a number (采矿业增加值增长0.4%, 装备制造业、高技术制造业增加值分别增长…): the value added of
     those sectors — above-scale industry's (the codes of 规模以上工业增加值 in the vocabulary) when ``above_scale``
     (规模以上/规上 in the paragraph), else all industry's (those of 工业增加值); the growth code for a % after a
@@ -467,7 +509,7 @@ def sector_value_added(
             return None  # the clause names a measure of its own
     if i < 0 or _OTHER_MEASURE.search(clause_before[i:]) or _PULL_BEFORE.search(clause_before[i:]):
         return None
-    chain: list[str] = []
+    chain: list[str | None] = []
     end = i
     for h in reversed(vocab.sector_hits(clause_before[:i])):
         gap = clause_before[h.end : end]
@@ -478,6 +520,8 @@ def sector_value_added(
         else:
             chain.insert(0, h.phrase.sector or "")
         end = h.start
+    if not chain and re.search(_GROUP_OF_INDUSTRIES.pattern + r"\s*(?:实现)?\s*$", clause_before[:i]):
+        chain = [None]  # 六大行业实现增加值2040.31亿元: the value added of the group (its industries listed before)
     if not chain:
         return None
     phrase = vocab.phrase("规模以上工业增加值" if above_scale else "工业增加值")
@@ -494,11 +538,33 @@ def sector_value_added(
     return None
 
 
+_S = TypeVar("_S", str, str | None)
+
+#: a word of an industry's name right before 工业增加值 (煤炭工业增加值, 化学工业增加值), not a place or scope
+_INDUSTRY_BEFORE = re.compile(r"(?<!全)(?<!本)(?<!我)[\u3400-\u9fff](?<![全省市区县州部的月年看中])$")
+
+
+def _all_industry_codes(vocab: lang.Vocabulary) -> set[str]:
+    """The codes of 工业增加值 (all industry's value added): its growth and its level."""
+    phrase = vocab.phrase("工业增加值")
+    return {c for c in (phrase.indicator if phrase else None, "industrial_va", "industrial_va_growth") if c}
+
+
+def _above_scale_code(vocab: lang.Vocabulary, ctx: DocContext, code: str) -> str:
+    """The above-scale counterpart of an all-industry value-added code (its growth for a growth, its level for a
+    level)."""
+    phrase = vocab.phrase("规模以上工业增加值")
+    growth = phrase.indicator if phrase and phrase.indicator else code
+    if ctx.indicator_kinds.get(code) == "growth_rate":
+        return growth
+    return ctx.level_of.get(growth, code)
+
+
 #: where the growth words of a clause start (采矿业|增长3.2%)
 _GROWTH_START = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|下降|减少)")
 
 
-def respective(sectors: list[str], clause_before: str) -> list[str]:
+def respective(sectors: list[_S], clause_before: str) -> list[_S]:
     """Several sectors and 分别 before the number: the k-th figure after 分别 is the k-th sector's (装备制造业、高技术
     制造业增加值分别增长12.0%、11.8%); otherwise all of them."""
     i = clause_before.rfind("分别")
@@ -549,6 +615,40 @@ def _unitless_ok(sentence: str, m: lang.Mention) -> bool:
     )
 
 
+#: a number joined to the next by 和/、/及/与 (分别提高15和42.4个百分点): the unit written after the last is both's
+_JOINED = re.compile(r"^\s*[和、及与]\s*$")
+#: parts of a whole after 结构/比例 (三次产业结构调整为10.4:39.5:50.1): each a share in % when they sum to 100
+_PARTS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*[:：]\s*\d+(?:\.\d+)?)+(?![\d.])")
+_PARTS_OF = re.compile(r"(?:结构|比例|之比)[^，,。；;\d]{0,6}$")
+
+
+def _unit_carried_back(sentence: str, found: list[lang.Mention]) -> list[lang.Mention]:
+    """A bare Arabic number joined by 和/、 to the number after it takes that number's unit (15和42.4个百分点)."""
+    out = list(found)
+    for k in range(len(out) - 2, -1, -1):
+        m, nxt = out[k], out[k + 1]
+        if m.unit is None and not m.chinese and nxt.unit not in (None, "× base") and nxt.value_high is None:
+            if _JOINED.match(sentence[m.end : nxt.start]):
+                out[k] = replace(m, unit=nxt.unit)
+    return out
+
+
+def _structure_shares(sentence: str, found: list[lang.Mention]) -> list[lang.Mention]:
+    """Parts of a structure written A:B:C after 结构/比例 whose sum is 100: each part a share in %."""
+    for p in _PARTS.finditer(sentence):
+        if not _PARTS_OF.search(sentence[: p.start()]):
+            continue
+        parts = [(x.start() + p.start(), x.end() + p.start()) for x in re.finditer(r"\d+(?:\.\d+)?", p.group(0))]
+        values = [float(sentence[a:b]) for a, b in parts]
+        if abs(sum(values) - 100) > config.EXTRACT_PARTS_SUM_TOLERANCE:
+            continue
+        found = [x for x in found if x.end <= p.start() or x.start >= p.end()]
+        found += [
+            lang.Mention(a, b, v, None, "%", False, sentence[a:b]) for (a, b), v in zip(parts, values, strict=True)
+        ]
+    return sorted(found, key=lambda x: x.start)
+
+
 def sentence_mentions(sentence: str, item: bool = False) -> list[lang.Mention]:
     """The numbers of a sentence that may be figures (dates, names, thresholds, list markers left out); ``item``:
     the sentence opens a list item, whose marker (5. in "5.5020项目") is not a number."""
@@ -560,6 +660,7 @@ def sentence_mentions(sentence: str, item: bool = False) -> list[lang.Mention]:
     for d in _DOUBLING.finditer(sentence):
         found.append(lang.Mention(d.start(), d.end(), 2.0, None, "× base", True, d.group(0)))
     found.sort(key=lambda x: x.start)
+    found = _structure_shares(masked, _unit_carried_back(masked, found))
     with_units = [x for x in found if x.unit is not None or x.raw in ("零的突破", "实现突破")]
     kept = []
     for m in found:
@@ -703,7 +804,10 @@ def _spot_candidates(
     sticky: int | None,
     months: int | None = None,
     carried_tier: str | None = None,
+    above_scale_before: bool = False,
 ) -> list[Candidate]:
+    """The candidates of one number. ``above_scale_before``: the last value-added total named before the paragraph
+    was above-scale industry's (规模以上工业增加值), so a sector's 增加值 in the paragraph is above-scale too."""
     m, sentence = spot.m, spot.sentence
     before = sentence[: m.start]
     clause = spot.clause
@@ -722,7 +826,7 @@ def _spot_candidates(
     carried = None  # the measure of a clause naming only sectors (其中制造业增长8.2%): from before it
     if vocab.sector_hits(clause[: spot.rel[0]]) and not vocab.indicator_hits(clause):
         carried = hit if hit is not None else _carried_subject(vocab, spot.paragraph[: spot.ps0 + spot.c0])[0]
-    above_scale = bool(_ABOVE_SCALE.search(spot.paragraph))
+    above_scale = bool(_ABOVE_SCALE.search(spot.paragraph)) or above_scale_before
     sva = sector_value_added(vocab, clause[: spot.rel[0]], unit, ctx, above_scale, carried)
     if sva is not None and ("unknown_indicator" in review or carried is not None):
         code, found = sva
@@ -730,13 +834,27 @@ def _spot_candidates(
         sectors = list(respective(found, clause[: spot.rel[0]]))
         review += ["sector_list"] if len(sectors) > 1 else []
     elif hit is not None and hit.phrase.if_sector:
-        found, rev = resolve_sectors(vocab, clause, spot.rel[0], spot.heading)
-        if found:
+        named, rev = resolve_sectors(vocab, clause, spot.rel[0], spot.heading)
+        if named:
             sectors, code = (
-                list(respective(found, clause[: spot.rel[0]])),
+                [*respective(named, clause[: spot.rel[0]])],
                 (hit.phrase.if_sector if code == hit.phrase.indicator else code),
             )
             review += rev if len(sectors) > 1 else [r for r in rev if r != "sector_list"]
+    if (
+        hit is not None
+        and above_scale
+        and code in _all_industry_codes(vocab)
+        and _INDUSTRY_BEFORE.search(clause[: hit.start])
+        and any((h.start, h.end) == (hit.start, hit.end) for h in vocab.indicator_hits(clause))  # in this clause
+    ):
+        code = _above_scale_code(vocab, ctx, code)  # 煤炭工业增加值 after 规模以上工业增加值: that industry's
+    group = _GROUP_EACH.search(clause[: spot.rel[0]])
+    n_group = min(int(lang.parse_number(group.group(1)) or 0), config.EXTRACT_MAX_GROUP_ROWS) if group else 0
+    named = [s for s in sectors if s is not None]
+    if n_group > len(named):  # 生物医药、…、机电制造四大产业均突破1000亿元: one row per industry counted
+        sectors = named + [None] * (n_group - len(named))
+        review += ["sector_list"]
     value, high, unit, rev = _value_forms(replace(m, unit=unit), quote)
     review += rev
     year, base, rev = _years(spot, ctx, sticky, months)
@@ -910,8 +1028,14 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     carried_tier: str | None = None  # 力争到2025年： over the list items under it
     doubled = False
     prior: tuple[Spot, list[Candidate]] | None = None  # a report's level ending the sentence before
+    totals = [(t.end(), bool(_ABOVE_SCALE.match(t.group(0)))) for t in _VA_TOTAL.finditer(text)]
+    k_total = 0
+    above_scale_before = False  # the last value-added total before the paragraph was above-scale industry's
     for p0, p1 in spans(text, re.compile(r"\n")):
         paragraph = text[p0:p1]
+        while k_total < len(totals) and totals[k_total][0] <= p0:
+            above_scale_before = totals[k_total][1]
+            k_total += 1
         if paragraph.startswith("\t"):
             continue
         sentences = [piece for a, b in spans(paragraph, _SENTENCE_END) for piece in _pieces(paragraph, a, b)]
@@ -944,7 +1068,9 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                             r.review.append("clause_limit")
                     continue
                 spot = Spot(m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph, s0)
-                found.append((spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier)))
+                found.append(
+                    (spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier, above_scale_before))
+                )
             if ctx.kind == "report":
                 out += _pair_growth(found, ctx, vocab, prior)
                 prior = found[-1] if found and not _is_growth(found[-1][0]) and found[-1][0].m.unit != "%" else None

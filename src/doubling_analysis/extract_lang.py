@@ -18,7 +18,8 @@ from .violations import ValidationReport, Violation
 # ---- numbers -------------------------------------------------------------------------------------------------
 
 #: full-width digits and signs become ASCII, one character for one (offsets are kept)
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．％－～", "0123456789.%-~")
+#: full-width digits and signs, and the small form variants of punctuation (﹔ of BIG5 pages, ﹐ ﹑ ﹕), one for one
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％－～﹐﹑﹔﹕﹖﹗", "0123456789.%-~，、；：？！")
 #: traditional characters of the words read here, one for one (offsets are kept): 億 -> 亿, 營業 -> 营业 ...
 _TRADITIONAL = str.maketrans(
     "億萬兩營業產總規戶個項實現長達過約餘擴區內計預為從較幾與標準廠貸額費這產劃級戶數增長優勢紡織裝"
@@ -281,14 +282,22 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
     if m.unit in ("个", "家", "户", "项") and _STRUCTURE_AFTER.match(after) and (m.chinese or "、" in text[: m.start]):
         return "structure"  # 两大主导产业, 有色金属、电子信息2个产业
     if m.unit == "个" and (
-        after.lstrip().startswith(("大类", "门类")) or (re.match(r"\s*行业", after) and before.rstrip().endswith("有"))
+        after.lstrip().startswith(("大类", "门类", "行业大类", "工业行业大类"))
+        or (re.match(r"\s*行业", after) and before.rstrip().endswith("有"))
     ):
         return "structure"  # 41个大类行业中有34个行业
+    if m.unit == "个" and after.startswith("月"):
+        return "date"  # 前11个月: a length of time, not a count
     if m.unit is None and after.startswith("成"):
         return "structure"  # 超八成行业: tenths of a count of industries
     if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and _LABEL_AFTER.match(text[m.end : m.end + 12]):
+        if re.search(
+            r"(?:\d+|[一二两三四五六七八九十])\s*[个户家]\s*(?:过|超|超过|达)?\s*$", text[max(0, m.start - 6) : m.start]
+        ):
+            return "label"  # 1个四百亿级园区, 3个千亿级产业集群, 3个过千亿元产业: the count is the figure
+    if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and m.ji:
         if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*个\s*$", text[max(0, m.start - 6) : m.start]):
-            return "label"  # 1个四百亿级园区, 3个千亿级产业集群: the count is the figure
+            return "label"  # 有色金属1个4千亿级，…: a tier after a count (the count is the figure)
     if m.unit == "pp" and _COMPARISON_BEFORE.search(text[max(0, m.start - 20) : m.start]):
         return "comparison"  # a figure of another place or measure
     if (
@@ -489,7 +498,12 @@ def relative_year(text: str, issued_year: int | None) -> int | None:
     """今年 / 明年 / 去年 relative to the issue year; None when absent or unknown."""
     if issued_year is None:
         return None
-    hits = [(text.rfind(w), d) for w, d in _RELATIVE_YEARS.items() if w in text]
+    hits = [
+        (m.start(), d)
+        for w, d in _RELATIVE_YEARS.items()
+        for m in re.finditer(w, text)
+        if not re.search(r"(?:比|较|相比|对比|与)\s*$", text[max(0, m.start() - 2) : m.start()])
+    ]  # 较去年增长: a base, not the year of the figure
     if not hits:
         return None
     return issued_year + max(hits)[1]
@@ -518,10 +532,12 @@ def per(sentence_before: str, clause: str, multi_year: bool) -> str | None:
 
 _YTD = (
     (re.compile(r"(?<!\d)1\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),
+    (re.compile(r"(?<!\d)1\s*月(?:份)?\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),  # 1月至2月, 1月份至5月份
     (re.compile(r"前\s*(\d{1,2}|[一二三四五六七八九十]+)\s*个?月"), None),
     (re.compile(r"上半年"), 6),
     (re.compile(r"前三季度|1-3季度"), 9),
     (re.compile(r"一季度|第一季度"), 3),
+    (re.compile(r"(?<![\d—\-–~至到])1\s*月份"), 1),  # 1月份新增…: January alone
 )
 
 
@@ -541,6 +557,8 @@ def report_period(year: int, months: int | None) -> str:
     """2021, or 2021-01..2021-06 for a year to date (as in actuals.csv)."""
     if months is None or months == 12:
         return str(year)
+    if months == 1:
+        return f"{year}-01"  # January alone: a month, as 2024-06 in actuals.csv
     return f"{year}-01..{year}-{months:02d}"
 
 

@@ -863,3 +863,51 @@ def test_synthetic_the_noun_of_an_earlier_count_is_not_the_next_count_s():
     assert [(c.value, c.indicator_code) for c in rows][0] == (30, "projects_completed")
     last = rows[1]
     assert last.value == 20 and last.indicator_code != "projects_completed" and "unknown_indicator" in last.review
+
+
+# ---- issue 22, batch 3 (development): general rules, each on a synthetic sentence -------------------------------
+
+
+def test_synthetic_japanese_look_alikes_are_read_as_chinese():
+    # 工业投资増长15% (増: Japanese form of 增) is the growth of industrial investment; カ争 (katakana カ for 力) is
+    # 力争, a stretch goal; 规上エ业产值 (katakana エ for 工) is above-scale industry's output
+    row = one("2023年，全县工业投资増长15%。", issued="2023-02-01")
+    assert (row.value, row.indicator_code) == (15, "industrial_fai_growth")
+    row = one("到2025年カ争实现全县工业总产值突破800亿元。", issued="2023-02-01")
+    assert (row.value, row.tier) == (800, "stretch")
+    assert "カ争" in row.quote  # the quote stays as written
+    assert lang.normalise("规上エ业") == "规上工业"
+
+
+def test_synthetic_gdp_without_diqu_is_gdp():
+    # 全年实现生产总值512.3亿元，比上年增长7.1%: 生产总值 without 地区 is the region's GDP and its growth
+    rows = cands("全年实现生产总值512.3亿元，比上年增长7.1%。", kind="report", issued="2021-03-01")
+    assert [(c.value, c.indicator_code) for c in rows] == [(512.3, "gdp"), (None, "gdp_growth")]
+    assert rows[1].growth_pct == 7.1
+
+
+def test_synthetic_clusters_revenue_and_world_class_advanced_manufacturing_clusters():
+    # 先进制造业集群营收突破3万亿元: the revenue of whole clusters (cluster_revenue), not above-scale revenue; 培育3个
+    # 世界级先进制造业集群: the count of world-class clusters
+    row = one("2026年，全省先进制造业集群营收突破3万亿元。", issued="2026-01-10")
+    assert (row.value, row.unit, row.indicator_code) == (3, "万亿元", "cluster_revenue")
+    row = one("到2030年，培育3个世界级先进制造业集群。", issued="2026-01-10")
+    assert (row.value, row.indicator_code) == (3, "world_class_clusters")
+
+
+def test_synthetic_yuan_zhi_n_yue_is_a_year_to_date():
+    # 元至5月 (元月 = January, to May) on a page of 2021-06-20: 2021-01..2021-05, as 1至5月 is
+    row = one("今年元至5月，全市规模以上工业增加值同比增长9.1%。", kind="report", issued="2021-06-20")
+    assert row.period == "2021-01..2021-05"
+    # 元月至5月 (元月 written out) as well
+    rows = cands("元月至5月，全市智能手机产量增长12.4%。", kind="report", issued="2021-06-20")
+    assert [c.period for c in rows] == ["2021-01..2021-05"]
+    assert lang.ytd_months("实现利润总额30万元至5月底") is None  # 万元 before 至: an amount, not 元月
+
+
+def test_synthetic_a_year_the_plan_sets_is_the_year_of_the_goals_after_it():
+    # a conference of January 2026 names the 十五五 (2026-2030) and 明确2026年…: the targets listed in the next
+    # sentence are 2026's (the year it sets), not the horizon's last year (2030)
+    text = "1月9日，某省召开全省工业会议，明确2026年工业经济重点。目标包括规上工业增加值增长6%左右，为“十五五”开好局。"
+    row = one(text, issued="2026-01-09", jurisdiction="330000")
+    assert (row.value, row.target_year) == (6, 2026)

@@ -1090,8 +1090,8 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     return out
 
 
-#: 确定2025年发展目标: the year of the goals that follow
-_GOAL_YEAR = re.compile(r"(?:确定|明确|提出|设定)\s*((?:19|20)\d{2})\s*年[^。；;]{0,6}目标")
+#: 确定2025年发展目标, 明确2026年…: a year a plan sets (its goals) is the year of the goals that follow
+_GOAL_YEAR = re.compile(r"(?:确定|明确|提出|设定)\s*((?:19|20)\d{2})\s*年")  # 明确2026年工业经济“作战图”
 #: 十四五末 / “十四五”期间 as the horizon of the targets (not a mention of the plan's name)
 _HORIZON_GOAL = re.compile(r"十[一二三四五]五[”\"」’]?\s*(?:末|期末|期间|时期)")
 

@@ -98,10 +98,15 @@ _BARE_VALUES = {"万亿": 10000.0, "五千亿": 5000.0, "千亿": 1000.0, "百�
 FRACTION = re.compile(rf"(?P<d>{_NUM})\s*分之\s*(?P<n>{_NUM})")
 
 
+#: look-alikes a Japanese input method or font puts into Chinese text, one for one: 増 (Japanese form of 增), the
+#: katakana エ (for 工) and カ (for 力), as in 工业投资増长 / 规上エ业 / カ争
+_LOOKALIKES = str.maketrans("増エカ", "增工力")
+
+
 def normalise(text: str) -> str:
-    """Full-width digits and signs as ASCII, traditional characters of the vocabulary as simplified (same length,
-    so offsets stay valid)."""
-    return text.translate(_FULLWIDTH).translate(_TRADITIONAL)
+    """Full-width digits and signs as ASCII, traditional characters of the vocabulary as simplified, Japanese
+    look-alikes as the Chinese characters (same length, so offsets stay valid)."""
+    return text.translate(_FULLWIDTH).translate(_TRADITIONAL).translate(_LOOKALIKES)
 
 
 _CJK = "\u3400-\u9fff"
@@ -532,6 +537,7 @@ def per(sentence_before: str, clause: str, multi_year: bool) -> str | None:
 
 _YTD = (
     (re.compile(r"(?<!\d)1\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),
+    (re.compile(r"(?<![万亿千百美日])元\s*月?\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),  # 元至7月, 元月至7月: 元月 = January
     (re.compile(r"(?<!\d)1\s*月(?:份)?\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),  # 1月至2月, 1月份至5月份
     (re.compile(r"前\s*(\d{1,2}|[一二三四五六七八九十]+)\s*个?月"), None),
     (re.compile(r"上半年"), 6),

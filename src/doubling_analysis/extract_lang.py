@@ -537,7 +537,8 @@ def per(sentence_before: str, clause: str, multi_year: bool) -> str | None:
 
 _YTD = (
     (re.compile(r"(?<!\d)1\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),
-    (re.compile(r"(?<![万亿千百美日])元\s*月?\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),  # 元至7月, 元月至7月: 元月 = January
+    # 元至7月, 元月至7月: 元月 = January
+    (re.compile(r"(?<![万亿千百美日])元\s*月?\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),
     (re.compile(r"(?<!\d)1\s*月(?:份)?\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),  # 1月至2月, 1月份至5月份
     (re.compile(r"前\s*(\d{1,2}|[一二三四五六七八九十]+)\s*个?月"), None),
     (re.compile(r"上半年"), 6),

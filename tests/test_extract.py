@@ -911,3 +911,36 @@ def test_synthetic_a_year_the_plan_sets_is_the_year_of_the_goals_after_it():
     text = "1月9日，某省召开全省工业会议，明确2026年工业经济重点。目标包括规上工业增加值增长6%左右，为“十五五”开好局。"
     row = one(text, issued="2026-01-09", jurisdiction="330000")
     assert (row.value, row.target_year) == (6, 2026)
+
+
+def test_synthetic_places_after_a_measure_take_its_growth():
+    # a report names the region's value added, then cities: 甲市规上工业增加值同比增长11.2%，其中乙基地增长20%，
+    # 高于全区3.1个百分点；丙市、丁市分别增长8.4%和7.9%；戊市增长6.0%. Each city's (and the base's) % is the
+    # growth of above-scale value added (va_growth), the place is not a measure; 高于全区 compares, names no measure
+    text = (
+        "今年上半年，甲市规上工业增加值同比增长11.2%，其中乙基地增长20%，高于全区3.1个百分点，是拉动增长的主力；"
+        "丙市、丁市实现较快增长，分别增长8.4%和7.9%；戊市增长6.0%，保持平稳。"
+    )
+    rows = cands(text, kind="report", issued="2024-07-20", jurisdiction="640000")
+    got = {c.value if c.value is not None else c.growth_pct: c.indicator_code for c in rows}
+    assert {v: got.get(v) for v in (11.2, 20, 8.4, 7.9, 6.0)} == {v: "va_growth" for v in (11.2, 20, 8.4, 7.9, 6.0)}
+    assert ex.new_phrase("其中乙基地增长") == "" and ex.new_phrase("戊市增长") == ""
+
+
+def test_synthetic_sectors_in_a_paragraph_of_their_own_take_the_measure_before():
+    # 分三大门类看，采矿业增长2.1%，制造业增长6.3% in a paragraph after 全市规模以上工业增加值同比增长5.0%: the
+    # growths of those sectors' above-scale value added (va_growth, sector mining / manufacturing); 电子产业 and
+    # 材料产业 are industries (electronics, materials) in the next paragraph, 汽车产业下降 the automotive one's
+    text = (
+        "前三季度，全市规模以上工业增加值同比增长5.0%。\n分三大门类看，采矿业增长2.1%，制造业增长6.3%。\n"
+        "其中，电子产业增长14.0%。汽车产业下降8.8%。"
+    )
+    rows = cands(text, kind="report", issued="2019-10-22", jurisdiction="500000")
+    got = [(c.growth_pct, c.indicator_code, c.sector) for c in rows]
+    assert got == [
+        (5.0, "va_growth", None),
+        (2.1, "va_growth", "mining"),
+        (6.3, "va_growth", "manufacturing"),
+        (14.0, "va_growth", "electronics"),
+        (-8.8, "va_growth", "automotive"),
+    ]

@@ -271,7 +271,8 @@ def _nearest(hits: list[lang.Hit], pos: int, end: int) -> lang.Hit | None:
 #: 人均 right before a measure: the measure per head (人均地区生产总值), not the measure
 _PER_CAPITA = re.compile(r"人均\s*$")
 #: a clause that compares (比2018—2020年总量多56%, 较上年增长5%) names no subject of its own
-_COMPARISON_CLAUSE = re.compile(r"^\s*(?:比|较|同比|相比|与)")
+#: …, and one that compares with another place or measure (高于全区15.2个百分点, 快于全国1.9个百分点) neither
+_COMPARISON_CLAUSE = re.compile(r"^\s*(?:比|较|同比|相比|与|高于|低于|快于|慢于|高出|低出)")
 
 
 def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | None, str | None]:
@@ -445,6 +446,12 @@ def _measure_words(vocab: lang.Vocabulary, clause_before: str) -> str:
     return text
 
 
+#: a place as the subject of a figure (吴忠市增长9.6%, 其中宁东基地增长28%, 固原市、中卫市分别…): a place, not a measure
+_PLACE = re.compile(
+    r"[\u3400-\u9fff]{1,6}?(?:市|县|区|旗|盟|州|基地)(?=\s*(?:实现|同比|比上年|增长|增速|下降|分别|[、和及与]|$))"
+)
+
+
 def new_phrase(clause_before: str) -> str:
     """The words naming the measure before a number, for a proposed indicator: the clause before the number less
     its years, periods, places, tier words and the verbs and comparators next to the number."""
@@ -453,6 +460,7 @@ def new_phrase(clause_before: str) -> str:
     )  # 分别增长12.0%、: an earlier figure
     text = re.sub(r"[\s,，、：:；;（）()“”\"]+", " ", text)
     text = _LEAD_WORDS.sub(" ", text)
+    text = _PLACE.sub(" ", text)
     words = [w for w in text.split(" ") if w]
     phrase = _TRAIL_WORDS.sub("", words[-1]) if words else ""
     return phrase[-config.EXTRACT_NEW_PHRASE_MAX_CHARS :]
@@ -597,6 +605,7 @@ class Spot:
     p0: int = -1  # offset of the paragraph in the document
     paragraph: str = ""  # the paragraph (normalised)
     ps0: int = 0  # offset of the sentence in the paragraph (normalised)
+    measure_before: str = ""  # a report's last earlier paragraph that names a known measure (its subject carries)
 
     @property
     def clause(self) -> str:
@@ -797,6 +806,13 @@ def _per_text(spot: Spot) -> str:
     return own
 
 
+def _text_before(spot: Spot) -> str:
+    """The text before a number's clause in its paragraph, after the last earlier paragraph naming a measure (at most
+    EXTRACT_MAX_SENTENCE_CHARS characters of each)."""
+    n = config.EXTRACT_MAX_SENTENCE_CHARS
+    return spot.measure_before[-n:] + "。" + spot.paragraph[max(0, spot.ps0 + spot.c0 - n) : spot.ps0 + spot.c0]
+
+
 def _spot_candidates(
     spot: Spot,
     ctx: DocContext,
@@ -817,6 +833,14 @@ def _spot_candidates(
     if m.raw in ("两位数",):
         unit = "%"
     hit, code, rev = resolve_indicator(vocab, clause, sentence[: spot.c0], spot.rel, unit, ctx)
+    if ctx.kind == "report" and hit is None and code is None:
+        # nothing in the clause or its sentence names a measure (吴忠市增长9.6%; after 银川市规上工业增加值同比增长
+        # 16.8%): the measure named last before it in the paragraph, else in the last paragraph naming one
+        earlier, _ = _carried_subject(vocab, _text_before(spot))
+        if (
+            earlier is not None
+        ):  # read as if the measure stood right before the clause (what lies between is no measure)
+            hit, code, rev = resolve_indicator(vocab, clause, _text_before(spot)[: earlier.end], spot.rel, unit, ctx)
     review += rev
     if unit is None and code:
         unit = ctx.indicator_units.get(code)
@@ -826,6 +850,16 @@ def _spot_candidates(
     carried = None  # the measure of a clause naming only sectors (其中制造业增长8.2%): from before it
     if vocab.sector_hits(clause[: spot.rel[0]]) and not vocab.indicator_hits(clause):
         carried = hit if hit is not None else _carried_subject(vocab, spot.paragraph[: spot.ps0 + spot.c0])[0]
+        if (
+            carried is None
+            and ctx.kind == "report"
+            and _carried_subject(vocab, spot.paragraph[: spot.ps0 + spot.c0])
+            == (
+                None,
+                None,
+            )
+        ):  # 分三大门类看，采矿业增长2.0% in a paragraph of its own: the measure of the paragraph before
+            carried = _carried_subject(vocab, _text_before(spot))[0]
     above_scale = bool(_ABOVE_SCALE.search(spot.paragraph)) or above_scale_before
     sva = sector_value_added(vocab, clause[: spot.rel[0]], unit, ctx, above_scale, carried)
     if sva is not None and ("unknown_indicator" in review or carried is not None):
@@ -1031,6 +1065,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     totals = [(t.end(), bool(_ABOVE_SCALE.match(t.group(0)))) for t in _VA_TOTAL.finditer(text)]
     k_total = 0
     above_scale_before = False  # the last value-added total before the paragraph was above-scale industry's
+    measure_before = ""  # a report's last paragraph naming a known measure
     for p0, p1 in spans(text, re.compile(r"\n")):
         paragraph = text[p0:p1]
         while k_total < len(totals) and totals[k_total][0] <= p0:
@@ -1067,7 +1102,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                         for r in found[-1][1]:
                             r.review.append("clause_limit")
                     continue
-                spot = Spot(m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph, s0)
+                spot = Spot(m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph, s0, measure_before)
                 found.append(
                     (spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier, above_scale_before))
                 )
@@ -1087,6 +1122,8 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             if sentence.rstrip().endswith(("：", ":")) or paragraph.rstrip().endswith(("：", ":")):
                 word, _ = lang.tier(sentence, sentence)
                 carried_tier = word if word else carried_tier
+        if ctx.kind == "report" and vocab.indicator_hits(paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]):
+            measure_before = paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]
     return out
 
 

@@ -944,3 +944,25 @@ def test_synthetic_sectors_in_a_paragraph_of_their_own_take_the_measure_before()
         (14.0, "va_growth", "electronics"),
         (-8.8, "va_growth", "automotive"),
     ]
+
+
+def test_synthetic_levels_from_and_to_over_a_span_are_of_its_first_and_last_year():
+    # 2015年至2018年，全市规模以上工业增加值由300.5亿元增加到420.2亿元；主营业务收入由900亿元增加到1500亿元: the
+    # level after 由 is 2015's (the span's first year), the level after 增加到 2018's; the span is in the first
+    # sentence of the paragraph and carries to the second (no other year after it)
+    text = "2015年至2018年，全市规模以上工业增加值由300.5亿元增加到420.2亿元；主营业务收入由900亿元增加到1500亿元。"
+    rows = cands(text, kind="report", issued="2019")
+    assert [(c.value, c.period) for c in rows] == [(300.5, "2015"), (420.2, "2018"), (900, "2015"), (1500, "2018")]
+    assert all(c.per is None for c in rows)
+
+
+def test_synthetic_a_comparator_word_of_a_label_is_not_the_number_s():
+    # 超亿元企业达312户: 超 qualifies the label 超亿元 (firms over 100 m yuan); the count 312 is exact (达);
+    # 超过312户 is the number's own comparator (lower bound)
+    assert (
+        lang.comparator(
+            "全市主营业务收入超亿元企业达312户", lang.find_mentions("全市主营业务收入超亿元企业达312户")[-1]
+        )[0]
+        == "="
+    )
+    assert lang.comparator("全市企业超过312户", lang.find_mentions("全市企业超过312户")[-1])[0] == ">"

@@ -935,6 +935,27 @@ def _spot_candidates(
     return [replace(base_cand, sector=s, review=list(base_cand.review)) for s in sectors]
 
 
+#: a span of years written before the figures (2009年至2012年, 2009—2012年) and a level 由X增加到Y over it: X is the
+#: level of the span's first year, Y of its last
+_FROM_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-－—–~至到]\s*((?:19|20)\d{2})\s*年")
+_FROM = re.compile(r"(?:由|从)\s*$")
+_FROM_TO = re.compile(r"(?:由|从)\s*\d[^，,；;。]*?(?:增加|提高|增长|上升|扩大|提升)?\s*(?:到|至)\s*$")
+
+
+def _from_to_period(spot: Spot, clause_before: str) -> str | None:
+    """The year of a level in 2009年至2012年，…由247.93亿元增加到508.6亿元 (the span earlier in the paragraph, no
+    other year after it): the first year for the level after 由 / 从, the last for the level after 增加到; None for
+    any other figure (a growth, a flow over the span)."""
+    if spot.m.unit == "%" or not (_FROM.search(clause_before) or _FROM_TO.search(clause_before)):
+        return None
+    text = spot.paragraph[: spot.ps0 + spot.m.start] if spot.paragraph else spot.sentence[: spot.m.start]
+    spans_before = list(_FROM_SPAN.finditer(text))
+    if not spans_before or lang.explicit_year(text[spans_before[-1].end() :]) is not None:
+        return None  # no span, or another year written after it
+    first, last = int(spans_before[-1].group(1)), int(spans_before[-1].group(2))
+    return str(first if _FROM.search(clause_before) else last)
+
+
 def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = None) -> Candidate:
     """A reported figure: its bound, status and period (a year, a year to date, or a span of years: 2021..2023 for
     2021—2023年, 十三五以来, 两年平均, 3年累计, 比2020年增加 in a figure of 2023); per year for 年均 / 每年 / 两年平均,
@@ -950,12 +971,15 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
     if span is None and base and int(base.group(1)) < year - 1:
         span = (int(base.group(1)) + 1, year)  # 比2020年增加近2000亿元 in 2023: the change over 2021..2023
     per = lang.per(_per_text(spot), spot.clause, bool(span))  # a flow (新增) over a span: per period
+    from_to = _from_to_period(spot, clause_before)
+    if from_to is not None:  # 由X增加到Y: two levels, each of one year
+        span, per = None, None
     review = list(c.review) + (["span"] if span else [])
     return replace(
         c,
         bound=lang.bound(spot.sentence, spot.m),
         status=status,
-        period=f"{span[0]}..{span[1]}" if span else lang.report_period(year, months),
+        period=from_to or (f"{span[0]}..{span[1]}" if span else lang.report_period(year, months)),
         tier=None,
         per=per if per in ("year", "period") else None,
         review=review,

@@ -359,6 +359,8 @@ def comparator_before(text: str, start: int) -> tuple[str | None, str | None]:
         if i >= 0:
             if word in ("过", "超", "近") and window[i:].startswith(("过程", "超越", "近年", "近日", "近期")):
                 continue
+            if re.search(r"[万亿]", window[i + len(word) :]):
+                continue  # 超亿元企业达527户: the word is the label's (超亿元), not the number's
             return word, comp
     return None, None
 

@@ -966,3 +966,12 @@ def test_synthetic_a_comparator_word_of_a_label_is_not_the_number_s():
         == "="
     )
     assert lang.comparator("全市企业超过312户", lang.find_mentions("全市企业超过312户")[-1])[0] == ">"
+
+
+def test_synthetic_money_per_person_is_a_unit_of_its_own():
+    # 全员劳动生产率达到32万元/人: 32 万元 per person (labour productivity), not 32 万元; 1 万元/人 = 10000 元/人
+    row = one("到2027年，全市规模以上工业全员劳动生产率达到32万元/人。", issued="2023-06-01")
+    assert (row.value, row.unit) == (32, "万元/人")
+    from doubling_analysis.units import convert
+
+    assert convert(32, "万元/人", "元/人") == 320000

@@ -975,3 +975,21 @@ def test_synthetic_money_per_person_is_a_unit_of_its_own():
     from doubling_analysis.units import convert
 
     assert convert(32, "万元/人", "元/人") == 320000
+
+
+def test_synthetic_a_per_year_rate_runs_to_the_year_named_after_it():
+    # a plan of 2023: 在去年实现工业总产值突破400亿元基础上，每年保持15%以上的增速，到2026年力争突破600亿元. 去年 is
+    # inside 在…基础上 (the base), so the 15% per year runs to the sentence's 到2026年, as the 600 does
+    text = "在去年实现工业总产值突破400亿元基础上，每年保持15%以上的增速，到2026年力争实现工业总产值突破600亿元。"
+    rows = {c.value: c for c in cands(text, issued="2023-02-01")}
+    assert rows[15].target_year == 2026 and rows[600].target_year == 2026
+    # without 每年 / 年均, a rate before a later 到2026年 keeps the plan's year (2023)
+    row = one("工业投资增长12%，为到2026年实现目标打下基础。", issued="2023-02-01")
+    assert row.target_year == 2023
+
+
+def test_synthetic_a_year_on_year_addition_of_investment_is_its_change():
+    # 工业投资年均同比新增超过800亿元: each year 800 亿元 more than the year before (the change of a flow), not the
+    # investment itself (industrial_fai): a new indicator for review, named as the change (增量)
+    row = one("到2027年，工业投资年均同比新增超过800亿元。", issued="2023-06-01")
+    assert row.indicator_code == "NEW:工业投资增量" and "unknown_indicator" in row.review

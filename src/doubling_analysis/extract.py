@@ -293,8 +293,9 @@ def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | No
     return None, None
 
 
-#: an amount after 增加 / 增长 / 减少 (not 增加值): the change of a level, not the level (比2020年增加近2000亿元, 每年增加700亿元)
-_CHANGE_BEFORE = re.compile(r"(?:增加(?!值)|增长|减少)(?![到至为])[^，,。；、\d到至为]{0,3}$")
+#: an amount after 增加 / 增长 / 减少 (not 增加值) or 同比新增: the change of a level, not the level (比2020年增加近2000亿元,
+#: 每年增加700亿元, 工业投资年均同比新增超过1000亿元)
+_CHANGE_BEFORE = re.compile(r"(?:增加(?!值)|增长|减少|同比新增)(?![到至为])[^，,。；、\d到至为]{0,3}$")
 #: 拉动规上工业增加值增长7.5个百分点, 为规上工业增长贡献67.1%: the number is a pull or contribution, not the phrase's
 _PULL_BEFORE = re.compile(r"拉动|贡献")
 
@@ -400,7 +401,7 @@ def resolve_indicator(
     if unit == "pp" and ctx.indicator_kinds.get(code or "") == "growth_rate":
         return hit, proposal, ["unknown_indicator"]  # 增速比一季度提高1.2个百分点: the change of a growth rate
     if (
-        (have == "money" and level_kind == "level") or (have == "count" and level_kind == "count")
+        (have == "money" and level_kind in ("level", "money_flow")) or (have == "count" and level_kind == "count")
     ) and _CHANGE_BEFORE.search(clause[: rel[0]]):
         return hit, f"NEW:{hit.phrase.phrase}增量", ["unknown_indicator"]  # 比2020年增加近2000亿元: the change
     if have != want:
@@ -711,15 +712,25 @@ def _report_year(ctx: DocContext, months: int | None) -> int | None:
     return ctx.issued_year if ctx.issued_month > months else ctx.issued_year - 1
 
 
+#: 在去年实现…突破500亿元基础上: the year inside is the base the plan builds on, not the year of its targets
+_ON_THE_BASIS = re.compile(r"在[^。；;，,]*?(?:[，,][^。；;，,]*?)?基础上")
+#: a rate per year (每年保持20%以上的增速, 年均增长8%) in a plan
+_PER_YEAR_RATE = re.compile(r"每年|年均")
+
+
 def _years(spot: Spot, ctx: DocContext, sticky: int | None, months: int | None = None) -> tuple[int, int, list[str]]:
     before = spot.sentence[: spot.m.start]
     clause_before = spot.clause[: spot.rel[0]]
     review: list[str] = []
     year = lang.explicit_year(clause_before)
     if year is None:
-        year = lang.relative_year(before, ctx.issued_year)
+        year_text = _ON_THE_BASIS.sub(lambda b: " " * len(b.group(0)), before) if ctx.kind == "plan" else before
+        year = lang.relative_year(year_text, ctx.issued_year)
         if year is not None:
             review.append("relative_year")
+    if year is None and ctx.kind == "plan" and _PER_YEAR_RATE.search(clause_before):
+        later = lang._TO_YEAR.search(spot.sentence[spot.m.end :])  # 每年保持20%以上的增速，到2025年…: to that year
+        year = int(later.group(1)) if later and lang.explicit_year(before) is None else None
     if year is None and ctx.kind == "plan":
         year = _ahead_year(spot, ctx)
     if year is None:

@@ -993,3 +993,14 @@ def test_synthetic_a_year_on_year_addition_of_investment_is_its_change():
     # investment itself (industrial_fai): a new indicator for review, named as the change (增量)
     row = one("到2027年，工业投资年均同比新增超过800亿元。", issued="2023-06-01")
     assert row.indicator_code == "NEW:工业投资增量" and "unknown_indicator" in row.review
+
+
+def test_synthetic_last_month_is_that_month_alone():
+    # a page of 2022-09-20: 上月，全市工业增加值增长6.5% is August 2022 alone (2022-08), and so is the next sentence's
+    # figure (同比增长7.0%, carried); 1至8月 in the paragraph after is the year to date again (2022-01..2022-08)
+    text = "上月，全市工业增加值增长6.5%，运行平稳。制造业同比增长7.0%。\n1至8月，全市规模以上工业增加值同比增长5.1%。"
+    rows = cands(text, kind="report", issued="2022-09-20")
+    assert [(c.growth_pct, c.period) for c in rows] == [(6.5, "2022-08"), (7.0, "2022-08"), (5.1, "2022-01..2022-08")]
+    # on a page of January, 上月 is December of the year before
+    row = one("上月，全市工业增加值增长4.2%。", kind="report", issued="2023-01-15")
+    assert row.period == "2022-12"

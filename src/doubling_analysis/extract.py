@@ -700,6 +700,17 @@ def _ahead_year(spot: Spot, ctx: DocContext) -> int | None:
     return ctx.base_year + n if n else None
 
 
+_LAST_MONTH = re.compile(r"上月|上个月")
+
+
+def _last_month(sentence: str, ctx: DocContext) -> int | None:
+    """上月 / 上个月 in a report of month M: the month before alone, as -(M - 1) (-12 on a page of January); None
+    when the sentence names no such month or the page's month is unknown."""
+    if ctx.issued_month is None or not _LAST_MONTH.search(sentence) or lang.explicit_year(sentence) is not None:
+        return None
+    return -(ctx.issued_month - 1 or 12)
+
+
 def _report_year(ctx: DocContext, months: int | None) -> int | None:
     """The year of a period written without one (上半年, 1—5月, 全年): the last such period ended by the issue date
     (a page of August on 上半年: that year's; a page of January on 1至11月 or 全年: the year before)."""
@@ -709,7 +720,7 @@ def _report_year(ctx: DocContext, months: int | None) -> int | None:
         return ctx.issued_year - 1 if ctx.issued_month is not None else None
     if ctx.issued_month is None:
         return None
-    return ctx.issued_year if ctx.issued_month > months else ctx.issued_year - 1
+    return ctx.issued_year if ctx.issued_month > abs(months) else ctx.issued_year - 1  # -7: July alone
 
 
 #: 在去年实现…突破500亿元基础上: the year inside is the base the plan builds on, not the year of its targets
@@ -1093,7 +1104,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     text, index = lang.normalise_mapped(raw_text)
     out: list[Candidate] = []
     sticky: int | None = None
-    months: int | None = None  # a report's year to date (上半年) carried to the sentences after it
+    months: int | None = None  # a report's year to date (上半年: 6), or -M for the month M alone (上月), carried on
     carried_tier: str | None = None  # 力争到2025年： over the list items under it
     doubled = False
     prior: tuple[Spot, list[Candidate]] | None = None  # a report's level ending the sentence before
@@ -1125,6 +1136,9 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             raw_sentence = raw_text[r0 : index[p0 + s1]]
             found: list[tuple[Spot, list[Candidate]]] = []
             per_clause: dict[int, int] = {}
+            last_month = _last_month(sentence, ctx) if ctx.kind == "report" else None
+            if last_month is not None and lang.ytd_months(sentence) is None:
+                months = last_month  # 上月，全省工业增加值增长8.1%: that month alone, and the sentences after it
             for m in sentence_mentions(sentence, item=s0 == 0 and bool(heading)):
                 if m.unit == "× base":
                     if doubled or ctx.kind == "report":

@@ -564,7 +564,9 @@ def ytd_months(text: str) -> int | None:
 
 
 def report_period(year: int, months: int | None) -> str:
-    """2021, or 2021-01..2021-06 for a year to date (as in actuals.csv)."""
+    """2021, or 2021-01..2021-06 for a year to date (as in actuals.csv); 2021-07 for July alone (``months`` -7)."""
+    if months is not None and months < 0:
+        return f"{year}-{-months:02d}"
     if months is None or months == 12:
         return str(year)
     if months == 1:

@@ -1004,3 +1004,15 @@ def test_synthetic_last_month_is_that_month_alone():
     # on a page of January, 上月 is December of the year before
     row = one("上月，全市工业增加值增长4.2%。", kind="report", issued="2023-01-15")
     assert row.period == "2022-12"
+
+
+def test_synthetic_comparisons_with_the_region_the_city_or_the_target_are_not_figures():
+    # 高于全区3.5个百分点, 高出全市规上工业4.1和2.2个百分点, 高于年度目标1.8个百分点: comparisons with another place,
+    # measure or the year's target, left out (as 高于全国…); the growths themselves (9.9%, 12.0%, 10.1%) stay
+    rows = cands(
+        "上半年，甲县规上工业增加值同比增长9.9%，高于全区3.5个百分点，高于年度目标1.8个百分点。"
+        "高技术制造业和装备制造业增加值分别增长12.0%和10.1%，高出全市规上工业4.1和2.2个百分点。",
+        kind="report",
+        issued="2024-07-20",
+    )
+    assert sorted(c.growth_pct if c.value is None else c.value for c in rows) == [9.9, 10.1, 12.0]

@@ -1016,3 +1016,12 @@ def test_synthetic_comparisons_with_the_region_the_city_or_the_target_are_not_fi
         issued="2024-07-20",
     )
     assert sorted(c.growth_pct if c.value is None else c.value for c in rows) == [9.9, 10.1, 12.0]
+
+
+def test_synthetic_an_amount_right_before_a_count_is_the_count_s_threshold():
+    # 规上企业达480户，其中超10亿元30户，超20亿元9户: the firms over 10亿元 (30) and over 20亿元 (9) are counted; the
+    # amounts are thresholds, not figures (3 figures: 480, 30, 9); 超过10亿元 alone (no count after it) stays a figure
+    rows = cands("至2020年，全市规上企业达480户，其中超10亿元30户，超20亿元9户。", kind="report", issued="2021")
+    assert [(c.value, c.unit) for c in rows] == [(480, "户"), (30, "户"), (9, "户")]
+    row = one("全市工业投资超过10亿元。", kind="report", issued="2021")
+    assert (row.value, row.unit) == (10, "亿元")

@@ -283,6 +283,13 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         return "phone"
     if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and _NAME_WORDS.match(after) and others:
         return "threshold"  # 5亿元以上工业项目45个, 10亿元以上企业超过20家
+    if (
+        m.unit is not None
+        and UNITS.get(m.unit, ("",))[0] == "money"
+        and re.search(r"(?:超过|超|过)\s*$", before)
+        and any(o.start == m.end + len(after) - len(after.lstrip()) and o.unit in ("户", "家", "个") for o in others)
+    ):
+        return "threshold"  # 其中超10亿元24户: the firms over 10亿元 are counted (the count is the figure)
     if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and re.match(r"\s*、", after):
         nxt = [o for o in others if o.start > m.end]
         if nxt and nxt[0].start - m.end <= 3 and _NAME_WORDS.match(text[nxt[0].end : nxt[0].end + 8]):

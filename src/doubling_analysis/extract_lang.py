@@ -102,12 +102,14 @@ FRACTION = re.compile(rf"(?P<d>{_NUM})\s*分之\s*(?P<n>{_NUM})")
 #: look-alikes a Japanese input method or font puts into Chinese text, one for one: 増 (Japanese form of 增), the
 #: katakana エ (for 工) and カ (for 力), as in 工业投资増长 / 规上エ业 / カ争
 _LOOKALIKES = str.maketrans("増エカ", "增工力")
+#: the three as one table (no character of one table's values is a key of another's, so one pass is the same)
+_NORMALISE = {**_FULLWIDTH, **_TRADITIONAL, **_LOOKALIKES}
 
 
 def normalise(text: str) -> str:
     """Full-width digits and signs as ASCII, traditional characters of the vocabulary as simplified, Japanese
     look-alikes as the Chinese characters (same length, so offsets stay valid)."""
-    return text.translate(_FULLWIDTH).translate(_TRADITIONAL).translate(_LOOKALIKES)
+    return text.translate(_NORMALISE)
 
 
 _CJK = "\u3400-\u9fff"
@@ -562,8 +564,9 @@ _YTD = (
 
 def ytd_months(text: str) -> int | None:
     """The number of months of a year-to-date span (1-6月, 上半年, 一季度, 前三季度, 前2月), else None."""
+    text = normalise(text)
     for pattern, months in _YTD:
-        m = pattern.search(normalise(text))
+        m = pattern.search(text)
         if m:
             if months is not None:
                 return months

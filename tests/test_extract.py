@@ -1025,3 +1025,14 @@ def test_synthetic_an_amount_right_before_a_count_is_the_count_s_threshold():
     assert [(c.value, c.unit) for c in rows] == [(480, "户"), (30, "户"), (9, "户")]
     row = one("全市工业投资超过10亿元。", kind="report", issued="2021")
     assert (row.value, row.unit) == (10, "亿元")
+
+
+def test_synthetic_growth_by_a_multiple_after_a_from_to_pair_is_over_the_span():
+    # 2015年至2018年，利税由80亿元增加到200亿元，增长了1.5倍: (200 - 80) / 80 = 1.5, a growth by 1.5 times written as
+    # such (unit 倍, kept as written), over the span 2015..2018; the two levels are of 2015 and 2018
+    rows = cands("2015年至2018年，全市利税由80亿元增加到200亿元，增长了1.5倍。", kind="report", issued="2019")
+    assert [(c.value, c.unit, c.period) for c in rows] == [
+        (80, "亿元", "2015"),
+        (200, "亿元", "2018"),
+        (1.5, "倍", "2015..2018"),
+    ]

@@ -961,20 +961,30 @@ def _spot_candidates(
 #: level of the span's first year, Y of its last
 _FROM_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-－—–~至到]\s*((?:19|20)\d{2})\s*年")
 _FROM = re.compile(r"(?:由|从)\s*$")
+#: a clause of growth right after a pair 由X…到Y (增长了1.52倍, 增长52%): the growth over the span
+_GROWTH_OF_PAIR = re.compile(r"^\s*(?:增长|增加|提高)了?\s*$")
+_FROM_TO_PAIR = re.compile(r"(?:由|从)\s*\d[^，,；;。]*?(?:到|至)\s*\d[^，,；;。]*$")
 _FROM_TO = re.compile(r"(?:由|从)\s*\d[^，,；;。]*?(?:增加|提高|增长|上升|扩大|提升)?\s*(?:到|至)\s*$")
 
 
 def _from_to_period(spot: Spot, clause_before: str) -> str | None:
     """The year of a level in 2009年至2012年，…由247.93亿元增加到508.6亿元 (the span earlier in the paragraph, no
-    other year after it): the first year for the level after 由 / 从, the last for the level after 增加到; None for
-    any other figure (a growth, a flow over the span)."""
-    if spot.m.unit == "%" or not (_FROM.search(clause_before) or _FROM_TO.search(clause_before)):
+    other year after it): the first year for the level after 由 / 从, the last for the level after 增加到, the span
+    (2009..2012) for the growth right after the pair (…增加到2136.5亿元，增长了1.52倍); None for any other figure."""
+    growth_of_pair = bool(
+        _GROWTH_OF_PAIR.search(clause_before) and _FROM_TO_PAIR.search(spot.sentence[: spot.c0].rstrip("，, "))
+    )
+    if not growth_of_pair and (
+        spot.m.unit == "%" or not (_FROM.search(clause_before) or _FROM_TO.search(clause_before))
+    ):
         return None
     text = spot.paragraph[: spot.ps0 + spot.m.start] if spot.paragraph else spot.sentence[: spot.m.start]
     spans_before = list(_FROM_SPAN.finditer(text))
     if not spans_before or lang.explicit_year(text[spans_before[-1].end() :]) is not None:
         return None  # no span, or another year written after it
     first, last = int(spans_before[-1].group(1)), int(spans_before[-1].group(2))
+    if growth_of_pair:
+        return f"{first}..{last}"
     return str(first if _FROM.search(clause_before) else last)
 
 

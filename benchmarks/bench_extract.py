@@ -22,7 +22,8 @@ Out of sample. The extractor runs on each passage of every folder under tests/fi
 annotations.csv, passages.csv and SOURCES.md (real passages of other jurisdictions, annotated by hand before the
 extractor was run on them): out_of_sample is batch 1 (development: its misses were read), held_out batch 2
 (annotated blind and scored once blind, tests/fixtures/held_out/RESULTS_BLIND.md; then development: its misses were
-read, RESULTS_DEV.md), held_out_3 batch 3 (held out, annotated blind: only its summary is printed, never its
+read, RESULTS_DEV.md), held_out_3 batch 3 (annotated blind and scored once blind, RESULTS_BLIND.md; then
+development, RESULTS_DEV.md), held_out_4 batch 4 (held out, annotated blind: only its summary is printed, never its
 misses). Each folder is scored on its own, then all
 together (combined); a named batch that is absent is said to be. A candidate
 matches an annotated figure of its passage when its value equals the figure's (canonical units; a growth-only row
@@ -278,10 +279,11 @@ def oos_checks(c, a) -> dict:
 BATCHES = {
     "out_of_sample": "batch 1 (development: its misses were read)",
     "held_out": "batch 2 (annotated blind, scored once blind; then development: its misses were read)",
-    "held_out_3": "batch 3 (held out, annotated blind)",
+    "held_out_3": "batch 3 (annotated blind, scored once blind; then development: its misses were read)",
+    "held_out_4": "batch 4 (held out, annotated blind)",
 }
 #: folders whose misses are not printed (a held-out batch stays unread: only its summary is shown)
-BLIND = ("held_out_3",)
+BLIND = ("held_out_4",)
 OOS_FILES = ("annotations.csv", "passages.csv", "SOURCES.md")
 
 

@@ -863,3 +863,176 @@ def test_synthetic_the_noun_of_an_earlier_count_is_not_the_next_count_s():
     assert [(c.value, c.indicator_code) for c in rows][0] == (30, "projects_completed")
     last = rows[1]
     assert last.value == 20 and last.indicator_code != "projects_completed" and "unknown_indicator" in last.review
+
+
+# ---- issue 22, batch 3 (development): general rules, each on a synthetic sentence -------------------------------
+
+
+def test_synthetic_japanese_look_alikes_are_read_as_chinese():
+    # 工业投资増长15% (増: Japanese form of 增) is the growth of industrial investment; カ争 (katakana カ for 力) is
+    # 力争, a stretch goal; 规上エ业产值 (katakana エ for 工) is above-scale industry's output
+    row = one("2023年，全县工业投资増长15%。", issued="2023-02-01")
+    assert (row.value, row.indicator_code) == (15, "industrial_fai_growth")
+    row = one("到2025年カ争实现全县工业总产值突破800亿元。", issued="2023-02-01")
+    assert (row.value, row.tier) == (800, "stretch")
+    assert "カ争" in row.quote  # the quote stays as written
+    assert lang.normalise("规上エ业") == "规上工业"
+
+
+def test_synthetic_gdp_without_diqu_is_gdp():
+    # 全年实现生产总值512.3亿元，比上年增长7.1%: 生产总值 without 地区 is the region's GDP and its growth
+    rows = cands("全年实现生产总值512.3亿元，比上年增长7.1%。", kind="report", issued="2021-03-01")
+    assert [(c.value, c.indicator_code) for c in rows] == [(512.3, "gdp"), (None, "gdp_growth")]
+    assert rows[1].growth_pct == 7.1
+
+
+def test_synthetic_clusters_revenue_and_world_class_advanced_manufacturing_clusters():
+    # 先进制造业集群营收突破3万亿元: the revenue of whole clusters (cluster_revenue), not above-scale revenue; 培育3个
+    # 世界级先进制造业集群: the count of world-class clusters
+    row = one("2026年，全省先进制造业集群营收突破3万亿元。", issued="2026-01-10")
+    assert (row.value, row.unit, row.indicator_code) == (3, "万亿元", "cluster_revenue")
+    row = one("到2030年，培育3个世界级先进制造业集群。", issued="2026-01-10")
+    assert (row.value, row.indicator_code) == (3, "world_class_clusters")
+
+
+def test_synthetic_yuan_zhi_n_yue_is_a_year_to_date():
+    # 元至5月 (元月 = January, to May) on a page of 2021-06-20: 2021-01..2021-05, as 1至5月 is
+    row = one("今年元至5月，全市规模以上工业增加值同比增长9.1%。", kind="report", issued="2021-06-20")
+    assert row.period == "2021-01..2021-05"
+    # 元月至5月 (元月 written out) as well
+    rows = cands("元月至5月，全市智能手机产量增长12.4%。", kind="report", issued="2021-06-20")
+    assert [c.period for c in rows] == ["2021-01..2021-05"]
+    assert lang.ytd_months("实现利润总额30万元至5月底") is None  # 万元 before 至: an amount, not 元月
+
+
+def test_synthetic_a_year_the_plan_sets_is_the_year_of_the_goals_after_it():
+    # a conference of January 2026 names the 十五五 (2026-2030) and 明确2026年…: the targets listed in the next
+    # sentence are 2026's (the year it sets), not the horizon's last year (2030)
+    text = "1月9日，某省召开全省工业会议，明确2026年工业经济重点。目标包括规上工业增加值增长6%左右，为“十五五”开好局。"
+    row = one(text, issued="2026-01-09", jurisdiction="330000")
+    assert (row.value, row.target_year) == (6, 2026)
+
+
+def test_synthetic_places_after_a_measure_take_its_growth():
+    # a report names the region's value added, then cities: 甲市规上工业增加值同比增长11.2%，其中乙基地增长20%，
+    # 高于全区3.1个百分点；丙市、丁市分别增长8.4%和7.9%；戊市增长6.0%. Each city's (and the base's) % is the
+    # growth of above-scale value added (va_growth), the place is not a measure; 高于全区 compares, names no measure
+    text = (
+        "今年上半年，甲市规上工业增加值同比增长11.2%，其中乙基地增长20%，高于全区3.1个百分点，是拉动增长的主力；"
+        "丙市、丁市实现较快增长，分别增长8.4%和7.9%；戊市增长6.0%，保持平稳。"
+    )
+    rows = cands(text, kind="report", issued="2024-07-20", jurisdiction="640000")
+    got = {c.value if c.value is not None else c.growth_pct: c.indicator_code for c in rows}
+    assert {v: got.get(v) for v in (11.2, 20, 8.4, 7.9, 6.0)} == {v: "va_growth" for v in (11.2, 20, 8.4, 7.9, 6.0)}
+    assert ex.new_phrase("其中乙基地增长") == "" and ex.new_phrase("戊市增长") == ""
+
+
+def test_synthetic_sectors_in_a_paragraph_of_their_own_take_the_measure_before():
+    # 分三大门类看，采矿业增长2.1%，制造业增长6.3% in a paragraph after 全市规模以上工业增加值同比增长5.0%: the
+    # growths of those sectors' above-scale value added (va_growth, sector mining / manufacturing); 电子产业 and
+    # 材料产业 are industries (electronics, materials) in the next paragraph, 汽车产业下降 the automotive one's
+    text = (
+        "前三季度，全市规模以上工业增加值同比增长5.0%。\n分三大门类看，采矿业增长2.1%，制造业增长6.3%。\n"
+        "其中，电子产业增长14.0%。汽车产业下降8.8%。"
+    )
+    rows = cands(text, kind="report", issued="2019-10-22", jurisdiction="500000")
+    got = [(c.growth_pct, c.indicator_code, c.sector) for c in rows]
+    assert got == [
+        (5.0, "va_growth", None),
+        (2.1, "va_growth", "mining"),
+        (6.3, "va_growth", "manufacturing"),
+        (14.0, "va_growth", "electronics"),
+        (-8.8, "va_growth", "automotive"),
+    ]
+
+
+def test_synthetic_levels_from_and_to_over_a_span_are_of_its_first_and_last_year():
+    # 2015年至2018年，全市规模以上工业增加值由300.5亿元增加到420.2亿元；主营业务收入由900亿元增加到1500亿元: the
+    # level after 由 is 2015's (the span's first year), the level after 增加到 2018's; the span is in the first
+    # sentence of the paragraph and carries to the second (no other year after it)
+    text = "2015年至2018年，全市规模以上工业增加值由300.5亿元增加到420.2亿元；主营业务收入由900亿元增加到1500亿元。"
+    rows = cands(text, kind="report", issued="2019")
+    assert [(c.value, c.period) for c in rows] == [(300.5, "2015"), (420.2, "2018"), (900, "2015"), (1500, "2018")]
+    assert all(c.per is None for c in rows)
+
+
+def test_synthetic_a_comparator_word_of_a_label_is_not_the_number_s():
+    # 超亿元企业达312户: 超 qualifies the label 超亿元 (firms over 100 m yuan); the count 312 is exact (达);
+    # 超过312户 is the number's own comparator (lower bound)
+    assert (
+        lang.comparator(
+            "全市主营业务收入超亿元企业达312户", lang.find_mentions("全市主营业务收入超亿元企业达312户")[-1]
+        )[0]
+        == "="
+    )
+    assert lang.comparator("全市企业超过312户", lang.find_mentions("全市企业超过312户")[-1])[0] == ">"
+
+
+def test_synthetic_money_per_person_is_a_unit_of_its_own():
+    # 全员劳动生产率达到32万元/人: 32 万元 per person (labour productivity), not 32 万元; 1 万元/人 = 10000 元/人
+    row = one("到2027年，全市规模以上工业全员劳动生产率达到32万元/人。", issued="2023-06-01")
+    assert (row.value, row.unit) == (32, "万元/人")
+    from doubling_analysis.units import convert
+
+    assert convert(32, "万元/人", "元/人") == 320000
+
+
+def test_synthetic_a_per_year_rate_runs_to_the_year_named_after_it():
+    # a plan of 2023: 在去年实现工业总产值突破400亿元基础上，每年保持15%以上的增速，到2026年力争突破600亿元. 去年 is
+    # inside 在…基础上 (the base), so the 15% per year runs to the sentence's 到2026年, as the 600 does
+    text = "在去年实现工业总产值突破400亿元基础上，每年保持15%以上的增速，到2026年力争实现工业总产值突破600亿元。"
+    rows = {c.value: c for c in cands(text, issued="2023-02-01")}
+    assert rows[15].target_year == 2026 and rows[600].target_year == 2026
+    # without 每年 / 年均, a rate before a later 到2026年 keeps the plan's year (2023)
+    row = one("工业投资增长12%，为到2026年实现目标打下基础。", issued="2023-02-01")
+    assert row.target_year == 2023
+
+
+def test_synthetic_a_year_on_year_addition_of_investment_is_its_change():
+    # 工业投资年均同比新增超过800亿元: each year 800 亿元 more than the year before (the change of a flow), not the
+    # investment itself (industrial_fai): a new indicator for review, named as the change (增量)
+    row = one("到2027年，工业投资年均同比新增超过800亿元。", issued="2023-06-01")
+    assert row.indicator_code == "NEW:工业投资增量" and "unknown_indicator" in row.review
+
+
+def test_synthetic_last_month_is_that_month_alone():
+    # a page of 2022-09-20: 上月，全市工业增加值增长6.5% is August 2022 alone (2022-08), and so is the next sentence's
+    # figure (同比增长7.0%, carried); 1至8月 in the paragraph after is the year to date again (2022-01..2022-08)
+    text = "上月，全市工业增加值增长6.5%，运行平稳。制造业同比增长7.0%。\n1至8月，全市规模以上工业增加值同比增长5.1%。"
+    rows = cands(text, kind="report", issued="2022-09-20")
+    assert [(c.growth_pct, c.period) for c in rows] == [(6.5, "2022-08"), (7.0, "2022-08"), (5.1, "2022-01..2022-08")]
+    # on a page of January, 上月 is December of the year before
+    row = one("上月，全市工业增加值增长4.2%。", kind="report", issued="2023-01-15")
+    assert row.period == "2022-12"
+
+
+def test_synthetic_comparisons_with_the_region_the_city_or_the_target_are_not_figures():
+    # 高于全区3.5个百分点, 高出全市规上工业4.1和2.2个百分点, 高于年度目标1.8个百分点: comparisons with another place,
+    # measure or the year's target, left out (as 高于全国…); the growths themselves (9.9%, 12.0%, 10.1%) stay
+    rows = cands(
+        "上半年，甲县规上工业增加值同比增长9.9%，高于全区3.5个百分点，高于年度目标1.8个百分点。"
+        "高技术制造业和装备制造业增加值分别增长12.0%和10.1%，高出全市规上工业4.1和2.2个百分点。",
+        kind="report",
+        issued="2024-07-20",
+    )
+    assert sorted(c.growth_pct if c.value is None else c.value for c in rows) == [9.9, 10.1, 12.0]
+
+
+def test_synthetic_an_amount_right_before_a_count_is_the_count_s_threshold():
+    # 规上企业达480户，其中超10亿元30户，超20亿元9户: the firms over 10亿元 (30) and over 20亿元 (9) are counted; the
+    # amounts are thresholds, not figures (3 figures: 480, 30, 9); 超过10亿元 alone (no count after it) stays a figure
+    rows = cands("至2020年，全市规上企业达480户，其中超10亿元30户，超20亿元9户。", kind="report", issued="2021")
+    assert [(c.value, c.unit) for c in rows] == [(480, "户"), (30, "户"), (9, "户")]
+    row = one("全市工业投资超过10亿元。", kind="report", issued="2021")
+    assert (row.value, row.unit) == (10, "亿元")
+
+
+def test_synthetic_growth_by_a_multiple_after_a_from_to_pair_is_over_the_span():
+    # 2015年至2018年，利税由80亿元增加到200亿元，增长了1.5倍: (200 - 80) / 80 = 1.5, a growth by 1.5 times written as
+    # such (unit 倍, kept as written), over the span 2015..2018; the two levels are of 2015 and 2018
+    rows = cands("2015年至2018年，全市利税由80亿元增加到200亿元，增长了1.5倍。", kind="report", issued="2019")
+    assert [(c.value, c.unit, c.period) for c in rows] == [
+        (80, "亿元", "2015"),
+        (200, "亿元", "2018"),
+        (1.5, "倍", "2015..2018"),
+    ]

@@ -271,7 +271,8 @@ def _nearest(hits: list[lang.Hit], pos: int, end: int) -> lang.Hit | None:
 #: 人均 right before a measure: the measure per head (人均地区生产总值), not the measure
 _PER_CAPITA = re.compile(r"人均\s*$")
 #: a clause that compares (比2018—2020年总量多56%, 较上年增长5%) names no subject of its own
-_COMPARISON_CLAUSE = re.compile(r"^\s*(?:比|较|同比|相比|与)")
+#: …, and one that compares with another place or measure (高于全区15.2个百分点, 快于全国1.9个百分点) neither
+_COMPARISON_CLAUSE = re.compile(r"^\s*(?:比|较|同比|相比|与|高于|低于|快于|慢于|高出|低出)")
 
 
 def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | None, str | None]:
@@ -292,8 +293,9 @@ def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | No
     return None, None
 
 
-#: an amount after 增加 / 增长 / 减少 (not 增加值): the change of a level, not the level (比2020年增加近2000亿元, 每年增加700亿元)
-_CHANGE_BEFORE = re.compile(r"(?:增加(?!值)|增长|减少)(?![到至为])[^，,。；、\d到至为]{0,3}$")
+#: an amount after 增加 / 增长 / 减少 (not 增加值) or 同比新增: the change of a level, not the level (比2020年增加近2000亿元,
+#: 每年增加700亿元, 工业投资年均同比新增超过1000亿元)
+_CHANGE_BEFORE = re.compile(r"(?:增加(?!值)|增长|减少|同比新增)(?![到至为])[^，,。；、\d到至为]{0,3}$")
 #: 拉动规上工业增加值增长7.5个百分点, 为规上工业增长贡献67.1%: the number is a pull or contribution, not the phrase's
 _PULL_BEFORE = re.compile(r"拉动|贡献")
 
@@ -399,7 +401,7 @@ def resolve_indicator(
     if unit == "pp" and ctx.indicator_kinds.get(code or "") == "growth_rate":
         return hit, proposal, ["unknown_indicator"]  # 增速比一季度提高1.2个百分点: the change of a growth rate
     if (
-        (have == "money" and level_kind == "level") or (have == "count" and level_kind == "count")
+        (have == "money" and level_kind in ("level", "money_flow")) or (have == "count" and level_kind == "count")
     ) and _CHANGE_BEFORE.search(clause[: rel[0]]):
         return hit, f"NEW:{hit.phrase.phrase}增量", ["unknown_indicator"]  # 比2020年增加近2000亿元: the change
     if have != want:
@@ -445,6 +447,12 @@ def _measure_words(vocab: lang.Vocabulary, clause_before: str) -> str:
     return text
 
 
+#: a place as the subject of a figure (吴忠市增长9.6%, 其中宁东基地增长28%, 固原市、中卫市分别…): a place, not a measure
+_PLACE = re.compile(
+    r"[\u3400-\u9fff]{1,6}?(?:市|县|区|旗|盟|州|基地)(?=\s*(?:实现|同比|比上年|增长|增速|下降|分别|[、和及与]|$))"
+)
+
+
 def new_phrase(clause_before: str) -> str:
     """The words naming the measure before a number, for a proposed indicator: the clause before the number less
     its years, periods, places, tier words and the verbs and comparators next to the number."""
@@ -453,6 +461,7 @@ def new_phrase(clause_before: str) -> str:
     )  # 分别增长12.0%、: an earlier figure
     text = re.sub(r"[\s,，、：:；;（）()“”\"]+", " ", text)
     text = _LEAD_WORDS.sub(" ", text)
+    text = _PLACE.sub(" ", text)
     words = [w for w in text.split(" ") if w]
     phrase = _TRAIL_WORDS.sub("", words[-1]) if words else ""
     return phrase[-config.EXTRACT_NEW_PHRASE_MAX_CHARS :]
@@ -597,6 +606,7 @@ class Spot:
     p0: int = -1  # offset of the paragraph in the document
     paragraph: str = ""  # the paragraph (normalised)
     ps0: int = 0  # offset of the sentence in the paragraph (normalised)
+    measure_before: str = ""  # a report's last earlier paragraph that names a known measure (its subject carries)
 
     @property
     def clause(self) -> str:
@@ -690,6 +700,17 @@ def _ahead_year(spot: Spot, ctx: DocContext) -> int | None:
     return ctx.base_year + n if n else None
 
 
+_LAST_MONTH = re.compile(r"上月|上个月")
+
+
+def _last_month(sentence: str, ctx: DocContext) -> int | None:
+    """上月 / 上个月 in a report of month M: the month before alone, as -(M - 1) (-12 on a page of January); None
+    when the sentence names no such month or the page's month is unknown."""
+    if ctx.issued_month is None or not _LAST_MONTH.search(sentence) or lang.explicit_year(sentence) is not None:
+        return None
+    return -(ctx.issued_month - 1 or 12)
+
+
 def _report_year(ctx: DocContext, months: int | None) -> int | None:
     """The year of a period written without one (上半年, 1—5月, 全年): the last such period ended by the issue date
     (a page of August on 上半年: that year's; a page of January on 1至11月 or 全年: the year before)."""
@@ -699,7 +720,13 @@ def _report_year(ctx: DocContext, months: int | None) -> int | None:
         return ctx.issued_year - 1 if ctx.issued_month is not None else None
     if ctx.issued_month is None:
         return None
-    return ctx.issued_year if ctx.issued_month > months else ctx.issued_year - 1
+    return ctx.issued_year if ctx.issued_month > abs(months) else ctx.issued_year - 1  # -7: July alone
+
+
+#: 在去年实现…突破500亿元基础上: the year inside is the base the plan builds on, not the year of its targets
+_ON_THE_BASIS = re.compile(r"在[^。；;，,]*?(?:[，,][^。；;，,]*?)?基础上")
+#: a rate per year (每年保持20%以上的增速, 年均增长8%) in a plan
+_PER_YEAR_RATE = re.compile(r"每年|年均")
 
 
 def _years(spot: Spot, ctx: DocContext, sticky: int | None, months: int | None = None) -> tuple[int, int, list[str]]:
@@ -708,9 +735,13 @@ def _years(spot: Spot, ctx: DocContext, sticky: int | None, months: int | None =
     review: list[str] = []
     year = lang.explicit_year(clause_before)
     if year is None:
-        year = lang.relative_year(before, ctx.issued_year)
+        year_text = _ON_THE_BASIS.sub(lambda b: " " * len(b.group(0)), before) if ctx.kind == "plan" else before
+        year = lang.relative_year(year_text, ctx.issued_year)
         if year is not None:
             review.append("relative_year")
+    if year is None and ctx.kind == "plan" and _PER_YEAR_RATE.search(clause_before):
+        later = lang._TO_YEAR.search(spot.sentence[spot.m.end :])  # 每年保持20%以上的增速，到2025年…: to that year
+        year = int(later.group(1)) if later and lang.explicit_year(before) is None else None
     if year is None and ctx.kind == "plan":
         year = _ahead_year(spot, ctx)
     if year is None:
@@ -797,6 +828,13 @@ def _per_text(spot: Spot) -> str:
     return own
 
 
+def _text_before(spot: Spot) -> str:
+    """The text before a number's clause in its paragraph, after the last earlier paragraph naming a measure (at most
+    EXTRACT_MAX_SENTENCE_CHARS characters of each)."""
+    n = config.EXTRACT_MAX_SENTENCE_CHARS
+    return spot.measure_before[-n:] + "。" + spot.paragraph[max(0, spot.ps0 + spot.c0 - n) : spot.ps0 + spot.c0]
+
+
 def _spot_candidates(
     spot: Spot,
     ctx: DocContext,
@@ -817,6 +855,14 @@ def _spot_candidates(
     if m.raw in ("两位数",):
         unit = "%"
     hit, code, rev = resolve_indicator(vocab, clause, sentence[: spot.c0], spot.rel, unit, ctx)
+    if ctx.kind == "report" and hit is None and code is None:
+        # nothing in the clause or its sentence names a measure (吴忠市增长9.6%; after 银川市规上工业增加值同比增长
+        # 16.8%): the measure named last before it in the paragraph, else in the last paragraph naming one
+        earlier, _ = _carried_subject(vocab, _text_before(spot))
+        if (
+            earlier is not None
+        ):  # read as if the measure stood right before the clause (what lies between is no measure)
+            hit, code, rev = resolve_indicator(vocab, clause, _text_before(spot)[: earlier.end], spot.rel, unit, ctx)
     review += rev
     if unit is None and code:
         unit = ctx.indicator_units.get(code)
@@ -826,6 +872,16 @@ def _spot_candidates(
     carried = None  # the measure of a clause naming only sectors (其中制造业增长8.2%): from before it
     if vocab.sector_hits(clause[: spot.rel[0]]) and not vocab.indicator_hits(clause):
         carried = hit if hit is not None else _carried_subject(vocab, spot.paragraph[: spot.ps0 + spot.c0])[0]
+        if (
+            carried is None
+            and ctx.kind == "report"
+            and _carried_subject(vocab, spot.paragraph[: spot.ps0 + spot.c0])
+            == (
+                None,
+                None,
+            )
+        ):  # 分三大门类看，采矿业增长2.0% in a paragraph of its own: the measure of the paragraph before
+            carried = _carried_subject(vocab, _text_before(spot))[0]
     above_scale = bool(_ABOVE_SCALE.search(spot.paragraph)) or above_scale_before
     sva = sector_value_added(vocab, clause[: spot.rel[0]], unit, ctx, above_scale, carried)
     if sva is not None and ("unknown_indicator" in review or carried is not None):
@@ -901,6 +957,37 @@ def _spot_candidates(
     return [replace(base_cand, sector=s, review=list(base_cand.review)) for s in sectors]
 
 
+#: a span of years written before the figures (2009年至2012年, 2009—2012年) and a level 由X增加到Y over it: X is the
+#: level of the span's first year, Y of its last
+_FROM_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-－—–~至到]\s*((?:19|20)\d{2})\s*年")
+_FROM = re.compile(r"(?:由|从)\s*$")
+#: a clause of growth right after a pair 由X…到Y (增长了1.52倍, 增长52%): the growth over the span
+_GROWTH_OF_PAIR = re.compile(r"^\s*(?:增长|增加|提高)了?\s*$")
+_FROM_TO_PAIR = re.compile(r"(?:由|从)\s*\d[^，,；;。]*?(?:到|至)\s*\d[^，,；;。]*$")
+_FROM_TO = re.compile(r"(?:由|从)\s*\d[^，,；;。]*?(?:增加|提高|增长|上升|扩大|提升)?\s*(?:到|至)\s*$")
+
+
+def _from_to_period(spot: Spot, clause_before: str) -> str | None:
+    """The year of a level in 2009年至2012年，…由247.93亿元增加到508.6亿元 (the span earlier in the paragraph, no
+    other year after it): the first year for the level after 由 / 从, the last for the level after 增加到, the span
+    (2009..2012) for the growth right after the pair (…增加到2136.5亿元，增长了1.52倍); None for any other figure."""
+    growth_of_pair = bool(
+        _GROWTH_OF_PAIR.search(clause_before) and _FROM_TO_PAIR.search(spot.sentence[: spot.c0].rstrip("，, "))
+    )
+    if not growth_of_pair and (
+        spot.m.unit == "%" or not (_FROM.search(clause_before) or _FROM_TO.search(clause_before))
+    ):
+        return None
+    text = spot.paragraph[: spot.ps0 + spot.m.start] if spot.paragraph else spot.sentence[: spot.m.start]
+    spans_before = list(_FROM_SPAN.finditer(text))
+    if not spans_before or lang.explicit_year(text[spans_before[-1].end() :]) is not None:
+        return None  # no span, or another year written after it
+    first, last = int(spans_before[-1].group(1)), int(spans_before[-1].group(2))
+    if growth_of_pair:
+        return f"{first}..{last}"
+    return str(first if _FROM.search(clause_before) else last)
+
+
 def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = None) -> Candidate:
     """A reported figure: its bound, status and period (a year, a year to date, or a span of years: 2021..2023 for
     2021—2023年, 十三五以来, 两年平均, 3年累计, 比2020年增加 in a figure of 2023); per year for 年均 / 每年 / 两年平均,
@@ -916,12 +1003,15 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
     if span is None and base and int(base.group(1)) < year - 1:
         span = (int(base.group(1)) + 1, year)  # 比2020年增加近2000亿元 in 2023: the change over 2021..2023
     per = lang.per(_per_text(spot), spot.clause, bool(span))  # a flow (新增) over a span: per period
+    from_to = _from_to_period(spot, clause_before)
+    if from_to is not None:  # 由X增加到Y: two levels, each of one year
+        span, per = None, None
     review = list(c.review) + (["span"] if span else [])
     return replace(
         c,
         bound=lang.bound(spot.sentence, spot.m),
         status=status,
-        period=f"{span[0]}..{span[1]}" if span else lang.report_period(year, months),
+        period=from_to or (f"{span[0]}..{span[1]}" if span else lang.report_period(year, months)),
         tier=None,
         per=per if per in ("year", "period") else None,
         review=review,
@@ -1024,13 +1114,14 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     text, index = lang.normalise_mapped(raw_text)
     out: list[Candidate] = []
     sticky: int | None = None
-    months: int | None = None  # a report's year to date (上半年) carried to the sentences after it
+    months: int | None = None  # a report's year to date (上半年: 6), or -M for the month M alone (上月), carried on
     carried_tier: str | None = None  # 力争到2025年： over the list items under it
     doubled = False
     prior: tuple[Spot, list[Candidate]] | None = None  # a report's level ending the sentence before
     totals = [(t.end(), bool(_ABOVE_SCALE.match(t.group(0)))) for t in _VA_TOTAL.finditer(text)]
     k_total = 0
     above_scale_before = False  # the last value-added total before the paragraph was above-scale industry's
+    measure_before = ""  # a report's last paragraph naming a known measure
     for p0, p1 in spans(text, re.compile(r"\n")):
         paragraph = text[p0:p1]
         while k_total < len(totals) and totals[k_total][0] <= p0:
@@ -1055,6 +1146,9 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             raw_sentence = raw_text[r0 : index[p0 + s1]]
             found: list[tuple[Spot, list[Candidate]]] = []
             per_clause: dict[int, int] = {}
+            last_month = _last_month(sentence, ctx) if ctx.kind == "report" else None
+            if last_month is not None and lang.ytd_months(sentence) is None:
+                months = last_month  # 上月，全省工业增加值增长8.1%: that month alone, and the sentences after it
             for m in sentence_mentions(sentence, item=s0 == 0 and bool(heading)):
                 if m.unit == "× base":
                     if doubled or ctx.kind == "report":
@@ -1067,7 +1161,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                         for r in found[-1][1]:
                             r.review.append("clause_limit")
                     continue
-                spot = Spot(m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph, s0)
+                spot = Spot(m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph, s0, measure_before)
                 found.append(
                     (spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier, above_scale_before))
                 )
@@ -1087,11 +1181,13 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             if sentence.rstrip().endswith(("：", ":")) or paragraph.rstrip().endswith(("：", ":")):
                 word, _ = lang.tier(sentence, sentence)
                 carried_tier = word if word else carried_tier
+        if ctx.kind == "report" and vocab.indicator_hits(paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]):
+            measure_before = paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]
     return out
 
 
-#: 确定2025年发展目标: the year of the goals that follow
-_GOAL_YEAR = re.compile(r"(?:确定|明确|提出|设定)\s*((?:19|20)\d{2})\s*年[^。；;]{0,6}目标")
+#: 确定2025年发展目标, 明确2026年…: a year a plan sets (its goals) is the year of the goals that follow
+_GOAL_YEAR = re.compile(r"(?:确定|明确|提出|设定)\s*((?:19|20)\d{2})\s*年")  # 明确2026年工业经济“作战图”
 #: 十四五末 / “十四五”期间 as the horizon of the targets (not a mention of the plan's name)
 _HORIZON_GOAL = re.compile(r"十[一二三四五]五[”\"」’]?\s*(?:末|期末|期间|时期)")
 

@@ -62,6 +62,8 @@ UNIT_WORDS: dict[str, str] = {
     "个工作日": "工作日",
     "工作日": "工作日",
     "亩": "亩",
+    "元/人": "元/人",  # 万元/人 with the magnitude
+    "倍": "倍",
     "元": "元",
     "家": "家",
     "户": "户",
@@ -98,10 +100,17 @@ _BARE_VALUES = {"万亿": 10000.0, "五千亿": 5000.0, "千亿": 1000.0, "百�
 FRACTION = re.compile(rf"(?P<d>{_NUM})\s*分之\s*(?P<n>{_NUM})")
 
 
+#: look-alikes a Japanese input method or font puts into Chinese text, one for one: 増 (Japanese form of 增), the
+#: katakana エ (for 工) and カ (for 力), as in 工业投资増长 / 规上エ业 / カ争
+_LOOKALIKES = str.maketrans("増エカ", "增工力")
+#: the three as one table (no character of one table's values is a key of another's, so one pass is the same)
+_NORMALISE = {**_FULLWIDTH, **_TRADITIONAL, **_LOOKALIKES}
+
+
 def normalise(text: str) -> str:
-    """Full-width digits and signs as ASCII, traditional characters of the vocabulary as simplified (same length,
-    so offsets stay valid)."""
-    return text.translate(_FULLWIDTH).translate(_TRADITIONAL)
+    """Full-width digits and signs as ASCII, traditional characters of the vocabulary as simplified, Japanese
+    look-alikes as the Chinese characters (same length, so offsets stay valid)."""
+    return text.translate(_NORMALISE)
 
 
 _CJK = "\u3400-\u9fff"
@@ -246,9 +255,11 @@ _NAME_WORDS = re.compile(
 _STRUCTURE_AFTER = re.compile(r"^\s*(?:大|支|批|张|套|条|道|类|方面|领域|产业(?!集群)|行业|环节|中心|清单)")
 #: 万亿级 / 五千亿级 / 400亿级 before a noun: the label of a tier of parks, industries, clusters (N个千亿级产业集群)
 _LABEL_AFTER = re.compile(r"^\s*级?\s*[^，,。；;\d]{0,4}?(?:产业|园区|集群|企业|开发区|基地|城市|工业园|产业园)")
-#: a comparison with another place or measure: 高于全国1.1个百分点, 比全国高7.1个百分点, 快于全部规模以上工业6.2个百分点
+#: a comparison with another place or measure: 高于全国1.1个百分点, 比全国高7.1个百分点, 快于全部规模以上工业6.2个百分点,
+#: 高于全区15.2个百分点, 高出全市规上工业6.7和5.8个百分点, 高于年度目标4.8个百分点
 _COMPARISON_BEFORE = re.compile(
-    r"(?:(?:高于|低于|快于|慢于|领先)(?:全国|全省|全市|全部|规上|规模以上|平均|同期|西部|中部|东部)[^，,。；;]{0,12}"
+    r"(?:(?:高于|低于|快于|慢于|领先|高出|低出)(?:全国|全省|全市|全区|全州|全县|全部|规上|规模以上|平均|同期|西部|中部|东部|"
+    r"年度目标|目标)[^，,。；;]{0,12}"
     r"|比(?:全国|全省|全市|西部|中部)[^，,。；;]{0,6}(?:高|低|快|慢))\s*$"
 )
 
@@ -275,6 +286,13 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         return "phone"
     if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and _NAME_WORDS.match(after) and others:
         return "threshold"  # 5亿元以上工业项目45个, 10亿元以上企业超过20家
+    if (
+        m.unit is not None
+        and UNITS.get(m.unit, ("",))[0] == "money"
+        and re.search(r"(?:超过|超|过)\s*$", before)
+        and any(o.start == m.end + len(after) - len(after.lstrip()) and o.unit in ("户", "家", "个") for o in others)
+    ):
+        return "threshold"  # 其中超10亿元24户: the firms over 10亿元 are counted (the count is the figure)
     if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and re.match(r"\s*、", after):
         nxt = [o for o in others if o.start > m.end]
         if nxt and nxt[0].start - m.end <= 3 and _NAME_WORDS.match(text[nxt[0].end : nxt[0].end + 8]):
@@ -354,6 +372,8 @@ def comparator_before(text: str, start: int) -> tuple[str | None, str | None]:
         if i >= 0:
             if word in ("过", "超", "近") and window[i:].startswith(("过程", "超越", "近年", "近日", "近期")):
                 continue
+            if re.search(r"[万亿]", window[i + len(word) :]):
+                continue  # 超亿元企业达527户: the word is the label's (超亿元), not the number's
             return word, comp
     return None, None
 
@@ -532,6 +552,8 @@ def per(sentence_before: str, clause: str, multi_year: bool) -> str | None:
 
 _YTD = (
     (re.compile(r"(?<!\d)1\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),
+    # 元至7月, 元月至7月: 元月 = January
+    (re.compile(r"(?<![万亿千百美日])元\s*月?\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),
     (re.compile(r"(?<!\d)1\s*月(?:份)?\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),  # 1月至2月, 1月份至5月份
     (re.compile(r"前\s*(\d{1,2}|[一二三四五六七八九十]+)\s*个?月"), None),
     (re.compile(r"上半年"), 6),
@@ -543,8 +565,9 @@ _YTD = (
 
 def ytd_months(text: str) -> int | None:
     """The number of months of a year-to-date span (1-6月, 上半年, 一季度, 前三季度, 前2月), else None."""
+    text = normalise(text)
     for pattern, months in _YTD:
-        m = pattern.search(normalise(text))
+        m = pattern.search(text)
         if m:
             if months is not None:
                 return months
@@ -554,7 +577,9 @@ def ytd_months(text: str) -> int | None:
 
 
 def report_period(year: int, months: int | None) -> str:
-    """2021, or 2021-01..2021-06 for a year to date (as in actuals.csv)."""
+    """2021, or 2021-01..2021-06 for a year to date (as in actuals.csv); 2021-07 for July alone (``months`` -7)."""
+    if months is not None and months < 0:
+        return f"{year}-{-months:02d}"
     if months is None or months == 12:
         return str(year)
     if months == 1:

@@ -59,6 +59,11 @@ UNITS: dict[str, tuple[str, float]] = {
     # days, for administrative time limits
     "工作日": ("duration", 1.0),
     "天": ("duration", 1.0),
+    # money per person (labour productivity: 全员劳动生产率达到37万元/人), base 元 per person
+    "元/人": ("money_per_person", 1.0),
+    "万元/人": ("money_per_person", 1e4),
+    # a multiple written as such (增长了1.52倍: grew by 1.52 times), kept as written, never converted to a %
+    "倍": ("multiple", 1.0),
     # rank positions
     "位": ("rank", 1.0),
     "名次": ("rank", 1.0),

@@ -163,6 +163,20 @@ _SPAN = re.compile(r"((?:19|20)\d{2})\s*[-－—–~至]\s*((?:19|20)\d{2})\s*�
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,30}?(?:实施方案|工作要点|要点|计划|方案|行动)")
 
 
+#: a year written with a period inside it (2024年一季度, 2022年1-9月, 2014年前三季度), not after 比/较 (a base)
+_YEAR_WITH_PERIOD = re.compile(r"(?<![比较\d])((?:19|20)\d{2})\s*年\s*(?=[一二三四]季度|前三季度|上半年|前\s*\d|\d{1,2}\s*[-—–~至到]?\s*\d{0,2}\s*月)")
+
+
+def _report_head_year(head: str, issued_year: int | None) -> int | None:
+    """The year of a report named in its head with a period of that year (记者从2024年一季度…新闻发布会上获悉): the
+    first such year not after the issue year, else None."""
+    for m in _YEAR_WITH_PERIOD.finditer(head):
+        year = int(m.group(1))
+        if issued_year is None or year <= issued_year:
+            return year
+    return None
+
+
 def document_years(text: str, issued_year: int | None, kind: str = "plan") -> tuple[int, int]:
     """(base year, target year) of a document from its title: 2021-2023 -> (2020, 2023); 2022年实施方案 ->
     (2021, 2022); else the issue year."""
@@ -179,6 +193,9 @@ def document_years(text: str, issued_year: int | None, kind: str = "plan") -> tu
     if issued_year is None:
         raise ExtractError("the document names no year in its title: give --issued DATE")
     if kind == "report":
+        named = _report_head_year(head, issued_year)
+        if named is not None:
+            return named - 1, named  # 2024年一季度…: the report's own year, named with its period
         return issued_year - 2, issued_year - 1  # a report without a year reports the past year
     return issued_year - 1, issued_year
 

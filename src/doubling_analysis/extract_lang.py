@@ -57,6 +57,7 @@ UNIT_WORDS: dict[str, str] = {
     "个百分点": "pp",
     "百分点": "pp",
     "%": "%",
+    "‰": "‰",
     "平方公里": "平方公里",
     "平方米": "平方米",
     "个工作日": "工作日",
@@ -79,6 +80,8 @@ UNIT_WORDS: dict[str, str] = {
     "天": "天",
     "台": "台",
     "套": "套",
+    "千瓦时": "千瓦时",  # 亿千瓦时 with the magnitude
+    "千瓦時": "千瓦时",  # as written in traditional characters (億千瓦時)
     "千瓦": "千瓦",
     "吨": "吨",
 }
@@ -202,6 +205,10 @@ def _unit_of(mag: str | None, unit_word: str | None) -> str | None:
     return UNIT_WORDS[unit_word]
 
 
+#: a minus sign written right before a number, after 为 / 是 / a colon or a comma (增长率为-5.11‰, 增长-2.3%)
+_MINUS_BEFORE = re.compile(r"(?:^|[为是：:，,（(长])[-−]$")
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every number with its unit in ``text`` (normalised), dates and names included: :func:`is_excluded` decides
     what to leave out."""
@@ -224,10 +231,13 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         value_high = b if (b is not None and b > a) else None
         chinese = not re.match(r"\d", m["a"])
+        start = m.start()
+        if not chinese and _MINUS_BEFORE.search(norm[max(0, start - 2) : start]) and b is None:
+            start, a = start - 1, -a  # 人口自然增长率为-5.11‰: a negative value (not a range 1-9月, not a list ——)
         ji = norm[end : end + 1] == "级"
         more = bool(m["approx"]) and m.start("approx") < end
-        out.append(Mention(m.start(), end, a, value_high, unit, chinese, norm[m.start() : end], ji=ji, more=more))
-        taken.append((m.start(), end))
+        out.append(Mention(start, end, a, value_high, unit, chinese, norm[start:end], ji=ji, more=more))
+        taken.append((start, end))
     for m in FRACTION.finditer(norm):
         d, n = parse_number(m["d"]), parse_number(m["n"])
         if not d or n is None or n > d:

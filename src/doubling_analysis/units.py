@@ -23,6 +23,7 @@ UNITS: dict[str, tuple[str, float]] = {
     # ratios, base: a fraction (0.085 = 8.5 %)
     "%": ("ratio", 0.01),
     "pp": ("ratio", 0.01),  # percentage points, for changes of a share
+    "‰": ("ratio", 0.001),  # per mille, for birth and death rates of a bulletin (出生率为3.59‰)
     "ratio": ("ratio", 1.0),
     # counts, base: one item
     "户": ("count", 1.0),
@@ -48,6 +49,10 @@ UNITS: dict[str, tuple[str, float]] = {
     "万吨": ("mass", 1e4),
     "千瓦": ("power", 1.0),
     "万千瓦": ("power", 1e4),
+    # electricity (kilowatt-hour), as written in bulletins: 发电量1320.15亿千瓦时 (issue 22, batch 4)
+    "千瓦时": ("energy", 1.0),
+    "万千瓦时": ("energy", 1e4),
+    "亿千瓦时": ("energy", 1e8),
     # areas, base: square metre
     "平方米": ("area", 1.0),
     "万平方米": ("area", 1e4),

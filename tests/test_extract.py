@@ -18,6 +18,7 @@ from doubling_analysis import extract as ex
 from doubling_analysis import extract_lang as lang
 from doubling_analysis.cli import main
 from doubling_analysis.provenance import quote_in_source
+from doubling_analysis.units import convert
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "synthetic_plan_xinyu.txt"
@@ -1036,3 +1037,34 @@ def test_synthetic_growth_by_a_multiple_after_a_from_to_pair_is_over_the_span():
         (200, "亿元", "2018"),
         (1.5, "倍", "2015..2018"),
     ]
+
+
+def test_synthetic_a_report_names_its_year_with_its_period_in_its_head():
+    # a page dated by its year only (issued 2030): the head names 2030年一季度 (a period inside 2030), so 一季度 later
+    # is 2030-01..2030-03, not the quarter of the year before (the fallback for a report without a year); the year
+    # after 比 (增速比2029年加快) is a base, not the report's
+    text = "记者从2030年一季度甲省经济运行发布会上获悉，一季度，规模以上工业增加值同比增长8.0%，增速比2029年加快1.6个百分点。"
+    rows = cands(text, kind="report", issued="2030")
+    assert [(c.growth_pct, c.period) for c in rows if c.unit in (None, "%")][0] == (8.0, "2030-01..2030-03")
+    assert ex.document_years(text, 2030, "report") == (2029, 2030)
+    # no year with a period in the head: the past year, as before
+    assert ex.document_years("全年，规模以上工业增加值同比增长8.0%。", 2030, "report") == (2028, 2029)
+
+
+def test_synthetic_per_mille_and_kilowatt_hours_are_units():
+    # 出生率为6.50‰: 6.50 per mille (unit ‰, a ratio of 0.0065); 发电量120.5亿千瓦时 (traditional 億千瓦時 too):
+    # 120.5 × 10^8 kWh (unit 亿千瓦时, 1.205e10 千瓦时)
+    rows = cands(
+        "全省人口出生率为6.50‰。全省发电量120.5亿千瓦时。全區發電量30.2億千瓦時。", kind="report", issued="2031-02"
+    )
+    assert [(c.value, c.unit) for c in rows] == [(6.5, "‰"), (120.5, "亿千瓦时"), (30.2, "亿千瓦时")]
+    assert convert(6.5, "‰", "ratio") == pytest.approx(0.0065)
+    assert convert(120.5, "亿千瓦时", "千瓦时") == pytest.approx(1.205e10)
+
+
+def test_synthetic_a_minus_sign_before_a_number_is_a_negative_value():
+    # 人口自然增长率为-1.25‰: minus 1.25 per mille; 1-9月 and 2021-2025年 stay a span (the dash after a digit)
+    rows = cands("全省人口自然增长率为-1.25‰。", kind="report", issued="2031-02")
+    assert [(c.value, c.unit) for c in rows] == [(-1.25, "‰")]
+    ms = lang.find_mentions("1-9月增长5%")
+    assert all(m.value >= 0 for m in ms)

@@ -164,7 +164,9 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,30}?(?:实施方案|
 
 
 #: a year written with a period inside it (2024年一季度, 2022年1-9月, 2014年前三季度), not after 比/较 (a base)
-_YEAR_WITH_PERIOD = re.compile(r"(?<![比较\d])((?:19|20)\d{2})\s*年\s*(?=[一二三四]季度|前三季度|上半年|前\s*\d|\d{1,2}\s*[-—–~至到]?\s*\d{0,2}\s*月)")
+_YEAR_WITH_PERIOD = re.compile(
+    r"(?<![比较\d])((?:19|20)\d{2})\s*年\s*(?=[一二三四]季度|前三季度|上半年|前\s*\d|\d{1,2}\s*[-—–~至到]?\s*\d{0,2}\s*月)"
+)
 
 
 def _report_head_year(head: str, issued_year: int | None) -> int | None:

@@ -307,9 +307,27 @@ def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | No
         figures = [m for m in lang.find_mentions(piece) if m.unit is not None]
         if figures and not _COMPARISON_CLAUSE.match(piece):
             words = new_phrase(_measure_words(vocab, piece[: figures[0].start]))
+            if words and is_subject_name(words.removesuffix("增加值")):
+                continue  # 国有控股企业增加值增长10.3%，股份制企业增长6.6%: the measure is the one before the list
             if words:
                 return None, f"NEW:{words}" if len(words) >= 2 else None
     return None, None
+
+
+#: the name of a subject of a breakdown, not a measure: an industry of the national classification (石油和天然气开采业,
+#: 非金属矿物制品业), a type of ownership (国有控股企业, 私营企业), or a place (白银市, 临夏州, 兰州新区) — its figure is
+#: of the measure of the list (issue 22, batch 4)
+_SUBJECT_NAME = re.compile(
+    r"(?:我省|我市|我区)?(?:"
+    r"[\u3400-\u9fff、，,和及与]{1,24}?(?:制造|开采|制品|加工|采选|洗选|供应|冶炼|压延加工)业"
+    r"|(?:国有(?:控股)?|集体|股份制|股份合作|私营|民营|外商及港澳台商投资|外商投资|港澳台商投资|三资|外资)企业"
+    r"|[\u3400-\u9fff]{2,6}(?:市|州|县|新区|盟)(?:规上工业(?:经济)?|规模以上工业)?)"
+)
+
+
+def is_subject_name(words: str) -> bool:
+    """``words`` name only a subject of a breakdown (an industry, a type of ownership, a place)."""
+    return bool(words) and not words.startswith("全") and bool(_SUBJECT_NAME.fullmatch(words))
 
 
 #: an amount after 增加 / 增长 / 减少 (not 增加值) or 同比新增: the change of a level, not the level (比2020年增加近2000亿元,
@@ -373,8 +391,10 @@ def resolve_indicator(
     own = _measure_words(vocab, clause[: rel[0]])
     proposal = _proposal(own)
     between = clause[hit.end : rel[0]] if hit is not None and hit.end <= rel[0] else ""
-    if hit is None and not new_phrase(own):
+    if hit is None and (not new_phrase(own) or (ctx.kind == "report" and is_subject_name(new_phrase(own)))):
         hit, carried = _carried_subject(vocab, before)
+        if hit is not None and new_phrase(own):
+            proposal = None  # 白银市为19.1%: the place's figure of the measure before, not a new measure
         proposal = proposal or carried
         between = before[hit.end :] + "，" + clause[: rel[0]] if hit is not None else ""
     if hit is None:
@@ -533,8 +553,9 @@ def sector_value_added(
     if i < 0 and carried is not None and carried.phrase.phrase.endswith("增加值"):
         g = _GROWTH_START.search(clause_before)
         i = g.start() if g else len(clause_before)
-        if new_phrase(_measure_words(vocab, clause_before[:i])):
-            return None  # the clause names a measure of its own
+        words = new_phrase(_measure_words(vocab, clause_before[:i]))
+        if words and not (ctx.kind == "report" and is_subject_name(words)):
+            return None  # the clause names a measure of its own (not only an industry, ownership or place)
     if i < 0 or _OTHER_MEASURE.search(clause_before[i:]) or _PULL_BEFORE.search(clause_before[i:]):
         return None
     chain: list[str | None] = []
@@ -550,6 +571,8 @@ def sector_value_added(
         end = h.start
     if not chain and re.search(_GROUP_OF_INDUSTRIES.pattern + r"\s*(?:实现)?\s*$", clause_before[:i]):
         chain = [None]  # 六大行业实现增加值2040.31亿元: the value added of the group (its industries listed before)
+    if not chain and ctx.kind == "report" and is_subject_name(new_phrase(_measure_words(vocab, clause_before[:i]))):
+        chain = [None]  # 国有控股企业增加值增长10.3%, 石油和天然气开采业增长23.0%: a subject the vocabulary lacks
     if not chain:
         return None
     phrase = vocab.phrase("规模以上工业增加值" if above_scale else "工业增加值")

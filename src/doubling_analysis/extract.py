@@ -308,7 +308,10 @@ def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | No
         if figures and not _COMPARISON_CLAUSE.match(piece):
             words = new_phrase(_measure_words(vocab, piece[: figures[0].start]))
             if words and is_subject_name(words.removesuffix("增加值")):
-                continue  # 国有控股企业增加值增长10.3%，股份制企业增长6.6%: the measure is the one before the list
+                va = vocab.phrase("工业增加值")
+                if words.endswith("增加值") and va is not None:
+                    return lang.Hit(va, a, b), None  # 国有控股企业增加值增长10.3%，股份制企业增长6.6%: value added
+                continue  # 电气机械和器材制造业增长46.7%，石油和天然气开采业增长23.0%: the measure before the list
             if words:
                 return None, f"NEW:{words}" if len(words) >= 2 else None
     return None, None
@@ -392,9 +395,10 @@ def resolve_indicator(
     proposal = _proposal(own)
     between = clause[hit.end : rel[0]] if hit is not None and hit.end <= rel[0] else ""
     if hit is None and (not new_phrase(own) or (ctx.kind == "report" and is_subject_name(new_phrase(own)))):
+        subject = bool(new_phrase(own))
         hit, carried = _carried_subject(vocab, before)
-        if hit is not None and new_phrase(own):
-            proposal = None  # 白银市为19.1%: the place's figure of the measure before, not a new measure
+        if subject:
+            proposal = None  # 白银市为19.1%: the place's figure of the measure before (or of the paragraph before)
         proposal = proposal or carried
         between = before[hit.end :] + "，" + clause[: rel[0]] if hit is not None else ""
     if hit is None:
@@ -912,7 +916,8 @@ def _spot_candidates(
             review.append("no_unit")
     sectors: list[str | None] = [None]
     carried = None  # the measure of a clause naming only sectors (其中制造业增长8.2%): from before it
-    if vocab.sector_hits(clause[: spot.rel[0]]) and not vocab.indicator_hits(clause):
+    subject = ctx.kind == "report" and is_subject_name(new_phrase(_measure_words(vocab, clause[: spot.rel[0]])))
+    if (vocab.sector_hits(clause[: spot.rel[0]]) or subject) and not vocab.indicator_hits(clause):
         carried = hit if hit is not None else _carried_subject(vocab, spot.paragraph[: spot.ps0 + spot.c0])[0]
         if (
             carried is None

@@ -1068,3 +1068,29 @@ def test_synthetic_a_minus_sign_before_a_number_is_a_negative_value():
     assert [(c.value, c.unit) for c in rows] == [(-1.25, "‰")]
     ms = lang.find_mentions("1-9月增长5%")
     assert all(m.value >= 0 for m in ms)
+
+
+def test_synthetic_a_breakdown_by_ownership_industry_or_place_carries_the_list_s_measure():
+    # a report: 规模以上工业增加值 grew 6.0 %; the breakdown by ownership (国有控股企业增加值 / 私营企业), by industry of
+    # the national classification (石油和天然气开采业, 非金属矿物制品业: names the vocabulary lacks) and by place
+    # (甲乙市规上工业经济 / 丙丁州为: the value as written after 为) are growths of above-scale value added (va_growth), not new measures named after
+    # the subject
+    text = (
+        "1—9月，全省规模以上工业增加值同比增长6.0%。\n"
+        "分经济类型看，国有控股企业增加值同比增长7.1%，私营企业增长2.2%。\n"
+        "重点行业中，石油和天然气开采业增长13.0%，非金属矿物制品业增长4.4%。\n"
+        "预计甲乙市规上工业经济同比增长9.1%，丙丁州为8.8%。"
+    )
+    rows = cands(text, kind="report", issued="2031-10-30")
+    assert [(c.growth_pct if c.value is None else c.value, c.indicator_code) for c in rows] == [
+        (6.0, "va_growth"),
+        (7.1, "va_growth"),
+        (2.2, "va_growth"),
+        (13.0, "va_growth"),
+        (4.4, "va_growth"),
+        (9.1, "va_growth"),
+        (8.8, "va_growth"),
+    ]
+    # a clause naming a measure of its own stays that measure's (高新技术企业 is no ownership type: a new measure)
+    row = one("全省高新技术企业营业收入增长5.0%。", kind="report", issued="2031-10-30")
+    assert row.indicator_code != "va_growth"

@@ -1094,3 +1094,11 @@ def test_synthetic_a_breakdown_by_ownership_industry_or_place_carries_the_list_s
     # a clause naming a measure of its own stays that measure's (高新技术企业 is no ownership type: a new measure)
     row = one("全省高新技术企业营业收入增长5.0%。", kind="report", issued="2031-10-30")
     assert row.indicator_code != "va_growth"
+
+
+def test_synthetic_a_month_written_alone_is_that_month():
+    # a page of 2031-10-30: …数据显示，9月，规模以上工业增加值同比增长5.6%，1—9月同比增长2.4%: 5.6 % is September 2031
+    # alone (2031-09), 2.4 % the year to date (2031-01..2031-09); the date 10月28日 is no period
+    text = "省统计局10月28日发布的数据显示，9月，全省规模以上工业增加值同比增长5.6%，1—9月同比增长2.4%。"
+    rows = cands(text, kind="report", issued="2031-10-30")
+    assert [(c.growth_pct, c.period) for c in rows] == [(5.6, "2031-09"), (2.4, "2031-01..2031-09")]

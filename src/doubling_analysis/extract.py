@@ -322,7 +322,7 @@ def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | No
 #: of the measure of the list (issue 22, batch 4)
 _SUBJECT_NAME = re.compile(
     r"(?:我省|我市|我区)?(?:"
-    r"[\u3400-\u9fff、，,和及与]{1,24}?(?:制造|开采|制品|加工|采选|洗选|供应|冶炼|压延加工)业"
+    r"[\u3400-\u9fff、，,和及与]{1,24}?(?:[制製](?:造|品)|[开開][采採]|加工|[采採][选選]|洗[选選]|供[应應]|冶[炼煉])业"
     r"|(?:国有(?:控股)?|集体|股份制|股份合作|私营|民营|外商及港澳台商投资|外商投资|港澳台商投资|三资|外资)企业"
     r"|[\u3400-\u9fff]{2,6}(?:市|州|县|新区|盟)(?:规上工业(?:经济)?|规模以上工业)?)"
 )
@@ -1196,6 +1196,9 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             last_month = _last_month(sentence, ctx) if ctx.kind == "report" else None
             if last_month is not None and lang.ytd_months(sentence) is None:
                 months = last_month  # 上月，全省工业增加值增长8.1%: that month alone, and the sentences after it
+            alone = _MONTH_ALONE.search(sentence) if ctx.kind == "report" else None
+            if alone and 1 <= int(alone.group(1)) <= 12 and lang.ytd_months(sentence[: alone.start()]) is None:
+                months = -int(alone.group(1))  # …数据显示，9月，规模以上工业增加值增长5.6%: September alone
             for m in sentence_mentions(sentence, item=s0 == 0 and bool(heading)):
                 if m.unit == "× base":
                     if doubled or ctx.kind == "report":
@@ -1233,6 +1236,8 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     return out
 
 
+#: a month written alone as the period of what follows (，9月，…; 3月份，…), not a span (1—9月) nor a date (10月28日)
+_MONTH_ALONE = re.compile(r"(?:^|[，,：:])\s*(\d{1,2})\s*月份?\s*[，,]")
 #: 确定2025年发展目标, 明确2026年…: a year a plan sets (its goals) is the year of the goals that follow
 _GOAL_YEAR = re.compile(r"(?:确定|明确|提出|设定)\s*((?:19|20)\d{2})\s*年")  # 明确2026年工业经济“作战图”
 #: 十四五末 / “十四五”期间 as the horizon of the targets (not a mention of the plan's name)

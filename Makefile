@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system-deps report validate test benchmark clean-venv
+.PHONY: setup system-deps report validate test test-fast benchmark clean-venv
 
 QUARTER ?= latest
 LANG_REPORT ?= zh
@@ -41,6 +41,13 @@ test: setup
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
+
+# the unit loop: lint (ruff), then every test but the slow, browser and integration ones (CLI runs, subprocesses,
+# kernels, report builds, whole-data runs: pyproject's markers), stopping at the first failure. No format check
+# and no mypy (cold, mypy takes about 30 s here); `make test` runs all of them and every test.
+test-fast: setup
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/python -m pytest -q -x -m "not slow and not browser and not integration"
 
 benchmark: setup
 	$(BIN)/python benchmarks/bench_catalog.py

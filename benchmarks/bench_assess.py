@@ -38,8 +38,8 @@ def main() -> None:
     import numpy as np
 
     import doubling_analysis as da
-    from doubling_analysis.assess import assess
-    from doubling_analysis.projection import project
+    from doubling_analysis.model.assess import assess
+    from doubling_analysis.model.projection import project
 
     show("load_catalog (read + validate + type)", timed(da.load_catalog, args.repeat))
     cat = da.load_catalog()
@@ -55,7 +55,7 @@ def main() -> None:
         )
     table = assess(cat, "2022Q2", n_paths=10_000)
     print(f"{'':62s} rows with a probability as of 2022Q2: {int(table['p_attain'].notna().sum())}")
-    from doubling_analysis.backtest import backtest
+    from doubling_analysis.model.backtest import backtest
 
     show("backtest (every scored forecast, 2000 paths each)", timed(lambda: backtest(cat, n_paths=2000), 1))
 

@@ -32,10 +32,11 @@ def main() -> None:
     from conftest import synthetic_scaled_catalog
 
     import doubling_analysis as da
-    from doubling_analysis import explorer, plots
-    from doubling_analysis.assess import assess
-    from doubling_analysis.evidence import build_context
-    from doubling_analysis.volatility import estimate
+    from doubling_analysis.app import explorer
+    from doubling_analysis.model.assess import assess
+    from doubling_analysis.model.evidence import build_context
+    from doubling_analysis.model.volatility import estimate
+    from doubling_analysis.report import plots
 
     plots.setup_fonts()
     base = da.load_catalog()

@@ -54,9 +54,9 @@ import pandas as pd
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
-from doubling_analysis import extract as ex  # noqa: E402
-from doubling_analysis import extract_lang as lang  # noqa: E402
-from doubling_analysis.units import UNITS, canonical_unit, convert  # noqa: E402
+from doubling_analysis.data.units import UNITS, canonical_unit, convert  # noqa: E402
+from doubling_analysis.extract import candidates as ex  # noqa: E402
+from doubling_analysis.extract import language as lang  # noqa: E402
 
 DATA = REPO / "data"
 OOS = REPO / "tests" / "fixtures" / "out_of_sample"

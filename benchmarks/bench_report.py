@@ -26,8 +26,8 @@ BIN = Path(sys.executable).parent
 
 
 def naive(quarter: str, out: Path) -> float:
-    from doubling_analysis.reporting import REPORT_NOTEBOOK, REPORT_NOTEBOOKS
-    from doubling_analysis.runner import NOTEBOOK_DIR
+    from doubling_analysis.build.reporting import REPORT_NOTEBOOK, REPORT_NOTEBOOKS
+    from doubling_analysis.build.runner import NOTEBOOK_DIR
 
     t0 = time.perf_counter()
     out.mkdir(parents=True, exist_ok=True)
@@ -66,9 +66,9 @@ def naive(quarter: str, out: Path) -> float:
 FLOOR = """
 import sys
 from pathlib import Path
-from doubling_analysis.rendering import html_to_pdf, notebook_html_body, wrap_html
-from doubling_analysis.reporting import REPORT_NOTEBOOK
-from doubling_analysis.runner import run_notebook
+from doubling_analysis.build.rendering import html_to_pdf, notebook_html_body, wrap_html
+from doubling_analysis.build.reporting import REPORT_NOTEBOOK
+from doubling_analysis.build.runner import run_notebook
 out = Path(sys.argv[1])
 entry = run_notebook(REPORT_NOTEBOOK, out, {"quarter": sys.argv[2], "output_dir": "tables"}, manifest=False)
 assert entry["status"] == "ok", entry["error"]

@@ -6,12 +6,13 @@ from __future__ import annotations
 import pytest
 from test_extract import FIXTURE, XINYU, _add_xinyu, _extract_csv
 
-from doubling_analysis import accept as acc
+from doubling_analysis.extract import accept as acc
 
 
+@pytest.mark.integration
 def test_accept_then_assess_shows_the_new_targets(data_copy, tmp_path):
-    from doubling_analysis.assess import assess
-    from doubling_analysis.catalog import load_catalog
+    from doubling_analysis.data.catalog import load_catalog
+    from doubling_analysis.model.assess import assess
 
     _add_xinyu(data_copy)
     result = acc.accept(_extract_csv(tmp_path), data_copy)

@@ -5,12 +5,13 @@ from pathlib import Path
 import pytest
 
 import doubling_analysis as da
-from doubling_analysis.ambition import ambition
-from doubling_analysis.assess import assess
+from doubling_analysis.model.ambition import ambition
+from doubling_analysis.model.assess import assess
 
 SYN = Path(__file__).parent / "fixtures" / "synthetic"
 
 
+@pytest.mark.integration
 def test_doubling_implies_25_99_percent_a_year():
     cat = da.load_catalog()
     a = ambition(cat, assess(cat, "2023Q4", projection_method="none")).set_index("target_id")

@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 import doubling_analysis as da
-from doubling_analysis.assess import COLUMNS, assess, rank
+from doubling_analysis.model.assess import COLUMNS, assess, rank
 
 SYN = Path(__file__).parent / "fixtures" / "synthetic"
 
@@ -156,6 +156,7 @@ def test_rank(cat):
     assert got["rank_p_attain"].tolist()[:2] == [1, 2] and pd.isna(got["rank_p_attain"].tolist()[2])
 
 
+@pytest.mark.integration
 def test_shipped_data_as_of_2023q4():
     table = assess(da.load_catalog(), "2023Q4", n_paths=1000)
     t = table.set_index("target_id")
@@ -172,12 +173,13 @@ def test_shipped_data_as_of_2023q4():
     assert table["note"].notna().all()
 
 
+@pytest.mark.integration
 def test_every_note_is_a_code_with_both_languages():
     """Notes are codes rendered at the edge: every code the assessment writes has an English and a Chinese
     template, and the Chinese rendering carries no English prose (only codes such as ar069, revenue, 2021-03)."""
     import re
 
-    from doubling_analysis.notes import TEMPLATES, render
+    from doubling_analysis.model.notes import TEMPLATES, render
 
     cat = da.load_catalog()
     for q in ("2021Q2", "2022Q3", "2026Q3"):
@@ -190,6 +192,7 @@ def test_every_note_is_a_code_with_both_languages():
             assert not words, (zh, words)
 
 
+@pytest.mark.integration
 def test_relative_target_on_a_lower_bound_base_and_a_full_year_ytd_growth(tmp_path):
     """Fixture variant: the 2020 base (x-004) becomes "突破100" and a Jan-Dec 2022 VA growth reading is added."""
     import shutil
@@ -217,10 +220,11 @@ def test_relative_target_on_a_lower_bound_base_and_a_full_year_ytd_growth(tmp_pa
     assert row(assess(cat, "2023Q2", n_paths=100), "t-005")["outcome"] == "achieved"
 
 
+@pytest.mark.integration
 def test_an_assessment_of_some_jurisdictions_gives_their_rows_of_the_whole_one():
     """``only=views.target_ids(...)`` (notebooks 02 and 03 use it) must not change a row: every target's row
     depends on the target and the evidence, not on which other targets are assessed with it."""
-    from doubling_analysis.views import target_ids
+    from doubling_analysis.report.views import target_ids
 
     cat = da.load_catalog()
     for q in ("2022Q4", "2023Q4"):
@@ -241,7 +245,7 @@ def test_an_assessment_of_some_jurisdictions_gives_their_rows_of_the_whole_one()
 
 
 def _resolved(comparator: str, value: float, measure: str = "value"):
-    from doubling_analysis.assess import Resolved
+    from doubling_analysis.model.assess import Resolved
 
     return Resolved(
         "syn-1", "990100", "main_revenue", "", "level", "up", measure, "main_revenue", 2023, 2020, value, None,
@@ -250,7 +254,7 @@ def _resolved(comparator: str, value: float, measure: str = "value"):
 
 
 def _point(value: float, relation: str, bound: str = "exact"):
-    from doubling_analysis.evidence import Point
+    from doubling_analysis.model.evidence import Point
 
     return Point(2023.0, value, bound, "2023", "syn-a", "year", "revenue", "r", "r", "990100", "营收", "rev", relation)
 
@@ -272,7 +276,7 @@ def _point(value: float, relation: str, bound: str = "exact"):
     ],
 )
 def test_an_inclusion_decides_outright_where_its_bound_decides(comparator, target, value, relation, want):
-    from doubling_analysis.assess import Evidence, _decide_point, threshold
+    from doubling_analysis.model.assess import Evidence, _decide_point, threshold
 
     r = _resolved(comparator, target)
     out = _decide_point(r, threshold(r, Evidence(())), _point(value, relation))
@@ -282,7 +286,7 @@ def test_an_inclusion_decides_outright_where_its_bound_decides(comparator, targe
 def test_an_inclusion_gives_no_bound_to_a_growth_rate():
     # growth of operating revenue 5 % against a main-revenue growth target >= 8 %: the growth of an including
     # measure may be above or below the included one's, so 5 % < 8 % decides only likely_missed
-    from doubling_analysis.assess import Evidence, _decide_point, threshold
+    from doubling_analysis.model.assess import Evidence, _decide_point, threshold
 
     r = _resolved(">=", 0.08, "growth")
     out = _decide_point(r, threshold(r, Evidence(())), _point(0.05, "included_in"))
@@ -295,7 +299,7 @@ def test_a_projection_alone_never_decides():
     # while the same figure as a final report decides achieved
     from dataclasses import replace
 
-    from doubling_analysis.assess import Evidence, decide, threshold
+    from doubling_analysis.model.assess import Evidence, decide, threshold
 
     r = _resolved(">=", 1000)
     final = replace(_point(2000, ""), via="", status="final")
@@ -311,7 +315,7 @@ def test_the_rate_to_go_against_the_record_by_hand():
     "突破600" (a lower bound): no upper end, no decision. "接近700" ([630, 700)): from its top, 700: 42.9 %: none."""
     from dataclasses import replace
 
-    from doubling_analysis.assess import Evidence, RecordGrowth, _beyond_record, threshold
+    from doubling_analysis.model.assess import Evidence, RecordGrowth, _beyond_record, threshold
 
     r = _resolved(">=", 1000)
     th = threshold(r, Evidence(()))

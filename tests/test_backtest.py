@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import doubling_analysis as da
-from doubling_analysis.backtest import backtest, brier
+from doubling_analysis.model.backtest import backtest, brier
 
 SYN = Path(__file__).parent / "fixtures" / "synthetic"
 
@@ -18,7 +18,7 @@ def test_brier_by_hand():
 
 
 def test_log_score_and_crps_by_hand():
-    from doubling_analysis.backtest import crps, log_score
+    from doubling_analysis.model.backtest import crps, log_score
 
     # -(ln 0.8 + ln 0.6) / 2 = (0.2231 + 0.5108) / 2 = 0.3670
     assert log_score([0.8, 0.4], [1, 0]) == pytest.approx(0.3670, abs=1e-4)
@@ -28,6 +28,7 @@ def test_log_score_and_crps_by_hand():
     assert crps([3.0, 3.0, 3.0], 1.0) == pytest.approx(2.0)
 
 
+@pytest.mark.integration
 def test_backtest_on_the_fixture():
     table, s = backtest(da.load_catalog(SYN), n_paths=2000)
     t7 = table[(table["kind"] == "target") & (table["id"] == "t-007")]
@@ -37,6 +38,7 @@ def test_backtest_on_the_fixture():
     assert set(table["kind"]) >= {"target", "level", "threshold"}
 
 
+@pytest.mark.integration
 def test_backtest_can_fail_on_a_fixture_that_breaks_the_model(tmp_path):
     """A series that jumps tenfold when the model expects steady growth falls outside its 80 % interval: the
     backtest reports the miss (covered80 False) instead of hiding it."""
@@ -62,7 +64,7 @@ def test_backtest_can_fail_on_a_fixture_that_breaks_the_model(tmp_path):
 
 def synthetic_table(rows: list[dict]) -> pd.DataFrame:
     """A synthetic backtest table (test fixture): the given columns, the others empty; measured by default."""
-    from doubling_analysis.backtest import COLUMNS
+    from doubling_analysis.model.backtest import COLUMNS
 
     full = [{"measured_by_target": True, "indicator": "synthetic", **r} for r in rows]
     return pd.DataFrame(full, columns=COLUMNS)
@@ -84,7 +86,7 @@ def _three_targets():
 
 
 def test_brier_is_averaged_within_a_unit_then_over_units_by_hand():
-    from doubling_analysis.backtest import summary
+    from doubling_analysis.model.backtest import summary
 
     s = summary(_three_targets(), b=500)
     g = s["groups"]["binary:target"]["all"]
@@ -109,7 +111,7 @@ def test_brier_is_averaged_within_a_unit_then_over_units_by_hand():
 def test_bootstrap_of_two_units_by_enumeration():
     """Two units scoring 0.10 and 0.09: a resample of two units has mean 0.09 (both B, probability 1/4), 0.095
     (1/2) or 0.10 (1/4); the 5th and 95th percentiles of 2000 resamples are therefore 0.09 and 0.10."""
-    from doubling_analysis.backtest import summary
+    from doubling_analysis.model.backtest import summary
 
     table = synthetic_table([_target("A", 0.8, 1), _target("A", 0.6, 1), _target("B", 0.3, 0)])
     e = summary(table, b=2000)["groups"]["binary:target"]["all"]["brier_model"]
@@ -122,7 +124,7 @@ def test_resamples_are_seeded_and_shared_by_the_baselines():
     U1 met, p 0.5 (0.25), persistence 0.6 (0.16); U2 missed, p 0.3 (0.09), persistence 0 (0); U3 missed, p 0.5
     (0.25), persistence 0.4 (0.16). On shared resamples the difference's interval is [0.09, 0.09]; drawn apart it
     would spread with the scores."""
-    from doubling_analysis.backtest import resamples, summary
+    from doubling_analysis.model.backtest import resamples, summary
 
     rows = [
         dict(kind="threshold", unit="U1", p=0.5, outcome=1.0, persistence=0.6),
@@ -139,7 +141,7 @@ def test_resamples_are_seeded_and_shared_by_the_baselines():
 
 
 def test_coverage_and_pit_per_unit_by_hand():
-    from doubling_analysis.backtest import summary
+    from doubling_analysis.model.backtest import summary
 
     # S1: 3 of 4 intervals cover (0.75), PIT 0.1..0.4 (mean 0.25); S2: 1 interval, not covered (0), PIT 0.9
     rows = [_interval("S1", c, pit) for c, pit in zip((True, True, True, False), (0.1, 0.2, 0.3, 0.4))]
@@ -156,7 +158,7 @@ def _verdict(s: dict, group: str, baseline: str | None = None) -> dict:
 
 
 def test_a_model_worse_than_the_coin_fails():
-    from doubling_analysis.backtest import failures, summary
+    from doubling_analysis.model.backtest import failures, summary
 
     # six targets, each given p 0.9 and missed: Brier 0.81 per unit against the coin's 0.25 -> difference +0.56
     s = summary(synthetic_table([_target(f"T{i}", 0.9, 0) for i in range(6)]), b=500)
@@ -166,7 +168,7 @@ def test_a_model_worse_than_the_coin_fails():
 
 
 def test_a_model_better_than_the_baselines_passes():
-    from doubling_analysis.backtest import failures, summary
+    from doubling_analysis.model.backtest import failures, summary
 
     # three met at p 0.9, three missed at p 0.1: Brier 0.01 per unit; coin 0.25 -> -0.24 everywhere; always met:
     # 0 for the met units, 1 for the missed -> differences +0.01 (x3) and -0.99 (x3). The 95th percentile of the
@@ -185,7 +187,7 @@ def test_a_better_point_score_whose_interval_holds_zero_fails():
     Four units met at p 0.9 (difference to the coin 0.01 - 0.25 = -0.24), one missed at p 0.9 (0.81 - 0.25 =
     +0.56): point (-0.96 + 0.56) / 5 = -0.08; 95th percentile at 3 bad units of 5 (P(>= 3) = 5.8 %):
     (1.68 - 0.48) / 5 = +0.24."""
-    from doubling_analysis.backtest import summary
+    from doubling_analysis.model.backtest import summary
 
     rows = [_target(f"M{i}", 0.9, 1) for i in range(4)] + [_target("X", 0.9, 0)]
     s = summary(synthetic_table(rows), b=2000)
@@ -194,8 +196,9 @@ def test_a_better_point_score_whose_interval_holds_zero_fails():
     assert v["point"] == pytest.approx(-0.08) and v["high"] > 0 and v["code"] == "not_beats_baseline" and v["fails"]
 
 
+@pytest.mark.integration
 def test_coverage_verdicts_fail_pass_and_abstain():
-    from doubling_analysis.backtest import summary
+    from doubling_analysis.model.backtest import summary
 
     half = [_interval(f"S{i}", c) for i in range(6) for c in (True, False)]  # 50 % in every unit
     v = _verdict(summary(synthetic_table(half), b=300), "interval:level")
@@ -214,7 +217,7 @@ def test_coverage_verdicts_fail_pass_and_abstain():
 
 
 def test_measured_and_unmeasured_units_are_scored_apart():
-    from doubling_analysis.backtest import summary
+    from doubling_analysis.model.backtest import summary
 
     rows = [_interval("GDP1", True, measured_by_target=False, indicator="gdp")]
     rows += [_interval("GDP2", True, measured_by_target=False, indicator="gdp")]
@@ -230,7 +233,7 @@ def test_measured_and_unmeasured_units_are_scored_apart():
 def test_measured_indicators_follow_targets_references_and_concordance():
     from types import SimpleNamespace
 
-    from doubling_analysis.backtest import measured_indicators
+    from doubling_analysis.model.backtest import measured_indicators
 
     cat = SimpleNamespace(
         targets=pd.DataFrame({"indicator_code": ["main_revenue", "doubling", "cluster_output", "revenue_growth"]}),
@@ -263,8 +266,9 @@ def test_measured_indicators_follow_targets_references_and_concordance():
     }
 
 
+@pytest.mark.integration
 def test_units_and_measured_columns_on_the_fixture():
-    from doubling_analysis.backtest import summary_text, units_table
+    from doubling_analysis.model.backtest import summary_text, units_table
 
     table, s = backtest(da.load_catalog(SYN), n_paths=300)
     targets = table[table["kind"] == "target"]
@@ -286,8 +290,9 @@ def test_units_and_measured_columns_on_the_fixture():
         assert v["group"] and "[" in text
 
 
+@pytest.mark.integration
 def test_backtest_command_by_unit(capsys):
-    from doubling_analysis.cli import main
+    from doubling_analysis.app.cli import main
 
     syn = str(SYN)
     assert main(["backtest", "--data-dir", syn, "--paths", "200", "--by", "unit", "--format", "csv"]) == 0
@@ -301,9 +306,9 @@ def test_backtest_command_by_unit(capsys):
 
 def test_the_report_quotes_calibration_with_intervals_and_verdicts():
     """Key findings and the methods appendix carry the per-kind verdicts and their intervals, in both languages."""
-    from doubling_analysis.backtest import summary, verdict_text
-    from doubling_analysis.findings import live_findings, render
-    from doubling_analysis.presentation import backtest_text
+    from doubling_analysis.model.backtest import summary, verdict_text
+    from doubling_analysis.report.findings import live_findings, render
+    from doubling_analysis.report.presentation import backtest_text
 
     rows = [_target(f"T{i}", 0.9, 0) for i in range(6)]  # worse than the coin: fails
     rows += [_interval(f"S{i}", c, kind="growth") for i in range(6) for c in (True, False)]  # 50 %: fails
@@ -320,7 +325,14 @@ def test_the_report_quotes_calibration_with_intervals_and_verdicts():
 
 
 def test_no_forecast_scored_says_so_and_judges_nothing():
-    from doubling_analysis.backtest import COLUMNS, calibration_claim, failures, report_text, summary, summary_text
+    from doubling_analysis.model.backtest import (
+        COLUMNS,
+        calibration_claim,
+        failures,
+        report_text,
+        summary,
+        summary_text,
+    )
 
     s = summary(pd.DataFrame([], columns=COLUMNS), b=50)
     assert s["verdicts"] == [] and failures(s) == [] and s["n_units"] == 0

@@ -9,7 +9,7 @@ import pytest
 from conftest import DATA, edit_csv
 
 import doubling_analysis as da
-from doubling_analysis.catalog import ENV_VAR, parse_period
+from doubling_analysis.data.catalog import ENV_VAR, parse_period
 
 
 def row_of(path: Path, column: str, value: str) -> int:

@@ -4,6 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import REPO, edit_csv
 
 
@@ -18,12 +19,14 @@ def run(*args, env=None):
     )
 
 
+@pytest.mark.integration
 def test_validate_shipped_data_exits_0():
     p = run("validate")
     assert p.returncode == 0, p.stdout + p.stderr
     assert "OK: 0 error(s)" in p.stdout and "targets.csv" in p.stdout
 
 
+@pytest.mark.integration
 def test_validate_bad_data_exits_2_with_located_messages(data_copy):
     edit_csv(
         data_copy / "targets.csv", "jdz22-004,jdz-2022-plan,360200,profit", "jdz22-004,jdz-2022-plan,360299,profit"
@@ -34,17 +37,20 @@ def test_validate_bad_data_exits_2_with_located_messages(data_copy):
     assert "Traceback" not in p.stdout + p.stderr
 
 
+@pytest.mark.integration
 def test_env_var_is_used(data_copy):
     (data_copy / "sectors.csv").write_text("code,name_zh\n", encoding="utf-8")
     p = run("validate", env={"DOUBLING_ANALYSIS_DATA_DIR": str(data_copy)})
     assert p.returncode == 2 and str(data_copy) in p.stdout and "sectors.csv" in p.stdout
 
 
+@pytest.mark.integration
 def test_missing_folder_is_a_clear_error(tmp_path):
     p = run("validate", "--data-dir", str(tmp_path / "nowhere"))
     assert p.returncode == 2 and "existing data folder" in p.stdout and "Traceback" not in p.stderr
 
 
+@pytest.mark.integration
 def test_unknown_command_exits_2():
     p = run("frobnicate")
     assert p.returncode == 2 and "invalid choice" in p.stderr
@@ -53,6 +59,7 @@ def test_unknown_command_exits_2():
 # ---- assess -------------------------------------------------------------------------------------------------
 
 
+@pytest.mark.integration
 def test_assess_csv_has_the_documented_columns_and_fractions():
     import csv
     import io
@@ -73,11 +80,13 @@ def test_assess_csv_has_the_documented_columns_and_fractions():
     assert all(r["note"] for r in rows if not r["latest_value"])  # unassessed rows say why
 
 
+@pytest.mark.integration
 def test_assess_table_is_readable():
     p = run("assess", "--as-of", "2023Q4", "--paths", "500")
     assert p.returncode == 0 and "as of 2023Q4" in p.stdout and "Ganzhou" in p.stdout
 
 
+@pytest.mark.integration
 def test_assess_bad_arguments_give_one_line_and_exit_2():
     for args in (
         ["--as-of", "2023Q5"],
@@ -94,6 +103,7 @@ def test_assess_bad_arguments_give_one_line_and_exit_2():
         assert "Traceback" not in p.stderr
 
 
+@pytest.mark.integration
 def test_assess_bad_data_exits_2(data_copy):
     edit_csv(
         data_copy / "targets.csv", "jdz22-004,jdz-2022-plan,360200,profit", "jdz22-004,jdz-2022-plan,360299,profit"
@@ -102,8 +112,9 @@ def test_assess_bad_data_exits_2(data_copy):
     assert p.returncode == 2 and "360299" in p.stderr and "Traceback" not in p.stderr
 
 
+@pytest.mark.integration
 def test_backtest_command_prints_scores_and_csv(capsys):
-    from doubling_analysis.cli import main
+    from doubling_analysis.app.cli import main
 
     syn = str(Path(__file__).parent / "fixtures" / "synthetic")
     assert main(["backtest", "--data-dir", syn, "--paths", "300"]) == 0
@@ -121,8 +132,8 @@ def test_backtest_command_prints_scores_and_csv(capsys):
 def test_a_relative_data_dir_is_made_absolute(monkeypatch, tmp_path):
     """A relative --data-dir (or $DOUBLING_ANALYSIS_DATA_DIR) is resolved where the user typed it, so that
     notebooks running in their output folder still find it."""
-    from doubling_analysis.catalog import ENV_VAR, resolve_data_dir
-    from doubling_analysis.runner import validate_parameters
+    from doubling_analysis.build.runner import validate_parameters
+    from doubling_analysis.data.catalog import ENV_VAR, resolve_data_dir
 
     monkeypatch.chdir(REPO)
     assert resolve_data_dir("data") == REPO / "data" and resolve_data_dir("data").is_absolute()
@@ -132,9 +143,10 @@ def test_a_relative_data_dir_is_made_absolute(monkeypatch, tmp_path):
     assert got["data_dir"] == str(REPO / "data")
 
 
+@pytest.mark.integration
 def test_path_counts_are_bounded():
     from doubling_analysis import config
-    from doubling_analysis.runner import ParameterError, validate_parameters
+    from doubling_analysis.build.runner import ParameterError, validate_parameters
 
     p = subprocess.run(
         [sys.executable, "-m", "doubling_analysis", "assess", "--paths", "1000000000"],
@@ -149,6 +161,7 @@ def test_path_counts_are_bounded():
         validate_parameters("02_growth_paths", {"n_paths": "1000000000"})
 
 
+@pytest.mark.integration
 def test_empty_data_dir_and_negative_jobs_are_refused():
     for args in (["validate", "--data-dir", ""], ["report", "--jobs", "-1", "--no-progress"]):
         p = subprocess.run([sys.executable, "-m", "doubling_analysis", *args], capture_output=True, text=True, cwd=REPO)
@@ -156,6 +169,7 @@ def test_empty_data_dir_and_negative_jobs_are_refused():
         assert ("--data-dir" in p.stderr) or ("--jobs" in p.stderr)
 
 
+@pytest.mark.integration
 def test_run_out_an_existing_file_is_refused(tmp_path):
     existing = tmp_path / "a-file.txt"
     existing.write_text("keep me", encoding="utf-8")

@@ -126,11 +126,12 @@ def test_source_texts_are_unchanged_copies_of_the_seeds():
     assert files == set(SEED_SHA256)
 
 
+@pytest.mark.integration
 def test_the_remaining_decidable_targets_are_decided_or_say_why_not():
     """Issue 19: jx19-006, jx19-026, web-001, gz21-011 and gz21-014, whose years are over, are either decided as of
     2026Q3 or carry the reason they are not ("undecided (issue 19): ...") in their note in targets.csv."""
     import doubling_analysis as da
-    from doubling_analysis.assess import DECIDED, assess
+    from doubling_analysis.model.assess import DECIDED, assess
 
     ids = ["jx19-006", "jx19-026", "web-001", "gz21-011", "gz21-014"]
     table = assess(da.load_catalog(), "2026Q3", projection_method="none", only=ids).set_index("target_id")

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 import doubling_analysis as da
-from doubling_analysis import per_jurisdiction, quarterly, rendering
+from doubling_analysis.build import per_jurisdiction, rendering
+from doubling_analysis.report import quarterly
 
 
 class _Counter(http.server.BaseHTTPRequestHandler):
@@ -48,6 +49,7 @@ def _hostile(url: str, secret: Path) -> str:
     )
 
 
+@pytest.mark.integration
 def test_the_pdf_renderer_fetches_no_url_and_attaches_no_local_file(server, tmp_path, caplog):
     url, hits = server
     secret = tmp_path / "synthetic_secret.txt"
@@ -64,6 +66,7 @@ def test_the_pdf_renderer_fetches_no_url_and_attaches_no_local_file(server, tmp_
     assert any("/etc/hostname" in m for m in refused)
 
 
+@pytest.mark.integration
 def test_the_pdf_renderer_still_reads_data_uris_and_files_of_the_build(tmp_path):
     # a 1x1 PNG (the smallest valid one, bytes written out by hand from the PNG specification's chunk layout)
     import base64
@@ -133,11 +136,13 @@ SECTIONS = (
 
 
 @pytest.mark.parametrize("section", SECTIONS)
+@pytest.mark.integration
 def test_no_report_section_carries_markup_from_the_data(hostile_report, section):
     out = getattr(hostile_report, section)()
     assert "<script" not in out and '<img src="http' not in out  # old code: gaps_html carried both
 
 
+@pytest.mark.integration
 def test_no_jurisdiction_page_or_pdf_body_carries_markup_from_the_data(hostile_report):
     rep = hostile_report
     for code in rep.page_codes:

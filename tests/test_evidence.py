@@ -9,9 +9,9 @@ import pytest
 from conftest import edit_csv
 
 import doubling_analysis as da
-from doubling_analysis.assess import assess
-from doubling_analysis.evidence import Point, build_context, own_points
-from doubling_analysis.targets import judge, observation_interval, plausible_range, target_set
+from doubling_analysis.model.assess import assess
+from doubling_analysis.model.evidence import Point, build_context, own_points
+from doubling_analysis.model.targets import judge, observation_interval, plausible_range, target_set
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +36,7 @@ def test_near_is_an_upper_bound_with_a_lower_margin():
     assert plausible_range(8000, "upper") == (7200, 8000)
 
 
+@pytest.mark.integration
 def test_concordance_decides_as_likely_and_only_with_the_concordance(t2026, data_copy):
     # jx19-002: 主营业务收入 of electronics >= 1万亿 in 2023; 2023 营业收入 1.08万亿 (ar162) via the 2019 rename
     r = t2026.loc["jx19-002"]
@@ -58,7 +59,7 @@ def test_inclusion_decides_one_way_outright_and_the_other_only_as_likely():
     v < X (exact) -> main < X: missed outright; v >= X -> main may still fall short: likely_achieved; and the
     converse for an operating-revenue target with a main-revenue figure m (operating >= main): m >= X ->
     achieved outright, m < X -> likely_missed. Synthetic resolved targets and points, named so."""
-    from doubling_analysis.assess import Resolved, Threshold, _decide_point
+    from doubling_analysis.model.assess import Resolved, Threshold, _decide_point
 
     def decide(series, relation, value, bound="exact"):
         r = Resolved(
@@ -101,6 +102,7 @@ def test_stocks_near_the_target_year(t2026):
     assert t2026.loc["jx19-020", "outcome"] == "likely_missed"
 
 
+@pytest.mark.integration
 def test_a_stock_outside_the_window_does_not_decide(data_copy):
     # move ar199 (6 parks, 2024-06) to 2024-08: 8 months after 2023 > the 6-month window
     folder = data_copy
@@ -195,8 +197,8 @@ def test_implied_base_fills_a_missing_base_year(cat):
 
 
 def test_hierarchy_and_ambition_use_only_what_was_known(cat):
-    from doubling_analysis.ambition import ambition
-    from doubling_analysis.hierarchy import cross_document, hierarchy_sums
+    from doubling_analysis.model.ambition import ambition
+    from doubling_analysis.model.hierarchy import cross_document, hierarchy_sums
 
     # as of 2021Q2 the Jingdezhen annex (2022-02-07) did not exist: no sums of its children
     h = hierarchy_sums(cat, as_of="2021Q2")
@@ -209,8 +211,9 @@ def test_hierarchy_and_ambition_use_only_what_was_known(cat):
     assert a["own_years"].fillna("").str.contains("2019").sum() == 0
 
 
+@pytest.mark.integration
 def test_the_explorer_and_the_table_give_the_same_probability(cat):
-    from doubling_analysis.explorer import evaluate
+    from doubling_analysis.app.explorer import evaluate
 
     t = assess(cat, "2022Q3", n_paths=4000, scenario_rates=[0.4]).set_index("target_id").loc["jdz22-003"]
     r = evaluate(cat, "jdz22-003", "2022Q3", [0.4], n_paths=4000)
@@ -228,6 +231,7 @@ def test_a_bound_is_never_a_base_or_a_fitted_point(cat):
     assert pd.isna(r["required_growth"]) and pd.isna(r["observed_growth"]) and pd.isna(r["category_eurostat"])
 
 
+@pytest.mark.integration
 def test_a_threshold_on_a_lower_bound_base_is_never_achieved_by_the_margin(tmp_path):
     """Fixture variant: the 2020 base of t-008 (2 × 2020 revenue) is "突破100" and 2023 is 230. The plausible range
     (100, 110] puts the threshold at most at 220 for probabilities, but a base known only from below has no upper
@@ -289,6 +293,7 @@ def test_the_same_row_as_a_figure_is_a_look_ahead(data_copy):
     assert any(v.column == "published" and v.value == "2023-10-20" for v in report.errors)
 
 
+@pytest.mark.integration
 def test_a_projection_is_evidence_for_p_never_an_outcome(data_copy, tmp_path):
     """jx19-013 (VR main revenue >= 1000 in 2023) as of 2023Q4: the model alone says p = 0.96 (2022: 812; 2023
     paths: median 1419, 80 % interval [1121, 1815], so a log sd of about ln(1815 / 1121) / 2.563 = 0.188). A
@@ -312,6 +317,7 @@ def test_a_projection_is_evidence_for_p_never_an_outcome(data_copy, tmp_path):
     assert h["outcome"] == "undetermined" and h["p_attain"] > 0.95
 
 
+@pytest.mark.integration
 def test_an_inclusion_is_used_both_ways(data_copy):
     """Flip the relation of main_revenue and sector_revenue to "includes" (main revenue would then be at least the
     operating revenue): jx19-002's 1.08万亿 >= 1万亿 (ar162) decides achieved outright, and jx19-001's
@@ -329,6 +335,7 @@ def test_an_inclusion_is_used_both_ways(data_copy):
         assert (t.loc["jx19-002", "outcome"], t.loc["jx19-001", "outcome"]) == want, relation
 
 
+@pytest.mark.integration
 def test_a_target_beyond_any_growth_in_the_record_is_likely_missed(t2026, data_copy, monkeypatch):
     """jx19-006: textiles main revenue >= 5000亿 in 2023; latest known 2022 营业收入 1725 (ar174): the rate to go is
     5000 / 1725 - 1 = 189.9 % in one year. The record's highest annual growth of a money level is VR revenue
@@ -357,12 +364,13 @@ def test_a_target_beyond_any_growth_in_the_record_is_likely_missed(t2026, data_c
     assert late.loc["jx19-006", "outcome"] == "likely_missed"
 
 
+@pytest.mark.integration
 def test_a_projection_is_accepted_by_validate_and_never_decides_alone(data_copy):
     """ar162 (2023 electronics operating revenue 1.08万亿) decides jx19-002 likely_achieved. Recorded instead as an
     official projection published on 2023-10-01, before 2023 ended: validate accepts it (as a preliminary figure it
     is a look-ahead error), the evidence point says status projected, and jx19-002 is undetermined (nothing else
     of 2023 is known before ar2-003-2023, a lower bound 突破1万亿 published 2025-03-31, so as of 2024Q4)."""
-    from doubling_analysis.evidence import build_context, own_points, projection_points
+    from doubling_analysis.model.evidence import build_context, own_points, projection_points
 
     path = data_copy / "actuals.csv"
     old = "ar162,360000,sector_revenue,electronics,2023,1.08,万亿元,exact,,final,2024-05-16,"
@@ -390,6 +398,7 @@ def test_a_projection_is_accepted_by_validate_and_never_decides_alone(data_copy)
     assert [(v.row, v.column) for v in bad] == [(141, "published")] and "projection" in bad[0].expected
 
 
+@pytest.mark.integration
 def test_a_contested_count_names_the_conflicting_figure(t2026, data_copy):
     """jx19-018 (>= 10 千亿 clusters in Jiangxi, 2023) is likely_missed from the province's 4 in June 2024 (ar095,
     t = 2023.5); Ganzhou (360700) alone reports 4 such clusters in 2023 (ar054, t = 2023.0): within a year and

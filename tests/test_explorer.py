@@ -16,7 +16,7 @@ import pytest
 from conftest import REPO
 
 import doubling_analysis as da
-from doubling_analysis import explorer
+from doubling_analysis.app import explorer
 
 
 @pytest.fixture(scope="module")
@@ -24,6 +24,7 @@ def cat():
     return da.load_catalog()
 
 
+@pytest.mark.integration
 def test_evaluate_by_hand(cat):
     # jdz22-003: revenue > 1400 in 2022 from 突破千亿 in 2021 (ar017), whose plausible range is (1000, 1100]
     # (log-uniform). Without noise the 2022 level is start × (1 + g):
@@ -39,6 +40,7 @@ def test_evaluate_by_hand(cat):
     assert r.p_attain == pytest.approx(0.6184, abs=0.01)
 
 
+@pytest.mark.integration
 def test_static_grid_is_monotonic_in_growth(cat):
     grid = explorer.scenario_grid(cat, "jdz22-003", "2022Q4", growths=(0.1, 0.4, 0.6), shocks=(0.0, -0.1), n_paths=2000)
     col = grid["shock +0%"].tolist()
@@ -48,6 +50,7 @@ def test_static_grid_is_monotonic_in_growth(cat):
     assert (grid["shock -10%"] <= grid["shock +0%"]).all()
 
 
+@pytest.mark.integration
 def test_explorer_targets_cover_every_kind_and_follow_the_as_of_date(cat):
     t = explorer.explorer_targets(cat, "2022Q4")
     assert {"jdz22-003", "jx19-023"} <= set(t["target_id"])
@@ -60,10 +63,11 @@ def test_explorer_targets_cover_every_kind_and_follow_the_as_of_date(cat):
     assert not explorer.explorer_targets(cat, "2021Q4")["target_id"].str.startswith("jdz22").any()
 
 
+@pytest.mark.integration
 def test_the_model_scenario_is_the_assessment_table(cat):
     """Issue 12: the explorer's model scenario gives the table's probability exactly (same function, paths, seed),
     for a level, a count and a growth-rate target."""
-    from doubling_analysis.assess import assess
+    from doubling_analysis.model.assess import assess
 
     table = assess(cat, "2022Q4").set_index("target_id")
     for tid in ("jdz22-003", "jdz22-002", "jx19-020"):
@@ -71,6 +75,7 @@ def test_the_model_scenario_is_the_assessment_table(cat):
         assert r.p_attain == table.loc[tid, "p_attain"], tid
 
 
+@pytest.mark.integration
 def test_scenarios_side_by_side_and_saved_with_their_command(cat, tmp_path):
     scenarios = [explorer.Scenario.parse("A", "model"), explorer.Scenario.parse("B", "0.40@2022:-0.05")]
     assert scenarios[1].rates == (0.40,) and scenarios[1].shock_year == 2022 and scenarios[1].spec() == "0.4@2022:-0.05"
@@ -96,8 +101,9 @@ def _find(widget, cls):
     return found
 
 
+@pytest.mark.integration
 def test_widgets_switch_the_as_of_date_and_the_kind(cat):
-    from doubling_analysis.assess import assess
+    from doubling_analysis.model.assess import assess
 
     box = explorer.build_explorer(cat, "2022Q4", "jdz22-003")
     (asof,), (kind,), (target,) = _find(box, "da-asof"), _find(box, "da-kind"), _find(box, "da-target")
@@ -114,6 +120,7 @@ def test_widgets_switch_the_as_of_date_and_the_kind(cat):
     assert "%" in a.children[3].value or "da-p-attain" in a.children[3].value
 
 
+@pytest.mark.integration
 def test_explore_command():
     p = subprocess.run(
         [
@@ -169,6 +176,7 @@ def test_explore_command():
     assert bad.returncode == 2 and "--port" in bad.stderr
 
 
+@pytest.mark.integration
 def test_explore_refuses_an_open_server():
     """Issue 10, item 8: no token on a network address, and an empty address, are refused with a message; issue
     20: an empty token is refused in every mode, on this machine too (old code: accepted on 127.0.0.1, and with
@@ -193,7 +201,7 @@ def test_explore_refuses_an_open_server():
 def test_explore_never_adds_allow_root_on_its_own(monkeypatch, capsys):
     """As root, ``explore --lab`` without --allow-root stops with a message (old code added --allow-root itself);
     with it, the command carries it; Voila never gets it."""
-    from doubling_analysis import cli
+    from doubling_analysis.app import cli
 
     monkeypatch.setattr(cli.os, "geteuid", lambda: 0)
     assert cli.main(["explore", "--dry-run", "--lab", "--token", "t"]) == 2
@@ -237,7 +245,7 @@ def explorer_server(tmp_path):
         pytest.fail("Chromium is not installed (apt-get install chromium): .ci/run installs it")
     shutil.copy(REPO / "notebooks" / "06_scenario_explorer.ipynb", tmp_path)
     port, token = _free_port(), "da-test-token"
-    from doubling_analysis.cli import explore_command, explore_env
+    from doubling_analysis.app.cli import explore_command, explore_env
 
     cmd = explore_command(str(port), "127.0.0.1", True, token)
     cmd = [str(tmp_path / "06_scenario_explorer.ipynb") if c.endswith(".ipynb") else c for c in cmd]
@@ -319,7 +327,7 @@ def test_browser_as_of_selector_and_two_scenarios(explorer_server):
 def test_headless_run_renders_the_static_grid_in_english(tmp_path):
     import nbformat
 
-    from doubling_analysis.runner import run_notebook
+    from doubling_analysis.build.runner import run_notebook
 
     entry = run_notebook("06_scenario_explorer", tmp_path, {"lang": "en", "n_paths": "500", "mode": "static"})
     assert entry["status"] == "ok", entry["error"]

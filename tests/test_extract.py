@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from doubling_analysis import accept as acc
-from doubling_analysis import extract as ex
-from doubling_analysis import extract_lang as lang
-from doubling_analysis.cli import main
-from doubling_analysis.provenance import quote_in_source
-from doubling_analysis.units import convert
+from doubling_analysis.app.cli import main
+from doubling_analysis.data.provenance import quote_in_source
+from doubling_analysis.data.units import convert
+from doubling_analysis.extract import accept as acc
+from doubling_analysis.extract import candidates as ex
+from doubling_analysis.extract import language as lang
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "synthetic_plan_xinyu.txt"
@@ -368,6 +368,7 @@ def _extract_csv(tmp_path: Path, keep="y") -> Path:
 # ---- command line ----------------------------------------------------------------------------------------------
 
 
+@pytest.mark.integration
 def test_cli_extract_and_accept(data_copy, tmp_path, capsys):
     _add_xinyu(data_copy)
     out = tmp_path / "c.csv"
@@ -490,6 +491,7 @@ def test_synthetic_labels_and_comparisons_are_not_figures():
     assert [c.growth_pct for c in found] == [7.1]  # 1.1 points above the nation: not a figure of the place
 
 
+@pytest.mark.integration
 def test_synthetic_100_kb_sentence_is_bounded():
     # one sentence of about 100 KB with no sentence or clause end: read in pieces of EXTRACT_MAX_SENTENCE_CHARS,
     # at most EXTRACT_MAX_CANDIDATES_PER_CLAUSE candidates per piece, quotes at most EXTRACT_MAX_QUOTE_CHARS long
@@ -973,7 +975,7 @@ def test_synthetic_money_per_person_is_a_unit_of_its_own():
     # 全员劳动生产率达到32万元/人: 32 万元 per person (labour productivity), not 32 万元; 1 万元/人 = 10000 元/人
     row = one("到2027年，全市规模以上工业全员劳动生产率达到32万元/人。", issued="2023-06-01")
     assert (row.value, row.unit) == (32, "万元/人")
-    from doubling_analysis.units import convert
+    from doubling_analysis.data.units import convert
 
     assert convert(32, "万元/人", "元/人") == 320000
 

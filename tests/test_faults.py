@@ -17,9 +17,10 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from doubling_analysis import config, reporting
-from doubling_analysis import per_jurisdiction as pj
-from doubling_analysis.catalog import data_signature
+from doubling_analysis import config
+from doubling_analysis.build import per_jurisdiction as pj
+from doubling_analysis.build import reporting
+from doubling_analysis.data.catalog import data_signature
 
 QUARTER = "2026Q3"
 
@@ -81,6 +82,7 @@ def test_a_snapshot_of_a_folder_that_never_settles_is_an_error(tmp_path, data_co
     assert not (tmp_path / "snap").exists()
 
 
+@pytest.mark.integration
 def test_editing_the_data_during_a_build_does_not_reach_it(tmp_path, data_copy):
     """The notebook waits until the test has edited targets.csv, then reads it: it must see the data as it was when
     the build started, and the manifest must fingerprint that data (old code: the notebook read the edited file)."""
@@ -223,6 +225,7 @@ def test_a_slice_lost_more_often_than_the_retries_fails_and_one_that_fails_to_re
     assert eng.sent == [b"A", b"B", b"A", b"A"]
 
 
+@pytest.mark.integration
 def test_a_cluster_with_no_worker_left_fails_within_the_stated_time(tmp_path, monkeypatch):
     monkeypatch.setattr(config, "NO_WORKER_TIMEOUT_SECONDS", 2)
     eng = FakeEngine([], alive=0)  # the futures never finish: old code waited for ever
@@ -251,6 +254,7 @@ def _die_once(marker: str):
     return ("A", None)  # not a report: the second attempt returns a render error, not a lost worker
 
 
+@pytest.mark.integration
 def test_a_local_worker_process_that_dies_is_replaced_and_its_slice_sent_again(tmp_path):
     import pickle
 
@@ -266,6 +270,7 @@ def test_a_local_worker_process_that_dies_is_replaced_and_its_slice_sent_again(t
     assert "BrokenProcessPool" not in entry["error"]  # the second attempt ran in a new process
 
 
+@pytest.mark.integration
 def test_a_dask_cluster_without_workers_is_a_clear_error_within_the_stated_time_and_frees_the_lock(
     tmp_path, monkeypatch
 ):
@@ -298,6 +303,7 @@ def _report_notebook(folder: Path) -> Path:
     )
 
 
+@pytest.mark.integration
 def test_a_build_with_a_failed_part_never_replaces_the_last_good_report_and_failed_builds_are_pruned(
     tmp_path, monkeypatch
 ):
@@ -368,7 +374,7 @@ def no_build(monkeypatch):
 
 
 def _cli(capsys, *args) -> tuple[int, str]:
-    from doubling_analysis.cli import main
+    from doubling_analysis.app.cli import main
 
     code = main(list(args))
     return code, capsys.readouterr().err
@@ -429,6 +435,7 @@ def test_a_full_or_read_only_disk_is_a_clear_error(tmp_path, capsys, monkeypatch
     assert code == 2 and text in err and "Traceback" not in err and "the last report is unchanged" in err
 
 
+@pytest.mark.integration
 def test_a_disk_that_fills_during_a_build_leaves_nothing_half_written(tmp_path, monkeypatch):
     report = str(_report_notebook(tmp_path / "nb"))
     out = tmp_path / "out"
@@ -488,6 +495,7 @@ def _assert_all_gone(kids, timeout: float = 20) -> None:
 
 
 @pytest.mark.parametrize("sig", ["SIGTERM", "SIGKILL"])
+@pytest.mark.integration
 def test_killing_a_build_leaves_no_kernel_behind(tmp_path, sig):
     import signal
 
@@ -514,8 +522,7 @@ def test_killing_a_build_leaves_no_kernel_behind(tmp_path, sig):
 
 _POOL_SCRIPT = """
 import pickle, sys, time
-from doubling_analysis import per_jurisdiction as pj
-
+from doubling_analysis.build import per_jurisdiction as pj
 class Sleep:
     def __reduce__(self):
         return (time.sleep, (300,))
@@ -527,6 +534,7 @@ if __name__ == "__main__":
 """
 
 
+@pytest.mark.integration
 def test_killing_a_build_leaves_no_pdf_worker_behind(tmp_path):
     """The per-jurisdiction workers of a build killed with SIGKILL end with it (old code: they stayed, busy)."""
     import signal

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 import doubling_analysis as da
-from doubling_analysis.assess import assess
-from doubling_analysis.findings import Finding, changes, key_findings, render
-from doubling_analysis.tracker import doubling_tracker
+from doubling_analysis.model.assess import assess
+from doubling_analysis.report.findings import Finding, changes, key_findings, render
+from doubling_analysis.report.tracker import doubling_tracker
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -28,6 +28,7 @@ def q2026(cat):
     return table, before, points, summary
 
 
+@pytest.mark.integration
 def test_tracker_multiples_by_hand(q2026):
     _, _, points, summary = q2026
     s = summary.set_index("jurisdiction_code")
@@ -58,6 +59,7 @@ def test_tracker_uses_only_what_was_published(cat):
     assert j["latest_id"] == "ar152" and j["multiple"] == pytest.approx(1.2740, abs=1e-4)
 
 
+@pytest.mark.integration
 def test_every_finding_names_its_rows(cat, q2026):
     table, before, _, summary = q2026
     ch = changes(cat, "2026Q3", table, before)
@@ -83,6 +85,7 @@ def test_every_finding_names_its_rows(cat, q2026):
         assert f["changes"][0].code == "no_news"  # nothing was published in 2026Q3
 
 
+@pytest.mark.integration
 def test_since_last_quarter_2024q2(cat):
     """The figures published in 2024Q2 (read straight from the CSV) and the outcomes they changed."""
     now, before = assess(cat, "2024Q2", n_paths=300), assess(cat, "2024Q1", n_paths=300)
@@ -157,7 +160,7 @@ def test_the_change_section_lists_decisions_and_real_moves_only(cat):
     assert ch.outcomes["target_id"].tolist() == ["syn-b"]
     assert ch.mechanical["target_id"].tolist() == ["syn-a"]
     assert ch.moved["target_id"].tolist() == ["syn-d"]
-    from doubling_analysis.findings import Names, change_findings
+    from doubling_analysis.report.findings import Names, change_findings
 
     for lang in ("zh", "en"):
         f = change_findings(ch, Names.of(cat, lang))
@@ -223,7 +226,7 @@ def test_the_children_of_a_missed_target_and_their_gaps_by_hand():
     (-6.7 %) but its figure is of 2022, before the target year: not (yet) short; syn-c 450 - 400 = +50 (+12.5 %)."""
     import pytest
 
-    from doubling_analysis.shortfall import short_targets, shortfalls
+    from doubling_analysis.model.shortfall import short_targets, shortfalls
 
     d = shortfalls(synthetic_shortfall_table(), PARENTS)
     assert d["target_id"].tolist() == ["syn-p"] * 3
@@ -237,10 +240,11 @@ def test_the_children_of_a_missed_target_and_their_gaps_by_hand():
     assert short_targets(synthetic_shortfall_table())["target_id"].tolist() == ["syn-b", "syn-p", "syn-q"]
 
 
+@pytest.mark.integration
 def test_the_report_table_of_shortfalls_names_every_id():
     import dataclasses
 
-    from doubling_analysis import quarterly
+    from doubling_analysis.report import quarterly
 
     rep = quarterly.prepare(cat_(), "2026Q3", "en", n_paths=100, backtest_paths=10)
     syn = dataclasses.replace(rep, table=synthetic_shortfall_table())
@@ -260,12 +264,13 @@ def cat_():
     return da.load_catalog()
 
 
+@pytest.mark.integration
 def test_a_nowcast_after_the_target_year_is_stated_as_such():
     """At 2024Q1 one target is open (gxq21-013, 2025) and the 2023 targets whose figure is not yet published keep a
     nowcast p (issue 19): the key findings list them as nowcasts, row by row. jx19-002 (electronics) has the
     assessment's p; an undetermined target without p (jx19-026) is not listed. With no open target at all the
     lead sentence says that nowcasts follow, not that no probability is stated."""
-    from doubling_analysis.findings import Names, live_findings
+    from doubling_analysis.report.findings import Names, live_findings
 
     cat = da.load_catalog()
     table = assess(cat, "2024Q1", n_paths=2000)

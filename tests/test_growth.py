@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from doubling_analysis import growth as g
+from doubling_analysis.model import growth as g
 
 
 def test_doubling_over_three_years_requires_25_99_percent():

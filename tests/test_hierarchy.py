@@ -7,7 +7,7 @@ import pytest
 from conftest import DATA
 
 import doubling_analysis as da
-from doubling_analysis.hierarchy import bottom_up, cross_document, hierarchy_sums, reconcile
+from doubling_analysis.model.hierarchy import bottom_up, cross_document, hierarchy_sums, reconcile
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 import doubling_analysis as da
-from doubling_analysis.io import ROW, parse_number, read_table
+from doubling_analysis.data.io import ROW, parse_number, read_table
 
 CSV = "code,name_zh,value\nA,景德镇,1400\nB,赣州,4000\n"
 
@@ -134,6 +134,7 @@ def test_a_duplicated_column_name_and_a_gb18030_source_text_are_errors(data_copy
     assert any(v.file == "sources.csv" and "UTF-8 text" in v.expected for v in report.errors)
 
 
+@pytest.mark.integration
 def test_assess_on_a_header_only_targets_file_says_so(data_copy):
     import subprocess
     import sys

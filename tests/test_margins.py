@@ -7,9 +7,9 @@ import pytest
 
 import doubling_analysis as da
 from doubling_analysis import config
-from doubling_analysis.evidence import build_context
-from doubling_analysis.margins import bound_margins, bound_pairs
-from doubling_analysis.targets import plausible_range
+from doubling_analysis.model.evidence import build_context
+from doubling_analysis.model.margins import bound_margins, bound_pairs
+from doubling_analysis.model.targets import plausible_range
 
 
 def frame(rows):

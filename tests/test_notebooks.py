@@ -22,8 +22,8 @@ import pytest
 
 import doubling_analysis as da
 from doubling_analysis import config
-from doubling_analysis.runner import Job, KernelRun
-from doubling_analysis.vintage import as_of_date, available_date
+from doubling_analysis.build.runner import Job, KernelRun
+from doubling_analysis.data.vintage import as_of_date, available_date
 
 AS_OF = ("2022Q4", "2024Q2", "2026Q3")
 LANGS = ("zh", "en")
@@ -103,6 +103,7 @@ def check_index_tables(catalog, case: str, entry: dict, tables: Path) -> None:
 # ---- fast: the cases a user starts with -----------------------------------------------------------------------
 
 
+@pytest.mark.integration
 def test_a_sector_series_by_target_id_and_an_index_with_a_derived_base(tmp_path, catalog):
     """Issue 12: Jiangxi's electronics path by one target id (its figures are of 营业收入, the same measure as
     the target's 主营业务收入, so derived), and Ganzhou's revenue index from 2020 (base derived from its 2021

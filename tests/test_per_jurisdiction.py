@@ -11,9 +11,9 @@ from conftest import synthetic_scaled_catalog
 from test_reporting import SLOW, pdf_text_and_fonts
 
 import doubling_analysis as da
-from doubling_analysis import per_jurisdiction as pj
-from doubling_analysis import quarterly
-from doubling_analysis.reporting import REPORT_NOTEBOOK, build_report
+from doubling_analysis.build import per_jurisdiction as pj
+from doubling_analysis.build.reporting import REPORT_NOTEBOOK, build_report
+from doubling_analysis.report import quarterly
 
 QUARTER = "2026Q3"
 
@@ -33,6 +33,7 @@ def slices(rep):
     return dict(pj.slice_report(rep))
 
 
+@pytest.mark.integration
 def test_each_slice_holds_its_own_rows_and_the_overviews_probabilities(rep, slices):
     assert list(slices) == rep.codes
     for code, part in slices.items():
@@ -56,6 +57,7 @@ def test_each_slice_holds_its_own_rows_and_the_overviews_probabilities(rep, slic
     )
 
 
+@pytest.mark.integration
 def test_a_jurisdictions_page_reads_the_same_in_its_slice(rep, slices):
     """The slice renders the jurisdiction's page exactly as the overview does (same rows, same words)."""
     for code in rep.page_codes:
@@ -136,11 +138,12 @@ def test_report_per_jurisdiction_on_a_dask_cluster(tmp_path):
     assert "slices sent to 2 workers" in log
 
 
+@pytest.mark.integration
 def test_a_scheduler_that_does_not_answer_is_a_clear_error_and_writes_nothing(tmp_path, monkeypatch):
     import socket
 
     from doubling_analysis import config
-    from doubling_analysis.cli import main
+    from doubling_analysis.app.cli import main
 
     monkeypatch.setattr(config, "SCHEDULER_TIMEOUT_SECONDS", 2)
     with socket.socket() as s:  # a port with nobody listening

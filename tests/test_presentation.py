@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from doubling_analysis import config
-from doubling_analysis.presentation import _display_width, column_widths, html_table, methods_text
+from doubling_analysis.report.presentation import _display_width, column_widths, html_table, methods_text
 
 
 def test_a_chinese_character_takes_two_cells():
@@ -52,7 +52,7 @@ def test_a_monthly_stock_is_placed_at_its_month_not_at_the_year_before():
     matplotlib.use("Agg")
     import pandas as pd
 
-    from doubling_analysis.plots import growth_path_chart
+    from doubling_analysis.report.plots import growth_path_chart
 
     points = pd.DataFrame(
         {

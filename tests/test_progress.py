@@ -3,7 +3,7 @@
 
 import pytest
 
-from doubling_analysis.progress import (
+from doubling_analysis.model.progress import (
     METHODS,
     ProgressInput,
     assess_progress,

@@ -4,7 +4,7 @@ Synthetic histories below are made up for tests (not real data)."""
 import numpy as np
 import pytest
 
-from doubling_analysis.projection import growth_sd_from, project
+from doubling_analysis.model.projection import growth_sd_from, project
 
 HIST = {2016: 100.0, 2017: 110.0, 2018: 121.0, 2019: 133.1, 2020: 146.41}  # exactly 10 % a year
 
@@ -81,7 +81,7 @@ def test_growth_sd():
 
 
 def test_year_label():
-    from doubling_analysis.projection import year_label
+    from doubling_analysis.model.projection import year_label
 
     assert year_label(2021.0) == "2021"
     assert year_label(2022.25) == "2023-03"  # end of 2022 plus three months

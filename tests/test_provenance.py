@@ -10,7 +10,7 @@ import re
 import pytest
 from conftest import DATA
 
-from doubling_analysis.provenance import chinese_numeral, number_forms, quote_holds_value, quote_in_source
+from doubling_analysis.data.provenance import chinese_numeral, number_forms, quote_holds_value, quote_in_source
 
 
 def records(name):

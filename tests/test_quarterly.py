@@ -7,7 +7,8 @@ import re
 import pytest
 
 import doubling_analysis as da
-from doubling_analysis import config, quarterly
+from doubling_analysis import config
+from doubling_analysis.report import quarterly
 
 QUARTER = "2026Q3"
 
@@ -21,11 +22,13 @@ def body_rows(html: str) -> int:
     return len(re.findall(r"<tr>", html.split("<tbody>", 1)[1])) if "<tbody>" in html else 0
 
 
+@pytest.mark.integration
 def test_a_small_panel_has_pages_and_no_summary(rep):
     assert len(rep.page_codes) <= config.REPORT_PAGES_MAX and rep.page_codes
     assert not rep.summarised and rep.summary_html() == ""
 
 
+@pytest.mark.integration
 def test_a_large_panel_gets_one_summary_row_per_jurisdiction(rep, monkeypatch):
     with_evidence = list(rep.page_codes)
     monkeypatch.setattr(config, "REPORT_PAGES_MAX", len(with_evidence) - 1)
@@ -42,6 +45,7 @@ def test_a_large_panel_gets_one_summary_row_per_jurisdiction(rep, monkeypatch):
     assert cells[:3] == ["360700", "赣州市", str(len(t))]
 
 
+@pytest.mark.integration
 def test_a_long_table_is_cut_and_names_its_csv(rep, monkeypatch, tmp_path):
     monkeypatch.setattr(rep, "output_dir", str(tmp_path / "tables"))
     monkeypatch.setattr(config, "REPORT_TABLE_ROWS", 5)
@@ -52,6 +56,7 @@ def test_a_long_table_is_cut_and_names_its_csv(rep, monkeypatch, tmp_path):
     assert (tmp_path / "tables" / "assessment.csv").exists()
 
 
+@pytest.mark.integration
 def test_a_chart_of_a_large_panel_shows_a_stated_selection(rep, monkeypatch):
     import matplotlib
 
@@ -70,6 +75,7 @@ def test_a_chart_of_a_large_panel_shows_a_stated_selection(rep, monkeypatch):
 
 
 @pytest.mark.parametrize("panels", [2, 12])
+@pytest.mark.integration
 def test_the_statement_of_a_selection_sits_above_the_panels(monkeypatch, panels):
     """It once sat over the first row's titles of a chart of four rows: the chart was laid out before the
     statement was added. A synthetic panel three times the shipped one has 18 jurisdictions to select from."""
@@ -91,10 +97,11 @@ def test_the_statement_of_a_selection_sits_above_the_panels(monkeypatch, panels)
     assert fig.bbox.y1 >= statement.y1  # and inside the figure
 
 
+@pytest.mark.integration
 def test_a_long_list_of_findings_is_cut_and_names_its_csv(rep, monkeypatch):
     monkeypatch.setattr(config, "REPORT_FINDINGS_MAX", 1)
     html = rep.findings_html()
-    from doubling_analysis.findings import key_findings
+    from doubling_analysis.report.findings import key_findings
 
     f = key_findings(rep.catalog, QUARTER, rep.table, rep.tracker_summary, rep.changes, rep.backtest_summary, "zh")
     headings = [k for k, xs in f.items() if xs]
@@ -104,6 +111,7 @@ def test_a_long_list_of_findings_is_cut_and_names_its_csv(rep, monkeypatch):
 
 
 @pytest.mark.parametrize("quarter", ["2022Q4", "2023Q4", QUARTER])
+@pytest.mark.integration
 def test_the_counts_of_every_jurisdiction_are_the_sizes_of_its_page_parts(quarter):
     """The summary counts every jurisdiction in one pass; each must equal the parts its page is made of."""
     r = quarterly.prepare(da.load_catalog(), quarter, "zh", n_paths=300, backtest_paths=20)
@@ -128,7 +136,7 @@ def synthetic_groups_table():
     """A tiny synthetic assessment (test only): one jurisdiction "X", five rows."""
     import pandas as pd
 
-    from doubling_analysis.notes import Note
+    from doubling_analysis.model.notes import Note
 
     other = Note.of(
         "other_scope",
@@ -164,7 +172,7 @@ def synthetic_groups_table():
 def test_a_target_with_figures_of_another_scope_is_not_counted_as_without_data():
     """By hand from the five rows above: 4 counted; syn-1 and syn-5 with evidence (syn-5 also live), syn-2 another
     scope only, syn-3 nothing. The old grouping put syn-2 under "no figure at all"."""
-    from doubling_analysis.findings import jurisdiction_counts, target_groups
+    from doubling_analysis.report.findings import jurisdiction_counts, target_groups
 
     t = synthetic_groups_table()
     assert target_groups(t).tolist() == ["evidence", "other_scope", "none", None, "evidence"]
@@ -172,6 +180,7 @@ def test_a_target_with_figures_of_another_scope_is_not_counted_as_without_data()
     assert (c["targets"], c["with_evidence"], c["live"], c["other_scope"], c["without_figure"]) == (4, 2, 1, 1, 1)
 
 
+@pytest.mark.integration
 def test_a_page_lists_the_targets_of_another_scope_with_their_figure_ids(rep):
     """Ganzhou's cluster-output targets have only cluster-revenue or industry-revenue figures (different scopes in
     concordance.csv): gz21-006 has ar073 (cluster revenue 2023, 2,700 亿元 in actuals.csv)."""
@@ -190,6 +199,7 @@ def _numbers(pattern: str, text: str) -> tuple[int, ...]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.integration
 def test_the_counts_agree_across_pages(lang):
     """A jurisdiction's page, the gaps section and the summary table state the same numbers: each read from its
     rendered text and compared with the others (and with the one counting function)."""
@@ -223,7 +233,7 @@ def test_the_counts_agree_across_pages(lang):
     # the key findings' counts sentence: of the undetermined, those with figures of another scope only — at 2026Q3
     # every one of them is undetermined, so the sentence and the pages agree: 1 (Jiangxi) + 2 (Jingdezhen) + 6
     # (Ganzhou) = 9, counted by hand from the pages' lists above
-    from doubling_analysis.findings import key_findings
+    from doubling_analysis.report.findings import key_findings
 
     counts = key_findings(r.catalog, QUARTER, r.table, r.tracker_summary, r.changes, None, lang)["decided"][0]
     assert dict(counts.params)["other_scope"] == int(r._counts["other_scope"].sum()) == 9
@@ -237,3 +247,133 @@ def test_the_counts_agree_across_pages(lang):
         c = r._counts.loc[code]
         expected = [c[k] for k in ("targets", "with_evidence", "achieved", "missed", "live", "other_scope")]
         assert [int(x) for x in cells[2:9]] == expected + [c["without_figure"]], (code, cells)
+
+
+# ---- issue 21: the report as sections: data functions, renderers that write nothing, one writer of tables ------
+
+
+def synthetic_report_data(**fields):
+    """A ReportData with only what a section under test reads (test only; the rest empty)."""
+    import pandas as pd
+
+    from doubling_analysis.report.findings import Changes, Names
+    from doubling_analysis.report.sections import ReportData
+
+    empty = pd.DataFrame()
+    base = dict(
+        catalog=None,
+        quarter="2026Q3",
+        lang="en",
+        codes=[],
+        table=empty,
+        previous=empty,
+        changes=Changes("2026Q3", "2026Q2", empty, empty, empty, empty),
+        tracker_points=empty,
+        tracker_summary=empty,
+        backtest_summary=None,
+        output_dir=None,
+        names=Names("en", {}, {}, {}, {}),
+    )
+    return ReportData(**(base | fields))
+
+
+def test_write_tables_writes_every_table_of_every_section_and_nothing_without_a_folder(tmp_path, monkeypatch):
+    import pandas as pd
+
+    from doubling_analysis.report.sections import Drawn, write_tables
+
+    monkeypatch.chdir(tmp_path)  # a write to a relative path would land here
+
+    a = Drawn((), {"synthetic_a": pd.DataFrame({"x": [1, 2]})})
+    b = Drawn((), {"synthetic_b": pd.DataFrame({"y": ["p"]}), "synthetic_c": pd.DataFrame({"z": []})})
+    write_tables([a, b], None)
+    assert list(tmp_path.iterdir()) == []
+    write_tables([a, b], str(tmp_path / "tables"))
+    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == [
+        "synthetic_a.csv",
+        "synthetic_b.csv",
+        "synthetic_c.csv",
+    ]
+    # UTF-8 with BOM, no index (presentation.save_table): written out by hand
+    assert (tmp_path / "tables" / "synthetic_a.csv").read_bytes() == "\ufeffx\n1\n2\n".encode()
+
+
+def test_the_tracker_chart_selects_the_fastest_and_the_slowest_half(monkeypatch):
+    """Five synthetic tracked jurisdictions, paces 10%, 30%, 20%, 50%, 40% (all ok); two panels: by hand the fastest
+    (D, 50%) and the slowest (A, 10%), in that order, and only their points."""
+    import pandas as pd
+
+    from doubling_analysis.report.sections import section_tracker_chart
+
+    monkeypatch.setattr(config, "REPORT_CHART_PANELS", 2)
+    summary = pd.DataFrame({"jurisdiction_code": list("ABCDE"), "status": "ok", "pace": [0.1, 0.3, 0.2, 0.5, 0.4]})
+    points = pd.DataFrame({"jurisdiction_code": list("AABCDDE"), "year": range(7)})
+    s = section_tracker_chart(synthetic_report_data(tracker_summary=summary, tracker_points=points))
+    assert list(s.summary["jurisdiction_code"]) == ["D", "A"]
+    assert list(s.points["year"]) == [0, 1, 4, 5]
+    assert s.note.startswith("The chart shows 2 of 5: the fastest and the slowest half each")
+    assert s.tables["doubling_tracker"] is points  # every point is in the table, not only those drawn
+    # fewer jurisdictions with a pace than panels: those with a pace first, then the others in their order
+    monkeypatch.setattr(config, "REPORT_CHART_PANELS", 4)
+    summary = summary.assign(status=["ok", "no_base", "ok", "no_base", "no_base"])
+    s = section_tracker_chart(synthetic_report_data(tracker_summary=summary, tracker_points=points))
+    assert list(s.summary["jurisdiction_code"]) == ["C", "A", "B", "D"]
+    # a panel that fits: every row, no statement
+    monkeypatch.setattr(config, "REPORT_CHART_PANELS", 5)
+    s = section_tracker_chart(synthetic_report_data(tracker_summary=summary, tracker_points=points))
+    assert s.note == "" and len(s.summary) == 5 and len(s.points) == 7
+
+
+def test_the_findings_renderer_cuts_each_group_and_names_the_csv():
+    """Three synthetic sentences under one heading, two shown: by hand, one more not shown of three."""
+    from doubling_analysis.report.sections import FindingsSection, render_findings
+
+    s = FindingsSection((("what_decided", ("s1", "s2", "s3 <b>")),), 2, "tables/key_findings.csv", {})
+    out = render_findings(s, "en")
+    assert out.count("<li>") == 2 and "<li>s1</li><li>s2</li>" in out and "s3" not in out
+    assert "1 more not shown (3 in all); every sentence is in tables/key_findings.csv." in out
+    assert "<b>" not in render_findings(FindingsSection((("what_decided", ("s3 <b>",)),), 2, "", {}), "en")
+
+
+def test_a_quarter_without_changes_says_so_in_one_sentence():
+    from doubling_analysis.report.sections import ChangesSection, render_changes
+
+    out = render_changes(ChangesSection("Nothing changed.", None, None, None, "", None, {}), "en")
+    assert out.endswith("<p>Nothing changed.</p>") and "<h3>" not in out
+
+
+def test_no_section_function_or_renderer_writes_a_file(rep, monkeypatch, tmp_path):
+    """Only write_tables writes: every section made and rendered with an output folder set leaves it empty; the
+    facade then writes the same tables into it."""
+    import matplotlib
+
+    from doubling_analysis.report import sections as S
+
+    matplotlib.use("Agg")
+    monkeypatch.setattr(rep, "output_dir", str(tmp_path))
+    code = rep.page_codes[0]
+    made = [
+        (S.section_findings(rep), S.render_findings),
+        (S.section_changes(rep), S.render_changes),
+        (S.section_tracker(rep), S.render_tracker),
+        (S.section_tracker_chart(rep), S.render_tracker_chart),
+        (S.section_shortfall(rep), S.render_shortfall),
+        (S.section_summary(rep), S.render_summary),
+        (S.section_without_evidence(rep), S.render_without_evidence),
+        (S.section_jurisdiction(rep, code), S.render_jurisdiction),
+        (S.section_jurisdiction_charts(rep, code), S.render_jurisdiction_charts),
+        (S.section_comparison(rep), S.render_comparison_charts),
+        (S.section_consistency(rep), S.render_consistency),
+        (S.section_ambition(rep), S.render_ambition_chart),
+        (S.section_gaps(rep), S.render_gaps),
+        (S.section_sources(rep), S.render_sources),
+        (S.section_backtest(rep), S.render_backtest),
+        (S.section_all_targets(rep), S.render_all_targets),
+    ]
+    for section, render in made:
+        render(section, rep.lang)
+    assert list(tmp_path.iterdir()) == []
+    names = {name for section, _ in made if section is not None for name in section.tables}
+    assert {"key_findings", "doubling_tracker", "shortfall", "assessment", "sources", "ambition"} <= names
+    S.write_tables([section for section, _ in made if section is not None], str(tmp_path))
+    assert {p.stem for p in tmp_path.iterdir()} == names

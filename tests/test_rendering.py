@@ -2,7 +2,7 @@
 
 import re
 
-from doubling_analysis.rendering import wrap_html
+from doubling_analysis.build.rendering import wrap_html
 
 
 def test_wrap_html_title_page_contents_and_escaping():

@@ -10,9 +10,9 @@ import pytest
 from conftest import REPO, edit_csv
 
 import doubling_analysis as da
-from doubling_analysis import reporting
-from doubling_analysis.reporting import ReportLocked, build_report, report_lock
-from doubling_analysis.runner import run_notebook
+from doubling_analysis.build import reporting
+from doubling_analysis.build.reporting import ReportLocked, build_report, report_lock
+from doubling_analysis.build.runner import run_notebook
 
 NOTEBOOKS = sorted(p.stem for p in (REPO / "notebooks").glob("*.ipynb"))
 #: notebooks and report builds take minutes: ``pytest -m "not slow"`` leaves them out
@@ -283,6 +283,7 @@ def test_failure_isolation_and_atomic_replacement(tmp_path):
     assert p.returncode == 0  # a clean rebuild succeeds
 
 
+@pytest.mark.integration
 def test_lock_prevents_overlapping_runs(tmp_path):
     with report_lock(tmp_path):
         with pytest.raises(ReportLocked, match="another report run is in progress"):
@@ -297,6 +298,7 @@ def test_lock_prevents_overlapping_runs(tmp_path):
     assert not (tmp_path / "2023Q4").exists()
 
 
+@pytest.mark.integration
 def test_bad_data_writes_nothing(tmp_path, data_copy):
     edit_csv(
         data_copy / "targets.csv", "jdz22-004,jdz-2022-plan,360200,profit", "jdz22-004,jdz-2022-plan,360299,profit"
@@ -322,6 +324,7 @@ def test_bad_data_writes_nothing(tmp_path, data_copy):
     assert not out.exists()
 
 
+@pytest.mark.integration
 def test_bad_quarter_and_lang():
     for args in (["--quarter", "2023Q7"], ["--lang", "fr"]):
         p = subprocess.run(

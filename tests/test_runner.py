@@ -10,8 +10,8 @@ import nbformat
 import pytest
 from conftest import REPO
 
-from doubling_analysis import runner
-from doubling_analysis.runner import (
+from doubling_analysis.build import runner
+from doubling_analysis.build.runner import (
     Job,
     KernelRun,
     ParameterError,
@@ -72,6 +72,7 @@ def test_run_writes_a_manifest(tmp_path):
     assert m["versions"]["pandas"] and m["status"] == "ok" and m["runs"][0]["seconds"] > 0
 
 
+@pytest.mark.integration
 def test_cli_run_rejects_unknown_parameter():
     p = subprocess.run(
         [sys.executable, "-m", "doubling_analysis", "run", "02_growth_paths", "-p", "npaths", "5"],
@@ -95,6 +96,7 @@ def fixture_notebook(path, *cells: str, parameters: str = "tag: str = ''"):
     return path
 
 
+@pytest.mark.integration
 def test_a_hung_cell_fails_its_notebook(tmp_path):
     """Issue 10, item 5: a cell that runs past the timeout fails the notebook instead of blocking the run."""
     path = fixture_notebook(tmp_path / "hang.ipynb", "import time\ntime.sleep(seconds)", parameters="seconds: int = 30")
@@ -112,6 +114,7 @@ def run_jobs(folder, jobs, slots=1):
         return {e["notebook"]: e for e in run.results()}
 
 
+@pytest.mark.integration
 def test_one_warm_kernel_runs_several_notebooks_with_a_clean_namespace(tmp_path):
     src, out = tmp_path / "src", tmp_path / "out"
     src.mkdir(), out.mkdir()
@@ -126,6 +129,7 @@ def test_one_warm_kernel_runs_several_notebooks_with_a_clean_namespace(tmp_path)
     assert (out / "logs" / "kernel-0.log").exists()
 
 
+@pytest.mark.integration
 def test_a_failed_notebook_does_not_hand_its_kernel_to_the_next(tmp_path):
     src, out = tmp_path / "src", tmp_path / "out"
     src.mkdir(), out.mkdir()
@@ -138,6 +142,7 @@ def test_a_failed_notebook_does_not_hand_its_kernel_to_the_next(tmp_path):
     assert (out / "bad.ipynb").exists()  # the failed notebook's partial output is kept
 
 
+@pytest.mark.integration
 def test_a_kernel_that_fails_to_start_is_retried_and_the_reason_logged(tmp_path, monkeypatch, caplog):
     """Fault injection: the first start raises (as a port taken between choice and bind would)."""
     from jupyter_client.manager import KernelManager
@@ -179,7 +184,7 @@ def test_a_kernel_that_never_starts_fails_its_notebook_with_every_reason(tmp_pat
 
 def test_kernels_never_inherit_a_non_interactive_matplotlib_backend(monkeypatch):
     """An inherited MPLBACKEND=Agg (the per-jurisdiction workers set it) made every chart of a build vanish."""
-    from doubling_analysis.runner import kernel_environment
+    from doubling_analysis.build.runner import kernel_environment
 
     monkeypatch.setenv("MPLBACKEND", "Agg")
     env = kernel_environment()

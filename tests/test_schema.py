@@ -5,11 +5,11 @@ import json
 
 from conftest import DATA
 
-from doubling_analysis.schema import TABLES, datapackage, dictionary_markdown
+from doubling_analysis.data.schema import TABLES, datapackage, dictionary_markdown
 
 
 def test_datapackage_json_is_up_to_date():
-    # regenerate with: python -m doubling_analysis.schema data/datapackage.json
+    # regenerate with: python -m doubling_analysis.data.schema data/datapackage.json
     committed = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
     assert committed == json.loads(json.dumps(datapackage(), ensure_ascii=False))
 
@@ -66,8 +66,8 @@ def test_concordance_relations_are_a_closed_list(tmp_path):
 
 def test_every_status_has_words_in_both_languages():
     # statuses are codes; their words are rendered at the edge (labels.py); projected is shown as such
-    from doubling_analysis.labels import status_label
-    from doubling_analysis.schema import STATUSES
+    from doubling_analysis.data.schema import STATUSES
+    from doubling_analysis.report.labels import status_label
 
     for s in STATUSES:
         assert status_label(s, "zh") != s  # Chinese words, not the code

@@ -25,11 +25,12 @@ from conftest import DATA, edit_csv
 from test_extract import FIXTURE, _add_xinyu, _extract_csv
 
 import doubling_analysis as da
-from doubling_analysis import accept as acc
-from doubling_analysis import config, datafolder
-from doubling_analysis import extract as ex
-from doubling_analysis.cli import main
-from doubling_analysis.io import cell_for_spreadsheet, cell_from_spreadsheet, spreadsheet_safe
+from doubling_analysis import config
+from doubling_analysis.app.cli import main
+from doubling_analysis.data import datafolder
+from doubling_analysis.data.io import cell_for_spreadsheet, cell_from_spreadsheet, spreadsheet_safe
+from doubling_analysis.extract import accept as acc
+from doubling_analysis.extract import candidates as ex
 
 SRC = Path(da.__file__).resolve().parents[1]  # the code under test, also in the subprocesses
 SYNTHETIC = Path(__file__).parent / "fixtures" / "synthetic"
@@ -120,6 +121,7 @@ def test_accept_keeps_the_files_permissions(data_copy, tmp_path):
         assert stat.S_IMODE((data_copy / name).stat().st_mode) == 0o640, name
 
 
+@pytest.mark.integration
 def test_accept_waits_for_the_data_folders_lock(data_copy, tmp_path):
     # today accept took no lock: it finished while another holder had the folder
     _add_xinyu(data_copy)
@@ -154,6 +156,7 @@ def _wait_for(marker: Path, proc: subprocess.Popen, seconds: float = 120) -> Non
         time.sleep(0.1)
 
 
+@pytest.mark.integration
 def test_two_accepts_at_once_keep_both_runs_rows(data_copy, tmp_path):
     # today both printed "accepted 14 rows" and the second run's copy (made before the first wrote) replaced the
     # first run's rows. Here run A holds the lock for 3 s after its copy; B starts meanwhile and must wait.
@@ -190,6 +193,7 @@ def accepted_state(tmp_path_factory) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize(("step", "expected"), KILL_POINTS)
+@pytest.mark.integration
 def test_accept_killed_at_any_step_leaves_the_folder_old_or_new(data_copy, tmp_path, accepted_state, step, expected):
     _add_xinyu(data_copy)
     old = _snapshot(data_copy)
@@ -208,6 +212,7 @@ def test_accept_killed_at_any_step_leaves_the_folder_old_or_new(data_copy, tmp_p
     assert not (data_copy / config.ACCEPT_JOURNAL_FILE).exists()
 
 
+@pytest.mark.integration
 def test_the_next_accept_removes_a_killed_runs_temporary_copy(data_copy, tmp_path, monkeypatch, accepted_state):
     # today the full copy of the data folder a killed run made stayed in the temp folder for good
     _add_xinyu(data_copy)
@@ -294,7 +299,7 @@ def test_formula_like_text_cells_are_neutralised_and_numbers_are_not():
 
 
 def test_report_tables_are_written_neutralised(tmp_path):
-    from doubling_analysis.presentation import save_table
+    from doubling_analysis.report.presentation import save_table
 
     path = save_table(pd.DataFrame({"note": ["=1+1", "ok"], "gap": [-0.05, 0.1]}), "t", str(tmp_path))
     text = Path(path).read_text(encoding="utf-8-sig")
@@ -364,7 +369,7 @@ def test_validate_bounds_the_magnitude_of_values(synthetic, old, new, bad):
 
 def test_a_name_with_dollar_signs_plots_as_text(synthetic):
     # today matplotlib read "$\frac{$" as mathtext and the chart raised a ParseException when drawn
-    from doubling_analysis.plots import coverage_heatmap
+    from doubling_analysis.report.plots import coverage_heatmap
 
     edit_csv(synthetic / "jurisdictions.csv", "示例市,Example city", "示例$\\frac{$市,Example $\\frac{$ city")
     cat = da.load_catalog(synthetic)

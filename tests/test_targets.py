@@ -5,7 +5,7 @@ import math
 import pytest
 
 from doubling_analysis import config
-from doubling_analysis.targets import Interval, judge, observation_interval, outcome, target_set
+from doubling_analysis.model.targets import Interval, judge, observation_interval, outcome, target_set
 
 INF = math.inf
 

@@ -1,10 +1,13 @@
 """The doubling tracker: each jurisdiction's revenue indexed to its own plan's base year."""
 
+import pytest
+
 import doubling_analysis as da
-from doubling_analysis.assess import assess
-from doubling_analysis.tracker import doubling_tracker
+from doubling_analysis.model.assess import assess
+from doubling_analysis.report.tracker import doubling_tracker
 
 
+@pytest.mark.integration
 def test_the_base_is_the_plans_own_base_year(data_copy):
     """A 2022-2024 plan doubles its 2021 level: the tracker indexes to 2021, not to the default 2020. Fixture (test
     only): a doubling target for Ganzhou with base 2021; Ganzhou's 2021 revenue is 4533.21 亿元 (ar069)."""
@@ -26,6 +29,7 @@ def test_the_base_is_the_plans_own_base_year(data_copy):
 # ---- issue 19: like with like, each held to its own plan -----------------------------------------------------
 
 
+@pytest.mark.integration
 def test_each_jurisdiction_is_held_to_its_own_plans_target():
     """Worked by hand from actuals.csv and targets.csv:
     * Changjiang (cj21-001) sets a doubling of 2020 by 2023: 2^(1/3) - 1 = 25.99 % a year;
@@ -53,6 +57,7 @@ def test_each_jurisdiction_is_held_to_its_own_plans_target():
     assert jx["span"] == "2020–2025"  # 37909.2 (ar147) to 46644.9 (ar154)
 
 
+@pytest.mark.integration
 def test_the_required_pace_is_the_plans_own_multiple(data_copy):
     """Fixture (test only): the development zone sets 1.5 × its 2020 revenue by 2023. By hand: 1.5^(1/3) - 1 =
     14.47 % a year; it grew 1056 / 720 = 1.4667 over 2020-2023, 13.62 % a year: behind (not 25.99 % for a 2×)."""
@@ -72,12 +77,13 @@ def test_the_required_pace_is_the_plans_own_multiple(data_copy):
     assert z["required_pace"] == pytest.approx(0.1447, abs=1e-4) and z["on_track"] == "behind"
 
 
+@pytest.mark.integration
 def test_a_panel_without_a_target_of_its_own_draws_no_doubling_line():
     """Jiangxi sets no revenue target: its panel has no 200 line and no required path (the old chart drew both)."""
     import matplotlib
 
     matplotlib.use("Agg")
-    from doubling_analysis.plots import doubling_tracker_chart
+    from doubling_analysis.report.plots import doubling_tracker_chart
 
     cat = da.load_catalog()
     table = assess(cat, "2026Q3", projection_method="none")

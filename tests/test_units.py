@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from doubling_analysis.units import canonical_unit, conversion_factor, convert, dimension
+from doubling_analysis.data.units import canonical_unit, conversion_factor, convert, dimension
 
 
 @pytest.mark.parametrize(

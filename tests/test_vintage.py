@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from doubling_analysis.vintage import alternatives, as_of_date, available_date, select_actuals
+from doubling_analysis.data.vintage import alternatives, as_of_date, available_date, select_actuals
 
 
 def fixture_actuals():

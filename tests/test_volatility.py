@@ -9,9 +9,9 @@ import pytest
 
 import doubling_analysis as da
 from doubling_analysis import config
-from doubling_analysis.assess import assess
-from doubling_analysis.evidence import Point, build_context
-from doubling_analysis.volatility import (
+from doubling_analysis.model.assess import assess
+from doubling_analysis.model.evidence import Point, build_context
+from doubling_analysis.model.volatility import (
     ClassVolatility,
     drift_stats,
     estimate,
@@ -61,6 +61,7 @@ def test_growth_rule_after_a_shock_year_and_the_ytd_nowcast():
     assert growth_rule({2021: 0.08}, 2022)[:2] == (0.08, 0.08)
 
 
+@pytest.mark.integration
 def test_ganzhou_2021_nowcast_as_of_2021q2_covers_the_outcome():
     cat = da.load_catalog()
     r = assess(cat, "2021Q2", n_paths=4000).set_index("target_id").loc["gz21-001"]
@@ -68,6 +69,7 @@ def test_ganzhou_2021_nowcast_as_of_2021q2_covers_the_outcome():
     assert r["projected_low"] < 0.116 < r["projected_high"]  # the outcome, 11.6 % (ar087)
 
 
+@pytest.mark.integration
 def test_class_volatility_uses_only_what_was_published(tmp_path):
     cat = da.load_catalog()
     early, late = estimate(build_context(cat, "2019Q4")), estimate(build_context(cat, "2026Q3"))
@@ -76,6 +78,7 @@ def test_class_volatility_uses_only_what_was_published(tmp_path):
     assert early.of("investment_growth").sd == pytest.approx(config.VOLATILITY_PRIOR_SD["investment_growth"])
 
 
+@pytest.mark.integration
 def test_probability_moves_smoothly_with_scenario_growth():
     """jdz22-003 (revenue > 1400 in 2022) as of 2022Q3, from 突破千亿 in 2021: p rises with the scenario's
     growth without jumps (the issue measured 0.00 at +30 %, 0.50 at +40 %, 0.98 at +45 %)."""
@@ -91,12 +94,13 @@ def test_probability_moves_smoothly_with_scenario_growth():
     assert 0.1 < ps[0] < 0.6 and 0.6 < ps[-1] < 0.99
 
 
+@pytest.mark.integration
 def test_levels_are_projected_from_level_ratios_not_comparable_growth():
     """Jiangxi 2021: comparable-enterprise revenue growth was reported as +25.6 % (ar149) while the level ratio is
     43976.7 / 37909.2 = 1.160 (+16.0 %). The level model uses the level ratio; comparable growth belongs to the
     growth-rate class (nominal_growth) and never enters a level projection."""
-    from doubling_analysis.evidence import own_points
-    from doubling_analysis.volatility import volatility_class
+    from doubling_analysis.model.evidence import own_points
+    from doubling_analysis.model.volatility import volatility_class
 
     cat = da.load_catalog()
     ctx = build_context(cat, "2022Q3")
@@ -120,7 +124,7 @@ def test_bounded_figures_enter_the_drift_as_censored_draws():
     Variance: within 1 / 556.25 = 0.001798; between: the uniform's log variance 0.1906² / 12 = 0.003027 times the
     data weight (156.25 / 556.25)² = 0.0789 -> 0.000239; total 0.00204. 64 imputations: Monte Carlo error of the
     drift about 0.0155 / 8 = 0.002, of the variance about 0.0001."""
-    from doubling_analysis.margins import BoundMargins
+    from doubling_analysis.model.margins import BoundMargins
 
     cv = ClassVolatility("nominal_level", sd=0.08, df=4.0, drift=0.05, drift_sd=0.05)
     m = series_model([pt(2019, 100), pt(2020, 110, "lower")], cv, BoundMargins(lower=0.21))
@@ -131,6 +135,7 @@ def test_bounded_figures_enter_the_drift_as_censored_draws():
     assert series_model([pt(2019, 100), pt(2020, 110, "lower")], cv, BoundMargins(lower=0.21)) == m
 
 
+@pytest.mark.integration
 def test_a_series_of_bounds_alone_has_its_own_drift():
     """jx19-002 (Jiangxi electronics >= 10000 in 2023) as of 2022Q2: its own series is 4430.2 (2019, exact) and
     突破 5000 (2020), 突破 6500 (2021). Before this issue both bounds were dropped and the drift was a pool's
@@ -151,6 +156,7 @@ def _p(cat, target_id, as_of):
     return float(assess(cat, as_of, n_paths=4000, only=[target_id]).set_index("target_id").loc[target_id, "p_attain"])
 
 
+@pytest.mark.integration
 def test_an_unrelated_series_cannot_move_p():
     """gxq21-013 (High-tech Zone: > 200 high-tech firms by 2025) swung 0.05 -> 0.18 at 2023Q4 with no new figure of
     the zone, because Jiangxi's count of above-scale firms (ar101, March 2023) entered a shared "count" pool.
@@ -177,8 +183,8 @@ def test_ytd_carried_forward_has_its_own_error():
     """A year-to-date rate with no earlier annual rate is carried forward (gz21-003: 51.3 % over Q1 2021; the year
     ended at 30 %). Its error prior is the class's year-to-date prior and one-year prior in quadrature:
     hypot(0.06, 0.06) = 0.0849 for nominal growth, times sqrt(1 - 3/12) = 0.866 -> 0.0735 (before: 2 points)."""
-    from doubling_analysis.attainment import growth_forecast
-    from doubling_analysis.volatility import Volatility
+    from doubling_analysis.model.attainment import growth_forecast
+    from doubling_analysis.model.volatility import Volatility
 
     vol = Volatility({}, 0.02, 5.0, 3)
     cv = ClassVolatility("nominal_growth", sd=0.06, df=4.0, pool="revenue")
@@ -189,10 +195,11 @@ def test_ytd_carried_forward_has_its_own_error():
     assert fc.sd == pytest.approx(0.06 * math.sqrt(0.75), abs=1e-4)
 
 
+@pytest.mark.integration
 def test_nominal_revenue_nowcast_error_is_measured_from_the_data():
     """By 2026Q3 the record holds carried-forward revenue nowcasts and their outcomes (gz21-003's 51.3 % -> 30 %
     among them): the pool's measured error is far above the 2-point error the nowcasts had before this issue."""
-    from doubling_analysis.volatility import family
+    from doubling_analysis.model.volatility import family
 
     cat = da.load_catalog()
     ctx = build_context(cat, "2026Q3")

@@ -9,9 +9,9 @@ import time
 import pytest
 
 from doubling_analysis import config
-from doubling_analysis.cli import main
-from doubling_analysis.extract import ExtractError, extract_source
-from doubling_analysis.webtext import WebError, fetch, html_text
+from doubling_analysis.app.cli import main
+from doubling_analysis.extract.candidates import ExtractError, extract_source
+from doubling_analysis.extract.webtext import WebError, fetch, html_text
 
 SYNTHETIC_PAGE = """<!DOCTYPE html>
 <html><head><meta charset="gb2312"><title>示例市工业发展报告</title>
@@ -103,6 +103,7 @@ def test_a_saved_page_is_read_as_html(tmp_path):
     assert src.html and src.url is None and any(c.value == 1234.5 for c in cands)
 
 
+@pytest.mark.integration
 def test_bad_addresses_and_slow_servers_are_located_errors(server, monkeypatch):
     with pytest.raises(WebError, match="expected an http:// or https:// address"):
         fetch("file:///etc/passwd")

@@ -7,10 +7,10 @@ Quick start::
     cat.targets.head()
 """
 
-from .catalog import Catalog, load_catalog, resolve_data_dir, validate
+from .data.catalog import Catalog, load_catalog, resolve_data_dir, validate
 from .violations import DataValidationError, ValidationReport, Violation
 
-__version__ = "0.4.0"
+__version__ = "0.5.0"
 
 __all__ = [
     "Catalog",

@@ -1,0 +1,1490 @@
+"""New plans and new figures in minutes: extract candidate targets (a plan) or actuals (a report) from a text,
+let a person review them (``keep``), and accept the kept rows into a data folder.
+
+* :func:`extract` reads a document (UTF-8, else GB18030) and returns :class:`Candidate` records; :func:`write_candidates`
+  writes them as CSV with the columns of targets.csv or actuals.csv plus ``value_canonical``/``unit_canonical``
+  (the value in the indicator's canonical unit: 1.4万亿 = 14000 亿元), ``confidence`` (0-1), ``review`` (short
+  codes, see :data:`REVIEW_CODES`) and an empty ``keep``.
+* ``value``/``unit`` stay as written (1.4 万亿元, 5000 万元): the validator requires the quote to state the value,
+  and the loader converts to canonical units.
+* Every quote is the clause holding the number, cut from the document with line-wrap white space removed (the
+  project's rule: quotes are verbatim, white space ignored); table cells quote their row up to the cell.
+* :mod:`.accept` appends the kept rows to a data folder with new ids, adds the source text and its sources.csv
+  row, and validates the whole folder on a temporary copy first: when it fails, nothing is written.
+
+The vocabulary of phrases (``data/vocabulary.csv``) is loaded and checked here (not a catalog table): see
+:func:`doubling_analysis.extract.language.load_vocabulary`.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TypeVar
+
+from .. import config
+from ..data.catalog import resolve_data_dir
+from ..data.io import cell_for_spreadsheet
+from ..data.provenance import quote_holds_value
+from . import language as lang
+from . import webtext
+
+#: review codes and what a reviewer should check
+REVIEW_CODES = {
+    "unknown_indicator": "no phrase of data/vocabulary.csv names the measure: indicator_code proposes NEW:<phrase> (the"
+    " words before the number); add that indicator to indicators.csv or choose a code",
+    "unit_mismatch": "the phrase's indicator has another unit than the number: check indicator_code",
+    "tier_scope": "the tier (确保/力争) comes from an earlier clause of the sentence: check it covers this number",
+    "relative_year": "the year is relative (今年/明年/去年) or inferred: check target_year / period",
+    "default_year": "no year in the sentence: the document's year was used",
+    "no_unit": "the number has no unit of its own: the indicator's unit was used",
+    "value_not_in_quote": "the value is not written as such in the quote (翻一番, 两位数): the validator will reject it",
+    "near": "接近/近 X: recorded as ~ (no 'near' comparator for targets)",
+    "sector_list": "one of several sectors named together: check each gets its own row",
+    "sector_from_heading": "the sector comes from the paragraph's heading",
+    "table_cell": "a table cell: check the row and the column header",
+    "jurisdiction": "a table row whose jurisdiction is not known: fill jurisdiction_code",
+    "past": "reads like a past fact (现/已/十三五): a target or a figure?",
+    "growth_only": "only a growth rate is reported",
+    "growth_of_level": "the growth rate is also the growth_pct of the level row before it: keep one of the two",
+    "clause_limit": "the clause holds more numbers than EXTRACT_MAX_CANDIDATES_PER_CLAUSE: the rest were left out",
+    "span": "the figure covers several years (a period a..b or a five-year plan): check the period",
+}
+
+
+@dataclass
+class Candidate:
+    """One candidate row: the fields of a target or an actual, plus confidence and review codes."""
+
+    quote: str
+    value: float | None
+    unit: str | None
+    indicator_code: str | None
+    jurisdiction_code: str
+    source_id: str
+    value_high: float | None = None
+    sector: str | None = None
+    comparator: str = "="
+    tier: str | None = None
+    per: str | None = None
+    base_year: int | None = None
+    target_year: int | None = None
+    period: str | None = None
+    bound: str = "exact"
+    growth_pct: float | None = None
+    status: str = "final"
+    value_canonical: float | None = None
+    unit_canonical: str | None = None
+    review: list[str] = field(default_factory=list)
+    offset: int = 0
+
+    @property
+    def confidence(self) -> float:
+        c = config.EXTRACT_BASE_CONFIDENCE
+        for code in dict.fromkeys(self.review):
+            c -= config.EXTRACT_REVIEW_PENALTY.get(code, config.EXTRACT_DEFAULT_PENALTY)
+        return round(max(0.0, min(1.0, c)), 2)
+
+
+@dataclass(frozen=True)
+class DocContext:
+    """What the document says about itself: kind, years, the jurisdiction and names of its sub-units."""
+
+    kind: str
+    jurisdiction: str
+    source_id: str
+    base_year: int
+    year: int
+    issued_year: int | None
+    units: dict[str, str]  # names of jurisdictions (乐平市, 高新区) -> code, for table rows
+    indicator_units: dict[str, str]
+    growth_of: dict[str, str]  # level indicator -> its growth-rate indicator (refers_to, or X / X增速 by name)
+    level_of: dict[str, str] = field(default_factory=dict)  # growth-rate indicator -> its level
+    indicator_kinds: dict[str, str] = field(default_factory=dict)
+    issued_month: int | None = None
+
+    @property
+    def multi_year(self) -> bool:
+        return self.year - self.base_year > 1
+
+
+class ExtractError(ValueError):
+    """A user error (unreadable file, bad option): the CLI prints it as one line and exits 2."""
+
+
+# ---- reading and cleaning ------------------------------------------------------------------------------------
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """A document's text: UTF-8 (BOM allowed), else GB18030."""
+    p = Path(path)
+    if not p.is_file():
+        raise ExtractError(f"{p}: expected a readable text file (it does not exist or is not a file)")
+    data = p.read_bytes()
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    raise ExtractError(f"{p}: expected a UTF-8 or GB18030 text file")
+
+
+_LIST_MARKER = re.compile(r"^\s*(?:\d+\s*[.．、]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\t)")
+_END_PUNCT = "。；;！？!?：:」”）)〕"
+
+
+def clean(text: str) -> str:
+    """Join lines that a layout wrapped mid-sentence (a line not ending in punctuation, followed by one not
+    starting a list item); keep a newline where a sentence or list item ends. Tables (tab lines) are kept."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    out: list[str] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        if not out:
+            out.append(line.rstrip())
+            continue
+        prev = out[-1]
+        boundary = (
+            prev.rstrip().endswith(tuple(_END_PUNCT))
+            or _LIST_MARKER.match(line) is not None
+            or prev.startswith("\t")
+            or len(prev.strip()) <= config.EXTRACT_HEADING_MAX_CHARS
+        )
+        out.append(line.rstrip() if boundary else out.pop() + line.strip())
+    return "\n".join(out)
+
+
+# ---- document context ----------------------------------------------------------------------------------------
+
+_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-－—–~至]\s*((?:19|20)\d{2})\s*年")
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,30}?(?:实施方案|工作要点|要点|计划|方案|行动)")
+
+
+#: a year written with a period inside it (2024年一季度, 2022年1-9月, 2014年前三季度), not after 比/较 (a base)
+_YEAR_WITH_PERIOD = re.compile(
+    r"(?<![比较\d])((?:19|20)\d{2})\s*年\s*(?=[一二三四]季度|前三季度|上半年|前\s*\d|\d{1,2}\s*[-—–~至到]?\s*\d{0,2}\s*月)"
+)
+
+
+def _report_head_year(head: str, issued_year: int | None) -> int | None:
+    """The year of a report named in its head with a period of that year (记者从2024年一季度…新闻发布会上获悉): the
+    first such year not after the issue year, else None."""
+    for m in _YEAR_WITH_PERIOD.finditer(head):
+        year = int(m.group(1))
+        if issued_year is None or year <= issued_year:
+            return year
+    return None
+
+
+def document_years(text: str, issued_year: int | None, kind: str = "plan") -> tuple[int, int]:
+    """(base year, target year) of a document from its title: 2021-2023 -> (2020, 2023); 2022年实施方案 ->
+    (2021, 2022); else the issue year."""
+    head = text[: config.EXTRACT_TITLE_CHARS]
+    m = _SPAN.search(head)
+    if m:
+        return int(m.group(1)) - 1, int(m.group(2))
+    m = _TITLE_YEAR.search(head)
+    if m:
+        return int(m.group(1)) - 1, int(m.group(1))
+    plan = lang.horizon(head) if kind == "plan" else None
+    if plan and (issued_year is None or issued_year <= plan[1]):
+        return plan[0] - 1, plan[1]  # a five-year plan (十四五): 2020 -> 2025
+    if issued_year is None:
+        raise ExtractError("the document names no year in its title: give --issued DATE")
+    if kind == "report":
+        named = _report_head_year(head, issued_year)
+        if named is not None:
+            return named - 1, named  # 2024年一季度…: the report's own year, named with its period
+        return issued_year - 2, issued_year - 1  # a report without a year reports the past year
+    return issued_year - 1, issued_year
+
+
+def context_from_data(
+    text: str, kind: str, jurisdiction: str, source_id: str, issued: str | None, data_dir=None
+) -> tuple[DocContext, lang.Vocabulary]:
+    """The document's context and the vocabulary, from the data folder's reference tables."""
+    folder = resolve_data_dir(data_dir)
+    if kind not in ("plan", "report"):
+        raise ExtractError(f"--kind: expected plan or report, not {kind!r}")
+    issued_year = None
+    if issued:
+        if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", issued):
+            raise ExtractError(f"--issued: expected a date YYYY, YYYY-MM or YYYY-MM-DD, not {issued!r}")
+        issued_year = int(issued[:4])
+    ind = lang.csv_rows(folder / "indicators.csv")
+    sec = lang.csv_rows(folder / "sectors.csv")
+    jur = lang.csv_rows(folder / "jurisdictions.csv")
+    vocab = lang.load_vocabulary(folder / "vocabulary.csv", {r["code"] for r in ind}, {r["code"] for r in sec})
+    units = {re.sub(r"\s", "", r["name_zh"]): r["code"] for r in jur if r["parent_code"] == jurisdiction}
+    base, year = document_years(text, issued_year, kind)
+    growth_of = {r["refers_to"]: r["code"] for r in ind if r["kind"] == "growth_rate" and r["refers_to"]}
+    level_of = {g: lv for lv, g in growth_of.items()}
+    by_name = {r["name_zh"]: r["code"] for r in ind}
+    for r in ind:  # X增速 is the growth of X
+        level = by_name.get(r["name_zh"][:-2]) if r["kind"] == "growth_rate" and r["name_zh"].endswith("增速") else None
+        if level:
+            growth_of.setdefault(level, r["code"])
+            level_of.setdefault(r["code"], level)
+    ctx = DocContext(
+        kind=kind,
+        jurisdiction=jurisdiction,
+        source_id=source_id,
+        base_year=base,
+        year=year,
+        issued_year=issued_year,
+        units=units,
+        indicator_units={r["code"]: r["unit"] for r in ind},
+        growth_of=growth_of,
+        level_of=level_of,
+        indicator_kinds={r["code"]: r["kind"] for r in ind},
+        issued_month=int(issued[5:7]) if issued and len(issued) >= 7 else None,
+    )
+    return ctx, vocab
+
+
+# ---- sentences and clauses -----------------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_CLAUSE_END = re.compile(r"[，]|(?<!\d)[：:]|[：:](?!\d)|,(?!\d{3})")  # 10.4:39.5:50.1 is one figure's parts
+
+
+def spans(text: str, pattern: re.Pattern, start: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of ``text`` between separators, offsets shifted by ``start``."""
+    out, a = [], 0
+    for m in pattern.finditer(text):
+        out.append((start + a, start + m.start()))
+        a = m.end()
+    out.append((start + a, start + len(text)))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _quote(text: str, start: int, end: int) -> str:
+    return re.sub(r"\s+", " ", text[start:end].strip(" \t\n，,、"))
+
+
+# ---- indicators and sectors ----------------------------------------------------------------------------------
+
+_NEW = re.compile(r"新增|净增|培育|引进|引入|新认定|创建|新建")
+_GROWTH = re.compile(
+    r"(增长|增速|增幅|提高(?![到至])|提升(?![到至])|下降(?![到至])|减少(?![到至])|多)[^，,。；到至]{0,6}$"
+)
+#: words between a phrase and its number that name another measure (a share, a contribution, a pull)
+_OTHER_MEASURE = re.compile(r"占|比重|占比|贡献|拉动|增长面|能耗|电耗|水耗|用水量|排放|利润率")
+_SHARE_KINDS = ("share", "rate")
+
+
+def _nearest(hits: list[lang.Hit], pos: int, end: int) -> lang.Hit | None:
+    if not hits:
+        return None
+
+    def distance(h: lang.Hit) -> tuple[int, int]:
+        d = pos - h.end if h.end <= pos else h.start - end + config.EXTRACT_AFTER_PENALTY
+        return (max(d, 0), -len(h.phrase.phrase))
+
+    return min(hits, key=distance)
+
+
+#: 人均 right before a measure: the measure per head (人均地区生产总值), not the measure
+_PER_CAPITA = re.compile(r"人均\s*$")
+#: a clause that compares (比2018—2020年总量多56%, 较上年增长5%) names no subject of its own
+#: …, and one that compares with another place or measure (高于全区15.2个百分点, 快于全国1.9个百分点) neither
+_COMPARISON_CLAUSE = re.compile(r"^\s*(?:比|较|同比|相比|与|高于|低于|快于|慢于|高出|低出)")
+
+
+def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | None, str | None]:
+    """The measure of the nearest earlier clause of the sentence that holds a figure or names a known measure
+    (工业增加值突破1万亿元，达到1.3万亿元): its last phrase, or (None, its proposal) when that clause names a measure
+    the vocabulary lacks — never a phrase of a clause further back."""
+    for a, b in reversed(spans(before, _CLAUSE_END)):
+        piece = before[a:b]
+        hits = vocab.indicator_hits(piece)
+        if hits:
+            h = hits[-1]
+            return lang.Hit(h.phrase, a + h.start, a + h.end), None
+        figures = [m for m in lang.find_mentions(piece) if m.unit is not None]
+        if figures and not _COMPARISON_CLAUSE.match(piece):
+            words = new_phrase(_measure_words(vocab, piece[: figures[0].start]))
+            if words and is_subject_name(words.removesuffix("增加值")):
+                va = vocab.phrase("工业增加值")
+                if words.endswith("增加值") and va is not None:
+                    return lang.Hit(va, a, b), None  # 国有控股企业增加值增长10.3%，股份制企业增长6.6%: value added
+                continue  # 电气机械和器材制造业增长46.7%，石油和天然气开采业增长23.0%: the measure before the list
+            if words:
+                return None, f"NEW:{words}" if len(words) >= 2 else None
+    return None, None
+
+
+#: the name of a subject of a breakdown, not a measure: an industry of the national classification (石油和天然气开采业,
+#: 非金属矿物制品业), a type of ownership (国有控股企业, 私营企业), or a place (白银市, 临夏州, 兰州新区) — its figure is
+#: of the measure of the list (issue 22, batch 4)
+_SUBJECT_NAME = re.compile(
+    r"(?:我省|我市|我区)?(?:"
+    r"[\u3400-\u9fff、，,和及与]{1,24}?(?:[制製](?:造|品)|[开開][采採]|加工|[采採][选選]|洗[选選]|供[应應]|冶[炼煉])业"
+    r"|(?:国有(?:控股)?|集体|股份制|股份合作|私营|民营|外商及港澳台商投资|外商投资|港澳台商投资|三资|外资)企业"
+    r"|[\u3400-\u9fff]{2,6}(?:市|州|县|新区|盟)(?:规上工业(?:经济)?|规模以上工业)?)"
+)
+
+
+def is_subject_name(words: str) -> bool:
+    """``words`` name only a subject of a breakdown (an industry, a type of ownership, a place)."""
+    return bool(words) and not words.startswith("全") and bool(_SUBJECT_NAME.fullmatch(words))
+
+
+#: an amount after 增加 / 增长 / 减少 (not 增加值) or 同比新增: the change of a level, not the level (比2020年增加近2000亿元,
+#: 每年增加700亿元, 工业投资年均同比新增超过1000亿元)
+_CHANGE_BEFORE = re.compile(r"(?:增加(?!值)|增长|减少|同比新增)(?![到至为])[^，,。；、\d到至为]{0,3}$")
+#: 拉动规上工业增加值增长7.5个百分点, 为规上工业增长贡献67.1%: the number is a pull or contribution, not the phrase's
+_PULL_BEFORE = re.compile(r"拉动|贡献")
+
+
+def _respective_hit(vocab: lang.Vocabulary, clause_before: str) -> lang.Hit | None:
+    """Several measures and 分别 before the number (营业收入、利润总额分别增长5%、6%): the k-th figure after 分别 is the
+    k-th measure's; None otherwise."""
+    i = clause_before.rfind("分别")
+    hits: list[lang.Hit] = []
+    end = i
+    for h in reversed(vocab.indicator_hits(clause_before[:i]) if i > 0 else []):
+        gap = clause_before[h.end : end].strip()
+        if gap not in (("",) if not hits else ("、", "和", "及", "与")):
+            break  # only the list right before 分别: A、B分别…
+        hits.insert(0, h)
+        end = h.start
+    if len(hits) < 2:
+        return None
+    k = sum(1 for m in lang.find_mentions(clause_before[i:]) if m.unit is not None)
+    return hits[k] if k < len(hits) else None
+
+
+def _counts_for_a_count(
+    vocab: lang.Vocabulary, clause: str, rel: tuple[int, int], unit: str | None, ctx: DocContext
+) -> list[lang.Hit]:
+    """The phrases of a clause that may name a count's measure: for a count (10户, 3个), the phrase of a count
+    indicator right after it (its noun), else the phrases of count indicators when the clause has any (10户主营收入
+    达百亿元企业: the firms at the tier, not their revenue); else all."""
+    hits = vocab.indicator_hits(clause)
+    if lang.UNITS.get(unit or "", ("?",))[0] != "count":
+        return hits
+    ends = [m.end for m in lang.find_mentions(clause[: rel[0]]) if m.unit is not None]
+    # 100个在建项目竣工投产、每年有100个…: a phrase right after an earlier count is that count's noun, not this one's
+    hits = [h for h in hits if not any(e <= h.start and _COUNTED_NOUN.match(clause[e : h.start]) for e in ends)]
+    counts = [
+        h for h in hits if lang.UNITS.get(ctx.indicator_units.get(h.phrase.indicator or "", ""), ("?",))[0] == "count"
+    ]
+    if any(h.end <= rel[0] and not clause[h.end : rel[0]].strip() for h in counts):
+        return counts  # 统筹200个…: a count phrase right before the number names it
+    after = [h for h in counts if h.start >= rel[1] and _COUNTED_NOUN.match(clause[rel[1] : h.start])]
+    return after[:1] or counts or hits  # 3个过千亿元产业, 100个在建项目竣工投产: the words after the count
+
+
+#: the words between a count and the phrase after it that names what is counted (3个|过|千亿元产业)
+_COUNTED_NOUN = re.compile(r"^[^，,、；;。：:\d]{0,6}$")
+
+
+def resolve_indicator(
+    vocab: lang.Vocabulary, clause: str, before: str, rel: tuple[int, int], unit: str | None, ctx: DocContext
+) -> tuple[lang.Hit | None, str | None, list[str]]:
+    """The indicator of a number at ``rel`` (offsets in ``clause``): the nearest phrase in its clause, else the
+    measure of the nearest earlier clause of its sentence (:func:`_carried_subject`); a % after 增长 of a level
+    becomes the level's growth rate. Another measure between the phrase and the number (占…比重, a pull 拉动…, the
+    growth or the change in points of a share) makes it unknown."""
+    hit = _respective_hit(vocab, clause[: rel[0]]) or _nearest(_counts_for_a_count(vocab, clause, rel, unit, ctx), *rel)
+    own = _measure_words(vocab, clause[: rel[0]])
+    proposal = _proposal(own)
+    between = clause[hit.end : rel[0]] if hit is not None and hit.end <= rel[0] else ""
+    if hit is None and (not new_phrase(own) or (ctx.kind == "report" and is_subject_name(new_phrase(own)))):
+        subject = bool(new_phrase(own))
+        hit, carried = _carried_subject(vocab, before)
+        if subject:
+            proposal = None  # 白银市为19.1%: the place's figure of the measure before (or of the paragraph before)
+        proposal = proposal or carried
+        between = before[hit.end :] + "，" + clause[: rel[0]] if hit is not None else ""
+    if hit is None:
+        return None, proposal, ["unknown_indicator"]
+    if hit.end <= rel[0] and hit.start > 0 and between == clause[hit.end : rel[0]]:
+        if vocab.inside_sector(clause, hit.start) or clause[: hit.start].endswith("单位"):
+            return (
+                None,
+                _proposal(clause[: rel[0]]) or proposal,
+                ["unknown_indicator"],
+            )  # 高技术制造业增加值占…, 单位工业增加值能耗
+    if _PER_CAPITA.search(clause[: hit.start]) and between == clause[hit.end : rel[0]]:
+        return None, _proposal(clause[: rel[0]]) or proposal, ["unknown_indicator"]  # 人均地区生产总值: per head
+    code = hit.phrase.indicator
+    if hit.phrase.if_new and _NEW.search(clause[: rel[0]]):
+        code = hit.phrase.if_new
+    review: list[str] = []
+    if (
+        hit.start <= rel[0]
+        and hit.end <= rel[0]
+        and _PULL_BEFORE.search(clause[: hit.start])
+        and between == clause[hit.end : rel[0]]
+    ):
+        return hit, proposal, ["unknown_indicator"]
+    denominator = hit.end <= rel[0] and "占" in clause[: hit.start]  # 占全市规上工业增加值的18.5%: a share of it
+    if (_OTHER_MEASURE.search(between) or denominator) and ctx.indicator_kinds.get(code or "") not in _SHARE_KINDS:
+        shares = [
+            h
+            for h in vocab.indicator_hits(clause[: rel[0]])
+            if ctx.indicator_kinds.get(h.phrase.indicator or "") in _SHARE_KINDS
+            and not vocab.inside_sector(clause, h.start)
+        ]
+        if not shares:
+            return hit, proposal, ["unknown_indicator"]  # 装备制造业增加值…占规上工业增加值的比重: another measure
+        hit, code = shares[-1], shares[-1].phrase.indicator  # 战略新兴产业总产值占工业总产值比重: the share's phrase
+    if ctx.indicator_kinds.get(code or "") == "share" and (
+        unit == "pp" or (unit == "%" and _GROWTH.search(clause[: rel[0]]))
+    ):
+        return hit, proposal, ["unknown_indicator"]  # the growth of a share's subject, or the change of the share
+    want = lang.UNITS.get(ctx.indicator_units.get(code or "", ""), ("?",))[0]
+    have = lang.UNITS.get(unit or "", (want,))[0]
+    level_kind = ctx.indicator_kinds.get(ctx.level_of.get(code or "", code or ""))
+    if unit == "pp" and ctx.indicator_kinds.get(code or "") == "growth_rate":
+        return hit, proposal, ["unknown_indicator"]  # 增速比一季度提高1.2个百分点: the change of a growth rate
+    if (
+        (have == "money" and level_kind in ("level", "money_flow")) or (have == "count" and level_kind == "count")
+    ) and _CHANGE_BEFORE.search(clause[: rel[0]]):
+        return hit, f"NEW:{hit.phrase.phrase}增量", ["unknown_indicator"]  # 比2020年增加近2000亿元: the change
+    if have != want:
+        growth = ctx.growth_of.get(code or "")
+        level = ctx.level_of.get(code or "")
+        if have == "ratio" and unit != "pp" and _GROWTH.search(clause[: rel[0]]) and growth:
+            code = growth
+        elif level and lang.UNITS.get(ctx.indicator_units.get(level, ""), ("?",))[0] == have:
+            code = level  # 规模以上工业增加值在675亿元以上: the level of a growth-rate phrase
+        else:
+            return hit, proposal, ["unknown_indicator", "unit_mismatch"]
+    return hit, code, review
+
+
+_LEAD_WORDS = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年|上半年|下半年|前三季度|[一二三四]季度|全年|今年|去年|明年|预计|其中|同时|"
+    r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\s*\d{1,2}\s*个?月|[（(][一二三四五六七八九十\d]+[）)]|"
+    r"十[一二三四五]五[”\"」’]?\s*(?:末|期末|期间|时期|以来)?|全省|全市|全州|全区|全县|全国|本市|我市|我省|我区|力争|确保|争取|争创|努力|"
+    r"(?:近)?[两三四五六七八九十\d]+\s*年(?:来|以来|间|平均|累计)?|到|至|截至|[“”\"「」‘’])"
+)
+_TRAIL_WORDS = re.compile(
+    r"(?:达到|达|为|在|突破|超过|超|实现|完成|增长|增速|增幅|同比|比上年|较上年|提高到|提升到|下降到|提高|提升|下降|减少|"
+    r"年均|平均|每年|分别|累计|同期|保持|控制在|接近|近|约|至少|不低于|不少于|不超过|跨越|迈上|增加|新增|有|的|了|是|共|总量|"
+    r"形成|建成|打造|培育|建设|拥有|首次|总计)+$"
+)
+
+
+_COUNT_OF_UNITS = re.compile(r"(?:等)?\s*(?:\d+|[一二两三四五六七八九十N])\s*个\s*(?:产业|行业|领域|集群|园区)")
+
+
+def _measure_words(vocab: lang.Vocabulary, clause_before: str) -> str:
+    """The clause before a number less the sectors it names and their count (装备制造、石化…6个产业): what is left
+    names the measure, if anything."""
+    out = list(clause_before)
+    for h in vocab.sector_hits(clause_before):
+        out[h.start : h.end] = " " * (h.end - h.start)
+        if "".join(out[h.end : h.end + 2]) in ("产业", "行业"):
+            out[h.end : h.end + 2] = "  "  # 电子信息产业突破1300亿元: the sector's own 产业
+    text = _COUNT_OF_UNITS.sub(" ", "".join(out))
+    group = list(re.finditer(_GROUP_OF_INDUSTRIES.pattern + r"\s*均?", text))
+    if group:  # 生物医药、材料制造、机电制造四大产业均…: the names listed before the count are industries too
+        text = " " * group[-1].end() + text[group[-1].end() :]
+    return text
+
+
+#: a place as the subject of a figure (吴忠市增长9.6%, 其中宁东基地增长28%, 固原市、中卫市分别…): a place, not a measure
+_PLACE = re.compile(
+    r"[\u3400-\u9fff]{1,6}?(?:市|县|区|旗|盟|州|基地)(?=\s*(?:实现|同比|比上年|增长|增速|下降|分别|[、和及与]|$))"
+)
+
+
+def new_phrase(clause_before: str) -> str:
+    """The words naming the measure before a number, for a proposed indicator: the clause before the number less
+    its years, periods, places, tier words and the verbs and comparators next to the number."""
+    text = re.sub(
+        r"\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及:：]", " ", clause_before
+    )  # 分别增长12.0%、: an earlier figure
+    text = re.sub(r"[\s,，、：:；;（）()“”\"]+", " ", text)
+    text = _LEAD_WORDS.sub(" ", text)
+    text = _PLACE.sub(" ", text)
+    words = [w for w in text.split(" ") if w]
+    phrase = _TRAIL_WORDS.sub("", words[-1]) if words else ""
+    return phrase[-config.EXTRACT_NEW_PHRASE_MAX_CHARS :]
+
+
+def _proposal(clause_before: str) -> str | None:
+    phrase = new_phrase(clause_before)
+    return f"NEW:{phrase}" if len(phrase) >= 2 else None
+
+
+def resolve_sectors(vocab: lang.Vocabulary, clause: str, rel: int, heading: str) -> tuple[list[str], list[str]]:
+    """Sectors named before the number in its clause (several joined by 、/和: one row each), else in the
+    paragraph's heading."""
+    hits = vocab.sector_hits(clause[:rel])
+    codes = list(dict.fromkeys(h.phrase.sector for h in hits if h.phrase.sector))
+    if len(codes) > 1:
+        return codes, ["sector_list"]
+    if codes:
+        return codes, []
+    codes = list(dict.fromkeys(h.phrase.sector for h in vocab.sector_hits(heading) if h.phrase.sector))
+    return (codes[:1], ["sector_from_heading"]) if codes else ([], [])
+
+
+#: the number's sector list joined by 、/和/及 before 增加值 (装备制造业、高技术制造业增加值), a sector's 业 left over
+_SECTOR_GAP = re.compile(r"^(?:产业|行业|业)?\s*(?:实现)?\s*(?:[、和及与]\s*)?$")
+#: a group of industries named by their count (六大行业, 四大产业) right before (实现)增加值 or 均: its subject
+_GROUP_OF_INDUSTRIES = re.compile(r"([两三四五六七八九十]|\d{1,2})\s*大\s*(?:产业|行业)")
+#: …四大产业均突破1000亿元, 两大产业主营收入均…: each industry of the group reaches the figure
+_GROUP_EACH = re.compile(_GROUP_OF_INDUSTRIES.pattern + r"[^，,；;。\d]{0,8}均[^，,；;。\d]{0,6}$")
+_ABOVE_SCALE = re.compile(r"规模以上|规上|规模工业")
+#: a value-added total: above-scale industry's (规模以上工业增加值) or all industry's (全部工业增加值, 工业增加值)
+_VA_TOTAL = re.compile(r"(?:规模以上|规上|规模|全部)?工业(?:企业)?(?:实现)?增加值")
+
+
+def sector_value_added(
+    vocab: lang.Vocabulary,
+    clause_before: str,
+    unit: str | None,
+    ctx: DocContext,
+    above_scale: bool,
+    carried: lang.Hit | None = None,
+) -> tuple[str, list[str | None]] | None:
+    """<sector>增加值 before a number (采矿业增加值增长0.4%, 装备制造业、高技术制造业增加值分别增长…): the value added of
+    those sectors — above-scale industry's (the codes of 规模以上工业增加值 in the vocabulary) when ``above_scale``
+    (规模以上/规上 in the paragraph), else all industry's (those of 工业增加值); the growth code for a % after a
+    growth word, the level for money. A clause naming only sectors (分门类看，采矿业增长3.2%) is the value added of
+    those sectors when the measure ``carried`` from before is value added. None when no sector stands right before
+    the last 增加值 or another measure (占…比重, 拉动) comes between it and the number."""
+    i = clause_before.rfind("增加值")
+    if i < 0 and carried is not None and carried.phrase.phrase.endswith("增加值"):
+        g = _GROWTH_START.search(clause_before)
+        i = g.start() if g else len(clause_before)
+        words = new_phrase(_measure_words(vocab, clause_before[:i]))
+        if words and not (ctx.kind == "report" and is_subject_name(words)):
+            return None  # the clause names a measure of its own (not only an industry, ownership or place)
+    if i < 0 or _OTHER_MEASURE.search(clause_before[i:]) or _PULL_BEFORE.search(clause_before[i:]):
+        return None
+    chain: list[str | None] = []
+    end = i
+    for h in reversed(vocab.sector_hits(clause_before[:i])):
+        gap = clause_before[h.end : end]
+        if not _SECTOR_GAP.match(gap) or (not chain and re.search(r"[、和及与]", gap)):
+            break
+        if chain and not re.search(r"[、和及与]", gap):
+            chain[0] = h.phrase.sector or ""  # 汽车制造业, 电子信息制造业: the named industry, not manufacturing
+        else:
+            chain.insert(0, h.phrase.sector or "")
+        end = h.start
+    if not chain and re.search(_GROUP_OF_INDUSTRIES.pattern + r"\s*(?:实现)?\s*$", clause_before[:i]):
+        chain = [None]  # 六大行业实现增加值2040.31亿元: the value added of the group (its industries listed before)
+    if not chain and ctx.kind == "report" and is_subject_name(new_phrase(_measure_words(vocab, clause_before[:i]))):
+        chain = [None]  # 国有控股企业增加值增长10.3%, 石油和天然气开采业增长23.0%: a subject the vocabulary lacks
+    if not chain:
+        return None
+    phrase = vocab.phrase("规模以上工业增加值" if above_scale else "工业增加值")
+    code = phrase.indicator if phrase else None
+    if code is None:
+        return None
+    kind = lang.UNITS.get(unit or "", ("?",))[0]
+    growth = ctx.growth_of.get(code, code if ctx.indicator_kinds.get(code) == "growth_rate" else "")
+    level = ctx.level_of.get(code, code if ctx.indicator_kinds.get(code) != "growth_rate" else "")
+    if unit == "%" and _GROWTH.search(clause_before) and growth:
+        return growth, list(dict.fromkeys(chain))
+    if kind == "money" and level:
+        return level, list(dict.fromkeys(chain))
+    return None
+
+
+_S = TypeVar("_S", str, str | None)
+
+#: a word of an industry's name right before 工业增加值 (煤炭工业增加值, 化学工业增加值), not a place or scope
+_INDUSTRY_BEFORE = re.compile(r"(?<!全)(?<!本)(?<!我)[\u3400-\u9fff](?<![全省市区县州部的月年看中])$")
+
+
+def _all_industry_codes(vocab: lang.Vocabulary) -> set[str]:
+    """The codes of 工业增加值 (all industry's value added): its growth and its level."""
+    phrase = vocab.phrase("工业增加值")
+    return {c for c in (phrase.indicator if phrase else None, "industrial_va", "industrial_va_growth") if c}
+
+
+def _above_scale_code(vocab: lang.Vocabulary, ctx: DocContext, code: str) -> str:
+    """The above-scale counterpart of an all-industry value-added code (its growth for a growth, its level for a
+    level)."""
+    phrase = vocab.phrase("规模以上工业增加值")
+    growth = phrase.indicator if phrase and phrase.indicator else code
+    if ctx.indicator_kinds.get(code) == "growth_rate":
+        return growth
+    return ctx.level_of.get(growth, code)
+
+
+#: where the growth words of a clause start (采矿业|增长3.2%)
+_GROWTH_START = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|下降|减少)")
+
+
+def respective(sectors: list[_S], clause_before: str) -> list[_S]:
+    """Several sectors and 分别 before the number: the k-th figure after 分别 is the k-th sector's (装备制造业、高技术
+    制造业增加值分别增长12.0%、11.8%); otherwise all of them."""
+    i = clause_before.rfind("分别")
+    if len(sectors) < 2 or i < 0:
+        return sectors
+    k = sum(1 for m in lang.find_mentions(clause_before[i:]) if m.unit is not None)
+    return [sectors[k]] if k < len(sectors) else sectors
+
+
+# ---- candidates from running text ----------------------------------------------------------------------------
+
+_ZERO = re.compile(r"零的突破|实现突破")
+_DOUBLING = re.compile(r"翻一番|倍增(?=[^。\n]{0,6}(?:计划|行动))")
+_PAST = re.compile(r"十三五|现拥有|过去\s*\d*\s*[五两三]?年")
+_NEEDS_UNITLESS = re.compile(r"^\s*(?:以上|左右|以内|%)")
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A number in its sentence: the mention, the clause around it and the text before it."""
+
+    m: lang.Mention
+    sentence: str
+    s0: int  # offset of the sentence in the document as written
+    c0: int  # offset of the clause in the sentence
+    c1: int
+    heading: str
+    raw: str  # the sentence as written (``sentence`` is normalised: full-width digits, traditional characters)
+    raw_at: tuple[int, ...] = ()  # offset in ``raw`` of each character of ``sentence`` (and of its end)
+    p0: int = -1  # offset of the paragraph in the document
+    paragraph: str = ""  # the paragraph (normalised)
+    ps0: int = 0  # offset of the sentence in the paragraph (normalised)
+    measure_before: str = ""  # a report's last earlier paragraph that names a known measure (its subject carries)
+
+    @property
+    def clause(self) -> str:
+        return self.sentence[self.c0 : self.c1]
+
+    @property
+    def rel(self) -> tuple[int, int]:
+        return self.m.start - self.c0, self.m.end - self.c0
+
+
+def _unitless_ok(sentence: str, m: lang.Mention) -> bool:
+    return bool(
+        _NEEDS_UNITLESS.match(sentence[m.end :])
+        or lang.comparator_before(sentence, m.start)[0]
+        or re.search(r"(达到|达|为|至)\s*$", sentence[max(0, m.start - 3) : m.start])
+    )
+
+
+#: a number joined to the next by 和/、/及/与 (分别提高15和42.4个百分点): the unit written after the last is both's
+_JOINED = re.compile(r"^\s*[和、及与]\s*$")
+#: parts of a whole after 结构/比例 (三次产业结构调整为10.4:39.5:50.1): each a share in % when they sum to 100
+_PARTS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*[:：]\s*\d+(?:\.\d+)?)+(?![\d.])")
+_PARTS_OF = re.compile(r"(?:结构|比例|之比)[^，,。；;\d]{0,6}$")
+
+
+def _unit_carried_back(sentence: str, found: list[lang.Mention]) -> list[lang.Mention]:
+    """A bare Arabic number joined by 和/、 to the number after it takes that number's unit (15和42.4个百分点)."""
+    out = list(found)
+    for k in range(len(out) - 2, -1, -1):
+        m, nxt = out[k], out[k + 1]
+        if m.unit is None and not m.chinese and nxt.unit not in (None, "× base") and nxt.value_high is None:
+            if _JOINED.match(sentence[m.end : nxt.start]):
+                out[k] = replace(m, unit=nxt.unit)
+    return out
+
+
+def _structure_shares(sentence: str, found: list[lang.Mention]) -> list[lang.Mention]:
+    """Parts of a structure written A:B:C after 结构/比例 whose sum is 100: each part a share in %."""
+    for p in _PARTS.finditer(sentence):
+        if not _PARTS_OF.search(sentence[: p.start()]):
+            continue
+        parts = [(x.start() + p.start(), x.end() + p.start()) for x in re.finditer(r"\d+(?:\.\d+)?", p.group(0))]
+        values = [float(sentence[a:b]) for a, b in parts]
+        if abs(sum(values) - 100) > config.EXTRACT_PARTS_SUM_TOLERANCE:
+            continue
+        found = [x for x in found if x.end <= p.start() or x.start >= p.end()]
+        found += [
+            lang.Mention(a, b, v, None, "%", False, sentence[a:b]) for (a, b), v in zip(parts, values, strict=True)
+        ]
+    return sorted(found, key=lambda x: x.start)
+
+
+def sentence_mentions(sentence: str, item: bool = False) -> list[lang.Mention]:
+    """The numbers of a sentence that may be figures (dates, names, thresholds, list markers left out); ``item``:
+    the sentence opens a list item, whose marker (5. in "5.5020项目") is not a number."""
+    marker = re.match(r"\s*\d{1,2}\s*[.．、]", sentence) if item else None
+    masked = " " * marker.end() + sentence[marker.end() :] if marker else sentence
+    found = lang.find_mentions(masked)
+    for z in _ZERO.finditer(sentence):
+        found.append(lang.Mention(z.start(), z.end(), 0.0, None, None, True, z.group(0)))
+    for d in _DOUBLING.finditer(sentence):
+        found.append(lang.Mention(d.start(), d.end(), 2.0, None, "× base", True, d.group(0)))
+    found.sort(key=lambda x: x.start)
+    found = _structure_shares(masked, _unit_carried_back(masked, found))
+    with_units = [x for x in found if x.unit is not None or x.raw in ("零的突破", "实现突破")]
+    kept = []
+    for m in found:
+        if m.raw in ("零的突破", "实现突破", "翻一番") or m.unit == "× base":
+            kept.append(m)
+            continue
+        if any(z.start <= m.start < z.end for z in found if z.raw in ("零的突破", "实现突破") and z is not m):
+            continue
+        if lang.is_excluded(m, sentence, [o for o in with_units if o is not m]):
+            continue
+        if m.unit is None and not _unitless_ok(sentence, m):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _ahead_year(spot: Spot, ctx: DocContext) -> int | None:
+    """A plan's year counted from its base year: milestones (3年、5年、8年 … 分别: each figure after the list its
+    own year, in order) or 3年内 / 用5年时间."""
+    before = spot.sentence[: spot.m.start]
+    ms = lang.milestones(spot.sentence)
+    if ms and ms[0] <= spot.m.start:
+        k = sum(1 for x in lang.find_mentions(spot.sentence[ms[0] : spot.m.start]) if x.unit is not None)
+        if k < len(ms[1]):
+            return ctx.base_year + ms[1][k]
+    n = lang.years_ahead(before)
+    return ctx.base_year + n if n else None
+
+
+_LAST_MONTH = re.compile(r"上月|上个月")
+
+
+def _last_month(sentence: str, ctx: DocContext) -> int | None:
+    """上月 / 上个月 in a report of month M: the month before alone, as -(M - 1) (-12 on a page of January); None
+    when the sentence names no such month or the page's month is unknown."""
+    if ctx.issued_month is None or not _LAST_MONTH.search(sentence) or lang.explicit_year(sentence) is not None:
+        return None
+    return -(ctx.issued_month - 1 or 12)
+
+
+def _report_year(ctx: DocContext, months: int | None) -> int | None:
+    """The year of a period written without one (上半年, 1—5月, 全年): the last such period ended by the issue date
+    (a page of August on 上半年: that year's; a page of January on 1至11月 or 全年: the year before)."""
+    if ctx.issued_year is None:
+        return None
+    if months is None or months == 12:
+        return ctx.issued_year - 1 if ctx.issued_month is not None else None
+    if ctx.issued_month is None:
+        return None
+    return ctx.issued_year if ctx.issued_month > abs(months) else ctx.issued_year - 1  # -7: July alone
+
+
+#: 在去年实现…突破500亿元基础上: the year inside is the base the plan builds on, not the year of its targets
+_ON_THE_BASIS = re.compile(r"在[^。；;，,]*?(?:[，,][^。；;，,]*?)?基础上")
+#: a rate per year (每年保持20%以上的增速, 年均增长8%) in a plan
+_PER_YEAR_RATE = re.compile(r"每年|年均")
+
+
+def _years(spot: Spot, ctx: DocContext, sticky: int | None, months: int | None = None) -> tuple[int, int, list[str]]:
+    before = spot.sentence[: spot.m.start]
+    clause_before = spot.clause[: spot.rel[0]]
+    review: list[str] = []
+    year = lang.explicit_year(clause_before)
+    if year is None:
+        year_text = _ON_THE_BASIS.sub(lambda b: " " * len(b.group(0)), before) if ctx.kind == "plan" else before
+        year = lang.relative_year(year_text, ctx.issued_year)
+        if year is not None:
+            review.append("relative_year")
+    if year is None and ctx.kind == "plan" and _PER_YEAR_RATE.search(clause_before):
+        later = lang._TO_YEAR.search(spot.sentence[spot.m.end :])  # 每年保持20%以上的增速，到2025年…: to that year
+        year = int(later.group(1)) if later and lang.explicit_year(before) is None else None
+    if year is None and ctx.kind == "plan":
+        year = _ahead_year(spot, ctx)
+    if year is None:
+        year = lang.explicit_year(before)
+    if year is None and ctx.kind == "plan":
+        plan = lang.horizon(before)
+        year = plan[1] if plan else None
+    if year is None and ctx.kind == "report" and not _PAST.search(before):
+        year = _report_year(ctx, lang.ytd_months(before) or months)
+        if year is not None:
+            review.append("default_year")
+    if year is None:
+        year = sticky or ctx.year
+        if not _PAST.search(before) and ctx.kind == "report":
+            review.append("default_year")
+    base = lang.base_year(spot.sentence[: spot.m.end], year, ctx.base_year)
+    return year, base, review
+
+
+def _doubling_years(spot: Spot, ctx: DocContext, year: int, base: int) -> tuple[int, int]:
+    m = re.search(r"([三五两二3-5])\s*年", spot.sentence[max(0, spot.m.start - 8) : spot.m.end + 8])
+    if m and not ctx.multi_year:
+        n = int(lang.parse_number(m.group(1)) or 3)
+        return ctx.base_year + n - 1, ctx.base_year - 1
+    return year, base
+
+
+def _value_forms(m: lang.Mention, quote: str) -> tuple[float, float | None, str | None, list[str]]:
+    """The value and unit as written such that the quote states the value (5000亿 -> 5000 亿元; 两千亿 -> 2 千亿元)."""
+    value, high, unit = m.value, m.value_high, m.unit
+    if unit == "亿元" and not quote_holds_value(quote, value, unit):
+        for word, factor in (("千亿元", 1000.0), ("百亿元", 100.0), ("万亿元", 10000.0)):
+            if value % factor == 0 and quote_holds_value(quote, value / factor, word):
+                return value / factor, (high / factor if high else None), word, []
+    if unit is not None and not quote_holds_value(quote, value, unit):
+        return value, high, unit, ["value_not_in_quote"]
+    return value, high, unit, []
+
+
+def _quote_window(spot: Spot) -> tuple[int, int]:
+    """The clause, or the window of EXTRACT_MAX_QUOTE_CHARS around the number in a longer clause."""
+    c0, c1 = spot.c0, spot.c1
+    limit = config.EXTRACT_MAX_QUOTE_CHARS
+    if c1 - c0 <= limit:
+        return c0, c1
+    a = max(c0, min(spot.m.start - limit // 2, c1 - limit))
+    return a, min(c1, a + limit)
+
+
+#: a figure run on into the next words with no punctuation (超过三分之一制造业比重…, 力争达到28%高新技术产业…): a lost
+#: sentence end
+_RUN_ON = re.compile(r"^\s*(?![的级和及])[\u3400-\u9fff]")
+
+
+def _tier_closed(spot: Spot) -> bool:
+    """A tier word (力争, 争创) governs the rest of its sentence — unless the text lost its punctuation: a share,
+    rate or amount run on into the next words (…28%高新技术产业…) after the tier word and before this number
+    ends the tier word's reach there (力争工业投资增长15%高新技术企业达到200家: 200家 is not 力争's)."""
+    words = list(lang._TIER_RE.finditer(spot.sentence[: spot.m.start]))
+    if not words:
+        return False
+    for x in sentence_mentions(spot.sentence):
+        if words[-1].end() <= x.start and x.end <= spot.m.start and x.unit is not None:
+            dim = lang.UNITS.get(x.unit, ("",))[0]
+            if dim in ("ratio", "money") and _RUN_ON.match(
+                lang.SUFFIX_WORD.sub("", spot.sentence[x.end : x.end + 5], count=1)
+            ):
+                return True
+    return False
+
+
+def _raw_span(spot: Spot, a: int, b: int) -> tuple[int, int]:
+    """Offsets ``a``, ``b`` of the normalised sentence in the sentence as written."""
+    return (spot.raw_at[a], spot.raw_at[b]) if spot.raw_at else (a, b)
+
+
+def _per_text(spot: Spot) -> str:
+    """Where per words (每年, 年均, 累计) govern a number: its clause before it, and the sentence's opening clause
+    when that holds no number of its own (到2025年每年：…)."""
+    opening = re.split(r"[，,：:]", spot.sentence, maxsplit=1)[0]
+    own = spot.clause[: spot.rel[0]]
+    if spot.c0 > 0 and not re.search(r"\d", opening):
+        return opening + "，" + own
+    return own
+
+
+def _text_before(spot: Spot) -> str:
+    """The text before a number's clause in its paragraph, after the last earlier paragraph naming a measure (at most
+    EXTRACT_MAX_SENTENCE_CHARS characters of each)."""
+    n = config.EXTRACT_MAX_SENTENCE_CHARS
+    return spot.measure_before[-n:] + "。" + spot.paragraph[max(0, spot.ps0 + spot.c0 - n) : spot.ps0 + spot.c0]
+
+
+def _spot_candidates(
+    spot: Spot,
+    ctx: DocContext,
+    vocab: lang.Vocabulary,
+    sticky: int | None,
+    months: int | None = None,
+    carried_tier: str | None = None,
+    above_scale_before: bool = False,
+) -> list[Candidate]:
+    """The candidates of one number. ``above_scale_before``: the last value-added total named before the paragraph
+    was above-scale industry's (规模以上工业增加值), so a sector's 增加值 in the paragraph is above-scale too."""
+    m, sentence = spot.m, spot.sentence
+    before = sentence[: m.start]
+    clause = spot.clause
+    quote = _quote(spot.raw, *_raw_span(spot, *_quote_window(spot)))
+    review: list[str] = []
+    unit = m.unit
+    if m.raw in ("两位数",):
+        unit = "%"
+    hit, code, rev = resolve_indicator(vocab, clause, sentence[: spot.c0], spot.rel, unit, ctx)
+    if ctx.kind == "report" and hit is None and code is None:
+        # nothing in the clause or its sentence names a measure (吴忠市增长9.6%; after 银川市规上工业增加值同比增长
+        # 16.8%): the measure named last before it in the paragraph, else in the last paragraph naming one
+        earlier, _ = _carried_subject(vocab, _text_before(spot))
+        if (
+            earlier is not None
+        ):  # read as if the measure stood right before the clause (what lies between is no measure)
+            hit, code, rev = resolve_indicator(vocab, clause, _text_before(spot)[: earlier.end], spot.rel, unit, ctx)
+    review += rev
+    if unit is None and code:
+        unit = ctx.indicator_units.get(code)
+        if m.raw not in ("零的突破", "实现突破"):
+            review.append("no_unit")
+    sectors: list[str | None] = [None]
+    carried = None  # the measure of a clause naming only sectors (其中制造业增长8.2%): from before it
+    subject = ctx.kind == "report" and is_subject_name(new_phrase(_measure_words(vocab, clause[: spot.rel[0]])))
+    if (vocab.sector_hits(clause[: spot.rel[0]]) or subject) and not vocab.indicator_hits(clause):
+        carried = hit if hit is not None else _carried_subject(vocab, spot.paragraph[: spot.ps0 + spot.c0])[0]
+        if (
+            carried is None
+            and ctx.kind == "report"
+            and _carried_subject(vocab, spot.paragraph[: spot.ps0 + spot.c0])
+            == (
+                None,
+                None,
+            )
+        ):  # 分三大门类看，采矿业增长2.0% in a paragraph of its own: the measure of the paragraph before
+            carried = _carried_subject(vocab, _text_before(spot))[0]
+    above_scale = bool(_ABOVE_SCALE.search(spot.paragraph)) or above_scale_before
+    sva = sector_value_added(vocab, clause[: spot.rel[0]], unit, ctx, above_scale, carried)
+    if sva is not None and ("unknown_indicator" in review or carried is not None):
+        code, found = sva
+        review = [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+        sectors = list(respective(found, clause[: spot.rel[0]]))
+        review += ["sector_list"] if len(sectors) > 1 else []
+    elif hit is not None and hit.phrase.if_sector:
+        named, rev = resolve_sectors(vocab, clause, spot.rel[0], spot.heading)
+        if named:
+            sectors, code = (
+                [*respective(named, clause[: spot.rel[0]])],
+                (hit.phrase.if_sector if code == hit.phrase.indicator else code),
+            )
+            review += rev if len(sectors) > 1 else [r for r in rev if r != "sector_list"]
+    if (
+        hit is not None
+        and above_scale
+        and code in _all_industry_codes(vocab)
+        and _INDUSTRY_BEFORE.search(clause[: hit.start])
+        and any((h.start, h.end) == (hit.start, hit.end) for h in vocab.indicator_hits(clause))  # in this clause
+    ):
+        code = _above_scale_code(vocab, ctx, code)  # 煤炭工业增加值 after 规模以上工业增加值: that industry's
+    group = _GROUP_EACH.search(clause[: spot.rel[0]])
+    n_group = min(int(lang.parse_number(group.group(1)) or 0), config.EXTRACT_MAX_GROUP_ROWS) if group else 0
+    named = [s for s in sectors if s is not None]
+    if n_group > len(named):  # 生物医药、…、机电制造四大产业均突破1000亿元: one row per industry counted
+        sectors = named + [None] * (n_group - len(named))
+        review += ["sector_list"]
+    value, high, unit, rev = _value_forms(replace(m, unit=unit), quote)
+    review += rev
+    year, base, rev = _years(spot, ctx, sticky, months)
+    review += rev
+    if m.unit == "× base":
+        year, base = _doubling_years(spot, ctx, year, base)
+        code = code or "doubling"
+        comp = ">="
+    elif m.raw in ("零的突破", "实现突破"):
+        comp = ">"
+    else:
+        comp, rev = lang.comparator(sentence, m)
+        review += rev
+    tier, rev = lang.tier(before, clause[: spot.rel[0]])
+    if tier is not None and _tier_closed(spot):
+        tier, rev = None, []
+    if tier is None and carried_tier is not None:
+        tier, rev = carried_tier, ["tier_scope"]  # 力争到2025年： governs the list under it
+    review += rev
+    if _PAST.search(before):
+        review.append("past")
+    indicator_unit = ctx.indicator_units.get(code or "")
+    vc, uc = lang.canonical(value, unit, indicator_unit)
+    base_cand = Candidate(
+        quote=quote,
+        value=value,
+        unit=unit,
+        indicator_code=code,
+        jurisdiction_code=ctx.jurisdiction,
+        source_id=ctx.source_id,
+        value_high=high,
+        comparator=comp,
+        tier=tier,
+        per=lang.per(_per_text(spot), clause, ctx.multi_year),
+        base_year=base,
+        target_year=year,
+        value_canonical=vc,
+        unit_canonical=uc,
+        review=review,
+        offset=spot.s0 + _raw_span(spot, m.start, m.end)[0],
+    )
+    if ctx.kind == "report":
+        base_cand = _as_report(base_cand, spot, year, months)
+    return [replace(base_cand, sector=s, review=list(base_cand.review)) for s in sectors]
+
+
+#: a span of years written before the figures (2009年至2012年, 2009—2012年) and a level 由X增加到Y over it: X is the
+#: level of the span's first year, Y of its last
+_FROM_SPAN = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-－—–~至到]\s*((?:19|20)\d{2})\s*年")
+_FROM = re.compile(r"(?:由|从)\s*$")
+#: a clause of growth right after a pair 由X…到Y (增长了1.52倍, 增长52%): the growth over the span
+_GROWTH_OF_PAIR = re.compile(r"^\s*(?:增长|增加|提高)了?\s*$")
+_FROM_TO_PAIR = re.compile(r"(?:由|从)\s*\d[^，,；;。]*?(?:到|至)\s*\d[^，,；;。]*$")
+_FROM_TO = re.compile(r"(?:由|从)\s*\d[^，,；;。]*?(?:增加|提高|增长|上升|扩大|提升)?\s*(?:到|至)\s*$")
+
+
+def _from_to_period(spot: Spot, clause_before: str) -> str | None:
+    """The year of a level in 2009年至2012年，…由247.93亿元增加到508.6亿元 (the span earlier in the paragraph, no
+    other year after it): the first year for the level after 由 / 从, the last for the level after 增加到, the span
+    (2009..2012) for the growth right after the pair (…增加到2136.5亿元，增长了1.52倍); None for any other figure."""
+    growth_of_pair = bool(
+        _GROWTH_OF_PAIR.search(clause_before) and _FROM_TO_PAIR.search(spot.sentence[: spot.c0].rstrip("，, "))
+    )
+    if not growth_of_pair and (
+        spot.m.unit == "%" or not (_FROM.search(clause_before) or _FROM_TO.search(clause_before))
+    ):
+        return None
+    text = spot.paragraph[: spot.ps0 + spot.m.start] if spot.paragraph else spot.sentence[: spot.m.start]
+    spans_before = list(_FROM_SPAN.finditer(text))
+    if not spans_before or lang.explicit_year(text[spans_before[-1].end() :]) is not None:
+        return None  # no span, or another year written after it
+    first, last = int(spans_before[-1].group(1)), int(spans_before[-1].group(2))
+    if growth_of_pair:
+        return f"{first}..{last}"
+    return str(first if _FROM.search(clause_before) else last)
+
+
+def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = None) -> Candidate:
+    """A reported figure: its bound, status and period (a year, a year to date, or a span of years: 2021..2023 for
+    2021—2023年, 十三五以来, 两年平均, 3年累计, 比2020年增加 in a figure of 2023); per year for 年均 / 每年 / 两年平均,
+    period for 累计."""
+    before = spot.sentence[: spot.m.start]
+    clause_before = spot.clause[: spot.rel[0]]
+    status = "preliminary" if re.search(r"预计|初步", spot.sentence) else "final"
+    months = lang.ytd_months(before)
+    if months is None and lang.explicit_year(before) is None:
+        months = sticky_months
+    span = lang.report_span(spot.sentence, before, year)
+    base = re.search(r"(?:比|较)\s*((?:19|20)\d{2})\s*年", clause_before)
+    if span is None and base and int(base.group(1)) < year - 1:
+        span = (int(base.group(1)) + 1, year)  # 比2020年增加近2000亿元 in 2023: the change over 2021..2023
+    per = lang.per(_per_text(spot), spot.clause, bool(span))  # a flow (新增) over a span: per period
+    from_to = _from_to_period(spot, clause_before)
+    if from_to is not None:  # 由X增加到Y: two levels, each of one year
+        span, per = None, None
+    review = list(c.review) + (["span"] if span else [])
+    return replace(
+        c,
+        bound=lang.bound(spot.sentence, spot.m),
+        status=status,
+        period=from_to or (f"{span[0]}..{span[1]}" if span else lang.report_period(year, months)),
+        tier=None,
+        per=per if per in ("year", "period") else None,
+        review=review,
+    )
+
+
+def _is_growth(spot: Spot) -> bool:
+    return spot.m.unit == "%" and bool(_GROWTH.search(spot.sentence[: spot.m.start]))
+
+
+def _own_phrase(spot: Spot, vocab: lang.Vocabulary) -> bool:
+    """The growth's clause names a measure of its own (采矿业增加值增长0.4%), so it is not the growth of the level before."""
+    before = spot.clause[: spot.rel[0]]
+    return bool(vocab.indicator_hits(before)) or bool(new_phrase(_measure_words(vocab, before)))
+
+
+#: a sentence opening with a comparison and no subject: 比上年增长5% (after …营业收入46644.9亿元;)
+_SUBJECTLESS_GROWTH = re.compile(r"^\s*(?:比上年|较上年|同比|比去年|较去年)")
+
+
+def _pair_growth(
+    cands: list[tuple[Spot, list[Candidate]]],
+    ctx: DocContext,
+    vocab: lang.Vocabulary,
+    prior: tuple[Spot, list[Candidate]] | None = None,
+) -> list[Candidate]:
+    """Reports: every growth rate is a row of its own (value blank, growth_pct, the growth indicator). A growth in
+    the level's clause or in the clause right after it that names no measure of its own (…1000.5亿元，同比增长20.5%)
+    is also that level's growth_pct; 分别 pairs growths with the levels before them in order. A growth never
+    belongs to a row of an earlier clause that its own clause does not refer to. ``prior``: the level that ended
+    the sentence before, in the same paragraph; a sentence opening with 比上年增长X% (no subject) is its growth."""
+    out: list[Candidate] = []
+    waiting: list[tuple[Spot, list[Candidate]]] = []
+    if prior is not None and cands and _is_growth(cands[0][0]):
+        first = cands[0][0]
+        opening = first.clause[: first.rel[0]]
+        if (
+            first.c0 == 0
+            and prior[0].p0 == first.p0 >= 0
+            and _SUBJECTLESS_GROWTH.match(opening)
+            and not _own_phrase(first, vocab)
+        ):
+            # the level stands in as if it opened this sentence (an empty clause at 0), so the pairing below takes it
+            waiting = [(replace(prior[0], sentence=first.sentence, c0=0, c1=0), prior[1])]
+    for spot, rows in cands:
+        if not _is_growth(spot):
+            out += rows
+            if spot.m.unit != "%":
+                prev = waiting[-1][0] if waiting else None
+                if prev is not None and prev.sentence != spot.sentence:
+                    waiting = []
+                waiting.append((spot, rows))
+            continue
+        sign = -1 if re.search(r"(下降|减少)[^，,。；]{0,6}$", spot.sentence[: spot.m.start]) else 1
+        level: list[Candidate] | None = None
+        respectively = "分别" in spot.sentence[: spot.m.start]
+        if waiting and waiting[0][0].sentence == spot.sentence:
+            if respectively and len(waiting) > 1:
+                level = waiting.pop(0)[1]
+            else:
+                lspot, lrows = waiting[-1]
+                adjacent = (
+                    lspot.c0 == spot.c0 or re.fullmatch(r"[，,\s]*", spot.sentence[lspot.c1 : spot.c0]) is not None
+                )
+                if respectively or (adjacent and not _own_phrase(spot, vocab)) or lspot.c0 == spot.c0:
+                    level = lrows
+                waiting = [] if not respectively else waiting[1:]
+        for r in rows:
+            r.growth_pct, r.value, r.unit, r.value_canonical, r.unit_canonical = (
+                sign * (r.value or 0),
+                None,
+                None,
+                None,
+                None,
+            )
+            r.review.append("growth_only")
+            if level:
+                lcode = level[0].indicator_code or ""
+                if not _own_phrase(spot, vocab) or respectively:
+                    growth = ctx.growth_of.get(lcode)
+                    r.indicator_code = growth or (f"{lcode}增速" if lcode.startswith("NEW:") else r.indicator_code)
+                    r.sector = level[0].sector
+                r.review.append("growth_of_level")
+        if level:
+            for lv in level:
+                if lv.growth_pct is None:
+                    lv.growth_pct = sign * (spot.m.value or 0)
+        out += rows
+    return out
+
+
+_INCENTIVE = re.compile(r"奖励|补助|奖补|补贴|给予")
+
+
+def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[Candidate]:
+    """Candidates from the running text (tables are read by :func:`table_candidates`). Sentences that set
+    rewards (奖励, 补助: the amounts and the thresholds that earn them) are policy terms, not targets or figures;
+    in a plan, sentences that state past facts (十三五, 现拥有) are left to the actuals."""
+    raw_text = text
+    text, index = lang.normalise_mapped(raw_text)
+    out: list[Candidate] = []
+    sticky: int | None = None
+    months: int | None = None  # a report's year to date (上半年: 6), or -M for the month M alone (上月), carried on
+    carried_tier: str | None = None  # 力争到2025年： over the list items under it
+    doubled = False
+    prior: tuple[Spot, list[Candidate]] | None = None  # a report's level ending the sentence before
+    totals = [(t.end(), bool(_ABOVE_SCALE.match(t.group(0)))) for t in _VA_TOTAL.finditer(text)]
+    k_total = 0
+    above_scale_before = False  # the last value-added total before the paragraph was above-scale industry's
+    measure_before = ""  # a report's last paragraph naming a known measure
+    for p0, p1 in spans(text, re.compile(r"\n")):
+        paragraph = text[p0:p1]
+        while k_total < len(totals) and totals[k_total][0] <= p0:
+            above_scale_before = totals[k_total][1]
+            k_total += 1
+        if paragraph.startswith("\t"):
+            continue
+        sentences = [piece for a, b in spans(paragraph, _SENTENCE_END) for piece in _pieces(paragraph, a, b)]
+        heading = paragraph[sentences[0][0] : sentences[0][1]] if _LIST_MARKER.match(paragraph) else ""
+        if not _LIST_MARKER.match(paragraph):
+            carried_tier = None
+        for s0, s1 in sentences:
+            sentence = paragraph[s0:s1]
+            if _INCENTIVE.search(sentence):
+                continue
+            if ctx.kind == "plan" and _PAST.search(sentence) and not _DOUBLING.search(sentence):
+                continue
+            to_year = lang._TO_YEAR.search(sentence) or _GOAL_YEAR.search(sentence)
+            clauses = spans(sentence, _CLAUSE_END)
+            r0 = index[p0 + s0]
+            raw_at = tuple(i - r0 for i in index[p0 + s0 : p0 + s1 + 1])
+            raw_sentence = raw_text[r0 : index[p0 + s1]]
+            found: list[tuple[Spot, list[Candidate]]] = []
+            per_clause: dict[int, int] = {}
+            last_month = _last_month(sentence, ctx) if ctx.kind == "report" else None
+            if last_month is not None and lang.ytd_months(sentence) is None:
+                months = last_month  # 上月，全省工业增加值增长8.1%: that month alone, and the sentences after it
+            alone = _MONTH_ALONE.search(sentence) if ctx.kind == "report" else None
+            if alone and 1 <= int(alone.group(1)) <= 12 and lang.ytd_months(sentence[: alone.start()]) is None:
+                months = -int(alone.group(1))  # …数据显示，9月，规模以上工业增加值增长5.6%: September alone
+            for m in sentence_mentions(sentence, item=s0 == 0 and bool(heading)):
+                if m.unit == "× base":
+                    if doubled or ctx.kind == "report":
+                        continue
+                    doubled = True  # the plan's doubling is stated once (its title); later mentions repeat it
+                c0, c1 = next(((a, b) for a, b in clauses if a <= m.start < b), (0, len(sentence)))
+                per_clause[c0] = per_clause.get(c0, 0) + 1
+                if per_clause[c0] > config.EXTRACT_MAX_CANDIDATES_PER_CLAUSE:
+                    if per_clause[c0] == config.EXTRACT_MAX_CANDIDATES_PER_CLAUSE + 1 and found:
+                        for r in found[-1][1]:
+                            r.review.append("clause_limit")
+                    continue
+                spot = Spot(m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph, s0, measure_before)
+                found.append(
+                    (spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier, above_scale_before))
+                )
+            if ctx.kind == "report":
+                out += _pair_growth(found, ctx, vocab, prior)
+                prior = found[-1] if found and not _is_growth(found[-1][0]) and found[-1][0].m.unit != "%" else None
+            else:
+                out += [c for _, rows in found for c in rows]
+            if to_year and int(to_year.group(1)) > ctx.base_year:
+                sticky = int(to_year.group(1))
+            plan = lang.horizon(sentence) if ctx.kind == "plan" and _HORIZON_GOAL.search(sentence) else None
+            if plan:
+                sticky = plan[1]
+            if ctx.kind == "report":
+                ytd = lang.ytd_months(sentence)
+                months = ytd if ytd is not None else (None if lang.explicit_year(sentence) else months)
+            if sentence.rstrip().endswith(("：", ":")) or paragraph.rstrip().endswith(("：", ":")):
+                word, _ = lang.tier(sentence, sentence)
+                carried_tier = word if word else carried_tier
+        if ctx.kind == "report" and vocab.indicator_hits(paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]):
+            measure_before = paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]
+    return out
+
+
+#: a month written alone as the period of what follows (，9月，…; 3月份，…), not a span (1—9月) nor a date (10月28日)
+_MONTH_ALONE = re.compile(r"(?:^|[，,：:])\s*(\d{1,2})\s*月份?\s*[，,]")
+#: 确定2025年发展目标, 明确2026年…: a year a plan sets (its goals) is the year of the goals that follow
+_GOAL_YEAR = re.compile(r"(?:确定|明确|提出|设定)\s*((?:19|20)\d{2})\s*年")  # 明确2026年工业经济“作战图”
+#: 十四五末 / “十四五”期间 as the horizon of the targets (not a mention of the plan's name)
+_HORIZON_GOAL = re.compile(r"十[一二三四五]五[”\"」’]?\s*(?:末|期末|期间|时期)")
+
+
+def _pieces(paragraph: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A sentence as pieces of at most EXTRACT_MAX_SENTENCE_CHARS characters, cut after a clause end where the
+    piece has one: the work per sentence is bounded, so the whole is linear in the input."""
+    limit = config.EXTRACT_MAX_SENTENCE_CHARS
+    if b - a <= limit:
+        return [(a, b)]
+    out = []
+    while a < b:
+        end = min(b, a + limit)
+        if end < b:
+            cut = max(paragraph.rfind(c, a, end) for c in "，,：:、")
+            end = cut + 1 if cut > a else end
+        out.append((a, end))
+        a = end
+    return out
+
+
+# ---- tables --------------------------------------------------------------------------------------------------
+
+_CELL_VALUE = re.compile(r"^\s*(?P<v>\d+(?:\.\d+)?)\s*(?P<cmp>以上|左右|以内)?\s*$")
+_HEADER_UNIT = re.compile(r"[（(]([^）)]+)[）)]\s*$")
+
+
+def table_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[Candidate]:
+    """Tables laid out one cell per tab-led line (the annex of a plan): a row is a name followed by value cells;
+    the header cells before the first row name the columns (indicator and unit in brackets)."""
+    cells = [(m.start(), m.end(), m.group(1)) for m in re.finditer(r"^\t([^\t\n]*(?:\n(?!\t)[^\t\n]+)*)", text, re.M)]
+    out: list[Candidate] = []
+    header: list[str] = []
+    i = 0
+    while i < len(cells):
+        name = cells[i][2].strip()
+        values = []
+        j = i + 1
+        while j < len(cells) and (_CELL_VALUE.match(cells[j][2]) or cells[j][2].strip() in ("-", "—")):
+            values.append(cells[j])
+            j += 1
+        if len(values) < config.EXTRACT_TABLE_MIN_CELLS or not name or _CELL_VALUE.match(name):
+            if name:
+                header.append(name)
+            i += 1
+            continue
+        columns = header[-len(values) :]
+        for k, (_, end, cell) in enumerate(values):
+            mv = _CELL_VALUE.match(cell)
+            if mv is None or k >= len(columns):
+                continue
+            out.append(_cell_candidate(text, cells[i][0], end, mv, columns[k], name, ctx, vocab))
+        i = j
+    return out
+
+
+def _cell_candidate(text, start, end, mv, column, name, ctx: DocContext, vocab) -> Candidate:
+    quote = _quote(text, start, end)
+    review = ["table_cell"]
+    col = re.sub(r"\s", "", column)
+    hits = vocab.indicator_hits(col)
+    code = hits[0].phrase.indicator if hits else None
+    if code is None:
+        review.append("unknown_indicator")
+    unit_m = _HEADER_UNIT.search(col)
+    unit = lang.UNIT_WORDS.get(unit_m.group(1), unit_m.group(1)) if unit_m else ctx.indicator_units.get(code or "")
+    if unit not in lang.UNITS:
+        unit = ctx.indicator_units.get(code or "")
+    key = re.sub(r"\s", "", name)
+    jur = ctx.jurisdiction if key in ("全市", "全区", "全县", "全省", "合计") else None
+    jur = jur or ctx.units.get(key) or next((c for n, c in ctx.units.items() if n.endswith(key)), None)
+    if jur is None:
+        review.append("jurisdiction")
+    value = float(mv["v"])
+    comp = {"以上": ">=", "左右": "~", "以内": "<="}.get(mv["cmp"] or "", "=")
+    vc, uc = lang.canonical(value, unit, ctx.indicator_units.get(code or ""))
+    return Candidate(
+        quote=quote,
+        value=value,
+        unit=unit,
+        indicator_code=code,
+        jurisdiction_code=jur or "",
+        source_id=ctx.source_id,
+        comparator=comp,
+        base_year=ctx.base_year,
+        target_year=ctx.year,
+        period=str(ctx.year),
+        value_canonical=vc,
+        unit_canonical=uc,
+        review=review,
+        offset=start,
+    )
+
+
+# ---- the whole document ----------------------------------------------------------------------------------------
+
+
+def extract_text(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[Candidate]:
+    """Candidates of a document's text in document order."""
+    cleaned = clean(text)
+    cands = text_candidates(cleaned, ctx, vocab) + table_candidates(cleaned, ctx, vocab)
+    return sorted(cands, key=lambda c: c.offset)
+
+
+def extract(
+    path: str | os.PathLike,
+    jurisdiction: str,
+    source_id: str,
+    kind: str = "plan",
+    issued: str | None = None,
+    data_dir=None,
+) -> list[Candidate]:
+    """Read a plan (``kind='plan'``) or a report (``'report'``) and return its candidates."""
+    return extract_source(path, jurisdiction, source_id, kind, issued, data_dir)[0]
+
+
+def extract_source(
+    path: str | os.PathLike,
+    jurisdiction: str,
+    source_id: str,
+    kind: str = "plan",
+    issued: str | None = None,
+    data_dir=None,
+) -> tuple[list[Candidate], webtext.Source]:
+    """As :func:`extract`, for a text file, a saved HTML page or a URL (:func:`webtext.read_source`); also returns
+    the source read (its text, and for a URL the address and the retrieval date)."""
+    try:
+        src = webtext.read_source(path, read_text)
+    except webtext.WebError as exc:
+        raise ExtractError(str(exc)) from None
+    ctx, vocab = context_from_data(src.text, kind, jurisdiction, source_id, issued, data_dir)
+    return extract_text(src.text, ctx, vocab), src
+
+
+# ---- candidates as CSV -------------------------------------------------------------------------------------------
+
+TARGET_COLUMNS = (
+    "target_id,source_id,jurisdiction_code,indicator_code,sector,base_year,target_year,value,value_high,unit,"
+    "comparator,tier,per,applies_to,quote,note,same_as,quantifier"
+).split(",")
+ACTUAL_COLUMNS = (
+    "actual_id,jurisdiction_code,indicator_code,sector,period,value,unit,bound,growth_pct,status,published,"
+    "source_kind,source_id,source_url,source_title,quote,note"
+).split(",")
+EXTRA_COLUMNS = [
+    "value_canonical",
+    "unit_canonical",
+    "confidence",
+    "review",
+    "keep",
+    "issued",
+    "source_file",
+    "retrieved_from",
+    "retrieved",
+]
+
+
+def _fmt(x) -> str:
+    if x is None:
+        return ""
+    if isinstance(x, float):
+        return f"{x:.10g}"
+    return str(x)
+
+
+def candidate_record(
+    c: Candidate,
+    kind: str,
+    issued: str | None,
+    source_file: str,
+    source_kind: str,
+    url: str | None = None,
+    retrieved: str | None = None,
+) -> dict:
+    common = {
+        "source_id": c.source_id,
+        "jurisdiction_code": c.jurisdiction_code,
+        "indicator_code": c.indicator_code,
+        "sector": c.sector,
+        "value": c.value,
+        "unit": c.unit,
+        "quote": c.quote,
+        "note": "extracted",
+        "value_canonical": c.value_canonical,
+        "unit_canonical": c.unit_canonical,
+        "confidence": c.confidence,
+        "review": " ".join(dict.fromkeys(c.review)),
+        "keep": "",
+        "issued": issued,
+        "source_file": source_file,
+        "retrieved_from": url,
+        "retrieved": retrieved,
+    }
+    if url:
+        common["note"] = f"extracted from {url}, retrieved {retrieved}"
+    if kind == "plan":
+        common.update(
+            value_high=c.value_high,
+            base_year=c.base_year,
+            target_year=c.target_year,
+            comparator=c.comparator,
+            tier=c.tier,
+            per=c.per,
+        )
+        cols = TARGET_COLUMNS
+    else:
+        common.update(
+            period=c.period,
+            bound=c.bound,
+            growth_pct=c.growth_pct,
+            status=c.status,
+            published=issued,
+            source_kind=source_kind,
+            source_url=url,
+        )
+        cols = ACTUAL_COLUMNS
+    return {k: _fmt(common.get(k)) for k in cols + EXTRA_COLUMNS}
+
+
+def write_candidates(
+    cands: list[Candidate],
+    out,
+    kind: str,
+    issued: str | None,
+    source_file: str | os.PathLike,
+    source_kind: str = "official",
+    url: str | None = None,
+    retrieved: str | None = None,
+) -> None:
+    """Write candidates as CSV to a path or an open text stream (``url``, ``retrieved``: of a fetched page)."""
+    cols = (TARGET_COLUMNS if kind == "plan" else ACTUAL_COLUMNS) + EXTRA_COLUMNS
+    file = str(Path(source_file).resolve())
+    rows = [candidate_record(c, kind, issued, file, source_kind, url, retrieved) for c in cands]
+    if hasattr(out, "write"):
+        _write_rows(out, cols, rows)
+        return
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        _write_rows(fh, cols, rows)
+
+
+def _write_rows(fh, cols, rows) -> None:
+    w = csv.DictWriter(fh, fieldnames=cols)
+    w.writeheader()
+    w.writerows({k: cell_for_spreadsheet(v) for k, v in r.items()} for r in rows)  # issue 20: no formulas
+
+
+__all__ = ["Candidate", "ExtractError", "extract", "extract_source", "extract_text", "write_candidates"]

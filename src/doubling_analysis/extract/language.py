@@ -1,0 +1,747 @@
+"""The language of the plans, for :mod:`doubling_analysis.extract.candidates`: numbers, magnitudes, units, comparators,
+tiers, periods and the phrase vocabulary (``data/vocabulary.csv``).
+
+Every rule here reads the wording of a document (确保, 力争, 突破, 以上, 万亿, 每年 ...), never a row of the data.
+Offsets refer to the text the functions are given; :mod:`extract` passes the document's cleaned text.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..data.units import UNITS, canonical_unit, conversion_factor
+from ..violations import ValidationReport, Violation
+
+# ---- numbers -------------------------------------------------------------------------------------------------
+
+#: full-width digits and signs become ASCII, one character for one (offsets are kept)
+#: full-width digits and signs, and the small form variants of punctuation (﹔ of BIG5 pages, ﹐ ﹑ ﹕), one for one
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．％－～﹐﹑﹔﹕﹖﹗", "0123456789.%-~，、；：？！")
+#: traditional characters of the words read here, one for one (offsets are kept): 億 -> 亿, 營業 -> 营业 ...
+_TRADITIONAL = str.maketrans(
+    "億萬兩營業產總規戶個項實現長達過約餘擴區內計預為從較幾與標準廠貸額費這產劃級戶數增長優勢紡織裝"
+    "爭確創躍邁製資動機設備術電鎮調記統經濟發國價漲務進頭點農噸臺輛場將屆歲貢獻幣億劃幹業壯"
+    "礦採銅鋼鐵熱氣應醫藥潤戰興質銷際員勞別單綜專門類關續穩獲鷹團車於並廣東對來傳稅銀貿環節輕導體網據佔會議開園條",
+    "亿万两营业产总规户个项实现长达过约余扩区内计预为从较几与标准厂贷额费这产划级户数增长优势纺织装"
+    "争确创跃迈制资动机设备术电镇调记统经济发国价涨务进头点农吨台辆场将届岁贡献币亿划干业壮"
+    "矿采铜钢铁热气应医药润战兴质销际员劳别单综专门类关续稳获鹰团车于并广东对来传税银贸环节轻导体网据占会议开园条",
+)
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+CN_NUMERAL = "[零〇一二两三四五六七八九十百千]+"
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+#: magnitudes that multiply a number (1.4万亿 = 1.4 × 10^12 yuan); the unit keeps them (万亿元) so that the
+#: validator finds the written number in the quote
+MAGNITUDES = {"万亿": "万亿", "千亿": "千亿", "百亿": "百亿", "亿": "亿", "万": "万"}
+#: units as written after a number, longest first; value: the unit of units.py it stands for (None: by magnitude)
+UNIT_WORDS: dict[str, str] = {
+    "trillion yuan": "万亿元",
+    "billion yuan": "RMB bn",
+    "percent": "%",
+    "个百分点": "pp",
+    "百分点": "pp",
+    "%": "%",
+    "‰": "‰",
+    "平方公里": "平方公里",
+    "平方米": "平方米",
+    "个工作日": "工作日",
+    "工作日": "工作日",
+    "亩": "亩",
+    "元/人": "元/人",  # 万元/人 with the magnitude
+    "倍": "倍",
+    "元": "元",
+    "家": "家",
+    "户": "户",
+    "个": "个",
+    "项": "项",  # not 项目 (see MENTION)
+    "场": "场",
+    "次": "次",
+    "位": "位",
+    "名": "名",
+    "座": "座",
+    "所": "所",
+    "人": "人",
+    "天": "天",
+    "台": "台",
+    "套": "套",
+    "千瓦时": "千瓦时",  # 亿千瓦时 with the magnitude
+    "千瓦時": "千瓦时",  # as written in traditional characters (億千瓦時)
+    "千瓦": "千瓦",
+    "吨": "吨",
+}
+_UNIT_ALT = "|".join(
+    (r"个\s*百分点" if u == "个百分点" else re.escape(u)) + ("(?!目)" if u == "项" else "")
+    for u in sorted(UNIT_WORDS, key=len, reverse=True)
+)
+_NUM = rf"(?:{ARABIC}|{CN_NUMERAL})"
+MENTION = re.compile(
+    rf"(?P<a>{_NUM})\s*(?P<pa>%)?\s*(?:(?P<dash>[-~—–至到])\s*(?P<b>{_NUM}))?\s*(?P<approx>余|多)?\s*"
+    rf"(?P<mag>万亿|千亿|百亿|亿|万)?\s*(?P<unit>{_UNIT_ALT})?"
+)
+#: a magnitude written alone as a value: 迈上万亿级, 打造千亿产业园区 (亿元)
+BARE_MAGNITUDE = re.compile(
+    r"(?<![\d零〇一二两三四五六七八九十百千万])(?P<w>万亿|五千亿|千亿|百亿)(?P<yuan>元)?(?P<ji>级)?"
+)
+_BARE_VALUES = {"万亿": 10000.0, "五千亿": 5000.0, "千亿": 1000.0, "百亿": 100.0}
+#: a fraction in words: 三分之一 (a ratio, 1/3), 四分之一; 百分之二十 is 20 %
+FRACTION = re.compile(rf"(?P<d>{_NUM})\s*分之\s*(?P<n>{_NUM})")
+
+
+#: look-alikes a Japanese input method or font puts into Chinese text, one for one: 増 (Japanese form of 增), the
+#: katakana エ (for 工) and カ (for 力), as in 工业投资増长 / 规上エ业 / カ争
+_LOOKALIKES = str.maketrans("増エカ", "增工力")
+#: the three as one table (no character of one table's values is a key of another's, so one pass is the same)
+_NORMALISE = {**_FULLWIDTH, **_TRADITIONAL, **_LOOKALIKES}
+
+
+def normalise(text: str) -> str:
+    """Full-width digits and signs as ASCII, traditional characters of the vocabulary as simplified, Japanese
+    look-alikes as the Chinese characters (same length, so offsets stay valid)."""
+    return text.translate(_NORMALISE)
+
+
+_CJK = "\u3400-\u9fff"
+#: what a page inserts inside a word: an aggregator's pinyin after a character (營業(yè)收入, 規(guī)模: letters with
+#: tone marks in brackets) and white space between two Chinese characters (增 长, 农 用拖拉机 as wrapped)
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ"
+_INSERTED = re.compile(rf"(?<=[{_CJK}])(?:[(（](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,6}}[)）]|[ \u3000]+(?=[{_CJK}]))")
+
+
+def normalise_mapped(text: str) -> tuple[str, list[int]]:
+    """:func:`normalise`, less what a page inserts inside words (:data:`_INSERTED`), and for each character of
+    the result (and its end) its offset in ``text``: quotes are cut from ``text`` as written."""
+    out: list[str] = []
+    index: list[int] = []
+    a = 0
+    for m in _INSERTED.finditer(text):
+        out.append(text[a : m.start()])
+        index.extend(range(a, m.start()))
+        a = m.end()
+    out.append(text[a:])
+    index.extend(range(a, len(text) + 1))
+    return normalise("".join(out)), index
+
+
+def chinese_to_number(s: str) -> float | None:
+    """一千四百 -> 1400, 两 -> 2, 十五 -> 15, 三十 -> 30, 二〇二五 -> 2025 (digit by digit); None if not a numeral."""
+    if not s or any(c not in _CN_DIGITS and c not in _CN_UNITS for c in s):
+        return None
+    if all(c in _CN_DIGITS for c in s) and len(s) > 1:
+        return float("".join(str(_CN_DIGITS[c]) for c in s))
+    total, digit, last_unit = 0, None, False
+    for c in s:
+        if c in _CN_UNITS and last_unit:
+            return None  # 十百千 names a programme (个十百千万), it is not a number
+        last_unit = c in _CN_UNITS
+        if c in _CN_DIGITS:
+            if digit is not None and digit != 0:
+                return None  # 一二 is not a numeral in running text
+            digit = _CN_DIGITS[c]
+        else:
+            unit = _CN_UNITS[c]
+            total += (1 if digit is None else digit) * unit
+            digit = None
+    return float(total + (digit or 0))
+
+
+def parse_number(s: str) -> float | None:
+    """An Arabic (1,400 / 8.5) or Chinese (一千四百) number."""
+    s = normalise(s).strip()
+    if re.fullmatch(ARABIC, s):
+        return float(s.replace(",", ""))
+    return chinese_to_number(s)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A number as written: offsets in the text, value(s), the unit (a unit of units.py) and how it was read."""
+
+    start: int
+    end: int
+    value: float
+    value_high: float | None
+    unit: str | None
+    chinese: bool  # written in Chinese numerals
+    raw: str
+    bare_magnitude: bool = False  # 万亿级, 千亿 written alone
+    ji: bool = False  # followed by 级 (…级 = at least that tier)
+    more: bool = False  # 20余所, 100多家: more than
+
+    @property
+    def text(self) -> str:
+        return self.raw
+
+
+def _unit_of(mag: str | None, unit_word: str | None) -> str | None:
+    """The unit of units.py for a magnitude and a unit word: 亿+元 -> 亿元, 万+家 -> 万家, 亿 alone -> 亿元."""
+    if mag == "万" and unit_word is None:
+        return None  # 万 alone names no unit (万人, 万吨, 万元 ...): never money by default
+    if mag:
+        word = UNIT_WORDS.get(unit_word or "", "元")
+        if mag == "亿" and word == "元":
+            return "亿元"
+        if mag in ("万亿", "千亿", "百亿") and word == "元":
+            return f"{mag}元"
+        combined = f"{mag}{word}"
+        return combined if combined in UNITS else None
+    if unit_word is None:
+        return None
+    return UNIT_WORDS[unit_word]
+
+
+#: a minus sign written right before a number, after 为 / 是 / a colon or a comma (增长率为-5.11‰, 增长-2.3%)
+_MINUS_BEFORE = re.compile(r"(?:^|[为是：:，,（(长])[-−]$")
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every number with its unit in ``text`` (normalised), dates and names included: :func:`is_excluded` decides
+    what to leave out."""
+    norm = normalise(text)
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for m in MENTION.finditer(norm):
+        a = parse_number(m["a"])
+        if a is None:
+            continue
+        b = parse_number(m["b"]) if m["b"] else None
+        unit_word = "%" if m["pa"] and not m["unit"] else m["unit"]
+        if unit_word and "百分点" in unit_word:
+            unit_word = re.sub(r"\s", "", unit_word)  # 0.6 个 百分点 as wrapped
+        end = m.end()
+        if m["dash"] and b is None:  # "8-" : the dash belongs to something else
+            end = m.start("dash")
+        unit = _unit_of(m["mag"], unit_word)
+        if m["mag"] and unit is None:
+            continue
+        value_high = b if (b is not None and b > a) else None
+        chinese = not re.match(r"\d", m["a"])
+        start = m.start()
+        if not chinese and _MINUS_BEFORE.search(norm[max(0, start - 2) : start]) and b is None:
+            start, a = start - 1, -a  # 人口自然增长率为-5.11‰: a negative value (not a range 1-9月, not a list ——)
+        ji = norm[end : end + 1] == "级"
+        more = bool(m["approx"]) and m.start("approx") < end
+        out.append(Mention(start, end, a, value_high, unit, chinese, norm[start:end], ji=ji, more=more))
+        taken.append((start, end))
+    for m in FRACTION.finditer(norm):
+        d, n = parse_number(m["d"]), parse_number(m["n"])
+        if not d or n is None or n > d:
+            continue
+        out = [x for x in out if x.end <= m.start() or x.start >= m.end()]
+        taken = [t for t in taken if t[1] <= m.start() or t[0] >= m.end()] + [(m.start(), m.end())]
+        pct = d == 100
+        out.append(Mention(m.start(), m.end(), n if pct else n / d, None, "%" if pct else "ratio", True, m.group(0)))
+    for m in BARE_MAGNITUDE.finditer(norm):
+        if any(s <= m.start() < e for s, e in taken):
+            if not any(s == m.start() for s, _ in taken):
+                continue
+            out = [x for x in out if x.start != m.start()]  # 千亿 read as 千 + 亿: the bare word is the same
+        value = _BARE_VALUES[m["w"]]
+        out.append(Mention(m.start(), m.end(), value, None, "亿元", True, m.group(0), True, bool(m["ji"])))
+    return sorted(out, key=lambda x: x.start)
+
+
+# ---- what to leave out -----------------------------------------------------------------------------------------
+
+_DATE_AFTER = re.compile(r"\s*(年|月|日|号|届|周年|季度|世纪|月份|时|点|分|秒|号文)")
+_NAME_WORDS = re.compile(
+    r"^\s*(?:以上|级|的)?\s*[^，,。；、\d]{0,4}?(?:工业项目|产业项目|重大项目|项目|企业|开发区|园区|产业集群|集群)"
+)
+_STRUCTURE_AFTER = re.compile(r"^\s*(?:大|支|批|张|套|条|道|类|方面|领域|产业(?!集群)|行业|环节|中心|清单)")
+#: 万亿级 / 五千亿级 / 400亿级 before a noun: the label of a tier of parks, industries, clusters (N个千亿级产业集群)
+_LABEL_AFTER = re.compile(r"^\s*级?\s*[^，,。；;\d]{0,4}?(?:产业|园区|集群|企业|开发区|基地|城市|工业园|产业园)")
+#: a comparison with another place or measure: 高于全国1.1个百分点, 比全国高7.1个百分点, 快于全部规模以上工业6.2个百分点,
+#: 高于全区15.2个百分点, 高出全市规上工业6.7和5.8个百分点, 高于年度目标4.8个百分点
+_COMPARISON_BEFORE = re.compile(
+    r"(?:(?:高于|低于|快于|慢于|领先|高出|低出)(?:全国|全省|全市|全区|全州|全县|全部|规上|规模以上|平均|同期|西部|中部|东部|"
+    r"年度目标|目标)[^，,。；;]{0,12}"
+    r"|比(?:全国|全省|全市|西部|中部)[^，,。；;]{0,6}(?:高|低|快|慢))\s*$"
+)
+
+
+def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
+    """Why a number is not a figure (a date, a document number, a programme's name, a threshold in a name, a
+    count that only names a structure, a list marker), or None when it may be one."""
+    before, after = text[max(0, m.start - 3) : m.start], text[m.end : m.end + 8]
+    if m.unit is None and _DATE_AFTER.match(after):
+        return "date"
+    if m.unit is None and re.match(r"\s*[-—–~]\s*\d", after):
+        return "date"  # 2021-2023年 as a span of years
+    if before.endswith("第") or "〔" in before[-1:] or after.startswith("〕"):
+        return "doc_number"
+    if re.match(r"[A-Za-z+&]|\s*[+&]", after) or re.search(r"[A-Za-z]$|[+&]\s*$", before):
+        return "name"  # 5G, 1+5+N, 2+4
+    if m.unit is None and (before.endswith(("“", '"')) or re.match(r"\s*[”\"]?\s*(项目|工程|计划|行动|战略)", after)):
+        return "name"  # "5020"项目, "12345"工程
+    if m.unit is None and re.match(r"\s*[.、．]\s*(?!\d)", after) and not m.chinese:
+        return "list_marker"
+    if m.unit is None and m.chinese and after.startswith("、"):
+        return "list_marker"
+    if m.unit is None and not m.chinese and len(m.raw.replace(",", "")) >= 7:
+        return "phone"
+    if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and _NAME_WORDS.match(after) and others:
+        return "threshold"  # 5亿元以上工业项目45个, 10亿元以上企业超过20家
+    if (
+        m.unit is not None
+        and UNITS.get(m.unit, ("",))[0] == "money"
+        and re.search(r"(?:超过|超|过)\s*$", before)
+        and any(o.start == m.end + len(after) - len(after.lstrip()) and o.unit in ("户", "家", "个") for o in others)
+    ):
+        return "threshold"  # 其中超10亿元24户: the firms over 10亿元 are counted (the count is the figure)
+    if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and re.match(r"\s*、", after):
+        nxt = [o for o in others if o.start > m.end]
+        if nxt and nxt[0].start - m.end <= 3 and _NAME_WORDS.match(text[nxt[0].end : nxt[0].end + 8]):
+            return "threshold"  # 100亿元、50亿元重大项目
+    if m.unit in ("个", "家", "户", "项") and _STRUCTURE_AFTER.match(after) and (m.chinese or "、" in text[: m.start]):
+        return "structure"  # 两大主导产业, 有色金属、电子信息2个产业
+    if m.unit == "个" and (
+        after.lstrip().startswith(("大类", "门类", "行业大类", "工业行业大类"))
+        or (re.match(r"\s*行业", after) and before.rstrip().endswith("有"))
+    ):
+        return "structure"  # 41个大类行业中有34个行业
+    if m.unit == "个" and after.startswith("月"):
+        return "date"  # 前11个月: a length of time, not a count
+    if m.unit is None and after.startswith("成"):
+        return "structure"  # 超八成行业: tenths of a count of industries
+    if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and _LABEL_AFTER.match(text[m.end : m.end + 12]):
+        if re.search(
+            r"(?:\d+|[一二两三四五六七八九十])\s*[个户家]\s*(?:过|超|超过|达)?\s*$", text[max(0, m.start - 6) : m.start]
+        ):
+            return "label"  # 1个四百亿级园区, 3个千亿级产业集群, 3个过千亿元产业: the count is the figure
+    if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and m.ji:
+        if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*个\s*$", text[max(0, m.start - 6) : m.start]):
+            return "label"  # 有色金属1个4千亿级，…: a tier after a count (the count is the figure)
+    if m.unit == "pp" and _COMPARISON_BEFORE.search(text[max(0, m.start - 20) : m.start]):
+        return "comparison"  # a figure of another place or measure
+    if (
+        m.chinese
+        and m.value < 10
+        and m.unit not in ("ratio", "%")
+        and not comparator_before(text, m.start)[0]
+        and m.value_high is None
+    ):
+        return "structure"  # 一个平台, 七个一: small Chinese numbers name things unless a comparator binds them
+    return None
+
+
+# ---- comparators, bounds, tiers ---------------------------------------------------------------------------------
+
+#: words before a number, longest first, and their comparator
+PREFIX_COMPARATORS = (
+    ("不少于", ">="),
+    ("不低于", ">="),
+    ("不超过", "<="),
+    ("至少", ">="),
+    ("突破", ">"),
+    ("跨越", ">"),
+    ("跨过", ">"),
+    ("迈上", ">"),
+    ("迈过", ">"),
+    ("迈入", ">"),
+    ("超过", ">"),
+    ("冲破", ">"),
+    ("接近", "near"),
+    ("高于", ">"),
+    ("大于", ">"),
+    ("逾", ">"),
+    ("超", ">"),
+    ("过", ">"),
+    ("约", "~"),
+    ("近", "near"),
+)
+SUFFIX_COMPARATORS = (("余", ">"), ("多", ">"), ("以上", ">="), ("左右", "~"), ("以内", "<="), ("以下", "<="))
+#: a comparator word right after a number (its suffix)
+SUFFIX_WORD = re.compile(r"^\s*(?:以上|左右|以内|以下)")
+#: words of stepping over a mark: exceed a number, reach a tier (…级)
+_STEP_WORDS = ("跨越", "跨过", "迈上", "迈过", "迈入")
+#: how many characters before a number a comparator word may stand (达到, 实现, 各 may come between)
+PREFIX_WINDOW = 6
+
+
+def comparator_before(text: str, start: int) -> tuple[str | None, str | None]:
+    """The comparator word just before a number (突破1400, 超过 5, 至少各打造1户), and the comparator."""
+    window = text[max(0, start - PREFIX_WINDOW) : start]
+    window = re.split(r"[，,。；;：:、\d]", window)[-1]
+    for word, comp in PREFIX_COMPARATORS:
+        i = window.rfind(word)
+        if i >= 0:
+            if word in ("过", "超", "近") and window[i:].startswith(("过程", "超越", "近年", "近日", "近期")):
+                continue
+            if re.search(r"[万亿]", window[i + len(word) :]):
+                continue  # 超亿元企业达527户: the word is the label's (超亿元), not the number's
+            return word, comp
+    return None, None
+
+
+def comparator_after(text: str, end: int) -> tuple[str | None, str | None]:
+    after = text[end : end + 4].lstrip()
+    for word, comp in SUFFIX_COMPARATORS:
+        if after.startswith(word):
+            return word, comp
+    return None, None
+
+
+def comparator(text: str, m: Mention) -> tuple[str, list[str]]:
+    """The target comparator of a number (突破 wins over a trailing 以上, as in 突破3600亿元以上) and review codes."""
+    review: list[str] = []
+    word, pre = comparator_before(text, m.start)
+    _, post = comparator_after(text, m.end)
+    if m.ji:
+        post = post or ">="
+        if word in _STEP_WORDS:
+            pre = ">="  # 迈上万亿级: onto the tier (at least), while 迈上1000亿元 exceeds it
+    if m.more:
+        pre = pre or ">"
+    comp = pre if pre in (">", "<=", "near") else (post or pre or "=")
+    if comp == "near":
+        review.append("near")
+        comp = "~"
+    return comp, review
+
+
+#: comparator -> bound of a reported figure
+BOUNDS = {">": "lower", ">=": "lower", "~": "approx", "near": "upper", "<=": "upper", "=": "exact"}
+
+
+def bound(text: str, m: Mention) -> str:
+    """exact, lower (突破/超过/以上/余), upper (接近/近), approx (左右/约) for a reported figure."""
+    _, pre = comparator_before(text, m.start)
+    _, post = comparator_after(text, m.end)
+    comp = (
+        pre
+        or post
+        or (">" if m.more else None)
+        or ("near" if re.search(r"(不到|不足)\s*$", text[max(0, m.start - 4) : m.start]) else "=")
+    )
+    return BOUNDS[comp]
+
+
+TIER_WORDS = {"确保": "floor", "力争": "stretch", "争取": "stretch", "争创": "stretch", "努力": "stretch"}
+_TIER_RE = re.compile("|".join(TIER_WORDS))
+
+
+def tier(sentence_before: str, clause_before: str) -> tuple[str | None, list[str]]:
+    """floor (确保) or stretch (力争): the last tier word before the number in its sentence governs it, so one
+    力争 before a list covers the list. A tier word in an earlier clause is flagged ``tier_scope``."""
+    hits = list(_TIER_RE.finditer(sentence_before))
+    if not hits:
+        return None, []
+    word = hits[-1].group(0)
+    review = [] if word in clause_before else ["tier_scope"]
+    return TIER_WORDS[word], review
+
+
+# ---- periods ---------------------------------------------------------------------------------------------------
+
+_RELATIVE_YEARS = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "前年": -2}  # 上年 is a base (较上年)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_TO_YEAR = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
+_BASE = re.compile(r"(?:比|较|相比|对比)\s*((?:19|20)\d{2})\s*年")
+_BASE_PREV = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
+_PER = (
+    (re.compile(r"每年|年均|每一年|逐年|(?:两|三|四|五|[2-5])\s*年平均"), "year"),
+    (re.compile(r"每季度|每个季度"), "quarter"),
+    (re.compile(r"每月|每个月"), "month"),
+    (re.compile(r"[三五两3-5]\s*年内|累计|期间|共引进|共计|总共"), "period"),
+)
+_FLOW_VERBS = re.compile(r"新增|净增|引进|引入|新建|收回|投入|扩区|新开工|培育")
+
+
+#: five-year plans by name: 十四五 -> (2021, 2025)
+FIVE_YEAR_PLANS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020), "十四五": (2021, 2025)}
+FIVE_YEAR_PLANS["十五五"] = (2026, 2030)
+_HORIZON = re.compile(r"(十[一二三四五]五)[”\"」’]?\s*(末|期末|期间|时期|以来|规划|发展规划|时期末)?")
+_YEARS_N = "[一二两三四五六七八九十]|[1-9]|10"
+#: 3年内, 用5年时间, 5年后 (a horizon counted from the base year), not 连续17年 / 3年来
+_N_YEARS = re.compile(rf"(?<![\d年第连续近])({_YEARS_N})\s*年(?:内|后|时间|左右)(?![\d])")
+#: milestones: 3年、5年、8年 (then 分别 …): each figure after the list its own year
+_MILESTONES = re.compile(rf"((?:{_YEARS_N})\s*年(?:\s*[、和及]\s*(?:{_YEARS_N})\s*年)+)")
+_SPAN_WORDS = re.compile(
+    rf"(?:^|[，,；;：:])\s*(?:近)?({_YEARS_N})\s*年(?:来|以来|间)?\s*(?:[，,]|累计)|({_YEARS_N})\s*年\s*累计"
+)
+_AVERAGE_SPAN = re.compile(rf"({_YEARS_N})\s*年(?:平均|年均)")
+_YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-－—–~至到]\s*((?:19|20)\d{2})\s*年")
+
+
+def horizon(text: str) -> tuple[int, int] | None:
+    """The five-year plan a text names (十四五末, “十四五”期间, 十三五以来): its first and last year; the last such name."""
+    hits = list(_HORIZON.finditer(text))
+    return FIVE_YEAR_PLANS[hits[-1].group(1)] if hits else None
+
+
+def years_ahead(text: str) -> int | None:
+    """3年内 / 用5年时间 / 5年后: the number of years, else None."""
+    hits = list(_N_YEARS.finditer(text))
+    return int(parse_number(hits[-1].group(1)) or 0) or None if hits else None
+
+
+def milestones(sentence: str) -> tuple[int, list[int]] | None:
+    """A list of milestones (3年、5年、8年): the end of the list in ``sentence`` and the numbers of years."""
+    m = _MILESTONES.search(sentence)
+    if m is None:
+        return None
+    return m.end(), [int(parse_number(x) or 0) for x in re.findall(_YEARS_N, m.group(1))]
+
+
+def report_span(sentence: str, before: str, year: int) -> tuple[int, int] | None:
+    """The years a reported figure covers when more than one: 2021—2023年 (not after 比/较: a base), 十三五以来,
+    两年平均, 3年累计 / 3年, (ending in ``year``); None for one year."""
+    for m in _YEAR_SPAN.finditer(before):
+        if not re.search(r"(比|较|相比|对比)\s*$", before[max(0, m.start() - 3) : m.start()]):
+            return int(m.group(1)), int(m.group(2))
+    plan = horizon(before)
+    if plan and re.search(r"十[一二三四五]五[”\"」’]?\s*(以来|期间|时期)", before):
+        return plan
+    avg = _AVERAGE_SPAN.search(before)
+    if avg:
+        n = int(parse_number(avg.group(1)) or 1)
+        return (year - n + 1, year) if n > 1 else None
+    words = _SPAN_WORDS.search(sentence)
+    if words:
+        n = int(parse_number(words.group(1) or words.group(2)) or 1)
+        return (year - n + 1, year) if n > 1 else None
+    return None
+
+
+def explicit_year(text: str) -> int | None:
+    """The last year written in ``text`` that is not a base year (比2020年 is a base)."""
+    years = [int(m.group(1)) for m in _YEAR.finditer(text) if not _BASE.search(text[max(0, m.start() - 3) : m.end()])]
+    return years[-1] if years else None
+
+
+def relative_year(text: str, issued_year: int | None) -> int | None:
+    """今年 / 明年 / 去年 relative to the issue year; None when absent or unknown."""
+    if issued_year is None:
+        return None
+    hits = [
+        (m.start(), d)
+        for w, d in _RELATIVE_YEARS.items()
+        for m in re.finditer(w, text)
+        if not re.search(r"(?:比|较|相比|对比|与)\s*$", text[max(0, m.start() - 2) : m.start()])
+    ]  # 较去年增长: a base, not the year of the figure
+    if not hits:
+        return None
+    return issued_year + max(hits)[1]
+
+
+def base_year(text: str, target_year: int, default: int) -> int:
+    """比2020年 -> 2020; 较上年 / 同比 -> the year before the target year; else the document's base year."""
+    m = list(_BASE.finditer(text))
+    if m:
+        return int(m[-1].group(1))
+    if _BASE_PREV.search(text):
+        return target_year - 1
+    return default if default < target_year else target_year - 1
+
+
+def per(sentence_before: str, clause: str, multi_year: bool) -> str | None:
+    """year (每年, 年均), quarter, month, period (三年内, 累计, or a flow counted over a multi-year plan). The words
+    count in ``sentence_before`` as given: the caller passes the number's clause and the sentence's opening."""
+    for pattern, value in _PER:
+        if pattern.search(sentence_before):
+            return value
+    if multi_year and _FLOW_VERBS.search(clause):
+        return "period"
+    return None
+
+
+_YTD = (
+    (re.compile(r"(?<!\d)1\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),
+    # 元至7月, 元月至7月: 元月 = January
+    (re.compile(r"(?<![万亿千百美日])元\s*月?\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),
+    (re.compile(r"(?<!\d)1\s*月(?:份)?\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),  # 1月至2月, 1月份至5月份
+    (re.compile(r"前\s*(\d{1,2}|[一二三四五六七八九十]+)\s*个?月"), None),
+    (re.compile(r"上半年"), 6),
+    (re.compile(r"前三季度|1-3季度"), 9),
+    (re.compile(r"一季度|第一季度"), 3),
+    (re.compile(r"(?<![\d—\-–~至到])1\s*月份"), 1),  # 1月份新增…: January alone
+)
+
+
+def ytd_months(text: str) -> int | None:
+    """The number of months of a year-to-date span (1-6月, 上半年, 一季度, 前三季度, 前2月), else None."""
+    text = normalise(text)
+    for pattern, months in _YTD:
+        m = pattern.search(text)
+        if m:
+            if months is not None:
+                return months
+            n = parse_number(m.group(1))
+            return int(n) if n and 1 <= n <= 12 else None
+    return None
+
+
+def report_period(year: int, months: int | None) -> str:
+    """2021, or 2021-01..2021-06 for a year to date (as in actuals.csv); 2021-07 for July alone (``months`` -7)."""
+    if months is not None and months < 0:
+        return f"{year}-{-months:02d}"
+    if months is None or months == 12:
+        return str(year)
+    if months == 1:
+        return f"{year}-01"  # January alone: a month, as 2024-06 in actuals.csv
+    return f"{year}-01..{year}-{months:02d}"
+
+
+# ---- the phrase vocabulary -------------------------------------------------------------------------------------
+
+VOCABULARY_COLUMNS = ("phrase", "indicator_code", "sector_code", "indicator_if_sector", "indicator_if_new", "note")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A row of data/vocabulary.csv: a phrase naming an indicator (with variants when a sector is named or the
+    clause counts new units) or a sector."""
+
+    phrase: str
+    indicator: str | None
+    sector: str | None
+    if_sector: str | None
+    if_new: str | None
+
+
+@dataclass(frozen=True)
+class Hit:
+    phrase: Phrase
+    start: int
+    end: int
+
+
+class Vocabulary:
+    """Phrases -> indicator and sector codes; the longest phrase wins where matches overlap."""
+
+    def __init__(self, phrases: list[Phrase]):
+        self.phrases = sorted(phrases, key=lambda p: len(p.phrase), reverse=True)
+        self._re = re.compile("|".join(re.escape(p.phrase) for p in self.phrases)) if phrases else None
+        self._by_text = {p.phrase: p for p in self.phrases}
+
+    def hits(self, text: str) -> list[Hit]:
+        """Matches of phrases in ``text``; where matches overlap, the longest phrase wins (wherever it starts)."""
+        if self._re is None:
+            return []
+        found = []
+        for p in self.phrases:
+            i = text.find(p.phrase)
+            while i >= 0:
+                found.append(Hit(p, i, i + len(p.phrase)))
+                i = text.find(p.phrase, i + 1)
+        kept: list[Hit] = []
+        for h in sorted(found, key=lambda h: (-(h.end - h.start), h.start)):
+            if all(h.end <= k.start or h.start >= k.end for k in kept):
+                kept.append(h)
+        return sorted(kept, key=lambda h: h.start)
+
+    def phrase(self, text: str) -> Phrase | None:
+        """The row of a phrase, or None."""
+        return self._by_text.get(text)
+
+    def inside_sector(self, text: str, pos: int) -> bool:
+        """A sector phrase of ``text`` starts before ``pos`` and ends after it: the word at ``pos`` is part of a
+        narrower name (高技术制造业增加值占…: 制造业增加值占 is not manufacturing's share there). A sector phrase that
+        overlaps a longer sector name does not count (汽车产业 in 新能源及新能源汽车产业集群产值)."""
+        kept = [(h.start, h.end) for h in self.sector_hits(text)]
+        for p in self.phrases:
+            if p.sector is None:
+                continue
+            i = text.find(p.phrase, max(0, pos - len(p.phrase) + 1))
+            while 0 <= i < pos:
+                j = i + len(p.phrase)
+                if j > pos and not any(a < j and i < b and (a, b) != (i, j) for a, b in kept):
+                    return True
+                i = text.find(p.phrase, i + 1)
+        return False
+
+    def indicator_hits(self, text: str) -> list[Hit]:
+        return [h for h in self.hits(text) if h.phrase.indicator]
+
+    def sector_hits(self, text: str) -> list[Hit]:
+        return [h for h in self.hits(text) if h.phrase.sector]
+
+
+class VocabularyError(ValueError):
+    """data/vocabulary.csv has problems; ``report`` lists them (file, row, column, expected)."""
+
+    def __init__(self, report: ValidationReport):
+        self.report = report
+        super().__init__(report.format())
+
+
+def load_vocabulary(path: Path, indicators: set[str], sectors: set[str]) -> Vocabulary:
+    """Read and check data/vocabulary.csv: its columns, a phrase on every row (once), an indicator or a sector
+    code, and every code listed in indicators.csv / sectors.csv. Raises :class:`VocabularyError`."""
+    from ..data.io import read_table
+
+    report = ValidationReport()
+    frame, problems = read_table(path, path.name)
+    report.extend(problems)
+    if not report.ok:
+        raise VocabularyError(report)
+    missing = [c for c in VOCABULARY_COLUMNS if c not in frame.columns]
+    for c in missing:
+        report.add(Violation(path.name, 1, c, None, f"the column {c} in the header ({', '.join(VOCABULARY_COLUMNS)})"))
+    if missing:
+        raise VocabularyError(report)
+    phrases: list[Phrase] = []
+    seen: set[str] = set()
+    for _, r in frame.iterrows():
+        row = int(r["_row"])
+        phrase = r["phrase"]
+        if not phrase:
+            report.add(Violation(path.name, row, "phrase", "", "a phrase of the documents"))
+            continue
+        if phrase in seen:
+            report.add(Violation(path.name, row, "phrase", phrase, "each phrase once"))
+        seen.add(phrase)
+        if bool(r["indicator_code"]) == bool(r["sector_code"]):
+            report.add(Violation(path.name, row, "indicator_code", r["indicator_code"], "an indicator or a sector"))
+        for col, known, file in (
+            ("indicator_code", indicators, "indicators.csv"),
+            ("indicator_if_sector", indicators, "indicators.csv"),
+            ("indicator_if_new", indicators, "indicators.csv"),
+            ("sector_code", sectors, "sectors.csv"),
+        ):
+            if r[col] and r[col] not in known:
+                report.add(Violation(path.name, row, col, r[col], f"a code listed in {file}"))
+        phrases.append(
+            Phrase(
+                phrase,
+                r["indicator_code"] or None,
+                r["sector_code"] or None,
+                r["indicator_if_sector"] or None,
+                r["indicator_if_new"] or None,
+            )
+        )
+    if not report.ok:
+        raise VocabularyError(report)
+    return Vocabulary(phrases)
+
+
+def canonical(value: float | None, unit: str | None, indicator_unit: str | None) -> tuple[float | None, str | None]:
+    """A value in its indicator's canonical unit (1.4 万亿元 -> 14000 亿元, 5000 万元 -> 0.5 亿元, 8.5 % -> 0.085
+    ratio); without an indicator, money in 亿元 and ratios as fractions."""
+    if value is None or unit is None or unit not in UNITS:
+        return value, unit
+    try:
+        target = canonical_unit(indicator_unit) if indicator_unit in UNITS else canonical_unit(unit)
+        return value * conversion_factor(unit, target), target
+    except (KeyError, ValueError):
+        return value, unit
+
+
+def csv_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))

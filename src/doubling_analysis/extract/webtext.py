@@ -1,0 +1,161 @@
+"""A plan or bulletin published as a web page: its text, from a saved HTML file or fetched from a URL.
+
+* :func:`html_text` reads HTML with the standard library's HTML parser (a real tokenizer, not regular
+  expressions) and keeps the page's own text: block elements end lines, table cells are separated by tabs, and
+  boilerplate is dropped — ``script``, ``style``, ``nav``, ``header``, ``footer``, ``aside``, ``form`` and any
+  element whose ``id`` or ``class`` names a menu, navigation, breadcrumb, sidebar, footer, header, share bar or
+  copyright notice (``config.WEB_BOILERPLATE_WORDS``).
+* :func:`fetch` gets a page over http(s) only, with a timeout (``config.WEB_FETCH_TIMEOUT_SECONDS``) and a size
+  limit (``config.WEB_FETCH_MAX_BYTES``); the charset is the response's, else the page's ``<meta charset>``, else
+  UTF-8, else GB18030.
+* :func:`read_source` is what ``extract`` calls: a URL, a saved ``.html`` / ``.htm`` file, or a text file; it
+  returns the text with the URL and the retrieval date, which go into the candidate rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .. import config
+
+#: elements whose content is never the page's text
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "svg"})
+#: elements that end a line of text
+BLOCK_TAGS = frozenset(
+    {"p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "h1", "h2", "h3", "h4", "h5", "h6"}
+    | {"blockquote", "pre", "dd", "dt", "dl", "hr", "main", "title"}
+)
+#: elements that never have an end tag
+VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"})
+
+
+class WebError(ValueError):
+    """A page that cannot be read: the message names the page and what was expected."""
+
+
+def _boilerplate(attrs: list[tuple[str, str | None]]) -> bool:
+    words = " ".join(v or "" for k, v in attrs if k in ("id", "class", "role")).lower()
+    return any(w in words for w in config.WEB_BOILERPLATE_WORDS)
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipping) of open elements
+        self.skip_depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        skip = tag in SKIP_TAGS or _boilerplate(attrs)
+        if tag in VOID_TAGS:
+            if tag in BLOCK_TAGS and not self.skip_depth:
+                self.parts.append("\n")
+            return
+        self.stack.append((tag, skip))
+        if skip:
+            self.skip_depth += 1
+        elif not self.skip_depth:
+            if tag in BLOCK_TAGS:
+                self.parts.append("\n")
+            elif tag in ("td", "th"):
+                self.parts.append("\t")
+
+    def handle_endtag(self, tag):
+        # close up to the matching open element (HTML in the wild leaves elements open)
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                for _, skip in self.stack[i:]:
+                    if skip:
+                        self.skip_depth -= 1
+                del self.stack[i:]
+                break
+        if not self.skip_depth and tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip_depth:
+            self.parts.append(data)
+
+
+def html_text(html: str) -> str:
+    """The page's own text (see the module's docstring), one block a line, blank lines removed."""
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    lines = []
+    for line in "".join(parser.parts).split("\n"):
+        cells = [re.sub(r"[ \u00a0\u3000\r\f\v]+", " ", c).strip() for c in line.split("\t")]
+        text = "\t".join(c for c in cells if c)
+        if text:
+            lines.append(text)
+    return "\n".join(lines) + "\n"
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
+
+
+def decode_html(data: bytes, charset: str | None, name: str) -> str:
+    """Bytes of a page as text: the declared charset, else the page's own, else UTF-8, else GB18030."""
+    found = _META_CHARSET.search(data[:4096])
+    for enc in (charset, found.group(1).decode("ascii") if found else None, "utf-8-sig", "gb18030"):
+        if not enc:
+            continue
+        try:
+            return data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise WebError(f"{name}: expected a page in UTF-8, GB18030 or its declared charset")
+
+
+def fetch(url: str, timeout: float | None = None) -> str:
+    """The HTML of ``url`` (http or https only), within the timeout and size limit of ``config``."""
+    if not re.match(r"^https?://", url, re.I):
+        raise WebError(f"{url}: expected an http:// or https:// address")
+    limit = config.WEB_FETCH_MAX_BYTES
+    request = urllib.request.Request(url, headers={"User-Agent": "doubling-analysis extract"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout or config.WEB_FETCH_TIMEOUT_SECONDS) as resp:
+            data = resp.read(limit + 1)
+            charset = resp.headers.get_content_charset()
+    except urllib.error.HTTPError as exc:
+        raise WebError(f"{url}: the server answered {exc.code} {exc.reason}") from None
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        raise WebError(
+            f"{url}: could not be fetched within {timeout or config.WEB_FETCH_TIMEOUT_SECONDS:g} s ({reason})"
+        ) from None
+    if len(data) > limit:
+        raise WebError(f"{url}: expected a page of at most {limit} bytes")
+    return decode_html(data, charset, url)
+
+
+@dataclass(frozen=True)
+class Source:
+    text: str
+    url: str | None  # the page's address, when fetched
+    retrieved: str | None  # the date it was fetched (YYYY-MM-DD)
+    html: bool  # read from HTML
+
+
+def is_url(name: str | os.PathLike) -> bool:
+    return bool(re.match(r"^https?://", str(name), re.I))
+
+
+def read_source(name: str | os.PathLike, read_text) -> Source:
+    """A URL (fetched now), a saved HTML page (``.html`` / ``.htm``, or a file that starts as HTML) or a text
+    file (``read_text``, the extractor's reader)."""
+    if is_url(name):
+        return Source(html_text(fetch(str(name))), str(name), dt.date.today().isoformat(), True)
+    p = Path(name)
+    if p.is_file():
+        head = p.read_bytes()[:512].lstrip().lower()
+        if p.suffix.lower() in (".html", ".htm") or head.startswith((b"<!doctype html", b"<html")):
+            return Source(html_text(decode_html(p.read_bytes(), None, str(p))), None, None, True)
+    return Source(read_text(p), None, None, False)

@@ -170,12 +170,8 @@ def bench_targets():
     )
     for f in FIELDS:
         print(f"  {f:12s} right in {right[f] / total['matched']:.1%} of matches")
-    print(f"\nmissed targets ({len(misses)}):")
-    for m in misses:
-        print("  ", *m)
-    print(f"\ncandidates matching no target ({len(extras)}):")
-    for e in extras:
-        print("  ", *e)
+    _print_rows("missed targets", misses)
+    _print_rows("candidates matching no target", extras)
     return recall, precision, right, total
 
 
@@ -299,6 +295,13 @@ def oos_folders() -> list[Path]:
     return sorted(found, key=lambda p: (list(BATCHES).index(p.name) if p.name in BATCHES else len(BATCHES), p.name))
 
 
+def _print_rows(title: str, rows: list) -> None:
+    """A titled list of benchmark rows (misses, wrong fields, extras), one per line."""
+    print(f"\n{title} ({len(rows)}):")
+    for row in rows:
+        print("  ", *row)
+
+
 def bench_out_of_sample(folder: Path = OOS, verbose: bool = True):
     """Recall, precision and per-field accuracy on the annotated passages of one out-of-sample folder."""
     with open(folder / "annotations.csv", encoding="utf-8", newline="") as fh:
@@ -357,15 +360,9 @@ def bench_out_of_sample(folder: Path = OOS, verbose: bool = True):
     print(f"\nOUT OF SAMPLE {folder.name}: {label}")
     print_oos_summary(total, right, "  ")
     if verbose:
-        print(f"\nout-of-sample misses ({len(misses)}):")
-        for m in misses:
-            print("  ", *m)
-        print(f"\nout-of-sample wrong fields ({len(wrong)}):")
-        for w in wrong:
-            print("  ", *w)
-        print(f"\nout-of-sample candidates matching no figure ({len(extras)}):")
-        for e in extras:
-            print("  ", *e)
+        _print_rows("out-of-sample misses", misses)
+        _print_rows("out-of-sample wrong fields", wrong)
+        _print_rows("out-of-sample candidates matching no figure", extras)
     else:
         print("  (misses of a held-out batch are not printed)")
     return total, right

@@ -40,15 +40,23 @@ def as_of_day(as_of: object) -> pd.Timestamp:
     return ALL_DATA if as_of is None else as_of_date(as_of)
 
 
+def _day_text(day: object) -> str:
+    return "all data" if day == ALL_DATA else pd.Timestamp(day).date().isoformat()
+
+
+def _refuse_other_day(what: str, made: Context | Volatility | None, day: pd.Timestamp, asked: str) -> None:
+    """SnapshotMismatch when ``made`` (a context or a volatility estimate) records another day than ``day``."""
+    at = getattr(made, "as_of", None)
+    if made is not None and at is not None and pd.Timestamp(at) != day:
+        raise SnapshotMismatch(f"the {what} was built for {_day_text(at)}, not for {asked}")
+
+
 def check(as_of: object, context: Context | None = None, volatility: Volatility | None = None) -> None:
     """SnapshotMismatch when ``context`` or ``volatility`` was made for another day than ``as_of``."""
     day = as_of_day(as_of)
-    for what, made in (("evidence context", context), ("volatility estimate", volatility)):
-        at = getattr(made, "as_of", None)
-        if made is not None and at is not None and pd.Timestamp(at) != day:
-            shown = "all data" if at == ALL_DATA else pd.Timestamp(at).date().isoformat()
-            asked = "all data" if as_of is None else str(as_of)
-            raise SnapshotMismatch(f"the {what} was built for {shown}, not for the as-of date asked for ({asked})")
+    asked = "the as-of date asked for (" + ("all data" if as_of is None else str(as_of)) + ")"
+    _refuse_other_day("evidence context", context, day, asked)
+    _refuse_other_day("volatility estimate", volatility, day, asked)
 
 
 def snapshot(
@@ -75,10 +83,7 @@ def context_at(catalog: Any, as_of: object, context: Context | None = None) -> C
 
 def volatility_at(context: Context, volatility: Volatility | None = None) -> Volatility:
     """The volatility estimated from ``context``: ``volatility`` when it was made for the context's day."""
-    at = getattr(volatility, "as_of", None)
-    if volatility is not None and at is not None and pd.Timestamp(at) != context.as_of:
-        raise SnapshotMismatch(
-            f"the volatility estimate was built for {pd.Timestamp(at).date()}, not for the context's day "
-            f"({context.as_of.date()})"
-        )
+    _refuse_other_day(
+        "volatility estimate", volatility, context.as_of, f"the context's day ({_day_text(context.as_of)})"
+    )
     return volatility if volatility is not None else estimate(context)

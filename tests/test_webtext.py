@@ -11,7 +11,7 @@ import pytest
 from doubling_analysis import config
 from doubling_analysis.app.cli import main
 from doubling_analysis.extract.candidates import ExtractError, extract_source
-from doubling_analysis.extract.webtext import WebError, fetch, html_text
+from doubling_analysis.extract.webtext import PageDate, WebError, fetch, html_text, page_date
 
 SYNTHETIC_PAGE = """<!DOCTYPE html>
 <html><head><meta charset="gb2312"><title>示例市工业发展报告</title>
@@ -120,3 +120,62 @@ def test_a_page_too_large_is_refused(server, monkeypatch):
     monkeypatch.setattr(config, "WEB_FETCH_MAX_BYTES", 100)
     with pytest.raises(WebError, match="at most 100 bytes"):
         fetch(f"{server}/report.html")
+
+
+# ---- the page's own date (issue 22: a page dated August reporting 上半年 is that year's H1) -----------------------
+
+DATED_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta name="PubDate" content="{pubdate}"><title>示例市上半年工业运行</title></head><body>
+<div class="info">发布时间：{label}　来源：示例市统计局</div>
+<div class="article"><p>上半年，全市规模以上工业增加值同比增长6.2%。</p></div></body></html>
+"""
+
+
+def _page(pubdate="2024-08-10 09:30", label="2024年08月12日"):
+    return DATED_PAGE.format(pubdate=pubdate, label=label)
+
+
+def test_a_pages_date_comes_from_its_meta_then_its_label_then_its_address():
+    # synthetic pages; each expected date is the one written in the page above, read by eye
+    assert page_date(_page()) == PageDate("2024-08-10", '<meta name="pubdate">')
+    no_meta = _page().replace('<meta name="PubDate" content="2024-08-10 09:30">', "")
+    assert page_date(no_meta) == PageDate("2024-08-12", "the page's 发布时间")
+    bare = "<html><body><p>上半年，全市规模以上工业增加值同比增长6.2%。</p></body></html>"
+    url = "http://127.0.0.1/art/t20240811_12345.html"
+    assert page_date(bare, url) == PageDate("2024-08-11", "the address")
+    assert page_date(bare, "http://127.0.0.1/xwzx/2024/08/09/x.html") == PageDate("2024-08-09", "the address")
+    assert page_date(bare, "http://127.0.0.1/news/12345.html") is None and page_date(bare) is None
+
+
+def test_a_date_that_is_no_calendar_day_or_lies_ahead_is_not_the_pages_date():
+    # 2023-02-30 does not exist; 2999 is after today: both are passed over for the label's date
+    assert page_date(_page(pubdate="2023-02-30")).date == "2024-08-12"
+    assert page_date(_page(pubdate="2999-01-01", label="2999年1月1日")) is None
+
+
+def test_a_saved_page_without_issued_is_dated_by_the_page_and_the_row_says_so(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text(_page(), encoding="utf-8")
+    out = tmp_path / "c.csv"
+    code = main(
+        ["extract", str(page), "--jurisdiction", "360200", "--source-id", "synthetic-page"]
+        + ["--kind", "report", "--out", str(out)]
+    )
+    assert code == 0
+    assert "issue date 2024-08-10 read from the page" in capsys.readouterr().err
+    rows = list(csv.DictReader(open(out, encoding="utf-8-sig")))
+    growth = [r for r in rows if r["growth_pct"] == "6.2"]
+    # a page of August 2024 reporting 上半年 reports the first half of 2024
+    assert growth and growth[0]["period"] == "2024-01..2024-06" and growth[0]["published"] == "2024-08-10"
+    assert '<meta name="pubdate">' in growth[0]["note"]
+
+
+def test_issued_given_by_the_user_wins_over_the_pages_date(tmp_path, capsys):
+    page = tmp_path / "page.html"
+    page.write_text(_page(label="（未注明）"), encoding="utf-8")  # the date only in <meta>, not in the text
+    out = tmp_path / "c.csv"
+    args = ["extract", str(page), "--jurisdiction", "360200", "--source-id", "synthetic-page", "--kind", "report"]
+    assert main([*args, "--issued", "2025-08-01", "--out", str(out)]) == 0
+    assert "read from the page" not in capsys.readouterr().err
+    growth = [r for r in csv.DictReader(open(out, encoding="utf-8-sig")) if r["growth_pct"] == "6.2"]
+    assert growth[0]["period"] == "2025-01..2025-06" and "read from" not in growth[0]["note"]

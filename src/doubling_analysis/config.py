@@ -285,6 +285,31 @@ WEB_FETCH_TIMEOUT_SECONDS = 20.0
 WEB_FETCH_MAX_BYTES = 5_000_000
 #: an element whose id, class or role contains one of these is boilerplate, not the page's text
 WEB_BOILERPLATE_WORDS = ("nav", "menu", "breadcrumb", "sidebar", "footer", "header", "share", "copyright", "banner")
+#: a page's publication date, when --issued is not given: the content of the first of these <meta> names
+#: (name, property or itemprop, any case), else a date after one of the labels, else a date in the address
+WEB_DATE_META = (
+    "pubdate",
+    "publishdate",
+    "firstpublishedtime",
+    "article:published_time",
+    "datepublished",
+    "publish_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.created",
+)
+WEB_DATE_LABELS = (
+    "发布时间",
+    "发布日期",
+    "發布時間",
+    "發布日期",
+    "发稿时间",
+    "发文日期",
+    "成文日期",
+    "印发日期",
+    "公开日期",
+)
 # --- extraction (issue 22, batch 2) ---
 #: a group counted by name (四大产业均突破1000亿元) gives at most this many rows (one per industry of the group)
 EXTRACT_MAX_GROUP_ROWS = 10

@@ -127,7 +127,7 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--jurisdiction", required=True, help="code of the document's jurisdiction (jurisdictions.csv)")
     x.add_argument("--source-id", required=True, help="id of the document in sources.csv (new or existing)")
     x.add_argument("--kind", default="plan", help="plan (targets) or report (actuals)")
-    x.add_argument("--issued", default=None, help="issue date YYYY[-MM[-DD]]: 今年/明年 are read from it")
+    x.add_argument("--issued", default=None, help="issue date YYYY[-MM[-DD]]: 今年/明年 are read from it (a web page: default its own date)")
     x.add_argument("--source-kind", default="official", help="reports: official, news or secondary")
     x.add_argument("--out", default=None, help="candidates CSV (default: standard output)")
     x.add_argument("--data-dir", default=None, help=f"data folder (default: ${ENV_VAR}, else the repository's data/)")
@@ -161,8 +161,14 @@ def cmd_extract(args) -> int:
             text_path.write_text(src.text, encoding="utf-8")
             source_file = str(text_path)
             print(f"page text -> {text_path} (the source file accept copies)", file=sys.stderr)
+        issued, issued_from = args.issued, None
+        if not issued and src.published:  # the page says when it was published
+            issued, issued_from = src.published.date, f"the page ({src.published.found})"
+            print(f"issue date {issued} read from {issued_from}; give --issued to set another", file=sys.stderr)
         out = args.out or sys.stdout
-        write_candidates(cands, out, args.kind, args.issued, source_file, args.source_kind, src.url, src.retrieved)
+        write_candidates(
+            cands, out, args.kind, issued, source_file, args.source_kind, src.url, src.retrieved, issued_from
+        )
     except ExtractError as exc:
         return _die(str(exc))
     except VocabularyError as exc:

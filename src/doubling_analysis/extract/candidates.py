@@ -1366,11 +1366,13 @@ def extract_source(
     data_dir=None,
 ) -> tuple[list[Candidate], webtext.Source]:
     """As :func:`extract`, for a text file, a saved HTML page or a URL (:func:`webtext.read_source`); also returns
-    the source read (its text, and for a URL the address and the retrieval date)."""
+    the source read (its text; for a URL the address and the retrieval date; for a page its own date, which is
+    the issue date when ``issued`` is not given)."""
     try:
         src = webtext.read_source(path, read_text)
     except webtext.WebError as exc:
         raise ExtractError(str(exc)) from None
+    issued = issued or (src.published.date if src.published else None)  # a page's own date, else none
     ctx, vocab = context_from_data(src.text, kind, jurisdiction, source_id, issued, data_dir)
     return extract_text(src.text, ctx, vocab), src
 
@@ -1414,6 +1416,7 @@ def candidate_record(
     source_kind: str,
     url: str | None = None,
     retrieved: str | None = None,
+    issued_from: str | None = None,
 ) -> dict:
     common = {
         "source_id": c.source_id,
@@ -1436,6 +1439,8 @@ def candidate_record(
     }
     if url:
         common["note"] = f"extracted from {url}, retrieved {retrieved}"
+    if issued and issued_from:
+        common["note"] += f"; issue date {issued} read from {issued_from}"
     if kind == "plan":
         common.update(
             value_high=c.value_high,
@@ -1469,11 +1474,13 @@ def write_candidates(
     source_kind: str = "official",
     url: str | None = None,
     retrieved: str | None = None,
+    issued_from: str | None = None,
 ) -> None:
-    """Write candidates as CSV to a path or an open text stream (``url``, ``retrieved``: of a fetched page)."""
+    """Write candidates as CSV to a path or an open text stream (``url``, ``retrieved``: of a fetched page;
+    ``issued_from``: where the issue date was read, when not given by the user)."""
     cols = (TARGET_COLUMNS if kind == "plan" else ACTUAL_COLUMNS) + EXTRA_COLUMNS
     file = str(Path(source_file).resolve())
-    rows = [candidate_record(c, kind, issued, file, source_kind, url, retrieved) for c in cands]
+    rows = [candidate_record(c, kind, issued, file, source_kind, url, retrieved, issued_from) for c in cands]
     if hasattr(out, "write"):
         _write_rows(out, cols, rows)
         return

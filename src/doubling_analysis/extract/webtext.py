@@ -8,8 +8,11 @@
 * :func:`fetch` gets a page over http(s) only, with a timeout (``config.WEB_FETCH_TIMEOUT_SECONDS``) and a size
   limit (``config.WEB_FETCH_MAX_BYTES``); the charset is the response's, else the page's ``<meta charset>``, else
   UTF-8, else GB18030.
+* :func:`page_date` finds when a page was published: a ``<meta>`` date (``config.WEB_DATE_META``: PubDate and
+  the like), else a date after a label in the page (``config.WEB_DATE_LABELS``: 发布时间：…), else a date in the
+  address (``/t20230720_…``, ``/2023/07/20/``, ``/2023-07/20/``); it says where the date was found.
 * :func:`read_source` is what ``extract`` calls: a URL, a saved ``.html`` / ``.htm`` file, or a text file; it
-  returns the text with the URL and the retrieval date, which go into the candidate rows.
+  returns the text with the URL, the retrieval date and the page's date, which go into the candidate rows.
 """
 
 from __future__ import annotations
@@ -51,8 +54,15 @@ class _Text(HTMLParser):
         self.parts: list[str] = []
         self.stack: list[tuple[str, bool]] = []  # (tag, skipping) of open elements
         self.skip_depth = 0
+        self.meta: dict[str, str] = {}  # <meta> name / property / itemprop (lower case) -> content
+        self.all_text: list[str] = []  # every text of the page, boilerplate included (labels of its date)
 
     def handle_starttag(self, tag, attrs):
+        if tag == "meta":
+            found = dict(attrs)
+            for key in ("name", "property", "itemprop"):
+                if found.get(key) and found.get("content"):
+                    self.meta.setdefault(str(found[key]).strip().lower(), str(found["content"]).strip())
         skip = tag in SKIP_TAGS or _boilerplate(attrs)
         if tag in VOID_TAGS:
             if tag in BLOCK_TAGS and not self.skip_depth:
@@ -80,15 +90,25 @@ class _Text(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data):
+        if not self.stack or self.stack[-1][0] not in ("script", "style"):
+            self.all_text.append(data)
         if not self.skip_depth:
             self.parts.append(data)
 
 
-def html_text(html: str) -> str:
-    """The page's own text (see the module's docstring), one block a line, blank lines removed."""
+def _parsed(html: str) -> _Text:
     parser = _Text()
     parser.feed(html)
     parser.close()
+    return parser
+
+
+def html_text(html: str) -> str:
+    """The page's own text (see the module's docstring), one block a line, blank lines removed."""
+    return _lines(_parsed(html))
+
+
+def _lines(parser: _Text) -> str:
     lines = []
     for line in "".join(parser.parts).split("\n"):
         cells = [re.sub(r"[ \u00a0\u3000\r\f\v]+", " ", c).strip() for c in line.split("\t")]
@@ -137,11 +157,58 @@ def fetch(url: str, timeout: float | None = None) -> str:
 
 
 @dataclass(frozen=True)
+class PageDate:
+    date: str  # YYYY-MM-DD
+    found: str  # where: '<meta name="pubdate">', 'the page's 发布时间', 'the address'
+
+
+_DATE = re.compile(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_ADDRESS_DATES = (
+    re.compile(r"[/_]t((?:19|20)\d\d)(\d\d)(\d\d)[_.]"),  # /t20230720_123.html (government sites)
+    re.compile(r"/((?:19|20)\d\d)[-/]?(\d\d)/(\d\d)/"),  # /2023/07/20/, /2023-07/20/, /202307/20/
+    re.compile(r"/((?:19|20)\d\d)(\d\d)(\d\d)/"),  # /20230720/
+)
+
+
+def _real_date(year: str, month: str, day: str) -> str | None:
+    try:
+        d = dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+    return d.isoformat() if d <= dt.date.today() + dt.timedelta(days=1) else None
+
+
+def page_date(html: str | _Text, url: str | None = None) -> PageDate | None:
+    """When the page was published, and where that was read (see the module's docstring); None if it does not
+    say. A date that is not a real calendar day, or lies in the future, is not a date."""
+    parser = _parsed(html) if isinstance(html, str) else html
+    for name in config.WEB_DATE_META:
+        m = _DATE.search(parser.meta.get(name, ""))
+        found = _real_date(*m.groups()) if m else None
+        if found:
+            return PageDate(found, f'<meta name="{name}">')
+    text = re.sub(r"\s+", " ", "".join(parser.all_text))
+    for label in config.WEB_DATE_LABELS:
+        for m in re.finditer(re.escape(label) + r"\s*[:：]?\s*", text):
+            d = _DATE.match(text, m.end())
+            found = _real_date(*d.groups()) if d else None
+            if found:
+                return PageDate(found, f"the page's {label}")
+    for pattern in _ADDRESS_DATES:
+        m = pattern.search(url or "")
+        found = _real_date(*m.groups()) if m else None
+        if found:
+            return PageDate(found, "the address")
+    return None
+
+
+@dataclass(frozen=True)
 class Source:
     text: str
     url: str | None  # the page's address, when fetched
     retrieved: str | None  # the date it was fetched (YYYY-MM-DD)
     html: bool  # read from HTML
+    published: PageDate | None = None  # the page's own date (:func:`page_date`), for a page
 
 
 def is_url(name: str | os.PathLike) -> bool:
@@ -152,10 +219,12 @@ def read_source(name: str | os.PathLike, read_text) -> Source:
     """A URL (fetched now), a saved HTML page (``.html`` / ``.htm``, or a file that starts as HTML) or a text
     file (``read_text``, the extractor's reader)."""
     if is_url(name):
-        return Source(html_text(fetch(str(name))), str(name), dt.date.today().isoformat(), True)
+        page = _parsed(fetch(str(name)))
+        return Source(_lines(page), str(name), dt.date.today().isoformat(), True, page_date(page, str(name)))
     p = Path(name)
     if p.is_file():
         head = p.read_bytes()[:512].lstrip().lower()
         if p.suffix.lower() in (".html", ".htm") or head.startswith((b"<!doctype html", b"<html")):
-            return Source(html_text(decode_html(p.read_bytes(), None, str(p))), None, None, True)
+            page = _parsed(decode_html(p.read_bytes(), None, str(p)))
+            return Source(_lines(page), None, None, True, page_date(page))
     return Source(read_text(p), None, None, False)

@@ -545,6 +545,22 @@ def test_attain_from_a_bounded_latest_figure_integrates_over_its_range():
     assert [n.code for n in a.notes] == ["p_start_range"]
 
 
+def test_attain_a_growth_target_by_a_scenario_given_per_year(monkeypatch):
+    """A scenario {year: rate} of a growth target is the target year's rate, as the list [rate] is; a scenario
+    without the target year is refused by name (the old code raised a TypeError on any dict)."""
+    monkeypatch.setattr(config, "VOLATILITY_PRIOR_SD", {**config.VOLATILITY_PRIOR_SD, "nominal_growth": 0.06})
+    ctx = _ctx()
+    r = _r(indicator_code="syn_rev_growth", value=0.08, unit="%")
+    ev = Evidence((_pt(2022, 0.08),))
+    th = threshold(r, ev)
+    by_year = attain(r, ev, th, VOL, ctx, rates={int(r.T): 0.10}, n_paths=2000, seed=1)
+    as_list = attain(r, ev, th, VOL, ctx, rates=[0.10], n_paths=2000, seed=1)
+    assert by_year is not None and as_list is not None and by_year.median == pytest.approx(0.10, abs=0.005)
+    assert (by_year.p, by_year.median) == (as_list.p, as_list.median)
+    with pytest.raises(ValueError, match=f"target year {int(r.T)}"):
+        attain(r, ev, th, VOL, ctx, rates={int(r.T) + 1: 0.10}, n_paths=10, seed=1)
+
+
 def test_attain_a_growth_target_at_its_forecast(monkeypatch):
     monkeypatch.setattr(config, "VOLATILITY_PRIOR_SD", {**config.VOLATILITY_PRIOR_SD, "nominal_growth": 0.06})
     monkeypatch.setattr(config, "VOLATILITY_PRIOR_WEIGHT", 4.0)

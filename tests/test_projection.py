@@ -100,3 +100,9 @@ def test_ets_refuses_a_gapped_history():
     gapped = {2010 + i: 100 * 1.08**i for i in range(12) if i != 5}
     p = project(gapped, 2024, "ets", n_paths=50)
     assert p.method == "loglinear" and "consecutive" in p.fallback
+
+
+def test_a_start_value_without_its_year_is_refused_by_name():
+    # the old code failed deep inside (np.floor(None)) with a TypeError
+    with pytest.raises(ValueError, match="start_value needs its start_year"):
+        project({2020: 100.0}, 2023, "constant", start_value=120.0)

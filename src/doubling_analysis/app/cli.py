@@ -127,7 +127,11 @@ def _parser() -> argparse.ArgumentParser:
     x.add_argument("--jurisdiction", required=True, help="code of the document's jurisdiction (jurisdictions.csv)")
     x.add_argument("--source-id", required=True, help="id of the document in sources.csv (new or existing)")
     x.add_argument("--kind", default="plan", help="plan (targets) or report (actuals)")
-    x.add_argument("--issued", default=None, help="issue date YYYY[-MM[-DD]]: 今年/明年 are read from it (a web page: default its own date)")
+    x.add_argument(
+        "--issued",
+        default=None,
+        help="issue date YYYY[-MM[-DD]]: 今年/明年 are read from it (a web page: default its own date)",
+    )
     x.add_argument("--source-kind", default="official", help="reports: official, news or secondary")
     x.add_argument("--out", default=None, help="candidates CSV (default: standard output)")
     x.add_argument("--data-dir", default=None, help=f"data folder (default: ${ENV_VAR}, else the repository's data/)")

@@ -1440,7 +1440,7 @@ def candidate_record(
     if url:
         common["note"] = f"extracted from {url}, retrieved {retrieved}"
     if issued and issued_from:
-        common["note"] += f"; issue date {issued} read from {issued_from}"
+        common["note"] = f"{common['note']}; issue date {issued} read from {issued_from}"
     if kind == "plan":
         common.update(
             value_high=c.value_high,

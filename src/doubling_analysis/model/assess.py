@@ -814,6 +814,17 @@ class Attainment:
     projection: Projection | None = field(default=None, compare=False, repr=False)  # level paths, for charts
 
 
+def _growth_scenario(rates: Rates | None, year: int) -> float | None:
+    """A growth target's scenario rate: {year: rate} gives the target year's, a list its first (next year's)."""
+    if rates is None:
+        return None
+    if isinstance(rates, dict):
+        if year not in rates:
+            raise ValueError(f"rates: expected a growth rate for the target year {year}, got years {sorted(rates)}")
+        return float(rates[year])
+    return float(np.atleast_1d(cast(RateList, rates))[0])
+
+
 def attain(
     r: Resolved,
     ev: Evidence,
@@ -842,8 +853,7 @@ def attain(
             ),
             None,
         )
-        # a growth target's scenario: growth rates per year (a list), the first one is next year's
-        scenario = None if rates is None else float(np.atleast_1d(cast(RateList, rates))[0])
+        scenario = _growth_scenario(rates, int(r.T))
         fc = growth_forecast(annual, ytd, r.T, cv, vol, scenario)
         if fc is None:
             return None

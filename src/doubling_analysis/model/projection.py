@@ -156,7 +156,8 @@ def project(
         if hist.empty:
             raise ValueError("no history and no start value to project from")
         start_year, start_value = float(hist.index[-1]), float(hist.iloc[-1])
-    # a start_value given without its start_year fails in _horizon (np.floor(None)): listed in issue 21's report
+    elif start_year is None:
+        raise ValueError("a start_value needs its start_year (the year the level is of)")
     start_year = cast(float, start_year)
     years = _horizon(start_year, to_year)
     rng = _rng(seed)

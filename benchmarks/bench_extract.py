@@ -281,9 +281,10 @@ BATCHES = {
     "held_out_3": "batch 3 (annotated blind, scored once blind; then development: its misses were read)",
     "held_out_4": "batch 4 (annotated blind, scored once blind; then development: its misses were read)",
     "held_out_5": "batch 5 (held out, annotated blind)",
+    "held_out_6": "batch 6 (held out, annotated blind)",
 }
 #: folders whose misses are not printed (a held-out batch stays unread: only its summary is shown)
-BLIND = ("held_out_5",)
+BLIND = ("held_out_5", "held_out_6")
 OOS_FILES = ("annotations.csv", "passages.csv", "SOURCES.md")
 
 

@@ -130,3 +130,38 @@ def test_synthetic_a_price_basis_before_a_growth_carries_the_measure_before(basi
     text = f"1-4月，全市规模以上工业增加值412.5亿元，{basis}增长5.1%。"
     c = by_value(cands(text, kind="report", issued="2024-05-20"), 5.1)
     assert c.indicator_code == "va_growth"
+
+
+# ---- rule 6: a bare head noun takes the subject the clause before names ------------------------------------------
+
+
+def test_synthetic_bare_value_added_after_a_clause_naming_a_sector_is_that_sector_s():
+    # 全市制造业稳步增长，实现增加值236.4亿元: 增加值 with no qualifier is manufacturing's (the clause before names it);
+    # 规模以上 in the paragraph: above-scale value added (va, 规模以上工业增加值) and its growth va_growth
+    text = "1-6月，全市制造业稳步增长，实现增加值236.4亿元，同比增长7.2%，占规模以上工业增加值的70.1%。"
+    found = cands(text, kind="report", issued="2024-07-20")
+    level, growth = by_value(found, 236.4), by_value(found, 7.2)
+    assert (level.indicator_code, level.sector) == ("va", "manufacturing")
+    assert growth.indicator_code == "va_growth"
+
+
+# ---- rule 7: an industry's growth in a report of above-scale industry is its value added's ----------------------
+
+
+def test_synthetic_classified_industries_growing_in_an_above_scale_report_are_value_added_growth():
+    # 规模以上工业…个行业中…其中，X制造业增长: the statistics of industrial production by industry (value added)
+    text = (
+        "1-6月，全市规模以上工业31个大类行业中，24个行业增加值同比增长。"
+        "其中，专用设备制造业增长11.4%、电气机械和器材制造业增长9.8%；本市汽车制造业增长6.6%。"
+    )
+    found = cands(text, kind="report", issued="2024-07-20")
+    for value in (11.4, 9.8, 6.6):
+        assert by_value(found, value).indicator_code == "va_growth", value
+
+
+def test_synthetic_an_industry_s_growth_after_a_revenue_stays_revenue_and_a_plan_is_not_read_so():
+    # the measure named before (营业收入) carries: not value added; and in a plan the rule does not apply
+    text = "1-6月，全市规模以上工业营业收入同比增长5.0%，其中专用设备制造业增长8.1%。"
+    assert by_value(cands(text, kind="report", issued="2024-07-20"), 8.1).indicator_code != "va_growth"
+    plan = "到2028年，全市规模以上工业稳步发展，专用设备制造业增长8.1%。"
+    assert all(c.indicator_code != "va_growth" for c in cands(plan))

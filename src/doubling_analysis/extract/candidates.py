@@ -694,6 +694,36 @@ _ABOVE_SCALE = re.compile(r"规模以上|规上|规模工业")
 _VA_TOTAL = re.compile(r"(?:规模以上|规上|规模|全部)?工业(?:企业)?(?:实现)?增加值")
 
 
+#: an industry of the national classification (非金属矿物制品业, 有色金属冶炼和压延加工业, 我省医药制造业): in a report of
+#: above-scale industry with no measure named before it, its growth is that of its value added (the statistics of
+#: industrial production by industry)
+_CLASSIFIED_INDUSTRY = re.compile(
+    r"(?:我省|我市|我区)?[\u3400-\u9fff、和及与]{1,24}?"
+    r"(?:[制製](?:造|品)|[开開][采採]|加工|[采採][选選]|洗[选選]|供[应應]|冶[炼煉])业"
+)
+#: a head noun with no qualifier in its clause (实现增加值447亿元): its subject is named in the clause before
+_BARE_HEAD = re.compile(r"\s*(?:共|累计)?\s*(?:实现|完成)?\s*")
+#: the scope words before a clause's subject (全省制造业…, 我市装备制造业…)
+_SCOPE = re.compile(r"^\s*(?:其中|同时)?\s*(?:全[省市区县州]|我[省市区县]|本[省市])?\s*")
+
+
+def _subject_of_clause_before(vocab: lang.Vocabulary, sentence_before: str) -> list[str | None]:
+    """The sectors a sentence's last clause opens with (全省制造业生产快速增长，| 实现增加值…: manufacturing), when that
+    clause holds no figure and names no measure of the vocabulary; [] otherwise."""
+    pieces = spans(sentence_before, _CLAUSE_END)
+    if not pieces:
+        return []
+    a, b = pieces[-1]
+    last = sentence_before[a:b]
+    if vocab.indicator_hits(last) or any(m.unit is not None for m in lang.find_mentions(last)):
+        return []
+    start = _SCOPE.match(last)
+    hits = vocab.sector_hits(last)
+    if not hits or start is None or hits[0].start != start.end():
+        return []
+    return [hits[0].phrase.sector]
+
+
 def sector_value_added(
     vocab: lang.Vocabulary,
     clause_before: str,
@@ -701,6 +731,7 @@ def sector_value_added(
     ctx: DocContext,
     above_scale: bool,
     carried: lang.Hit | None = None,
+    sentence_before: str = "",
 ) -> tuple[str, list[str | None]] | None:
     """<sector>增加值 before a number (采矿业增加值增长0.4%, 装备制造业、高技术制造业增加值分别增长…): the value added of
     those sectors — above-scale industry's (the codes of 规模以上工业增加值 in the vocabulary) when ``above_scale``
@@ -715,6 +746,13 @@ def sector_value_added(
         words = new_phrase(_measure_words(vocab, clause_before[:i]))
         if words and not (ctx.kind == "report" and is_subject_name(words)):
             return None  # the clause names a measure of its own (not only an industry, ownership or place)
+    if i < 0 and carried is None and ctx.kind == "report" and unit == "%" and above_scale:
+        g = _GROWTH_START.search(clause_before)
+        words = new_phrase(clause_before[: g.start()]) if g else ""
+        if g is not None and _CLASSIFIED_INDUSTRY.fullmatch(words) and _GROWTH.search(clause_before):
+            i = (
+                g.start()
+            )  # 规模以上工业…行业中…其中，非金属矿物制品业增长32.8%: an industry's growth is its value added's
     if i < 0 or _OTHER_MEASURE.search(clause_before[i:]) or _PULL_BEFORE.search(clause_before[i:]):
         return None
     chain: list[str | None] = []
@@ -730,6 +768,8 @@ def sector_value_added(
         end = h.start
     if not chain and re.search(_GROUP_OF_INDUSTRIES.pattern + r"\s*(?:实现)?\s*$", clause_before[:i]):
         chain = [None]  # 六大行业实现增加值2040.31亿元: the value added of the group (its industries listed before)
+    if not chain and _BARE_HEAD.fullmatch(clause_before[:i]) and sentence_before:
+        chain = _subject_of_clause_before(vocab, sentence_before)  # 全省制造业生产快速增长，实现增加值447亿元
     if not chain and ctx.kind == "report" and is_subject_name(new_phrase(_measure_words(vocab, clause_before[:i]))):
         chain = [None]  # 国有控股企业增加值增长10.3%, 石油和天然气开采业增长23.0%: a subject the vocabulary lacks
     if not chain:
@@ -1085,7 +1125,7 @@ def _spot_candidates(
         ):  # 分三大门类看，采矿业增长2.0% in a paragraph of its own: the measure of the paragraph before
             carried = _carried_subject(vocab, _text_before(spot))[0]
     above_scale = bool(_ABOVE_SCALE.search(spot.paragraph)) or above_scale_before
-    sva = sector_value_added(vocab, clause[: spot.rel[0]], unit, ctx, above_scale, carried)
+    sva = sector_value_added(vocab, clause[: spot.rel[0]], unit, ctx, above_scale, carried, sentence[: spot.c0])
     if sva is not None and ("unknown_indicator" in review or carried is not None):
         code, found = sva
         review = [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]

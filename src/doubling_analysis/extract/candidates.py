@@ -460,8 +460,162 @@ def resolve_indicator(
     return hit, code, review
 
 
+#: a revenue or investment threshold written with a count: 超10亿元(24户), (4个)万亿级, (11个)百亿级(工业项目),
+#: (4个)收入规模超千亿元(的…产业), 亿元以上 — a threshold needs 超/过 before it or 级/以上 after it (issue 22)
+_THRESHOLD = re.compile(
+    r"(?P<pre>超过|超|过)?\s*(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]*)\s*(?P<mag>万亿|亿)\s*元?\s*(?P<post>级|級|以上)?"
+)
+#: what a count with a threshold counts, by its head noun: firms, clusters, zones, projects, industries
+_COUNTED_HEAD = re.compile(r"产业集群|集群|开发区|园区|企业|产业项目|项目|項目|产业")
+_HEAD_FAMILY = {
+    "产业项目": "projects",
+    "产业集群": "clusters",
+    "集群": "clusters",
+    "开发区": "zones",
+    "园区": "zones",
+    "企业": "firms",
+    "项目": "projects",
+    "項目": "projects",
+    "产业": "industries",
+}
+#: the threshold in a code's name (projects_over_100m: 1 亿元, firms_rev_over_10bn: 100 亿元, …_over_20m: 0.2 亿元)
+_CODE_THRESHOLD = re.compile(r"over_(\d+)(m|bn)")
+
+
+def _threshold_yi(m: re.Match) -> float | None:
+    """The amount of a threshold match in 亿元 (千亿 -> 1000, 超10亿元 -> 10, 万亿级 -> 10000), None if the match is no
+    threshold (no 超/过 before it and no 级/以上 after it)."""
+    if not (m.group("pre") or m.group("post")):
+        return None
+    num = lang.parse_number(m.group("num")) if m.group("num") else 1.0
+    if num is None:
+        return None
+    return num * (10000.0 if m.group("mag") == "万亿" else 1.0)
+
+
+def _code_threshold(code: str) -> float | None:
+    """The threshold (亿元) a code's name states: over_100m -> 1, over_1bn -> 10, over_100bn -> 1000; None."""
+    m = _CODE_THRESHOLD.search(code)
+    if m is None:
+        return None
+    n = float(m.group(1))
+    return n / 100.0 if m.group(2) == "m" else n * 10.0
+
+
+def _threshold_name(yi: float) -> str:
+    """The over_… part of a code's name for a threshold in 亿元 (1 -> over_100m, 10 -> over_1bn, 1000 -> over_100bn)."""
+    return f"over_{yi * 100:g}m" if yi < 10 else f"over_{yi / 10:g}bn"
+
+
+#: the revenue that defines the threshold codes (firms_rev_over_…, industries_rev_over_…): written with the count or in
+#: its sentence before it (主营业务收入超亿元企业达527户，其中超10亿元24户), else the threshold's measure is not stated
+_REVENUE_WORD = re.compile(r"收入|营收")
+#: a qualifier between a threshold and its head noun that keeps the composed code (战略性新兴产业: an industry like any
+#: other); any other (千亿级特色产业) makes the count one the codes do not name
+_PLAIN_QUALIFIER = re.compile(r"(?:的)?(?:战略性新兴|战略新兴|高新技术|高技术|先进制造业?|制造业?|工业)?")
+
+
+def threshold_indicator(
+    clause: str, rel: tuple[int, int], unit: str | None, code: str | None, codes: set[str], before: str
+) -> tuple[str | None, bool]:
+    """A count whose noun states a revenue or investment threshold (超10亿元24户, 4个万亿级…产业集群, 11个百亿级工业项目,
+    4个收入规模超千亿元的战略性新兴产业). A code whose name states another threshold is not that count: the code with
+    the written threshold if indicators.csv has it, else a proposal NEW:<threshold + head noun>数 for review. Without
+    such a code, the count is composed from its head noun and its threshold (firms_rev_over_1bn,
+    industries_rev_over_100bn) when its revenue is written (in the count's words or in ``before``, its sentence
+    before the number) and no other qualifier stands between threshold and head noun. Returns (code, proposed_new);
+    the code unchanged when no threshold is written at the count."""
+    if lang.UNITS.get(unit or "", ("?",))[0] != "count":
+        return code, False
+    window = re.split(r"[，,；;。：:]", clause[rel[1] :], maxsplit=1)[0][: config.EXTRACT_NEW_PHRASE_MAX_CHARS * 2]
+    own_words = window.split("、", 1)[0]  # 4个万亿级、4个五千亿级、一批千亿级产业集群: this count's threshold
+    head = _COUNTED_HEAD.search(window)
+    yi: float | None = None
+    words, qualifier = "", ""
+    t = _THRESHOLD.search(own_words[: head.start()] if head and head.start() < len(own_words) else own_words)
+    if t is not None and t.start() <= 6 and (yi := _threshold_yi(t)) is not None and head is not None:
+        between = window[t.end() : head.start()]
+        qualifier = between if head.start() < len(own_words) else ""
+        words = t.group(0).strip() + head.group(0) if re.search(r"[、\d]", between) else window[t.start() : head.end()]
+    if yi is None:  # 其中超10亿元24户: the threshold right before the number
+        last = next(iter(reversed(list(_THRESHOLD.finditer(clause[: rel[0]])))), None)
+        if last is not None and last.end() == len(clause[: rel[0]].rstrip()):
+            yi = _threshold_yi(last)
+    if yi is None:
+        return code, False
+    own = _code_threshold(code or "")
+    if own is not None:
+        if abs(own - yi) < 1e-9:
+            return code, False
+        other = _CODE_THRESHOLD.sub(_threshold_name(yi), code or "", count=1)
+        if other in codes:
+            return other, False
+        return f"NEW:{words or _threshold_name(yi)}数", True
+    family = _HEAD_FAMILY.get(head.group(0)) if head and words else ("firms" if unit in ("户", "家") else None)
+    revenue = _REVENUE_WORD.search(own_words[: head.start()] if head and words else "") or _REVENUE_WORD.search(before)
+    composed = f"{family}_rev_{_threshold_name(yi)}" if family in ("firms", "industries", "clusters", "zones") else ""
+    if composed in codes and revenue and _PLAIN_QUALIFIER.fullmatch(qualifier):
+        return composed, False
+    return code, False
+
+
+#: a share of an industry's revenue in industry's (战略性新兴产业收入占工业比重, 高技术产业主营业务收入占规上工业营业收入的比重):
+#: the industry's name, a revenue head noun, 占 and industry's revenue (or industry alone) as the denominator
+_SECTOR_REVENUE_SHARE = re.compile(
+    r"[\u3400-\u9fff]{2,12}?(?:产业|制造业|行业)(?:营业收入|主营业务收入|主营收入|营收|收入)占"
+    r"(?:全[省市区县])?(?:规模以上|规上)?工业(?:企业)?(?:营业收入|主营业务收入|主营收入|营收|收入)?的?(?:比重|比例)"
+)
+
+
+def sub_annual_value_added(
+    vocab: lang.Vocabulary, ctx: DocContext, code: str | None, before: str, months: int | None
+) -> str | None:
+    """工业增加值 in a report's figure of a month, a quarter or a year to date (1—5月, 前三季度, 上月) is above-scale
+    industry's: the statistics of industrial production below a year cover the firms above designated size only
+    (all industry's value added is a figure of the year's accounts). The above-scale code for an all-industry
+    value-added code there (unless 全部工业 is written); ``code`` otherwise. ``months`` is the year to date (or -M
+    for the month M alone) carried from the sentences before, as for the figure's period."""
+    if ctx.kind != "report" or code is None or code not in _all_industry_codes(vocab) or "全部工业" in before:
+        return code
+    ytd = lang.ytd_months(before)
+    if ytd is None and lang.explicit_year(before) is None:
+        ytd = months
+    if ytd is None or ytd == 12:
+        return code
+    return _above_scale_code(vocab, ctx, code)
+
+
+def general_indicator_rules(
+    vocab: lang.Vocabulary,
+    ctx: DocContext,
+    spot: Spot,
+    unit: str | None,
+    code: str | None,
+    review: list[str],
+    months: int | None,
+) -> tuple[str | None, list[str]]:
+    """The rules of issue 22 that compose a code from the parts of a phrase (head noun, threshold, qualifier, kind)
+    rather than list phrases: :func:`threshold_indicator` for counts, :data:`_SECTOR_REVENUE_SHARE` for an
+    industry's share of revenue, :func:`sub_annual_value_added` for a report's months."""
+    clause_before = spot.clause[: spot.rel[0]]
+    codes = set(ctx.indicator_kinds)
+    code, proposed = threshold_indicator(spot.clause, spot.rel, unit, code, codes, spot.sentence[: spot.m.start])
+    if proposed:
+        return code, review if "unknown_indicator" in review else [*review, "unknown_indicator"]
+    share = _SECTOR_REVENUE_SHARE.search(clause_before)
+    if (
+        (code is None or code.startswith("NEW:"))
+        and unit == "%"
+        and "sector_revenue_share" in codes
+        and share is not None
+        and not _GROWTH.search(clause_before[share.end() :])  # 占比提高2个百分点: the change of the share
+    ):
+        return "sector_revenue_share", [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+    return sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months), review
+
+
 _LEAD_WORDS = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年|上半年|下半年|前三季度|[一二三四]季度|全年|今年|去年|明年|预计|其中|同时|"
+    r"(?:(?:19|20)\d{2}\s*年|按可比价(?:格)?计算|按现价计算|扣除价格因素(?:后)?|上半年|下半年|前三季度|[一二三四]季度|全年|今年|去年|明年|预计|其中|同时|"
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\s*\d{1,2}\s*个?月|[（(][一二三四五六七八九十\d]+[）)]|"
     r"十[一二三四五]五[”\"」’]?\s*(?:末|期末|期间|时期|以来)?|全省|全市|全州|全区|全县|全国|本市|我市|我省|我区|力争|确保|争取|争创|努力|"
     r"(?:近)?[两三四五六七八九十\d]+\s*年(?:来|以来|间|平均|累计)?|到|至|截至|[“”\"「」‘’])"
@@ -540,6 +694,36 @@ _ABOVE_SCALE = re.compile(r"规模以上|规上|规模工业")
 _VA_TOTAL = re.compile(r"(?:规模以上|规上|规模|全部)?工业(?:企业)?(?:实现)?增加值")
 
 
+#: an industry of the national classification (非金属矿物制品业, 有色金属冶炼和压延加工业, 我省医药制造业): in a report of
+#: above-scale industry with no measure named before it, its growth is that of its value added (the statistics of
+#: industrial production by industry)
+_CLASSIFIED_INDUSTRY = re.compile(
+    r"(?:我省|我市|我区)?[\u3400-\u9fff、和及与]{1,24}?"
+    r"(?:[制製](?:造|品)|[开開][采採]|加工|[采採][选選]|洗[选選]|供[应應]|冶[炼煉])业"
+)
+#: a head noun with no qualifier in its clause (实现增加值447亿元): its subject is named in the clause before
+_BARE_HEAD = re.compile(r"\s*(?:共|累计)?\s*(?:实现|完成)?\s*")
+#: the scope words before a clause's subject (全省制造业…, 我市装备制造业…)
+_SCOPE = re.compile(r"^\s*(?:其中|同时)?\s*(?:全[省市区县州]|我[省市区县]|本[省市])?\s*")
+
+
+def _subject_of_clause_before(vocab: lang.Vocabulary, sentence_before: str) -> list[str | None]:
+    """The sectors a sentence's last clause opens with (全省制造业生产快速增长，| 实现增加值…: manufacturing), when that
+    clause holds no figure and names no measure of the vocabulary; [] otherwise."""
+    pieces = spans(sentence_before, _CLAUSE_END)
+    if not pieces:
+        return []
+    a, b = pieces[-1]
+    last = sentence_before[a:b]
+    if vocab.indicator_hits(last) or any(m.unit is not None for m in lang.find_mentions(last)):
+        return []
+    start = _SCOPE.match(last)
+    hits = vocab.sector_hits(last)
+    if not hits or start is None or hits[0].start != start.end():
+        return []
+    return [hits[0].phrase.sector]
+
+
 def sector_value_added(
     vocab: lang.Vocabulary,
     clause_before: str,
@@ -547,6 +731,7 @@ def sector_value_added(
     ctx: DocContext,
     above_scale: bool,
     carried: lang.Hit | None = None,
+    sentence_before: str = "",
 ) -> tuple[str, list[str | None]] | None:
     """<sector>增加值 before a number (采矿业增加值增长0.4%, 装备制造业、高技术制造业增加值分别增长…): the value added of
     those sectors — above-scale industry's (the codes of 规模以上工业增加值 in the vocabulary) when ``above_scale``
@@ -561,6 +746,13 @@ def sector_value_added(
         words = new_phrase(_measure_words(vocab, clause_before[:i]))
         if words and not (ctx.kind == "report" and is_subject_name(words)):
             return None  # the clause names a measure of its own (not only an industry, ownership or place)
+    if i < 0 and carried is None and ctx.kind == "report" and unit == "%" and above_scale:
+        g = _GROWTH_START.search(clause_before)
+        words = new_phrase(clause_before[: g.start()]) if g else ""
+        if g is not None and _CLASSIFIED_INDUSTRY.fullmatch(words) and _GROWTH.search(clause_before):
+            i = (
+                g.start()
+            )  # 规模以上工业…行业中…其中，非金属矿物制品业增长32.8%: an industry's growth is its value added's
     if i < 0 or _OTHER_MEASURE.search(clause_before[i:]) or _PULL_BEFORE.search(clause_before[i:]):
         return None
     chain: list[str | None] = []
@@ -576,6 +768,8 @@ def sector_value_added(
         end = h.start
     if not chain and re.search(_GROUP_OF_INDUSTRIES.pattern + r"\s*(?:实现)?\s*$", clause_before[:i]):
         chain = [None]  # 六大行业实现增加值2040.31亿元: the value added of the group (its industries listed before)
+    if not chain and _BARE_HEAD.fullmatch(clause_before[:i]) and sentence_before:
+        chain = _subject_of_clause_before(vocab, sentence_before)  # 全省制造业生产快速增长，实现增加值447亿元
     if not chain and ctx.kind == "report" and is_subject_name(new_phrase(_measure_words(vocab, clause_before[:i]))):
         chain = [None]  # 国有控股企业增加值增长10.3%, 石油和天然气开采业增长23.0%: a subject the vocabulary lacks
     if not chain:
@@ -931,7 +1125,7 @@ def _spot_candidates(
         ):  # 分三大门类看，采矿业增长2.0% in a paragraph of its own: the measure of the paragraph before
             carried = _carried_subject(vocab, _text_before(spot))[0]
     above_scale = bool(_ABOVE_SCALE.search(spot.paragraph)) or above_scale_before
-    sva = sector_value_added(vocab, clause[: spot.rel[0]], unit, ctx, above_scale, carried)
+    sva = sector_value_added(vocab, clause[: spot.rel[0]], unit, ctx, above_scale, carried, sentence[: spot.c0])
     if sva is not None and ("unknown_indicator" in review or carried is not None):
         code, found = sva
         review = [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
@@ -953,6 +1147,7 @@ def _spot_candidates(
         and any((h.start, h.end) == (hit.start, hit.end) for h in vocab.indicator_hits(clause))  # in this clause
     ):
         code = _above_scale_code(vocab, ctx, code)  # 煤炭工业增加值 after 规模以上工业增加值: that industry's
+    code, review = general_indicator_rules(vocab, ctx, spot, unit, code, review, months)
     group = _GROUP_EACH.search(clause[: spot.rel[0]])
     n_group = min(int(lang.parse_number(group.group(1)) or 0), config.EXTRACT_MAX_GROUP_ROWS) if group else 0
     named = [s for s in sectors if s is not None]

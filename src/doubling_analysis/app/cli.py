@@ -140,7 +140,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_extract(args) -> int:
-    from ..extract.candidates import ExtractError, extract_source, write_candidates
+    from ..extract.candidates import ExtractError, extract_source, write_candidates, year_note
     from ..extract.language import VocabularyError
 
     if args.source_kind not in ("official", "news", "secondary"):
@@ -161,6 +161,8 @@ def cmd_extract(args) -> int:
             text_path.write_text(src.text, encoding="utf-8")
             source_file = str(text_path)
             print(f"page text -> {text_path} (the source file accept copies)", file=sys.stderr)
+        if year_note(cands):
+            print(year_note(cands), file=sys.stderr)
         out = args.out or sys.stdout
         write_candidates(cands, out, args.kind, args.issued, source_file, args.source_kind, src.url, src.retrieved)
     except ExtractError as exc:

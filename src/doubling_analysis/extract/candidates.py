@@ -52,6 +52,7 @@ REVIEW_CODES = {
     "growth_of_level": "the growth rate is also the growth_pct of the level row before it: keep one of the two",
     "clause_limit": "the clause holds more numbers than EXTRACT_MAX_CANDIDATES_PER_CLAUSE: the rest were left out",
     "span": "the figure covers several years (a period a..b or a five-year plan): check the period",
+    "year_unknown": "no date given and no year in the text: target_year / period left empty: enter the year",
 }
 
 
@@ -109,6 +110,11 @@ class DocContext:
     @property
     def multi_year(self) -> bool:
         return self.year - self.base_year > 1
+
+    @property
+    def year_known(self) -> bool:
+        """False for a document without a date given and without a year in its head (:data:`NO_YEAR`)."""
+        return self.year != NO_YEAR
 
 
 class ExtractError(ValueError):
@@ -180,9 +186,14 @@ def _report_head_year(head: str, issued_year: int | None) -> int | None:
     return None
 
 
+#: the document year of a document without a date given and without a year in its head: a figure whose year would
+#: come from it gets no target_year / period (review code year_unknown), never a guessed year
+NO_YEAR = 1
+
+
 def document_years(text: str, issued_year: int | None, kind: str = "plan") -> tuple[int, int]:
     """(base year, target year) of a document from its title: 2021-2023 -> (2020, 2023); 2022年实施方案 ->
-    (2021, 2022); else the issue year."""
+    (2021, 2022); else the issue year; (NO_YEAR - 1, NO_YEAR) when neither the head nor the issue date gives one."""
     head = text[: config.EXTRACT_TITLE_CHARS]
     m = _SPAN.search(head)
     if m:
@@ -194,7 +205,8 @@ def document_years(text: str, issued_year: int | None, kind: str = "plan") -> tu
     if plan and (issued_year is None or issued_year <= plan[1]):
         return plan[0] - 1, plan[1]  # a five-year plan (十四五): 2020 -> 2025
     if issued_year is None:
-        raise ExtractError("the document names no year in its title: give --issued DATE")
+        named = _report_head_year(head, None) if kind == "report" else None
+        return (named - 1, named) if named is not None else (NO_YEAR - 1, NO_YEAR)
     if kind == "report":
         named = _report_head_year(head, issued_year)
         if named is not None:
@@ -808,6 +820,16 @@ def _years(spot: Spot, ctx: DocContext, sticky: int | None, months: int | None =
     return year, base, review
 
 
+#: years before this one are not years of a figure but counted from :data:`NO_YEAR`
+_FIRST_YEAR = 1000
+
+
+def _year_unknown(c: Candidate) -> Candidate:
+    """A candidate of an undated document whose year is not in the text: no target_year, base_year nor period."""
+    review = [r for r in c.review if r not in ("default_year", "relative_year", "span")] + ["year_unknown"]
+    return replace(c, target_year=None, base_year=None, period=None, review=review)
+
+
 def _doubling_years(spot: Spot, ctx: DocContext, year: int, base: int) -> tuple[int, int]:
     m = re.search(r"([三五两二3-5])\s*年", spot.sentence[max(0, spot.m.start - 8) : spot.m.end + 8])
     if m and not ctx.multi_year:
@@ -1002,6 +1024,10 @@ def _spot_candidates(
     )
     if ctx.kind == "report":
         base_cand = _as_report(base_cand, spot, year, months)
+    if year < _FIRST_YEAR:  # the year would be the undated document's own: left empty for the reviewer
+        base_cand = _year_unknown(base_cand)
+    elif base < _FIRST_YEAR:  # a year in the text, the base the undated document's: no base year
+        base_cand = replace(base_cand, base_year=None)
     return [replace(base_cand, sector=s, review=list(base_cand.review)) for s in sectors]
 
 
@@ -1317,7 +1343,7 @@ def _cell_candidate(text, start, end, mv, column, name, ctx: DocContext, vocab) 
     value = float(mv["v"])
     comp = {"以上": ">=", "左右": "~", "以内": "<="}.get(mv["cmp"] or "", "=")
     vc, uc = lang.canonical(value, unit, ctx.indicator_units.get(code or ""))
-    return Candidate(
+    cell = Candidate(
         quote=quote,
         value=value,
         unit=unit,
@@ -1333,6 +1359,7 @@ def _cell_candidate(text, start, end, mv, column, name, ctx: DocContext, vocab) 
         review=review,
         offset=start,
     )
+    return cell if ctx.year_known else _year_unknown(cell)
 
 
 # ---- the whole document ----------------------------------------------------------------------------------------
@@ -1373,6 +1400,17 @@ def extract_source(
         raise ExtractError(str(exc)) from None
     ctx, vocab = context_from_data(src.text, kind, jurisdiction, source_id, issued, data_dir)
     return extract_text(src.text, ctx, vocab), src
+
+
+def year_note(cands: list[Candidate]) -> str | None:
+    """What the CLI says once when rows of an undated document got no year (review code year_unknown), else None."""
+    n = sum("year_unknown" in c.review for c in cands)
+    if not n:
+        return None
+    return (
+        f"{n} candidates have no year (target_year / period left empty: no date was given and the text names no"
+        " year): enter it on each row, or give the issue date with --issued YYYY[-MM[-DD]] and extract again"
+    )
 
 
 # ---- candidates as CSV -------------------------------------------------------------------------------------------
@@ -1487,4 +1525,4 @@ def _write_rows(fh, cols, rows) -> None:
     w.writerows({k: cell_for_spreadsheet(v) for k, v in r.items()} for r in rows)  # issue 20: no formulas
 
 
-__all__ = ["Candidate", "ExtractError", "extract", "extract_source", "extract_text", "write_candidates"]
+__all__ = ["Candidate", "ExtractError", "extract", "extract_source", "extract_text", "write_candidates", "year_note"]

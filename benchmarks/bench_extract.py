@@ -226,10 +226,12 @@ def _nows(s: str) -> str:
 
 
 def _unit_ok(cu, au) -> bool:
+    if au and au not in UNITS:  # as written: 萬億元, 个百分点 are the units 万亿元, pp
+        au = lang.UNIT_WORDS.get(lang.normalise(au), lang.normalise(au))
     # a unit written in traditional characters (項, 個 of a traditional passage) is the same unit as its simplified
     # glyph (项, 个), which the extractor gives: batches 2 and 3 wrote such units simplified, batch 4 as written
-    if cu == au or (cu is not None and au and cu == lang.normalise(au)):
-        return True
+    if cu == au or (cu is not None and au and cu == lang.normalise(au)) or (cu is None and au == ""):
+        return True  # no unit (an index): None in the candidate, empty in the annotation
     try:
         return cu in UNITS and au in UNITS and canonical_unit(cu) == canonical_unit(au)
     except (KeyError, ValueError):
@@ -243,6 +245,9 @@ def _cand_value(c):
 
 
 def _canon_plain(value, unit):
+    # an annotated unit in traditional characters (萬億元, 億元) or as a word (个百分点) is the unit it writes
+    if isinstance(unit, str) and unit not in UNITS:
+        unit = lang.UNIT_WORDS.get(lang.normalise(unit), lang.normalise(unit))
     if value is None or unit is None or unit not in UNITS:
         return value
     try:

@@ -63,3 +63,126 @@ def test_synthetic_dated_report_unchanged(issued="2024-03-05"):
     found = cands(SYNTHETIC_UNDATED, issued=issued)
     assert [c.period for c in found] == ["2023", "2023"]
     assert not any("year_unknown" in c.review for c in found)
+
+
+# ---- item 2: rules for batch 5's extractor errors (each on a synthetic sentence) ---------------------------------
+
+
+def rows(found):
+    return [(c.value, c.unit, c.indicator_code, c.growth_pct, c.period) for c in found]
+
+
+def test_synthetic_taiwanese_zhao_yuan_is_wan_yi():
+    # 兆 of a Taiwanese page is 10^12: 2.4兆元 = 2.4 万亿元 = 24000 亿元 (2.4 × 10^4, by hand)
+    (c,) = cands("工業增加值達到2.4兆元。", issued="2024-03-01")
+    assert (c.value, c.unit, c.indicator_code, c.value_canonical, c.unit_canonical) == (
+        2.4,
+        "兆元",
+        "industrial_va",
+        24000.0,
+        "亿元",
+    )
+
+
+def test_synthetic_us_dollars_keep_the_measure_and_flag_the_currency():
+    # 356.2亿美元 is trade in dollars: the measure (进出口总值 = trade_total) is kept, the unit as written, and the
+    # reviewer is told the unit differs from the indicator's (亿元); the fall of 3.4 % is its growth, -3.4
+    found = cands("全市进出口总值为356.2亿美元，同比下降3.4%。", issued="2024-03-01")
+    assert rows(found) == [
+        (356.2, "亿美元", "trade_total", -3.4, "2023"),
+        (None, None, "trade_total_growth", -3.4, "2023"),
+    ]
+    assert "unit_mismatch" in found[0].review and "unknown_indicator" not in found[0].review
+
+
+def test_synthetic_dollar_conversion_is_not_a_figure():
+    # 折合9930美元 restates the figure before in dollars: one row, the yuan figure
+    found = cands("全市人均地区生产总值68520元，折合9930美元。", issued="2024-03-01")
+    assert [(c.value, c.unit) for c in found] == [(68520.0, "元")]
+
+
+def test_synthetic_slash_fraction_is_a_ratio():
+    # 1/4 = 0.25 (a ratio); 6/19 (a date) and 1/2/3 are no fractions
+    (c,) = cands("制造业增加值占地区生产总值比重保持在1/4以上。", kind="plan", issued="2024-03-01")
+    assert (c.value, c.unit, c.comparator) == (0.25, "ratio", ">=")
+    assert [m.unit for m in ex.lang.find_mentions("市统计局6/19公布")] == [None, None]
+
+
+def test_synthetic_span_opening_a_sentence_governs_its_semicolon_pieces():
+    # 「十三五」期間 (2016..2020) opens the sentence; the pieces after ； have no year of their own: same span.
+    # Issued 2021-03: without the rule the second piece would default to the past year, 2020
+    found = cands("「十三五」期間，全省規上工業營業收入突破3萬億元；工業增加值達到0.9萬億元。", issued="2021-03-01")
+    assert [(c.value, c.period) for c in found] == [(3.0, "2016..2020"), (0.9, "2016..2020")]
+
+
+def test_synthetic_this_month_after_a_year_to_date_is_that_month_alone():
+    # 1-8月 (2023-01..2023-08 on a page of 2023-09) then 其中当月: August alone, 2023-08, for its level and growth
+    found = cands(
+        "1-8月，全市规模以上工业产值2350.6亿元，同比增长7.1%，其中当月产值310.2亿元，增长5.3%。", issued="2023-09-20"
+    )
+    assert [(c.value, c.growth_pct, c.period) for c in found] == [
+        (2350.6, 7.1, "2023-01..2023-08"),
+        (None, 7.1, "2023-01..2023-08"),
+        (310.2, 5.3, "2023-08"),
+        (None, 5.3, "2023-08"),
+    ]
+
+
+def test_synthetic_average_growth_after_a_pair_of_years_spans_them():
+    # 从2018年的…增加到2023年的…，年均增长10.2%: the average over the years after 2018 up to 2023, 2019..2023, per year;
+    # the two levels keep their own years
+    found = cands("全市工业总产值从2018年的800亿元增加到2023年的1300亿元，年均增长10.2%。", issued="2024-02-01")
+    assert [(c.value, c.period, c.per) for c in found] == [
+        (800.0, "2018", None),
+        (1300.0, "2023", None),
+        (None, "2019..2023", "year"),
+    ]
+    assert found[2].growth_pct == 10.2
+
+
+def test_synthetic_pair_under_a_five_year_plan_is_its_base_and_last_year():
+    # “十二五”以来 (2011..2015), a share 由18.2%提高到25.6%: 18.2 % is the level of the plan's base year 2010 (2011 - 1),
+    # 25.6 % of its last year 2015
+    found = cands("“十二五”以来，全省高新技术产业增加值占比由18.2%提高到25.6%。", issued="2016-03-01")
+    assert [(c.value, c.period) for c in found] == [(18.2, "2010"), (25.6, "2015")]
+
+
+def test_synthetic_doubling_in_years_to_a_written_year():
+    # 到2027年 … 三年翻一番 in a plan issued 2024: the doubling is of 2027, three years after its base 2024 (not the
+    # base year of the document plus 3 - 1 = 2025)
+    found = [c for c in cands("到2027年，全区实现规上工业总产值三年翻一番。", kind="plan", issued="2024-03-01")]
+    doubling = [c for c in found if c.unit == "× base"]
+    assert [(c.value, c.target_year, c.base_year) for c in doubling] == [(2.0, 2027, 2024)]
+
+
+def test_synthetic_price_basis_is_not_a_measure():
+    # 按可比价计算增长6.1%: the growth of the level before it (规模以上工业增加值 -> va_growth), not a NEW measure
+    found = cands("1-6月，全市规模以上工业增加值412.5亿元，按可比价计算增长6.1%。", issued="2024-07-20")
+    assert rows(found) == [
+        (412.5, "亿元", "va", 6.1, "2024-01..2024-06"),
+        (None, None, "va_growth", 6.1, "2024-01..2024-06"),
+    ]
+
+
+def test_synthetic_above_scale_industry_completing_value_added():
+    # 规模以上工业完成增加值 is 规模以上工业增加值 (va), as 实现 is
+    found = cands("全市规模以上工业完成增加值88.6亿元，增长4.2%。", issued="2024-03-01")
+    assert [c.indicator_code for c in found] == ["va", "va_growth"]
+
+
+def test_synthetic_count_of_another_tier_than_the_phrase_is_new():
+    # 2个五千亿级、3个千亿级产业集群: the phrase 千亿级产业集群 counts the 千亿 tier (3 -> clusters_rev_over_100bn); the
+    # 2 are of the 五千亿 tier: NEW:五千亿级产业集群数 with unknown_indicator
+    found = cands("到2026年，培育2个五千亿级、3个千亿级产业集群。", kind="plan", issued="2024-03-01")
+    assert [(c.value, c.indicator_code) for c in found] == [
+        (2.0, "NEW:五千亿级产业集群数"),
+        (3.0, "clusters_rev_over_100bn"),
+    ]
+    assert "unknown_indicator" in found[0].review
+
+
+def test_synthetic_steps_crossed_are_not_figures():
+    # 跨上两个千亿元台阶 counts steps (left out); 站稳万亿元台阶 is a level and stays a figure (10000 亿元)
+    assert cands("全市工业总产值三年跨上两个千亿元台阶。", issued="2024-03-01") == []
+    (c,) = cands("全省电子信息产业营业收入连续三年站稳万亿元台阶。", issued="2024-03-01")
+    assert (c.value, c.unit) == (10000.0, "亿元")

@@ -460,6 +460,8 @@ def resolve_indicator(
         (have == "money" and level_kind in ("level", "money_flow")) or (have == "count" and level_kind == "count")
     ) and _CHANGE_BEFORE.search(clause[: rel[0]]):
         return hit, f"NEW:{hit.phrase.phrase}增量", ["unknown_indicator"]  # 比2020年增加近2000亿元: the change
+    if have == "money_usd" and want == "money":
+        return hit, code, ["unit_mismatch"]  # 进出口总值为1439.5亿美元: the measure in another currency
     if have != want:
         growth = ctx.growth_of.get(code or "")
         level = ctx.level_of.get(code or "")
@@ -476,7 +478,8 @@ _LEAD_WORDS = re.compile(
     r"(?:(?:19|20)\d{2}\s*年|上半年|下半年|前三季度|[一二三四]季度|全年|今年|去年|明年|预计|其中|同时|"
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\s*\d{1,2}\s*个?月|[（(][一二三四五六七八九十\d]+[）)]|"
     r"十[一二三四五]五[”\"」’]?\s*(?:末|期末|期间|时期|以来)?|全省|全市|全州|全区|全县|全国|本市|我市|我省|我区|力争|确保|争取|争创|努力|"
-    r"(?:近)?[两三四五六七八九十\d]+\s*年(?:来|以来|间|平均|累计)?|到|至|截至|[“”\"「」‘’])"
+    r"(?:近)?[两三四五六七八九十\d]+\s*年(?:来|以来|间|平均|累计)?|到|至|截至|[“”\"「」‘’]|"
+    r"(?:按|以)(?:可比价|现价|不变价)格?(?:计算|计)?|扣除价格因素(?:后)?)"
 )
 _TRAIL_WORDS = re.compile(
     r"(?:达到|达|为|在|突破|超过|超|实现|完成|增长|增速|增幅|同比|比上年|较上年|提高到|提升到|下降到|提高|提升|下降|减少|"
@@ -666,6 +669,7 @@ class Spot:
     paragraph: str = ""  # the paragraph (normalised)
     ps0: int = 0  # offset of the sentence in the paragraph (normalised)
     measure_before: str = ""  # a report's last earlier paragraph that names a known measure (its subject carries)
+    span_open: str = ""  # a report: the opening of an earlier ；-piece of the sentence naming a span (「十四五」期間，)
 
     @property
     def clause(self) -> str:
@@ -831,9 +835,14 @@ def _year_unknown(c: Candidate) -> Candidate:
 
 
 def _doubling_years(spot: Spot, ctx: DocContext, year: int, base: int) -> tuple[int, int]:
+    """翻一番 in N years: the year N - 1 after the base year (三年翻一番 of a plan of 2021: 2023), but a year the
+    sentence writes before it (到2025年，…实现五年翻一番) is the doubling's year, N years after its base."""
     m = re.search(r"([三五两二3-5])\s*年", spot.sentence[max(0, spot.m.start - 8) : spot.m.end + 8])
     if m and not ctx.multi_year:
         n = int(lang.parse_number(m.group(1)) or 3)
+        written = lang.explicit_year(spot.sentence[: spot.m.start])
+        if written is not None and written > ctx.base_year:
+            return written, written - n
         return ctx.base_year + n - 1, ctx.base_year - 1
     return year, base
 
@@ -902,6 +911,28 @@ def _text_before(spot: Spot) -> str:
     EXTRACT_MAX_SENTENCE_CHARS characters of each)."""
     n = config.EXTRACT_MAX_SENTENCE_CHARS
     return spot.measure_before[-n:] + "。" + spot.paragraph[max(0, spot.ps0 + spot.c0 - n) : spot.ps0 + spot.c0]
+
+
+#: a tier label right after a count (4个|万亿级, 11个|百亿级工业项目), and at the start of a phrase (千亿级产业集群)
+_COUNT_LABEL = re.compile(r"^\s*((?:[一二两三四五六七八九]|\d+)?(?:万亿|千亿|百亿|亿))\s*级")
+_LABEL_NOUN = re.compile(r"^[^，,、；;。：:\d]{0,8}")
+
+
+def _tier_label_new(spot: Spot, hit: lang.Hit | None, code: str | None, unit: str | None) -> str | None:
+    """A count labelled with a tier (N个五千亿级, N个百亿级工业项目) whose phrase names another tier or none (千亿级
+    产业集群, 投产 of projects over 1亿元): the count of that tier is a measure of its own, proposed as NEW:<tier>级<noun>数
+    (the noun of the phrase, else the words after the label); None otherwise."""
+    if hit is None or code != hit.phrase.indicator or lang.UNITS.get(unit or "", ("",))[0] != "count":
+        return None
+    own = _COUNT_LABEL.match(spot.sentence[spot.m.end :])
+    if own is None:
+        return None
+    theirs = _COUNT_LABEL.match(hit.phrase.phrase)
+    if theirs is not None and theirs.group(1) == own.group(1):
+        return None
+    noun = hit.phrase.phrase[theirs.end() :] if theirs else _LABEL_NOUN.match(spot.sentence[spot.m.end + own.end() :])
+    words = noun if isinstance(noun, str) else (noun.group(0) if noun else "")
+    return f"NEW:{own.group(1)}级{words}数"
 
 
 def _spot_candidates(
@@ -981,6 +1012,9 @@ def _spot_candidates(
     if n_group > len(named):  # 生物医药、…、机电制造四大产业均突破1000亿元: one row per industry counted
         sectors = named + [None] * (n_group - len(named))
         review += ["sector_list"]
+    label = _tier_label_new(spot, hit, code, unit)
+    if label is not None:  # 4个万亿级…千亿级产业集群, 11个百亿级工业项目 (投产): another tier than the phrase's
+        code, review = label, [*review, "unknown_indicator"]
     value, high, unit, rev = _value_forms(replace(m, unit=unit), quote)
     review += rev
     year, base, rev = _years(spot, ctx, sticky, months)
@@ -1051,15 +1085,43 @@ def _from_to_period(spot: Spot, clause_before: str) -> str | None:
     if not growth_of_pair and (
         spot.m.unit == "%" or not (_FROM.search(clause_before) or _FROM_TO.search(clause_before))
     ):
-        return None
+        return _from_to_horizon(spot, clause_before)
     text = spot.paragraph[: spot.ps0 + spot.m.start] if spot.paragraph else spot.sentence[: spot.m.start]
     spans_before = list(_FROM_SPAN.finditer(text))
     if not spans_before or lang.explicit_year(text[spans_before[-1].end() :]) is not None:
-        return None  # no span, or another year written after it
+        return _from_to_horizon(spot, clause_before)  # no span, or another year written after it
     first, last = int(spans_before[-1].group(1)), int(spans_before[-1].group(2))
     if growth_of_pair:
         return f"{first}..{last}"
     return str(first if _FROM.search(clause_before) else last)
+
+
+#: 当月 / 本月 after a year to date (1-5月…其中当月): the last month of the span alone
+_THIS_MONTH = re.compile(r"当月|本月")
+#: a pair of levels with their years written (从2020年的2.83万亿元提高到2025年的3.87万亿元)
+_YEARS_PAIR = re.compile(
+    r"(?:从|由)\s*((?:19|20)\d{2})\s*年[^，,。；;]*?(?:到|至)\s*((?:19|20)\d{2})\s*年[^，,。；;]*?[\d]"
+)
+_AVERAGE = re.compile(r"年均|年平均")
+
+
+#: a five-year plan as the span of what follows (“十三五”以来, 十四五期间, 十三五时期)
+_HORIZON_SPAN = re.compile(r"十[一二三四五]五[”\"」’]?\s*(?:以来|期间|时期)")
+
+
+def _from_to_horizon(spot: Spot, clause_before: str) -> str | None:
+    """A pair 由X提高到Y (levels or shares: 贡献率由31.6%提高到43.9%) in a sentence opened by a five-year plan's span
+    (“十三五”以来) with no year written after it: X is the level of the year before the plan (2015, its base year), Y
+    of its last year (2020); None for any other figure."""
+    start = _FROM.search(clause_before) is not None
+    if not (start or _FROM_TO.search(clause_before)):
+        return None
+    before = spot.sentence[: spot.m.start]
+    hits = list(_HORIZON_SPAN.finditer(before))
+    plan = lang.horizon(before[hits[-1].start() :]) if hits else None
+    if plan is None or lang.explicit_year(before[hits[-1].end() :]) is not None:
+        return None
+    return str(plan[0] - 1 if start else plan[1])
 
 
 def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = None) -> Candidate:
@@ -1072,7 +1134,15 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
     months = lang.ytd_months(before)
     if months is None and lang.explicit_year(before) is None:
         months = sticky_months
+    this_month = _THIS_MONTH.search(before)
+    if this_month and months is not None and months > 1 and lang.ytd_months(before[this_month.end() :]) is None:
+        months = -months  # 1-5月…，其中当月实现产值1001.1亿元: May alone
     span = lang.report_span(spot.sentence, before, year)
+    if span is None and spot.span_open and lang.explicit_year(before) is None and lang.ytd_months(before) is None:
+        span = lang.report_span(spot.span_open, spot.span_open, year)  # 「十四五」期間，…；工業增加值達到1.2萬億元
+    pair = _YEARS_PAIR.search(spot.sentence[: spot.c0]) if span is None and _AVERAGE.search(clause_before) else None
+    if pair and int(pair.group(1)) < int(pair.group(2)):
+        span = (int(pair.group(1)) + 1, int(pair.group(2)))  # 从2020年的2.83万亿元提高到2025年的…，年均增长5.5%
     base = re.search(r"(?:比|较)\s*((?:19|20)\d{2})\s*年", clause_before)
     if span is None and base and int(base.group(1)) < year - 1:
         span = (int(base.group(1)) + 1, year)  # 比2020年增加近2000亿元 in 2023: the change over 2021..2023
@@ -1198,6 +1268,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     measure_before = ""  # a report's last paragraph naming a known measure
     for p0, p1 in spans(text, re.compile(r"\n")):
         paragraph = text[p0:p1]
+        span_open = ""  # a report: a span opening a ；-piece, over the pieces after it up to the sentence's end
         while k_total < len(totals) and totals[k_total][0] <= p0:
             above_scale_before = totals[k_total][1]
             k_total += 1
@@ -1238,7 +1309,9 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                         for r in found[-1][1]:
                             r.review.append("clause_limit")
                     continue
-                spot = Spot(m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph, s0, measure_before)
+                spot = Spot(
+                    m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph, s0, measure_before, span_open
+                )
                 found.append(
                     (spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier, above_scale_before))
                 )
@@ -1253,6 +1326,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             if plan:
                 sticky = plan[1]
             if ctx.kind == "report":
+                span_open = _span_opening(sentence, paragraph[s1 : s1 + 1], span_open, ctx.year)
                 ytd = lang.ytd_months(sentence)
                 months = ytd if ytd is not None else (None if lang.explicit_year(sentence) else months)
             if sentence.rstrip().endswith(("：", ":")) or paragraph.rstrip().endswith(("：", ":")):
@@ -1261,6 +1335,21 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
         if ctx.kind == "report" and vocab.indicator_hits(paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]):
             measure_before = paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]
     return out
+
+
+def _span_opening(sentence: str, end: str, carried: str, year: int) -> str:
+    """After a report's sentence ended by ``end``: the span words that govern the next ；-piece — the sentence's
+    opening clause when it names a span (「十四五」期間，, 2021—2023年，), else the span carried so far unless the
+    sentence writes a year of its own; nothing after a full stop."""
+    if end not in "；;" or not end:
+        return ""
+    for a, b in spans(sentence, _CLAUSE_END):  # the clauses before the sentence's first figure
+        clause = sentence[a:b]
+        if any(m.unit is not None for m in lang.find_mentions(clause)):
+            break
+        if lang.report_span(clause, clause, year) is not None:
+            return clause
+    return "" if lang.explicit_year(sentence) is not None else carried
 
 
 #: a month written alone as the period of what follows (，9月，…; 3月份，…), not a span (1—9月) nor a date (10月28日)

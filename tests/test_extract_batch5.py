@@ -186,3 +186,95 @@ def test_synthetic_steps_crossed_are_not_figures():
     assert cands("全市工业总产值三年跨上两个千亿元台阶。", issued="2024-03-01") == []
     (c,) = cands("全省电子信息产业营业收入连续三年站稳万亿元台阶。", issued="2024-03-01")
     assert (c.value, c.unit) == (10000.0, "亿元")
+
+
+# ---- item 3: years and periods (causes found across batches 1-5) -------------------------------------------------
+
+
+def test_synthetic_a_span_of_base_years_is_not_the_figures_year():
+    # 比2018—2020年 is the base (the three years before); 3年累计 on a page of 2024-02 is 2021..2023 (2023 - 3 + 1), and
+    # the growth against the base is of the same three years, not of 2018..2020
+    found = cands("3年累计完成工业投资1.06万亿元，比2018—2020年总量多56%。", issued="2024-02-28")
+    assert [(c.value, c.growth_pct, c.period) for c in found] == [
+        (1.06, None, "2021..2023"),
+        (None, 56.0, "2021..2023"),
+    ]
+
+
+def test_synthetic_stock_at_a_month_end_is_that_month():
+    # 截至6月底 on a page of 2024-07-15: the stock at the end of June 2024, period 2024-06 (not the past year 2023)
+    (c,) = cands("截至6月底，全市规模以上工业企业达5120家。", issued="2024-07-15")
+    assert (c.value, c.indicator_code, c.period) == (5120.0, "firms", "2024-06")
+    # with the year written: 截至2023年9月末 -> 2023-09
+    (c,) = cands("截至2023年9月末，全市规模以上工业企业达4980家。", issued="2024-07-15")
+    assert c.period == "2023-09"
+
+
+def test_synthetic_a_month_named_before_the_measure_is_not_the_measure():
+    # 1—6月 … ，6月当月增长7.1%: June alone (2024-06) of the measure before (va_growth), not NEW:6月当月
+    found = cands("1—6月，全市规模以上工业增加值增长6.2%，6月当月增长7.1%。", issued="2024-07-15")
+    assert [(c.growth_pct, c.indicator_code, c.period) for c in found] == [
+        (6.2, "va_growth", "2024-01..2024-06"),
+        (7.1, "va_growth", "2024-06"),
+    ]
+
+
+def test_synthetic_past_results_quoted_in_a_plan_are_results_of_their_years():
+    # a plan of 2024-01: 过去五年 = the five years up to the year before the issue, 2019..2023 (2023 - 5 + 1); a rate
+    # per year (年均) over them is of the span, a level reached (达到45%左右) of the last year 2023, each with a
+    # report's bound (左右: approx) and review code past, no target year; the target after them is unchanged
+    text = (
+        "过去五年，全市规模以上工业增加值年均增长7.2%，高新技术产业增加值占比达到45%左右。"
+        "到2027年，全市规模以上工业增加值达到3000亿元。"
+    )
+    found = cands(text, kind="plan", issued="2024-01-20")
+    assert [(c.value, c.target_year, c.period, c.bound, "past" in c.review) for c in found] == [
+        (7.2, None, "2019..2023", "exact", True),
+        (45.0, None, "2023", "approx", True),
+        (3000.0, 2027, None, "exact", False),
+    ]
+
+
+def test_synthetic_a_result_the_plan_builds_on_is_of_its_year():
+    # 在2023年…突破800亿元的基础上: the starting point, a result of 2023 (突破: lower bound); 1000 亿元 is the target
+    found = cands("在2023年全市工业总产值突破800亿元的基础上，到2026年突破1000亿元。", kind="plan", issued="2024-03-01")
+    assert [(c.value, c.target_year, c.period, c.bound) for c in found] == [
+        (800.0, None, "2023", "lower"),
+        (1000.0, 2026, None, "exact"),
+    ]
+    # in the plan's CSV the result keeps the target columns, and its note says what it is
+    record = ex.candidate_record(found[0], "plan", "2024-03-01", "synthetic.txt", "official")
+    assert record["target_year"] == "" and "a past result of 2023 (bound lower)" in record["note"]
+
+
+def test_synthetic_a_quarter_alone_is_its_three_months():
+    # 三季度 on a page of 2024-10-20: July to September 2024 alone, 2024-07..2024-09 (not the past year, not 前三季度)
+    (c,) = cands("三季度，全市规模以上工业增加值增长6.2%。", issued="2024-10-20")
+    assert (c.growth_pct, c.period) == (6.2, "2024-07..2024-09")
+    (c,) = cands("前三季度，全市规模以上工业增加值增长6.2%。", issued="2024-10-20")
+    assert c.period == "2024-01..2024-09"
+
+
+def test_synthetic_a_month_written_alone_before_its_figure():
+    # 2024年12月，… on a page of 2025-01: December 2024 alone (2024-12, not the year 2024)
+    (c,) = cands("2024年12月，全市规模以上工业增加值增长6.2%。", issued="2025-01-20")
+    assert c.period == "2024-12"
+    # 一季度 … ；4月份增长5.0% on a page of 2024-05: the first quarter to date, then April alone
+    found = cands("一季度，全市规模以上工业增加值增长6.2%；4月份增长5.0%。", issued="2024-05-25")
+    assert [(c.growth_pct, c.indicator_code, c.period) for c in found] == [
+        (6.2, "va_growth", "2024-01..2024-03"),
+        (5.0, "va_growth", "2024-04"),
+    ]
+    # a date (10月28日发布) is no period of the figure: the page's past year stays
+    (c,) = cands("市统计局10月28日发布，全市规模以上工业增加值增长6.2%。", issued="2025-01-20")
+    assert c.period == "2024"
+
+
+def test_synthetic_plan_clause_with_only_a_year_takes_the_measure_before():
+    # 到2028年，突破3000亿元 names no measure: the one named before it in the paragraph (规上工业营收 -> revenue), as a
+    # report's clause does
+    found = cands("到2026年，力争规上工业营收突破2000亿元；到2028年，突破3000亿元。", kind="plan", issued="2024-05-25")
+    assert [(c.value, c.target_year, c.indicator_code) for c in found] == [
+        (2000.0, 2026, "revenue"),
+        (3000.0, 2028, "revenue"),
+    ]

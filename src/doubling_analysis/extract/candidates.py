@@ -479,7 +479,8 @@ _LEAD_WORDS = re.compile(
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\s*\d{1,2}\s*个?月|[（(][一二三四五六七八九十\d]+[）)]|"
     r"十[一二三四五]五[”\"」’]?\s*(?:末|期末|期间|时期|以来)?|全省|全市|全州|全区|全县|全国|本市|我市|我省|我区|力争|确保|争取|争创|努力|"
     r"(?:近)?[两三四五六七八九十\d]+\s*年(?:来|以来|间|平均|累计)?|到|至|截至|[“”\"「」‘’]|"
-    r"(?:按|以)(?:可比价|现价|不变价)格?(?:计算|计)?|扣除价格因素(?:后)?)"
+    r"(?:按|以)(?:可比价|现价|不变价)格?(?:计算|计)?|扣除价格因素(?:后)?|"
+    r"(?<!\d)\d{1,2}\s*月份?\s*(?:当月|末|底)?|当月|本月|(?:截至|截止)\s*\d{1,2}\s*月份?(?:底|末)?)"
 )
 _TRAIL_WORDS = re.compile(
     r"(?:达到|达|为|在|突破|超过|超|实现|完成|增长|增速|增幅|同比|比上年|较上年|提高到|提升到|下降到|提高|提升|下降|减少|"
@@ -813,7 +814,10 @@ def _years(spot: Spot, ctx: DocContext, sticky: int | None, months: int | None =
         plan = lang.horizon(before)
         year = plan[1] if plan else None
     if year is None and ctx.kind == "report" and not _PAST.search(before):
-        year = _report_year(ctx, lang.ytd_months(before) or months)
+        quarter = lang.quarter_alone(before)
+        year = _report_year(
+            ctx, lang.ytd_months(before) or lang.month_end(before) or (3 * quarter if quarter else None) or months
+        )
         if year is not None:
             review.append("default_year")
     if year is None:
@@ -935,6 +939,46 @@ def _tier_label_new(spot: Spot, hit: lang.Hit | None, code: str | None, unit: st
     return f"NEW:{own.group(1)}级{words}数"
 
 
+#: a plan's clause opening a review of past years (，五年来，/ 过去五年，/ 近三年来，): the figures after it are results
+_PAST_YEARS = re.compile(
+    r"(?:^|[，,：:])\s*(?:过去的?|近)?\s*(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*年(?:来|以来)?\s*[，,](?!.*(?:到|至)\s*(?:19|20)\d{2})"
+)
+#: a year (去年 / 上年 / 2022年) inside 在…基础上: the plan's starting point, a result of that year
+_PAST_BASIS = re.compile(r"在\s*(?P<y>去年|上年|(?:19|20)\d{2}\s*年)[^。；;]*?基础上")
+
+
+def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
+    """The years of a result quoted in a plan: (first, last) after 五年来 / 过去N年 opening a clause before the figure
+    (the N years up to the year before the issue, as a report without a year), (y, y) for a figure inside 在去年…基础上
+    (or 在2022年…基础上, before the issue year); None for a target."""
+    before = spot.sentence[: spot.m.start]
+    for b in _PAST_BASIS.finditer(spot.sentence):
+        if b.start() < spot.m.start < b.end():
+            word = b.group("y")
+            y = issued_year - 1 if word in ("去年", "上年") else int(word[:4])
+            return (y, y) if y < issued_year else None
+    hits = list(_PAST_YEARS.finditer(before))
+    if not hits or lang.explicit_year(before[hits[-1].end() :]) is not None or _TO_OR_GOAL.search(before):
+        return None
+    n = int(lang.parse_number(hits[-1].group("n")) or 0)
+    return (issued_year - n, issued_year - 1) if 1 < n <= 10 else None
+
+
+_TO_OR_GOAL = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|确保|目标|计划")
+
+
+def _as_past(c: Candidate, spot: Spot, years: tuple[int, int]) -> Candidate:
+    """A result inside a plan: its period (the span for a rate per year 年均 or a total 累计, else the last year: a
+    level reached), its bound as a report's; no target year, no tier; review code past."""
+    first, last = years
+    per = c.per if c.per in ("year", "period") else None
+    period = f"{first}..{last}" if per and first < last else str(last)
+    review = [*c.review, "past"] if "past" not in c.review else list(c.review)
+    return replace(
+        c, period=period, bound=lang.bound(spot.sentence, spot.m), target_year=None, tier=None, per=per, review=review
+    )
+
+
 def _spot_candidates(
     spot: Spot,
     ctx: DocContext,
@@ -963,6 +1007,15 @@ def _spot_candidates(
             earlier is not None
         ):  # read as if the measure stood right before the clause (what lies between is no measure)
             hit, code, rev = resolve_indicator(vocab, clause, _text_before(spot)[: earlier.end], spot.rel, unit, ctx)
+    if ctx.kind == "plan" and hit is None and code is None and spot.paragraph:
+        # 到2026年，规上工业营收突破2000亿元；到2028年，突破3000亿元: a clause naming no measure (only a year and a
+        # verb) sets the measure named last before it in its paragraph
+        para_before = spot.paragraph[
+            max(0, spot.ps0 + spot.c0 - config.EXTRACT_MAX_SENTENCE_CHARS) : spot.ps0 + spot.c0
+        ]
+        earlier, _ = _carried_subject(vocab, para_before)
+        if earlier is not None:
+            hit, code, rev = resolve_indicator(vocab, clause, para_before[: earlier.end], spot.rel, unit, ctx)
     review += rev
     if unit is None and code:
         unit = ctx.indicator_units.get(code)
@@ -1058,6 +1111,10 @@ def _spot_candidates(
     )
     if ctx.kind == "report":
         base_cand = _as_report(base_cand, spot, year, months)
+    elif ctx.issued_year is not None:
+        past = _past_in_plan(spot, ctx.issued_year)
+        if past is not None:  # 五年来，…比重达到23%左右 / 在去年实现…突破500亿元基础上: a result, not a target
+            base_cand = _as_past(base_cand, spot, past)
     if year < _FIRST_YEAR:  # the year would be the undated document's own: left empty for the reviewer
         base_cand = _year_unknown(base_cand)
     elif base < _FIRST_YEAR:  # a year in the text, the base the undated document's: no base year
@@ -1096,6 +1153,8 @@ def _from_to_period(spot: Spot, clause_before: str) -> str | None:
     return str(first if _FROM.search(clause_before) else last)
 
 
+#: a month of a written year alone (2024年12月，), not a span (2024年1-12月) nor a date (2024年12月5日)
+_YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*年\s*(\d{1,2})\s*月份?(?!\s*[\d底末日号初中至到\-—–~])")
 #: 当月 / 本月 after a year to date (1-5月…其中当月): the last month of the span alone
 _THIS_MONTH = re.compile(r"当月|本月")
 #: a pair of levels with their years written (从2020年的2.83万亿元提高到2025年的3.87万亿元)
@@ -1131,7 +1190,13 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
     before = spot.sentence[: spot.m.start]
     clause_before = spot.clause[: spot.rel[0]]
     status = "preliminary" if re.search(r"预计|初步", spot.sentence) else "final"
-    months = lang.ytd_months(before)
+    months = lang.ytd_months(before) or lang.month_end(before)  # 截至6月底: the stock at the end of June
+    own_month = lang.month_alone(clause_before) if lang.ytd_months(clause_before) is None else None
+    year_month = _YEAR_MONTH.search(before)
+    if months is None and own_month is not None:
+        months = own_month  # …；4月份增长5.0%: April alone
+    elif months is None and year_month and 1 <= int(year_month.group(1)) <= 12:
+        months = -int(year_month.group(1))  # 2024年12月，…: December alone
     if months is None and lang.explicit_year(before) is None:
         months = sticky_months
     this_month = _THIS_MONTH.search(before)
@@ -1151,11 +1216,15 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
     if from_to is not None:  # 由X增加到Y: two levels, each of one year
         span, per = None, None
     review = list(c.review) + (["span"] if span else [])
+    period = from_to or (f"{span[0]}..{span[1]}" if span else lang.report_period(year, months))
+    quarter = lang.quarter_alone(before) if months is None and not span and not from_to else None
+    if quarter is not None:  # 三季度，…增长6.2%: July to September alone
+        period = f"{year}-{3 * quarter - 2:02d}..{year}-{3 * quarter:02d}"
     return replace(
         c,
         bound=lang.bound(spot.sentence, spot.m),
         status=status,
-        period=from_to or (f"{span[0]}..{span[1]}" if span else lang.report_period(year, months)),
+        period=period,
         tier=None,
         per=per if per in ("year", "period") else None,
         review=review,
@@ -1282,8 +1351,13 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             sentence = paragraph[s0:s1]
             if _INCENTIVE.search(sentence):
                 continue
-            if ctx.kind == "plan" and _PAST.search(sentence) and not _DOUBLING.search(sentence):
-                continue
+            if (
+                ctx.kind == "plan"
+                and _PAST.search(sentence)
+                and not _DOUBLING.search(sentence)
+                and not (_PAST_YEARS.search(sentence) and ctx.issued_year is not None)
+            ):
+                continue  # a past fact; but 过去五年，… opening a review gives results (see _past_in_plan)
             to_year = lang._TO_YEAR.search(sentence) or _GOAL_YEAR.search(sentence)
             clauses = spans(sentence, _CLAUSE_END)
             r0 = index[p0 + s0]
@@ -1563,6 +1637,8 @@ def candidate_record(
     }
     if url:
         common["note"] = f"extracted from {url}, retrieved {retrieved}"
+    if kind == "plan" and c.period:  # a result quoted in the plan: the reviewer enters it as an actual
+        common["note"] = f"{common['note']}; a past result of {c.period} (bound {c.bound}): an actual, not a target"
     if kind == "plan":
         common.update(
             value_high=c.value_high,

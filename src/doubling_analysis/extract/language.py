@@ -535,10 +535,50 @@ def report_span(sentence: str, before: str, year: int) -> tuple[int, int] | None
     return None
 
 
+#: the end of a span of base years (比2018—2020年总量多56%): a base, not the year of the figure
+_BASE_SPAN_END = re.compile(r"(?:比|较|相比|对比)\s*(?:19|20)\d{2}\s*年?\s*[-－—–~至到]\s*$")
+
+
 def explicit_year(text: str) -> int | None:
-    """The last year written in ``text`` that is not a base year (比2020年 is a base)."""
-    years = [int(m.group(1)) for m in _YEAR.finditer(text) if not _BASE.search(text[max(0, m.start() - 3) : m.end()])]
+    """The last year written in ``text`` that is not a base year (比2020年, 比2018—2020年 are bases)."""
+    years = [
+        int(m.group(1))
+        for m in _YEAR.finditer(text)
+        if not _BASE.search(text[max(0, m.start() - 3) : m.end()])
+        and not _BASE_SPAN_END.search(text[max(0, m.start() - 12) : m.start()])
+    ]
     return years[-1] if years else None
+
+
+#: 截至6月底 / 截止9月末 / 到3月份末: a stock at the end of that month (the month alone, as -N)
+_MONTH_END = re.compile(r"(?:截至|截止|到)\s*(?:(?:19|20)\d{2}\s*年\s*)?(\d{1,2})\s*月(?:份)?(?:底|末)")
+
+
+#: a quarter alone (二季度, 第三季度, 四季度): not 前三季度 / 1-3季度 (years to date); 一季度 is the year to date of March
+_QUARTER_ALONE = re.compile(r"(?<![前\d\-—–~至到])第?\s*([二三四234])\s*季度")
+
+
+def quarter_alone(text: str) -> int | None:
+    """The quarter 2-4 of a figure of that quarter alone (三季度 -> 3), else None."""
+    m = _QUARTER_ALONE.search(normalise(text))
+    return int(parse_number(m.group(1)) or 0) or None if m else None
+
+
+#: a month alone written before a figure (4月份增长5.0%, 2024年12月，…): not a span (1-4月), a date (4月28日), an end
+#: of month (4月底), a count of months (4个月)
+_MONTH_BEFORE = re.compile(r"(?<![\d\-—–~至到前])(\d{1,2})\s*月份?(?!\s*[\d底末日号初中至到\-—–~])")
+
+
+def month_alone(text: str) -> int | None:
+    """-N for the month N named alone in ``text`` (the last such), else None."""
+    hits = [int(m.group(1)) for m in _MONTH_BEFORE.finditer(normalise(text)) if 1 <= int(m.group(1)) <= 12]
+    return -hits[-1] if hits else None
+
+
+def month_end(text: str) -> int | None:
+    """-N for a stock at the end of month N (截至6月底 -> -6), else None."""
+    m = _MONTH_END.search(normalise(text))
+    return -int(m.group(1)) if m and 1 <= int(m.group(1)) <= 12 else None
 
 
 def relative_year(text: str, issued_year: int | None) -> int | None:

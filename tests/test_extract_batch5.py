@@ -278,3 +278,33 @@ def test_synthetic_plan_clause_with_only_a_year_takes_the_measure_before():
         (2000.0, 2026, "revenue"),
         (3000.0, 2028, "revenue"),
     ]
+
+
+def test_synthetic_totals_over_a_reported_span_are_per_period():
+    # over 2021—2023年: projects built and put into production and the total investment are totals of the span (per
+    # period); the value added reached is a level (no per)
+    found = cands(
+        "2021—2023年，全市建成投产亿元以上项目320个，工业投资总规模超过2000亿元，规上工业增加值达到900亿元。",
+        issued="2024-02-01",
+    )
+    assert [(c.value, c.period, c.per) for c in found] == [
+        (320.0, "2021..2023", "period"),
+        (2000.0, "2021..2023", "period"),
+        (900.0, "2021..2023", None),
+    ]
+
+
+def test_synthetic_next_n_years_of_a_plan_count_from_its_base_year():
+    # 今后五年 in a plan issued 2024 (base year 2023): its goals are of 2028 (2023 + 5), a rate per year (年均)
+    (c,) = cands("今后五年，全市规模以上工业营业收入年均增长10%以上。", kind="plan", issued="2024-03-15")
+    assert (c.value, c.target_year, c.per, c.comparator) == (10.0, 2028, "year", ">=")
+
+
+def test_synthetic_a_year_before_the_plan_is_a_result():
+    # a plan of 2024 quoting 2023年…达到1500亿元 before its goal for 2025: 1500 is a result of 2023 (review past,
+    # no target or base year); 2000 亿元 the target of 2025
+    found = cands("全市规模以上工业营业收入2023年达到1500亿元，2025年突破2000亿元。", kind="plan", issued="2024-03-15")
+    assert [(c.value, c.target_year, c.base_year, c.period, "past" in c.review) for c in found] == [
+        (1500.0, None, None, "2023", True),
+        (2000.0, 2025, 2023, None, False),
+    ]

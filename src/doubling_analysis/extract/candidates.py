@@ -957,6 +957,10 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
             word = b.group("y")
             y = issued_year - 1 if word in ("去年", "上年") else int(word[:4])
             return (y, y) if y < issued_year else None
+    clause_before = spot.clause[: spot.rel[0]]
+    written = lang.explicit_year(clause_before)
+    if written is not None and written < issued_year and not _TO_OR_GOAL.search(before):
+        return written, written  # 2023年全市规上工业营收达到1500亿元，到2025年…: a result of 2023 in a plan of 2024
     hits = list(_PAST_YEARS.finditer(before))
     if not hits or lang.explicit_year(before[hits[-1].end() :]) is not None or _TO_OR_GOAL.search(before):
         return None
@@ -975,7 +979,14 @@ def _as_past(c: Candidate, spot: Spot, years: tuple[int, int]) -> Candidate:
     period = f"{first}..{last}" if per and first < last else str(last)
     review = [*c.review, "past"] if "past" not in c.review else list(c.review)
     return replace(
-        c, period=period, bound=lang.bound(spot.sentence, spot.m), target_year=None, tier=None, per=per, review=review
+        c,
+        period=period,
+        bound=lang.bound(spot.sentence, spot.m),
+        target_year=None,
+        base_year=None,
+        tier=None,
+        per=per,
+        review=review,
     )
 
 
@@ -1155,6 +1166,8 @@ def _from_to_period(spot: Spot, clause_before: str) -> str | None:
 
 #: a month of a written year alone (2024年12月，), not a span (2024年1-12月) nor a date (2024年12月5日)
 _YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*年\s*(\d{1,2})\s*月份?(?!\s*[\d底末日号初中至到\-—–~])")
+#: a report's total over a span: projects built or put into production, total investment (not a level reached)
+_SPAN_TOTAL = re.compile(r"建成投产|竣工投产|建成|投产|投资总规模|总投资|投资总额")
 #: 当月 / 本月 after a year to date (1-5月…其中当月): the last month of the span alone
 _THIS_MONTH = re.compile(r"当月|本月")
 #: a pair of levels with their years written (从2020年的2.83万亿元提高到2025年的3.87万亿元)
@@ -1212,6 +1225,8 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
     if span is None and base and int(base.group(1)) < year - 1:
         span = (int(base.group(1)) + 1, year)  # 比2020年增加近2000亿元 in 2023: the change over 2021..2023
     per = lang.per(_per_text(spot), spot.clause, bool(span))  # a flow (新增) over a span: per period
+    if span and per is None and _SPAN_TOTAL.search(spot.clause[: spot.rel[0]]):
+        per = "period"  # 「十四五」期間…建成投產11個…项目, 工業投資總規模將超萬億: a total over the span
     from_to = _from_to_period(spot, clause_before)
     if from_to is not None:  # 由X增加到Y: two levels, each of one year
         span, per = None, None

@@ -501,9 +501,13 @@ def horizon(text: str) -> tuple[int, int] | None:
     return FIVE_YEAR_PLANS[hits[-1].group(1)] if hits else None
 
 
+#: 今后五年 / 未来3年 (a plan's horizon counted from its base year)
+_NEXT_YEARS = re.compile(rf"(?:今后|未来)\s*({_YEARS_N})\s*年(?![\d])")
+
+
 def years_ahead(text: str) -> int | None:
-    """3年内 / 用5年时间 / 5年后: the number of years, else None."""
-    hits = list(_N_YEARS.finditer(text))
+    """3年内 / 用5年时间 / 5年后 / 今后五年: the number of years, else None."""
+    hits = sorted([*_N_YEARS.finditer(text), *_NEXT_YEARS.finditer(text)], key=lambda m: m.start())
     return int(parse_number(hits[-1].group(1)) or 0) or None if hits else None
 
 

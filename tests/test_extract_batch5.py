@@ -308,3 +308,9 @@ def test_synthetic_a_year_before_the_plan_is_a_result():
         (1500.0, None, None, "2023", True),
         (2000.0, 2025, 2023, None, False),
     ]
+
+
+def test_synthetic_rd_intensity_is_rd_over_gdp():
+    # 研发投入强度 (R&D intensity) is R&D expenditure over GDP: rd_gdp_share (data/indicators.csv)
+    (c,) = cands("到2027年，全社会研发投入强度达到2.8%。", kind="plan", issued="2024-03-15")
+    assert (c.value, c.unit, c.indicator_code, c.target_year) == (2.8, "%", "rd_gdp_share", 2027)

@@ -314,3 +314,21 @@ def test_synthetic_rd_intensity_is_rd_over_gdp():
     # 研发投入强度 (R&D intensity) is R&D expenditure over GDP: rd_gdp_share (data/indicators.csv)
     (c,) = cands("到2027年，全社会研发投入强度达到2.8%。", kind="plan", issued="2024-03-15")
     assert (c.value, c.unit, c.indicator_code, c.target_year) == (2.8, "%", "rd_gdp_share", 2027)
+
+
+def test_synthetic_a_month_named_after_a_year_to_date_governs_the_clauses_after_it():
+    # 1-5月 … ，其中5月份实现产值1001.1亿元，增长6.5% on a page of 2024-06: the year to date for the first pair, May
+    # alone (2024-05) for the level and for its growth in the next clause
+    found = cands(
+        "1-5月，全市规模以上工业产值4568.3亿元，同比增长6.2%，其中5月份实现产值1001.1亿元，增长6.5%。",
+        issued="2024-06-20",
+    )
+    assert [(c.value, c.growth_pct, c.period) for c in found] == [
+        (4568.3, 6.2, "2024-01..2024-05"),
+        (None, 6.2, "2024-01..2024-05"),
+        (1001.1, 6.5, "2024-05"),
+        (None, 6.5, "2024-05"),
+    ]
+    # a month after 比 is a base: 比4月份加快0.5个百分点 stays May's
+    found = cands("5月，全市规模以上工业增加值增长6.1%，比4月份加快0.5个百分点。", issued="2024-06-20")
+    assert [c.period for c in found] == ["2024-05", "2024-05"]

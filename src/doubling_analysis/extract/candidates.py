@@ -941,7 +941,9 @@ def _tier_label_new(spot: Spot, hit: lang.Hit | None, code: str | None, unit: st
 
 #: a plan's clause opening a review of past years (，五年来，/ 过去五年，/ 近三年来，): the figures after it are results
 _PAST_YEARS = re.compile(
-    r"(?:^|[，,：:])\s*(?:过去的?|近)?\s*(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*年(?:来|以来)?\s*[，,](?!.*(?:到|至)\s*(?:19|20)\d{2})"
+    r"(?:^|[，,：:])\s*(?:过去的?\s*(?P<p>[一二两三四五六七八九十]|\d{1,2})\s*年(?:来|以来|间)?"
+    r"|近\s*(?P<q>[一二两三四五六七八九十]|\d{1,2})\s*年(?:来|以来)?|(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*年(?:来|以来))"
+    r"\s*[，,](?!.*(?:到|至)\s*(?:19|20)\d{2})"
 )
 #: a year (去年 / 上年 / 2022年) inside 在…基础上: the plan's starting point, a result of that year
 _PAST_BASIS = re.compile(r"在\s*(?P<y>去年|上年|(?:19|20)\d{2}\s*年)[^。；;]*?基础上")
@@ -964,7 +966,8 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
     hits = list(_PAST_YEARS.finditer(before))
     if not hits or lang.explicit_year(before[hits[-1].end() :]) is not None or _TO_OR_GOAL.search(before):
         return None
-    n = int(lang.parse_number(hits[-1].group("n")) or 0)
+    h = hits[-1]
+    n = int(lang.parse_number(h.group("p") or h.group("q") or h.group("n")) or 0)
     return (issued_year - n, issued_year - 1) if 1 < n <= 10 else None
 
 
@@ -1164,6 +1167,18 @@ def _from_to_period(spot: Spot, clause_before: str) -> str | None:
     return str(first if _FROM.search(clause_before) else last)
 
 
+def _own_month(before: str) -> int | None:
+    """-N for a month N written alone in the figure's clause or an earlier clause of its sentence after any year to
+    date (1-5月…，其中5月份实现产值1001.1亿元，增长6.5%: May for both), else None."""
+    for piece in reversed([before[a:b] for a, b in spans(before, _CLAUSE_END)]):
+        if lang.ytd_months(piece) is not None or lang.month_end(piece) is not None:
+            return None
+        month = lang.month_alone(piece)
+        if month is not None:
+            return month
+    return None
+
+
 #: a month of a written year alone (2024年12月，), not a span (2024年1-12月) nor a date (2024年12月5日)
 _YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*年\s*(\d{1,2})\s*月份?(?!\s*[\d底末日号初中至到\-—–~])")
 #: a report's total over a span: projects built or put into production, total investment (not a level reached)
@@ -1204,10 +1219,10 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
     clause_before = spot.clause[: spot.rel[0]]
     status = "preliminary" if re.search(r"预计|初步", spot.sentence) else "final"
     months = lang.ytd_months(before) or lang.month_end(before)  # 截至6月底: the stock at the end of June
-    own_month = lang.month_alone(clause_before) if lang.ytd_months(clause_before) is None else None
+    own_month = _own_month(before)
     year_month = _YEAR_MONTH.search(before)
-    if months is None and own_month is not None:
-        months = own_month  # …；4月份增长5.0%: April alone
+    if own_month is not None:
+        months = own_month  # …；4月份增长5.0%, 1-5月…，其中5月份实现产值…: that month alone
     elif months is None and year_month and 1 <= int(year_month.group(1)) <= 12:
         months = -int(year_month.group(1))  # 2024年12月，…: December alone
     if months is None and lang.explicit_year(before) is None:

@@ -569,8 +569,8 @@ def quarter_alone(text: str) -> int | None:
 
 
 #: a month alone written before a figure (4月份增长5.0%, 2024年12月，…): not a span (1-4月), a date (4月28日), an end
-#: of month (4月底), a count of months (4个月)
-_MONTH_BEFORE = re.compile(r"(?<![\d\-—–~至到前])(\d{1,2})\s*月份?(?!\s*[\d底末日号初中至到\-—–~])")
+#: of month (4月底), a count of months (4个月), a base (比4月份加快), a start (3月份以来)
+_MONTH_BEFORE = re.compile(r"(?<![\d\-—–~至到前比较])(\d{1,2})\s*月份?(?!\s*[\d底末日号初中至到\-—–~]|\s*以来)")
 
 
 def month_alone(text: str) -> int | None:

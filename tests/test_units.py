@@ -45,6 +45,8 @@ def test_incompatible_and_unknown_units_raise():
     with pytest.raises(ValueError, match="cannot convert"):
         convert(1.0, "亿元", "%")
     with pytest.raises(KeyError):
+        convert(1.0, "亿日元", "亿元")
+    with pytest.raises(ValueError, match="cannot convert"):  # dollars are a unit (issue 22), never yuan
         convert(1.0, "亿美元", "亿元")
 
 

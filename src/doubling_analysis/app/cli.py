@@ -144,7 +144,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_extract(args) -> int:
-    from ..extract.candidates import ExtractError, extract_source, write_candidates
+    from ..extract.candidates import ExtractError, extract_source, write_candidates, year_note
     from ..extract.language import VocabularyError
 
     if args.source_kind not in ("official", "news", "secondary"):
@@ -165,6 +165,8 @@ def cmd_extract(args) -> int:
             text_path.write_text(src.text, encoding="utf-8")
             source_file = str(text_path)
             print(f"page text -> {text_path} (the source file accept copies)", file=sys.stderr)
+        if year_note(cands):
+            print(year_note(cands), file=sys.stderr)
         issued, issued_from = args.issued, None
         if not issued and src.published:  # the page says when it was published
             issued, issued_from = src.published.date, f"the page ({src.published.found})"

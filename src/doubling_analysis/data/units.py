@@ -20,6 +20,12 @@ UNITS: dict[str, tuple[str, float]] = {
     "千亿元": ("money", 1e3),
     "百亿元": ("money", 1e2),
     "RMB bn": ("money", 10.0),  # 1 billion yuan = 10 亿元
+    # 兆 of a Taiwanese page (1.56兆元, or the gloss 5萬億（兆）元) is 10^12: 1 兆元 = 1 万亿元 (issue 22, batch 5)
+    "兆元": ("money", 1e4),
+    # US dollars (进出口总值为1439.5亿美元): a currency of its own, never converted to yuan (no exchange rate here)
+    "美元": ("money_usd", 1e-8),
+    "万美元": ("money_usd", 1e-4),
+    "亿美元": ("money_usd", 1.0),
     # ratios, base: a fraction (0.085 = 8.5 %)
     "%": ("ratio", 0.01),
     "pp": ("ratio", 0.01),  # percentage points, for changes of a share

@@ -52,6 +52,7 @@ REVIEW_CODES = {
     "growth_of_level": "the growth rate is also the growth_pct of the level row before it: keep one of the two",
     "clause_limit": "the clause holds more numbers than EXTRACT_MAX_CANDIDATES_PER_CLAUSE: the rest were left out",
     "span": "the figure covers several years (a period a..b or a five-year plan): check the period",
+    "year_unknown": "no date given and no year in the text: target_year / period left empty: enter the year",
 }
 
 
@@ -109,6 +110,11 @@ class DocContext:
     @property
     def multi_year(self) -> bool:
         return self.year - self.base_year > 1
+
+    @property
+    def year_known(self) -> bool:
+        """False for a document without a date given and without a year in its head (:data:`NO_YEAR`)."""
+        return self.year != NO_YEAR
 
 
 class ExtractError(ValueError):
@@ -180,9 +186,14 @@ def _report_head_year(head: str, issued_year: int | None) -> int | None:
     return None
 
 
+#: the document year of a document without a date given and without a year in its head: a figure whose year would
+#: come from it gets no target_year / period (review code year_unknown), never a guessed year
+NO_YEAR = 1
+
+
 def document_years(text: str, issued_year: int | None, kind: str = "plan") -> tuple[int, int]:
     """(base year, target year) of a document from its title: 2021-2023 -> (2020, 2023); 2022年实施方案 ->
-    (2021, 2022); else the issue year."""
+    (2021, 2022); else the issue year; (NO_YEAR - 1, NO_YEAR) when neither the head nor the issue date gives one."""
     head = text[: config.EXTRACT_TITLE_CHARS]
     m = _SPAN.search(head)
     if m:
@@ -194,7 +205,8 @@ def document_years(text: str, issued_year: int | None, kind: str = "plan") -> tu
     if plan and (issued_year is None or issued_year <= plan[1]):
         return plan[0] - 1, plan[1]  # a five-year plan (十四五): 2020 -> 2025
     if issued_year is None:
-        raise ExtractError("the document names no year in its title: give --issued DATE")
+        named = _report_head_year(head, None) if kind == "report" else None
+        return (named - 1, named) if named is not None else (NO_YEAR - 1, NO_YEAR)
     if kind == "report":
         named = _report_head_year(head, issued_year)
         if named is not None:
@@ -448,6 +460,8 @@ def resolve_indicator(
         (have == "money" and level_kind in ("level", "money_flow")) or (have == "count" and level_kind == "count")
     ) and _CHANGE_BEFORE.search(clause[: rel[0]]):
         return hit, f"NEW:{hit.phrase.phrase}增量", ["unknown_indicator"]  # 比2020年增加近2000亿元: the change
+    if have == "money_usd" and want == "money":
+        return hit, code, ["unit_mismatch"]  # 进出口总值为1439.5亿美元: the measure in another currency
     if have != want:
         growth = ctx.growth_of.get(code or "")
         level = ctx.level_of.get(code or "")
@@ -618,7 +632,9 @@ _LEAD_WORDS = re.compile(
     r"(?:(?:19|20)\d{2}\s*年|按可比价(?:格)?计算|按现价计算|扣除价格因素(?:后)?|上半年|下半年|前三季度|[一二三四]季度|全年|今年|去年|明年|预计|其中|同时|"
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\s*\d{1,2}\s*个?月|[（(][一二三四五六七八九十\d]+[）)]|"
     r"十[一二三四五]五[”\"」’]?\s*(?:末|期末|期间|时期|以来)?|全省|全市|全州|全区|全县|全国|本市|我市|我省|我区|力争|确保|争取|争创|努力|"
-    r"(?:近)?[两三四五六七八九十\d]+\s*年(?:来|以来|间|平均|累计)?|到|至|截至|[“”\"「」‘’])"
+    r"(?:近)?[两三四五六七八九十\d]+\s*年(?:来|以来|间|平均|累计)?|到|至|截至|[“”\"「」‘’]|"
+    r"(?:按|以)(?:可比价|现价|不变价)格?(?:计算|计)?|扣除价格因素(?:后)?|"
+    r"(?<!\d)\d{1,2}\s*月份?\s*(?:当月|末|底)?|当月|本月|(?:截至|截止)\s*\d{1,2}\s*月份?(?:底|末)?)"
 )
 _TRAIL_WORDS = re.compile(
     r"(?:达到|达|为|在|突破|超过|超|实现|完成|增长|增速|增幅|同比|比上年|较上年|提高到|提升到|下降到|提高|提升|下降|减少|"
@@ -848,6 +864,7 @@ class Spot:
     paragraph: str = ""  # the paragraph (normalised)
     ps0: int = 0  # offset of the sentence in the paragraph (normalised)
     measure_before: str = ""  # a report's last earlier paragraph that names a known measure (its subject carries)
+    span_open: str = ""  # a report: the opening of an earlier ；-piece of the sentence naming a span (「十四五」期間，)
 
     @property
     def clause(self) -> str:
@@ -991,7 +1008,10 @@ def _years(spot: Spot, ctx: DocContext, sticky: int | None, months: int | None =
         plan = lang.horizon(before)
         year = plan[1] if plan else None
     if year is None and ctx.kind == "report" and not _PAST.search(before):
-        year = _report_year(ctx, lang.ytd_months(before) or months)
+        quarter = lang.quarter_alone(before)
+        year = _report_year(
+            ctx, lang.ytd_months(before) or lang.month_end(before) or (3 * quarter if quarter else None) or months
+        )
         if year is not None:
             review.append("default_year")
     if year is None:
@@ -1002,10 +1022,25 @@ def _years(spot: Spot, ctx: DocContext, sticky: int | None, months: int | None =
     return year, base, review
 
 
+#: years before this one are not years of a figure but counted from :data:`NO_YEAR`
+_FIRST_YEAR = 1000
+
+
+def _year_unknown(c: Candidate) -> Candidate:
+    """A candidate of an undated document whose year is not in the text: no target_year, base_year nor period."""
+    review = [r for r in c.review if r not in ("default_year", "relative_year", "span")] + ["year_unknown"]
+    return replace(c, target_year=None, base_year=None, period=None, review=review)
+
+
 def _doubling_years(spot: Spot, ctx: DocContext, year: int, base: int) -> tuple[int, int]:
+    """翻一番 in N years: the year N - 1 after the base year (三年翻一番 of a plan of 2021: 2023), but a year the
+    sentence writes before it (到2025年，…实现五年翻一番) is the doubling's year, N years after its base."""
     m = re.search(r"([三五两二3-5])\s*年", spot.sentence[max(0, spot.m.start - 8) : spot.m.end + 8])
     if m and not ctx.multi_year:
         n = int(lang.parse_number(m.group(1)) or 3)
+        written = lang.explicit_year(spot.sentence[: spot.m.start])
+        if written is not None and written > ctx.base_year:
+            return written, written - n
         return ctx.base_year + n - 1, ctx.base_year - 1
     return year, base
 
@@ -1076,6 +1111,82 @@ def _text_before(spot: Spot) -> str:
     return spot.measure_before[-n:] + "。" + spot.paragraph[max(0, spot.ps0 + spot.c0 - n) : spot.ps0 + spot.c0]
 
 
+#: a tier label right after a count (4个|万亿级, 11个|百亿级工业项目), and at the start of a phrase (千亿级产业集群)
+_COUNT_LABEL = re.compile(r"^\s*((?:[一二两三四五六七八九]|\d+)?(?:万亿|千亿|百亿|亿))\s*级")
+_LABEL_NOUN = re.compile(r"^[^，,、；;。：:\d]{0,8}")
+
+
+def _tier_label_new(spot: Spot, hit: lang.Hit | None, code: str | None, unit: str | None) -> str | None:
+    """A count labelled with a tier (N个五千亿级, N个百亿级工业项目) whose phrase names another tier or none (千亿级
+    产业集群, 投产 of projects over 1亿元): the count of that tier is a measure of its own, proposed as NEW:<tier>级<noun>数
+    (the noun of the phrase, else the words after the label); None otherwise."""
+    if hit is None or code != hit.phrase.indicator or lang.UNITS.get(unit or "", ("",))[0] != "count":
+        return None
+    own = _COUNT_LABEL.match(spot.sentence[spot.m.end :])
+    if own is None:
+        return None
+    theirs = _COUNT_LABEL.match(hit.phrase.phrase)
+    if theirs is not None and theirs.group(1) == own.group(1):
+        return None
+    noun = hit.phrase.phrase[theirs.end() :] if theirs else _LABEL_NOUN.match(spot.sentence[spot.m.end + own.end() :])
+    words = noun if isinstance(noun, str) else (noun.group(0) if noun else "")
+    return f"NEW:{own.group(1)}级{words}数"
+
+
+#: a plan's clause opening a review of past years (，五年来，/ 过去五年，/ 近三年来，): the figures after it are results
+_PAST_YEARS = re.compile(
+    r"(?:^|[，,：:])\s*(?:过去的?\s*(?P<p>[一二两三四五六七八九十]|\d{1,2})\s*年(?:来|以来|间)?"
+    r"|近\s*(?P<q>[一二两三四五六七八九十]|\d{1,2})\s*年(?:来|以来)?|(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*年(?:来|以来))"
+    r"\s*[，,](?!.*(?:到|至)\s*(?:19|20)\d{2})"
+)
+#: a year (去年 / 上年 / 2022年) inside 在…基础上: the plan's starting point, a result of that year
+_PAST_BASIS = re.compile(r"在\s*(?P<y>去年|上年|(?:19|20)\d{2}\s*年)[^。；;]*?基础上")
+
+
+def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
+    """The years of a result quoted in a plan: (first, last) after 五年来 / 过去N年 opening a clause before the figure
+    (the N years up to the year before the issue, as a report without a year), (y, y) for a figure inside 在去年…基础上
+    (or 在2022年…基础上, before the issue year); None for a target."""
+    before = spot.sentence[: spot.m.start]
+    for b in _PAST_BASIS.finditer(spot.sentence):
+        if b.start() < spot.m.start < b.end():
+            word = b.group("y")
+            y = issued_year - 1 if word in ("去年", "上年") else int(word[:4])
+            return (y, y) if y < issued_year else None
+    clause_before = spot.clause[: spot.rel[0]]
+    written = lang.explicit_year(clause_before)
+    if written is not None and written < issued_year and not _TO_OR_GOAL.search(before):
+        return written, written  # 2023年全市规上工业营收达到1500亿元，到2025年…: a result of 2023 in a plan of 2024
+    hits = list(_PAST_YEARS.finditer(before))
+    if not hits or lang.explicit_year(before[hits[-1].end() :]) is not None or _TO_OR_GOAL.search(before):
+        return None
+    h = hits[-1]
+    n = int(lang.parse_number(h.group("p") or h.group("q") or h.group("n")) or 0)
+    return (issued_year - n, issued_year - 1) if 1 < n <= 10 else None
+
+
+_TO_OR_GOAL = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|确保|目标|计划")
+
+
+def _as_past(c: Candidate, spot: Spot, years: tuple[int, int]) -> Candidate:
+    """A result inside a plan: its period (the span for a rate per year 年均 or a total 累计, else the last year: a
+    level reached), its bound as a report's; no target year, no tier; review code past."""
+    first, last = years
+    per = c.per if c.per in ("year", "period") else None
+    period = f"{first}..{last}" if per and first < last else str(last)
+    review = [*c.review, "past"] if "past" not in c.review else list(c.review)
+    return replace(
+        c,
+        period=period,
+        bound=lang.bound(spot.sentence, spot.m),
+        target_year=None,
+        base_year=None,
+        tier=None,
+        per=per,
+        review=review,
+    )
+
+
 def _spot_candidates(
     spot: Spot,
     ctx: DocContext,
@@ -1104,6 +1215,15 @@ def _spot_candidates(
             earlier is not None
         ):  # read as if the measure stood right before the clause (what lies between is no measure)
             hit, code, rev = resolve_indicator(vocab, clause, _text_before(spot)[: earlier.end], spot.rel, unit, ctx)
+    if ctx.kind == "plan" and hit is None and code is None and spot.paragraph:
+        # 到2026年，规上工业营收突破2000亿元；到2028年，突破3000亿元: a clause naming no measure (only a year and a
+        # verb) sets the measure named last before it in its paragraph
+        para_before = spot.paragraph[
+            max(0, spot.ps0 + spot.c0 - config.EXTRACT_MAX_SENTENCE_CHARS) : spot.ps0 + spot.c0
+        ]
+        earlier, _ = _carried_subject(vocab, para_before)
+        if earlier is not None:
+            hit, code, rev = resolve_indicator(vocab, clause, para_before[: earlier.end], spot.rel, unit, ctx)
     review += rev
     if unit is None and code:
         unit = ctx.indicator_units.get(code)
@@ -1154,6 +1274,9 @@ def _spot_candidates(
     if n_group > len(named):  # 生物医药、…、机电制造四大产业均突破1000亿元: one row per industry counted
         sectors = named + [None] * (n_group - len(named))
         review += ["sector_list"]
+    label = _tier_label_new(spot, hit, code, unit)
+    if label is not None:  # 4个万亿级…千亿级产业集群, 11个百亿级工业项目 (投产): another tier than the phrase's
+        code, review = label, [*review, "unknown_indicator"]
     value, high, unit, rev = _value_forms(replace(m, unit=unit), quote)
     review += rev
     year, base, rev = _years(spot, ctx, sticky, months)
@@ -1197,6 +1320,14 @@ def _spot_candidates(
     )
     if ctx.kind == "report":
         base_cand = _as_report(base_cand, spot, year, months)
+    elif ctx.issued_year is not None:
+        past = _past_in_plan(spot, ctx.issued_year)
+        if past is not None:  # 五年来，…比重达到23%左右 / 在去年实现…突破500亿元基础上: a result, not a target
+            base_cand = _as_past(base_cand, spot, past)
+    if year < _FIRST_YEAR:  # the year would be the undated document's own: left empty for the reviewer
+        base_cand = _year_unknown(base_cand)
+    elif base < _FIRST_YEAR:  # a year in the text, the base the undated document's: no base year
+        base_cand = replace(base_cand, base_year=None)
     return [replace(base_cand, sector=s, review=list(base_cand.review)) for s in sectors]
 
 
@@ -1220,15 +1351,59 @@ def _from_to_period(spot: Spot, clause_before: str) -> str | None:
     if not growth_of_pair and (
         spot.m.unit == "%" or not (_FROM.search(clause_before) or _FROM_TO.search(clause_before))
     ):
-        return None
+        return _from_to_horizon(spot, clause_before)
     text = spot.paragraph[: spot.ps0 + spot.m.start] if spot.paragraph else spot.sentence[: spot.m.start]
     spans_before = list(_FROM_SPAN.finditer(text))
     if not spans_before or lang.explicit_year(text[spans_before[-1].end() :]) is not None:
-        return None  # no span, or another year written after it
+        return _from_to_horizon(spot, clause_before)  # no span, or another year written after it
     first, last = int(spans_before[-1].group(1)), int(spans_before[-1].group(2))
     if growth_of_pair:
         return f"{first}..{last}"
     return str(first if _FROM.search(clause_before) else last)
+
+
+def _own_month(before: str) -> int | None:
+    """-N for a month N written alone in the figure's clause or an earlier clause of its sentence after any year to
+    date (1-5月…，其中5月份实现产值1001.1亿元，增长6.5%: May for both), else None."""
+    for piece in reversed([before[a:b] for a, b in spans(before, _CLAUSE_END)]):
+        if lang.ytd_months(piece) is not None or lang.month_end(piece) is not None:
+            return None
+        month = lang.month_alone(piece)
+        if month is not None:
+            return month
+    return None
+
+
+#: a month of a written year alone (2024年12月，), not a span (2024年1-12月) nor a date (2024年12月5日)
+_YEAR_MONTH = re.compile(r"(?:19|20)\d{2}\s*年\s*(\d{1,2})\s*月份?(?!\s*[\d底末日号初中至到\-—–~])")
+#: a report's total over a span: projects built or put into production, total investment (not a level reached)
+_SPAN_TOTAL = re.compile(r"建成投产|竣工投产|建成|投产|投资总规模|总投资|投资总额")
+#: 当月 / 本月 after a year to date (1-5月…其中当月): the last month of the span alone
+_THIS_MONTH = re.compile(r"当月|本月")
+#: a pair of levels with their years written (从2020年的2.83万亿元提高到2025年的3.87万亿元)
+_YEARS_PAIR = re.compile(
+    r"(?:从|由)\s*((?:19|20)\d{2})\s*年[^，,。；;]*?(?:到|至)\s*((?:19|20)\d{2})\s*年[^，,。；;]*?[\d]"
+)
+_AVERAGE = re.compile(r"年均|年平均")
+
+
+#: a five-year plan as the span of what follows (“十三五”以来, 十四五期间, 十三五时期)
+_HORIZON_SPAN = re.compile(r"十[一二三四五]五[”\"」’]?\s*(?:以来|期间|时期)")
+
+
+def _from_to_horizon(spot: Spot, clause_before: str) -> str | None:
+    """A pair 由X提高到Y (levels or shares: 贡献率由31.6%提高到43.9%) in a sentence opened by a five-year plan's span
+    (“十三五”以来) with no year written after it: X is the level of the year before the plan (2015, its base year), Y
+    of its last year (2020); None for any other figure."""
+    start = _FROM.search(clause_before) is not None
+    if not (start or _FROM_TO.search(clause_before)):
+        return None
+    before = spot.sentence[: spot.m.start]
+    hits = list(_HORIZON_SPAN.finditer(before))
+    plan = lang.horizon(before[hits[-1].start() :]) if hits else None
+    if plan is None or lang.explicit_year(before[hits[-1].end() :]) is not None:
+        return None
+    return str(plan[0] - 1 if start else plan[1])
 
 
 def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = None) -> Candidate:
@@ -1238,23 +1413,43 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
     before = spot.sentence[: spot.m.start]
     clause_before = spot.clause[: spot.rel[0]]
     status = "preliminary" if re.search(r"预计|初步", spot.sentence) else "final"
-    months = lang.ytd_months(before)
+    months = lang.ytd_months(before) or lang.month_end(before)  # 截至6月底: the stock at the end of June
+    own_month = _own_month(before)
+    year_month = _YEAR_MONTH.search(before)
+    if own_month is not None:
+        months = own_month  # …；4月份增长5.0%, 1-5月…，其中5月份实现产值…: that month alone
+    elif months is None and year_month and 1 <= int(year_month.group(1)) <= 12:
+        months = -int(year_month.group(1))  # 2024年12月，…: December alone
     if months is None and lang.explicit_year(before) is None:
         months = sticky_months
+    this_month = _THIS_MONTH.search(before)
+    if this_month and months is not None and months > 1 and lang.ytd_months(before[this_month.end() :]) is None:
+        months = -months  # 1-5月…，其中当月实现产值1001.1亿元: May alone
     span = lang.report_span(spot.sentence, before, year)
+    if span is None and spot.span_open and lang.explicit_year(before) is None and lang.ytd_months(before) is None:
+        span = lang.report_span(spot.span_open, spot.span_open, year)  # 「十四五」期間，…；工業增加值達到1.2萬億元
+    pair = _YEARS_PAIR.search(spot.sentence[: spot.c0]) if span is None and _AVERAGE.search(clause_before) else None
+    if pair and int(pair.group(1)) < int(pair.group(2)):
+        span = (int(pair.group(1)) + 1, int(pair.group(2)))  # 从2020年的2.83万亿元提高到2025年的…，年均增长5.5%
     base = re.search(r"(?:比|较)\s*((?:19|20)\d{2})\s*年", clause_before)
     if span is None and base and int(base.group(1)) < year - 1:
         span = (int(base.group(1)) + 1, year)  # 比2020年增加近2000亿元 in 2023: the change over 2021..2023
     per = lang.per(_per_text(spot), spot.clause, bool(span))  # a flow (新增) over a span: per period
+    if span and per is None and _SPAN_TOTAL.search(spot.clause[: spot.rel[0]]):
+        per = "period"  # 「十四五」期間…建成投產11個…项目, 工業投資總規模將超萬億: a total over the span
     from_to = _from_to_period(spot, clause_before)
     if from_to is not None:  # 由X增加到Y: two levels, each of one year
         span, per = None, None
     review = list(c.review) + (["span"] if span else [])
+    period = from_to or (f"{span[0]}..{span[1]}" if span else lang.report_period(year, months))
+    quarter = lang.quarter_alone(before) if months is None and not span and not from_to else None
+    if quarter is not None:  # 三季度，…增长6.2%: July to September alone
+        period = f"{year}-{3 * quarter - 2:02d}..{year}-{3 * quarter:02d}"
     return replace(
         c,
         bound=lang.bound(spot.sentence, spot.m),
         status=status,
-        period=from_to or (f"{span[0]}..{span[1]}" if span else lang.report_period(year, months)),
+        period=period,
         tier=None,
         per=per if per in ("year", "period") else None,
         review=review,
@@ -1367,6 +1562,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     measure_before = ""  # a report's last paragraph naming a known measure
     for p0, p1 in spans(text, re.compile(r"\n")):
         paragraph = text[p0:p1]
+        span_open = ""  # a report: a span opening a ；-piece, over the pieces after it up to the sentence's end
         while k_total < len(totals) and totals[k_total][0] <= p0:
             above_scale_before = totals[k_total][1]
             k_total += 1
@@ -1380,8 +1576,13 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             sentence = paragraph[s0:s1]
             if _INCENTIVE.search(sentence):
                 continue
-            if ctx.kind == "plan" and _PAST.search(sentence) and not _DOUBLING.search(sentence):
-                continue
+            if (
+                ctx.kind == "plan"
+                and _PAST.search(sentence)
+                and not _DOUBLING.search(sentence)
+                and not (_PAST_YEARS.search(sentence) and ctx.issued_year is not None)
+            ):
+                continue  # a past fact; but 过去五年，… opening a review gives results (see _past_in_plan)
             to_year = lang._TO_YEAR.search(sentence) or _GOAL_YEAR.search(sentence)
             clauses = spans(sentence, _CLAUSE_END)
             r0 = index[p0 + s0]
@@ -1407,7 +1608,9 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                         for r in found[-1][1]:
                             r.review.append("clause_limit")
                     continue
-                spot = Spot(m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph, s0, measure_before)
+                spot = Spot(
+                    m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph, s0, measure_before, span_open
+                )
                 found.append(
                     (spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier, above_scale_before))
                 )
@@ -1422,6 +1625,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             if plan:
                 sticky = plan[1]
             if ctx.kind == "report":
+                span_open = _span_opening(sentence, paragraph[s1 : s1 + 1], span_open, ctx.year)
                 ytd = lang.ytd_months(sentence)
                 months = ytd if ytd is not None else (None if lang.explicit_year(sentence) else months)
             if sentence.rstrip().endswith(("：", ":")) or paragraph.rstrip().endswith(("：", ":")):
@@ -1430,6 +1634,21 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
         if ctx.kind == "report" and vocab.indicator_hits(paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]):
             measure_before = paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]
     return out
+
+
+def _span_opening(sentence: str, end: str, carried: str, year: int) -> str:
+    """After a report's sentence ended by ``end``: the span words that govern the next ；-piece — the sentence's
+    opening clause when it names a span (「十四五」期間，, 2021—2023年，), else the span carried so far unless the
+    sentence writes a year of its own; nothing after a full stop."""
+    if end not in "；;" or not end:
+        return ""
+    for a, b in spans(sentence, _CLAUSE_END):  # the clauses before the sentence's first figure
+        clause = sentence[a:b]
+        if any(m.unit is not None for m in lang.find_mentions(clause)):
+            break
+        if lang.report_span(clause, clause, year) is not None:
+            return clause
+    return "" if lang.explicit_year(sentence) is not None else carried
 
 
 #: a month written alone as the period of what follows (，9月，…; 3月份，…), not a span (1—9月) nor a date (10月28日)
@@ -1512,7 +1731,7 @@ def _cell_candidate(text, start, end, mv, column, name, ctx: DocContext, vocab) 
     value = float(mv["v"])
     comp = {"以上": ">=", "左右": "~", "以内": "<="}.get(mv["cmp"] or "", "=")
     vc, uc = lang.canonical(value, unit, ctx.indicator_units.get(code or ""))
-    return Candidate(
+    cell = Candidate(
         quote=quote,
         value=value,
         unit=unit,
@@ -1528,6 +1747,7 @@ def _cell_candidate(text, start, end, mv, column, name, ctx: DocContext, vocab) 
         review=review,
         offset=start,
     )
+    return cell if ctx.year_known else _year_unknown(cell)
 
 
 # ---- the whole document ----------------------------------------------------------------------------------------
@@ -1570,6 +1790,17 @@ def extract_source(
     issued = issued or (src.published.date if src.published else None)  # a page's own date, else none
     ctx, vocab = context_from_data(src.text, kind, jurisdiction, source_id, issued, data_dir)
     return extract_text(src.text, ctx, vocab), src
+
+
+def year_note(cands: list[Candidate]) -> str | None:
+    """What the CLI says once when rows of an undated document got no year (review code year_unknown), else None."""
+    n = sum("year_unknown" in c.review for c in cands)
+    if not n:
+        return None
+    return (
+        f"{n} candidates have no year (target_year / period left empty: no date was given and the text names no"
+        " year): enter it on each row, or give the issue date with --issued YYYY[-MM[-DD]] and extract again"
+    )
 
 
 # ---- candidates as CSV -------------------------------------------------------------------------------------------
@@ -1636,6 +1867,8 @@ def candidate_record(
         common["note"] = f"extracted from {url}, retrieved {retrieved}"
     if issued and issued_from:
         common["note"] = f"{common['note']}; issue date {issued} read from {issued_from}"
+    if kind == "plan" and c.period:  # a result quoted in the plan: the reviewer enters it as an actual
+        common["note"] = f"{common['note']}; a past result of {c.period} (bound {c.bound}): an actual, not a target"
     if kind == "plan":
         common.update(
             value_high=c.value_high,
@@ -1689,4 +1922,4 @@ def _write_rows(fh, cols, rows) -> None:
     w.writerows({k: cell_for_spreadsheet(v) for k, v in r.items()} for r in rows)  # issue 20: no formulas
 
 
-__all__ = ["Candidate", "ExtractError", "extract", "extract_source", "extract_text", "write_candidates"]
+__all__ = ["Candidate", "ExtractError", "extract", "extract_source", "extract_text", "write_candidates", "year_note"]

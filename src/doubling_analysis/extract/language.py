@@ -24,10 +24,10 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．％－～﹐﹑﹔�
 _TRADITIONAL = str.maketrans(
     "億萬兩營業產總規戶個項實現長達過約餘擴區內計預為從較幾與標準廠貸額費這產劃級戶數增長優勢紡織裝"
     "爭確創躍邁製資動機設備術電鎮調記統經濟發國價漲務進頭點農噸臺輛場將屆歲貢獻幣億劃幹業壯"
-    "礦採銅鋼鐵熱氣應醫藥潤戰興質銷際員勞別單綜專門類關續穩獲鷹團車於並廣東對來傳稅銀貿環節輕導體網據佔會議開園條",
+    "礦採銅鋼鐵熱氣應醫藥潤戰興質銷際員勞別單綜專門類關續穩獲鷹團車於並廣東對來傳稅銀貿環節輕導體網據佔會議開園條時間",
     "亿万两营业产总规户个项实现长达过约余扩区内计预为从较几与标准厂贷额费这产划级户数增长优势纺织装"
     "争确创跃迈制资动机设备术电镇调记统经济发国价涨务进头点农吨台辆场将届岁贡献币亿划干业壮"
-    "矿采铜钢铁热气应医药润战兴质销际员劳别单综专门类关续稳获鹰团车于并广东对来传税银贸环节轻导体网据占会议开园条",
+    "矿采铜钢铁热气应医药润战兴质销际员劳别单综专门类关续稳获鹰团车于并广东对来传税银贸环节轻导体网据占会议开园条时间",
 )
 _CN_DIGITS = {
     "零": 0,
@@ -64,6 +64,8 @@ UNIT_WORDS: dict[str, str] = {
     "工作日": "工作日",
     "亩": "亩",
     "元/人": "元/人",  # 万元/人 with the magnitude
+    "美元": "美元",  # 亿美元, 万美元 with the magnitude
+    "兆元": "兆元",  # 1.56兆元 of a Taiwanese page: 10^12 yuan
     "倍": "倍",
     "元": "元",
     "家": "家",
@@ -101,6 +103,8 @@ BARE_MAGNITUDE = re.compile(
 _BARE_VALUES = {"万亿": 10000.0, "五千亿": 5000.0, "千亿": 1000.0, "百亿": 100.0}
 #: a fraction in words: 三分之一 (a ratio, 1/3), 四分之一; 百分之二十 is 20 %
 FRACTION = re.compile(rf"(?P<d>{_NUM})\s*分之\s*(?P<n>{_NUM})")
+#: a proper fraction written with a slash (比重稳定在1/3左右): a ratio; not a date (6/19), a list (1/2/3), a decimal
+SLASH_FRACTION = re.compile(r"(?<![\d/.])(?P<n>[1-9])\s*/\s*(?P<d>[2-9]|10)(?![\d/.]|\s*[月日号])")
 
 
 #: look-alikes a Japanese input method or font puts into Chinese text, one for one: 増 (Japanese form of 增), the
@@ -198,6 +202,8 @@ def _unit_of(mag: str | None, unit_word: str | None) -> str | None:
             return "亿元"
         if mag in ("万亿", "千亿", "百亿") and word == "元":
             return f"{mag}元"
+        if word == "兆元":
+            return None  # 万兆元 is no unit
         combined = f"{mag}{word}"
         return combined if combined in UNITS else None
     if unit_word is None:
@@ -238,8 +244,9 @@ def find_mentions(text: str) -> list[Mention]:
         more = bool(m["approx"]) and m.start("approx") < end
         out.append(Mention(start, end, a, value_high, unit, chinese, norm[start:end], ji=ji, more=more))
         taken.append((start, end))
-    for m in FRACTION.finditer(norm):
-        d, n = parse_number(m["d"]), parse_number(m["n"])
+    fractions = [(m, parse_number(m["d"]), parse_number(m["n"])) for m in FRACTION.finditer(norm)]
+    fractions += [(m, float(m["d"]), float(m["n"])) for m in SLASH_FRACTION.finditer(norm)]
+    for m, d, n in sorted(fractions, key=lambda f: f[0].start()):
         if not d or n is None or n > d:
             continue
         out = [x for x in out if x.end <= m.start() or x.start >= m.end()]
@@ -272,6 +279,10 @@ _COMPARISON_BEFORE = re.compile(
     r"年度目标|目标)[^，,。；;]{0,12}"
     r"|比(?:全国|全省|全市|西部|中部)[^，,。；;]{0,6}(?:高|低|快|慢))\s*$"
 )
+
+
+#: after a count of steps or the label of a step (两个|万亿元台阶, 两个万亿元|台阶)
+_STEPS_AFTER = re.compile(r"^\s*(?:[万千百亿元级]{0,4})\s*台阶")
 
 
 def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
@@ -314,6 +325,12 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         or (re.match(r"\s*行业", after) and before.rstrip().endswith("有"))
     ):
         return "structure"  # 41个大类行业中有34个行业
+    if _STEPS_AFTER.match(text[m.end : m.end + 12]) and (
+        m.unit == "个" or re.search(r"(?:\d+|[一二两三四五六七八九十])\s*个\s*$", text[max(0, m.start - 6) : m.start])
+    ):
+        return "structure"  # 跨过两个万亿元台阶: a count of steps crossed and their label (站稳万亿元台阶 is a level)
+    if re.search(r"(?:折合|约合)\s*$", before):
+        return "conversion"  # 人均…元，折合7299美元: the figure before in another currency
     if m.unit == "个" and after.startswith("月"):
         return "date"  # 前11个月: a length of time, not a count
     if m.unit is None and after.startswith("成"):
@@ -484,9 +501,13 @@ def horizon(text: str) -> tuple[int, int] | None:
     return FIVE_YEAR_PLANS[hits[-1].group(1)] if hits else None
 
 
+#: 今后五年 / 未来3年 (a plan's horizon counted from its base year)
+_NEXT_YEARS = re.compile(rf"(?:今后|未来)\s*({_YEARS_N})\s*年(?![\d])")
+
+
 def years_ahead(text: str) -> int | None:
-    """3年内 / 用5年时间 / 5年后: the number of years, else None."""
-    hits = list(_N_YEARS.finditer(text))
+    """3年内 / 用5年时间 / 5年后 / 今后五年: the number of years, else None."""
+    hits = sorted([*_N_YEARS.finditer(text), *_NEXT_YEARS.finditer(text)], key=lambda m: m.start())
     return int(parse_number(hits[-1].group(1)) or 0) or None if hits else None
 
 
@@ -518,10 +539,50 @@ def report_span(sentence: str, before: str, year: int) -> tuple[int, int] | None
     return None
 
 
+#: the end of a span of base years (比2018—2020年总量多56%): a base, not the year of the figure
+_BASE_SPAN_END = re.compile(r"(?:比|较|相比|对比)\s*(?:19|20)\d{2}\s*年?\s*[-－—–~至到]\s*$")
+
+
 def explicit_year(text: str) -> int | None:
-    """The last year written in ``text`` that is not a base year (比2020年 is a base)."""
-    years = [int(m.group(1)) for m in _YEAR.finditer(text) if not _BASE.search(text[max(0, m.start() - 3) : m.end()])]
+    """The last year written in ``text`` that is not a base year (比2020年, 比2018—2020年 are bases)."""
+    years = [
+        int(m.group(1))
+        for m in _YEAR.finditer(text)
+        if not _BASE.search(text[max(0, m.start() - 3) : m.end()])
+        and not _BASE_SPAN_END.search(text[max(0, m.start() - 12) : m.start()])
+    ]
     return years[-1] if years else None
+
+
+#: 截至6月底 / 截止9月末 / 到3月份末: a stock at the end of that month (the month alone, as -N)
+_MONTH_END = re.compile(r"(?:截至|截止|到)\s*(?:(?:19|20)\d{2}\s*年\s*)?(\d{1,2})\s*月(?:份)?(?:底|末)")
+
+
+#: a quarter alone (二季度, 第三季度, 四季度): not 前三季度 / 1-3季度 (years to date); 一季度 is the year to date of March
+_QUARTER_ALONE = re.compile(r"(?<![前\d\-—–~至到])第?\s*([二三四234])\s*季度")
+
+
+def quarter_alone(text: str) -> int | None:
+    """The quarter 2-4 of a figure of that quarter alone (三季度 -> 3), else None."""
+    m = _QUARTER_ALONE.search(normalise(text))
+    return int(parse_number(m.group(1)) or 0) or None if m else None
+
+
+#: a month alone written before a figure (4月份增长5.0%, 2024年12月，…): not a span (1-4月), a date (4月28日), an end
+#: of month (4月底), a count of months (4个月), a base (比4月份加快), a start (3月份以来)
+_MONTH_BEFORE = re.compile(r"(?<![\d\-—–~至到前比较])(\d{1,2})\s*月份?(?!\s*[\d底末日号初中至到\-—–~]|\s*以来)")
+
+
+def month_alone(text: str) -> int | None:
+    """-N for the month N named alone in ``text`` (the last such), else None."""
+    hits = [int(m.group(1)) for m in _MONTH_BEFORE.finditer(normalise(text)) if 1 <= int(m.group(1)) <= 12]
+    return -hits[-1] if hits else None
+
+
+def month_end(text: str) -> int | None:
+    """-N for a stock at the end of month N (截至6月底 -> -6), else None."""
+    m = _MONTH_END.search(normalise(text))
+    return -int(m.group(1)) if m and 1 <= int(m.group(1)) <= 12 else None
 
 
 def relative_year(text: str, issued_year: int | None) -> int | None:

@@ -52,3 +52,49 @@ def test_read_candidates_with_a_ragged_row_does_not_crash(tmp_path):
     path.write_text("\n".join([text[0], text[1] + ",extra"]) + "\n", encoding="utf-8")
     _, back = acc.read_candidates(path)
     assert back[0][None] == ["extra"] and back[0]["quote"] == rows[0]["quote"]
+
+
+SYNTHETIC_UNDATED = (
+    "上半年，全市规模以上工业增加值同比增长6.2%，工业投资增长10.5%。\n"  # synthetic report, no date, no year
+)
+
+
+def _undated_candidates(tmp_path, data_copy, period: str = "") -> object:
+    from doubling_analysis.app.cli import main
+
+    text, out = tmp_path / "undated.txt", tmp_path / "undated.csv"
+    text.write_text(SYNTHETIC_UNDATED, encoding="utf-8")
+    args = ["extract", str(text), "--jurisdiction", "360200", "--source-id", "synthetic-undated", "--kind", "report"]
+    assert main([*args, "--out", str(out), "--data-dir", str(data_copy)]) == 0
+    import csv
+
+    rows = list(csv.DictReader(open(out, encoding="utf-8")))
+    assert [r["review"].split()[0] for r in rows] == ["year_unknown", "year_unknown"]  # the extractor left the year
+    rows[1]["keep"], rows[1]["period"] = "y", period  # the second row: the CSV's line 3
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return out
+
+
+def test_a_kept_row_without_its_year_is_refused_by_line_until_the_reviewer_enters_it(data_copy, tmp_path, capsys):
+    before = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}
+    with pytest.raises(acc.AcceptError, match=r"undated.csv, row 3, column period: empty \(review year_unknown"):
+        acc.accept(_undated_candidates(tmp_path, data_copy), data_copy)
+    assert {p.name: p.read_bytes() for p in data_copy.glob("*.csv")} == before
+    # once the reviewer writes the period the row is accepted (a synthetic figure, in the test's copy of the data)
+    result = acc.accept(_undated_candidates(tmp_path, data_copy, "2024-01..2024-06"), data_copy)
+    assert len(result.ids) == 1 and "actuals.csv" in result.files
+
+
+def test_unfinished_rows_names_a_past_result_kept_in_a_plan():
+    rows = [
+        {"keep": "y", "target_year": "", "review": "past"},
+        {"keep": "", "target_year": "", "review": "past"},  # not kept: nothing to say
+        {"keep": "y", "target_year": "2025", "review": "past"},  # entered by the reviewer
+    ]
+    assert acc.unfinished_rows(rows, "plan", "c.csv") == [
+        "c.csv, row 2, column target_year: empty (review past: a result quoted in the plan is an actual, not a "
+        "target: enter it in actuals.csv (or extract the text as a report))"
+    ]

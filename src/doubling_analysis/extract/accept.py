@@ -106,6 +106,28 @@ def _source_row(source_id: str, issued: str, text: str, file: str) -> dict[str, 
     }
 
 
+#: what a kept row still needs, by the review code the extractor gave it
+_TO_ENTER = {
+    "year_unknown": "no date was given and the text names no year: enter the year",
+    "past": "a result quoted in the plan is an actual, not a target: enter it in actuals.csv (or extract the text "
+    "as a report)",
+}
+
+
+def unfinished_rows(rows: list[dict[str, str]], kind: str, name: str) -> list[str]:
+    """Located messages for the kept rows whose year the extractor left empty for the reviewer (review codes
+    year_unknown, past) and that are still empty: line numbers of the candidates CSV (the header is line 1)."""
+    column = "target_year" if kind == "plan" else "period"
+    out = []
+    for line, r in enumerate(rows, start=2):
+        if r.get("keep", "").strip().lower() not in TRUTHY or (r.get(column) or "").strip():
+            continue
+        codes = [c for c in (r.get("review") or "").split() if c in _TO_ENTER]
+        if codes:
+            out.append(f"{name}, row {line}, column {column}: empty (review {codes[0]}: {_TO_ENTER[codes[0]]})")
+    return out
+
+
 def check_code(value: str, what: str) -> str | None:
     """Why an id or code taken from a candidates file cannot be used (a file name is made of it), or None."""
     if len(value) > config.MAX_CODE_LENGTH:
@@ -123,6 +145,9 @@ def accept(candidates: str | os.PathLike, data_dir=None, source_file: str | os.P
     folder = resolve_data_dir(data_dir)
     kind, rows = read_candidates(candidates)
     kept = [r for r in rows if r.get("keep", "").strip().lower() in TRUTHY]
+    unfinished = unfinished_rows(rows, kind, Path(candidates).name)
+    if unfinished:
+        raise AcceptError("\n".join(unfinished) + "\nnothing was written")
     if not kept:
         raise AcceptError(f"{Path(candidates).name}: no row has a truthy keep ({'/'.join(TRUTHY)}): nothing to accept")
     sids = {r["source_id"] for r in kept}
@@ -202,4 +227,12 @@ def violations_text(report: ValidationReport) -> str:
     return "\n".join(str(v) for v in sorted(report.errors, key=lambda v: (v.file, v.row or 0)))
 
 
-__all__ = ["AcceptError", "AcceptResult", "accept", "add_jurisdiction", "read_candidates", "violations_text"]
+__all__ = [
+    "AcceptError",
+    "AcceptResult",
+    "accept",
+    "add_jurisdiction",
+    "read_candidates",
+    "unfinished_rows",
+    "violations_text",
+]

@@ -318,37 +318,12 @@ def _engine(wanted: bool, scheduler: str | None):
 
 
 def _build(quarter, lang, data, out, jobs, notebooks, jurisdictions, progress, pdf, catalog, t0, extra, eng):
-    from ..data.catalog import CACHE_ENV_VAR, save_catalog_cache
-    from ..report import labels as L
-    from ..report.quarterly import data_vintage
-
     folder_data, snapshot, fingerprint = data  # the data folder, the build's copy of it, the copy's fingerprint
-
     final = out / report_folder_name(quarter, lang)
-    _remove_leftovers(out, final.name)  # the lock is held: no other build is using them
-    tmp = out / f".{final.name}.tmp-{os.getpid()}"
-    if tmp.exists():
-        shutil.rmtree(tmp)
-    tmp.mkdir(parents=True)
-    (tmp / "tables").mkdir()
+    tmp = _fresh_build_folder(out, final.name)
     log.info("report %s (%s): building in %s from %s (snapshot %s)", quarter, lang, tmp, folder_data, snapshot)
     jobs = jobs or min(len(notebooks), os.cpu_count() or 1)
-    # validated once: the kernels reuse this catalog (checked against the data folder's signature)
-    cache = tmp / ".catalog.pickle"
-    save_catalog_cache(catalog, cache, fingerprint)
-    previous_cache = os.environ.get(CACHE_ENV_VAR)
-    os.environ[CACHE_ENV_VAR] = str(cache)  # inherited by the kernels, which start now
-    vintage = data_vintage(catalog, quarter)
-    meta = [
-        (L.t("quarter", lang), quarter),
-        (L.t("vintage", lang), f"{vintage:%Y-%m-%d} · sha256 {fingerprint[:12]}"),
-        (L.t("generated", lang), dt.date.today().isoformat()),
-    ]
-    bar = None
-    if progress:
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(notebooks), desc=f"report {quarter}", unit="notebook", file=sys.stderr)
+    meta = _cover_meta(catalog, quarter, lang, fingerprint)
     # the report notebook first: it is the longest, and its PDF is made while the others still run
     order = sorted(notebooks, key=lambda n: n != REPORT_NOTEBOOK)
     slices = tmp / ".slices"
@@ -358,34 +333,9 @@ def _build(quarter, lang, data, out, jobs, notebooks, jurisdictions, progress, p
         Job(name, {**_report_parameters(name, quarter, lang, str(snapshot), jurisdictions), **extra.get(name, {})})
         for name in order
     ]
-    runs: list[dict] = []
-    pdf_path = None
-    pending: tuple | None = None  # (slices, futures, engine, meta, overview) of the per-jurisdiction PDFs
-    try:
-        with KernelRun(work, tmp, jobs, after_run=_export_html(tmp)) as run:
-            for entry in run.results():
-                runs.append(entry)
-                log.info(
-                    "%s: %s (%ss)%s",
-                    entry["notebook"],
-                    entry["status"],
-                    entry.get("seconds"),
-                    f" — {entry['error']}" if entry.get("error") else "",
-                )
-                if bar is not None:
-                    bar.update(1)
-                    bar.set_postfix_str(f"{entry['notebook']}: {entry['status']}")
-                if eng is not None and entry["notebook"] == f"{REPORT_NOTEBOOK}.ipynb" and entry["status"] == "ok":
-                    pending = _start_jurisdictions(slices, eng, meta, f"report-{quarter}-{lang}.pdf")
-                pdf_path = _pages(tmp, entry, quarter, lang, meta, pdf) or pdf_path
-    finally:
-        if bar is not None:
-            bar.close()
-        if previous_cache is None:
-            os.environ.pop(CACHE_ENV_VAR, None)
-        else:
-            os.environ[CACHE_ENV_VAR] = previous_cache
-        cache.unlink(missing_ok=True)
+    runs, pdf_path, pending = _run_notebooks(
+        work, tmp, jobs, catalog, fingerprint, progress, pdf, eng, meta, quarter, lang
+    )
     runs.sort(key=lambda r: r["notebook"])
     failures = [f"{r['notebook']}: {r['error']}" for r in runs if r["status"] != "ok"]
     places: list[dict] = []
@@ -409,18 +359,10 @@ def _build(quarter, lang, data, out, jobs, notebooks, jurisdictions, progress, p
     write_manifest(tmp, manifest)
     if failures:
         (tmp / "FAILED.txt").write_text("\n".join(failures) + "\n", encoding="utf-8")
-    # the quarter's folder is replaced only by a build with no failed part (notebook, PDF, per-jurisdiction PDF);
-    # any other build is kept beside it as <quarter>.failed-<timestamp> (the last good report stays where readers
-    # find it), and only the last config.FAILED_BUILDS_KEPT of those are kept
     report_ok = any(r["notebook"] == f"{REPORT_NOTEBOOK}.ipynb" and r["status"] == "ok" for r in runs) and (
         pdf_path is not None or not pdf
     )
-    if (failures or not report_ok) and final.exists():
-        final = out / f"{final.name}.failed-{dt.datetime.now():%Y%m%dT%H%M%S}"
-        n = 1
-        while final.exists():  # two failed builds in one second
-            final, n = final.with_name(f"{final.name.split('~')[0]}~{n}"), n + 1
-        log.info("a part of the build failed: the previous report is kept; this build goes to %s", final)
+    final = _final_folder(out, final, bool(failures) or not report_ok)
     swap_into_place(tmp, final)
     prune_failed(out, report_folder_name(quarter, lang))
     for r in runs:
@@ -429,6 +371,89 @@ def _build(quarter, lang, data, out, jobs, notebooks, jurisdictions, progress, p
     log.info("report %s: %s in %.1fs -> %s", quarter, status, time.perf_counter() - t0, final)
     (final / "report.log").write_text((out / "report.log").read_text(encoding="utf-8"), encoding="utf-8")
     return ReportResult(final, status, runs, pdf_final, round(time.perf_counter() - t0, 2), places)
+
+
+def _fresh_build_folder(out: Path, final_name: str) -> Path:
+    """An empty build folder (with tables/) beside the quarter's folder; leftovers of killed builds removed."""
+    _remove_leftovers(out, final_name)  # the lock is held: no other build is using them
+    tmp = out / f".{final_name}.tmp-{os.getpid()}"
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    (tmp / "tables").mkdir()
+    return tmp
+
+
+def _cover_meta(catalog, quarter: str, lang: str, fingerprint: str) -> list[tuple[str, str]]:
+    """The cover page's lines: quarter, data vintage with the snapshot's fingerprint, generation date."""
+    from ..report import labels as L
+    from ..report.quarterly import data_vintage
+
+    vintage = data_vintage(catalog, quarter)
+    return [
+        (L.t("quarter", lang), quarter),
+        (L.t("vintage", lang), f"{vintage:%Y-%m-%d} · sha256 {fingerprint[:12]}"),
+        (L.t("generated", lang), dt.date.today().isoformat()),
+    ]
+
+
+def _run_notebooks(work, tmp, jobs, catalog, fingerprint, progress, pdf, eng, meta, quarter, lang):
+    """Run the notebooks in kernels (the catalog validated once, shared through a cache file), make the PDF as
+    soon as the report notebook is done and start the per-jurisdiction PDFs; (runs, pdf path, pending)."""
+    from ..data.catalog import CACHE_ENV_VAR, save_catalog_cache
+
+    cache = tmp / ".catalog.pickle"
+    save_catalog_cache(catalog, cache, fingerprint)
+    previous_cache = os.environ.get(CACHE_ENV_VAR)
+    os.environ[CACHE_ENV_VAR] = str(cache)  # inherited by the kernels, which start now
+    bar = None
+    if progress:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(work), desc=f"report {quarter}", unit="notebook", file=sys.stderr)
+    runs: list[dict] = []
+    pdf_path = None
+    pending: tuple | None = None  # (slices, futures, engine, meta, overview) of the per-jurisdiction PDFs
+    try:
+        with KernelRun(work, tmp, jobs, after_run=_export_html(tmp)) as run:
+            for entry in run.results():
+                runs.append(entry)
+                log.info(
+                    "%s: %s (%ss)%s",
+                    entry["notebook"],
+                    entry["status"],
+                    entry.get("seconds"),
+                    f" — {entry['error']}" if entry.get("error") else "",
+                )
+                if bar is not None:
+                    bar.update(1)
+                    bar.set_postfix_str(f"{entry['notebook']}: {entry['status']}")
+                if eng is not None and entry["notebook"] == f"{REPORT_NOTEBOOK}.ipynb" and entry["status"] == "ok":
+                    pending = _start_jurisdictions(tmp / ".slices", eng, meta, f"report-{quarter}-{lang}.pdf")
+                pdf_path = _pages(tmp, entry, quarter, lang, meta, pdf) or pdf_path
+    finally:
+        if bar is not None:
+            bar.close()
+        if previous_cache is None:
+            os.environ.pop(CACHE_ENV_VAR, None)
+        else:
+            os.environ[CACHE_ENV_VAR] = previous_cache
+        cache.unlink(missing_ok=True)
+    return runs, pdf_path, pending
+
+
+def _final_folder(out: Path, final: Path, failed: bool) -> Path:
+    """Where the build goes. The quarter's folder is replaced only by a build with no failed part (notebook, PDF,
+    per-jurisdiction PDF); any other build is kept beside it as <quarter>.failed-<timestamp> (the last good report
+    stays where readers find it), and only the last config.FAILED_BUILDS_KEPT of those are kept."""
+    if not (failed and final.exists()):
+        return final
+    final = out / f"{final.name}.failed-{dt.datetime.now():%Y%m%dT%H%M%S}"
+    n = 1
+    while final.exists():  # two failed builds in one second
+        final, n = final.with_name(f"{final.name.split('~')[0]}~{n}"), n + 1
+    log.info("a part of the build failed: the previous report is kept; this build goes to %s", final)
+    return final
 
 
 def _start_jurisdictions(slices: Path, eng, meta, overview: str) -> tuple:

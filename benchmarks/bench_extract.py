@@ -293,9 +293,11 @@ BATCHES = {
     "held_out_4": "batch 4 (annotated blind, scored once blind; then development: its misses were read)",
     "held_out_5": "batch 5 (annotated blind, scored once blind; then development: its misses were read)",
     "held_out_6": "batch 6 (held out, annotated blind)",
+    "held_out_7": "batch 7 (held out, annotated blind)",
+    "held_out_8": "batch 8 (held out, annotated blind)",
 }
 #: folders whose misses are not printed (a held-out batch stays unread: only its summary is shown)
-BLIND = ("held_out_6",)
+BLIND = ("held_out_6", "held_out_7", "held_out_8")
 OOS_FILES = ("annotations.csv", "passages.csv", "SOURCES.md")
 
 

@@ -295,9 +295,11 @@ BATCHES = {
     "held_out_6": "batch 6 (held out, annotated blind)",
     "held_out_7": "batch 7 (held out, annotated blind)",
     "held_out_8": "batch 8 (held out, annotated blind)",
+    "held_out_9": "batch 9 (held out, annotated blind)",
+    "held_out_10": "batch 10 (held out, annotated blind)",
 }
 #: folders whose misses are not printed (a held-out batch stays unread: only its summary is shown)
-BLIND = ("held_out_6", "held_out_7", "held_out_8")
+BLIND = ("held_out_6", "held_out_7", "held_out_8", "held_out_9", "held_out_10")
 OOS_FILES = ("annotations.csv", "passages.csv", "SOURCES.md")
 
 

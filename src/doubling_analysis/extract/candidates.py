@@ -806,6 +806,34 @@ def sector_value_added(
 
 _S = TypeVar("_S", str, str | None)
 
+#: a section of the national industry classification (GB/T 4754) outside industry (工业 = mining, manufacturing,
+#: utilities) ends right before a head noun of the vocabulary: agriculture (农林牧渔业, 农业), construction, services
+#: and the primary and tertiary sectors (农林牧渔业|总产值, 服务业|增加值)
+_NON_INDUSTRY = re.compile(
+    r"(?:农林牧渔|农|林|牧|渔|建筑|服务|批发和零售|交通运输|住宿和餐饮|金融|房地产)业\s*总?$|第[一三]产业\s*总?$"
+)
+_MEASURE_KINDS = ("level", "growth_rate", "money_flow")
+
+
+def unknown_industry(
+    vocab: lang.Vocabulary,
+    ctx: DocContext,
+    clause: str,
+    hit: lang.Hit | None,
+    sectors: list[str | None],
+    code: str | None,
+) -> bool:
+    """The phrase found names only the measure (产值, 增加值) of industry and a section of the economy outside
+    industry is named right before it: the figure is that section's (agriculture's gross output is no 工业总产值),
+    so the code does not carry (issue 22, batch 6: 农林牧渔业总产值增长4.3%). A sector of data/sectors.csv (矿业,
+    汽车产业) keeps the code with its sector; counts are left alone."""
+    if hit is None or code is None or code.startswith("NEW:") or any(s is not None for s in sectors):
+        return False
+    if ctx.indicator_kinds.get(code) not in _MEASURE_KINDS:
+        return False
+    return bool(_NON_INDUSTRY.search(clause[: hit.start])) and not vocab.inside_sector(clause, hit.start)
+
+
 #: a word of an industry's name right before 工业增加值 (煤炭工业增加值, 化学工业增加值), not a place or scope
 _INDUSTRY_BEFORE = re.compile(r"(?<!全)(?<!本)(?<!我)[\u3400-\u9fff](?<![全省市区县州部的月年看中])$")
 
@@ -1259,6 +1287,8 @@ def _spot_candidates(
                 (hit.phrase.if_sector if code == hit.phrase.indicator else code),
             )
             review += rev if len(sectors) > 1 else [r for r in rev if r != "sector_list"]
+    if unknown_industry(vocab, ctx, clause, hit, sectors, code):
+        code, review = _proposal(clause[: spot.rel[0]]), [*review, "unknown_indicator"]  # 农林牧渔业总产值增长4.3%
     if (
         hit is not None
         and above_scale

@@ -60,3 +60,37 @@ def test_synthetic_industry_and_its_sectors_keep_output_value():
         (500.0, "output_value", "automotive"),
         (80.0, "output_value", "mining"),
     ]
+
+
+# ---- rule 3: 結構 (traditional) is 结构, so a structure of shares is read as in simplified text --------------------
+
+
+def test_synthetic_traditional_structure_shares():
+    # by hand: 三次產業結構為10.5:40.2:49.3 is the structure of the three sectors: three shares in %, 10.5, 40.2 and
+    # 49.3 (they sum to 100.0); before the rule 結構 stayed as written and only 10.5 was read, with no unit
+    found = cands("2024年，全縣三次產業結構為10.5:40.2:49.3。", kind="report", issued="2025-04-01")
+    assert [(c.value, c.unit) for c in found] == [(10.5, "%"), (40.2, "%"), (49.3, "%")]
+
+
+# ---- rule 4: a small Chinese number is a figure when it is a multiple (两倍) or counts a tier (两个万亿级…) ----------
+
+
+def test_synthetic_chinese_multiple_and_tier_count():
+    # by hand: 增长两倍以上 is a multiple of 2 (倍), at least (以上: >=); 三个千亿级产业集群 counts 3 clusters at the
+    # 100bn tier (the count is the figure, as 3个千亿级 is); before the rule both were left out as names of things
+    # (small Chinese numbers). The control 建设一个平台 stays out
+    found = cands("到2025年，服务贸易收支增长两倍以上，打造三个千亿级产业集群，建设一个平台。")
+    assert [(c.value, c.unit, c.comparator) for c in found] == [(2.0, "倍", ">="), (3.0, "个", "=")]
+
+
+# ---- rule 5: 标箱 (TEU) is a unit, 万标箱 its ten thousands -----------------------------------------------------------
+
+
+def test_synthetic_teu_unit():
+    # by hand: 年通过能力达到300万标箱 is 300 万标箱 (3,000,000 TEU); before the rule 标箱 was no unit and the number
+    # was left out
+    from doubling_analysis.data.units import convert
+
+    found = cands("到2025年，港口集装箱年通过能力达到300万标箱。")
+    assert [(c.value, c.unit) for c in found] == [(300.0, "万标箱")]
+    assert convert(300.0, "万标箱", "标箱") == 3_000_000.0

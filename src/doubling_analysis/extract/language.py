@@ -25,11 +25,11 @@ _TRADITIONAL = str.maketrans(
     "億萬兩營業產總規戶個項實現長達過約餘擴區內計預為從較幾與標準廠貸額費這產劃級戶數增長優勢紡織裝"
     "爭確創躍邁製資動機設備術電鎮調記統經濟發國價漲務進頭點農噸臺輛場將屆歲貢獻幣億劃幹業壯"
     "礦採銅鋼鐵熱氣應醫藥潤戰興質銷際員勞別單綜專門類關續穩獲鷹團車於並廣東對來傳稅銀貿環節輕導體網據佔會議開園條時間"
-    "産",  # 産 (U+7523): the variant of 產 some traditional pages write (工業總産值); the same character 产
+    "産結構",  # 産 (U+7523): the variant of 產 some traditional pages write (工業總産值), 産 -> 产; 結構 -> 结构
     "亿万两营业产总规户个项实现长达过约余扩区内计预为从较几与标准厂贷额费这产划级户数增长优势纺织装"
     "争确创跃迈制资动机设备术电镇调记统经济发国价涨务进头点农吨台辆场将届岁贡献币亿划干业壮"
     "矿采铜钢铁热气应医药润战兴质销际员劳别单综专门类关续稳获鹰团车于并广东对来传税银贸环节轻导体网据占会议开园条时间"
-    "产",
+    "产结构",
 )
 _CN_DIGITS = {
     "零": 0,
@@ -88,6 +88,7 @@ UNIT_WORDS: dict[str, str] = {
     "千瓦時": "千瓦时",  # as written in traditional characters (億千瓦時)
     "千瓦": "千瓦",
     "吨": "吨",
+    "标箱": "标箱",  # 万标箱 with the magnitude (TEU)
 }
 _UNIT_ALT = "|".join(
     (r"个\s*百分点" if u == "个百分点" else re.escape(u)) + ("(?!目)" if u == "项" else "")
@@ -283,6 +284,10 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+#: the tier label after a count (两个|万亿级产业集群, 四个|千亿级…): the count is the figure, as 4个万亿级 (issue 22)
+_TIER_LABEL_AFTER = re.compile(r"^\s*(?:[一二两三四五六七八九十]|\d+)?\s*(?:万亿|千亿|百亿|亿)\s*元?\s*级")
+
+
 #: after a count of steps or the label of a step (两个|万亿元台阶, 两个万亿元|台阶)
 _STEPS_AFTER = re.compile(r"^\s*(?:[万千百亿元级]{0,4})\s*台阶")
 
@@ -350,7 +355,8 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
     if (
         m.chinese
         and m.value < 10
-        and m.unit not in ("ratio", "%")
+        and m.unit not in ("ratio", "%", "倍")  # 增长两倍以上: a multiple is a figure, never a name
+        and not (m.unit == "个" and _TIER_LABEL_AFTER.match(text[m.end : m.end + 8]))  # 两个万亿级产业集群: a count
         and not comparator_before(text, m.start)[0]
         and m.value_high is None
     ):

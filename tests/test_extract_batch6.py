@@ -94,3 +94,36 @@ def test_synthetic_teu_unit():
     found = cands("到2025年，港口集装箱年通过能力达到300万标箱。")
     assert [(c.value, c.unit) for c in found] == [(300.0, "万标箱")]
     assert convert(300.0, "万标箱", "标箱") == 3_000_000.0
+
+
+# ---- rule 6: an industry outside sectors.csv before 营收: the code "of an industry" (产业营业收入) carries ------------
+
+
+def test_synthetic_revenue_of_an_industry_not_in_sectors():
+    # by hand: 软件和信息服务业营收 is the revenue of one industry (software and information services), not all
+    # above-scale industry's (revenue): data/indicators.csv names sector_revenue 产业营业收入 (of an industry), so it
+    # is sector_revenue with the sector left for the reviewer (review sector_unknown); before the rule: revenue
+    found = cands("到2025年，软件和信息服务业营收达到3万亿元。")
+    assert [(c.value, c.unit, c.indicator_code, c.sector) for c in found] == [(3.0, "万亿元", "sector_revenue", None)]
+    assert "sector_unknown" in found[0].review
+
+
+# ---- rule 7: a share written out (X占Y比重) is read against the names of the share codes ----------------------------
+
+
+def test_synthetic_share_read_from_indicator_names():
+    # by hand: rd_gdp_share is named 全社会研发投入占GDP比重 in data/indicators.csv and GDP is the code gdp, named
+    # 地区生产总值: 全社会研发投入占地区生产总值比重 is rd_gdp_share (no vocabulary row writes it so). 生产性服务业占服务业
+    # 增加值比重 is no share of indicators.csv: a new indicator (before the rule the tail phrase 比重突破 made both
+    # park_revenue_share, the share of parks in revenue)
+    found = cands("到2025年，全社会研发投入占地区生产总值比重突破2.5%，生产性服务业占服务业增加值比重突破55%。")
+    assert [(c.value, c.indicator_code) for c in found][0] == (2.5, "rd_gdp_share")
+    second = found[1]
+    assert second.value == 55.0 and (second.indicator_code or "NEW:").startswith("NEW:")
+    assert "unknown_indicator" in second.review
+
+
+def test_synthetic_share_whose_subject_is_in_the_clause_before_keeps_its_phrase():
+    # the control (as the seed plan's 占全市的比重突破75%): no subject in the clause, the phrase's code stands
+    found = cands("到2025年，园区营业收入达到1050亿元，占全市的比重突破75%。")
+    assert [(c.value, c.indicator_code) for c in found] == [(1050.0, "park_revenue"), (75.0, "park_revenue_share")]

@@ -53,6 +53,7 @@ REVIEW_CODES = {
     "clause_limit": "the clause holds more numbers than EXTRACT_MAX_CANDIDATES_PER_CLAUSE: the rest were left out",
     "span": "the figure covers several years (a period a..b or a five-year plan): check the period",
     "year_unknown": "no date given and no year in the text: target_year / period left empty: enter the year",
+    "sector_unknown": "an industry is named that data/sectors.csv does not hold: fill the sector (or add it there)",
 }
 
 
@@ -106,6 +107,7 @@ class DocContext:
     level_of: dict[str, str] = field(default_factory=dict)  # growth-rate indicator -> its level
     indicator_kinds: dict[str, str] = field(default_factory=dict)
     issued_month: int | None = None
+    indicator_names: dict[str, str] = field(default_factory=dict)  # code -> name_zh of data/indicators.csv
 
     @property
     def multi_year(self) -> bool:
@@ -254,6 +256,7 @@ def context_from_data(
         level_of=level_of,
         indicator_kinds={r["code"]: r["kind"] for r in ind},
         issued_month=int(issued[5:7]) if issued and len(issued) >= 7 else None,
+        indicator_names={r["code"]: r["name_zh"] for r in ind},
     )
     return ctx, vocab
 
@@ -616,6 +619,13 @@ def general_indicator_rules(
     code, proposed = threshold_indicator(spot.clause, spot.rel, unit, code, codes, spot.sentence[: spot.m.start])
     if proposed:
         return code, review if "unknown_indicator" in review else [*review, "unknown_indicator"]
+    named = share_by_name(ctx, clause_before, code) if unit == "%" else None
+    if named is not None:
+        return named if named else _proposal(clause_before), (
+            [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+            if named
+            else (review if "unknown_indicator" in review else [*review, "unknown_indicator"])
+        )
     share = _SECTOR_REVENUE_SHARE.search(clause_before)
     if (
         (code is None or code.startswith("NEW:"))
@@ -626,6 +636,45 @@ def general_indicator_rules(
     ):
         return "sector_revenue_share", [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
     return sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months), review
+
+
+#: a share written out in its clause: subject 占 denominator (的) 比重/比例 (生产性服务业占服务业增加值比重)
+_SHARE_WRITTEN = re.compile(r"(?P<s>[^，,；;。：:]+?)占(?P<d>[^，,；;。：:占]+?)的?(?:比重|比例)")
+_SHARE_NAME = re.compile(r"^(?P<s>.+?)占(?P<d>.+?)的?(?:比重|比例)$")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def share_by_name(ctx: DocContext, clause_before: str, code: str | None) -> str | None:
+    """A share whose subject and denominator are both written in the clause (X占Y比重), read against the names of
+    the share codes of data/indicators.csv (S占D比重): the code whose S ends X and whose D is in Y (D may be another
+    code's abbreviation: GDP is gdp, 地区生产总值), so a share is found without a vocabulary row (全社会研发投入占地区
+    生产总值比重 -> rd_gdp_share). "" when the clause's share is none of them and the code found by a phrase is a
+    share whose subject shares no word with X (a phrase of the share's tail only, 比重突破): that code does not
+    carry. None when the clause writes no such share or the phrase's code stands (issue 22, batch 6)."""
+    shares = list(_SHARE_WRITTEN.finditer(clause_before))
+    written = shares[-1] if shares else None
+    if written is None:
+        return None
+    subject = new_phrase(written.group("s"))
+    if len(subject) < 2:
+        return None  # 占全市的比重突破75%: the subject is in the clause before, the phrase's code stands
+    denominator = written.group("d")
+    for c, name in ctx.indicator_names.items():
+        m = _SHARE_NAME.match(name)
+        if m is None or ctx.indicator_kinds.get(c) not in _SHARE_KINDS:
+            continue
+        d = m.group("d")
+        forms = {d, ctx.indicator_names.get(d.lower(), d)}
+        if subject.endswith(m.group("s")) and any(f in denominator for f in forms):
+            return c
+    name = ctx.indicator_names.get(code or "", "")
+    own = _SHARE_NAME.match(name)
+    if own is not None and not (_bigrams(own.group("s")) & _bigrams(subject)):
+        return ""
+    return None
 
 
 _LEAD_WORDS = re.compile(
@@ -836,6 +885,22 @@ def unknown_industry(
 
 #: a word of an industry's name right before 工业增加值 (煤炭工业增加值, 化学工业增加值), not a place or scope
 _INDUSTRY_BEFORE = re.compile(r"(?<!全)(?<!本)(?<!我)[\u3400-\u9fff](?<![全省市区县州部的月年看中])$")
+
+
+def industry_code(
+    ctx: DocContext, hit: lang.Hit | None, code: str | None, clause_before: str, review: list[str]
+) -> tuple[str | None, list[str]]:
+    """The code of a measure of an industry outside data/sectors.csv (:func:`unknown_industry`): the phrase's sector
+    variant when data/indicators.csv names that code for any industry (name_zh 产业营业收入: 产业… = of an industry),
+    with review sector_unknown (软件和信息服务业营收 -> sector_revenue); else industry's code does not carry and a new
+    indicator is proposed (工业总产值 is industry's only: 农林牧渔业总产值 -> NEW:…)."""
+    variant = hit.phrase.if_sector if hit is not None else None
+    if variant and ctx.indicator_names.get(variant, "").startswith("产业"):
+        if ctx.indicator_kinds.get(code or "") == "growth_rate":
+            variant = ctx.growth_of.get(variant)
+        if variant:
+            return variant, [*review, "sector_unknown"]
+    return _proposal(clause_before), [*review, "unknown_indicator"]
 
 
 def _all_industry_codes(vocab: lang.Vocabulary) -> set[str]:
@@ -1288,7 +1353,7 @@ def _spot_candidates(
             )
             review += rev if len(sectors) > 1 else [r for r in rev if r != "sector_list"]
     if unknown_industry(vocab, ctx, clause, hit, sectors, code):
-        code, review = _proposal(clause[: spot.rel[0]]), [*review, "unknown_indicator"]  # 农林牧渔业总产值增长4.3%
+        code, review = industry_code(ctx, hit, code, clause[: spot.rel[0]], review)  # 农林牧渔业总产值增长4.3%
     if (
         hit is not None
         and above_scale

@@ -127,3 +127,19 @@ def test_synthetic_share_whose_subject_is_in_the_clause_before_keeps_its_phrase(
     # the control (as the seed plan's 占全市的比重突破75%): no subject in the clause, the phrase's code stands
     found = cands("到2025年，园区营业收入达到1050亿元，占全市的比重突破75%。")
     assert [(c.value, c.indicator_code) for c in found] == [(1050.0, "park_revenue"), (75.0, "park_revenue_share")]
+
+
+# ---- rule 8: a count named as a count code of indicators.csv less its 数 is that code; 签约 is no 约 (about) --------
+
+
+def test_synthetic_count_found_by_its_code_name():
+    # by hand: projects_signed is named 签约项目数 in data/indicators.csv; 新签约项目200个 is 200 projects signed
+    # (projects_signed), exactly (签约 = to sign: its 约 is no "about", so the comparator is =); before the rules:
+    # NEW:新签约项目 with comparator ~. 新开工项目 is no code's name: still new
+    found = cands("2025年，新签约项目200个，新开工项目150个。")
+    assert [(c.value, c.indicator_code, c.comparator) for c in found] == [
+        (200.0, "projects_signed", "="),
+        (150.0, "NEW:新开工项目", "="),
+    ]
+    # the control: 约 on its own before a number is still about
+    assert [(c.value, c.comparator) for c in cands("2025年，新签约项目约200个。")] == [(200.0, "~")]

@@ -619,6 +619,9 @@ def general_indicator_rules(
     code, proposed = threshold_indicator(spot.clause, spot.rel, unit, code, codes, spot.sentence[: spot.m.start])
     if proposed:
         return code, review if "unknown_indicator" in review else [*review, "unknown_indicator"]
+    counted = count_by_name(ctx, code, unit)
+    if counted is not None:
+        return counted, [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
     named = share_by_name(ctx, clause_before, code) if unit == "%" else None
     if named is not None:
         return named if named else _proposal(clause_before), (
@@ -636,6 +639,27 @@ def general_indicator_rules(
     ):
         return "sector_revenue_share", [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
     return sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months), review
+
+
+#: what may stand before a count's name in a phrase proposed for it: new in the period (新签约项目 of 签约项目数)
+_COUNT_NAME_LEAD = ("", "新", "累计")
+
+
+def count_by_name(ctx: DocContext, code: str | None, unit: str | None) -> str | None:
+    """A count proposed as new (NEW:<words>) whose words are the name of a count code of data/indicators.csv less
+    its 数 (签约项目数 -> 签约项目), with only 新/累计 before it: that code, found from indicators.csv without a
+    vocabulary row (NEW:新签约项目 -> projects_signed; issue 22, batch 6). Names of fewer than 3 characters (项目)
+    name no code."""
+    if not code or not code.startswith("NEW:") or lang.UNITS.get(unit or "", ("",))[0] != "count":
+        return None
+    words = code[4:]
+    for c, name in ctx.indicator_names.items():
+        base = name[:-1] if name.endswith("数") else name
+        if ctx.indicator_kinds.get(c) != "count" or len(base) < 3 or not words.endswith(base):
+            continue
+        if words[: len(words) - len(base)] in _COUNT_NAME_LEAD:
+            return c
+    return None
 
 
 #: a share written out in its clause: subject 占 denominator (的) 比重/比例 (生产性服务业占服务业增加值比重)

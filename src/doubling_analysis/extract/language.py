@@ -394,6 +394,8 @@ SUFFIX_COMPARATORS = (("余", ">"), ("多", ">"), ("以上", ">="), ("左右", "
 SUFFIX_WORD = re.compile(r"^\s*(?:以上|左右|以内|以下)")
 #: words of stepping over a mark: exceed a number, reach a tier (…级)
 _STEP_WORDS = ("跨越", "跨过", "迈上", "迈过", "迈入")
+#: the first characters of words ending in 约 (签约, 合约, 节约, 制约, 预约, 契约, 履约, 集约, 公约, 条约, 缔约, 违约)
+_BOUND_BEFORE_YUE = "签合节制预契履集公条缔违"
 #: how many characters before a number a comparator word may stand (达到, 实现, 各 may come between)
 PREFIX_WINDOW = 6
 
@@ -407,6 +409,8 @@ def comparator_before(text: str, start: int) -> tuple[str | None, str | None]:
         if i >= 0:
             if word in ("过", "超", "近") and window[i:].startswith(("过程", "超越", "近年", "近日", "近期")):
                 continue
+            if word == "约" and i > 0 and window[i - 1] in _BOUND_BEFORE_YUE:
+                continue  # 新签约项目200个, 节约用地: 约 is part of a word (签约 = sign), not about
             if re.search(r"[万亿]", window[i + len(word) :]):
                 continue  # 超亿元企业达527户: the word is the label's (超亿元), not the number's
             return word, comp

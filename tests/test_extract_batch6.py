@@ -143,3 +143,17 @@ def test_synthetic_count_found_by_its_code_name():
     ]
     # the control: 约 on its own before a number is still about
     assert [(c.value, c.comparator) for c in cands("2025年，新签约项目约200个。")] == [(200.0, "~")]
+
+
+# ---- rule 9: a year that opens a report as its topic is the year it reports on ---------------------------------------
+
+
+def test_synthetic_report_opened_by_its_year():
+    # by hand: a review issued in 2025 (the year only) that opens with 2025年， reports on 2025: its figures' period is
+    # 2025, not the year before the issue year (2024, the rule for a report naming no year); before the rule: 2024
+    text = "2025年，是收官之年。预计全年工业产值突破500亿元，工业税收完成20亿元。"
+    found = cands(text, kind="report", issued="2025")
+    assert [(c.value, c.period) for c in found] == [(500.0, "2025"), (20.0, "2025")]
+    # the control: without the opening year the rule for a report naming no year stands (issue year - 1)
+    found = cands("预计全年工业产值突破500亿元。", kind="report", issued="2025")
+    assert [(c.value, c.period) for c in found] == [(500.0, "2024")]

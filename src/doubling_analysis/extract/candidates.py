@@ -178,9 +178,17 @@ _YEAR_WITH_PERIOD = re.compile(
 )
 
 
+#: a year that opens a report, as its topic (2025年，镌刻着…; a line 2025年 of its own): the year it reports on
+_OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(?:[，,：:\n]|$)")
+
+
 def _report_head_year(head: str, issued_year: int | None) -> int | None:
-    """The year of a report named in its head with a period of that year (记者从2024年一季度…新闻发布会上获悉): the
-    first such year not after the issue year, else None."""
+    """The year of a report named in its head with a period of that year (记者从2024年一季度…新闻发布会上获悉), or the
+    year its first words name as their topic (2025年，…: issue 22, batch 6): the first such year not after the
+    issue year, else None."""
+    opening = _OPENING_YEAR.match(head)
+    if opening and (issued_year is None or int(opening.group(1)) <= issued_year):
+        return int(opening.group(1))
     for m in _YEAR_WITH_PERIOD.finditer(head):
         year = int(m.group(1))
         if issued_year is None or year <= issued_year:

@@ -157,3 +157,22 @@ def test_synthetic_report_opened_by_its_year():
     # the control: without the opening year the rule for a report naming no year stands (issue year - 1)
     found = cands("预计全年工业产值突破500亿元。", kind="report", issued="2025")
     assert [(c.value, c.period) for c in found] == [(500.0, "2024")]
+
+
+# ---- rule 10: each figure of a list (X产值…、增加值…、利税…) takes the measure its own words name -------------------
+
+
+def test_synthetic_list_of_measures_of_one_subject():
+    # by hand: 汽车产业产值500亿元 is output_value; 、增加值120亿元 is the value added (the head noun of 工业增加值, whose
+    # level is industrial_va: 亿元), not a second 产值; 、利税60亿元 (profits and taxes) is no code: NEW:利税. Before the
+    # rule all three took output_value (the phrase 产值 before the first figure)
+    found = cands("到2025年，汽车产业产值达到500亿元、增加值120亿元、利税60亿元。")
+    assert [(c.value, c.indicator_code) for c in found] == [
+        (500.0, "output_value"),
+        (120.0, "industrial_va"),
+        (60.0, "NEW:利税"),
+    ]
+    assert "unknown_indicator" in found[2].review
+    # the control: a list of figures of one measure (分别…、…) keeps it
+    found = cands("到2025年，汽车产业、电子产业产值分别达到500亿元、300亿元。")
+    assert [(c.value, c.indicator_code) for c in found] == [(500.0, "output_value"), (300.0, "output_value")]

@@ -935,6 +935,46 @@ def industry_code(
     return _proposal(clause_before), [*review, "unknown_indicator"]
 
 
+_LIST_JOIN = re.compile(r"^\s*[、和及与]\s*")
+
+
+def listed_measure(
+    vocab: lang.Vocabulary,
+    ctx: DocContext,
+    clause: str,
+    rel: tuple[int, int],
+    hit: lang.Hit | None,
+    code: str | None,
+    unit: str | None,
+) -> str | None:
+    """A figure of a list (X产值140亿元、增加值78.4亿元、利税35亿元) whose own words after the figure before it name
+    a measure the phrase found before that figure does not: the measure of its own words, the shortest phrase of
+    the vocabulary they end (增加值 -> 工业增加值, the head noun of a phrase in a form the vocabulary lacks), else a
+    new indicator (NEW:利税). None when the phrase is the figure's own or nothing is written between (issue 22,
+    batch 6)."""
+    if hit is None or code is None or hit.end > rel[0]:
+        return None
+    before = clause[: rel[0]]
+    prev = [m for m in lang.find_mentions(before) if m.unit is not None and m.start >= hit.end]
+    if not prev:
+        return None
+    between = before[prev[-1].end :]
+    if not _LIST_JOIN.match(between):
+        return None
+    words = new_phrase(_LIST_JOIN.sub("", between))
+    if len(words) < 2 or vocab.indicator_hits(words):
+        return None
+    ends = sorted((p for p in vocab.phrases if p.indicator and p.phrase.endswith(words)), key=lambda p: len(p.phrase))
+    if not ends:
+        return f"NEW:{words}"
+    found = ends[0].indicator or ""
+    have = lang.UNITS.get(unit or "", ("?",))[0]
+    for c in (found, ctx.level_of.get(found, ""), ctx.growth_of.get(found, "")):
+        if c and lang.UNITS.get(ctx.indicator_units.get(c, ""), ("",))[0] == have:
+            return c  # 工业增加值 names the growth; 78.4亿元 is its level (industrial_va)
+    return None
+
+
 def _all_industry_codes(vocab: lang.Vocabulary) -> set[str]:
     """The codes of 工业增加值 (all industry's value added): its growth and its level."""
     phrase = vocab.phrase("工业增加值")
@@ -1350,6 +1390,13 @@ def _spot_candidates(
         if earlier is not None:
             hit, code, rev = resolve_indicator(vocab, clause, para_before[: earlier.end], spot.rel, unit, ctx)
     review += rev
+    listed = listed_measure(vocab, ctx, clause, spot.rel, hit, code, unit)
+    if listed is not None:  # 矿业产值140亿元、增加值78.4亿元、利税35亿元: each figure of the list its own measure
+        code, review = listed, [r for r in review if r != "unit_mismatch"]
+        if code.startswith("NEW:"):
+            review = review if "unknown_indicator" in review else [*review, "unknown_indicator"]
+        else:
+            review = [r for r in review if r != "unknown_indicator"]
     if unit is None and code:
         unit = ctx.indicator_units.get(code)
         if m.raw not in ("零的突破", "实现突破"):

@@ -176,3 +176,19 @@ def test_synthetic_list_of_measures_of_one_subject():
     # the control: a list of figures of one measure (分别…、…) keeps it
     found = cands("到2025年，汽车产业、电子产业产值分别达到500亿元、300亿元。")
     assert [(c.value, c.indicator_code) for c in found] == [(500.0, "output_value"), (300.0, "output_value")]
+
+
+# ---- rule 11: in a plan, the clauses after a past year's figure in its sentence are of that year -------------------
+
+
+def test_synthetic_plan_past_year_carries_to_the_next_clause():
+    # by hand: a plan issued in 2021 quotes 2020年…增加值500亿元，占地区生产总值比重达到20%: both are results of 2020
+    # (review past, period 2020, no target year); before the rule the share took 2020 as its target year
+    found = cands("数据显示，2020年全市数字产业实现增加值500亿元，占地区生产总值比重达到20%。", issued="2021-08-20")
+    assert [(c.value, c.period, c.target_year, "past" in c.review) for c in found] == [
+        (500.0, "2020", None, True),
+        (20.0, "2020", None, True),
+    ]
+    # the control: a goal after the past figure (到2025年) keeps its own target year
+    found = cands("2020年全市增加值500亿元，到2025年占地区生产总值比重达到25%。", issued="2021-08-20")
+    assert [(c.value, c.target_year) for c in found][1] == (25.0, 2025)

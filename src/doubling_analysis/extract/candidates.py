@@ -1320,6 +1320,10 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
             return (y, y) if y < issued_year else None
     clause_before = spot.clause[: spot.rel[0]]
     written = lang.explicit_year(clause_before)
+    if written is None and not _YEAR_WORD.search(clause_before):
+        # 2020年全市高精尖产业实现增加值9885.8亿元，占地区生产总值比重达到27.4%: the clauses after the year's first
+        # figure in its sentence are of that year too (issue 22, batch 6)
+        written = lang.explicit_year(spot.sentence[: spot.c0])
     if written is not None and written < issued_year and not _TO_OR_GOAL.search(before):
         return written, written  # 2023年全市规上工业营收达到1500亿元，到2025年…: a result of 2023 in a plan of 2024
     hits = list(_PAST_YEARS.finditer(before))
@@ -1330,6 +1334,8 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
     return (issued_year - n, issued_year - 1) if 1 < n <= 10 else None
 
 
+#: a year written in a clause in any form (2020年, 今年, 十四五, 2025): the clause has its own year
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}|今年|去年|明年|上年|本年|十[一二三四五]五")
 _TO_OR_GOAL = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|确保|目标|计划")
 
 

@@ -192,3 +192,16 @@ def test_synthetic_plan_past_year_carries_to_the_next_clause():
     # the control: a goal after the past figure (到2025年) keeps its own target year
     found = cands("2020年全市增加值500亿元，到2025年占地区生产总值比重达到25%。", issued="2021-08-20")
     assert [(c.value, c.target_year) for c in found][1] == (25.0, 2025)
+
+
+# ---- rule 12: a count that opens its clause counts the noun written after it ---------------------------------------
+
+
+def test_synthetic_count_followed_by_its_noun_carries_nothing():
+    # by hand: 50个市级重点项目完成投资… counts the municipal key projects (written after the number), a measure with no
+    # code: NEW:市级重点项目数. Before the rule the measure of the sentence before (竣工投产 -> projects_completed) was
+    # carried to it
+    text = "2024年，一批项目竣工投产。50个市级重点项目完成投资120亿元。"
+    found = cands(text, kind="report", issued="2025-01-20")
+    assert [(c.value, c.indicator_code) for c in found][0] == (50.0, "NEW:市级重点项目数")
+    assert "unknown_indicator" in found[0].review

@@ -403,6 +403,19 @@ def _counts_for_a_count(
     return after[:1] or counts or hits  # 3个过千亿元产业, 100个在建项目竣工投产: the words after the count
 
 
+#: what a count that opens its clause counts, written after it up to its head noun (113个|省、宜春市大中型项目)
+_NOUN_AFTER_COUNT = re.compile(r"^\s*([^，,；;。：:\d]{0,12}?(?:项目|企业|产业集群|集群|园区|开发区|基地|平台))")
+
+
+def counted_after(clause: str, rel: tuple[int, int], unit: str | None) -> str | None:
+    """The noun after a count that has no words before it in its clause (113个省、宜春市大中型项目完成投资…): what it
+    counts, so no measure of an earlier sentence is carried to it (issue 22, batch 6); None otherwise."""
+    if lang.UNITS.get(unit or "", ("?",))[0] != "count" or new_phrase(clause[: rel[0]]):
+        return None
+    m = _NOUN_AFTER_COUNT.match(clause[rel[1] :])
+    return m.group(1).strip() if m and len(m.group(1).strip()) >= 2 else None
+
+
 #: the words between a count and the phrase after it that names what is counted (3个|过|千亿元产业)
 _COUNTED_NOUN = re.compile(r"^[^，,、；;。：:\d]{0,6}$")
 
@@ -1378,6 +1391,9 @@ def _spot_candidates(
     if m.raw in ("两位数",):
         unit = "%"
     hit, code, rev = resolve_indicator(vocab, clause, sentence[: spot.c0], spot.rel, unit, ctx)
+    counted = counted_after(clause, spot.rel, unit) if hit is None and code is None else None
+    if counted is not None:  # 113个省、宜春市大中型项目完成投资…: the count's noun follows it, nothing is carried
+        code = f"NEW:{counted}数"
     if ctx.kind == "report" and hit is None and code is None:
         # nothing in the clause or its sentence names a measure (吴忠市增长9.6%; after 银川市规上工业增加值同比增长
         # 16.8%): the measure named last before it in the paragraph, else in the last paragraph naming one

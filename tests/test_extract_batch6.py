@@ -205,3 +205,13 @@ def test_synthetic_count_followed_by_its_noun_carries_nothing():
     found = cands(text, kind="report", issued="2025-01-20")
     assert [(c.value, c.indicator_code) for c in found][0] == (50.0, "NEW:市级重点项目数")
     assert "unknown_indicator" in found[0].review
+
+
+# ---- rule 13: a level reached in a span (十二五期间…达到) is per nothing; a flow of the span is per period ------------
+
+
+def test_synthetic_span_level_has_no_per():
+    # by hand: 十四五期间的目标：工业增加值达到300亿元 is the level at the end of the span (per empty); 累计完成投资500亿元
+    # is a flow over the span (per period). Before the rule 期间 gave per period to both
+    found = cands("“十四五”期间，全县工业的主要目标是：工业增加值达到300亿元，工业投资累计完成500亿元。")
+    assert [(c.value, c.per) for c in found] == [(300.0, None), (500.0, "period")]

@@ -486,8 +486,12 @@ _PER = (
     (re.compile(r"每年|年均|每一年|逐年|(?:两|三|四|五|[2-5])\s*年平均"), "year"),
     (re.compile(r"每季度|每个季度"), "quarter"),
     (re.compile(r"每月|每个月"), "month"),
-    (re.compile(r"[三五两3-5]\s*年内|累计|期间|共引进|共计|总共"), "period"),
+    (re.compile(r"[三五两3-5]\s*年内|累计|共引进|共计|总共"), "period"),
 )
+#: 期间 (十二五期间): the figures of the span are per period, except a level or share reached (达到, 占…比重达到):
+#: a stock at the end of the span is per nothing (issue 22, batch 6: 十二五期间…工业增加值达到133亿元)
+_SPAN_PERIOD = re.compile(r"期间")
+_LEVEL_REACHED = re.compile(r"达到|突破|提高到|提升到|超过|占")
 _FLOW_VERBS = re.compile(r"新增|净增|引进|引入|新建|收回|投入|扩区|新开工|培育")
 
 
@@ -628,6 +632,9 @@ def per(sentence_before: str, clause: str, multi_year: bool) -> str | None:
     for pattern, value in _PER:
         if pattern.search(sentence_before):
             return value
+    if _SPAN_PERIOD.search(sentence_before):
+        level = _LEVEL_REACHED.search(clause) and not _FLOW_VERBS.search(clause)
+        return None if level else "period"
     if multi_year and _FLOW_VERBS.search(clause):
         return "period"
     return None

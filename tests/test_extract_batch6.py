@@ -215,3 +215,15 @@ def test_synthetic_span_level_has_no_per():
     # is a flow over the span (per period). Before the rule 期间 gave per period to both
     found = cands("“十四五”期间，全县工业的主要目标是：工业增加值达到300亿元，工业投资累计完成500亿元。")
     assert [(c.value, c.per) for c in found] == [(300.0, None), (500.0, "period")]
+
+
+# ---- rule 14: 过 of 通过/经过 is no "over" ------------------------------------------------------------------------------
+
+
+def test_synthetic_guo_inside_a_word_is_no_comparator():
+    # by hand: 年通过能力跃升至300万吨 reached 300 万吨 exactly (通过 = pass through; 跃升至 = rose to): bound
+    # exact; before the rule the 过 of 通过 read as "over" (lower). The control 过300万吨 stays lower
+    found = cands("2024年，港口货物年通过能力跃升至300万吨。", kind="report", issued="2025-01-15")
+    assert [(c.value, c.bound) for c in found] == [(300.0, "exact")]
+    found = cands("2024年，港口货物吞吐量过300万吨。", kind="report", issued="2025-01-15")
+    assert [(c.value, c.bound) for c in found] == [(300.0, "lower")]

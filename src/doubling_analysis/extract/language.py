@@ -396,6 +396,8 @@ SUFFIX_WORD = re.compile(r"^\s*(?:以上|左右|以内|以下)")
 _STEP_WORDS = ("跨越", "跨过", "迈上", "迈过", "迈入")
 #: the first characters of words ending in 约 (签约, 合约, 节约, 制约, 预约, 契约, 履约, 集约, 公约, 条约, 缔约, 违约)
 _BOUND_BEFORE_YUE = "签合节制预契履集公条缔违"
+#: the first characters of words ending in 过 that do not mean over (通过, 经过, 不过, 度过, 错过, 路过, 穿过)
+_BOUND_BEFORE_GUO = "通经不度错路穿"
 #: how many characters before a number a comparator word may stand (达到, 实现, 各 may come between)
 PREFIX_WINDOW = 6
 
@@ -409,8 +411,12 @@ def comparator_before(text: str, start: int) -> tuple[str | None, str | None]:
         if i >= 0:
             if word in ("过", "超", "近") and window[i:].startswith(("过程", "超越", "近年", "近日", "近期")):
                 continue
-            if word == "约" and i > 0 and window[i - 1] in _BOUND_BEFORE_YUE:
+            at = start - len(window) + i  # where the word stands in the text (the character before may lie outside)
+            prev = text[at - 1] if at > 0 else ""
+            if word == "约" and prev and prev in _BOUND_BEFORE_YUE:
                 continue  # 新签约项目200个, 节约用地: 约 is part of a word (签约 = sign), not about
+            if word == "过" and prev and prev in _BOUND_BEFORE_GUO:
+                continue  # 年通过能力跃升至560万标箱: 过 of 通过 (pass through), not over
             if re.search(r"[万亿]", window[i + len(word) :]):
                 continue  # 超亿元企业达527户: the word is the label's (超亿元), not the number's
             return word, comp

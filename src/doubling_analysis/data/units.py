@@ -55,6 +55,9 @@ UNITS: dict[str, tuple[str, float]] = {
     "万吨": ("mass", 1e4),
     "千瓦": ("power", 1.0),
     "万千瓦": ("power", 1e4),
+    # container throughput (标箱 = TEU, twenty-foot equivalent unit): 集装箱年通过能力560万标箱 (issue 22, batch 6)
+    "标箱": ("teu", 1.0),
+    "万标箱": ("teu", 1e4),
     # electricity (kilowatt-hour), as written in bulletins: 发电量1320.15亿千瓦时 (issue 22, batch 4)
     "千瓦时": ("energy", 1.0),
     "万千瓦时": ("energy", 1e4),

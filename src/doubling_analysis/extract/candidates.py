@@ -53,6 +53,7 @@ REVIEW_CODES = {
     "clause_limit": "the clause holds more numbers than EXTRACT_MAX_CANDIDATES_PER_CLAUSE: the rest were left out",
     "span": "the figure covers several years (a period a..b or a five-year plan): check the period",
     "year_unknown": "no date given and no year in the text: target_year / period left empty: enter the year",
+    "sector_unknown": "an industry is named that data/sectors.csv does not hold: fill the sector (or add it there)",
 }
 
 
@@ -106,6 +107,7 @@ class DocContext:
     level_of: dict[str, str] = field(default_factory=dict)  # growth-rate indicator -> its level
     indicator_kinds: dict[str, str] = field(default_factory=dict)
     issued_month: int | None = None
+    indicator_names: dict[str, str] = field(default_factory=dict)  # code -> name_zh of data/indicators.csv
 
     @property
     def multi_year(self) -> bool:
@@ -176,9 +178,17 @@ _YEAR_WITH_PERIOD = re.compile(
 )
 
 
+#: a year that opens a report, as its topic (2025年，镌刻着…; a line 2025年 of its own): the year it reports on
+_OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(?:[，,：:\n]|$)")
+
+
 def _report_head_year(head: str, issued_year: int | None) -> int | None:
-    """The year of a report named in its head with a period of that year (记者从2024年一季度…新闻发布会上获悉): the
-    first such year not after the issue year, else None."""
+    """The year of a report named in its head with a period of that year (记者从2024年一季度…新闻发布会上获悉), or the
+    year its first words name as their topic (2025年，…: issue 22, batch 6): the first such year not after the
+    issue year, else None."""
+    opening = _OPENING_YEAR.match(head)
+    if opening and (issued_year is None or int(opening.group(1)) <= issued_year):
+        return int(opening.group(1))
     for m in _YEAR_WITH_PERIOD.finditer(head):
         year = int(m.group(1))
         if issued_year is None or year <= issued_year:
@@ -254,6 +264,7 @@ def context_from_data(
         level_of=level_of,
         indicator_kinds={r["code"]: r["kind"] for r in ind},
         issued_month=int(issued[5:7]) if issued and len(issued) >= 7 else None,
+        indicator_names={r["code"]: r["name_zh"] for r in ind},
     )
     return ctx, vocab
 
@@ -390,6 +401,19 @@ def _counts_for_a_count(
         return counts  # 统筹200个…: a count phrase right before the number names it
     after = [h for h in counts if h.start >= rel[1] and _COUNTED_NOUN.match(clause[rel[1] : h.start])]
     return after[:1] or counts or hits  # 3个过千亿元产业, 100个在建项目竣工投产: the words after the count
+
+
+#: what a count that opens its clause counts, written after it up to its head noun (113个|省、宜春市大中型项目)
+_NOUN_AFTER_COUNT = re.compile(r"^\s*([^，,；;。：:\d]{0,12}?(?:项目|企业|产业集群|集群|园区|开发区|基地|平台))")
+
+
+def counted_after(clause: str, rel: tuple[int, int], unit: str | None) -> str | None:
+    """The noun after a count that has no words before it in its clause (113个省、宜春市大中型项目完成投资…): what it
+    counts, so no measure of an earlier sentence is carried to it (issue 22, batch 6); None otherwise."""
+    if lang.UNITS.get(unit or "", ("?",))[0] != "count" or new_phrase(clause[: rel[0]]):
+        return None
+    m = _NOUN_AFTER_COUNT.match(clause[rel[1] :])
+    return m.group(1).strip() if m and len(m.group(1).strip()) >= 2 else None
 
 
 #: the words between a count and the phrase after it that names what is counted (3个|过|千亿元产业)
@@ -616,6 +640,16 @@ def general_indicator_rules(
     code, proposed = threshold_indicator(spot.clause, spot.rel, unit, code, codes, spot.sentence[: spot.m.start])
     if proposed:
         return code, review if "unknown_indicator" in review else [*review, "unknown_indicator"]
+    counted = count_by_name(ctx, code, unit)
+    if counted is not None:
+        return counted, [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+    named = share_by_name(ctx, clause_before, code) if unit == "%" else None
+    if named is not None:
+        return named if named else _proposal(clause_before), (
+            [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+            if named
+            else (review if "unknown_indicator" in review else [*review, "unknown_indicator"])
+        )
     share = _SECTOR_REVENUE_SHARE.search(clause_before)
     if (
         (code is None or code.startswith("NEW:"))
@@ -626,6 +660,66 @@ def general_indicator_rules(
     ):
         return "sector_revenue_share", [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
     return sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months), review
+
+
+#: what may stand before a count's name in a phrase proposed for it: new in the period (新签约项目 of 签约项目数)
+_COUNT_NAME_LEAD = ("", "新", "累计")
+
+
+def count_by_name(ctx: DocContext, code: str | None, unit: str | None) -> str | None:
+    """A count proposed as new (NEW:<words>) whose words are the name of a count code of data/indicators.csv less
+    its 数 (签约项目数 -> 签约项目), with only 新/累计 before it: that code, found from indicators.csv without a
+    vocabulary row (NEW:新签约项目 -> projects_signed; issue 22, batch 6). Names of fewer than 3 characters (项目)
+    name no code."""
+    if not code or not code.startswith("NEW:") or lang.UNITS.get(unit or "", ("",))[0] != "count":
+        return None
+    words = code[4:]
+    for c, name in ctx.indicator_names.items():
+        base = name[:-1] if name.endswith("数") else name
+        if ctx.indicator_kinds.get(c) != "count" or len(base) < 3 or not words.endswith(base):
+            continue
+        if words[: len(words) - len(base)] in _COUNT_NAME_LEAD:
+            return c
+    return None
+
+
+#: a share written out in its clause: subject 占 denominator (的) 比重/比例 (生产性服务业占服务业增加值比重)
+_SHARE_WRITTEN = re.compile(r"(?P<s>[^，,；;。：:]+?)占(?P<d>[^，,；;。：:占]+?)的?(?:比重|比例)")
+_SHARE_NAME = re.compile(r"^(?P<s>.+?)占(?P<d>.+?)的?(?:比重|比例)$")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def share_by_name(ctx: DocContext, clause_before: str, code: str | None) -> str | None:
+    """A share whose subject and denominator are both written in the clause (X占Y比重), read against the names of
+    the share codes of data/indicators.csv (S占D比重): the code whose S ends X and whose D is in Y (D may be another
+    code's abbreviation: GDP is gdp, 地区生产总值), so a share is found without a vocabulary row (全社会研发投入占地区
+    生产总值比重 -> rd_gdp_share). "" when the clause's share is none of them and the code found by a phrase is a
+    share whose subject shares no word with X (a phrase of the share's tail only, 比重突破): that code does not
+    carry. None when the clause writes no such share or the phrase's code stands (issue 22, batch 6)."""
+    shares = list(_SHARE_WRITTEN.finditer(clause_before))
+    written = shares[-1] if shares else None
+    if written is None:
+        return None
+    subject = new_phrase(written.group("s"))
+    if len(subject) < 2:
+        return None  # 占全市的比重突破75%: the subject is in the clause before, the phrase's code stands
+    denominator = written.group("d")
+    for c, name in ctx.indicator_names.items():
+        m = _SHARE_NAME.match(name)
+        if m is None or ctx.indicator_kinds.get(c) not in _SHARE_KINDS:
+            continue
+        d = m.group("d")
+        forms = {d, ctx.indicator_names.get(d.lower(), d)}
+        if subject.endswith(m.group("s")) and any(f in denominator for f in forms):
+            return c
+    name = ctx.indicator_names.get(code or "", "")
+    own = _SHARE_NAME.match(name)
+    if own is not None and not (_bigrams(own.group("s")) & _bigrams(subject)):
+        return ""
+    return None
 
 
 _LEAD_WORDS = re.compile(
@@ -806,8 +900,92 @@ def sector_value_added(
 
 _S = TypeVar("_S", str, str | None)
 
+#: a section of the national industry classification (GB/T 4754) outside industry (工业 = mining, manufacturing,
+#: utilities) ends right before a head noun of the vocabulary: agriculture (农林牧渔业, 农业), construction, services
+#: and the primary and tertiary sectors (农林牧渔业|总产值, 服务业|增加值)
+_NON_INDUSTRY = re.compile(
+    r"(?:农林牧渔|农|林|牧|渔|建筑|服务|批发和零售|交通运输|住宿和餐饮|金融|房地产)业\s*总?$|第[一三]产业\s*总?$"
+)
+_MEASURE_KINDS = ("level", "growth_rate", "money_flow")
+
+
+def unknown_industry(
+    vocab: lang.Vocabulary,
+    ctx: DocContext,
+    clause: str,
+    hit: lang.Hit | None,
+    sectors: list[str | None],
+    code: str | None,
+) -> bool:
+    """The phrase found names only the measure (产值, 增加值) of industry and a section of the economy outside
+    industry is named right before it: the figure is that section's (agriculture's gross output is no 工业总产值),
+    so the code does not carry (issue 22, batch 6: 农林牧渔业总产值增长4.3%). A sector of data/sectors.csv (矿业,
+    汽车产业) keeps the code with its sector; counts are left alone."""
+    if hit is None or code is None or code.startswith("NEW:") or any(s is not None for s in sectors):
+        return False
+    if ctx.indicator_kinds.get(code) not in _MEASURE_KINDS:
+        return False
+    return bool(_NON_INDUSTRY.search(clause[: hit.start])) and not vocab.inside_sector(clause, hit.start)
+
+
 #: a word of an industry's name right before 工业增加值 (煤炭工业增加值, 化学工业增加值), not a place or scope
 _INDUSTRY_BEFORE = re.compile(r"(?<!全)(?<!本)(?<!我)[\u3400-\u9fff](?<![全省市区县州部的月年看中])$")
+
+
+def industry_code(
+    ctx: DocContext, hit: lang.Hit | None, code: str | None, clause_before: str, review: list[str]
+) -> tuple[str | None, list[str]]:
+    """The code of a measure of an industry outside data/sectors.csv (:func:`unknown_industry`): the phrase's sector
+    variant when data/indicators.csv names that code for any industry (name_zh 产业营业收入: 产业… = of an industry),
+    with review sector_unknown (软件和信息服务业营收 -> sector_revenue); else industry's code does not carry and a new
+    indicator is proposed (工业总产值 is industry's only: 农林牧渔业总产值 -> NEW:…)."""
+    variant = hit.phrase.if_sector if hit is not None else None
+    if variant and ctx.indicator_names.get(variant, "").startswith("产业"):
+        if ctx.indicator_kinds.get(code or "") == "growth_rate":
+            variant = ctx.growth_of.get(variant)
+        if variant:
+            return variant, [*review, "sector_unknown"]
+    return _proposal(clause_before), [*review, "unknown_indicator"]
+
+
+_LIST_JOIN = re.compile(r"^\s*[、和及与]\s*")
+
+
+def listed_measure(
+    vocab: lang.Vocabulary,
+    ctx: DocContext,
+    clause: str,
+    rel: tuple[int, int],
+    hit: lang.Hit | None,
+    code: str | None,
+    unit: str | None,
+) -> str | None:
+    """A figure of a list (X产值140亿元、增加值78.4亿元、利税35亿元) whose own words after the figure before it name
+    a measure the phrase found before that figure does not: the measure of its own words, the shortest phrase of
+    the vocabulary they end (增加值 -> 工业增加值, the head noun of a phrase in a form the vocabulary lacks), else a
+    new indicator (NEW:利税). None when the phrase is the figure's own or nothing is written between (issue 22,
+    batch 6)."""
+    if hit is None or code is None or hit.end > rel[0]:
+        return None
+    before = clause[: rel[0]]
+    prev = [m for m in lang.find_mentions(before) if m.unit is not None and m.start >= hit.end]
+    if not prev:
+        return None
+    between = before[prev[-1].end :]
+    if not _LIST_JOIN.match(between):
+        return None
+    words = new_phrase(_LIST_JOIN.sub("", between))
+    if len(words) < 2 or vocab.indicator_hits(words):
+        return None
+    ends = sorted((p for p in vocab.phrases if p.indicator and p.phrase.endswith(words)), key=lambda p: len(p.phrase))
+    if not ends:
+        return f"NEW:{words}"
+    found = ends[0].indicator or ""
+    have = lang.UNITS.get(unit or "", ("?",))[0]
+    for c in (found, ctx.level_of.get(found, ""), ctx.growth_of.get(found, "")):
+        if c and lang.UNITS.get(ctx.indicator_units.get(c, ""), ("",))[0] == have:
+            return c  # 工业增加值 names the growth; 78.4亿元 is its level (industrial_va)
+    return None
 
 
 def _all_industry_codes(vocab: lang.Vocabulary) -> set[str]:
@@ -1155,6 +1333,10 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
             return (y, y) if y < issued_year else None
     clause_before = spot.clause[: spot.rel[0]]
     written = lang.explicit_year(clause_before)
+    if written is None and not _YEAR_WORD.search(clause_before):
+        # 2020年全市高精尖产业实现增加值9885.8亿元，占地区生产总值比重达到27.4%: the clauses after the year's first
+        # figure in its sentence are of that year too (issue 22, batch 6)
+        written = lang.explicit_year(spot.sentence[: spot.c0])
     if written is not None and written < issued_year and not _TO_OR_GOAL.search(before):
         return written, written  # 2023年全市规上工业营收达到1500亿元，到2025年…: a result of 2023 in a plan of 2024
     hits = list(_PAST_YEARS.finditer(before))
@@ -1165,6 +1347,8 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
     return (issued_year - n, issued_year - 1) if 1 < n <= 10 else None
 
 
+#: a year written in a clause in any form (2020年, 今年, 十四五, 2025): the clause has its own year
+_YEAR_WORD = re.compile(r"(?:19|20)\d{2}|今年|去年|明年|上年|本年|十[一二三四五]五")
 _TO_OR_GOAL = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|确保|目标|计划")
 
 
@@ -1207,6 +1391,9 @@ def _spot_candidates(
     if m.raw in ("两位数",):
         unit = "%"
     hit, code, rev = resolve_indicator(vocab, clause, sentence[: spot.c0], spot.rel, unit, ctx)
+    counted = counted_after(clause, spot.rel, unit) if hit is None and code is None else None
+    if counted is not None:  # 113个省、宜春市大中型项目完成投资…: the count's noun follows it, nothing is carried
+        code = f"NEW:{counted}数"
     if ctx.kind == "report" and hit is None and code is None:
         # nothing in the clause or its sentence names a measure (吴忠市增长9.6%; after 银川市规上工业增加值同比增长
         # 16.8%): the measure named last before it in the paragraph, else in the last paragraph naming one
@@ -1225,6 +1412,13 @@ def _spot_candidates(
         if earlier is not None:
             hit, code, rev = resolve_indicator(vocab, clause, para_before[: earlier.end], spot.rel, unit, ctx)
     review += rev
+    listed = listed_measure(vocab, ctx, clause, spot.rel, hit, code, unit)
+    if listed is not None:  # 矿业产值140亿元、增加值78.4亿元、利税35亿元: each figure of the list its own measure
+        code, review = listed, [r for r in review if r != "unit_mismatch"]
+        if code.startswith("NEW:"):
+            review = review if "unknown_indicator" in review else [*review, "unknown_indicator"]
+        else:
+            review = [r for r in review if r != "unknown_indicator"]
     if unit is None and code:
         unit = ctx.indicator_units.get(code)
         if m.raw not in ("零的突破", "实现突破"):
@@ -1259,6 +1453,8 @@ def _spot_candidates(
                 (hit.phrase.if_sector if code == hit.phrase.indicator else code),
             )
             review += rev if len(sectors) > 1 else [r for r in rev if r != "sector_list"]
+    if unknown_industry(vocab, ctx, clause, hit, sectors, code):
+        code, review = industry_code(ctx, hit, code, clause[: spot.rel[0]], review)  # 农林牧渔业总产值增长4.3%
     if (
         hit is not None
         and above_scale

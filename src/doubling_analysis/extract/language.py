@@ -24,10 +24,12 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．％－～﹐﹑﹔�
 _TRADITIONAL = str.maketrans(
     "億萬兩營業產總規戶個項實現長達過約餘擴區內計預為從較幾與標準廠貸額費這產劃級戶數增長優勢紡織裝"
     "爭確創躍邁製資動機設備術電鎮調記統經濟發國價漲務進頭點農噸臺輛場將屆歲貢獻幣億劃幹業壯"
-    "礦採銅鋼鐵熱氣應醫藥潤戰興質銷際員勞別單綜專門類關續穩獲鷹團車於並廣東對來傳稅銀貿環節輕導體網據佔會議開園條時間",
+    "礦採銅鋼鐵熱氣應醫藥潤戰興質銷際員勞別單綜專門類關續穩獲鷹團車於並廣東對來傳稅銀貿環節輕導體網據佔會議開園條時間"
+    "産結構",  # 産 (U+7523): the variant of 產 some traditional pages write (工業總産值), 産 -> 产; 結構 -> 结构
     "亿万两营业产总规户个项实现长达过约余扩区内计预为从较几与标准厂贷额费这产划级户数增长优势纺织装"
     "争确创跃迈制资动机设备术电镇调记统经济发国价涨务进头点农吨台辆场将届岁贡献币亿划干业壮"
-    "矿采铜钢铁热气应医药润战兴质销际员劳别单综专门类关续稳获鹰团车于并广东对来传税银贸环节轻导体网据占会议开园条时间",
+    "矿采铜钢铁热气应医药润战兴质销际员劳别单综专门类关续稳获鹰团车于并广东对来传税银贸环节轻导体网据占会议开园条时间"
+    "产结构",
 )
 _CN_DIGITS = {
     "零": 0,
@@ -86,6 +88,7 @@ UNIT_WORDS: dict[str, str] = {
     "千瓦時": "千瓦时",  # as written in traditional characters (億千瓦時)
     "千瓦": "千瓦",
     "吨": "吨",
+    "标箱": "标箱",  # 万标箱 with the magnitude (TEU)
 }
 _UNIT_ALT = "|".join(
     (r"个\s*百分点" if u == "个百分点" else re.escape(u)) + ("(?!目)" if u == "项" else "")
@@ -281,6 +284,10 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+#: the tier label after a count (两个|万亿级产业集群, 四个|千亿级…): the count is the figure, as 4个万亿级 (issue 22)
+_TIER_LABEL_AFTER = re.compile(r"^\s*(?:[一二两三四五六七八九十]|\d+)?\s*(?:万亿|千亿|百亿|亿)\s*元?\s*级")
+
+
 #: after a count of steps or the label of a step (两个|万亿元台阶, 两个万亿元|台阶)
 _STEPS_AFTER = re.compile(r"^\s*(?:[万千百亿元级]{0,4})\s*台阶")
 
@@ -348,7 +355,8 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
     if (
         m.chinese
         and m.value < 10
-        and m.unit not in ("ratio", "%")
+        and m.unit not in ("ratio", "%", "倍")  # 增长两倍以上: a multiple is a figure, never a name
+        and not (m.unit == "个" and _TIER_LABEL_AFTER.match(text[m.end : m.end + 8]))  # 两个万亿级产业集群: a count
         and not comparator_before(text, m.start)[0]
         and m.value_high is None
     ):
@@ -386,6 +394,10 @@ SUFFIX_COMPARATORS = (("余", ">"), ("多", ">"), ("以上", ">="), ("左右", "
 SUFFIX_WORD = re.compile(r"^\s*(?:以上|左右|以内|以下)")
 #: words of stepping over a mark: exceed a number, reach a tier (…级)
 _STEP_WORDS = ("跨越", "跨过", "迈上", "迈过", "迈入")
+#: the first characters of words ending in 约 (签约, 合约, 节约, 制约, 预约, 契约, 履约, 集约, 公约, 条约, 缔约, 违约)
+_BOUND_BEFORE_YUE = "签合节制预契履集公条缔违"
+#: the first characters of words ending in 过 that do not mean over (通过, 经过, 不过, 度过, 错过, 路过, 穿过)
+_BOUND_BEFORE_GUO = "通经不度错路穿"
 #: how many characters before a number a comparator word may stand (达到, 实现, 各 may come between)
 PREFIX_WINDOW = 6
 
@@ -399,6 +411,12 @@ def comparator_before(text: str, start: int) -> tuple[str | None, str | None]:
         if i >= 0:
             if word in ("过", "超", "近") and window[i:].startswith(("过程", "超越", "近年", "近日", "近期")):
                 continue
+            at = start - len(window) + i  # where the word stands in the text (the character before may lie outside)
+            prev = text[at - 1] if at > 0 else ""
+            if word == "约" and prev and prev in _BOUND_BEFORE_YUE:
+                continue  # 新签约项目200个, 节约用地: 约 is part of a word (签约 = sign), not about
+            if word == "过" and prev and prev in _BOUND_BEFORE_GUO:
+                continue  # 年通过能力跃升至560万标箱: 过 of 通过 (pass through), not over
             if re.search(r"[万亿]", window[i + len(word) :]):
                 continue  # 超亿元企业达527户: the word is the label's (超亿元), not the number's
             return word, comp
@@ -474,8 +492,12 @@ _PER = (
     (re.compile(r"每年|年均|每一年|逐年|(?:两|三|四|五|[2-5])\s*年平均"), "year"),
     (re.compile(r"每季度|每个季度"), "quarter"),
     (re.compile(r"每月|每个月"), "month"),
-    (re.compile(r"[三五两3-5]\s*年内|累计|期间|共引进|共计|总共"), "period"),
+    (re.compile(r"[三五两3-5]\s*年内|累计|共引进|共计|总共"), "period"),
 )
+#: 期间 (十二五期间): the figures of the span are per period, except a level or share reached (达到, 占…比重达到):
+#: a stock at the end of the span is per nothing (issue 22, batch 6: 十二五期间…工业增加值达到133亿元)
+_SPAN_PERIOD = re.compile(r"期间")
+_LEVEL_REACHED = re.compile(r"达到|突破|提高到|提升到|超过|占")
 _FLOW_VERBS = re.compile(r"新增|净增|引进|引入|新建|收回|投入|扩区|新开工|培育")
 
 
@@ -616,6 +638,9 @@ def per(sentence_before: str, clause: str, multi_year: bool) -> str | None:
     for pattern, value in _PER:
         if pattern.search(sentence_before):
             return value
+    if _SPAN_PERIOD.search(sentence_before):
+        level = _LEVEL_REACHED.search(clause) and not _FLOW_VERBS.search(clause)
+        return None if level else "period"
     if multi_year and _FLOW_VERBS.search(clause):
         return "period"
     return None

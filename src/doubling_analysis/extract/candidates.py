@@ -172,7 +172,8 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,30}?(?:实施方案|
 
 #: a year written with a period inside it (2024年一季度, 2022年1-9月, 2014年前三季度), not after 比/较 (a base)
 _YEAR_WITH_PERIOD = re.compile(
-    r"(?<![比较\d])((?:19|20)\d{2})\s*年\s*(?=[一二三四]季度|前三季度|上半年|前\s*\d|\d{1,2}\s*[-—–~至到]?\s*\d{0,2}\s*月)"
+    r"(?<![比较\d])((?:19|20)\d{2})\s*年\s*(?=[一二三四]季度|第\s*[一二三四1-4]\s*季|首季|前三季度|上半年|前\s*\d"
+    r"|\d{1,2}\s*[-—–~至到]?\s*\d{0,2}\s*月)"
 )
 
 
@@ -987,9 +988,14 @@ _ON_THE_BASIS = re.compile(r"在[^。；;，,]*?(?:[，,][^。；;，,]*?)?基�
 _PER_YEAR_RATE = re.compile(r"每年|年均")
 
 
-def _years(spot: Spot, ctx: DocContext, sticky: int | None, months: int | None = None) -> tuple[int, int, list[str]]:
+def _years(
+    spot: Spot, ctx: DocContext, sticky: int | None, months: int | None = None, lead_year: int | None = None
+) -> tuple[int, int, list[str]]:
     before = spot.sentence[: spot.m.start]
     clause_before = spot.clause[: spot.rel[0]]
+    if spot.m.unit == "倍":  # 是2012年的2.8倍: the year of the level multiplied (a base), not the figure's year
+        before = _TIMES_THE_BASE.sub(lambda b: " " * len(b.group(0)), before)
+        clause_before = _TIMES_THE_BASE.sub(lambda b: " " * len(b.group(0)), clause_before)
     review: list[str] = []
     year = lang.explicit_year(clause_before)
     if year is None:
@@ -1007,10 +1013,14 @@ def _years(spot: Spot, ctx: DocContext, sticky: int | None, months: int | None =
     if year is None and ctx.kind == "plan":
         plan = lang.horizon(before)
         year = plan[1] if plan else None
+    if year is None and ctx.kind == "report" and lead_year is not None and not _PAST.search(before):
+        year = lead_year  # 2013年，全县…。…第二产业增加值61.7亿元: the year the report opened with
     if year is None and ctx.kind == "report" and not _PAST.search(before):
-        quarter = lang.quarter_alone(before)
+        period_text = lang.last_period(lang.without_bases(before))  # 较一季度提高: a base, not the period
+        quarter = lang.quarter_alone(period_text)
         year = _report_year(
-            ctx, lang.ytd_months(before) or lang.month_end(before) or (3 * quarter if quarter else None) or months
+            ctx,
+            lang.ytd_months(period_text) or lang.month_end(before) or (3 * quarter if quarter else None) or months,
         )
         if year is not None:
             review.append("default_year")
@@ -1195,6 +1205,7 @@ def _spot_candidates(
     months: int | None = None,
     carried_tier: str | None = None,
     above_scale_before: bool = False,
+    lead_year: int | None = None,
 ) -> list[Candidate]:
     """The candidates of one number. ``above_scale_before``: the last value-added total named before the paragraph
     was above-scale industry's (规模以上工业增加值), so a sector's 增加值 in the paragraph is above-scale too."""
@@ -1279,7 +1290,7 @@ def _spot_candidates(
         code, review = label, [*review, "unknown_indicator"]
     value, high, unit, rev = _value_forms(replace(m, unit=unit), quote)
     review += rev
-    year, base, rev = _years(spot, ctx, sticky, months)
+    year, base, rev = _years(spot, ctx, sticky, months, lead_year)
     review += rev
     if m.unit == "× base":
         year, base = _doubling_years(spot, ctx, year, base)
@@ -1406,6 +1417,10 @@ def _from_to_horizon(spot: Spot, clause_before: str) -> str | None:
     return str(plan[0] - 1 if start else plan[1])
 
 
+#: 是2012年的 / 为上年的 before a multiple (2.8倍): the multiple of that level
+_TIMES_THE_BASE = re.compile(r"(?:是|为)\s*(?:((?:19|20)\d{2})\s*年|上年|去年)的\s*$")
+
+
 def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = None) -> Candidate:
     """A reported figure: its bound, status and period (a year, a year to date, or a span of years: 2021..2023 for
     2021—2023年, 十三五以来, 两年平均, 3年累计, 比2020年增加 in a figure of 2023); per year for 年均 / 每年 / 两年平均,
@@ -1413,7 +1428,8 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
     before = spot.sentence[: spot.m.start]
     clause_before = spot.clause[: spot.rel[0]]
     status = "preliminary" if re.search(r"预计|初步", spot.sentence) else "final"
-    months = lang.ytd_months(before) or lang.month_end(before)  # 截至6月底: the stock at the end of June
+    period_text = lang.last_period(lang.without_bases(before))  # 较2023年第一季上升: a base; the last period is its
+    months = lang.ytd_months(period_text) or lang.month_end(before)  # 截至6月底: the stock at the end of June
     own_month = _own_month(before)
     year_month = _YEAR_MONTH.search(before)
     if own_month is not None:
@@ -1431,9 +1447,11 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
     pair = _YEARS_PAIR.search(spot.sentence[: spot.c0]) if span is None and _AVERAGE.search(clause_before) else None
     if pair and int(pair.group(1)) < int(pair.group(2)):
         span = (int(pair.group(1)) + 1, int(pair.group(2)))  # 从2020年的2.83万亿元提高到2025年的…，年均增长5.5%
-    base = re.search(r"(?:比|较)\s*((?:19|20)\d{2})\s*年", clause_before)
-    if span is None and base and int(base.group(1)) < year - 1:
-        span = (int(base.group(1)) + 1, year)  # 比2020年增加近2000亿元 in 2023: the change over 2021..2023
+    multiple = _TIMES_THE_BASE.search(clause_before) if c.unit == "倍" else None
+    base = re.search(r"(?:比|较)\s*((?:19|20)\d{2})\s*年", clause_before) or multiple
+    base_y = int(base.group(1)) if base and base.group(1) else None
+    if span is None and base_y is not None and base_y < year - 1:
+        span = (base_y + 1, year)  # 比2020年增加近2000亿元 / 是2012年的2.8倍 in 2021: the change over 2013..2021
     per = lang.per(_per_text(spot), spot.clause, bool(span))  # a flow (新增) over a span: per period
     if span and per is None and _SPAN_TOTAL.search(spot.clause[: spot.rel[0]]):
         per = "period"  # 「十四五」期間…建成投產11個…项目, 工業投資總規模將超萬億: a total over the span
@@ -1442,9 +1460,12 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
         span, per = None, None
     review = list(c.review) + (["span"] if span else [])
     period = from_to or (f"{span[0]}..{span[1]}" if span else lang.report_period(year, months))
-    quarter = lang.quarter_alone(before) if months is None and not span and not from_to else None
+    quarter = lang.quarter_alone(period_text) if months is None and not span and not from_to else None
     if quarter is not None:  # 三季度，…增长6.2%: July to September alone
         period = f"{year}-{3 * quarter - 2:02d}..{year}-{3 * quarter:02d}"
+    if multiple:  # 是2012年的2.8倍: 2.8 times the 2012 level (× base), not grew by 2.8 times (增长了2.8倍: 倍)
+        vc, uc = lang.canonical(c.value, "× base", None)
+        c = replace(c, unit="× base", value_canonical=vc, unit_canonical=uc)
     return replace(
         c,
         bound=lang.bound(spot.sentence, spot.m),
@@ -1555,6 +1576,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     months: int | None = None  # a report's year to date (上半年: 6), or -M for the month M alone (上月), carried on
     carried_tier: str | None = None  # 力争到2025年： over the list items under it
     doubled = False
+    lead_year: int | None = None  # a report: the year a sentence opens with (2013年，…), over the sentences after it
     prior: tuple[Spot, list[Candidate]] | None = None  # a report's level ending the sentence before
     totals = [(t.end(), bool(_ABOVE_SCALE.match(t.group(0)))) for t in _VA_TOTAL.finditer(text)]
     k_total = 0
@@ -1612,7 +1634,10 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                     m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph, s0, measure_before, span_open
                 )
                 found.append(
-                    (spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier, above_scale_before))
+                    (
+                        spot,
+                        _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier, above_scale_before, lead_year),
+                    )
                 )
             if ctx.kind == "report":
                 out += _pair_growth(found, ctx, vocab, prior)
@@ -1626,14 +1651,30 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                 sticky = plan[1]
             if ctx.kind == "report":
                 span_open = _span_opening(sentence, paragraph[s1 : s1 + 1], span_open, ctx.year)
-                ytd = lang.ytd_months(sentence)
+                ytd = lang.ytd_months(lang.last_period(lang.without_bases(sentence)))
                 months = ytd if ytd is not None else (None if lang.explicit_year(sentence) else months)
+                opened = _leading_year(sentence, ctx)
+                lead_year = opened if opened is not None else lead_year
             if sentence.rstrip().endswith(("：", ":")) or paragraph.rstrip().endswith(("：", ":")):
                 word, _ = lang.tier(sentence, sentence)
                 carried_tier = word if word else carried_tier
         if ctx.kind == "report" and vocab.indicator_hits(paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]):
             measure_before = paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]
     return out
+
+
+def _leading_year(sentence: str, ctx: DocContext) -> int | None:
+    """The one year a report's sentence writes before its first figure (2013年，全县完成生产总值…; 会议指出，2024年，
+    …; 「109年工廠校正及營運報告」，台中市工廠家數…): the year of the sentences after it that write none. Not a span
+    (2020年至2024年), a base (比2012年) nor a year after the issue date."""
+    first = next((m.start for m in lang.find_mentions(sentence) if m.unit is not None), len(sentence))
+    head = sentence[:first]
+    if lang._YEAR_SPAN.search(head) or lang.report_span(head, head, ctx.year) is not None:
+        return None
+    year = lang.explicit_year(head)
+    if year is None or (ctx.issued_year is not None and year > ctx.issued_year):
+        return None
+    return year
 
 
 def _span_opening(sentence: str, end: str, carried: str, year: int) -> str:

@@ -543,15 +543,66 @@ def report_span(sentence: str, before: str, year: int) -> tuple[int, int] | None
 _BASE_SPAN_END = re.compile(r"(?:比|较|相比|对比)\s*(?:19|20)\d{2}\s*年?\s*[-－—–~至到]\s*$")
 
 
+#: a year of the Republic of China calendar (Taiwan: 民國109年 = 2020): written with 民國/民国, or bare (109年) where
+#: a statistical year is plainly meant — a period follows (109年度, 109年第1季, 109年5月) or the title of a report,
+#: survey or census (「109年工廠校正及營運報告」); a bare one only from 80 to 150 (1991-2061), never a duration (近20年)
+_ROC_YEAR = re.compile(
+    r"民[國国]\s*(\d{2,3})\s*年|(?<![\d.])(?<![近第连续多超过逾约余])(\d{2,3})\s*年(?=度|第?\s*[一二三四1-4]\s*季|\d{1,2}\s*月"
+    r"|[^，,。；;\d]{0,12}(?:[报報]告|[统統][计計]|年[报報]|[调調][查]|普查|年[鉴鑑]|公[报報]))"
+)
+#: the first year of the ROC calendar is 1912 (民國元年)
+ROC_OFFSET = 1911
+
+
+def roc_years(text: str) -> list[tuple[int, int]]:
+    """(position, Western year) of each ROC year written in ``text`` (民國109年, 109年度 -> 2020)."""
+    text = normalise(text)
+    out = []
+    for m in _ROC_YEAR.finditer(text):
+        n = int(m.group(1) or m.group(2))
+        if m.group(1) or 80 <= n <= 150:
+            out.append((m.start(), n + ROC_OFFSET))
+    return out
+
+
 def explicit_year(text: str) -> int | None:
-    """The last year written in ``text`` that is not a base year (比2020年, 比2018—2020年 are bases)."""
+    """The last year written in ``text`` that is not a base year (比2020年, 比2018—2020年 are bases); a year of the ROC
+    calendar (民國109年) counts as its Western year."""
     years = [
-        int(m.group(1))
+        (m.start(), int(m.group(1)))
         for m in _YEAR.finditer(text)
         if not _BASE.search(text[max(0, m.start() - 3) : m.end()])
         and not _BASE_SPAN_END.search(text[max(0, m.start() - 12) : m.start()])
     ]
-    return years[-1] if years else None
+    years += roc_years(text)
+    return max(years)[1] if years else None
+
+
+#: a period after 比/较/与 (较一季度提高2.5个百分点, 較2023年第一季上升3.3%, 比上年同期): the base of a comparison, never the
+#: period of the figure
+_BASE_PERIOD = re.compile(
+    r"(?:比|较|与|相比|对比)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:第?\s*[一二三四1-4]\s*季度?|首季度?|上半年|下半年|前三季度?"
+    r"|上年同期|上年同季|去年同期|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?|\d{1,2}\s*月份?|上月|上个月)"
+)
+
+
+def without_bases(text: str) -> str:
+    """``text`` with each period that is a comparison's base blanked (same length)."""
+    return _BASE_PERIOD.sub(lambda m: " " * len(m.group(0)), normalise(text))
+
+
+#: the words of a period within a year (上半年, 1-5月, 一季度, 第二季, 首季, 前三季度)
+_PERIOD_WORD = re.compile(
+    r"上半年|下半年|前三季度?|1\s*[-—–~至到]\s*\d{1,2}\s*月|前\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*个?月"
+    r"|第\s*[一二三四1-4]\s*季度?|(?<![前\d])[一二三四1-4]\s*季度|首季度?"
+)
+
+
+def last_period(text: str) -> str:
+    """``text`` from its last period word on (…第一季錄得3.8%…，2023年第二季同比上升: 第二季同比上升): the period written
+    last before a figure is the figure's; ``text`` itself when it names none."""
+    hits = list(_PERIOD_WORD.finditer(text))
+    return text[hits[-1].start() :] if hits else text
 
 
 #: 截至6月底 / 截止9月末 / 到3月份末: a stock at the end of that month (the month alone, as -N)
@@ -559,13 +610,15 @@ _MONTH_END = re.compile(r"(?:截至|截止|到)\s*(?:(?:19|20)\d{2}\s*年\s*)?(\
 
 
 #: a quarter alone (二季度, 第三季度, 四季度): not 前三季度 / 1-3季度 (years to date); 一季度 is the year to date of March
-_QUARTER_ALONE = re.compile(r"(?<![前\d\-—–~至到])第?\s*([二三四234])\s*季度")
+_QUARTER_ALONE = re.compile(
+    r"(?<![前\d\-—–~至到])(?:第\s*([二三四234])\s*季(?:度)?|([二三四234])\s*季度)"
+)  # 第二季 without 度 (Hong Kong, Taiwan)
 
 
 def quarter_alone(text: str) -> int | None:
     """The quarter 2-4 of a figure of that quarter alone (三季度 -> 3), else None."""
     m = _QUARTER_ALONE.search(normalise(text))
-    return int(parse_number(m.group(1)) or 0) or None if m else None
+    return int(parse_number(m.group(1) or m.group(2)) or 0) or None if m else None
 
 
 #: a month alone written before a figure (4月份增长5.0%, 2024年12月，…): not a span (1-4月), a date (4月28日), an end
@@ -628,8 +681,8 @@ _YTD = (
     (re.compile(r"(?<!\d)1\s*月(?:份)?\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),  # 1月至2月, 1月份至5月份
     (re.compile(r"前\s*(\d{1,2}|[一二三四五六七八九十]+)\s*个?月"), None),
     (re.compile(r"上半年"), 6),
-    (re.compile(r"前三季度|1-3季度"), 9),
-    (re.compile(r"一季度|第一季度"), 3),
+    (re.compile(r"前三季度?|1-3季度"), 9),
+    (re.compile(r"第\s*[一1]\s*季(?:度)?|(?<![每前\d])[一1]\s*季度|首季(?:度)?"), 3),  # 一季度, 第一季, 第1季, 首季
     (re.compile(r"(?<![\d—\-–~至到])1\s*月份"), 1),  # 1月份新增…: January alone
 )
 

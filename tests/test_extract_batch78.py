@@ -1,0 +1,98 @@
+"""Years, periods, recall and units of the extractor: the general rules written on batches 7 and 8 (issue 22).
+
+Every text here is synthetic (invented sentences in the way Chinese statistical texts write years and periods; no
+passage of any batch). Each expected row is worked out by hand from the wording, as the comment on it says; each
+test of a rule failed on the code before it (main f9a45de); a guard (named so) checks that a rule does not reach
+further than it should, and passes on both.
+"""
+
+from __future__ import annotations
+
+from doubling_analysis.extract import candidates as ex
+from doubling_analysis.extract import language as lang
+
+
+def cands(text: str, kind: str = "report", issued: str | None = "2016-08-01", jurisdiction: str = "360200"):
+    ctx, vocab = ex.context_from_data(text, kind, jurisdiction, "synthetic-doc", issued)
+    return ex.extract_text(text, ctx, vocab)
+
+
+def by_value(found, value: float):
+    rows = [c for c in found if c.value == value or (c.value is None and c.growth_pct == value)]
+    assert rows, [(c.value, c.growth_pct, c.unit, c.quote) for c in found]
+    return rows[0]
+
+
+def test_synthetic_a_year_opening_a_report_is_the_year_of_the_sentences_after_it():
+    # a yearbook entry posted in 2016 on the year 2013: "2013年，" opens it, so the second sentence's figures are of
+    # 2013 (before: the issue year's past year, 2015)
+    text = "2013年，全县完成生产总值100.5亿元，同比增长9%。其中，第二产业增加值50.2亿元，增长8.5%。"
+    found = cands(text, issued="2016")
+    assert by_value(found, 50.2).period == "2013"
+    assert by_value(found, 100.5).period == "2013"
+
+
+def test_synthetic_a_year_after_an_attribution_opens_the_report_too():
+    # 会议指出，2024年，…。预计全年，…增长5.1%: the meeting of December 2024 reviews 2024 (before: 2023)
+    text = "会议指出，2024年，全市工业运行总体平稳。预计全年，规模以上工业增加值同比增长5.1%左右。"
+    assert by_value(cands(text, issued="2024-12-28"), 5.1).period == "2024"
+
+
+def test_synthetic_guard_a_span_opening_a_report_is_not_a_leading_year():
+    # 2020年至2024年，… then a sentence without a year: no single year opened the report, so the default stays
+    text = "2020年至2024年，全市工业增加值从100亿元增长到150亿元。全市研发经费占营业收入比重超过1.6%。"
+    assert by_value(cands(text, issued="2025-10-09"), 1.6).period == "2024"
+
+
+def test_synthetic_roc_years():
+    # 民國 years: 民國105年 = 1911 + 105 = 2016; a bare 110年 before a report's title (110年工廠營運報告) = 2021;
+    # a duration (近20年) or a bare 100年 before no period or title is no year
+    assert lang.explicit_year("民國105年，") == 2016
+    assert lang.explicit_year("民国105年，") == 2016
+    assert lang.explicit_year("公布「110年工廠營運報告」，") == 2021
+    assert lang.explicit_year("112年第1季，") == 2023
+    assert lang.explicit_year("近20年来，") is None
+    assert lang.explicit_year("百年老店传承100年，") is None
+
+
+def test_synthetic_a_roc_year_in_a_report_head_gives_the_year_of_its_figures():
+    # a Taiwanese release of May 2023 on 「110年工廠營運報告」: the figures are of 1911 + 110 = 2021 (before: the
+    # issue year's past year, 2022)
+    text = "經濟部公布「110年工廠營運報告」，某市工廠家數5000家、全年營收800億元。研發經費成長近12%。"
+    found = cands(text, issued="2023-05-11", jurisdiction="710000")
+    assert by_value(found, 5000).period == "2021"
+    assert by_value(found, 12).period == "2021"  # the sentence after it writes no year: the report's year
+
+
+def test_synthetic_quarters_written_without_du():
+    # 第一季 / 第二季 (Hong Kong, Macau, Taiwan: no 度): Q1 = 2023-01..2023-03, Q2 = 2023-04..2023-06; the period
+    # written last before a figure is its period (第一季…後，第二季…上升2.6%: Q2); before: 2023 for both
+    text = "工業生產指數繼在2023年第一季錄得3.8%的按年升幅後，2023年第二季同比上升2.6%。"
+    found = cands(text, issued="2023-09-13", jurisdiction="810000")
+    assert by_value(found, 3.8).period == "2023-01..2023-03"
+    assert by_value(found, 2.6).period == "2023-04..2023-06"
+    assert lang.ytd_months("首季，") == 3
+    assert lang.quarter_alone("第三季，") == 3
+    assert lang.quarter_alone("一年四季分明，") is None  # no 第 nor 度: not a quarter
+
+
+def test_synthetic_a_period_after_bi_or_jiao_is_a_base():
+    # 较一季度提高2.5个百分点 in a report of 上半年: the figure is of the first half, 一季度 its base (before: Q1)
+    text = "上半年，全市规上工业增加值同比增长7.1%。高技术产业增加值同比增长7.7%，较一季度提高2.5个百分点。"
+    found = cands(text, issued="2024-08-06")
+    assert by_value(found, 2.5).period == "2024-01..2024-06"
+    # 第二季…較第一季上升3.3%: Q2, not Q1
+    text = "2023年第二季工業生產指數，較2023年第一季上升3.3%。"
+    assert by_value(cands(text, issued="2023-09-13", jurisdiction="810000"), 3.3).period == "2023-04..2023-06"
+    assert lang.without_bases("较一季度提高") == " " * 4 + "提高"  # 较一季度: four characters blanked
+
+
+def test_synthetic_a_multiple_of_a_base_year_level():
+    # 是2012年的2.8倍: 2.8 times the 2012 level (× base) over 2013..2021 (the figure's year 2021 written before it);
+    # before: unit 倍 and period 2012
+    text = "全市2021年地区生产总值达308.5亿元，是2012年的2.8倍。"
+    c = by_value(cands(text, issued="2022-11-23"), 2.8)
+    assert (c.unit, c.period) == ("× base", "2013..2021")
+    # 增长了1.5倍 (grew by) stays 倍, of the year written
+    c = by_value(cands("2021年，全市工业营收增长了1.5倍。", issued="2022-11-23"), 1.5)
+    assert (c.unit, c.period) == ("倍", "2021")

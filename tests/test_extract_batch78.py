@@ -96,3 +96,28 @@ def test_synthetic_a_multiple_of_a_base_year_level():
     # 增长了1.5倍 (grew by) stays 倍, of the year written
     c = by_value(cands("2021年，全市工业营收增长了1.5倍。", issued="2022-11-23"), 1.5)
     assert (c.unit, c.period) == ("倍", "2021")
+
+
+def test_synthetic_a_plans_horizon_of_future_years_carries_to_the_sentences_after_it():
+    # a plan of 2022 (base 2021): 未来五年，… gives 2021 + 5 = 2026, and the sentence after it (no year) is of 2026
+    # too, as 到2026年 would be (before: the issue year 2022)
+    text = "未来五年，全市地区生产总值年均增长7%左右。高新技术产业产值占规模以上工业总产值比重达60%以上。"
+    found = cands(text, kind="plan", issued="2022-02-16")
+    assert by_value(found, 7).target_year == 2026
+    assert by_value(found, 60).target_year == 2026
+
+
+def test_synthetic_a_result_in_a_plan_with_the_year_opening_its_sentence():
+    # a plan of 2022: 2020年，…占…的27.4% is a result of 2020 (the year opens the sentence, not the figure's clause);
+    # before: a plan row without a period
+    text = "到2025年，全市原材料工业增加值增长5%。2020年，全市原材料工业增加值占规模以上工业增加值的27.4%。"
+    c = by_value(cands(text, kind="plan", issued="2022-09-09"), 27.4)
+    assert (c.period, c.target_year) == ("2020", None)
+
+
+def test_synthetic_the_present_level_in_a_plan_is_a_result_of_its_date():
+    # 目标由现时的1%，到2025年增至1.5%: 1 % is the level at the plan's date (2022), 1.5 % the 2025 target
+    text = "全市制造业增加值占地区生产总值比重目标由现时的1%，到2025年增至1.5%。"
+    found = cands(text, kind="plan", issued="2022-12-22")
+    assert (by_value(found, 1).period, by_value(found, 1).target_year) == ("2022", None)
+    assert by_value(found, 1.5).target_year == 2025

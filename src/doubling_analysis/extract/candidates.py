@@ -1164,7 +1164,13 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
             y = issued_year - 1 if word in ("去年", "上年") else int(word[:4])
             return (y, y) if y < issued_year else None
     clause_before = spot.clause[: spot.rel[0]]
+    if _FROM_PRESENT.search(clause_before) or (
+        _PRESENT.search(clause_before) and not _TO_OR_GOAL.search(clause_before)
+    ):
+        return issued_year, issued_year  # 目标由现时的1%，到2025年增至1.5%: the level at the plan's date
     written = lang.explicit_year(clause_before)
+    if written is None:
+        written = lang.explicit_year(before)  # 2020年，我国…占…的27.4% / 由2022年的3.2亿元及379.6亿元: the sentence's
     if written is not None and written < issued_year and not _TO_OR_GOAL.search(before):
         return written, written  # 2023年全市规上工业营收达到1500亿元，到2025年…: a result of 2023 in a plan of 2024
     hits = list(_PAST_YEARS.finditer(before))
@@ -1176,6 +1182,9 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
 
 
 _TO_OR_GOAL = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|确保|目标|计划")
+#: the present level in a plan (由现时的1%, 从目前的…; 目前全市有…): a result of the plan's date, not a target
+_FROM_PRESENT = re.compile(r"(?:由|从)\s*(?:现时|目前|现在|当前)的?\s*$")
+_PRESENT = re.compile(r"(?:现时|目前|现在|当前)[^，,；;。\d]{0,12}?(?:有|为|是|达)\s*$")
 
 
 def _as_past(c: Candidate, spot: Spot, years: tuple[int, int]) -> Candidate:
@@ -1649,6 +1658,9 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             plan = lang.horizon(sentence) if ctx.kind == "plan" and _HORIZON_GOAL.search(sentence) else None
             if plan:
                 sticky = plan[1]
+            ahead = lang._NEXT_YEARS.search(sentence) if ctx.kind == "plan" else None
+            if ahead and not to_year and not plan:  # 未来五年，…: the horizon of the targets after it too
+                sticky = ctx.base_year + int(lang.parse_number(ahead.group(1)) or 0)
             if ctx.kind == "report":
                 span_open = _span_opening(sentence, paragraph[s1 : s1 + 1], span_open, ctx.year)
                 ytd = lang.ytd_months(lang.last_period(lang.without_bases(sentence)))

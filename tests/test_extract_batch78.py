@@ -121,3 +121,38 @@ def test_synthetic_the_present_level_in_a_plan_is_a_result_of_its_date():
     found = cands(text, kind="plan", issued="2022-12-22")
     assert (by_value(found, 1).period, by_value(found, 1).target_year) == ("2022", None)
     assert by_value(found, 1.5).target_year == 2025
+
+
+def test_synthetic_a_growth_then_a_level_is_not_a_range():
+    # 增24%至28.5亿元: a growth of 24 % and a level of 28.5 亿元 (before: one range 24..28.5 亿元); 5%-10% stays a range
+    ms = [(m.value, m.value_high, m.unit) for m in lang.find_mentions("全年盈利增24%至28.5亿元")]
+    assert ms == [(24.0, None, "%"), (28.5, None, "亿元")]
+    assert [(m.value, m.value_high) for m in lang.find_mentions("增长5%-10%")] == [(5.0, 10.0)]
+
+
+def test_synthetic_units_of_tonnes_by_the_hundred_million_and_rooms():
+    # 2億噸 = 2 亿吨 (2e8 t); 12間 = 12 间 (a count of firms, Hong Kong); before: no mention / no unit
+    assert [(m.value, m.unit) for m in lang.find_mentions("吞吐量突破2億噸")] == [(2.0, "亿吨")]
+    assert [(m.value, m.unit) for m in lang.find_mentions("本港有12間企業")] == [(12.0, "间")]
+
+
+def test_synthetic_falls_written_with_jian_xiadie_and_diefu():
+    # 減9.8%及11.6% (traditional 減), 同比下跌0.2%, 錄得1.1%的按年跌幅: falls, growth -9.8, -11.6, -0.2, -1.1;
+    # 錄得0.9%的按年升幅: a rise, +0.9 (before: plain % values 9.8, 11.6, 0.2, 1.1, 0.9)
+    text = "2021年，全市工業場所收益及支出分別減9.8%及11.6%。生產者價格指數同比下跌0.2%，此前錄得1.1%的按年跌幅。"
+    found = cands(text, issued="2022-10-18", jurisdiction="820000")
+    assert [c.growth_pct for c in found] == [-9.8, -11.6, -0.2, -1.1]
+    found = cands("2023年第一季，工業生產指數錄得0.9%的按年升幅。", issued="2023-09-13", jurisdiction="810000")
+    assert [c.growth_pct for c in found] == [0.9]
+
+
+def test_synthetic_years_in_words_and_a_base_with_yu_bijiao():
+    # 二一年 = 2021 and 一九年 = 2019 (two digits in words); 與一九年比較，…減9.8%: a change over 2020..2021 (the base's
+    # next year to the report's year 2021), as 比2019年 would be; before: no year in words, period 2021
+    assert lang.explicit_year("二一年全澳有營運的") == 2021
+    assert lang.explicit_year("十九年") is None and lang.explicit_year("一二年内") is None
+    text = "二一年全澳工業場所收益103.9億元。與一九年比較，收益減9.8%。"
+    c = by_value(cands(text, issued="2022-10-18", jurisdiction="820000"), -9.8)
+    assert c.period == "2020..2021"
+    text = "2021年全市工业营收100亿元。与2019年相比，工业营收增长12%。"
+    assert by_value(cands(text, issued="2022-10-18"), 12).period == "2020..2021"

@@ -283,8 +283,13 @@ def _quote(text: str, start: int, end: int) -> str:
 
 _NEW = re.compile(r"新增|净增|培育|引进|引入|新认定|创建|新建")
 _GROWTH = re.compile(
-    r"(增长|增速|增幅|提高(?![到至])|提升(?![到至])|下降(?![到至])|减少(?![到至])|多)[^，,。；到至]{0,6}$"
+    r"(增长|增速|增幅|提高(?![到至])|提升(?![到至])|下降(?![到至])|减少(?![到至])|多|上升(?![到至])|下跌|跌幅|降幅|升幅"
+    r"|减(?![少排])|增(?![长速幅加值])|跌)[^，,。；到至]{0,6}$"
 )
+#: a change named after its number (錄得1.1%的按年跌幅, 3.8%的同比升幅): a growth rate; 跌幅 / 降幅 a fall
+_GROWTH_AFTER = re.compile(r"^\s*的?\s*(?:按年|同比)?\s*(升幅|增幅|跌幅|降幅)")
+#: the words of a fall before a growth rate (下降5%, 減9.8%, 同比下跌0.2%, 跌幅為4.6%)
+_FALL_BEFORE = re.compile(r"(下降|减少|下跌|跌幅|降幅|减(?![少排])|跌)[^，,。；]{0,6}$")
 #: words between a phrase and its number that name another measure (a share, a contribution, a pull)
 _OTHER_MEASURE = re.compile(r"占|比重|占比|贡献|拉动|增长面|能耗|电耗|水耗|用水量|排放|利润率")
 _SHARE_KINDS = ("share", "rate")
@@ -1458,7 +1463,7 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
         span = (int(pair.group(1)) + 1, int(pair.group(2)))  # 从2020年的2.83万亿元提高到2025年的…，年均增长5.5%
     multiple = _TIMES_THE_BASE.search(clause_before) if c.unit == "倍" else None
     base = re.search(r"(?:比|较)\s*((?:19|20)\d{2})\s*年", clause_before) or multiple
-    base_y = int(base.group(1)) if base and base.group(1) else None
+    base_y = int(base.group(1)) if base and base.group(1) else lang.with_base(before)  # 与2019年比较，…减9.8%
     if span is None and base_y is not None and base_y < year - 1:
         span = (base_y + 1, year)  # 比2020年增加近2000亿元 / 是2012年的2.8倍 in 2021: the change over 2013..2021
     per = lang.per(_per_text(spot), spot.clause, bool(span))  # a flow (新增) over a span: per period
@@ -1487,7 +1492,9 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
 
 
 def _is_growth(spot: Spot) -> bool:
-    return spot.m.unit == "%" and bool(_GROWTH.search(spot.sentence[: spot.m.start]))
+    return spot.m.unit == "%" and bool(
+        _GROWTH.search(spot.sentence[: spot.m.start]) or _GROWTH_AFTER.match(spot.sentence[spot.m.end :])
+    )
 
 
 def _own_phrase(spot: Spot, vocab: lang.Vocabulary) -> bool:
@@ -1533,7 +1540,9 @@ def _pair_growth(
                     waiting = []
                 waiting.append((spot, rows))
             continue
-        sign = -1 if re.search(r"(下降|减少)[^，,。；]{0,6}$", spot.sentence[: spot.m.start]) else 1
+        after = _GROWTH_AFTER.match(spot.sentence[spot.m.end :])
+        fall = after.group(1) in ("跌幅", "降幅") if after else bool(_FALL_BEFORE.search(spot.sentence[: spot.m.start]))
+        sign = -1 if fall else 1
         level: list[Candidate] | None = None
         respectively = "分别" in spot.sentence[: spot.m.start]
         if waiting and waiting[0][0].sentence == spot.sentence:

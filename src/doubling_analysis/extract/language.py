@@ -24,10 +24,10 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．％－～﹐﹑﹔�
 _TRADITIONAL = str.maketrans(
     "億萬兩營業產總規戶個項實現長達過約餘擴區內計預為從較幾與標準廠貸額費這產劃級戶數增長優勢紡織裝"
     "爭確創躍邁製資動機設備術電鎮調記統經濟發國價漲務進頭點農噸臺輛場將屆歲貢獻幣億劃幹業壯"
-    "礦採銅鋼鐵熱氣應醫藥潤戰興質銷際員勞別單綜專門類關續穩獲鷹團車於並廣東對來傳稅銀貿環節輕導體網據佔會議開園條時間",
+    "礦採銅鋼鐵熱氣應醫藥潤戰興質銷際員勞別單綜專門類關續穩獲鷹團車於並廣東對來傳稅銀貿環節輕導體網據佔會議開園條時間減",
     "亿万两营业产总规户个项实现长达过约余扩区内计预为从较几与标准厂贷额费这产划级户数增长优势纺织装"
     "争确创跃迈制资动机设备术电镇调记统经济发国价涨务进头点农吨台辆场将届岁贡献币亿划干业壮"
-    "矿采铜钢铁热气应医药润战兴质销际员劳别单综专门类关续稳获鹰团车于并广东对来传税银贸环节轻导体网据占会议开园条时间",
+    "矿采铜钢铁热气应医药润战兴质销际员劳别单综专门类关续稳获鹰团车于并广东对来传税银贸环节轻导体网据占会议开园条时间减",
 )
 _CN_DIGITS = {
     "零": 0,
@@ -86,6 +86,7 @@ UNIT_WORDS: dict[str, str] = {
     "千瓦時": "千瓦时",  # as written in traditional characters (億千瓦時)
     "千瓦": "千瓦",
     "吨": "吨",
+    "间": "间",  # 12間企業 (間 is normalised to 间)
 }
 _UNIT_ALT = "|".join(
     (r"个\s*百分点" if u == "个百分点" else re.escape(u)) + ("(?!目)" if u == "项" else "")
@@ -93,7 +94,8 @@ _UNIT_ALT = "|".join(
 )
 _NUM = rf"(?:{ARABIC}|{CN_NUMERAL})"
 MENTION = re.compile(
-    rf"(?P<a>{_NUM})\s*(?P<pa>%)?\s*(?:(?P<dash>[-~—–至到])\s*(?P<b>{_NUM}))?\s*(?P<approx>余|多)?\s*"
+    # a range after a percentage only to another percentage (5%-10%): 增24%至28.5亿元 is a growth and a level
+    rf"(?P<a>{_NUM})\s*(?P<pa>%)?\s*(?:(?P<dash>[-~—–至到])\s*(?P<b>{_NUM})(?(pa)(?=\s*%)|))?\s*(?P<approx>余|多)?\s*"
     rf"(?P<mag>万亿|千亿|百亿|亿|万)?\s*(?P<unit>{_UNIT_ALT})?"
 )
 #: a magnitude written alone as a value: 迈上万亿级, 打造千亿产业园区 (亿元)
@@ -565,6 +567,40 @@ def roc_years(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: a year written as two digits in words (Macau, Hong Kong press: 二一年 = 2021, 一九年 = 2019), 2010-2029 only
+_WORD_YEAR = re.compile(
+    r"(?<![〇零一二两三四五六七八九十百千万亿第近连续])([一二])([〇零一二三四五六七八九])\s*年(?![代级度来间内])"
+)
+_WORD_DIGITS = "〇一二三四五六七八九"
+
+
+def word_years(text: str) -> list[tuple[int, int]]:
+    """(position, year) of each two-digit year in words in ``text`` (二一年 -> 2021)."""
+    text = normalise(text)
+    return [
+        (m.start(), 2000 + 10 * _WORD_DIGITS.index(m.group(1)) + _WORD_DIGITS.index(m.group(2).replace("零", "〇")))
+        for m in _WORD_YEAR.finditer(text)
+    ]
+
+
+#: 与2019年比较 / 与一九年相比 / 同上年相比: the base of a comparison, written before the figures it governs
+_WITH_BASE_AFTER = re.compile(r"^\s*(?:相比|比较|对比)")
+_WITH_BASE_BEFORE = re.compile(r"(?:与|和|同)\s*$")
+
+
+def with_base(text: str) -> int | None:
+    """The year of the last 与Y年比较 / 与Y年相比 in ``text`` (a base of the figures after it), else None."""
+    text = normalise(text)
+    years = [*((m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text))]
+    years += [(m.start(), m.end(), y) for m, (_, y) in zip(_WORD_YEAR.finditer(text), word_years(text))]
+    hits = [
+        (a, y)
+        for a, b, y in years
+        if _WITH_BASE_BEFORE.search(text[max(0, a - 2) : a]) and _WITH_BASE_AFTER.match(text[b : b + 3])
+    ]
+    return max(hits)[1] if hits else None
+
+
 def explicit_year(text: str) -> int | None:
     """The last year written in ``text`` that is not a base year (比2020年, 比2018—2020年 are bases); a year of the ROC
     calendar (民國109年) counts as its Western year."""
@@ -575,7 +611,24 @@ def explicit_year(text: str) -> int | None:
         and not _BASE_SPAN_END.search(text[max(0, m.start() - 12) : m.start()])
     ]
     years += roc_years(text)
+    norm = normalise(text)
+    years += [
+        (a, y)
+        for (a, y), m in zip(word_years(text), _WORD_YEAR.finditer(norm))
+        if not _WITH_BASE_AFTER.match(norm[m.end() : m.end() + 3])
+    ]
+    years = [
+        (a, y)
+        for a, y in years
+        if not (_WITH_BASE_BEFORE.search(norm[max(0, a - 2) : a]) and _WITH_BASE_AFTER.match(_after_year(norm, a)))
+    ]
     return max(years)[1] if years else None
+
+
+def _after_year(text: str, start: int) -> str:
+    """The few characters after the year starting at ``start`` (after its 年)."""
+    end = text.find("年", start)
+    return text[end + 1 : end + 4] if end >= 0 else ""
 
 
 #: a period after 比/较/与 (较一季度提高2.5个百分点, 較2023年第一季上升3.3%, 比上年同期): the base of a comparison, never the

@@ -156,3 +156,33 @@ def test_synthetic_years_in_words_and_a_base_with_yu_bijiao():
     assert c.period == "2020..2021"
     text = "2021年全市工业营收100亿元。与2019年相比，工业营收增长12%。"
     assert by_value(cands(text, issued="2022-10-18"), 12).period == "2020..2021"
+
+
+def test_synthetic_amounts_written_in_two_magnitudes():
+    # 1萬8,977家 = 10000 + 8977 = 18977 家; 2兆1471億元 = 2 × 10000 + 1471 = 21471 亿元; 3亿2000万元 = 32000 万元
+    # (before: 8977 家 and 1471 亿元, the upper part lost)
+    got = [(m.value, m.unit) for m in lang.find_mentions("工廠家數1萬8,977家、總營收2兆1471億元，投资3亿2000万元")]
+    assert got == [(18977.0, "家"), (21471.0, "亿元"), (32000.0, "万元")]
+
+
+def test_synthetic_tenths_in_words():
+    # 约八成 = 0.8, 达六成 = 0.6 (ratios, as 三分之一 is); 超八成行业 counts industries and 一成不变 is no figure
+    # (before: both left out as structure)
+    text = "全市就業人數則維持約八成，佔比則達六成。超八成行业实现增长，一成不变。"
+    got = [(m.value, m.unit) for m in lang.find_mentions(text) if not lang.is_excluded(m, text, [])]
+    assert got == [(0.8, "ratio"), (0.6, "ratio")]
+
+
+def test_synthetic_signed_rates_in_brackets_and_a_share_of_gdp():
+    # 升幅最大(+3.8%): a rise of 3.8 %; 占GDP70.2%: a share of 70.2 % (before: both read as names, 5G-like)
+    text = "2021年，全市纺织业生产量升幅最大(+3.8%)。规模以上工业增加值79.5亿元，占GDP70.2%。"
+    found = cands(text, issued="2022-03-01")
+    assert by_value(found, 3.8).growth_pct == 3.8
+    assert by_value(found, 70.2).unit == "%"
+
+
+def test_synthetic_the_share_of_industries_growing_is_left_out():
+    # 增长面 (the share of industries with growth) is left out by the written conventions (batches 1, 4 and 6:
+    # structure counts of industries), in % or in tenths (before: a candidate each)
+    text = "2021年上半年，全市规上工业增加值增长8%，增长面超七成，增长面为57.5%。"
+    assert [c.growth_pct for c in cands(text, issued="2021-08-01")] == [8.0]

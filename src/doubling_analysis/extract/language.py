@@ -217,6 +217,26 @@ def _unit_of(mag: str | None, unit_word: str | None) -> str | None:
 _MINUS_BEFORE = re.compile(r"(?:^|[为是：:，,（(长])[-−]$")
 
 
+#: an amount written in two magnitudes (Taiwan, Hong Kong: 1萬8,977家, 2兆1471億元; 3亿2000万元): N万 and the four
+#: digits below it, N兆 and the 亿 below it, N亿 and the 万 below it
+COMPOUND = re.compile(
+    rf"(?<![\d.,])(?P<a>\d{{1,4}})\s*(?:万\s*(?P<b>\d,\d{{3}}|\d{{4}})(?![\d,.])\s*(?P<u>{_UNIT_ALT})"
+    r"|兆\s*(?P<c>\d,\d{3}|\d{1,4})(?![\d,.])\s*亿\s*元?|亿\s*(?P<d>\d,\d{3}|\d{1,4})(?![\d,.])\s*万\s*元?)"
+)
+#: tenths in words (约八成, 达六成, 六成以上) before a punctuation mark or the end: n / 10
+TENTHS = re.compile(r"(?P<n>[二两三四五六七八九])\s*成(?=\s*(?:以上|左右|多)?\s*(?:[，,。；;、)）]|$))")
+
+
+def _compound(m: re.Match) -> tuple[float, str | None]:
+    """The value and unit of an amount in two magnitudes: 1万8977家 -> (18977, 家), 2兆1471亿元 -> (21471, 亿元)."""
+    a = float(m["a"])
+    if m["b"] is not None:
+        return a * 1e4 + float(m["b"].replace(",", "")), _unit_of(None, m["u"])
+    if m["c"] is not None:
+        return a * 1e4 + float(m["c"].replace(",", "")), "亿元"
+    return a * 1e4 + float(m["d"].replace(",", "")), "万元"
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every number with its unit in ``text`` (normalised), dates and names included: :func:`is_excluded` decides
     what to leave out."""
@@ -246,6 +266,17 @@ def find_mentions(text: str) -> list[Mention]:
         more = bool(m["approx"]) and m.start("approx") < end
         out.append(Mention(start, end, a, value_high, unit, chinese, norm[start:end], ji=ji, more=more))
         taken.append((start, end))
+    for m in COMPOUND.finditer(norm):  # 1万8,977家, 2兆1471亿元: one amount in two magnitudes
+        value, unit = _compound(m)
+        if unit is None:
+            continue
+        out = [x for x in out if x.end <= m.start() or x.start >= m.end()]
+        taken = [t for t in taken if t[1] <= m.start() or t[0] >= m.end()] + [(m.start(), m.end())]
+        out.append(Mention(m.start(), m.end(), value, None, unit, False, m.group(0)))
+    for m in TENTHS.finditer(norm):  # 约八成, 达六成: tenths, as ratios (超八成行业 counts industries: left out)
+        tenths = parse_number(m["n"]) or 0.0
+        out = [x for x in out if x.end <= m.start() or x.start >= m.end()]
+        out.append(Mention(m.start(), m.end(), tenths / 10, None, "ratio", True, m.group(0)))
     fractions = [(m, parse_number(m["d"]), parse_number(m["n"])) for m in FRACTION.finditer(norm)]
     fractions += [(m, float(m["d"]), float(m["n"])) for m in SLASH_FRACTION.finditer(norm)]
     for m, d, n in sorted(fractions, key=lambda f: f[0].start()):
@@ -297,7 +328,9 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         return "date"  # 2021-2023年 as a span of years
     if before.endswith("第") or "〔" in before[-1:] or after.startswith("〕"):
         return "doc_number"
-    if re.match(r"[A-Za-z+&]|\s*[+&]", after) or re.search(r"[A-Za-z]$|[+&]\s*$", before):
+    signed = m.unit == "%" and re.search(r"[（(]\s*\+\s*$", before)  # 升幅最大(+3.8%): a signed rate
+    measure = m.unit is not None and re.search(r"[A-Z]{2,}$", before)  # 占GDP70.2%: a share of a measure's acronym
+    if not (signed or measure) and (re.match(r"[A-Za-z+&]|\s*[+&]", after) or re.search(r"[A-Za-z]$|[+&]\s*$", before)):
         return "name"  # 5G, 1+5+N, 2+4
     if m.unit is None and (before.endswith(("“", '"')) or re.match(r"\s*[”\"]?\s*(项目|工程|计划|行动|战略)", after)):
         return "name"  # "5020"项目, "12345"工程
@@ -337,6 +370,10 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         return "date"  # 前11个月: a length of time, not a count
     if m.unit is None and after.startswith("成"):
         return "structure"  # 超八成行业: tenths of a count of industries
+    if m.unit in ("%", "ratio") and re.search(
+        r"增长面\s*(?:为|达到?|超过?|近|约)?\s*$", text[max(0, m.start - 8) : m.start]
+    ):
+        return "structure"  # 增长面57.5%, 增長面超七成: the share of industries growing (a count of industries)
     if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and _LABEL_AFTER.match(text[m.end : m.end + 12]):
         if re.search(
             r"(?:\d+|[一二两三四五六七八九十])\s*[个户家]\s*(?:过|超|超过|达)?\s*$", text[max(0, m.start - 6) : m.start]
@@ -558,7 +595,10 @@ ROC_OFFSET = 1911
 
 def roc_years(text: str) -> list[tuple[int, int]]:
     """(position, Western year) of each ROC year written in ``text`` (民國109年, 109年度 -> 2020)."""
-    text = normalise(text)
+    return _roc_years(normalise(text))
+
+
+def _roc_years(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _ROC_YEAR.finditer(text):
         n = int(m.group(1) or m.group(2))
@@ -576,7 +616,10 @@ _WORD_DIGITS = "〇一二三四五六七八九"
 
 def word_years(text: str) -> list[tuple[int, int]]:
     """(position, year) of each two-digit year in words in ``text`` (二一年 -> 2021)."""
-    text = normalise(text)
+    return _word_years(normalise(text))
+
+
+def _word_years(text: str) -> list[tuple[int, int]]:
     return [
         (m.start(), 2000 + 10 * _WORD_DIGITS.index(m.group(1)) + _WORD_DIGITS.index(m.group(2).replace("零", "〇")))
         for m in _WORD_YEAR.finditer(text)
@@ -610,11 +653,13 @@ def explicit_year(text: str) -> int | None:
         if not _BASE.search(text[max(0, m.start() - 3) : m.end()])
         and not _BASE_SPAN_END.search(text[max(0, m.start() - 12) : m.start()])
     ]
-    years += roc_years(text)
+    if "年" not in text:
+        return None
     norm = normalise(text)
+    years += _roc_years(norm)
     years += [
         (a, y)
-        for (a, y), m in zip(word_years(text), _WORD_YEAR.finditer(norm))
+        for (a, y), m in zip(_word_years(norm), _WORD_YEAR.finditer(norm))
         if not _WITH_BASE_AFTER.match(norm[m.end() : m.end() + 3])
     ]
     years = [

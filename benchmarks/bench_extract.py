@@ -227,8 +227,8 @@ def _nows(s: str) -> str:
 
 
 def _unit_ok(cu, au) -> bool:
-    if au and au not in UNITS:  # as written: 萬億元, 个百分点 are the units 万亿元, pp
-        au = lang.UNIT_WORDS.get(lang.normalise(au), lang.normalise(au))
+    if au and au not in UNITS:  # as written: 萬億元, 个百分点, 萬億 are the units 万亿元, pp, 万亿元
+        au = _written_unit(au)
     # a unit written in traditional characters (項, 個 of a traditional passage) is the same unit as its simplified
     # glyph (项, 个), which the extractor gives: batches 2 and 3 wrote such units simplified, batch 4 as written
     if cu == au or (cu is not None and au and cu == lang.normalise(au)) or (cu is None and au == ""):
@@ -245,10 +245,17 @@ def _cand_value(c):
     return c.value, c.unit
 
 
+def _written_unit(unit: str) -> str:
+    """An annotated unit as the unit of units.py it writes: traditional characters (萬億元, 億元), a word (个百分点),
+    or a magnitude written alone (6萬億 of a revenue: 万亿 is 万亿元, as the extractor reads 亿 alone as 亿元)."""
+    unit = lang.UNIT_WORDS.get(lang.normalise(unit), lang.normalise(unit))
+    return f"{unit}元" if unit in lang.MAGNITUDES and unit != "万" else unit
+
+
 def _canon_plain(value, unit):
     # an annotated unit in traditional characters (萬億元, 億元) or as a word (个百分点) is the unit it writes
     if isinstance(unit, str) and unit not in UNITS:
-        unit = lang.UNIT_WORDS.get(lang.normalise(unit), lang.normalise(unit))
+        unit = _written_unit(unit)
     if value is None or unit is None or unit not in UNITS:
         return value
     try:

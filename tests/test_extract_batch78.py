@@ -186,3 +186,12 @@ def test_synthetic_the_share_of_industries_growing_is_left_out():
     # structure counts of industries), in % or in tenths (before: a candidate each)
     text = "2021年上半年，全市规上工业增加值增长8%，增长面超七成，增长面为57.5%。"
     assert [c.growth_pct for c in cands(text, issued="2021-08-01")] == [8.0]
+
+
+def test_synthetic_a_quarter_opening_a_sentence_carries_to_the_next():
+    # 2023年第二季的生產量…皆錄得升幅。紡織業升幅最大(+3.8%): still Q2 = 2023-04..2023-06 (before: 2023); a sentence
+    # with its own year and no quarter ends the carry (2022年，…增长5%: 2022)
+    text = "2023年第二季的生產量與上年同季比較皆錄得升幅。紡織業的生產量升幅最大(+3.8%)。2022年，全港工業產值增長5%。"
+    found = cands(text, issued="2023-09-13", jurisdiction="810000")
+    assert by_value(found, 3.8).period == "2023-04..2023-06"
+    assert by_value(found, 5).period == "2022"

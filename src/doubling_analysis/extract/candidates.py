@@ -1220,6 +1220,7 @@ def _spot_candidates(
     carried_tier: str | None = None,
     above_scale_before: bool = False,
     lead_year: int | None = None,
+    quarter: int | None = None,
 ) -> list[Candidate]:
     """The candidates of one number. ``above_scale_before``: the last value-added total named before the paragraph
     was above-scale industry's (规模以上工业增加值), so a sector's 增加值 in the paragraph is above-scale too."""
@@ -1344,7 +1345,7 @@ def _spot_candidates(
         offset=spot.s0 + _raw_span(spot, m.start, m.end)[0],
     )
     if ctx.kind == "report":
-        base_cand = _as_report(base_cand, spot, year, months)
+        base_cand = _as_report(base_cand, spot, year, months, quarter)
     elif ctx.issued_year is not None:
         past = _past_in_plan(spot, ctx.issued_year)
         if past is not None:  # 五年来，…比重达到23%左右 / 在去年实现…突破500亿元基础上: a result, not a target
@@ -1435,7 +1436,9 @@ def _from_to_horizon(spot: Spot, clause_before: str) -> str | None:
 _TIMES_THE_BASE = re.compile(r"(?:是|为)\s*(?:((?:19|20)\d{2})\s*年|上年|去年)的\s*$")
 
 
-def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = None) -> Candidate:
+def _as_report(
+    c: Candidate, spot: Spot, year: int, sticky_months: int | None = None, sticky_quarter: int | None = None
+) -> Candidate:
     """A reported figure: its bound, status and period (a year, a year to date, or a span of years: 2021..2023 for
     2021—2023年, 十三五以来, 两年平均, 3年累计, 比2020年增加 in a figure of 2023); per year for 年均 / 每年 / 两年平均,
     period for 累计."""
@@ -1475,6 +1478,9 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
     review = list(c.review) + (["span"] if span else [])
     period = from_to or (f"{span[0]}..{span[1]}" if span else lang.report_period(year, months))
     quarter = lang.quarter_alone(period_text) if months is None and not span and not from_to else None
+    if quarter is None and months is None and not span and not from_to and sticky_quarter is not None:
+        if lang.explicit_year(before) is None and lang.last_period(period_text) == period_text:
+            quarter = sticky_quarter  # 2023年第二季的生產量…皆錄得升幅。紡織業升幅最大(+3.8%): still the second quarter
     if quarter is not None:  # 三季度，…增长6.2%: July to September alone
         period = f"{year}-{3 * quarter - 2:02d}..{year}-{3 * quarter:02d}"
     if multiple:  # 是2012年的2.8倍: 2.8 times the 2012 level (× base), not grew by 2.8 times (增长了2.8倍: 倍)
@@ -1595,6 +1601,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     carried_tier: str | None = None  # 力争到2025年： over the list items under it
     doubled = False
     lead_year: int | None = None  # a report: the year a sentence opens with (2013年，…), over the sentences after it
+    quarter: int | None = None  # a report: a quarter alone (2023年第二季…) of a sentence, over the sentences after it
     prior: tuple[Spot, list[Candidate]] | None = None  # a report's level ending the sentence before
     totals = [(t.end(), bool(_ABOVE_SCALE.match(t.group(0)))) for t in _VA_TOTAL.finditer(text)]
     k_total = 0
@@ -1654,7 +1661,9 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                 found.append(
                     (
                         spot,
-                        _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier, above_scale_before, lead_year),
+                        _spot_candidates(
+                            spot, ctx, vocab, sticky, months, carried_tier, above_scale_before, lead_year, quarter
+                        ),
                     )
                 )
             if ctx.kind == "report":
@@ -1676,6 +1685,9 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                 months = ytd if ytd is not None else (None if lang.explicit_year(sentence) else months)
                 opened = _leading_year(sentence, ctx)
                 lead_year = opened if opened is not None else lead_year
+                written = lang.last_period(lang.without_bases(sentence))
+                alone_q = lang.quarter_alone(written) if ytd is None else None
+                quarter = alone_q if alone_q is not None else (None if ytd or lang.explicit_year(sentence) else quarter)
             if sentence.rstrip().endswith(("：", ":")) or paragraph.rstrip().endswith(("：", ":")):
                 word, _ = lang.tier(sentence, sentence)
                 carried_tier = word if word else carried_tier

@@ -195,3 +195,11 @@ def test_synthetic_a_quarter_opening_a_sentence_carries_to_the_next():
     found = cands(text, issued="2023-09-13", jurisdiction="810000")
     assert by_value(found, 3.8).period == "2023-04..2023-06"
     assert by_value(found, 5).period == "2022"
+
+
+def test_synthetic_a_fall_of_a_count_is_a_negative_change():
+    # 減少439人至10,773人: a change of −439 人 and the level 10773 人; 比上年减少46.0万人: −46.0 万人 (before: +439,
+    # +46.0); 增加3家 stays +3
+    text = "2021年，全市工業場所按年增加3家至889家，在職員工減少439人至10,773人。年末人口比上年减少46.0万人。"
+    got = [(c.value, c.unit) for c in cands(text, issued="2022-10-18", jurisdiction="820000")]
+    assert got == [(3.0, "家"), (889.0, "家"), (-439.0, "人"), (10773.0, "人"), (-46.0, "万人")]

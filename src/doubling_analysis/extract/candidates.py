@@ -1432,6 +1432,8 @@ def _from_to_horizon(spot: Spot, clause_before: str) -> str | None:
     return str(plan[0] - 1 if start else plan[1])
 
 
+#: 减少 / 下降 right before an amount (not a rate): the amount is a fall of the level, a negative change
+_LEVEL_FALL = re.compile(r"(?:减少|下降)\s*$")
 #: 是2012年的 / 为上年的 before a multiple (2.8倍): the multiple of that level
 _TIMES_THE_BASE = re.compile(r"(?:是|为)\s*(?:((?:19|20)\d{2})\s*年|上年|去年)的\s*$")
 
@@ -1483,6 +1485,9 @@ def _as_report(
             quarter = sticky_quarter  # 2023年第二季的生產量…皆錄得升幅。紡織業升幅最大(+3.8%): still the second quarter
     if quarter is not None:  # 三季度，…增长6.2%: July to September alone
         period = f"{year}-{3 * quarter - 2:02d}..{year}-{3 * quarter:02d}"
+    if c.unit not in (None, "%") and c.value is not None and c.value > 0 and _LEVEL_FALL.search(before):
+        vc = -c.value_canonical if c.value_canonical is not None else None
+        c = replace(c, value=-c.value, value_canonical=vc)  # 比上年减少46.0万人, 減少439人至10,773人: a change of −N
     if multiple:  # 是2012年的2.8倍: 2.8 times the 2012 level (× base), not grew by 2.8 times (增长了2.8倍: 倍)
         vc, uc = lang.canonical(c.value, "× base", None)
         c = replace(c, unit="× base", value_canonical=vc, unit_canonical=uc)

@@ -203,3 +203,11 @@ def test_synthetic_a_fall_of_a_count_is_a_negative_change():
     text = "2021年，全市工業場所按年增加3家至889家，在職員工減少439人至10,773人。年末人口比上年减少46.0万人。"
     got = [(c.value, c.unit) for c in cands(text, issued="2022-10-18", jurisdiction="820000")]
     assert got == [(3.0, "家"), (889.0, "家"), (-439.0, "人"), (10773.0, "人"), (-46.0, "万人")]
+
+
+def test_synthetic_counts_of_indicators_and_a_batch_of_are_no_figures():
+    # 两项指标 / 7项主要经济指标 count indicators (left out by the written conventions of batch 8: 兩項指標), 一批 is
+    # "a batch of" (before: candidates 2 项, 7 项 and 1); 完成7项工程 stays a count
+    text = "2021年，全市工厂家数、投资额两项指标全省第一，7项主要经济指标增速居前列，突破一批关键材料，完成7项工程。"
+    got = [(c.value, c.unit) for c in cands(text, issued="2022-03-01")]
+    assert got == [(7.0, "项")]

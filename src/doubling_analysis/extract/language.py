@@ -370,6 +370,10 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         return "date"  # 前11个月: a length of time, not a count
     if m.unit is None and after.startswith("成"):
         return "structure"  # 超八成行业: tenths of a count of industries
+    if m.unit in ("项", "个") and re.match(r"\s*[^，,。；;、\d]{0,6}指标", after):
+        return "structure"  # 7项主要经济指标增速居全省前3位, 两项指标: a count of indicators, not a figure
+    if m.unit is None and m.chinese and m.raw == "一" and after.startswith("批"):
+        return "structure"  # 突破一批关键基础材料: 一批 (a batch of), not the number 1
     if m.unit in ("%", "ratio") and re.search(
         r"增长面\s*(?:为|达到?|超过?|近|约)?\s*$", text[max(0, m.start - 8) : m.start]
     ):

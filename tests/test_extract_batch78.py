@@ -211,3 +211,9 @@ def test_synthetic_counts_of_indicators_and_a_batch_of_are_no_figures():
     text = "2021年，全市工厂家数、投资额两项指标全省第一，7项主要经济指标增速居前列，突破一批关键材料，完成7项工程。"
     got = [(c.value, c.unit) for c in cands(text, issued="2022-03-01")]
     assert got == [(7.0, "项")]
+
+
+def test_synthetic_guard_a_one_character_change_word_governs_only_the_numbers_right_after_it():
+    # 新增企业占比达到30%: a share of 30 % (增 of 新增 does not make it a growth); 同比升6.8%: a growth of 6.8 %
+    found = cands("2021年，全市新增企业占比达到30%，工业增加值同比升6.8%。", issued="2022-03-01")
+    assert [(c.value, c.growth_pct) for c in found] == [(30.0, None), (None, 6.8)]

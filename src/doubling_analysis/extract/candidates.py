@@ -283,13 +283,15 @@ def _quote(text: str, start: int, end: int) -> str:
 
 _NEW = re.compile(r"新增|净增|培育|引进|引入|新认定|创建|新建")
 _GROWTH = re.compile(
-    r"(增长|增速|增幅|提高(?![到至])|提升(?![到至])|下降(?![到至])|减少(?![到至])|多|上升(?![到至])|下跌|跌幅|降幅|升幅"
-    r"|减(?![少排])|增(?![长速幅加值])|跌)[^，,。；到至]{0,6}$"
+    r"(增长|增速|增幅|提高(?![到至])|提升(?![到至])|下降(?![到至])|减少(?![到至])|多|上升(?![到至])|下跌|跌幅|降幅|升幅)"
+    r"[^，,。；到至]{0,6}$"
+    # one character (增24%, 減9.8%及11.6%, 同比升6.8%): right before the number or the list of numbers it governs
+    r"|(?:增(?![长速幅加值])|减(?![少排])|跌|(?<![提上])升(?![级格值]))[\d.%及和、\s]{0,12}$"
 )
 #: a change named after its number (錄得1.1%的按年跌幅, 3.8%的同比升幅): a growth rate; 跌幅 / 降幅 a fall
 _GROWTH_AFTER = re.compile(r"^\s*的?\s*(?:按年|同比)?\s*(升幅|增幅|跌幅|降幅)")
 #: the words of a fall before a growth rate (下降5%, 減9.8%, 同比下跌0.2%, 跌幅為4.6%)
-_FALL_BEFORE = re.compile(r"(下降|减少|下跌|跌幅|降幅|减(?![少排])|跌)[^，,。；]{0,6}$")
+_FALL_BEFORE = re.compile(r"(下降|减少|下跌|跌幅|降幅)[^，,。；]{0,6}$|(?:减(?![少排])|跌)[\d.%及和、\s]{0,12}$")
 #: words between a phrase and its number that name another measure (a share, a contribution, a pull)
 _OTHER_MEASURE = re.compile(r"占|比重|占比|贡献|拉动|增长面|能耗|电耗|水耗|用水量|排放|利润率")
 _SHARE_KINDS = ("share", "rate")

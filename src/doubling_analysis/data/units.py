@@ -42,6 +42,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "次": ("count", 1.0),
     "场": ("count", 1.0),
     "所": ("count", 1.0),
+    "间": ("count", 1.0),  # 12間獨角獸企業 (Hong Kong: 间 counts firms as 家; issue 22, batch 8)
     "count": ("count", 1.0),
     "万户": ("count", 1e4),
     "万家": ("count", 1e4),
@@ -53,6 +54,7 @@ UNITS: dict[str, tuple[str, float]] = {
     # mass (tonne) and power (kilowatt), as written in bulletins
     "吨": ("mass", 1.0),
     "万吨": ("mass", 1e4),
+    "亿吨": ("mass", 1e8),  # 港口货物吞吐量突破2亿吨 (issue 22, batch 7)
     "千瓦": ("power", 1.0),
     "万千瓦": ("power", 1e4),
     # container throughput (标箱 = TEU, twenty-foot equivalent unit): 集装箱年通过能力560万标箱 (issue 22, batch 6)

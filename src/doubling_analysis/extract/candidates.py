@@ -174,7 +174,8 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,30}?(?:实施方案|
 
 #: a year written with a period inside it (2024年一季度, 2022年1-9月, 2014年前三季度), not after 比/较 (a base)
 _YEAR_WITH_PERIOD = re.compile(
-    r"(?<![比较\d])((?:19|20)\d{2})\s*年\s*(?=[一二三四]季度|前三季度|上半年|前\s*\d|\d{1,2}\s*[-—–~至到]?\s*\d{0,2}\s*月)"
+    r"(?<![比较\d])((?:19|20)\d{2})\s*年\s*(?=[一二三四]季度|第\s*[一二三四1-4]\s*季|首季|前三季度|上半年|前\s*\d"
+    r"|\d{1,2}\s*[-—–~至到]?\s*\d{0,2}\s*月)"
 )
 
 
@@ -293,8 +294,15 @@ def _quote(text: str, start: int, end: int) -> str:
 
 _NEW = re.compile(r"新增|净增|培育|引进|引入|新认定|创建|新建")
 _GROWTH = re.compile(
-    r"(增长|增速|增幅|提高(?![到至])|提升(?![到至])|下降(?![到至])|减少(?![到至])|多)[^，,。；到至]{0,6}$"
+    r"(增长|增速|增幅|提高(?![到至])|提升(?![到至])|下降(?![到至])|减少(?![到至])|多|上升(?![到至])|下跌|跌幅|降幅|升幅)"
+    r"[^，,。；到至]{0,6}$"
+    # one character (增24%, 減9.8%及11.6%, 同比升6.8%): right before the number or the list of numbers it governs
+    r"|(?:增(?![长速幅加值])|减(?![少排])|跌|(?<![提上])升(?![级格值]))[\d.%及和、\s]{0,12}$"
 )
+#: a change named after its number (錄得1.1%的按年跌幅, 3.8%的同比升幅): a growth rate; 跌幅 / 降幅 a fall
+_GROWTH_AFTER = re.compile(r"^\s*的?\s*(?:按年|同比)?\s*(升幅|增幅|跌幅|降幅)")
+#: the words of a fall before a growth rate (下降5%, 減9.8%, 同比下跌0.2%, 跌幅為4.6%)
+_FALL_BEFORE = re.compile(r"(下降|减少|下跌|跌幅|降幅)[^，,。；]{0,6}$|(?:减(?![少排])|跌)[\d.%及和、\s]{0,12}$")
 #: words between a phrase and its number that name another measure (a share, a contribution, a pull)
 _OTHER_MEASURE = re.compile(r"占|比重|占比|贡献|拉动|增长面|能耗|电耗|水耗|用水量|排放|利润率")
 _SHARE_KINDS = ("share", "rate")
@@ -1165,9 +1173,14 @@ _ON_THE_BASIS = re.compile(r"在[^。；;，,]*?(?:[，,][^。；;，,]*?)?基�
 _PER_YEAR_RATE = re.compile(r"每年|年均")
 
 
-def _years(spot: Spot, ctx: DocContext, sticky: int | None, months: int | None = None) -> tuple[int, int, list[str]]:
+def _years(
+    spot: Spot, ctx: DocContext, sticky: int | None, months: int | None = None, lead_year: int | None = None
+) -> tuple[int, int, list[str]]:
     before = spot.sentence[: spot.m.start]
     clause_before = spot.clause[: spot.rel[0]]
+    if spot.m.unit == "倍":  # 是2012年的2.8倍: the year of the level multiplied (a base), not the figure's year
+        before = _TIMES_THE_BASE.sub(lambda b: " " * len(b.group(0)), before)
+        clause_before = _TIMES_THE_BASE.sub(lambda b: " " * len(b.group(0)), clause_before)
     review: list[str] = []
     year = lang.explicit_year(clause_before)
     if year is None:
@@ -1185,10 +1198,14 @@ def _years(spot: Spot, ctx: DocContext, sticky: int | None, months: int | None =
     if year is None and ctx.kind == "plan":
         plan = lang.horizon(before)
         year = plan[1] if plan else None
+    if year is None and ctx.kind == "report" and lead_year is not None and not _PAST.search(before):
+        year = lead_year  # 2013年，全县…。…第二产业增加值61.7亿元: the year the report opened with
     if year is None and ctx.kind == "report" and not _PAST.search(before):
-        quarter = lang.quarter_alone(before)
+        period_text = lang.last_period(lang.without_bases(before))  # 较一季度提高: a base, not the period
+        quarter = lang.quarter_alone(period_text)
         year = _report_year(
-            ctx, lang.ytd_months(before) or lang.month_end(before) or (3 * quarter if quarter else None) or months
+            ctx,
+            lang.ytd_months(period_text) or lang.month_end(before) or (3 * quarter if quarter else None) or months,
         )
         if year is not None:
             review.append("default_year")
@@ -1332,11 +1349,15 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
             y = issued_year - 1 if word in ("去年", "上年") else int(word[:4])
             return (y, y) if y < issued_year else None
     clause_before = spot.clause[: spot.rel[0]]
+    if _FROM_PRESENT.search(clause_before) or (
+        _PRESENT.search(clause_before) and not _TO_OR_GOAL.search(clause_before)
+    ):
+        return issued_year, issued_year  # 目标由现时的1%，到2025年增至1.5%: the level at the plan's date
     written = lang.explicit_year(clause_before)
     if written is None and not _YEAR_WORD.search(clause_before):
-        # 2020年全市高精尖产业实现增加值9885.8亿元，占地区生产总值比重达到27.4%: the clauses after the year's first
-        # figure in its sentence are of that year too (issue 22, batch 6)
-        written = lang.explicit_year(spot.sentence[: spot.c0])
+        # 2020年全市高精尖产业实现增加值9885.8亿元，占地区生产总值比重达到27.4% / 由2022年的3.2亿元及379.6亿元: the
+        # sentence's year before the figure, when the figure's own clause names none (issue 22, batches 6-8)
+        written = lang.explicit_year(before)
     if written is not None and written < issued_year and not _TO_OR_GOAL.search(before):
         return written, written  # 2023年全市规上工业营收达到1500亿元，到2025年…: a result of 2023 in a plan of 2024
     hits = list(_PAST_YEARS.finditer(before))
@@ -1350,6 +1371,9 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
 #: a year written in a clause in any form (2020年, 今年, 十四五, 2025): the clause has its own year
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}|今年|去年|明年|上年|本年|十[一二三四五]五")
 _TO_OR_GOAL = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|确保|目标|计划")
+#: the present level in a plan (由现时的1%, 从目前的…; 目前全市有…): a result of the plan's date, not a target
+_FROM_PRESENT = re.compile(r"(?:由|从)\s*(?:现时|目前|现在|当前)的?\s*$")
+_PRESENT = re.compile(r"(?:现时|目前|现在|当前)[^，,；;。\d]{0,12}?(?:有|为|是|达)\s*$")
 
 
 def _as_past(c: Candidate, spot: Spot, years: tuple[int, int]) -> Candidate:
@@ -1379,6 +1403,8 @@ def _spot_candidates(
     months: int | None = None,
     carried_tier: str | None = None,
     above_scale_before: bool = False,
+    lead_year: int | None = None,
+    quarter: int | None = None,
 ) -> list[Candidate]:
     """The candidates of one number. ``above_scale_before``: the last value-added total named before the paragraph
     was above-scale industry's (规模以上工业增加值), so a sector's 增加值 in the paragraph is above-scale too."""
@@ -1475,7 +1501,7 @@ def _spot_candidates(
         code, review = label, [*review, "unknown_indicator"]
     value, high, unit, rev = _value_forms(replace(m, unit=unit), quote)
     review += rev
-    year, base, rev = _years(spot, ctx, sticky, months)
+    year, base, rev = _years(spot, ctx, sticky, months, lead_year)
     review += rev
     if m.unit == "× base":
         year, base = _doubling_years(spot, ctx, year, base)
@@ -1515,7 +1541,7 @@ def _spot_candidates(
         offset=spot.s0 + _raw_span(spot, m.start, m.end)[0],
     )
     if ctx.kind == "report":
-        base_cand = _as_report(base_cand, spot, year, months)
+        base_cand = _as_report(base_cand, spot, year, months, quarter)
     elif ctx.issued_year is not None:
         past = _past_in_plan(spot, ctx.issued_year)
         if past is not None:  # 五年来，…比重达到23%左右 / 在去年实现…突破500亿元基础上: a result, not a target
@@ -1602,14 +1628,23 @@ def _from_to_horizon(spot: Spot, clause_before: str) -> str | None:
     return str(plan[0] - 1 if start else plan[1])
 
 
-def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = None) -> Candidate:
+#: 减少 / 下降 right before an amount (not a rate): the amount is a fall of the level, a negative change
+_LEVEL_FALL = re.compile(r"(?:减少|下降)\s*$")
+#: 是2012年的 / 为上年的 before a multiple (2.8倍): the multiple of that level
+_TIMES_THE_BASE = re.compile(r"(?:是|为)\s*(?:((?:19|20)\d{2})\s*年|上年|去年)的\s*$")
+
+
+def _as_report(
+    c: Candidate, spot: Spot, year: int, sticky_months: int | None = None, sticky_quarter: int | None = None
+) -> Candidate:
     """A reported figure: its bound, status and period (a year, a year to date, or a span of years: 2021..2023 for
     2021—2023年, 十三五以来, 两年平均, 3年累计, 比2020年增加 in a figure of 2023); per year for 年均 / 每年 / 两年平均,
     period for 累计."""
     before = spot.sentence[: spot.m.start]
     clause_before = spot.clause[: spot.rel[0]]
     status = "preliminary" if re.search(r"预计|初步", spot.sentence) else "final"
-    months = lang.ytd_months(before) or lang.month_end(before)  # 截至6月底: the stock at the end of June
+    period_text = lang.last_period(lang.without_bases(before))  # 较2023年第一季上升: a base; the last period is its
+    months = lang.ytd_months(period_text) or lang.month_end(before)  # 截至6月底: the stock at the end of June
     own_month = _own_month(before)
     year_month = _YEAR_MONTH.search(before)
     if own_month is not None:
@@ -1627,9 +1662,11 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
     pair = _YEARS_PAIR.search(spot.sentence[: spot.c0]) if span is None and _AVERAGE.search(clause_before) else None
     if pair and int(pair.group(1)) < int(pair.group(2)):
         span = (int(pair.group(1)) + 1, int(pair.group(2)))  # 从2020年的2.83万亿元提高到2025年的…，年均增长5.5%
-    base = re.search(r"(?:比|较)\s*((?:19|20)\d{2})\s*年", clause_before)
-    if span is None and base and int(base.group(1)) < year - 1:
-        span = (int(base.group(1)) + 1, year)  # 比2020年增加近2000亿元 in 2023: the change over 2021..2023
+    multiple = _TIMES_THE_BASE.search(clause_before) if c.unit == "倍" else None
+    base = re.search(r"(?:比|较)\s*((?:19|20)\d{2})\s*年", clause_before) or multiple
+    base_y = int(base.group(1)) if base and base.group(1) else lang.with_base(before)  # 与2019年比较，…减9.8%
+    if span is None and base_y is not None and base_y < year - 1:
+        span = (base_y + 1, year)  # 比2020年增加近2000亿元 / 是2012年的2.8倍 in 2021: the change over 2013..2021
     per = lang.per(_per_text(spot), spot.clause, bool(span))  # a flow (新增) over a span: per period
     if span and per is None and _SPAN_TOTAL.search(spot.clause[: spot.rel[0]]):
         per = "period"  # 「十四五」期間…建成投產11個…项目, 工業投資總規模將超萬億: a total over the span
@@ -1638,9 +1675,18 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
         span, per = None, None
     review = list(c.review) + (["span"] if span else [])
     period = from_to or (f"{span[0]}..{span[1]}" if span else lang.report_period(year, months))
-    quarter = lang.quarter_alone(before) if months is None and not span and not from_to else None
+    quarter = lang.quarter_alone(period_text) if months is None and not span and not from_to else None
+    if quarter is None and months is None and not span and not from_to and sticky_quarter is not None:
+        if lang.explicit_year(before) is None and lang.last_period(period_text) == period_text:
+            quarter = sticky_quarter  # 2023年第二季的生產量…皆錄得升幅。紡織業升幅最大(+3.8%): still the second quarter
     if quarter is not None:  # 三季度，…增长6.2%: July to September alone
         period = f"{year}-{3 * quarter - 2:02d}..{year}-{3 * quarter:02d}"
+    if c.unit not in (None, "%") and c.value is not None and c.value > 0 and _LEVEL_FALL.search(before):
+        vc = -c.value_canonical if c.value_canonical is not None else None
+        c = replace(c, value=-c.value, value_canonical=vc)  # 比上年减少46.0万人, 減少439人至10,773人: a change of −N
+    if multiple:  # 是2012年的2.8倍: 2.8 times the 2012 level (× base), not grew by 2.8 times (增长了2.8倍: 倍)
+        vc, uc = lang.canonical(c.value, "× base", None)
+        c = replace(c, unit="× base", value_canonical=vc, unit_canonical=uc)
     return replace(
         c,
         bound=lang.bound(spot.sentence, spot.m),
@@ -1653,7 +1699,9 @@ def _as_report(c: Candidate, spot: Spot, year: int, sticky_months: int | None = 
 
 
 def _is_growth(spot: Spot) -> bool:
-    return spot.m.unit == "%" and bool(_GROWTH.search(spot.sentence[: spot.m.start]))
+    return spot.m.unit == "%" and bool(
+        _GROWTH.search(spot.sentence[: spot.m.start]) or _GROWTH_AFTER.match(spot.sentence[spot.m.end :])
+    )
 
 
 def _own_phrase(spot: Spot, vocab: lang.Vocabulary) -> bool:
@@ -1699,7 +1747,9 @@ def _pair_growth(
                     waiting = []
                 waiting.append((spot, rows))
             continue
-        sign = -1 if re.search(r"(下降|减少)[^，,。；]{0,6}$", spot.sentence[: spot.m.start]) else 1
+        after = _GROWTH_AFTER.match(spot.sentence[spot.m.end :])
+        fall = after.group(1) in ("跌幅", "降幅") if after else bool(_FALL_BEFORE.search(spot.sentence[: spot.m.start]))
+        sign = -1 if fall else 1
         level: list[Candidate] | None = None
         respectively = "分别" in spot.sentence[: spot.m.start]
         if waiting and waiting[0][0].sentence == spot.sentence:
@@ -1751,6 +1801,8 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     months: int | None = None  # a report's year to date (上半年: 6), or -M for the month M alone (上月), carried on
     carried_tier: str | None = None  # 力争到2025年： over the list items under it
     doubled = False
+    lead_year: int | None = None  # a report: the year a sentence opens with (2013年，…), over the sentences after it
+    quarter: int | None = None  # a report: a quarter alone (2023年第二季…) of a sentence, over the sentences after it
     prior: tuple[Spot, list[Candidate]] | None = None  # a report's level ending the sentence before
     totals = [(t.end(), bool(_ABOVE_SCALE.match(t.group(0)))) for t in _VA_TOTAL.finditer(text)]
     k_total = 0
@@ -1808,7 +1860,12 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                     m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph, s0, measure_before, span_open
                 )
                 found.append(
-                    (spot, _spot_candidates(spot, ctx, vocab, sticky, months, carried_tier, above_scale_before))
+                    (
+                        spot,
+                        _spot_candidates(
+                            spot, ctx, vocab, sticky, months, carried_tier, above_scale_before, lead_year, quarter
+                        ),
+                    )
                 )
             if ctx.kind == "report":
                 out += _pair_growth(found, ctx, vocab, prior)
@@ -1820,16 +1877,38 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             plan = lang.horizon(sentence) if ctx.kind == "plan" and _HORIZON_GOAL.search(sentence) else None
             if plan:
                 sticky = plan[1]
+            ahead = lang._NEXT_YEARS.search(sentence) if ctx.kind == "plan" else None
+            if ahead and not to_year and not plan:  # 未来五年，…: the horizon of the targets after it too
+                sticky = ctx.base_year + int(lang.parse_number(ahead.group(1)) or 0)
             if ctx.kind == "report":
                 span_open = _span_opening(sentence, paragraph[s1 : s1 + 1], span_open, ctx.year)
-                ytd = lang.ytd_months(sentence)
+                ytd = lang.ytd_months(lang.last_period(lang.without_bases(sentence)))
                 months = ytd if ytd is not None else (None if lang.explicit_year(sentence) else months)
+                opened = _leading_year(sentence, ctx)
+                lead_year = opened if opened is not None else lead_year
+                written = lang.last_period(lang.without_bases(sentence))
+                alone_q = lang.quarter_alone(written) if ytd is None else None
+                quarter = alone_q if alone_q is not None else (None if ytd or lang.explicit_year(sentence) else quarter)
             if sentence.rstrip().endswith(("：", ":")) or paragraph.rstrip().endswith(("：", ":")):
                 word, _ = lang.tier(sentence, sentence)
                 carried_tier = word if word else carried_tier
         if ctx.kind == "report" and vocab.indicator_hits(paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]):
             measure_before = paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]
     return out
+
+
+def _leading_year(sentence: str, ctx: DocContext) -> int | None:
+    """The one year a report's sentence writes before its first figure (2013年，全县完成生产总值…; 会议指出，2024年，
+    …; 「109年工廠校正及營運報告」，台中市工廠家數…): the year of the sentences after it that write none. Not a span
+    (2020年至2024年), a base (比2012年) nor a year after the issue date."""
+    first = next((m.start for m in lang.find_mentions(sentence) if m.unit is not None), len(sentence))
+    head = sentence[:first]
+    if lang._YEAR_SPAN.search(head) or lang.report_span(head, head, ctx.year) is not None:
+        return None
+    year = lang.explicit_year(head)
+    if year is None or (ctx.issued_year is not None and year > ctx.issued_year):
+        return None
+    return year
 
 
 def _span_opening(sentence: str, end: str, carried: str, year: int) -> str:

@@ -24,11 +24,11 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．％－～﹐﹑﹔�
 _TRADITIONAL = str.maketrans(
     "億萬兩營業產總規戶個項實現長達過約餘擴區內計預為從較幾與標準廠貸額費這產劃級戶數增長優勢紡織裝"
     "爭確創躍邁製資動機設備術電鎮調記統經濟發國價漲務進頭點農噸臺輛場將屆歲貢獻幣億劃幹業壯"
-    "礦採銅鋼鐵熱氣應醫藥潤戰興質銷際員勞別單綜專門類關續穩獲鷹團車於並廣東對來傳稅銀貿環節輕導體網據佔會議開園條時間"
+    "礦採銅鋼鐵熱氣應醫藥潤戰興質銷際員勞別單綜專門類關續穩獲鷹團車於並廣東對來傳稅銀貿環節輕導體網據佔會議開園條時間減"
     "産結構",  # 産 (U+7523): the variant of 產 some traditional pages write (工業總産值), 産 -> 产; 結構 -> 结构
     "亿万两营业产总规户个项实现长达过约余扩区内计预为从较几与标准厂贷额费这产划级户数增长优势纺织装"
     "争确创跃迈制资动机设备术电镇调记统经济发国价涨务进头点农吨台辆场将届岁贡献币亿划干业壮"
-    "矿采铜钢铁热气应医药润战兴质销际员劳别单综专门类关续稳获鹰团车于并广东对来传税银贸环节轻导体网据占会议开园条时间"
+    "矿采铜钢铁热气应医药润战兴质销际员劳别单综专门类关续稳获鹰团车于并广东对来传税银贸环节轻导体网据占会议开园条时间减"
     "产结构",
 )
 _CN_DIGITS = {
@@ -89,6 +89,7 @@ UNIT_WORDS: dict[str, str] = {
     "千瓦": "千瓦",
     "吨": "吨",
     "标箱": "标箱",  # 万标箱 with the magnitude (TEU)
+    "间": "间",  # 12間企業 (間 is normalised to 间)
 }
 _UNIT_ALT = "|".join(
     (r"个\s*百分点" if u == "个百分点" else re.escape(u)) + ("(?!目)" if u == "项" else "")
@@ -96,7 +97,8 @@ _UNIT_ALT = "|".join(
 )
 _NUM = rf"(?:{ARABIC}|{CN_NUMERAL})"
 MENTION = re.compile(
-    rf"(?P<a>{_NUM})\s*(?P<pa>%)?\s*(?:(?P<dash>[-~—–至到])\s*(?P<b>{_NUM}))?\s*(?P<approx>余|多)?\s*"
+    # a range after a percentage only to another percentage (5%-10%): 增24%至28.5亿元 is a growth and a level
+    rf"(?P<a>{_NUM})\s*(?P<pa>%)?\s*(?:(?P<dash>[-~—–至到])\s*(?P<b>{_NUM})(?(pa)(?=\s*%)|))?\s*(?P<approx>余|多)?\s*"
     rf"(?P<mag>万亿|千亿|百亿|亿|万)?\s*(?P<unit>{_UNIT_ALT})?"
 )
 #: a magnitude written alone as a value: 迈上万亿级, 打造千亿产业园区 (亿元)
@@ -218,6 +220,26 @@ def _unit_of(mag: str | None, unit_word: str | None) -> str | None:
 _MINUS_BEFORE = re.compile(r"(?:^|[为是：:，,（(长])[-−]$")
 
 
+#: an amount written in two magnitudes (Taiwan, Hong Kong: 1萬8,977家, 2兆1471億元; 3亿2000万元): N万 and the four
+#: digits below it, N兆 and the 亿 below it, N亿 and the 万 below it
+COMPOUND = re.compile(
+    rf"(?<![\d.,])(?P<a>\d{{1,4}})\s*(?:万\s*(?P<b>\d,\d{{3}}|\d{{4}})(?![\d,.])\s*(?P<u>{_UNIT_ALT})"
+    r"|兆\s*(?P<c>\d,\d{3}|\d{1,4})(?![\d,.])\s*亿\s*元?|亿\s*(?P<d>\d,\d{3}|\d{1,4})(?![\d,.])\s*万\s*元?)"
+)
+#: tenths in words (约八成, 达六成, 六成以上) before a punctuation mark or the end: n / 10
+TENTHS = re.compile(r"(?P<n>[二两三四五六七八九])\s*成(?=\s*(?:以上|左右|多)?\s*(?:[，,。；;、)）]|$))")
+
+
+def _compound(m: re.Match) -> tuple[float, str | None]:
+    """The value and unit of an amount in two magnitudes: 1万8977家 -> (18977, 家), 2兆1471亿元 -> (21471, 亿元)."""
+    a = float(m["a"])
+    if m["b"] is not None:
+        return a * 1e4 + float(m["b"].replace(",", "")), _unit_of(None, m["u"])
+    if m["c"] is not None:
+        return a * 1e4 + float(m["c"].replace(",", "")), "亿元"
+    return a * 1e4 + float(m["d"].replace(",", "")), "万元"
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Every number with its unit in ``text`` (normalised), dates and names included: :func:`is_excluded` decides
     what to leave out."""
@@ -247,6 +269,17 @@ def find_mentions(text: str) -> list[Mention]:
         more = bool(m["approx"]) and m.start("approx") < end
         out.append(Mention(start, end, a, value_high, unit, chinese, norm[start:end], ji=ji, more=more))
         taken.append((start, end))
+    for m in COMPOUND.finditer(norm):  # 1万8,977家, 2兆1471亿元: one amount in two magnitudes
+        value, unit = _compound(m)
+        if unit is None:
+            continue
+        out = [x for x in out if x.end <= m.start() or x.start >= m.end()]
+        taken = [t for t in taken if t[1] <= m.start() or t[0] >= m.end()] + [(m.start(), m.end())]
+        out.append(Mention(m.start(), m.end(), value, None, unit, False, m.group(0)))
+    for m in TENTHS.finditer(norm):  # 约八成, 达六成: tenths, as ratios (超八成行业 counts industries: left out)
+        tenths = parse_number(m["n"]) or 0.0
+        out = [x for x in out if x.end <= m.start() or x.start >= m.end()]
+        out.append(Mention(m.start(), m.end(), tenths / 10, None, "ratio", True, m.group(0)))
     fractions = [(m, parse_number(m["d"]), parse_number(m["n"])) for m in FRACTION.finditer(norm)]
     fractions += [(m, float(m["d"]), float(m["n"])) for m in SLASH_FRACTION.finditer(norm)]
     for m, d, n in sorted(fractions, key=lambda f: f[0].start()):
@@ -302,7 +335,9 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         return "date"  # 2021-2023年 as a span of years
     if before.endswith("第") or "〔" in before[-1:] or after.startswith("〕"):
         return "doc_number"
-    if re.match(r"[A-Za-z+&]|\s*[+&]", after) or re.search(r"[A-Za-z]$|[+&]\s*$", before):
+    signed = m.unit == "%" and re.search(r"[（(]\s*\+\s*$", before)  # 升幅最大(+3.8%): a signed rate
+    measure = m.unit is not None and re.search(r"[A-Z]{2,}$", before)  # 占GDP70.2%: a share of a measure's acronym
+    if not (signed or measure) and (re.match(r"[A-Za-z+&]|\s*[+&]", after) or re.search(r"[A-Za-z]$|[+&]\s*$", before)):
         return "name"  # 5G, 1+5+N, 2+4
     if m.unit is None and (before.endswith(("“", '"')) or re.match(r"\s*[”\"]?\s*(项目|工程|计划|行动|战略)", after)):
         return "name"  # "5020"项目, "12345"工程
@@ -342,6 +377,14 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         return "date"  # 前11个月: a length of time, not a count
     if m.unit is None and after.startswith("成"):
         return "structure"  # 超八成行业: tenths of a count of industries
+    if m.unit in ("项", "个") and re.match(r"\s*[^，,。；;、\d]{0,6}指标", after):
+        return "structure"  # 7项主要经济指标增速居全省前3位, 两项指标: a count of indicators, not a figure
+    if m.unit is None and m.chinese and m.raw == "一" and after.startswith("批"):
+        return "structure"  # 突破一批关键基础材料: 一批 (a batch of), not the number 1
+    if m.unit in ("%", "ratio") and re.search(
+        r"增长面\s*(?:为|达到?|超过?|近|约)?\s*$", text[max(0, m.start - 8) : m.start]
+    ):
+        return "structure"  # 增长面57.5%, 增長面超七成: the share of industries growing (a count of industries)
     if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and _LABEL_AFTER.match(text[m.end : m.end + 12]):
         if re.search(
             r"(?:\d+|[一二两三四五六七八九十])\s*[个户家]\s*(?:过|超|超过|达)?\s*$", text[max(0, m.start - 6) : m.start]
@@ -565,15 +608,125 @@ def report_span(sentence: str, before: str, year: int) -> tuple[int, int] | None
 _BASE_SPAN_END = re.compile(r"(?:比|较|相比|对比)\s*(?:19|20)\d{2}\s*年?\s*[-－—–~至到]\s*$")
 
 
+#: a year of the Republic of China calendar (Taiwan: 民國109年 = 2020): written with 民國/民国, or bare (109年) where
+#: a statistical year is plainly meant — a period follows (109年度, 109年第1季, 109年5月) or the title of a report,
+#: survey or census (「109年工廠校正及營運報告」); a bare one only from 80 to 150 (1991-2061), never a duration (近20年)
+_ROC_YEAR = re.compile(
+    r"民[國国]\s*(\d{2,3})\s*年|(?<![\d.])(?<![近第连续多超过逾约余])(\d{2,3})\s*年(?=度|第?\s*[一二三四1-4]\s*季|\d{1,2}\s*月"
+    r"|[^，,。；;\d]{0,12}(?:[报報]告|[统統][计計]|年[报報]|[调調][查]|普查|年[鉴鑑]|公[报報]))"
+)
+#: the first year of the ROC calendar is 1912 (民國元年)
+ROC_OFFSET = 1911
+
+
+def roc_years(text: str) -> list[tuple[int, int]]:
+    """(position, Western year) of each ROC year written in ``text`` (民國109年, 109年度 -> 2020)."""
+    return _roc_years(normalise(text))
+
+
+def _roc_years(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _ROC_YEAR.finditer(text):
+        n = int(m.group(1) or m.group(2))
+        if m.group(1) or 80 <= n <= 150:
+            out.append((m.start(), n + ROC_OFFSET))
+    return out
+
+
+#: a year written as two digits in words (Macau, Hong Kong press: 二一年 = 2021, 一九年 = 2019), 2010-2029 only
+_WORD_YEAR = re.compile(
+    r"(?<![〇零一二两三四五六七八九十百千万亿第近连续])([一二])([〇零一二三四五六七八九])\s*年(?![代级度来间内])"
+)
+_WORD_DIGITS = "〇一二三四五六七八九"
+
+
+def word_years(text: str) -> list[tuple[int, int]]:
+    """(position, year) of each two-digit year in words in ``text`` (二一年 -> 2021)."""
+    return _word_years(normalise(text))
+
+
+def _word_years(text: str) -> list[tuple[int, int]]:
+    return [
+        (m.start(), 2000 + 10 * _WORD_DIGITS.index(m.group(1)) + _WORD_DIGITS.index(m.group(2).replace("零", "〇")))
+        for m in _WORD_YEAR.finditer(text)
+    ]
+
+
+#: 与2019年比较 / 与一九年相比 / 同上年相比: the base of a comparison, written before the figures it governs
+_WITH_BASE_AFTER = re.compile(r"^\s*(?:相比|比较|对比)")
+_WITH_BASE_BEFORE = re.compile(r"(?:与|和|同)\s*$")
+
+
+def with_base(text: str) -> int | None:
+    """The year of the last 与Y年比较 / 与Y年相比 in ``text`` (a base of the figures after it), else None."""
+    text = normalise(text)
+    years = [*((m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text))]
+    years += [(m.start(), m.end(), y) for m, (_, y) in zip(_WORD_YEAR.finditer(text), word_years(text))]
+    hits = [
+        (a, y)
+        for a, b, y in years
+        if _WITH_BASE_BEFORE.search(text[max(0, a - 2) : a]) and _WITH_BASE_AFTER.match(text[b : b + 3])
+    ]
+    return max(hits)[1] if hits else None
+
+
 def explicit_year(text: str) -> int | None:
-    """The last year written in ``text`` that is not a base year (比2020年, 比2018—2020年 are bases)."""
+    """The last year written in ``text`` that is not a base year (比2020年, 比2018—2020年 are bases); a year of the ROC
+    calendar (民國109年) counts as its Western year."""
     years = [
-        int(m.group(1))
+        (m.start(), int(m.group(1)))
         for m in _YEAR.finditer(text)
         if not _BASE.search(text[max(0, m.start() - 3) : m.end()])
         and not _BASE_SPAN_END.search(text[max(0, m.start() - 12) : m.start()])
     ]
-    return years[-1] if years else None
+    if "年" not in text:
+        return None
+    norm = normalise(text)
+    years += _roc_years(norm)
+    years += [
+        (a, y)
+        for (a, y), m in zip(_word_years(norm), _WORD_YEAR.finditer(norm))
+        if not _WITH_BASE_AFTER.match(norm[m.end() : m.end() + 3])
+    ]
+    years = [
+        (a, y)
+        for a, y in years
+        if not (_WITH_BASE_BEFORE.search(norm[max(0, a - 2) : a]) and _WITH_BASE_AFTER.match(_after_year(norm, a)))
+    ]
+    return max(years)[1] if years else None
+
+
+def _after_year(text: str, start: int) -> str:
+    """The few characters after the year starting at ``start`` (after its 年)."""
+    end = text.find("年", start)
+    return text[end + 1 : end + 4] if end >= 0 else ""
+
+
+#: a period after 比/较/与 (较一季度提高2.5个百分点, 較2023年第一季上升3.3%, 比上年同期): the base of a comparison, never the
+#: period of the figure
+_BASE_PERIOD = re.compile(
+    r"(?:比|较|与|相比|对比)\s*(?:(?:19|20)\d{2}\s*年\s*)?(?:第?\s*[一二三四1-4]\s*季度?|首季度?|上半年|下半年|前三季度?"
+    r"|上年同期|上年同季|去年同期|\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月份?|\d{1,2}\s*月份?|上月|上个月)"
+)
+
+
+def without_bases(text: str) -> str:
+    """``text`` with each period that is a comparison's base blanked (same length)."""
+    return _BASE_PERIOD.sub(lambda m: " " * len(m.group(0)), normalise(text))
+
+
+#: the words of a period within a year (上半年, 1-5月, 一季度, 第二季, 首季, 前三季度)
+_PERIOD_WORD = re.compile(
+    r"上半年|下半年|前三季度?|1\s*[-—–~至到]\s*\d{1,2}\s*月|前\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*个?月"
+    r"|第\s*[一二三四1-4]\s*季度?|(?<![前\d])[一二三四1-4]\s*季度|首季度?"
+)
+
+
+def last_period(text: str) -> str:
+    """``text`` from its last period word on (…第一季錄得3.8%…，2023年第二季同比上升: 第二季同比上升): the period written
+    last before a figure is the figure's; ``text`` itself when it names none."""
+    hits = list(_PERIOD_WORD.finditer(text))
+    return text[hits[-1].start() :] if hits else text
 
 
 #: 截至6月底 / 截止9月末 / 到3月份末: a stock at the end of that month (the month alone, as -N)
@@ -581,13 +734,15 @@ _MONTH_END = re.compile(r"(?:截至|截止|到)\s*(?:(?:19|20)\d{2}\s*年\s*)?(\
 
 
 #: a quarter alone (二季度, 第三季度, 四季度): not 前三季度 / 1-3季度 (years to date); 一季度 is the year to date of March
-_QUARTER_ALONE = re.compile(r"(?<![前\d\-—–~至到])第?\s*([二三四234])\s*季度")
+_QUARTER_ALONE = re.compile(
+    r"(?<![前\d\-—–~至到])(?:第\s*([二三四234])\s*季(?:度)?|([二三四234])\s*季度)"
+)  # 第二季 without 度 (Hong Kong, Taiwan)
 
 
 def quarter_alone(text: str) -> int | None:
     """The quarter 2-4 of a figure of that quarter alone (三季度 -> 3), else None."""
     m = _QUARTER_ALONE.search(normalise(text))
-    return int(parse_number(m.group(1)) or 0) or None if m else None
+    return int(parse_number(m.group(1) or m.group(2)) or 0) or None if m else None
 
 
 #: a month alone written before a figure (4月份增长5.0%, 2024年12月，…): not a span (1-4月), a date (4月28日), an end
@@ -653,8 +808,8 @@ _YTD = (
     (re.compile(r"(?<!\d)1\s*月(?:份)?\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),  # 1月至2月, 1月份至5月份
     (re.compile(r"前\s*(\d{1,2}|[一二三四五六七八九十]+)\s*个?月"), None),
     (re.compile(r"上半年"), 6),
-    (re.compile(r"前三季度|1-3季度"), 9),
-    (re.compile(r"一季度|第一季度"), 3),
+    (re.compile(r"前三季度?|1-3季度"), 9),
+    (re.compile(r"第\s*[一1]\s*季(?:度)?|(?<![每前\d])[一1]\s*季度|首季(?:度)?"), 3),  # 一季度, 第一季, 第1季, 首季
     (re.compile(r"(?<![\d—\-–~至到])1\s*月份"), 1),  # 1月份新增…: January alone
 )
 

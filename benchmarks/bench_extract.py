@@ -366,6 +366,9 @@ def bench_out_of_sample(folder: Path = OOS, verbose: bool = True):
             total["matched"] += 1
             for f, ok in oos_checks(cands[k_hit], a).items():
                 right[f] += ok
+                flagged = any(ex.REVIEW_FIELDS.get(code) == f for code in cands[k_hit].review)
+                total[f"{f} flagged"] += flagged
+                right[f"{f} flagged"] += ok and flagged
                 if not ok:
                     c = cands[k_hit]
                     got = {
@@ -403,7 +406,14 @@ def print_oos_summary(total: Counter, right: Counter, indent: str) -> None:
         "other fields goal >= 85 %"
     )
     for f in OOS_FIELDS:
-        print(f"{indent}  {f:12s} right in {right[f] / max(1, total['matched']):.1%} of matches")
+        n_flag, ok_flag = total[f"{f} flagged"], right[f"{f} flagged"]
+        n_plain, ok_plain = total["matched"] - n_flag, right[f] - ok_flag
+        split = (
+            f" (unflagged {ok_plain / n_plain:.1%} of {n_plain}; flagged for review {ok_flag / n_flag:.1%} of {n_flag})"
+            if n_flag and n_plain
+            else ""
+        )
+        print(f"{indent}  {f:12s} right in {right[f] / max(1, total['matched']):.1%} of matches{split}")
 
 
 def bench_all_out_of_sample() -> list[tuple[str, Counter, Counter]]:

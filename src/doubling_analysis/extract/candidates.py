@@ -56,6 +56,25 @@ REVIEW_CODES = {
     "sector_unknown": "an industry is named that data/sectors.csv does not hold: fill the sector (or add it there)",
 }
 
+#: the field of a candidate row each review code asks the reviewer to check (bench_extract scores the fields with and
+#: without such a flag: a reviewer can take an unflagged field as it is, and should check a flagged one)
+REVIEW_FIELDS = {
+    "unknown_indicator": "indicator",
+    "unit_mismatch": "indicator",
+    "growth_of_level": "indicator",
+    "sector_unknown": "indicator",
+    "sector_list": "indicator",
+    "sector_from_heading": "indicator",
+    "relative_year": "year",
+    "default_year": "year",
+    "span": "year",
+    "year_unknown": "year",
+    "past": "year",
+    "tier_scope": "tier",
+    "near": "comparator",
+    "no_unit": "unit",
+}
+
 
 @dataclass
 class Candidate:

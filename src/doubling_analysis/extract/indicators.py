@@ -1,0 +1,747 @@
+"""Which indicator and sector a number in a sentence is of: vocabulary phrases, the names of data/indicators.csv,
+counts, shares, thresholds and industries (see :mod:`.candidates`)."""
+
+from __future__ import annotations
+
+import re
+from typing import TypeVar
+
+from .. import config
+from . import language as lang
+from .clauses import _CLAUSE_END, spans
+from .records import DocContext, Spot
+
+# ---- indicators and sectors ----------------------------------------------------------------------------------
+
+_NEW = re.compile(r"新增|净增|培育|引进|引入|新认定|创建|新建")
+_GROWTH = re.compile(
+    r"(增长|增速|增幅|提高(?![到至])|提升(?![到至])|下降(?![到至])|减少(?![到至])|多|上升(?![到至])|下跌|跌幅|降幅|升幅)"
+    r"[^，,。；到至]{0,6}$"
+    # one character (增24%, 減9.8%及11.6%, 同比升6.8%): right before the number or the list of numbers it governs
+    r"|(?:增(?![长速幅加值])|减(?![少排])|跌|(?<![提上])升(?![级格值]))[\d.%及和、\s]{0,12}$"
+)
+#: a change named after its number (錄得1.1%的按年跌幅, 3.8%的同比升幅): a growth rate; 跌幅 / 降幅 a fall
+_GROWTH_AFTER = re.compile(r"^\s*的?\s*(?:按年|同比)?\s*(升幅|增幅|跌幅|降幅)")
+#: the words of a fall before a growth rate (下降5%, 減9.8%, 同比下跌0.2%, 跌幅為4.6%)
+_FALL_BEFORE = re.compile(r"(下降|减少|下跌|跌幅|降幅)[^，,。；]{0,6}$|(?:减(?![少排])|跌)[\d.%及和、\s]{0,12}$")
+#: words between a phrase and its number that name another measure (a share, a contribution, a pull)
+_OTHER_MEASURE = re.compile(r"占|比重|占比|贡献|拉动|增长面|能耗|电耗|水耗|用水量|排放|利润率")
+_SHARE_KINDS = ("share", "rate")
+
+
+def _nearest(hits: list[lang.Hit], pos: int, end: int) -> lang.Hit | None:
+    if not hits:
+        return None
+
+    def distance(h: lang.Hit) -> tuple[int, int]:
+        d = pos - h.end if h.end <= pos else h.start - end + config.EXTRACT_AFTER_PENALTY
+        return (max(d, 0), -len(h.phrase.phrase))
+
+    return min(hits, key=distance)
+
+
+#: 人均 right before a measure: the measure per head (人均地区生产总值), not the measure
+_PER_CAPITA = re.compile(r"人均\s*$")
+#: a clause that compares (比2018—2020年总量多56%, 较上年增长5%) names no subject of its own
+#: …, and one that compares with another place or measure (高于全区15.2个百分点, 快于全国1.9个百分点) neither
+_COMPARISON_CLAUSE = re.compile(r"^\s*(?:比|较|同比|相比|与|高于|低于|快于|慢于|高出|低出)")
+
+
+def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | None, str | None]:
+    """The measure of the nearest earlier clause of the sentence that holds a figure or names a known measure
+    (工业增加值突破1万亿元，达到1.3万亿元): its last phrase, or (None, its proposal) when that clause names a measure
+    the vocabulary lacks — never a phrase of a clause further back."""
+    for a, b in reversed(spans(before, _CLAUSE_END)):
+        piece = before[a:b]
+        hits = vocab.indicator_hits(piece)
+        if hits:
+            h = hits[-1]
+            return lang.Hit(h.phrase, a + h.start, a + h.end), None
+        figures = [m for m in lang.find_mentions(piece) if m.unit is not None]
+        if figures and not _COMPARISON_CLAUSE.match(piece):
+            words = new_phrase(_measure_words(vocab, piece[: figures[0].start]))
+            if words and is_subject_name(words.removesuffix("增加值")):
+                va = vocab.phrase("工业增加值")
+                if words.endswith("增加值") and va is not None:
+                    return lang.Hit(va, a, b), None  # 国有控股企业增加值增长10.3%，股份制企业增长6.6%: value added
+                continue  # 电气机械和器材制造业增长46.7%，石油和天然气开采业增长23.0%: the measure before the list
+            if words:
+                return None, f"NEW:{words}" if len(words) >= 2 else None
+    return None, None
+
+
+#: the name of a subject of a breakdown, not a measure: an industry of the national classification (石油和天然气开采业,
+#: 非金属矿物制品业), a type of ownership (国有控股企业, 私营企业), or a place (白银市, 临夏州, 兰州新区) — its figure is
+#: of the measure of the list (issue 22, batch 4)
+_SUBJECT_NAME = re.compile(
+    r"(?:我省|我市|我区)?(?:"
+    r"[\u3400-\u9fff、，,和及与]{1,24}?(?:[制製](?:造|品)|[开開][采採]|加工|[采採][选選]|洗[选選]|供[应應]|冶[炼煉])业"
+    r"|(?:国有(?:控股)?|集体|股份制|股份合作|私营|民营|外商及港澳台商投资|外商投资|港澳台商投资|三资|外资)企业"
+    r"|[\u3400-\u9fff]{2,6}(?:市|州|县|新区|盟)(?:规上工业(?:经济)?|规模以上工业)?)"
+)
+
+
+def is_subject_name(words: str) -> bool:
+    """``words`` name only a subject of a breakdown (an industry, a type of ownership, a place)."""
+    return bool(words) and not words.startswith("全") and bool(_SUBJECT_NAME.fullmatch(words))
+
+
+#: an amount after 增加 / 增长 / 减少 (not 增加值) or 同比新增: the change of a level, not the level (比2020年增加近2000亿元,
+#: 每年增加700亿元, 工业投资年均同比新增超过1000亿元)
+_CHANGE_BEFORE = re.compile(r"(?:增加(?!值)|增长|减少|同比新增)(?![到至为])[^，,。；、\d到至为]{0,3}$")
+#: 拉动规上工业增加值增长7.5个百分点, 为规上工业增长贡献67.1%: the number is a pull or contribution, not the phrase's
+_PULL_BEFORE = re.compile(r"拉动|贡献")
+
+
+def _respective_hit(vocab: lang.Vocabulary, clause_before: str) -> lang.Hit | None:
+    """Several measures and 分别 before the number (营业收入、利润总额分别增长5%、6%): the k-th figure after 分别 is the
+    k-th measure's; None otherwise."""
+    i = clause_before.rfind("分别")
+    hits: list[lang.Hit] = []
+    end = i
+    for h in reversed(vocab.indicator_hits(clause_before[:i]) if i > 0 else []):
+        gap = clause_before[h.end : end].strip()
+        if gap not in (("",) if not hits else ("、", "和", "及", "与")):
+            break  # only the list right before 分别: A、B分别…
+        hits.insert(0, h)
+        end = h.start
+    if len(hits) < 2:
+        return None
+    k = sum(1 for m in lang.find_mentions(clause_before[i:]) if m.unit is not None)
+    return hits[k] if k < len(hits) else None
+
+
+def _counts_for_a_count(
+    vocab: lang.Vocabulary, clause: str, rel: tuple[int, int], unit: str | None, ctx: DocContext
+) -> list[lang.Hit]:
+    """The phrases of a clause that may name a count's measure: for a count (10户, 3个), the phrase of a count
+    indicator right after it (its noun), else the phrases of count indicators when the clause has any (10户主营收入
+    达百亿元企业: the firms at the tier, not their revenue); else all."""
+    hits = vocab.indicator_hits(clause)
+    if lang.UNITS.get(unit or "", ("?",))[0] != "count":
+        return hits
+    ends = [m.end for m in lang.find_mentions(clause[: rel[0]]) if m.unit is not None]
+    # 100个在建项目竣工投产、每年有100个…: a phrase right after an earlier count is that count's noun, not this one's
+    hits = [h for h in hits if not any(e <= h.start and _COUNTED_NOUN.match(clause[e : h.start]) for e in ends)]
+    counts = [
+        h for h in hits if lang.UNITS.get(ctx.indicator_units.get(h.phrase.indicator or "", ""), ("?",))[0] == "count"
+    ]
+    if any(h.end <= rel[0] and not clause[h.end : rel[0]].strip() for h in counts):
+        return counts  # 统筹200个…: a count phrase right before the number names it
+    after = [h for h in counts if h.start >= rel[1] and _COUNTED_NOUN.match(clause[rel[1] : h.start])]
+    return after[:1] or counts or hits  # 3个过千亿元产业, 100个在建项目竣工投产: the words after the count
+
+
+#: what a count that opens its clause counts, written after it up to its head noun (113个|省、宜春市大中型项目)
+_NOUN_AFTER_COUNT = re.compile(r"^\s*([^，,；;。：:\d]{0,12}?(?:项目|企业|产业集群|集群|园区|开发区|基地|平台))")
+
+
+def counted_after(clause: str, rel: tuple[int, int], unit: str | None) -> str | None:
+    """The noun after a count that has no words before it in its clause (113个省、宜春市大中型项目完成投资…): what it
+    counts, so no measure of an earlier sentence is carried to it (issue 22, batch 6); None otherwise."""
+    if lang.UNITS.get(unit or "", ("?",))[0] != "count" or new_phrase(clause[: rel[0]]):
+        return None
+    m = _NOUN_AFTER_COUNT.match(clause[rel[1] :])
+    return m.group(1).strip() if m and len(m.group(1).strip()) >= 2 else None
+
+
+#: the words between a count and the phrase after it that names what is counted (3个|过|千亿元产业)
+_COUNTED_NOUN = re.compile(r"^[^，,、；;。：:\d]{0,6}$")
+
+
+def resolve_indicator(
+    vocab: lang.Vocabulary, clause: str, before: str, rel: tuple[int, int], unit: str | None, ctx: DocContext
+) -> tuple[lang.Hit | None, str | None, list[str]]:
+    """The indicator of a number at ``rel`` (offsets in ``clause``): the nearest phrase in its clause, else the
+    measure of the nearest earlier clause of its sentence (:func:`_carried_subject`); a % after 增长 of a level
+    becomes the level's growth rate. Another measure between the phrase and the number (占…比重, a pull 拉动…, the
+    growth or the change in points of a share) makes it unknown."""
+    hit = _respective_hit(vocab, clause[: rel[0]]) or _nearest(_counts_for_a_count(vocab, clause, rel, unit, ctx), *rel)
+    own = _measure_words(vocab, clause[: rel[0]])
+    proposal = _proposal(own)
+    between = clause[hit.end : rel[0]] if hit is not None and hit.end <= rel[0] else ""
+    if hit is None and (not new_phrase(own) or (ctx.kind == "report" and is_subject_name(new_phrase(own)))):
+        subject = bool(new_phrase(own))
+        hit, carried = _carried_subject(vocab, before)
+        if subject:
+            proposal = None  # 白银市为19.1%: the place's figure of the measure before (or of the paragraph before)
+        proposal = proposal or carried
+        between = before[hit.end :] + "，" + clause[: rel[0]] if hit is not None else ""
+    if hit is None:
+        return None, proposal, ["unknown_indicator"]
+    if hit.end <= rel[0] and hit.start > 0 and between == clause[hit.end : rel[0]]:
+        if vocab.inside_sector(clause, hit.start) or clause[: hit.start].endswith("单位"):
+            return (
+                None,
+                _proposal(clause[: rel[0]]) or proposal,
+                ["unknown_indicator"],
+            )  # 高技术制造业增加值占…, 单位工业增加值能耗
+    if _PER_CAPITA.search(clause[: hit.start]) and between == clause[hit.end : rel[0]]:
+        return None, _proposal(clause[: rel[0]]) or proposal, ["unknown_indicator"]  # 人均地区生产总值: per head
+    code = hit.phrase.indicator
+    if hit.phrase.if_new and _NEW.search(clause[: rel[0]]):
+        code = hit.phrase.if_new
+    review: list[str] = []
+    if (
+        hit.start <= rel[0]
+        and hit.end <= rel[0]
+        and _PULL_BEFORE.search(clause[: hit.start])
+        and between == clause[hit.end : rel[0]]
+    ):
+        return hit, proposal, ["unknown_indicator"]
+    denominator = hit.end <= rel[0] and "占" in clause[: hit.start]  # 占全市规上工业增加值的18.5%: a share of it
+    if (_OTHER_MEASURE.search(between) or denominator) and ctx.indicator_kinds.get(code or "") not in _SHARE_KINDS:
+        shares = [
+            h
+            for h in vocab.indicator_hits(clause[: rel[0]])
+            if ctx.indicator_kinds.get(h.phrase.indicator or "") in _SHARE_KINDS
+            and not vocab.inside_sector(clause, h.start)
+        ]
+        if not shares:
+            return hit, proposal, ["unknown_indicator"]  # 装备制造业增加值…占规上工业增加值的比重: another measure
+        hit, code = shares[-1], shares[-1].phrase.indicator  # 战略新兴产业总产值占工业总产值比重: the share's phrase
+    if ctx.indicator_kinds.get(code or "") == "share" and (
+        unit == "pp" or (unit == "%" and _GROWTH.search(clause[: rel[0]]))
+    ):
+        return hit, proposal, ["unknown_indicator"]  # the growth of a share's subject, or the change of the share
+    want = lang.UNITS.get(ctx.indicator_units.get(code or "", ""), ("?",))[0]
+    have = lang.UNITS.get(unit or "", (want,))[0]
+    level_kind = ctx.indicator_kinds.get(ctx.level_of.get(code or "", code or ""))
+    if unit == "pp" and ctx.indicator_kinds.get(code or "") == "growth_rate":
+        return hit, proposal, ["unknown_indicator"]  # 增速比一季度提高1.2个百分点: the change of a growth rate
+    if (
+        (have == "money" and level_kind in ("level", "money_flow")) or (have == "count" and level_kind == "count")
+    ) and _CHANGE_BEFORE.search(clause[: rel[0]]):
+        return hit, f"NEW:{hit.phrase.phrase}增量", ["unknown_indicator"]  # 比2020年增加近2000亿元: the change
+    if have == "money_usd" and want == "money":
+        return hit, code, ["unit_mismatch"]  # 进出口总值为1439.5亿美元: the measure in another currency
+    if have != want:
+        growth = ctx.growth_of.get(code or "")
+        level = ctx.level_of.get(code or "")
+        if have == "ratio" and unit != "pp" and _GROWTH.search(clause[: rel[0]]) and growth:
+            code = growth
+        elif level and lang.UNITS.get(ctx.indicator_units.get(level, ""), ("?",))[0] == have:
+            code = level  # 规模以上工业增加值在675亿元以上: the level of a growth-rate phrase
+        else:
+            return hit, proposal, ["unknown_indicator", "unit_mismatch"]
+    return hit, code, review
+
+
+#: a revenue or investment threshold written with a count: 超10亿元(24户), (4个)万亿级, (11个)百亿级(工业项目),
+#: (4个)收入规模超千亿元(的…产业), 亿元以上 — a threshold needs 超/过 before it or 级/以上 after it (issue 22)
+_THRESHOLD = re.compile(
+    r"(?P<pre>超过|超|过)?\s*(?P<num>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]*)\s*(?P<mag>万亿|亿)\s*元?\s*(?P<post>级|級|以上)?"
+)
+#: what a count with a threshold counts, by its head noun: firms, clusters, zones, projects, industries
+_COUNTED_HEAD = re.compile(r"产业集群|集群|开发区|园区|企业|产业项目|项目|項目|产业")
+_HEAD_FAMILY = {
+    "产业项目": "projects",
+    "产业集群": "clusters",
+    "集群": "clusters",
+    "开发区": "zones",
+    "园区": "zones",
+    "企业": "firms",
+    "项目": "projects",
+    "項目": "projects",
+    "产业": "industries",
+}
+#: the threshold in a code's name (projects_over_100m: 1 亿元, firms_rev_over_10bn: 100 亿元, …_over_20m: 0.2 亿元)
+_CODE_THRESHOLD = re.compile(r"over_(\d+)(m|bn)")
+
+
+def _threshold_yi(m: re.Match) -> float | None:
+    """The amount of a threshold match in 亿元 (千亿 -> 1000, 超10亿元 -> 10, 万亿级 -> 10000), None if the match is no
+    threshold (no 超/过 before it and no 级/以上 after it)."""
+    if not (m.group("pre") or m.group("post")):
+        return None
+    num = lang.parse_number(m.group("num")) if m.group("num") else 1.0
+    if num is None:
+        return None
+    return num * (10000.0 if m.group("mag") == "万亿" else 1.0)
+
+
+def _code_threshold(code: str) -> float | None:
+    """The threshold (亿元) a code's name states: over_100m -> 1, over_1bn -> 10, over_100bn -> 1000; None."""
+    m = _CODE_THRESHOLD.search(code)
+    if m is None:
+        return None
+    n = float(m.group(1))
+    return n / 100.0 if m.group(2) == "m" else n * 10.0
+
+
+def _threshold_name(yi: float) -> str:
+    """The over_… part of a code's name for a threshold in 亿元 (1 -> over_100m, 10 -> over_1bn, 1000 -> over_100bn)."""
+    return f"over_{yi * 100:g}m" if yi < 10 else f"over_{yi / 10:g}bn"
+
+
+#: the revenue that defines the threshold codes (firms_rev_over_…, industries_rev_over_…): written with the count or in
+#: its sentence before it (主营业务收入超亿元企业达527户，其中超10亿元24户), else the threshold's measure is not stated
+_REVENUE_WORD = re.compile(r"收入|营收")
+#: a qualifier between a threshold and its head noun that keeps the composed code (战略性新兴产业: an industry like any
+#: other); any other (千亿级特色产业) makes the count one the codes do not name
+_PLAIN_QUALIFIER = re.compile(r"(?:的)?(?:战略性新兴|战略新兴|高新技术|高技术|先进制造业?|制造业?|工业)?")
+
+
+def threshold_indicator(
+    clause: str, rel: tuple[int, int], unit: str | None, code: str | None, codes: set[str], before: str
+) -> tuple[str | None, bool]:
+    """A count whose noun states a revenue or investment threshold (超10亿元24户, 4个万亿级…产业集群, 11个百亿级工业项目,
+    4个收入规模超千亿元的战略性新兴产业). A code whose name states another threshold is not that count: the code with
+    the written threshold if indicators.csv has it, else a proposal NEW:<threshold + head noun>数 for review. Without
+    such a code, the count is composed from its head noun and its threshold (firms_rev_over_1bn,
+    industries_rev_over_100bn) when its revenue is written (in the count's words or in ``before``, its sentence
+    before the number) and no other qualifier stands between threshold and head noun. Returns (code, proposed_new);
+    the code unchanged when no threshold is written at the count."""
+    if lang.UNITS.get(unit or "", ("?",))[0] != "count":
+        return code, False
+    window = re.split(r"[，,；;。：:]", clause[rel[1] :], maxsplit=1)[0][: config.EXTRACT_NEW_PHRASE_MAX_CHARS * 2]
+    own_words = window.split("、", 1)[0]  # 4个万亿级、4个五千亿级、一批千亿级产业集群: this count's threshold
+    head = _COUNTED_HEAD.search(window)
+    yi: float | None = None
+    words, qualifier = "", ""
+    t = _THRESHOLD.search(own_words[: head.start()] if head and head.start() < len(own_words) else own_words)
+    if t is not None and t.start() <= 6 and (yi := _threshold_yi(t)) is not None and head is not None:
+        between = window[t.end() : head.start()]
+        qualifier = between if head.start() < len(own_words) else ""
+        words = t.group(0).strip() + head.group(0) if re.search(r"[、\d]", between) else window[t.start() : head.end()]
+    if yi is None:  # 其中超10亿元24户: the threshold right before the number
+        last = next(iter(reversed(list(_THRESHOLD.finditer(clause[: rel[0]])))), None)
+        if last is not None and last.end() == len(clause[: rel[0]].rstrip()):
+            yi = _threshold_yi(last)
+    if yi is None:
+        return code, False
+    own = _code_threshold(code or "")
+    if own is not None:
+        if abs(own - yi) < 1e-9:
+            return code, False
+        other = _CODE_THRESHOLD.sub(_threshold_name(yi), code or "", count=1)
+        if other in codes:
+            return other, False
+        return f"NEW:{words or _threshold_name(yi)}数", True
+    family = _HEAD_FAMILY.get(head.group(0)) if head and words else ("firms" if unit in ("户", "家") else None)
+    revenue = _REVENUE_WORD.search(own_words[: head.start()] if head and words else "") or _REVENUE_WORD.search(before)
+    composed = f"{family}_rev_{_threshold_name(yi)}" if family in ("firms", "industries", "clusters", "zones") else ""
+    if composed in codes and revenue and _PLAIN_QUALIFIER.fullmatch(qualifier):
+        return composed, False
+    return code, False
+
+
+#: a share of an industry's revenue in industry's (战略性新兴产业收入占工业比重, 高技术产业主营业务收入占规上工业营业收入的比重):
+#: the industry's name, a revenue head noun, 占 and industry's revenue (or industry alone) as the denominator
+_SECTOR_REVENUE_SHARE = re.compile(
+    r"[\u3400-\u9fff]{2,12}?(?:产业|制造业|行业)(?:营业收入|主营业务收入|主营收入|营收|收入)占"
+    r"(?:全[省市区县])?(?:规模以上|规上)?工业(?:企业)?(?:营业收入|主营业务收入|主营收入|营收|收入)?的?(?:比重|比例)"
+)
+
+
+def sub_annual_value_added(
+    vocab: lang.Vocabulary, ctx: DocContext, code: str | None, before: str, months: int | None
+) -> str | None:
+    """工业增加值 in a report's figure of a month, a quarter or a year to date (1—5月, 前三季度, 上月) is above-scale
+    industry's: the statistics of industrial production below a year cover the firms above designated size only
+    (all industry's value added is a figure of the year's accounts). The above-scale code for an all-industry
+    value-added code there (unless 全部工业 is written); ``code`` otherwise. ``months`` is the year to date (or -M
+    for the month M alone) carried from the sentences before, as for the figure's period."""
+    if ctx.kind != "report" or code is None or code not in _all_industry_codes(vocab) or "全部工业" in before:
+        return code
+    ytd = lang.ytd_months(before)
+    if ytd is None and lang.explicit_year(before) is None:
+        ytd = months
+    if ytd is None or ytd == 12:
+        return code
+    return _above_scale_code(vocab, ctx, code)
+
+
+def general_indicator_rules(
+    vocab: lang.Vocabulary,
+    ctx: DocContext,
+    spot: Spot,
+    unit: str | None,
+    code: str | None,
+    review: list[str],
+    months: int | None,
+) -> tuple[str | None, list[str]]:
+    """The rules of issue 22 that compose a code from the parts of a phrase (head noun, threshold, qualifier, kind)
+    rather than list phrases: :func:`threshold_indicator` for counts, :data:`_SECTOR_REVENUE_SHARE` for an
+    industry's share of revenue, :func:`sub_annual_value_added` for a report's months."""
+    clause_before = spot.clause[: spot.rel[0]]
+    codes = set(ctx.indicator_kinds)
+    code, proposed = threshold_indicator(spot.clause, spot.rel, unit, code, codes, spot.sentence[: spot.m.start])
+    if proposed:
+        return code, review if "unknown_indicator" in review else [*review, "unknown_indicator"]
+    counted = count_by_name(ctx, code, unit)
+    if counted is not None:
+        return counted, [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+    named = share_by_name(ctx, clause_before, code) if unit == "%" else None
+    if named is not None:
+        return named if named else _proposal(clause_before), (
+            [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+            if named
+            else (review if "unknown_indicator" in review else [*review, "unknown_indicator"])
+        )
+    share = _SECTOR_REVENUE_SHARE.search(clause_before)
+    if (
+        (code is None or code.startswith("NEW:"))
+        and unit == "%"
+        and "sector_revenue_share" in codes
+        and share is not None
+        and not _GROWTH.search(clause_before[share.end() :])  # 占比提高2个百分点: the change of the share
+    ):
+        return "sector_revenue_share", [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+    return sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months), review
+
+
+#: what may stand before a count's name in a phrase proposed for it: new in the period (新签约项目 of 签约项目数)
+_COUNT_NAME_LEAD = ("", "新", "累计")
+
+
+def count_by_name(ctx: DocContext, code: str | None, unit: str | None) -> str | None:
+    """A count proposed as new (NEW:<words>) whose words are the name of a count code of data/indicators.csv less
+    its 数 (签约项目数 -> 签约项目), with only 新/累计 before it: that code, found from indicators.csv without a
+    vocabulary row (NEW:新签约项目 -> projects_signed; issue 22, batch 6). Names of fewer than 3 characters (项目)
+    name no code."""
+    if not code or not code.startswith("NEW:") or lang.UNITS.get(unit or "", ("",))[0] != "count":
+        return None
+    words = code[4:]
+    for c, name in ctx.indicator_names.items():
+        base = name[:-1] if name.endswith("数") else name
+        if ctx.indicator_kinds.get(c) != "count" or len(base) < 3 or not words.endswith(base):
+            continue
+        if words[: len(words) - len(base)] in _COUNT_NAME_LEAD:
+            return c
+    return None
+
+
+#: a share written out in its clause: subject 占 denominator (的) 比重/比例 (生产性服务业占服务业增加值比重)
+_SHARE_WRITTEN = re.compile(r"(?P<s>[^，,；;。：:]+?)占(?P<d>[^，,；;。：:占]+?)的?(?:比重|比例)")
+_SHARE_NAME = re.compile(r"^(?P<s>.+?)占(?P<d>.+?)的?(?:比重|比例)$")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def share_by_name(ctx: DocContext, clause_before: str, code: str | None) -> str | None:
+    """A share whose subject and denominator are both written in the clause (X占Y比重), read against the names of
+    the share codes of data/indicators.csv (S占D比重): the code whose S ends X and whose D is in Y (D may be another
+    code's abbreviation: GDP is gdp, 地区生产总值), so a share is found without a vocabulary row (全社会研发投入占地区
+    生产总值比重 -> rd_gdp_share). "" when the clause's share is none of them and the code found by a phrase is a
+    share whose subject shares no word with X (a phrase of the share's tail only, 比重突破): that code does not
+    carry. None when the clause writes no such share or the phrase's code stands (issue 22, batch 6)."""
+    shares = list(_SHARE_WRITTEN.finditer(clause_before))
+    written = shares[-1] if shares else None
+    if written is None:
+        return None
+    subject = new_phrase(written.group("s"))
+    if len(subject) < 2:
+        return None  # 占全市的比重突破75%: the subject is in the clause before, the phrase's code stands
+    denominator = written.group("d")
+    for c, name in ctx.indicator_names.items():
+        m = _SHARE_NAME.match(name)
+        if m is None or ctx.indicator_kinds.get(c) not in _SHARE_KINDS:
+            continue
+        d = m.group("d")
+        forms = {d, ctx.indicator_names.get(d.lower(), d)}
+        if subject.endswith(m.group("s")) and any(f in denominator for f in forms):
+            return c
+    name = ctx.indicator_names.get(code or "", "")
+    own = _SHARE_NAME.match(name)
+    if own is not None and not (_bigrams(own.group("s")) & _bigrams(subject)):
+        return ""
+    return None
+
+
+_LEAD_WORDS = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年|按可比价(?:格)?计算|按现价计算|扣除价格因素(?:后)?|上半年|下半年|前三季度|[一二三四]季度|全年|今年|去年|明年|预计|其中|同时|"
+    r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\s*\d{1,2}\s*个?月|[（(][一二三四五六七八九十\d]+[）)]|"
+    r"十[一二三四五]五[”\"」’]?\s*(?:末|期末|期间|时期|以来)?|全省|全市|全州|全区|全县|全国|本市|我市|我省|我区|力争|确保|争取|争创|努力|"
+    r"(?:近)?[两三四五六七八九十\d]+\s*年(?:来|以来|间|平均|累计)?|到|至|截至|[“”\"「」‘’]|"
+    r"(?:按|以)(?:可比价|现价|不变价)格?(?:计算|计)?|扣除价格因素(?:后)?|"
+    r"(?<!\d)\d{1,2}\s*月份?\s*(?:当月|末|底)?|当月|本月|(?:截至|截止)\s*\d{1,2}\s*月份?(?:底|末)?)"
+)
+_TRAIL_WORDS = re.compile(
+    r"(?:达到|达|为|在|突破|超过|超|实现|完成|增长|增速|增幅|同比|比上年|较上年|提高到|提升到|下降到|提高|提升|下降|减少|"
+    r"年均|平均|每年|分别|累计|同期|保持|控制在|接近|近|约|至少|不低于|不少于|不超过|跨越|迈上|增加|新增|有|的|了|是|共|总量|"
+    r"形成|建成|打造|培育|建设|拥有|首次|总计)+$"
+)
+
+
+_COUNT_OF_UNITS = re.compile(r"(?:等)?\s*(?:\d+|[一二两三四五六七八九十N])\s*个\s*(?:产业|行业|领域|集群|园区)")
+
+
+def _measure_words(vocab: lang.Vocabulary, clause_before: str) -> str:
+    """The clause before a number less the sectors it names and their count (装备制造、石化…6个产业): what is left
+    names the measure, if anything."""
+    out = list(clause_before)
+    for h in vocab.sector_hits(clause_before):
+        out[h.start : h.end] = " " * (h.end - h.start)
+        if "".join(out[h.end : h.end + 2]) in ("产业", "行业"):
+            out[h.end : h.end + 2] = "  "  # 电子信息产业突破1300亿元: the sector's own 产业
+    text = _COUNT_OF_UNITS.sub(" ", "".join(out))
+    group = list(re.finditer(_GROUP_OF_INDUSTRIES.pattern + r"\s*均?", text))
+    if group:  # 生物医药、材料制造、机电制造四大产业均…: the names listed before the count are industries too
+        text = " " * group[-1].end() + text[group[-1].end() :]
+    return text
+
+
+#: a place as the subject of a figure (吴忠市增长9.6%, 其中宁东基地增长28%, 固原市、中卫市分别…): a place, not a measure
+_PLACE = re.compile(
+    r"[\u3400-\u9fff]{1,6}?(?:市|县|区|旗|盟|州|基地)(?=\s*(?:实现|同比|比上年|增长|增速|下降|分别|[、和及与]|$))"
+)
+
+
+def new_phrase(clause_before: str) -> str:
+    """The words naming the measure before a number, for a proposed indicator: the clause before the number less
+    its years, periods, places, tier words and the verbs and comparators next to the number."""
+    text = re.sub(
+        r"\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及:：]", " ", clause_before
+    )  # 分别增长12.0%、: an earlier figure
+    text = re.sub(r"[\s,，、：:；;（）()“”\"]+", " ", text)
+    text = _LEAD_WORDS.sub(" ", text)
+    text = _PLACE.sub(" ", text)
+    words = [w for w in text.split(" ") if w]
+    phrase = _TRAIL_WORDS.sub("", words[-1]) if words else ""
+    return phrase[-config.EXTRACT_NEW_PHRASE_MAX_CHARS :]
+
+
+def _proposal(clause_before: str) -> str | None:
+    phrase = new_phrase(clause_before)
+    return f"NEW:{phrase}" if len(phrase) >= 2 else None
+
+
+def resolve_sectors(vocab: lang.Vocabulary, clause: str, rel: int, heading: str) -> tuple[list[str], list[str]]:
+    """Sectors named before the number in its clause (several joined by 、/和: one row each), else in the
+    paragraph's heading."""
+    hits = vocab.sector_hits(clause[:rel])
+    codes = list(dict.fromkeys(h.phrase.sector for h in hits if h.phrase.sector))
+    if len(codes) > 1:
+        return codes, ["sector_list"]
+    if codes:
+        return codes, []
+    codes = list(dict.fromkeys(h.phrase.sector for h in vocab.sector_hits(heading) if h.phrase.sector))
+    return (codes[:1], ["sector_from_heading"]) if codes else ([], [])
+
+
+#: the number's sector list joined by 、/和/及 before 增加值 (装备制造业、高技术制造业增加值), a sector's 业 left over
+_SECTOR_GAP = re.compile(r"^(?:产业|行业|业)?\s*(?:实现)?\s*(?:[、和及与]\s*)?$")
+#: a group of industries named by their count (六大行业, 四大产业) right before (实现)增加值 or 均: its subject
+_GROUP_OF_INDUSTRIES = re.compile(r"([两三四五六七八九十]|\d{1,2})\s*大\s*(?:产业|行业)")
+#: …四大产业均突破1000亿元, 两大产业主营收入均…: each industry of the group reaches the figure
+_GROUP_EACH = re.compile(_GROUP_OF_INDUSTRIES.pattern + r"[^，,；;。\d]{0,8}均[^，,；;。\d]{0,6}$")
+_ABOVE_SCALE = re.compile(r"规模以上|规上|规模工业")
+#: a value-added total: above-scale industry's (规模以上工业增加值) or all industry's (全部工业增加值, 工业增加值)
+_VA_TOTAL = re.compile(r"(?:规模以上|规上|规模|全部)?工业(?:企业)?(?:实现)?增加值")
+
+
+#: an industry of the national classification (非金属矿物制品业, 有色金属冶炼和压延加工业, 我省医药制造业): in a report of
+#: above-scale industry with no measure named before it, its growth is that of its value added (the statistics of
+#: industrial production by industry)
+_CLASSIFIED_INDUSTRY = re.compile(
+    r"(?:我省|我市|我区)?[\u3400-\u9fff、和及与]{1,24}?"
+    r"(?:[制製](?:造|品)|[开開][采採]|加工|[采採][选選]|洗[选選]|供[应應]|冶[炼煉])业"
+)
+#: a head noun with no qualifier in its clause (实现增加值447亿元): its subject is named in the clause before
+_BARE_HEAD = re.compile(r"\s*(?:共|累计)?\s*(?:实现|完成)?\s*")
+#: the scope words before a clause's subject (全省制造业…, 我市装备制造业…)
+_SCOPE = re.compile(r"^\s*(?:其中|同时)?\s*(?:全[省市区县州]|我[省市区县]|本[省市])?\s*")
+
+
+def _subject_of_clause_before(vocab: lang.Vocabulary, sentence_before: str) -> list[str | None]:
+    """The sectors a sentence's last clause opens with (全省制造业生产快速增长，| 实现增加值…: manufacturing), when that
+    clause holds no figure and names no measure of the vocabulary; [] otherwise."""
+    pieces = spans(sentence_before, _CLAUSE_END)
+    if not pieces:
+        return []
+    a, b = pieces[-1]
+    last = sentence_before[a:b]
+    if vocab.indicator_hits(last) or any(m.unit is not None for m in lang.find_mentions(last)):
+        return []
+    start = _SCOPE.match(last)
+    hits = vocab.sector_hits(last)
+    if not hits or start is None or hits[0].start != start.end():
+        return []
+    return [hits[0].phrase.sector]
+
+
+def sector_value_added(
+    vocab: lang.Vocabulary,
+    clause_before: str,
+    unit: str | None,
+    ctx: DocContext,
+    above_scale: bool,
+    carried: lang.Hit | None = None,
+    sentence_before: str = "",
+) -> tuple[str, list[str | None]] | None:
+    """<sector>增加值 before a number (采矿业增加值增长0.4%, 装备制造业、高技术制造业增加值分别增长…): the value added of
+    those sectors — above-scale industry's (the codes of 规模以上工业增加值 in the vocabulary) when ``above_scale``
+    (规模以上/规上 in the paragraph), else all industry's (those of 工业增加值); the growth code for a % after a
+    growth word, the level for money. A clause naming only sectors (分门类看，采矿业增长3.2%) is the value added of
+    those sectors when the measure ``carried`` from before is value added. None when no sector stands right before
+    the last 增加值 or another measure (占…比重, 拉动) comes between it and the number."""
+    i = clause_before.rfind("增加值")
+    if i < 0 and carried is not None and carried.phrase.phrase.endswith("增加值"):
+        g = _GROWTH_START.search(clause_before)
+        i = g.start() if g else len(clause_before)
+        words = new_phrase(_measure_words(vocab, clause_before[:i]))
+        if words and not (ctx.kind == "report" and is_subject_name(words)):
+            return None  # the clause names a measure of its own (not only an industry, ownership or place)
+    if i < 0 and carried is None and ctx.kind == "report" and unit == "%" and above_scale:
+        g = _GROWTH_START.search(clause_before)
+        words = new_phrase(clause_before[: g.start()]) if g else ""
+        if g is not None and _CLASSIFIED_INDUSTRY.fullmatch(words) and _GROWTH.search(clause_before):
+            i = (
+                g.start()
+            )  # 规模以上工业…行业中…其中，非金属矿物制品业增长32.8%: an industry's growth is its value added's
+    if i < 0 or _OTHER_MEASURE.search(clause_before[i:]) or _PULL_BEFORE.search(clause_before[i:]):
+        return None
+    chain: list[str | None] = []
+    end = i
+    for h in reversed(vocab.sector_hits(clause_before[:i])):
+        gap = clause_before[h.end : end]
+        if not _SECTOR_GAP.match(gap) or (not chain and re.search(r"[、和及与]", gap)):
+            break
+        if chain and not re.search(r"[、和及与]", gap):
+            chain[0] = h.phrase.sector or ""  # 汽车制造业, 电子信息制造业: the named industry, not manufacturing
+        else:
+            chain.insert(0, h.phrase.sector or "")
+        end = h.start
+    if not chain and re.search(_GROUP_OF_INDUSTRIES.pattern + r"\s*(?:实现)?\s*$", clause_before[:i]):
+        chain = [None]  # 六大行业实现增加值2040.31亿元: the value added of the group (its industries listed before)
+    if not chain and _BARE_HEAD.fullmatch(clause_before[:i]) and sentence_before:
+        chain = _subject_of_clause_before(vocab, sentence_before)  # 全省制造业生产快速增长，实现增加值447亿元
+    if not chain and ctx.kind == "report" and is_subject_name(new_phrase(_measure_words(vocab, clause_before[:i]))):
+        chain = [None]  # 国有控股企业增加值增长10.3%, 石油和天然气开采业增长23.0%: a subject the vocabulary lacks
+    if not chain:
+        return None
+    phrase = vocab.phrase("规模以上工业增加值" if above_scale else "工业增加值")
+    code = phrase.indicator if phrase else None
+    if code is None:
+        return None
+    kind = lang.UNITS.get(unit or "", ("?",))[0]
+    growth = ctx.growth_of.get(code, code if ctx.indicator_kinds.get(code) == "growth_rate" else "")
+    level = ctx.level_of.get(code, code if ctx.indicator_kinds.get(code) != "growth_rate" else "")
+    if unit == "%" and _GROWTH.search(clause_before) and growth:
+        return growth, list(dict.fromkeys(chain))
+    if kind == "money" and level:
+        return level, list(dict.fromkeys(chain))
+    return None
+
+
+_S = TypeVar("_S", str, str | None)
+
+#: a section of the national industry classification (GB/T 4754) outside industry (工业 = mining, manufacturing,
+#: utilities) ends right before a head noun of the vocabulary: agriculture (农林牧渔业, 农业), construction, services
+#: and the primary and tertiary sectors (农林牧渔业|总产值, 服务业|增加值)
+_NON_INDUSTRY = re.compile(
+    r"(?:农林牧渔|农|林|牧|渔|建筑|服务|批发和零售|交通运输|住宿和餐饮|金融|房地产)业\s*总?$|第[一三]产业\s*总?$"
+)
+_MEASURE_KINDS = ("level", "growth_rate", "money_flow")
+
+
+def unknown_industry(
+    vocab: lang.Vocabulary,
+    ctx: DocContext,
+    clause: str,
+    hit: lang.Hit | None,
+    sectors: list[str | None],
+    code: str | None,
+) -> bool:
+    """The phrase found names only the measure (产值, 增加值) of industry and a section of the economy outside
+    industry is named right before it: the figure is that section's (agriculture's gross output is no 工业总产值),
+    so the code does not carry (issue 22, batch 6: 农林牧渔业总产值增长4.3%). A sector of data/sectors.csv (矿业,
+    汽车产业) keeps the code with its sector; counts are left alone."""
+    if hit is None or code is None or code.startswith("NEW:") or any(s is not None for s in sectors):
+        return False
+    if ctx.indicator_kinds.get(code) not in _MEASURE_KINDS:
+        return False
+    return bool(_NON_INDUSTRY.search(clause[: hit.start])) and not vocab.inside_sector(clause, hit.start)
+
+
+#: a word of an industry's name right before 工业增加值 (煤炭工业增加值, 化学工业增加值), not a place or scope
+_INDUSTRY_BEFORE = re.compile(r"(?<!全)(?<!本)(?<!我)[\u3400-\u9fff](?<![全省市区县州部的月年看中])$")
+
+
+def industry_code(
+    ctx: DocContext, hit: lang.Hit | None, code: str | None, clause_before: str, review: list[str]
+) -> tuple[str | None, list[str]]:
+    """The code of a measure of an industry outside data/sectors.csv (:func:`unknown_industry`): the phrase's sector
+    variant when data/indicators.csv names that code for any industry (name_zh 产业营业收入: 产业… = of an industry),
+    with review sector_unknown (软件和信息服务业营收 -> sector_revenue); else industry's code does not carry and a new
+    indicator is proposed (工业总产值 is industry's only: 农林牧渔业总产值 -> NEW:…)."""
+    variant = hit.phrase.if_sector if hit is not None else None
+    if variant and ctx.indicator_names.get(variant, "").startswith("产业"):
+        if ctx.indicator_kinds.get(code or "") == "growth_rate":
+            variant = ctx.growth_of.get(variant)
+        if variant:
+            return variant, [*review, "sector_unknown"]
+    return _proposal(clause_before), [*review, "unknown_indicator"]
+
+
+_LIST_JOIN = re.compile(r"^\s*[、和及与]\s*")
+
+
+def listed_measure(
+    vocab: lang.Vocabulary,
+    ctx: DocContext,
+    clause: str,
+    rel: tuple[int, int],
+    hit: lang.Hit | None,
+    code: str | None,
+    unit: str | None,
+) -> str | None:
+    """A figure of a list (X产值140亿元、增加值78.4亿元、利税35亿元) whose own words after the figure before it name
+    a measure the phrase found before that figure does not: the measure of its own words, the shortest phrase of
+    the vocabulary they end (增加值 -> 工业增加值, the head noun of a phrase in a form the vocabulary lacks), else a
+    new indicator (NEW:利税). None when the phrase is the figure's own or nothing is written between (issue 22,
+    batch 6)."""
+    if hit is None or code is None or hit.end > rel[0]:
+        return None
+    before = clause[: rel[0]]
+    prev = [m for m in lang.find_mentions(before) if m.unit is not None and m.start >= hit.end]
+    if not prev:
+        return None
+    between = before[prev[-1].end :]
+    if not _LIST_JOIN.match(between):
+        return None
+    words = new_phrase(_LIST_JOIN.sub("", between))
+    if len(words) < 2 or vocab.indicator_hits(words):
+        return None
+    ends = sorted((p for p in vocab.phrases if p.indicator and p.phrase.endswith(words)), key=lambda p: len(p.phrase))
+    if not ends:
+        return f"NEW:{words}"
+    found = ends[0].indicator or ""
+    have = lang.UNITS.get(unit or "", ("?",))[0]
+    for c in (found, ctx.level_of.get(found, ""), ctx.growth_of.get(found, "")):
+        if c and lang.UNITS.get(ctx.indicator_units.get(c, ""), ("",))[0] == have:
+            return c  # 工业增加值 names the growth; 78.4亿元 is its level (industrial_va)
+    return None
+
+
+def _all_industry_codes(vocab: lang.Vocabulary) -> set[str]:
+    """The codes of 工业增加值 (all industry's value added): its growth and its level."""
+    phrase = vocab.phrase("工业增加值")
+    return {c for c in (phrase.indicator if phrase else None, "industrial_va", "industrial_va_growth") if c}
+
+
+def _above_scale_code(vocab: lang.Vocabulary, ctx: DocContext, code: str) -> str:
+    """The above-scale counterpart of an all-industry value-added code (its growth for a growth, its level for a
+    level)."""
+    phrase = vocab.phrase("规模以上工业增加值")
+    growth = phrase.indicator if phrase and phrase.indicator else code
+    if ctx.indicator_kinds.get(code) == "growth_rate":
+        return growth
+    return ctx.level_of.get(growth, code)
+
+
+#: where the growth words of a clause start (采矿业|增长3.2%)
+_GROWTH_START = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|下降|减少)")
+
+
+def respective(sectors: list[_S], clause_before: str) -> list[_S]:
+    """Several sectors and 分别 before the number: the k-th figure after 分别 is the k-th sector's (装备制造业、高技术
+    制造业增加值分别增长12.0%、11.8%); otherwise all of them."""
+    i = clause_before.rfind("分别")
+    if len(sectors) < 2 or i < 0:
+        return sectors
+    k = sum(1 for m in lang.find_mentions(clause_before[i:]) if m.unit is not None)
+    return [sectors[k]] if k < len(sectors) else sectors

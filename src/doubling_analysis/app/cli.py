@@ -165,11 +165,11 @@ def cmd_extract(args) -> int:
             text_path.write_text(src.text, encoding="utf-8")
             source_file = str(text_path)
             print(f"page text -> {text_path} (the source file accept copies)", file=sys.stderr)
-        if year_note(cands):
-            print(year_note(cands), file=sys.stderr)
-        issued, issued_from = args.issued, None
-        if not issued and src.published:  # the page says when it was published
-            issued, issued_from = src.published.date, f"the page ({src.published.found})"
+        note = year_note(cands)
+        if note:
+            print(note, file=sys.stderr)
+        issued, issued_from = src.issue_date(args.issued)
+        if issued_from:  # the page says when it was published
             print(f"issue date {issued} read from {issued_from}; give --issued to set another", file=sys.stderr)
         out = args.out or sys.stdout
         write_candidates(

@@ -1207,7 +1207,7 @@ def extract_source(
         src = webtext.read_source(path, read_text)
     except webtext.WebError as exc:
         raise ExtractError(str(exc)) from None
-    issued = issued or (src.published.date if src.published else None)  # a page's own date, else none
+    issued = src.issue_date(issued)[0]  # a page's own date when none is given
     ctx, vocab = context_from_data(src.text, kind, jurisdiction, source_id, issued, data_dir)
     return extract_text(src.text, ctx, vocab), src
 

@@ -619,12 +619,8 @@ _ROC_YEAR = re.compile(
 ROC_OFFSET = 1911
 
 
-def roc_years(text: str) -> list[tuple[int, int]]:
-    """(position, Western year) of each ROC year written in ``text`` (民國109年, 109年度 -> 2020)."""
-    return _roc_years(normalise(text))
-
-
 def _roc_years(text: str) -> list[tuple[int, int]]:
+    """(position, Western year) of each ROC year written in normalised ``text`` (民國109年, 109年度 -> 2020)."""
     out = []
     for m in _ROC_YEAR.finditer(text):
         n = int(m.group(1) or m.group(2))
@@ -640,14 +636,14 @@ _WORD_YEAR = re.compile(
 _WORD_DIGITS = "〇一二三四五六七八九"
 
 
-def word_years(text: str) -> list[tuple[int, int]]:
-    """(position, year) of each two-digit year in words in ``text`` (二一年 -> 2021)."""
-    return _word_years(normalise(text))
-
-
-def _word_years(text: str) -> list[tuple[int, int]]:
+def _word_years(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of each two-digit year in words in normalised ``text`` (二一年 -> 2021)."""
     return [
-        (m.start(), 2000 + 10 * _WORD_DIGITS.index(m.group(1)) + _WORD_DIGITS.index(m.group(2).replace("零", "〇")))
+        (
+            m.start(),
+            m.end(),
+            2000 + 10 * _WORD_DIGITS.index(m.group(1)) + _WORD_DIGITS.index(m.group(2).replace("零", "〇")),
+        )
         for m in _WORD_YEAR.finditer(text)
     ]
 
@@ -661,7 +657,7 @@ def with_base(text: str) -> int | None:
     """The year of the last 与Y年比较 / 与Y年相比 in ``text`` (a base of the figures after it), else None."""
     text = normalise(text)
     years = [*((m.start(), m.end(), int(m.group(1))) for m in _YEAR.finditer(text))]
-    years += [(m.start(), m.end(), y) for m, (_, y) in zip(_WORD_YEAR.finditer(text), word_years(text))]
+    years += _word_years(text)
     hits = [
         (a, y)
         for a, b, y in years
@@ -673,21 +669,17 @@ def with_base(text: str) -> int | None:
 def explicit_year(text: str) -> int | None:
     """The last year written in ``text`` that is not a base year (比2020年, 比2018—2020年 are bases); a year of the ROC
     calendar (民國109年) counts as its Western year."""
+    if "年" not in text:  # every year form below is written with 年
+        return None
     years = [
         (m.start(), int(m.group(1)))
         for m in _YEAR.finditer(text)
         if not _BASE.search(text[max(0, m.start() - 3) : m.end()])
         and not _BASE_SPAN_END.search(text[max(0, m.start() - 12) : m.start()])
     ]
-    if "年" not in text:
-        return None
     norm = normalise(text)
     years += _roc_years(norm)
-    years += [
-        (a, y)
-        for (a, y), m in zip(_word_years(norm), _WORD_YEAR.finditer(norm))
-        if not _WITH_BASE_AFTER.match(norm[m.end() : m.end() + 3])
-    ]
+    years += [(a, y) for a, b, y in _word_years(norm) if not _WITH_BASE_AFTER.match(norm[b : b + 3])]
     years = [
         (a, y)
         for a, y in years

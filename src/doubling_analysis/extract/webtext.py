@@ -210,6 +210,13 @@ class Source:
     html: bool  # read from HTML
     published: PageDate | None = None  # the page's own date (:func:`page_date`), for a page
 
+    def issue_date(self, given: str | None) -> tuple[str | None, str | None]:
+        """The issue date to read the text with — the one given, else the page's own — and where the page's was
+        read (None when given or when the page has no date)."""
+        if given or self.published is None:
+            return given, None
+        return self.published.date, f"the page ({self.published.found})"
+
 
 def is_url(name: str | os.PathLike) -> bool:
     return bool(re.match(r"^https?://", str(name), re.I))

@@ -380,7 +380,8 @@ def bench_out_of_sample(folder: Path = OOS, verbose: bool = True):
                         "indicator": c.indicator_code,
                     }[f]
                     want_f = {"year": a["target_year"] if a["kind"] == "plan" else a["period"]}.get(f, a.get(f))
-                    wrong.append((f, name, a["quote_fragment"], f"want {want_f!r} got {got!r}"))
+                    flag = "flagged" if flagged else "UNFLAGGED"
+                    wrong.append((f, name, a["quote_fragment"], f"want {want_f!r} got {got!r}", flag))
         extras += [(name, c.value, c.unit, c.indicator_code, c.quote) for k, c in enumerate(cands) if k not in used]
         total["figures"] += len(rows)
         total["candidates"] += len(cands)

@@ -12,6 +12,10 @@ let a person review them (``keep``), and accept the kept rows into a data folder
 * :mod:`.accept` appends the kept rows to a data folder with new ids, adds the source text and its sources.csv
   row, and validates the whole folder on a temporary copy first: when it fails, nothing is written.
 
+The parts live by concern: :mod:`.years` (the years of a document and of each figure), :mod:`.indicators` (which
+indicator and sector), :mod:`.clauses`, :mod:`.records` (the records and review codes) and :mod:`.output` (CSV);
+this module finds the figures, their periods and report fields, and re-exports the names it used to define.
+
 The vocabulary of phrases (``data/vocabulary.csv``) is loaded and checked here (not a catalog table): see
 :func:`doubling_analysis.extract.language.load_vocabulary`.
 """
@@ -54,7 +58,17 @@ from .indicators import (
     unknown_industry,
 )
 from .output import ACTUAL_COLUMNS, EXTRA_COLUMNS, TARGET_COLUMNS, candidate_record, write_candidates
-from .records import NO_YEAR, REVIEW_CODES, REVIEW_FIELDS, Candidate, DocContext, ExtractError, Spot
+from .records import REVIEW_CODES, REVIEW_FIELDS, Candidate, DocContext, ExtractError, Spot
+from .years import (
+    _FIRST_YEAR,
+    _PAST,
+    _TIMES_THE_BASE,
+    _doubling_years,
+    _last_month,
+    _year_unknown,
+    _years,
+    document_years,
+)
 
 # ---- reading and cleaning ------------------------------------------------------------------------------------
 
@@ -100,58 +114,6 @@ def clean(text: str) -> str:
 
 
 # ---- document context ----------------------------------------------------------------------------------------
-
-_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-－—–~至]\s*((?:19|20)\d{2})\s*年")
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,30}?(?:实施方案|工作要点|要点|计划|方案|行动)")
-
-
-#: a year written with a period inside it (2024年一季度, 2022年1-9月, 2014年前三季度), not after 比/较 (a base)
-_YEAR_WITH_PERIOD = re.compile(
-    r"(?<![比较\d])((?:19|20)\d{2})\s*年\s*(?=[一二三四]季度|第\s*[一二三四1-4]\s*季|首季|前三季度|上半年|前\s*\d"
-    r"|\d{1,2}\s*[-—–~至到]?\s*\d{0,2}\s*月)"
-)
-
-
-#: a year that opens a report, as its topic (2025年，镌刻着…; a line 2025年 of its own): the year it reports on
-_OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(?:[，,：:\n]|$)")
-
-
-def _report_head_year(head: str, issued_year: int | None) -> int | None:
-    """The year of a report named in its head with a period of that year (记者从2024年一季度…新闻发布会上获悉), or the
-    year its first words name as their topic (2025年，…: issue 22, batch 6): the first such year not after the
-    issue year, else None."""
-    opening = _OPENING_YEAR.match(head)
-    if opening and (issued_year is None or int(opening.group(1)) <= issued_year):
-        return int(opening.group(1))
-    for m in _YEAR_WITH_PERIOD.finditer(head):
-        year = int(m.group(1))
-        if issued_year is None or year <= issued_year:
-            return year
-    return None
-
-
-def document_years(text: str, issued_year: int | None, kind: str = "plan") -> tuple[int, int]:
-    """(base year, target year) of a document from its title: 2021-2023 -> (2020, 2023); 2022年实施方案 ->
-    (2021, 2022); else the issue year; (NO_YEAR - 1, NO_YEAR) when neither the head nor the issue date gives one."""
-    head = text[: config.EXTRACT_TITLE_CHARS]
-    m = _SPAN.search(head)
-    if m:
-        return int(m.group(1)) - 1, int(m.group(2))
-    m = _TITLE_YEAR.search(head)
-    if m:
-        return int(m.group(1)) - 1, int(m.group(1))
-    plan = lang.horizon(head) if kind == "plan" else None
-    if plan and (issued_year is None or issued_year <= plan[1]):
-        return plan[0] - 1, plan[1]  # a five-year plan (十四五): 2020 -> 2025
-    if issued_year is None:
-        named = _report_head_year(head, None) if kind == "report" else None
-        return (named - 1, named) if named is not None else (NO_YEAR - 1, NO_YEAR)
-    if kind == "report":
-        named = _report_head_year(head, issued_year)
-        if named is not None:
-            return named - 1, named  # 2024年一季度…: the report's own year, named with its period
-        return issued_year - 2, issued_year - 1  # a report without a year reports the past year
-    return issued_year - 1, issued_year
 
 
 def context_from_data(
@@ -202,7 +164,6 @@ def context_from_data(
 
 _ZERO = re.compile(r"零的突破|实现突破")
 _DOUBLING = re.compile(r"翻一番|倍增(?=[^。\n]{0,6}(?:计划|行动))")
-_PAST = re.compile(r"十三五|现拥有|过去\s*\d*\s*[五两三]?年")
 _NEEDS_UNITLESS = re.compile(r"^\s*(?:以上|左右|以内|%)")
 
 
@@ -274,115 +235,6 @@ def sentence_mentions(sentence: str, item: bool = False) -> list[lang.Mention]:
             continue
         kept.append(m)
     return kept
-
-
-def _ahead_year(spot: Spot, ctx: DocContext) -> int | None:
-    """A plan's year counted from its base year: milestones (3年、5年、8年 … 分别: each figure after the list its
-    own year, in order) or 3年内 / 用5年时间."""
-    before = spot.sentence[: spot.m.start]
-    ms = lang.milestones(spot.sentence)
-    if ms and ms[0] <= spot.m.start:
-        k = sum(1 for x in lang.find_mentions(spot.sentence[ms[0] : spot.m.start]) if x.unit is not None)
-        if k < len(ms[1]):
-            return ctx.base_year + ms[1][k]
-    n = lang.years_ahead(before)
-    return ctx.base_year + n if n else None
-
-
-_LAST_MONTH = re.compile(r"上月|上个月")
-
-
-def _last_month(sentence: str, ctx: DocContext) -> int | None:
-    """上月 / 上个月 in a report of month M: the month before alone, as -(M - 1) (-12 on a page of January); None
-    when the sentence names no such month or the page's month is unknown."""
-    if ctx.issued_month is None or not _LAST_MONTH.search(sentence) or lang.explicit_year(sentence) is not None:
-        return None
-    return -(ctx.issued_month - 1 or 12)
-
-
-def _report_year(ctx: DocContext, months: int | None) -> int | None:
-    """The year of a period written without one (上半年, 1—5月, 全年): the last such period ended by the issue date
-    (a page of August on 上半年: that year's; a page of January on 1至11月 or 全年: the year before)."""
-    if ctx.issued_year is None:
-        return None
-    if months is None or months == 12:
-        return ctx.issued_year - 1 if ctx.issued_month is not None else None
-    if ctx.issued_month is None:
-        return None
-    return ctx.issued_year if ctx.issued_month > abs(months) else ctx.issued_year - 1  # -7: July alone
-
-
-#: 在去年实现…突破500亿元基础上: the year inside is the base the plan builds on, not the year of its targets
-_ON_THE_BASIS = re.compile(r"在[^。；;，,]*?(?:[，,][^。；;，,]*?)?基础上")
-#: a rate per year (每年保持20%以上的增速, 年均增长8%) in a plan
-_PER_YEAR_RATE = re.compile(r"每年|年均")
-
-
-def _years(
-    spot: Spot, ctx: DocContext, sticky: int | None, months: int | None = None, lead_year: int | None = None
-) -> tuple[int, int, list[str]]:
-    before = spot.sentence[: spot.m.start]
-    clause_before = spot.clause[: spot.rel[0]]
-    if spot.m.unit == "倍":  # 是2012年的2.8倍: the year of the level multiplied (a base), not the figure's year
-        before = _TIMES_THE_BASE.sub(lambda b: " " * len(b.group(0)), before)
-        clause_before = _TIMES_THE_BASE.sub(lambda b: " " * len(b.group(0)), clause_before)
-    review: list[str] = []
-    year = lang.explicit_year(clause_before)
-    if year is None:
-        year_text = _ON_THE_BASIS.sub(lambda b: " " * len(b.group(0)), before) if ctx.kind == "plan" else before
-        year = lang.relative_year(year_text, ctx.issued_year)
-        if year is not None:
-            review.append("relative_year")
-    if year is None and ctx.kind == "plan" and _PER_YEAR_RATE.search(clause_before):
-        later = lang._TO_YEAR.search(spot.sentence[spot.m.end :])  # 每年保持20%以上的增速，到2025年…: to that year
-        year = int(later.group(1)) if later and lang.explicit_year(before) is None else None
-    if year is None and ctx.kind == "plan":
-        year = _ahead_year(spot, ctx)
-    if year is None:
-        year = lang.explicit_year(before)
-    if year is None and ctx.kind == "plan":
-        plan = lang.horizon(before)
-        year = plan[1] if plan else None
-    if year is None and ctx.kind == "report" and lead_year is not None and not _PAST.search(before):
-        year = lead_year  # 2013年，全县…。…第二产业增加值61.7亿元: the year the report opened with
-    if year is None and ctx.kind == "report" and not _PAST.search(before):
-        period_text = lang.last_period(lang.without_bases(before))  # 较一季度提高: a base, not the period
-        quarter = lang.quarter_alone(period_text)
-        year = _report_year(
-            ctx,
-            lang.ytd_months(period_text) or lang.month_end(before) or (3 * quarter if quarter else None) or months,
-        )
-        if year is not None:
-            review.append("default_year")
-    if year is None:
-        year = sticky or ctx.year
-        if not _PAST.search(before) and ctx.kind == "report":
-            review.append("default_year")
-    base = lang.base_year(spot.sentence[: spot.m.end], year, ctx.base_year)
-    return year, base, review
-
-
-#: years before this one are not years of a figure but counted from :data:`NO_YEAR`
-_FIRST_YEAR = 1000
-
-
-def _year_unknown(c: Candidate) -> Candidate:
-    """A candidate of an undated document whose year is not in the text: no target_year, base_year nor period."""
-    review = [r for r in c.review if r not in ("default_year", "relative_year", "span")] + ["year_unknown"]
-    return replace(c, target_year=None, base_year=None, period=None, review=review)
-
-
-def _doubling_years(spot: Spot, ctx: DocContext, year: int, base: int) -> tuple[int, int]:
-    """翻一番 in N years: the year N - 1 after the base year (三年翻一番 of a plan of 2021: 2023), but a year the
-    sentence writes before it (到2025年，…实现五年翻一番) is the doubling's year, N years after its base."""
-    m = re.search(r"([三五两二3-5])\s*年", spot.sentence[max(0, spot.m.start - 8) : spot.m.end + 8])
-    if m and not ctx.multi_year:
-        n = int(lang.parse_number(m.group(1)) or 3)
-        written = lang.explicit_year(spot.sentence[: spot.m.start])
-        if written is not None and written > ctx.base_year:
-            return written, written - n
-        return ctx.base_year + n - 1, ctx.base_year - 1
-    return year, base
 
 
 def _value_forms(m: lang.Mention, quote: str) -> tuple[float, float | None, str | None, list[str]]:
@@ -775,8 +627,6 @@ def _from_to_horizon(spot: Spot, clause_before: str) -> str | None:
 
 #: 减少 / 下降 right before an amount (not a rate): the amount is a fall of the level, a negative change
 _LEVEL_FALL = re.compile(r"(?:减少|下降)\s*$")
-#: 是2012年的 / 为上年的 before a multiple (2.8倍): the multiple of that level
-_TIMES_THE_BASE = re.compile(r"(?:是|为)\s*(?:((?:19|20)\d{2})\s*年|上年|去年)的\s*$")
 
 
 def _as_report(

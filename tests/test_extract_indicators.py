@@ -165,3 +165,21 @@ def test_synthetic_an_industry_s_growth_after_a_revenue_stays_revenue_and_a_plan
     assert by_value(cands(text, kind="report", issued="2024-07-20"), 8.1).indicator_code != "va_growth"
     plan = "到2028年，全市规模以上工业稳步发展，专用设备制造业增长8.1%。"
     assert all(c.indicator_code != "va_growth" for c in cands(plan))
+
+
+# ---- a growth over the month before is no year-on-year growth rate (batch 7) ---------------------------------
+
+
+def test_synthetic_a_growth_over_the_month_before_is_proposed_new():
+    # the growth codes of indicators.csv are over the same period of the year before (va_growth: official growth,
+    # year on year); 比上月增长0.5% is over April, so it is a proposal; the 同比 figure of the same sentence keeps
+    # va_growth (规模以上工业增加值增速)
+    found = cands("5月份，全市规模以上工业增加值比上月增长0.5%，同比增长6.0%。", kind="report", issued="2024-06-15")
+    month = by_value(found, 0.5)
+    assert is_new(month) and month.indicator_code == "NEW:规模以上工业增加值环比增速"
+    assert by_value(found, 6.0).indicator_code == "va_growth"
+
+
+def test_synthetic_a_quarter_on_quarter_growth_is_proposed_new():
+    found = cands("二季度，全市规模以上工业营业收入环比增长3.2%。", kind="report", issued="2024-07-20")
+    assert is_new(by_value(found, 3.2))

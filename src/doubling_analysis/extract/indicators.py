@@ -388,7 +388,25 @@ def general_indicator_rules(
         and not _GROWTH.search(clause_before[share.end() :])  # 占比提高2个百分点: the change of the share
     ):
         return "sector_revenue_share", [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
-    return sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months), review
+    code = sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months)
+    return month_on_month(ctx, clause_before, code, review)
+
+
+#: a growth over the month or quarter before (环比, 比上月增长0.63%), right before its number
+_ON_THE_PERIOD_BEFORE = re.compile(r"(?:环比|環比|(?:比|较|較)上(?:个|個)?(?:月|季度|季))[^，,；;。\d]{0,6}$")
+
+
+def month_on_month(
+    ctx: DocContext, clause_before: str, code: str | None, review: list[str]
+) -> tuple[str | None, list[str]]:
+    """A growth rate over the month or quarter before (比上月增长0.63%, 环比增长1.2%) is not the growth of a code of
+    data/indicators.csv: their growth rates are over the same period of the year before (同比), so such a figure is
+    proposed as a new indicator, NEW:<the measure's name>环比增速, with review unknown_indicator (issue 22, batch 7)."""
+    if ctx.indicator_kinds.get(code or "") != "growth_rate" or not _ON_THE_PERIOD_BEFORE.search(clause_before):
+        return code, review
+    name = ctx.indicator_names.get(code or "", "")
+    name = name[:-2] if name.endswith("增速") else name
+    return f"NEW:{name}环比增速", review if "unknown_indicator" in review else [*review, "unknown_indicator"]
 
 
 #: what may stand before a count's name in a phrase proposed for it: new in the period (新签约项目 of 签约项目数)

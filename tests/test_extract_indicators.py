@@ -183,3 +183,37 @@ def test_synthetic_a_growth_over_the_month_before_is_proposed_new():
 def test_synthetic_a_quarter_on_quarter_growth_is_proposed_new():
     found = cands("二季度，全市规模以上工业营业收入环比增长3.2%。", kind="report", issued="2024-07-20")
     assert is_new(by_value(found, 3.2))
+
+
+# ---- public finance is no industry's revenue (batch 8) -------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["2023年，全县完成财政总收入31.5亿元。", "2023年，全縣完成財政總收入31.5億元。"])
+def test_synthetic_fiscal_revenue_is_proposed_new(text):
+    # 总收入 is the phrase of sector_total_revenue (产业总收入, an industry's income); 财政总收入 is the county's
+    # fiscal revenue, which no code of indicators.csv holds: a proposal, in simplified and traditional characters
+    (row,) = cands(text, kind="report", issued="2024-02-01")
+    assert is_new(row), (row.indicator_code, row.review)
+
+
+def test_synthetic_an_industry_s_total_income_keeps_its_code():
+    # the guard: an industry's 总收入 (电子信息产业, a sector of data/sectors.csv) is still sector_total_revenue
+    (row,) = cands("2023年，全市电子信息产业总收入达到520亿元。", kind="report", issued="2024-02-01")
+    assert row.indicator_code == "sector_total_revenue"
+
+
+# ---- a count of the collective that closes a list (batch 7) ----------------------------------------------------
+
+
+def test_synthetic_a_count_of_a_list_s_collective_is_not_its_last_item_s():
+    # single_champion_firms_new (新增省级以上制造业单项冠军企业) is one item of the list; 优质企业 counts them all,
+    # and indicators.csv has no code for it: a proposal
+    found = cands("到2026年，培育专精特新、瞪羚、单项冠军等优质企业300家以上。")
+    row = by_value(found, 300.0)
+    assert is_new(row) and row.indicator_code == "NEW:优质企业数"
+
+
+def test_synthetic_a_list_s_own_phrase_after_deng_keeps_its_code():
+    # the guard: the phrase found stands after 等 (…等单项冠军企业): it is the count's own
+    found = cands("到2026年，培育一批行业领军、专精特新等单项冠军企业20家。")
+    assert by_value(found, 20.0).indicator_code == "single_champion_firms_new"

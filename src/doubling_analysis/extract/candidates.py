@@ -45,6 +45,7 @@ from .indicators import (
     _all_industry_codes,
     _carried_subject,
     _measure_words,
+    collective_count,
     counted_after,
     general_indicator_rules,
     industry_code,
@@ -487,6 +488,9 @@ def _spot_candidates(
     ):
         code = _above_scale_code(vocab, ctx, code)  # 煤炭工业增加值 after 规模以上工业增加值: that industry's
     code, review = general_indicator_rules(vocab, ctx, spot, unit, code, review, months)
+    collective = collective_count(ctx, clause[: spot.rel[0]], hit, code, unit)
+    if collective is not None:  # 单项冠军、独角兽等优质企业1000家: the list's collective, not its last item
+        code, review = collective, [*review, "unknown_indicator"]
     group = _GROUP_EACH.search(clause[: spot.rel[0]])
     n_group = min(int(lang.parse_number(group.group(1)) or 0), config.EXTRACT_MAX_GROUP_ROWS) if group else 0
     named = [s for s in sectors if s is not None]

@@ -392,6 +392,25 @@ def general_indicator_rules(
     return month_on_month(ctx, clause_before, code, review)
 
 
+#: a list closed by 等 and a collective noun right before a count (单项冠军、独角兽等优质企业1000家以上)
+_COLLECTIVE = re.compile(r"等\s*(?P<noun>[^，,、；;。：:\d等]{2,10}?)\s*(?:达到|达|超过|超|突破|有|共|累计)?\s*$")
+
+
+def collective_count(
+    ctx: DocContext, clause_before: str, hit: lang.Hit | None, code: str | None, unit: str | None
+) -> str | None:
+    """A count of the collective that closes a list (创新型中小企业、专精特新、单项冠军、独角兽等优质企业1000家以上):
+    it counts all the firms of the list, so the code of one item of it (single champions) does not carry and
+    NEW:<the collective>数 is proposed. None when the phrase found is the collective's own or stands after 等, or
+    the figure is no count (issue 22, batch 7)."""
+    if hit is None or code is None or code.startswith("NEW:") or lang.UNITS.get(unit or "", ("",))[0] != "count":
+        return None
+    m = _COLLECTIVE.search(clause_before)
+    if m is None or hit.end > m.start():
+        return None
+    return f"NEW:{m.group('noun')}数"
+
+
 #: a growth over the month or quarter before (环比, 比上月增长0.63%), right before its number
 _ON_THE_PERIOD_BEFORE = re.compile(r"(?:环比|環比|(?:比|较|較)上(?:个|個)?(?:月|季度|季))[^，,；;。\d]{0,6}$")
 
@@ -652,6 +671,7 @@ _S = TypeVar("_S", str, str | None)
 #: and the primary and tertiary sectors (农林牧渔业|总产值, 服务业|增加值)
 _NON_INDUSTRY = re.compile(
     r"(?:农林牧渔|农|林|牧|渔|建筑|服务|批发和零售|交通运输|住宿和餐饮|金融|房地产)业\s*总?$|第[一三]产业\s*总?$"
+    r"|(?P<fiscal>(?:财政|一般公共预算|公共预算|税收|税务)\s*总?$)"
 )
 _MEASURE_KINDS = ("level", "growth_rate", "money_flow")
 
@@ -685,9 +705,11 @@ def industry_code(
     """The code of a measure of an industry outside data/sectors.csv (:func:`unknown_industry`): the phrase's sector
     variant when data/indicators.csv names that code for any industry (name_zh 产业营业收入: 产业… = of an industry),
     with review sector_unknown (软件和信息服务业营收 -> sector_revenue); else industry's code does not carry and a new
-    indicator is proposed (工业总产值 is industry's only: 农林牧渔业总产值 -> NEW:…)."""
+    indicator is proposed (工业总产值 is industry's only: 农林牧渔业总产值 -> NEW:…). Public finance (财政总收入,
+    税收收入) is no industry's at all: always a proposal (issue 22, batch 8)."""
     variant = hit.phrase.if_sector if hit is not None else None
-    if variant and ctx.indicator_names.get(variant, "").startswith("产业"):
+    fiscal = hit is not None and (m := _NON_INDUSTRY.search(clause_before[: hit.start])) and m.group("fiscal")
+    if variant and not fiscal and ctx.indicator_names.get(variant, "").startswith("产业"):
         if ctx.indicator_kinds.get(code or "") == "growth_rate":
             variant = ctx.growth_of.get(variant)
         if variant:

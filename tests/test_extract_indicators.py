@@ -217,3 +217,17 @@ def test_synthetic_a_list_s_own_phrase_after_deng_keeps_its_code():
     # the guard: the phrase found stands after 等 (…等单项冠军企业): it is the count's own
     found = cands("到2026年，培育一批行业领军、专精特新等单项冠军企业20家。")
     assert by_value(found, 20.0).indicator_code == "single_champion_firms_new"
+
+
+# ---- every item of a list after 分别增长 is a growth rate (issue: "分别增长a%、b%、c%" gives one row per item) -------
+
+
+def test_synthetic_the_third_and_fourth_items_of_a_growth_list_are_growth_rates():
+    # four rates after one 分别增长: each is a growth of value added (va_growth, a report of above-scale industry);
+    # before, the items more than six characters after 增长 were read as levels in % of no known measure
+    text = "上半年，全市规上工业增加值同比增长6.0%。其中，纺织业、医药制造业、汽车制造业、通用设备制造业增加值分别增长3.1%、4.2%、5.3%、6.4%。"
+    found = cands(text, kind="report", issued="2024-08-06")
+    for rate in (3.1, 4.2, 5.3, 6.4):
+        row = by_value(found, rate)
+        assert row.growth_pct == rate and row.value is None, (rate, row)
+        assert row.indicator_code == "va_growth", (rate, row.indicator_code)

@@ -16,7 +16,7 @@ from .records import DocContext, Spot
 _NEW = re.compile(r"新增|净增|培育|引进|引入|新认定|创建|新建")
 _GROWTH = re.compile(
     r"(增长|增速|增幅|提高(?![到至])|提升(?![到至])|下降(?![到至])|减少(?![到至])|多|上升(?![到至])|下跌|跌幅|降幅|升幅)"
-    r"[^，,。；到至]{0,6}$"
+    r"[^，,。；到至]{0,6}(?:\d+(?:\.\d+)?\s*%?\s*[、和及]\s*)*$"  # …分别增长9.2%、6.8%、|8.9%: a list's later items
     # one character (增24%, 減9.8%及11.6%, 同比升6.8%): right before the number or the list of numbers it governs
     r"|(?:增(?![长速幅加值])|减(?![少排])|跌|(?<![提上])升(?![级格值]))[\d.%及和、\s]{0,12}$"
 )

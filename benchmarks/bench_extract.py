@@ -307,9 +307,10 @@ BATCHES = {
     "held_out_8": "batch 8 (annotated blind, scored once blind; then development: its misses were read)",
     "held_out_9": "batch 9 (held out, annotated blind)",
     "held_out_10": "batch 10 (held out, annotated blind)",
+    "held_out_11": "batch 11 (held out, annotated blind)",
 }
 #: folders whose misses are not printed (a held-out batch stays unread: only its summary is shown)
-BLIND = ("held_out_9", "held_out_10")
+BLIND = ("held_out_9", "held_out_10", "held_out_11")
 OOS_FILES = ("annotations.csv", "passages.csv", "SOURCES.md")
 
 

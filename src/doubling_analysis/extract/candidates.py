@@ -488,7 +488,7 @@ def _spot_candidates(
     ):
         code = _above_scale_code(vocab, ctx, code)  # 煤炭工业增加值 after 规模以上工业增加值: that industry's
     code, review = general_indicator_rules(vocab, ctx, spot, unit, code, review, months)
-    collective = collective_count(ctx, clause[: spot.rel[0]], hit, code, unit)
+    collective = collective_count(clause[: spot.rel[0]], hit, code, unit)
     if collective is not None:  # 单项冠军、独角兽等优质企业1000家: the list's collective, not its last item
         code, review = collective, [*review, "unknown_indicator"]
     group = _GROUP_EACH.search(clause[: spot.rel[0]])

@@ -396,9 +396,7 @@ def general_indicator_rules(
 _COLLECTIVE = re.compile(r"等\s*(?P<noun>[^，,、；;。：:\d等]{2,10}?)\s*(?:达到|达|超过|超|突破|有|共|累计)?\s*$")
 
 
-def collective_count(
-    ctx: DocContext, clause_before: str, hit: lang.Hit | None, code: str | None, unit: str | None
-) -> str | None:
+def collective_count(clause_before: str, hit: lang.Hit | None, code: str | None, unit: str | None) -> str | None:
     """A count of the collective that closes a list (创新型中小企业、专精特新、单项冠军、独角兽等优质企业1000家以上):
     it counts all the firms of the list, so the code of one item of it (single champions) does not carry and
     NEW:<the collective>数 is proposed. None when the phrase found is the collective's own or stands after 等, or

@@ -667,9 +667,11 @@ _S = TypeVar("_S", str, str | None)
 #: a section of the national industry classification (GB/T 4754) outside industry (工业 = mining, manufacturing,
 #: utilities) ends right before a head noun of the vocabulary: agriculture (农林牧渔业, 农业), construction, services
 #: and the primary and tertiary sectors (农林牧渔业|总产值, 服务业|增加值)
+#: public finance right before a head noun (财政|总收入, 税收|收入): no industry's measure at all
+_FISCAL = re.compile(r"(?:财政|一般公共预算|公共预算|税收|税务)\s*总?$")
 _NON_INDUSTRY = re.compile(
-    r"(?:农林牧渔|农|林|牧|渔|建筑|服务|批发和零售|交通运输|住宿和餐饮|金融|房地产)业\s*总?$|第[一三]产业\s*总?$"
-    r"|(?P<fiscal>(?:财政|一般公共预算|公共预算|税收|税务)\s*总?$)"
+    r"(?:农林牧渔|农|林|牧|渔|建筑|服务|批发和零售|交通运输|住宿和餐饮|金融|房地产)业\s*总?$|第[一三]产业\s*总?$|"
+    + _FISCAL.pattern
 )
 _MEASURE_KINDS = ("level", "growth_rate", "money_flow")
 
@@ -706,7 +708,7 @@ def industry_code(
     indicator is proposed (工业总产值 is industry's only: 农林牧渔业总产值 -> NEW:…). Public finance (财政总收入,
     税收收入) is no industry's at all: always a proposal (issue 22, batch 8)."""
     variant = hit.phrase.if_sector if hit is not None else None
-    fiscal = hit is not None and (m := _NON_INDUSTRY.search(clause_before[: hit.start])) and m.group("fiscal")
+    fiscal = hit is not None and _FISCAL.search(clause_before[: hit.start]) is not None
     if variant and not fiscal and ctx.indicator_names.get(variant, "").startswith("产业"):
         if ctx.indicator_kinds.get(code or "") == "growth_rate":
             variant = ctx.growth_of.get(variant)

@@ -181,6 +181,8 @@ _JOINED = re.compile(r"^\s*[和、及与]\s*$")
 #: parts of a whole after 结构/比例 (三次产业结构调整为10.4:39.5:50.1): each a share in % when they sum to 100
 _PARTS = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?:\s*[:：]\s*\d+(?:\.\d+)?)+(?![\d.])")
 _PARTS_OF = re.compile(r"(?:结构|比例|之比)[^，,。；;\d]{0,6}$")
+#: the second structure of 由A:B:C调整为D:E:F (the parts before the verb are the structure's too)
+_PARTS_AGAIN = re.compile(r"^\s*(?:调整|优化|转变|演变|变化|变)\s*[为到成]\s*$")
 
 
 def _unit_carried_back(sentence: str, found: list[lang.Mention]) -> list[lang.Mention]:
@@ -196,8 +198,10 @@ def _unit_carried_back(sentence: str, found: list[lang.Mention]) -> list[lang.Me
 
 def _structure_shares(sentence: str, found: list[lang.Mention]) -> list[lang.Mention]:
     """Parts of a structure written A:B:C after 结构/比例 whose sum is 100: each part a share in %."""
+    shares_end = -1  # where the last parts taken as shares end
     for p in _PARTS.finditer(sentence):
-        if not _PARTS_OF.search(sentence[: p.start()]):
+        again = shares_end >= 0 and _PARTS_AGAIN.match(sentence[shares_end : p.start()])
+        if not _PARTS_OF.search(sentence[: p.start()]) and not again:
             continue
         parts = [(x.start() + p.start(), x.end() + p.start()) for x in re.finditer(r"\d+(?:\.\d+)?", p.group(0))]
         values = [float(sentence[a:b]) for a, b in parts]
@@ -207,6 +211,7 @@ def _structure_shares(sentence: str, found: list[lang.Mention]) -> list[lang.Men
         found += [
             lang.Mention(a, b, v, None, "%", False, sentence[a:b]) for (a, b), v in zip(parts, values, strict=True)
         ]
+        shares_end = p.end()
     return sorted(found, key=lambda x: x.start)
 
 
@@ -358,6 +363,9 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
         written = lang.explicit_year(before)
     if written is not None and written < issued_year and not _TO_OR_GOAL.search(before):
         return written, written  # 2023年全市规上工业营收达到1500亿元，到2025年…: a result of 2023 in a plan of 2024
+    if written is None and spot.past_open is not None and not _YEAR_WORD.search(before):
+        if not _TO_OR_GOAL.search(before):
+            return spot.past_open, spot.past_open  # 2022年，…增长29.8%；食品饮料年产值预计达880亿元: still 2022's
     hits = list(_PAST_YEARS.finditer(before))
     if not hits or lang.explicit_year(before[hits[-1].end() :]) is not None or _TO_OR_GOAL.search(before):
         return None
@@ -502,7 +510,8 @@ def _spot_candidates(
         code, review = label, [*review, "unknown_indicator"]
     value, high, unit, rev = _value_forms(replace(m, unit=unit), quote)
     review += rev
-    year, base, rev = _years(spot, ctx, sticky, months, lead_year)
+    ended = months if months is not None else (3 * quarter if quarter else None)  # a quarter alone ends at 3q
+    year, base, rev = _years(spot, ctx, sticky, ended, lead_year)
     review += rev
     if m.unit == "× base":
         year, base = _doubling_years(spot, ctx, year, base)
@@ -810,6 +819,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     for p0, p1 in spans(text, re.compile(r"\n")):
         paragraph = text[p0:p1]
         span_open = ""  # a report: a span opening a ；-piece, over the pieces after it up to the sentence's end
+        past_open: int | None = None  # a plan: the year of results ending a ；-piece, over the next piece
         while k_total < len(totals) and totals[k_total][0] <= p0:
             above_scale_before = totals[k_total][1]
             k_total += 1
@@ -856,7 +866,20 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                             r.review.append("clause_limit")
                     continue
                 spot = Spot(
-                    m, sentence, r0, c0, c1, heading, raw_sentence, raw_at, p0, paragraph, s0, measure_before, span_open
+                    m,
+                    sentence,
+                    r0,
+                    c0,
+                    c1,
+                    heading,
+                    raw_sentence,
+                    raw_at,
+                    p0,
+                    paragraph,
+                    s0,
+                    measure_before,
+                    span_open,
+                    past_open,
                 )
                 found.append(
                     (
@@ -871,6 +894,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                 prior = found[-1] if found and not _is_growth(found[-1][0]) and found[-1][0].m.unit != "%" else None
             else:
                 out += [c for _, rows in found for c in rows]
+                past_open = _past_ending(found, paragraph[s1 : s1 + 1])
             if to_year and int(to_year.group(1)) > ctx.base_year:
                 sticky = int(to_year.group(1))
             plan = lang.horizon(sentence) if ctx.kind == "plan" and _HORIZON_GOAL.search(sentence) else None
@@ -896,18 +920,31 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     return out
 
 
+#: a full date (2020年3月12日): the day a page or bulletin is dated, not the year it reports on
+_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+
+
 def _leading_year(sentence: str, ctx: DocContext) -> int | None:
     """The one year a report's sentence writes before its first figure (2013年，全县完成生产总值…; 会议指出，2024年，
     …; 「109年工廠校正及營運報告」，台中市工廠家數…): the year of the sentences after it that write none. Not a span
     (2020年至2024年), a base (比2012年) nor a year after the issue date."""
     first = next((m.start for m in lang.find_mentions(sentence) if m.unit is not None), len(sentence))
-    head = sentence[:first]
+    head = _DATE.sub(lambda d: " " * len(d.group(0)), sentence[:first])  # 2020年3月12日: the day it is dated
     if lang._YEAR_SPAN.search(head) or lang.report_span(head, head, ctx.year) is not None:
         return None
     year = lang.explicit_year(head)
     if year is None or (ctx.issued_year is not None and year > ctx.issued_year):
         return None
     return year
+
+
+def _past_ending(found: list[tuple[Spot, list[Candidate]]], end: str) -> int | None:
+    """After a plan's ；-piece: the year of the result its last figure is (a past fact of one year), which the
+    figures of the next piece that write no year of their own share; None after a full stop or a target."""
+    if end not in "；;" or not end or not found or not found[-1][1]:
+        return None
+    last = found[-1][1][-1]
+    return int(last.period) if "past" in last.review and last.period and last.period.isdigit() else None
 
 
 def _span_opening(sentence: str, end: str, carried: str, year: int) -> str:

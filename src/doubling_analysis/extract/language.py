@@ -529,7 +529,9 @@ def tier(sentence_before: str, clause_before: str) -> tuple[str | None, list[str
 _RELATIVE_YEARS = {"今年": 0, "本年": 0, "明年": 1, "去年": -1, "前年": -2}  # 上年 is a base (较上年)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _TO_YEAR = re.compile(r"(?:到|至|截至|截止)\s*((?:19|20)\d{2})\s*年")
-_BASE = re.compile(r"(?:比|较|相比|对比)\s*((?:19|20)\d{2})\s*年")
+_BASE = re.compile(r"(?:比|较|相比|对比)\s*[于前]?\s*((?:19|20)\d{2})\s*年")  # 相较于2023年, 较前2023年
+#: the words of a base right before a year (比, 较, 相较于, 较前): a ROC year after them is a base too
+_BASE_WORDS_BEFORE = re.compile(r"(?:比|较|相比|对比)\s*[于前]?\s*$")
 _BASE_PREV = re.compile(r"(?:比上年|较上年|同比|比去年|较去年)")
 _PER = (
     (re.compile(r"每年|年均|每一年|逐年|(?:两|三|四|五|[2-5])\s*年平均"), "year"),
@@ -614,7 +616,9 @@ _BASE_SPAN_END = re.compile(r"(?:比|较|相比|对比)\s*(?:19|20)\d{2}\s*年?\
 _ROC_YEAR = re.compile(
     r"民[國国]\s*(\d{2,3})\s*年|(?<![\d.])(?<![近第连续多超过逾约余])(\d{2,3})\s*年(?=度|第?\s*[一二三四1-4]\s*季|\d{1,2}\s*月"
     r"|[^，,。；;\d]{0,12}(?:[报報]告|[统統][计計]|年[报報]|[调調][查]|普查|年[鉴鑑]|公[报報]))"
-)
+    r"|(?<![\d.])(?<![近第连续多超过逾约余])(1[0-4]\d|150)\s*年(?![代来來间間老]|历史|歷史|以来|之久)"
+)  # a bare 101-150 (2012-2061) followed by 年 is a year of the ROC calendar (桃園市113年工廠營業收入): no duration is
+#   written so (建党100年 is one: 100 is not taken bare)
 #: the first year of the ROC calendar is 1912 (民國元年)
 ROC_OFFSET = 1911
 
@@ -623,8 +627,8 @@ def _roc_years(text: str) -> list[tuple[int, int]]:
     """(position, Western year) of each ROC year written in normalised ``text`` (民國109年, 109年度 -> 2020)."""
     out = []
     for m in _ROC_YEAR.finditer(text):
-        n = int(m.group(1) or m.group(2))
-        if m.group(1) or 80 <= n <= 150:
+        n = int(m.group(1) or m.group(2) or m.group(3))
+        if m.group(1) or 80 <= n <= 150 and (m.group(2) or n > 100):
             out.append((m.start(), n + ROC_OFFSET))
     return out
 
@@ -678,7 +682,7 @@ def explicit_year(text: str) -> int | None:
         and not _BASE_SPAN_END.search(text[max(0, m.start() - 12) : m.start()])
     ]
     norm = normalise(text)
-    years += _roc_years(norm)
+    years += [(a, y) for a, y in _roc_years(norm) if not _BASE_WORDS_BEFORE.search(norm[max(0, a - 4) : a])]
     years += [(a, y) for a, b, y in _word_years(norm) if not _WITH_BASE_AFTER.match(norm[b : b + 3])]
     years = [
         (a, y)
@@ -710,7 +714,7 @@ def without_bases(text: str) -> str:
 #: the words of a period within a year (上半年, 1-5月, 一季度, 第二季, 首季, 前三季度)
 _PERIOD_WORD = re.compile(
     r"上半年|下半年|前三季度?|1\s*[-—–~至到]\s*\d{1,2}\s*月|前\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*个?月"
-    r"|第\s*[一二三四1-4]\s*季度?|(?<![前\d])[一二三四1-4]\s*季度|首季度?"
+    r"|[1一]\s*[-—–~至到]\s*[2-4二三四]\s*季度?|第\s*[一二三四1-4]\s*季度?|(?<![前\d\-—–~至到])[一二三四1-4]\s*季度|首季度?"
 )
 
 
@@ -800,7 +804,8 @@ _YTD = (
     (re.compile(r"(?<!\d)1\s*月(?:份)?\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),  # 1月至2月, 1月份至5月份
     (re.compile(r"前\s*(\d{1,2}|[一二三四五六七八九十]+)\s*个?月"), None),
     (re.compile(r"上半年"), 6),
-    (re.compile(r"前三季度?|1-3季度"), 9),
+    (re.compile(r"前三季度?"), 9),
+    (re.compile(r"[1一]\s*[-—–~至到]\s*([2-4二三四])\s*季度?"), 3),  # 1-3季度, 一至二季度: 3 months per quarter
     (re.compile(r"第\s*[一1]\s*季(?:度)?|(?<![每前\d])[一1]\s*季度|首季(?:度)?"), 3),  # 一季度, 第一季, 第1季, 首季
     (re.compile(r"(?<![\d—\-–~至到])1\s*月份"), 1),  # 1月份新增…: January alone
 )
@@ -813,7 +818,7 @@ def ytd_months(text: str) -> int | None:
         m = pattern.search(text)
         if m:
             if months is not None:
-                return months
+                return months * int(parse_number(m.group(1)) or 0) if m.groups() else months
             n = parse_number(m.group(1))
             return int(n) if n and 1 <= n <= 12 else None
     return None

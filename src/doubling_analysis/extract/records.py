@@ -140,6 +140,7 @@ class Spot:
     ps0: int = 0  # offset of the sentence in the paragraph (normalised)
     measure_before: str = ""  # a report's last earlier paragraph that names a known measure (its subject carries)
     span_open: str = ""  # a report: the opening of an earlier ；-piece of the sentence naming a span (「十四五」期間，)
+    past_open: int | None = None  # a plan: the year of the results ending the ；-piece before (…增长29.8%；)
 
     @property
     def clause(self) -> str:

@@ -25,8 +25,8 @@ _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,30}?(?:实施方案|
 #: a year written with a period inside it (2024年一季度, 2022年1-9月, 2014年前三季度), not after 比/较 (a base)
 _YEAR_WITH_PERIOD = re.compile(
     r"(?<![比较\d])((?:19|20)\d{2})\s*年\s*(?=[一二三四]季度|第\s*[一二三四1-4]\s*季|首季|前三季度|上半年|前\s*\d"
-    r"|\d{1,2}\s*[-—–~至到]?\s*\d{0,2}\s*月)"
-)
+    r"|\d{1,2}\s*[-—–~至到]?\s*\d{0,2}\s*月(?!\s*\d{1,2}\s*[日号]))"
+)  # not a date (2020年3月12日: the day a bulletin is dated)
 
 
 #: a year that opens a report, as its topic (2025年，镌刻着…; a line 2025年 of its own): the year it reports on
@@ -113,6 +113,14 @@ _ON_THE_BASIS = re.compile(r"在[^。；;，,]*?(?:[，,][^。；;，,]*?)?基�
 _PER_YEAR_RATE = re.compile(r"每年|年均")
 
 
+#: 上年的 right before a figure (or a list of its parts, 10.0:49.0:), not after 比/较/与 (a base)
+_OF_THE_YEAR_BEFORE = re.compile(r"(?<![比较与同])上年的\s*(?:[\d.]+\s*[:：]\s*)*$")
+
+
+#: a base's level right before the figure (较2023年的 / 相較於112年的): a level of that year (Western or ROC)
+_LEVEL_OF_BASE = re.compile(r"(?:比|较|相比|对比)\s*[于前]?\s*(?:((?:19|20)\d{2})|(1[0-4]\d))\s*年的\s*$")
+
+
 def _years(
     spot: Spot, ctx: DocContext, sticky: int | None, months: int | None = None, lead_year: int | None = None
 ) -> tuple[int, int, list[str]]:
@@ -153,6 +161,12 @@ def _years(
         year = sticky or ctx.year
         if not _PAST.search(before) and ctx.kind == "report":
             review.append("default_year")
+    level_of_base = _LEVEL_OF_BASE.search(lang.normalise(clause_before)) if ctx.kind == "report" else None
+    if level_of_base:  # 相較於112年的2,394億元 / 比2020年的100亿元: that year's level, quoted as the base
+        n = int(level_of_base.group(1) or level_of_base.group(2))
+        year = n if n > 1900 else n + lang.ROC_OFFSET
+    elif ctx.kind == "report" and _OF_THE_YEAR_BEFORE.search(clause_before):
+        year -= 1  # 三次产业比例由上年的10.0:49.0:41.0调整为…: the level of the year before the report's
     base = lang.base_year(spot.sentence[: spot.m.end], year, ctx.base_year)
     return year, base, review
 

@@ -1,0 +1,131 @@
+"""Years, periods and sectors of the extractor: the general rules written on batch 11 (issue 22).
+
+Every text here is synthetic (invented sentences in the way Chinese statistical texts and work reports write
+periods, dates, bases and lists; no passage of any batch). Each expected row is worked out by hand from the wording,
+as the comment on it says; each test of a rule failed on the code before it (main 190e295); a guard (named so)
+checks that a rule does not reach further than it should, and passes on both.
+"""
+
+from __future__ import annotations
+
+from doubling_analysis.extract import candidates as ex
+from doubling_analysis.extract import language as lang
+
+
+def cands(text: str, kind: str = "report", issued: str | None = "2022-10-20", jurisdiction: str = "360200"):
+    ctx, vocab = ex.context_from_data(text, kind, jurisdiction, "synthetic-doc", issued)
+    return ex.extract_text(text, ctx, vocab)
+
+
+def by_value(found, value: float):
+    rows = [c for c in found if c.value == value or (c.value is None and c.growth_pct == value)]
+    assert rows, [(c.value, c.growth_pct, c.unit, c.quote) for c in found]
+    return rows[0]
+
+
+def test_synthetic_quarters_one_to_three_are_january_to_september():
+    # 1-3季度 / 一至三季度 = the first three quarters = 9 months to date; 1—2季度 = the first half (6 months)
+    assert lang.ytd_months(lang.last_period("1-3季度，全市")) == 9
+    assert lang.ytd_months(lang.last_period("一至三季度，全市")) == 9
+    assert lang.ytd_months(lang.last_period("1—2季度，全市")) == 6
+    assert lang.quarter_alone(lang.last_period("1-3季度，全市")) is None
+
+
+def test_synthetic_quarters_one_to_three_carry_over_a_semicolon():
+    # a page of 2022-10-20: 1-3季度 is January-September 2022 (the 9 months end before October), for the figure of
+    # the piece after the semicolon too (before: 2022-07..2022-09 for the first, 2021's third quarter for the second)
+    text = "1-3季度，全市工业增加值500.5亿元，增长6.1%；其中，规模以上工业增加值300.3亿元，增长7.2%。"
+    found = cands(text)
+    assert by_value(found, 500.5).period == "2022-01..2022-09"
+    assert by_value(found, 300.3).period == "2022-01..2022-09"
+    assert by_value(found, 7.2).period == "2022-01..2022-09"
+
+
+def test_synthetic_a_quarter_alone_carried_over_a_semicolon_keeps_its_year():
+    # 三季度 alone on a page of 2022-10-20: July-September 2022; the piece after the semicolon writes no period, so the
+    # same quarter, and its year is the year the quarter ended in (2022), not the full year before (2021)
+    text = "三季度，全市规模以上工业增加值增长5.5%；其中，制造业增加值120.4亿元，增长6.6%。"
+    assert by_value(cands(text), 120.4).period == "2022-07..2022-09"
+
+
+def test_synthetic_the_date_heading_a_bulletin_is_not_the_year_it_reports():
+    # a bulletin dated 2020年3月12日 on 全年 figures: 全年 ended before the issue date, so the year 2019 (before: 2020,
+    # taken from the date line as the bulletin's year)
+    text = "某市统计局\n2020年3月12日\n初步核算，全年实现地区生产总值1234.56亿元，比上年增长6.5%。"
+    found = cands(text, issued="2020-03-12")
+    assert by_value(found, 1234.56).period == "2019"
+    assert by_value(found, 6.5).period == "2019"
+
+
+def test_synthetic_guard_a_year_with_a_period_in_the_head_still_names_the_report_year():
+    # 2019年1-9月 in the head is the report's period (not a date): January-September 2019
+    text = "2019年1-9月全市工业运行情况\n规模以上工业增加值增长8.1%。"
+    assert by_value(cands(text, issued="2019-10-25"), 8.1).period == "2019-01..2019-09"
+
+
+def test_synthetic_the_level_of_the_year_before_and_the_structure_it_changed_into():
+    # a bulletin of 2020 on 2019: 由上年的10:50:40调整为9.5:50.5:40 — the first triple is 2018's (上年 of the report's
+    # year), the second 2019's; each part is a share in % (10 + 50 + 40 = 100; 9.5 + 50.5 + 40 = 100)
+    text = "全年全市三次产业比例由上年的10.0:50.0:40.0调整为9.5:50.5:40.0。"
+    found = cands(text, issued="2020-03-12")
+    first = [c for c in found if c.value == 10.0]
+    assert first and first[0].period == "2018" and first[0].unit == "%"
+    second = by_value(found, 9.5)
+    assert second.period == "2019" and second.unit == "%"
+    assert by_value(found, 50.5).unit == "%"
+
+
+def test_synthetic_guard_compared_with_the_year_before_is_a_base_not_a_period():
+    # 比上年增长6.5%: 上年 is the base of the growth; the period stays the report's year (2019)
+    text = "全年实现地区生产总值1234.56亿元，比上年增长6.5%。"
+    assert by_value(cands(text, issued="2020-03-12"), 6.5).period == "2019"
+
+
+def test_synthetic_a_bare_roc_year_above_100():
+    # 桃園市113年工廠營業收入: a bare 113年 = 1911 + 113 = 2024; 100年 stays no year (建党100年 is a duration)
+    assert lang.explicit_year("某市113年工廠營業收入總額") == 2024
+    assert lang.explicit_year("庆祝建党100年，") is None
+    assert lang.explicit_year("具有120年历史的老厂") is None
+
+
+def test_synthetic_a_roc_base_year_and_its_level():
+    # a Taiwanese page of January 2026: 113年 營收 4,500億元 (2024), 較112年的4,000億元 (the base: 2023's level), 增加500億元
+    # (the change of 2024: the base year 112 is not the change's year)
+    text = "某市113年工廠營業收入總額4,500億元，較112年的4,000億元，增加500億元。"
+    found = cands(text, issued="2026-01-04", jurisdiction="ho-synthetic")
+    assert by_value(found, 4500.0).period == "2024"
+    assert by_value(found, 4000.0).period == "2023"
+    assert by_value(found, 500.0).period == "2024"
+
+
+def test_synthetic_results_in_a_plan_carry_over_a_semicolon():
+    # a work report of January 2023: 2022年，…预计达150亿元，增长12%；乙产业产值预计达80亿元，增长9% — the second piece
+    # writes no year and no goal, so its figures are results of 2022 too (before: targets of 2023)
+    text = "2022年，全市装备制造业产值预计达150亿元，增长12%；食品饮料产值预计达80亿元，增长9%。"
+    found = cands(text, kind="plan", issued="2023-01-06")
+    assert by_value(found, 80.0).period == "2022" and by_value(found, 80.0).target_year is None
+    assert by_value(found, 9.0).period == "2022"
+
+
+def test_synthetic_guard_a_goal_after_the_semicolon_is_a_target():
+    # …增长12%；力争今年产值达到200亿元: 力争 sets a goal, a target of 2023 (not a result of 2022)
+    text = "2022年，全市装备制造业产值预计达150亿元，增长12%；力争今年装备制造业产值达到200亿元。"
+    found = cands(text, kind="plan", issued="2023-01-06")
+    assert by_value(found, 200.0).target_year == 2023
+
+
+def test_synthetic_each_item_of_a_list_of_goals_has_its_own_sector():
+    # 力争绿色化工产值达180亿元、生物医药产值突破90亿元、装备制造业产值达130亿元: one row per figure, each with the
+    # sector named in its own item (before: the second and third figures got a row for every sector listed so far)
+    text = "2023年，力争绿色化工产值达180亿元、生物医药产值突破90亿元、装备制造业产值达130亿元。"
+    found = cands(text, kind="plan", issued="2023-01-06")
+    assert [c.sector for c in found if c.value == 90.0] == ["biomedicine"]
+    assert [c.sector for c in found if c.value == 130.0] == ["equipment"]
+
+
+def test_synthetic_guard_sectors_listed_before_respective_figures_keep_the_list():
+    # 到2025年，装备制造、食品产业产值均突破100亿元: the list names both sectors before its one figure (no item has a
+    # figure of its own): still one row per sector
+    text = "到2025年，装备制造、食品产业产值均突破100亿元。"
+    found = cands(text, kind="plan", issued="2022-01-20")
+    assert sorted(c.sector for c in found if c.value == 100.0) == ["equipment", "food"]

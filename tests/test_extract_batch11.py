@@ -2,7 +2,7 @@
 
 Every text here is synthetic (invented sentences in the way Chinese statistical texts and work reports write
 periods, dates, bases and lists; no passage of any batch). Each expected row is worked out by hand from the wording,
-as the comment on it says; each test of a rule failed on the code before it (main 190e295); a guard (named so)
+as the comment on it says; each test of a rule failed on the code before it (main 190e295 for the years and sectors, 83746f8 for the value-added rules); a guard (named so)
 checks that a rule does not reach further than it should, and passes on both.
 """
 
@@ -129,3 +129,47 @@ def test_synthetic_guard_sectors_listed_before_respective_figures_keep_the_list(
     text = "到2025年，装备制造、食品产业产值均突破100亿元。"
     found = cands(text, kind="plan", issued="2022-01-20")
     assert sorted(c.sector for c in found if c.value == 100.0) == ["equipment", "food"]
+
+
+def test_synthetic_a_breakdown_after_a_semicolon_carries_the_value_added():
+    # 前三季度，规模以上工业增加值增长7.8%。分三大门类看，采矿业增加值下降10.2%，降幅比上半年收窄3.6个百分点；制造业增长8.6%:
+    # the growth of manufacturing in the breakdown of value added (before: no code — the comparison clause 降幅比上半年
+    # 收窄 was read as a measure of its own, and 采矿业 was no industry's name)
+    text = (
+        "前三季度，全市规模以上工业增加值同比增长7.8%。分三大门类看，采矿业增加值同比下降10.2%，"
+        "降幅比上半年收窄3.6个百分点；制造业增长8.6%，比上半年提高6.1个百分点。"
+    )
+    row = by_value(cands(text), 8.6)
+    assert (row.indicator_code, row.sector) == ("va_growth", "manufacturing")
+
+
+def test_synthetic_ownership_types_after_a_semicolon_are_value_added_too():
+    # …；分经济类型看，国有企业增长23.3%；股份制企业增长7%: value added by type of ownership (before: no code)
+    text = (
+        "前三季度，全市规模以上工业增加值同比增长7.8%。分三大门类看，采矿业增加值同比下降10.2%，"
+        "降幅比上半年收窄3.6个百分点。分经济类型看，国有企业增长23.3%；股份制企业增长7%。"
+    )
+    found = cands(text)
+    assert by_value(found, 23.3).indicator_code == "va_growth"
+    assert by_value(found, 7.0).indicator_code == "va_growth"
+
+
+def test_synthetic_a_total_with_its_above_scale_part_is_all_industry():
+    # 1-3季度，全市实现工业增加值500.5亿元…；其中，规模以上工业增加值300.3亿元: the page gives both, so the first is
+    # all industry's (before: above-scale, as a sub-annual 工业增加值 otherwise is)
+    text = "1-3季度，全市实现工业增加值500.5亿元，增长6.1%；其中，规模以上工业增加值300.3亿元，增长7.2%。"
+    found = cands(text)
+    assert by_value(found, 500.5).indicator_code == "industrial_va"
+    assert by_value(found, 300.3).indicator_code == "va"
+
+
+def test_synthetic_guard_above_scale_industry_achieving_value_added_is_above_scale():
+    # 5月份，规模以上工业实现工业增加值350.66亿元: above-scale industry's value added (规模以上 before 实现)
+    text = "5月份，全市规模以上工业实现工业增加值350.66亿元，同比增长15.2%。"
+    assert by_value(cands(text, issued="2022-06-20"), 350.66).indicator_code == "va"
+
+
+def test_synthetic_guard_a_sub_annual_value_added_alone_is_above_scale():
+    # 1-5月，全市工业增加值增长6.5% with no above-scale part given: the monthly statistics cover above-scale firms
+    text = "1-5月，全市工业增加值增长6.5%。"
+    assert by_value(cands(text, issued="2022-06-20"), 6.5).indicator_code == "va_growth"

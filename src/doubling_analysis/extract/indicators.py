@@ -44,7 +44,9 @@ def _nearest(hits: list[lang.Hit], pos: int, end: int) -> lang.Hit | None:
 _PER_CAPITA = re.compile(r"人均\s*$")
 #: a clause that compares (比2018—2020年总量多56%, 较上年增长5%) names no subject of its own
 #: …, and one that compares with another place or measure (高于全区15.2个百分点, 快于全国1.9个百分点) neither
-_COMPARISON_CLAUSE = re.compile(r"^\s*(?:比|较|同比|相比|与|高于|低于|快于|慢于|高出|低出)")
+_COMPARISON_CLAUSE = re.compile(
+    r"^\s*(?:(?:降幅|增幅|增速|涨幅|跌幅)\s*)?(?:比|较|同比|相比|与|高于|低于|快于|慢于|高出|低出)"
+)  # 降幅比上半年收窄3.6个百分点: the change of the growth rate before it, no subject of its own
 
 
 def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | None, str | None]:
@@ -60,7 +62,7 @@ def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | No
         figures = [m for m in lang.find_mentions(piece) if m.unit is not None]
         if figures and not _COMPARISON_CLAUSE.match(piece):
             words = new_phrase(_measure_words(vocab, piece[: figures[0].start]))
-            if words and is_subject_name(words.removesuffix("增加值")):
+            if words == "增加值" or (words and is_subject_name(words.removesuffix("增加值"))):  # 采矿业|增加值: a sector's
                 va = vocab.phrase("工业增加值")
                 if words.endswith("增加值") and va is not None:
                     return lang.Hit(va, a, b), None  # 国有控股企业增加值增长10.3%，股份制企业增长6.6%: value added
@@ -75,7 +77,7 @@ def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | No
 #: of the measure of the list (issue 22, batch 4)
 _SUBJECT_NAME = re.compile(
     r"(?:我省|我市|我区)?(?:"
-    r"[\u3400-\u9fff、，,和及与]{1,24}?(?:[制製](?:造|品)|[开開][采採]|加工|[采採][选選]|洗[选選]|供[应應]|冶[炼煉])业"
+    r"[\u3400-\u9fff、，,和及与]{1,24}?(?:[制製](?:造|品)|[开開][采採]|[采採][矿礦]|加工|[采採][选選]|洗[选選]|供[应應]|冶[炼煉])业"
     r"|(?:国有(?:控股)?|集体|股份制|股份合作|私营|民营|外商及港澳台商投资|外商投资|港澳台商投资|三资|外资)企业"
     r"|[\u3400-\u9fff]{2,6}(?:市|州|县|新区|盟)(?:规上工业(?:经济)?|规模以上工业)?)"
 )
@@ -334,15 +336,23 @@ _SECTOR_REVENUE_SHARE = re.compile(
 )
 
 
+#: 其中，规模以上工业增加值… after a value-added total: the total is all industry's, the above-scale one a part of it
+_ABOVE_SCALE_PART = re.compile(r"其中\s*[，,：:]?\s*(?:全[省市区县])?(?:规模以上|规上)工业(?:企业)?(?:实现)?增加值")
+
+
 def sub_annual_value_added(
-    vocab: lang.Vocabulary, ctx: DocContext, code: str | None, before: str, months: int | None
+    vocab: lang.Vocabulary, ctx: DocContext, code: str | None, before: str, months: int | None, after: str = ""
 ) -> str | None:
     """工业增加值 in a report's figure of a month, a quarter or a year to date (1—5月, 前三季度, 上月) is above-scale
     industry's: the statistics of industrial production below a year cover the firms above designated size only
     (all industry's value added is a figure of the year's accounts). The above-scale code for an all-industry
     value-added code there (unless 全部工业 is written); ``code`` otherwise. ``months`` is the year to date (or -M
-    for the month M alone) carried from the sentences before, as for the figure's period."""
+    for the month M alone) carried from the sentences before, as for the figure's period. A total followed by
+    其中，规模以上工业增加值 in ``after`` (the paragraph right after the number) stays all industry's: the page gives
+    both."""
     if ctx.kind != "report" or code is None or code not in _all_industry_codes(vocab) or "全部工业" in before:
+        return code
+    if _ABOVE_SCALE_PART.search(after) and not _ABOVE_SCALE.search(before[-20:]):
         return code
     ytd = lang.ytd_months(before)
     if ytd is None and lang.explicit_year(before) is None:
@@ -388,7 +398,8 @@ def general_indicator_rules(
         and not _GROWTH.search(clause_before[share.end() :])  # 占比提高2个百分点: the change of the share
     ):
         return "sector_revenue_share", [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
-    code = sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months)
+    after = spot.paragraph[spot.ps0 + spot.m.end :][:60] if spot.paragraph else spot.sentence[spot.m.end :]
+    code = sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months, after)
     return month_on_month(ctx, clause_before, code, review)
 
 
@@ -582,7 +593,7 @@ _VA_TOTAL = re.compile(r"(?:规模以上|规上|规模|全部)?工业(?:企业)?
 #: industrial production by industry)
 _CLASSIFIED_INDUSTRY = re.compile(
     r"(?:我省|我市|我区)?[\u3400-\u9fff、和及与]{1,24}?"
-    r"(?:[制製](?:造|品)|[开開][采採]|加工|[采採][选選]|洗[选選]|供[应應]|冶[炼煉])业"
+    r"(?:[制製](?:造|品)|[开開][采採]|[采採][矿礦]|加工|[采採][选選]|洗[选選]|供[应應]|冶[炼煉])业"
 )
 #: a head noun with no qualifier in its clause (实现增加值447亿元): its subject is named in the clause before
 _BARE_HEAD = re.compile(r"\s*(?:共|累计)?\s*(?:实现|完成)?\s*")
@@ -705,7 +716,7 @@ def unknown_industry(
 
 
 #: a word of an industry's name right before 工业增加值 (煤炭工业增加值, 化学工业增加值), not a place or scope
-_INDUSTRY_BEFORE = re.compile(r"(?<!全)(?<!本)(?<!我)[\u3400-\u9fff](?<![全省市区县州部的月年看中])$")
+_INDUSTRY_BEFORE = re.compile(r"(?<!全)(?<!本)(?<!我)[\u3400-\u9fff](?<![全省市区县州部的月年看中现成])$")
 
 
 def industry_code(

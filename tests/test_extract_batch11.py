@@ -2,8 +2,9 @@
 
 Every text here is synthetic (invented sentences in the way Chinese statistical texts and work reports write
 periods, dates, bases and lists; no passage of any batch). Each expected row is worked out by hand from the wording,
-as the comment on it says; each test of a rule failed on the code before it (main 190e295 for the years and sectors, 83746f8 for the value-added rules); a guard (named so)
-checks that a rule does not reach further than it should, and passes on both.
+as the comment on it says; each test of a rule failed on the code before it (main 190e295 for the years and
+sectors, 83746f8 for the value-added rules); a guard (named so) checks that a rule does not reach further than it
+should, and passes on both.
 """
 
 from __future__ import annotations

@@ -494,7 +494,9 @@ def _spot_candidates(
         and (_INDUSTRY_BEFORE.search(clause[: hit.start]) or _ABOVE_SCALE.search(clause[: hit.start]))
         and any((h.start, h.end) == (hit.start, hit.end) for h in vocab.indicator_hits(clause))  # in this clause
     ):
-        code = _above_scale_code(vocab, ctx, code)  # 煤炭工业增加值 after 规模以上工业增加值, 规模以上工业实现工业增加值
+        code = _above_scale_code(
+            vocab, ctx, code
+        )  # 煤炭工业增加值 after 规模以上工业增加值, 规模以上工业实现工业增加值
     code, review = general_indicator_rules(vocab, ctx, spot, unit, code, review, months)
     collective = collective_count(clause[: spot.rel[0]], hit, code, unit)
     if collective is not None:  # 单项冠军、独角兽等优质企业1000家: the list's collective, not its last item

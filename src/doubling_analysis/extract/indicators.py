@@ -62,7 +62,9 @@ def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | No
         figures = [m for m in lang.find_mentions(piece) if m.unit is not None]
         if figures and not _COMPARISON_CLAUSE.match(piece):
             words = new_phrase(_measure_words(vocab, piece[: figures[0].start]))
-            if words == "增加值" or (words and is_subject_name(words.removesuffix("增加值"))):  # 采矿业|增加值: a sector's
+            if words == "增加值" or (
+                words and is_subject_name(words.removesuffix("增加值"))
+            ):  # 采矿业|增加值: a sector's
                 va = vocab.phrase("工业增加值")
                 if words.endswith("增加值") and va is not None:
                     return lang.Hit(va, a, b), None  # 国有控股企业增加值增长10.3%，股份制企业增长6.6%: value added

@@ -174,3 +174,40 @@ def test_synthetic_guard_a_sub_annual_value_added_alone_is_above_scale():
     # 1-5月，全市工业增加值增长6.5% with no above-scale part given: the monthly statistics cover above-scale firms
     text = "1-5月，全市工业增加值增长6.5%。"
     assert by_value(cands(text, issued="2022-06-20"), 6.5).indicator_code == "va_growth"
+
+
+def test_synthetic_a_net_increase_is_not_the_gross_new_count():
+    # 净增高新技术企业50家: a net change of the stock; the code of 新增高新技术企业 (hitech_firms_new) counts the gross
+    # new firms, so a new indicator is proposed (before: hitech_firms_new)
+    row = by_value(cands("2023年，全市净增高新技术企业50家。", kind="plan", issued="2023-03-01"), 50.0)
+    assert row.indicator_code == "NEW:净增高新技术企业数" and "unknown_indicator" in row.review
+
+
+def test_synthetic_guard_net_new_above_scale_firms_keep_their_net_code():
+    # 净增规上工业企业20家 has a net code of its own (firms_net_new), the longer phrase
+    row = by_value(cands("到2025年，净增规上工业企业20家。", kind="plan", issued="2023-03-01"), 20.0)
+    assert row.indicator_code == "firms_net_new"
+
+
+def test_synthetic_a_count_before_a_list_separator_is_not_the_next_items_measure():
+    # 引进科创项目120个、新增高新技术企业30家: the 120 projects are not high-tech firms (the next item's phrase); no
+    # phrase of the vocabulary names 科创项目, so a new indicator is proposed (before: hitech_firms_new)
+    found = cands("2023年，全市引进科创项目120个、新增高新技术企业30家。", kind="plan", issued="2023-03-01")
+    assert by_value(found, 120.0).indicator_code.startswith("NEW:")
+    assert by_value(found, 30.0).indicator_code == "hitech_firms_new"
+
+
+def test_synthetic_an_item_naming_its_own_measure_does_not_take_the_items_before():
+    # 规上工业增加值增长6%左右、数字经济核心产业增加值增长9%: the second item names a measure of its own that the
+    # vocabulary lacks (a new indicator), not the first item's value added
+    text = "2026年目标包括规上工业增加值增长6%左右、数字经济核心产业增加值增长9%。"
+    found = cands(text, kind="plan", issued="2026-01-09")
+    assert by_value(found, 6.0).indicator_code == "va_growth"
+    assert by_value(found, 9.0).indicator_code.startswith("NEW:")
+
+
+def test_synthetic_guard_a_bare_head_noun_item_keeps_the_subject_before():
+    # 到2015年，全区实现矿业产值140亿元、增加值78.4亿元: 增加值 alone names no subject, the mining of the item before
+    # is its subject, so not a new indicator
+    found = cands("到2015年，全区实现矿业产值140亿元、增加值78.4亿元。", kind="plan", issued="2011-06-01")
+    assert not (by_value(found, 78.4).indicator_code or "NEW:").startswith("NEW:")

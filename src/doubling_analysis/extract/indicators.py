@@ -14,6 +14,9 @@ from .records import DocContext, Spot
 # ---- indicators and sectors ----------------------------------------------------------------------------------
 
 _NEW = re.compile(r"新增|净增|培育|引进|引入|新认定|创建|新建")
+#: 净增 right before a phrase whose new count is gross (新增): the net change has no code of its own (the net codes
+#: have phrases of their own, 净增规上工业企业 -> firms_net_new, which win as the longer match)
+_NET_BEFORE = re.compile(r"[净淨]增\s*$")
 _GROWTH = re.compile(
     r"(增长|增速|增幅|提高(?![到至])|提升(?![到至])|下降(?![到至])|减少(?![到至])|多|上升(?![到至])|下跌|跌幅|降幅|升幅)"
     r"[^，,。；到至]{0,6}(?:\d+(?:\.\d+)?\s*%?\s*[、和及]\s*)*$"  # …分别增长9.2%、6.8%、|8.9%: a list's later items
@@ -115,13 +118,33 @@ def _respective_hit(vocab: lang.Vocabulary, clause_before: str) -> lang.Hit | No
     return hits[k] if k < len(hits) else None
 
 
+_NEXT_ITEM = re.compile(r"\s*(?:以上|左右)?\s*[、；;]")
+#: a head noun with no subject of its own (增加值, 产值): an item naming it carries the subject of the item before
+_HEAD_NOUN_ALONE = re.compile(
+    r"(?:实现|完成)?(?:增加值|总产值|产值|营业收入|主营业务收入|营收|利税|利润总额|利润|税收|投资|收入)"
+)
+#: the end of an earlier item with its own figure (…增长6%左右、)
+_ITEM_END = re.compile(r"\d[^、，,；;。\d]{0,6}、")
+
+
 def _counts_for_a_count(
     vocab: lang.Vocabulary, clause: str, rel: tuple[int, int], unit: str | None, ctx: DocContext
 ) -> list[lang.Hit]:
     """The phrases of a clause that may name a count's measure: for a count (10户, 3个), the phrase of a count
     indicator right after it (its noun), else the phrases of count indicators when the clause has any (10户主营收入
     达百亿元企业: the firms at the tier, not their revenue); else all."""
-    hits = vocab.indicator_hits(clause)
+    # 引进科创项目1428个、净增高新技术企业736家: a phrase after the number and a 、 names the next item, not this one;
+    # 规上工业增加值增长6%左右、数字经济核心产业增加值增长8%: a phrase before an earlier item's figure is that item's when
+    # this item names a measure of its own
+    items = list(_ITEM_END.finditer(clause[: rel[0]]))
+    own_item = new_phrase(_measure_words(vocab, clause[items[-1].end() : rel[0]])) if items else ""
+    own_item = "" if _HEAD_NOUN_ALONE.fullmatch(own_item) else own_item  # 产值140亿元、增加值78.4亿元: the same subject
+    hits = [
+        h
+        for h in vocab.indicator_hits(clause)
+        if not (h.start >= rel[1] and _NEXT_ITEM.match(clause[rel[1] :]))
+        and not (own_item and h.end <= items[-1].start())
+    ]
     if lang.UNITS.get(unit or "", ("?",))[0] != "count":
         return hits
     ends = [m.end for m in lang.find_mentions(clause[: rel[0]]) if m.unit is not None]
@@ -185,6 +208,8 @@ def resolve_indicator(
     code = hit.phrase.indicator
     if hit.phrase.if_new and _NEW.search(clause[: rel[0]]):
         code = hit.phrase.if_new
+        if _NET_BEFORE.search(clause[: hit.start]):  # 净增高新技术企业736家: a net change, not the gross new count
+            return hit, f"NEW:净增{hit.phrase.phrase}数", ["unknown_indicator"]
     review: list[str] = []
     if (
         hit.start <= rel[0]

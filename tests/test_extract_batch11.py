@@ -211,3 +211,17 @@ def test_synthetic_guard_a_bare_head_noun_item_keeps_the_subject_before():
     # is its subject, so not a new indicator
     found = cands("到2015年，全区实现矿业产值140亿元、增加值78.4亿元。", kind="plan", issued="2011-06-01")
     assert not (by_value(found, 78.4).indicator_code or "NEW:").startswith("NEW:")
+
+
+def test_synthetic_counts_of_points_joined_to_percentage_points_are_comparisons():
+    # 增速分别高于全省2.6个、3.7个百分点: 2.6个 is 2.6 percentage points (the unit written once after the last), a
+    # comparison with the province, which is no figure of the city (before: a candidate 2.6 个)
+    found = cands("2014年，全市营业收入和利润总额增速分别高于全省2.6个、3.7个百分点。", issued="2015-03-02")
+    assert not [c for c in found if c.value in (2.6, 3.7)]
+
+
+def test_synthetic_a_rank_between_a_level_and_its_growth_does_not_break_the_subject():
+    # 规模以上工业增加值完成1201亿元，总量居全省第3位，增速达11.9%: the growth is the value added's (a rank names no
+    # measure; before: no code)
+    text = "2014年，全市规模以上工业增加值完成1201亿元，总量居全省第3位，增速达11.9%。"
+    assert by_value(cands(text, issued="2015-03-02"), 11.9).indicator_code == "va_growth"

@@ -186,13 +186,16 @@ _PARTS_AGAIN = re.compile(r"^\s*(?:调整|优化|转变|演变|变化|变)\s*[�
 
 
 def _unit_carried_back(sentence: str, found: list[lang.Mention]) -> list[lang.Mention]:
-    """A bare Arabic number joined by 和/、 to the number after it takes that number's unit (15和42.4个百分点)."""
+    """A bare Arabic number joined by 和/、 to the number after it takes that number's unit (15和42.4个百分点), and
+    so does N个 before M个百分点 (2.6个、3.7个百分点)."""
     out = list(found)
     for k in range(len(out) - 2, -1, -1):
         m, nxt = out[k], out[k + 1]
         if m.unit is None and not m.chinese and nxt.unit not in (None, "× base") and nxt.value_high is None:
             if _JOINED.match(sentence[m.end : nxt.start]):
                 out[k] = replace(m, unit=nxt.unit)
+        elif m.unit == "个" and nxt.unit == "pp" and _JOINED.match(sentence[m.end : nxt.start]):
+            out[k] = replace(m, unit="pp")  # 分别高于全省2.6个、3.7个百分点: 2.6 percentage points too
     return out
 
 

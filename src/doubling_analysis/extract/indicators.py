@@ -52,6 +52,10 @@ _COMPARISON_CLAUSE = re.compile(
 )  # 降幅比上半年收窄3.6个百分点: the change of the growth rate before it, no subject of its own
 
 
+#: a rank (总量居全省第3位): no figure of a measure, so no subject for the clauses after it
+_RANK = re.compile(r"第\s*$")
+
+
 def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | None, str | None]:
     """The measure of the nearest earlier clause of the sentence that holds a figure or names a known measure
     (工业增加值突破1万亿元，达到1.3万亿元): its last phrase, or (None, its proposal) when that clause names a measure
@@ -62,7 +66,7 @@ def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | No
         if hits:
             h = hits[-1]
             return lang.Hit(h.phrase, a + h.start, a + h.end), None
-        figures = [m for m in lang.find_mentions(piece) if m.unit is not None]
+        figures = [m for m in lang.find_mentions(piece) if m.unit is not None and not _RANK.search(piece[: m.start])]
         if figures and not _COMPARISON_CLAUSE.match(piece):
             words = new_phrase(_measure_words(vocab, piece[: figures[0].start]))
             if words == "增加值" or (

@@ -225,3 +225,32 @@ def test_synthetic_a_rank_between_a_level_and_its_growth_does_not_break_the_subj
     # measure; before: no code)
     text = "2014年，全市规模以上工业增加值完成1201亿元，总量居全省第3位，增速达11.9%。"
     assert by_value(cands(text, issued="2015-03-02"), 11.9).indicator_code == "va_growth"
+
+
+def test_synthetic_a_factory_survey_names_industrys_workers_and_investment_and_its_own_revenue():
+    # a release on a factory survey (工廠校正及營運調查): the factories' fixed-asset investment is industry's
+    # (industrial_fai), their workers industry's employment (industrial_employment), their revenue not above-scale
+    # industry's (a new indicator), and its growth a new one too (before: fai, no code, revenue, no code)
+    text = (
+        "經濟部公布「112年工廠校正及營運調查」，某市工廠全年固定資產投資額1,200億元，從業人數30.5萬人，"
+        "全年總營收1兆2,000億元，成長率5.5%。"
+    )
+    found = cands(text, issued="2025-01-10", jurisdiction="ho-synthetic")
+    assert by_value(found, 1200.0).indicator_code == "industrial_fai"
+    assert by_value(found, 30.5).indicator_code == "industrial_employment"
+    assert by_value(found, 12000.0).indicator_code == "NEW:工厂营业收入"
+    assert by_value(found, 5.5).indicator_code == "NEW:工厂营业收入增速"
+
+
+def test_synthetic_a_factory_survey_carries_to_the_next_paragraph():
+    # the second paragraph names no factory but follows one on factories: 「當年固定資產增購金額」…投入800億元 is the
+    # factories' investment (當 and 購 are read as 当 and 购)
+    text = "某市113年工廠營業收入總額1兆元。\n\n另在「當年固定資產增購金額」方面，某市113年投入800億元。"
+    found = cands(text, issued="2026-01-04", jurisdiction="ho-synthetic")
+    assert by_value(found, 800.0).indicator_code == "industrial_fai"
+
+
+def test_synthetic_guard_fixed_asset_investment_without_factories_is_all_investment():
+    # 全市固定资产投资1200亿元 with no factory named: all fixed-asset investment (fai)
+    found = cands("2024年，全市固定资产投资1200亿元，增长5.5%。", issued="2025-01-10")
+    assert by_value(found, 1200.0).indicator_code == "fai"

@@ -393,6 +393,50 @@ def sub_annual_value_added(
     return _above_scale_code(vocab, ctx, code)
 
 
+#: a factory survey (工廠校正及營運調查, 工廠家數…): the factories of a place, all of them — its revenue is no
+#: above-scale revenue (a new indicator), its workers and its fixed-asset investment are industry's
+_FACTORY = re.compile(r"工厂")
+_FACTORY_REVENUE = re.compile(r"营业收入|营收|营业额")
+_FACTORY_WORKERS = re.compile(r"员工|从业人数|从业人员|就业人数")
+_FACTORY_INVESTMENT = re.compile(r"固定资产(?:投资|增购)")
+
+
+def factory_measure(ctx: DocContext, spot: Spot, code: str | None, unit: str | None) -> str | None:
+    """The measure of a figure in a paragraph on a place's factories (工厂 named before it in the paragraph, or in
+    the paragraph before that named a measure): the
+    factories' revenue (NEW:工厂营业收入, and its growth), workers (industrial_employment) or fixed-asset investment
+    (industrial_fai), by the words of the figure's sentence before it (the clause first); None otherwise."""
+    before = spot.paragraph[: spot.ps0 + spot.m.start] if spot.paragraph else spot.sentence[: spot.m.start]
+    if not _FACTORY.search(before) and not _FACTORY.search(spot.measure_before):
+        return None  # neither this paragraph before the figure nor the last paragraph naming a measure is on factories
+    kind = lang.UNITS.get(unit or "", ("?",))[0]
+    clause_before = spot.clause[: spot.rel[0]]
+    sentence_before = spot.sentence[: spot.m.start]
+    for words in (clause_before, sentence_before):
+        measures = [
+            (m.end(), name)
+            for pattern, name in (
+                (_FACTORY_REVENUE, "revenue"),
+                (_FACTORY_WORKERS, "workers"),
+                (_FACTORY_INVESTMENT, "investment"),
+            )
+            for m in pattern.finditer(words)
+        ]
+        if not measures:
+            continue
+        name = max(measures)[1]  # the measure named last before the figure
+        if name == "workers" and kind == "count" and "industrial_employment" in ctx.indicator_kinds:
+            return "industrial_employment"
+        if name == "investment" and kind == "money" and "industrial_fai" in ctx.indicator_kinds:
+            return "industrial_fai" if not _CHANGE_BEFORE.search(clause_before) else "NEW:工厂固定资产投资增量"
+        if name == "revenue" and kind == "money":
+            return "NEW:工厂营业收入" if not _CHANGE_BEFORE.search(clause_before) else "NEW:工厂营业收入增量"
+        if name == "revenue" and unit == "%":
+            return "NEW:工厂营业收入增速"
+        return None
+    return None
+
+
 def general_indicator_rules(
     vocab: lang.Vocabulary,
     ctx: DocContext,
@@ -429,6 +473,13 @@ def general_indicator_rules(
         and not _GROWTH.search(clause_before[share.end() :])  # 占比提高2个百分点: the change of the share
     ):
         return "sector_revenue_share", [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+    factory = factory_measure(ctx, spot, code, unit)
+    if factory is not None:  # 工廠營業收入, 工廠員工總數, 固定資產投資額 of a factory survey
+        return factory, (
+            [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+            if not factory.startswith("NEW:")
+            else (review if "unknown_indicator" in review else [*review, "unknown_indicator"])
+        )
     after = spot.paragraph[spot.ps0 + spot.m.end :][:60] if spot.paragraph else spot.sentence[spot.m.end :]
     code = sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months, after)
     return month_on_month(ctx, clause_before, code, review)

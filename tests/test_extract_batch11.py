@@ -254,3 +254,23 @@ def test_synthetic_guard_fixed_asset_investment_without_factories_is_all_investm
     # 全市固定资产投资1200亿元 with no factory named: all fixed-asset investment (fai)
     found = cands("2024年，全市固定资产投资1200亿元，增长5.5%。", issued="2025-01-10")
     assert by_value(found, 1200.0).indicator_code == "fai"
+
+
+def test_synthetic_a_group_of_industries_in_a_report_on_above_scale_industry():
+    # 上半年，全市规模以上工业增加值增长8.5%。…五大优势产业集群增加值增长9.5%: the group's (above-scale) value added
+    # grew 9.5 % — the measure's code with the group left to the reviewer, as a report's breakdown (before: NEW)
+    text = "上半年，全市规模以上工业增加值同比增长8.5%。从行业看，五大优势产业集群增加值增长9.5%。"
+    assert by_value(cands(text, issued="2025-07-28"), 9.5).indicator_code == "va_growth"
+
+
+def test_synthetic_guard_the_tertiary_sector_is_no_group_of_industry():
+    # 第三产业增加值增长10.7% in a bulletin that also names 规模以上工业: the services' value added, not industry's
+    text = "全年规模以上工业增加值增长8.0%。第三产业增加值增长10.7%。"
+    assert by_value(cands(text, issued="2014-03-01"), 10.7).indicator_code != "va_growth"
+
+
+def test_synthetic_guard_a_group_target_in_a_plan_stays_a_new_indicator():
+    # 力争数字经济核心产业增加值年均增长15%以上 in a plan: a target for a group the vocabulary lacks (a new indicator)
+    text = "到2026年，规模以上工业增加值年均增长7%，力争数字经济核心产业增加值年均增长15%以上。"
+    row = by_value(cands(text, kind="plan", issued="2022-02-16"), 15.0)
+    assert row.indicator_code is None or row.indicator_code.startswith("NEW:")

@@ -700,6 +700,18 @@ def _subject_of_clause_before(vocab: lang.Vocabulary, sentence_before: str) -> l
     return [hits[0].phrase.sector]
 
 
+#: a group of industries named right before 增加值 (“四强”产业, 五大优势产业集群, 汽车及汽车零部件产业上半年): in a
+#: report on above-scale industry, its value added is above-scale industry's for that group (in a plan, a target for
+#: a group is left to a new indicator)
+_GROUP_BEFORE_VA = re.compile(
+    r"[\u3400-\u9fff”」]\s*(?:产业集群|产业链|产业|行业|集群)\s*(?:上半年|前三季度|一季度|[1-9]\s*-\s*\d{1,2}\s*月)?\s*$"
+)
+
+
+#: the three sectors of the economy (第一产业, 第三产业) and the services are no group of industry's
+_NOT_INDUSTRY_GROUP = re.compile(r"(?:第\s*[一二三]|三次|服务业?|农业|建筑)\s*产业\s*\S{0,8}$")
+
+
 def sector_value_added(
     vocab: lang.Vocabulary,
     clause_before: str,
@@ -748,6 +760,9 @@ def sector_value_added(
         chain = _subject_of_clause_before(vocab, sentence_before)  # 全省制造业生产快速增长，实现增加值447亿元
     if not chain and ctx.kind == "report" and is_subject_name(new_phrase(_measure_words(vocab, clause_before[:i]))):
         chain = [None]  # 国有控股企业增加值增长10.3%, 石油和天然气开采业增长23.0%: a subject the vocabulary lacks
+    group = _GROUP_BEFORE_VA.search(clause_before[:i]) if ctx.kind == "report" and above_scale and unit == "%" else None
+    if not chain and group and not _NOT_INDUSTRY_GROUP.search(clause_before[: group.end()]):
+        chain = [None]  # 五大优势产业集群增加值增长9.5% in a report on above-scale industry: that group's value added
     if not chain:
         return None
     phrase = vocab.phrase("规模以上工业增加值" if above_scale else "工业增加值")

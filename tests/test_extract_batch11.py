@@ -274,3 +274,22 @@ def test_synthetic_guard_a_group_target_in_a_plan_stays_a_new_indicator():
     text = "到2026年，规模以上工业增加值年均增长7%，力争数字经济核心产业增加值年均增长15%以上。"
     row = by_value(cands(text, kind="plan", issued="2022-02-16"), 15.0)
     assert row.indicator_code is None or row.indicator_code.startswith("NEW:")
+
+
+def test_synthetic_counts_of_the_units_of_a_breakdown_are_no_figures():
+    # 40个工业大类行业中23个行业增加值实现增长, 14个市州均实现正增长, 覆盖152个城市和地区: how many industries or places there
+    # are or grew (before: candidates 40, 23, 14 and 152 个); the growth rate beside them stays a figure
+    text = (
+        "一季度，全省规模以上工业增加值增长6.1%，40个工业大类行业中23个行业增加值实现增长，"
+        "14个市州均实现正增长。物流贸易覆盖152个城市和地区。"
+    )
+    found = cands(text, issued="2024-04-20")
+    assert not [c for c in found if c.value in (40.0, 23.0, 14.0, 152.0)]
+    assert by_value(found, 6.1).indicator_code == "va_growth"
+
+
+def test_synthetic_guard_a_count_of_labelled_industries_or_national_parks_stays_a_figure():
+    # 打造3个千亿级行业 (a tier label before the noun) and 建成2个国家级园区 (国家级 is a level, not countries) in a plan:
+    # counts a plan sets as goals
+    found = cands("到2025年，打造3个千亿级行业，建成2个国家级园区。", kind="plan", issued="2021-06-01")
+    assert {3.0, 2.0} <= {c.value for c in found}

@@ -325,6 +325,16 @@ _TIER_LABEL_AFTER = re.compile(r"^\s*(?:[一二两三四五六七八九十]|\d+)
 _STEPS_AFTER = re.compile(r"^\s*(?:[万千百亿元级]{0,4})\s*台阶")
 
 
+#: the units a breakdown counts after N个: industries (工业行业, 工业大类行业), places (市州, 县区, 县(市、区), 乡, 镇,
+#: 街道, 居民委员会, 城市, 国家, 港口), a class of them (工业大市, 工业主导县) — how many there are or grew, not a
+#: figure of a measure; not a tier or label (3个千亿级行业: 级/亿/万 before the noun) nor 国家级 / 城市群
+_UNITS_OF_A_BREAKDOWN = re.compile(
+    r"\s*[^\d级亿万，,、；;。]{0,4}?(?:行业大类|工业大类|大类行业|工业行业|行业|市州|市县|县区|区县|县市区|县[（(]市、区[）)]"
+    r"|地区|乡镇|乡|镇|街道|居民委员会|村民委员会|城市(?!群)|国家(?!级)|港口|工业大市|工业主导县)"
+    r"(?:[中里]|[，,、和及]|均|都|全部|实现|呈现|增加值|预计|[^，,。；;\d]{0,12}增长)"
+)
+
+
 def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
     """Why a number is not a figure (a date, a document number, a programme's name, a threshold in a name, a
     count that only names a structure, a list marker), or None when it may be one."""
@@ -367,6 +377,8 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         or (re.match(r"\s*行业", after) and before.rstrip().endswith("有"))
     ):
         return "structure"  # 41个大类行业中有34个行业
+    if m.unit == "个" and _UNITS_OF_A_BREAKDOWN.match(text[m.end : m.end + 12]):
+        return "structure"  # 40個工業大類行業中, 14个市州和兰州新区均…, 全市共有37個鄉: the units counted, no figure
     if _STEPS_AFTER.match(text[m.end : m.end + 12]) and (
         m.unit == "个" or re.search(r"(?:\d+|[一二两三四五六七八九十])\s*个\s*$", text[max(0, m.start - 6) : m.start])
     ):

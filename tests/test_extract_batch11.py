@@ -293,3 +293,49 @@ def test_synthetic_guard_a_count_of_labelled_industries_or_national_parks_stays_
     # counts a plan sets as goals
     found = cands("到2025年，打造3个千亿级行业，建成2个国家级园区。", kind="plan", issued="2021-06-01")
     assert {3.0, 2.0} <= {c.value for c in found}
+
+
+def test_synthetic_last_years_results_in_a_work_report():
+    # a work report of January 2024: 去年，…增长8.2% is 2023's result (a report row, period 2023), 今年…增长7%左右 the
+    # 2024 target (before: both targets of 2023 and 2024)
+    text = "去年，全市规模以上工业增加值增长8.2%。今年，全市规模以上工业增加值增长7%左右。"
+    found = cands(text, kind="plan", issued="2024-01-15")
+    last, goal = by_value(found, 8.2), by_value(found, 7.0)
+    assert (last.period, last.target_year) == ("2023", None)
+    assert (goal.target_year, goal.period) == (2024, None)
+
+
+def test_synthetic_the_year_past_in_words_is_the_year_before_the_issue():
+    # 过去一年 / 一年来 in a work report of January 2024: 2023 (before: 过去一年 gave a target of 2024; only 过去N年 with
+    # N of 2 or more was read as the past)
+    for opening in ("过去一年", "一年来"):
+        found = cands(f"{opening}，全市实现规上工业营业收入1500亿元，增长9%。", kind="plan", issued="2024-01-15")
+        assert by_value(found, 1500.0).period == "2023", opening
+
+
+def test_synthetic_last_year_as_the_time_of_a_result_and_the_goal_after_it():
+    # 上年全县工业增加值完成85亿元 (2021, a result: 上年 not after 比/较), 今年预期目标为增长9% (2022, of the value added:
+    # 预期目标 names no measure; before: 2022 target and NEW:预期目标)
+    found = cands("上年全县工业增加值完成85亿元，今年预期目标为增长9%。", kind="plan", issued="2022-01-10")
+    assert by_value(found, 85.0).period == "2021"
+    goal = by_value(found, 9.0)
+    assert (goal.target_year, goal.indicator_code) == (2022, "industrial_va_growth")
+
+
+def test_synthetic_guard_last_year_as_the_basis_of_a_goal_is_no_result():
+    # 在去年实现工业总产值突破500亿元基础上，每年保持20%以上的增速，到2025年…: the growth is the goal's, not 去年's
+    text = "在去年实现工业总产值突破500亿元基础上，每年保持着20%以上的增速，到2025年力争实现工业总产值突破1000亿元。"
+    row = by_value(cands(text, kind="plan", issued="2023-03-01"), 20.0)
+    assert row.period is None and row.target_year is not None
+
+
+def test_synthetic_a_goal_for_the_whole_year_in_a_report_is_this_years():
+    # a page of August 2024: 下一步，力争全年增长7%以上 is the goal for 2024 (before: 全年 read as the year just ended)
+    found = cands("今年以来，全市规上工业增加值增长6.5%。下一步，力争全年增长7%以上。", issued="2024-08-15")
+    assert by_value(found, 7.0).period == "2024"
+
+
+def test_synthetic_guard_an_estimate_for_the_whole_year_in_january_is_of_the_year_before():
+    # 预计全年…增长5.1%左右 on a page of 5 January 2025: the year just ended (2024)
+    found = cands("预计全年，规模以上工业增加值同比增长5.1%左右。", issued="2025-01-05")
+    assert by_value(found, 5.1).period == "2024"

@@ -369,14 +369,23 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
     if written is None and spot.past_open is not None and not _YEAR_WORD.search(before):
         if not _TO_OR_GOAL.search(before):
             return spot.past_open, spot.past_open  # 2022年，…增长29.8%；食品饮料年产值预计达880亿元: still 2022's
+    if written is None and not _TO_OR_GOAL.search(before) and not _THIS_YEAR.search(clause_before):
+        unbased = _PAST_BASIS.sub(lambda b: " " * len(b.group(0)), before)  # 在去年…基础上: the base of a goal
+        last = _LAST_YEAR.search(unbased)
+        if last and not _THIS_YEAR.search(before[last.end() :]):
+            return issued_year - 1, issued_year - 1  # 去年，全市规上工业增加值增长8.2% in a plan of 2024: 2023's
     hits = list(_PAST_YEARS.finditer(before))
     if not hits or lang.explicit_year(before[hits[-1].end() :]) is not None or _TO_OR_GOAL.search(before):
         return None
     h = hits[-1]
     n = int(lang.parse_number(h.group("p") or h.group("q") or h.group("n")) or 0)
-    return (issued_year - n, issued_year - 1) if 1 < n <= 10 else None
+    return (issued_year - n, issued_year - 1) if 1 <= n <= 10 else None  # 一年来, 过去一年: the year before
 
 
+#: last year as the time of a result (去年，… / 上年全县…), not a base (比去年, 较上年, 上年同期, 为上年的)
+_LAST_YEAR = re.compile(r"(?<![比较与同为是])(?:去年|上年)(?!同期|的|同季)")
+#: this year or the year ahead (今年, 新的一年, 明年): a goal's time, not a result's
+_THIS_YEAR = re.compile(r"今年|本年|新的一年|明年")
 #: a year written in a clause in any form (2020年, 今年, 十四五, 2025): the clause has its own year
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}|今年|去年|明年|上年|本年|十[一二三四五]五")
 _TO_OR_GOAL = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|确保|目标|计划")

@@ -121,6 +121,11 @@ _OF_THE_YEAR_BEFORE = re.compile(r"(?<![比较与同])上年的\s*(?:[\d.]+\s*[:
 _LEVEL_OF_BASE = re.compile(r"(?:比|较|相比|对比)\s*[于前]?\s*(?:((?:19|20)\d{2})|(1[0-4]\d))\s*年的\s*$")
 
 
+#: a goal or an estimate for the whole year in a report (力争全年, 确保全年, 预计全年): the year the page is in (an
+#: estimate in January is of the year just ended)
+_GOAL_FOR_THE_YEAR = re.compile(r"(力争|确保|争取|预计|目标)[^，,。；;\d]{0,6}全年[^，,。；;\d]{0,12}$")
+
+
 def _years(
     spot: Spot, ctx: DocContext, sticky: int | None, months: int | None = None, lead_year: int | None = None
 ) -> tuple[int, int, list[str]]:
@@ -148,6 +153,12 @@ def _years(
         year = plan[1] if plan else None
     if year is None and ctx.kind == "report" and lead_year is not None and not _PAST.search(before):
         year = lead_year  # 2013年，全县…。…第二产业增加值61.7亿元: the year the report opened with
+    goal = _GOAL_FOR_THE_YEAR.search(before) if ctx.kind == "report" and ctx.issued_year is not None else None
+    if year is None and goal and (goal.group(1) != "预计" or (ctx.issued_month or 0) >= 2):
+        year = (
+            ctx.issued_year
+        )  # 下一步，力争全年增长7%以上 (a page of August): this year's goal, not last year's result
+        review.append("relative_year")
     if year is None and ctx.kind == "report" and not _PAST.search(before):
         period_text = lang.last_period(lang.without_bases(before))  # 较一季度提高: a base, not the period
         quarter = lang.quarter_alone(period_text)

@@ -339,3 +339,29 @@ def test_synthetic_guard_an_estimate_for_the_whole_year_in_january_is_of_the_yea
     # 预计全年…增长5.1%左右 on a page of 5 January 2025: the year just ended (2024)
     found = cands("预计全年，规模以上工业增加值同比增长5.1%左右。", issued="2025-01-05")
     assert by_value(found, 5.1).period == "2024"
+
+
+def test_synthetic_vehicles_and_pieces_are_units():
+    # 新能源汽车产量25万辆 (250 000 vehicles), 专利授权1.2万件 (12 000 pieces): counts with their units (before: no
+    # candidate for 25万辆, the growth after it left alone)
+    found = cands("全市新能源汽车产量25万辆，增长30%；专利授权1.2万件。", issued="2024-02-20")
+    assert by_value(found, 25.0).unit == "万辆"
+    assert by_value(found, 1.2).unit == "万件"
+
+
+def test_synthetic_a_share_reached_within_three_years_is_a_level():
+    # 三年内…比重提高到40%以上: the share reached by the end of the span (per empty), not a total over it (before:
+    # per period); 三年内新增规上企业60家 stays a total over the span (a guard, passes before too)
+    row = by_value(
+        cands("三年内，全市战略性新兴产业增加值占规上工业增加值比重提高到40%以上。", kind="plan", issued="2023-06-01"),
+        40.0,
+    )
+    assert row.per is None
+    flow = by_value(cands("三年内，全市新增规上工业企业60家。", kind="plan", issued="2023-06-01"), 60.0)
+    assert flow.per == "period"
+
+
+def test_synthetic_a_number_inside_a_programmes_name_is_no_figure():
+    # 实施“百万辆汽车工程”: the programme's name (with 万辆 a unit and without the name rule: a candidate 100 万辆; on
+    # the code before it passes only because 辆 was no unit then)
+    assert not cands("全省实施“百万辆汽车工程”。", kind="plan", issued="2021-06-01")

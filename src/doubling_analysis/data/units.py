@@ -51,6 +51,11 @@ UNITS: dict[str, tuple[str, float]] = {
     "套": ("count", 1.0),
     "万台": ("count", 1e4),
     "万套": ("count", 1e4),
+    # vehicles and pieces of a product (新能源汽车产量25万辆, 专利授权1.2万件), as written in bulletins (issue 22)
+    "辆": ("count", 1.0),
+    "万辆": ("count", 1e4),
+    "件": ("count", 1.0),
+    "万件": ("count", 1e4),
     # mass (tonne) and power (kilowatt), as written in bulletins
     "吨": ("mass", 1.0),
     "万吨": ("mass", 1e4),

@@ -84,6 +84,8 @@ UNIT_WORDS: dict[str, str] = {
     "天": "天",
     "台": "台",
     "套": "套",
+    "辆": "辆",  # 万辆 with the magnitude (輛 is normalised to 辆)
+    "件": "件",
     "千瓦时": "千瓦时",  # 亿千瓦时 with the magnitude
     "千瓦時": "千瓦时",  # as written in traditional characters (億千瓦時)
     "千瓦": "千瓦",
@@ -351,6 +353,10 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         return "name"  # 5G, 1+5+N, 2+4
     if m.unit is None and (before.endswith(("“", '"')) or re.match(r"\s*[”\"]?\s*(项目|工程|计划|行动|战略)", after)):
         return "name"  # "5020"项目, "12345"工程
+    if re.search(r"[“\"「]\s*$", before) and re.match(
+        r"[^”\"」，,。]{0,6}(?:工程|计划|行动|战略|项目)\s*[”\"」]", after
+    ):
+        return "name"  # 实施“百万辆汽车工程”: the name of a programme, its number inside the quotation marks
     if m.unit is None and re.match(r"\s*[.、．]\s*(?!\d)", after) and not m.chinese:
         return "list_marker"
     if m.unit is None and m.chinese and after.startswith("、"):
@@ -799,7 +805,10 @@ def per(sentence_before: str, clause: str, multi_year: bool) -> str | None:
     """year (每年, 年均), quarter, month, period (三年内, 累计, or a flow counted over a multi-year plan). The words
     count in ``sentence_before`` as given: the caller passes the number's clause and the sentence's opening."""
     for pattern, value in _PER:
-        if pattern.search(sentence_before):
+        hit = pattern.search(sentence_before)
+        if hit and hit.group(0).endswith("年内") and _LEVEL_REACHED.search(clause) and not _FLOW_VERBS.search(clause):
+            return None  # 三年内…比重提高到40%: a level reached within the span, not a total over it
+        if hit:
             return value
     if _SPAN_PERIOD.search(sentence_before):
         level = _LEVEL_REACHED.search(clause) and not _FLOW_VERBS.search(clause)

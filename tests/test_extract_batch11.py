@@ -365,3 +365,31 @@ def test_synthetic_a_number_inside_a_programmes_name_is_no_figure():
     # 实施“百万辆汽车工程”: the programme's name (with 万辆 a unit and without the name rule: a candidate 100 万辆; on
     # the code before it passes only because 辆 was no unit then)
     assert not cands("全省实施“百万辆汽车工程”。", kind="plan", issued="2021-06-01")
+
+
+def test_synthetic_doubling_written_fan_fan_and_quadrupling():
+    # 3年内实现规上工业营收翻番 (twice the base, =), 到2030年工业总产值翻两番 (four times the base): before, only 翻一番
+    # was read, and every doubling got >=
+    found = cands("3年内实现规上工业营收翻番。", kind="plan", issued="2022-03-01")
+    row = by_value(found, 2.0)
+    assert (row.unit, row.comparator) == ("× base", "=")
+    quad = by_value(cands("到2030年，工业总产值翻两番。", kind="plan", issued="2022-03-01"), 4.0)
+    assert (quad.unit, quad.target_year) == ("× base", 2030)
+
+
+def test_synthetic_guard_a_doubling_programme_is_at_least_twice():
+    # 工业倍增三年行动计划 (the seeds' reading: at least twice the base, >=)
+    row = by_value(cands("实施工业倍增三年行动计划。", kind="plan", issued="2021-03-01"), 2.0)
+    assert row.comparator == ">="
+
+
+def test_synthetic_a_comparison_with_all_of_society_is_no_figure():
+    # 工业用电量增长9.8%，高于全社会用电量增速2.1个百分点: 2.1 points compare with another measure (left out)
+    found = cands("2024年，全市工业用电量增长9.8%，高于全社会用电量增速2.1个百分点。", issued="2025-01-20")
+    assert not [c for c in found if c.value == 2.1]
+
+
+def test_synthetic_a_rate_per_year_runs_to_the_year_written_after_it():
+    # 工业总产值年均增长15%以上，2025年达到1万亿元: the rate per year is a target to 2025 (before: the issue year 2021)
+    found = cands("全市工业总产值年均增长15%以上，2025年达到1万亿元。", kind="plan", issued="2021-03-01")
+    assert by_value(found, 15.0).target_year == 2025

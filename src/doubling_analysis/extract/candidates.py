@@ -164,7 +164,7 @@ def context_from_data(
 # ---- candidates from running text ----------------------------------------------------------------------------
 
 _ZERO = re.compile(r"零的突破|实现突破")
-_DOUBLING = re.compile(r"翻一番|倍增(?=[^。\n]{0,6}(?:计划|行动))")
+_DOUBLING = re.compile(r"翻一番|翻番|翻[两二]番|倍增(?=[^。\n]{0,6}(?:计划|行动))")  # 翻两番: four times the base
 _NEEDS_UNITLESS = re.compile(r"^\s*(?:以上|左右|以内|%)")
 
 
@@ -227,7 +227,8 @@ def sentence_mentions(sentence: str, item: bool = False) -> list[lang.Mention]:
     for z in _ZERO.finditer(sentence):
         found.append(lang.Mention(z.start(), z.end(), 0.0, None, None, True, z.group(0)))
     for d in _DOUBLING.finditer(sentence):
-        found.append(lang.Mention(d.start(), d.end(), 2.0, None, "× base", True, d.group(0)))
+        times = 4.0 if d.group(0) in ("翻两番", "翻二番") else 2.0
+        found.append(lang.Mention(d.start(), d.end(), times, None, "× base", True, d.group(0)))
     found.sort(key=lambda x: x.start)
     found = _structure_shares(masked, _unit_carried_back(masked, found))
     with_units = [x for x in found if x.unit is not None or x.raw in ("零的突破", "实现突破")]
@@ -530,7 +531,9 @@ def _spot_candidates(
     if m.unit == "× base":
         year, base = _doubling_years(spot, ctx, year, base)
         code = code or "doubling"
-        comp = ">="
+        # 倍增 (a doubling programme: at least twice the base, as the seeds' plans read it) or 翻番 ... 以上; 翻一番 /
+        # 翻番 alone is twice the base
+        comp = ">=" if "倍增" in m.raw or re.match(r"\s*以上", sentence[m.end :]) else "="
     elif m.raw in ("零的突破", "实现突破"):
         comp = ">"
     else:

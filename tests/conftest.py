@@ -128,3 +128,21 @@ def write_synthetic_data_dir(data: Path, target: Path, k: int) -> Path:
         frame = pd.read_csv(data / name, dtype=str, keep_default_na=False, na_values=[""])
         synthetic_copies(frame, k, columns).to_csv(target / name, index=False, encoding="utf-8")
     return target
+
+
+# ---- the extractor on a synthetic text (tests of extract/: invented sentences, no passage of any batch) --------
+
+
+def extract_synthetic(text: str, kind: str, issued: str | None, jurisdiction: str = "360200") -> list:
+    """The candidate rows of ``text`` read as a document of ``kind`` issued on ``issued`` (the shipped vocabulary)."""
+    from doubling_analysis.extract import candidates as ex
+
+    ctx, vocab = ex.context_from_data(text, kind, jurisdiction, "synthetic-doc", issued)
+    return ex.extract_text(text, ctx, vocab)
+
+
+def by_value(found: list, value: float):
+    """The first candidate holding ``value`` (a level, or a growth-only row's growth rate); fails with the rows."""
+    rows = [c for c in found if c.value == value or (c.value is None and c.growth_pct == value)]
+    assert rows, [(c.value, c.growth_pct, c.unit, c.quote) for c in found]
+    return rows[0]

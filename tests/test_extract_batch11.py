@@ -9,19 +9,13 @@ should, and passes on both.
 
 from __future__ import annotations
 
-from doubling_analysis.extract import candidates as ex
+from conftest import by_value, extract_synthetic
+
 from doubling_analysis.extract import language as lang
 
 
 def cands(text: str, kind: str = "report", issued: str | None = "2022-10-20", jurisdiction: str = "360200"):
-    ctx, vocab = ex.context_from_data(text, kind, jurisdiction, "synthetic-doc", issued)
-    return ex.extract_text(text, ctx, vocab)
-
-
-def by_value(found, value: float):
-    rows = [c for c in found if c.value == value or (c.value is None and c.growth_pct == value)]
-    assert rows, [(c.value, c.growth_pct, c.unit, c.quote) for c in found]
-    return rows[0]
+    return extract_synthetic(text, kind, issued, jurisdiction)
 
 
 def test_synthetic_quarters_one_to_three_are_january_to_september():

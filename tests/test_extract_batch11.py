@@ -1,4 +1,4 @@
-"""Years, periods and sectors of the extractor: the general rules written on batch 11 (issue 22).
+"""Years, periods, sectors and indicators of the extractor: the general rules written on batches 11 and 12 (issue 22).
 
 Every text here is synthetic (invented sentences in the way Chinese statistical texts and work reports write
 periods, dates, bases and lists; no passage of any batch). Each expected row is worked out by hand from the wording,
@@ -387,3 +387,54 @@ def test_synthetic_a_rate_per_year_runs_to_the_year_written_after_it():
     # 工业总产值年均增长15%以上，2025年达到1万亿元: the rate per year is a target to 2025 (before: the issue year 2021)
     found = cands("全市工业总产值年均增长15%以上，2025年达到1万亿元。", kind="plan", issued="2021-03-01")
     assert by_value(found, 15.0).target_year == 2025
+
+
+# ---- rules written on batch 12 (development after its blind score; main 5fc898e before them) ------------------
+
+
+def test_synthetic_to_a_past_year_in_a_work_report_is_a_result():
+    # a work report of April 2017: 地区生产总值从2011年的1000亿元增加到2016年的1500亿元，年均增长8.4% — 到2016年 is
+    # before the issue year, so the levels are results of 2011 and 2016 and the rate per year is over 2012..2016
+    # (before: 到2016年 was read as a goal, a target of 2016, and the rate a target too)
+    text = "地区生产总值从2011年的1000亿元增加到2016年的1500亿元，年均增长8.4%。"
+    found = cands(text, kind="plan", issued="2017-04-22")
+    assert by_value(found, 1500.0).period == "2016"
+    assert by_value(found, 8.4).period == "2012..2016"
+
+
+def test_synthetic_a_heading_over_past_years_and_a_heading_naming_the_year_of_the_goals():
+    # headings of a work report of 2017: 赶超发展的五年 (the results of 2012..2016: 从59.5%提高到62.9% is 2011's level
+    # and 2016's), 今后五年的重点目标 (to 2021), 2017年主要工作 (the goals of 2017; before: 2021 carried on)
+    text = (
+        "赶超发展的五年\n全市城市化率从59.5%提高到62.9%;\n今后五年的重点目标\n地区生产总值突破3000亿元;\n"
+        "2017年主要工作\n地区生产总值增长7.5%以上;"
+    )
+    found = cands(text, kind="plan", issued="2017-04-22")
+    assert by_value(found, 59.5).period == "2011"
+    assert by_value(found, 62.9).period == "2016"
+    assert by_value(found, 3000.0).target_year == 2021
+    assert by_value(found, 7.5).target_year == 2017
+
+
+def test_synthetic_a_sentence_naming_a_month_alone_sets_the_period_after_it():
+    # a page of 23 September 2022: 某市8月份工业经济回暖态势明显。当月，该市完成工业总产值179.5亿元 — August 2022
+    # alone (before: the full year before, 2021); 1月至8月 after it stays the year to date
+    text = "某市8月份工业经济回暖态势明显。当月，该市完成工业总产值179.5亿元，同比增长37.6%。1月至8月，该市累计完成工业产值1588.1亿元。"
+    found = cands(text, issued="2022-09-23")
+    assert by_value(found, 179.5).period == "2022-08"
+    assert by_value(found, 1588.1).period == "2022-01..2022-08"
+
+
+def test_synthetic_goals_named_in_quotation_marks_keep_the_year_they_were_set_for():
+    # 到2022年，…实现“五强”发展目标；到2025年，…总产值超过1万亿元。“五强”目标具体为：…年均增长15%以上 — the
+    # detailed “五强” goals are of 2022 (before: 2025, the last year written)
+    text = "到2022年，全市实现“五强”发展目标；到2025年，全市工业总产值超过1万亿元。“五强”目标具体为：全市工业总产值年均增长15%以上。"
+    found = cands(text, kind="plan", issued="2019-12-04")
+    assert by_value(found, 1.0).target_year == 2025
+    assert by_value(found, 15.0).target_year == 2022
+
+
+def test_synthetic_a_tier_label_after_a_count_with_yishang_is_no_figure():
+    # 形成6个以上千亿级支柱产业: the count (6, at least) is the figure, 千亿级 its label (before: a candidate 1000 亿元)
+    found = cands("到2025年，形成6个以上千亿级支柱产业。", kind="plan", issued="2019-12-04")
+    assert [c.value for c in found] == [6.0]

@@ -357,7 +357,7 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
             return (y, y) if y < issued_year else None
     clause_before = spot.clause[: spot.rel[0]]
     if _FROM_PRESENT.search(clause_before) or (
-        _PRESENT.search(clause_before) and not _TO_OR_GOAL.search(clause_before)
+        _PRESENT.search(clause_before) and not _goal_in(clause_before, issued_year)
     ):
         return issued_year, issued_year  # 目标由现时的1%，到2025年增至1.5%: the level at the plan's date
     written = lang.explicit_year(clause_before)
@@ -365,18 +365,22 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
         # 2020年全市高精尖产业实现增加值9885.8亿元，占地区生产总值比重达到27.4% / 由2022年的3.2亿元及379.6亿元: the
         # sentence's year before the figure, when the figure's own clause names none (issue 22, batches 6-8)
         written = lang.explicit_year(before)
-    if written is not None and written < issued_year and not _TO_OR_GOAL.search(before):
+    if written is not None and written < issued_year and not _goal_in(before, issued_year):
         return written, written  # 2023年全市规上工业营收达到1500亿元，到2025年…: a result of 2023 in a plan of 2024
     if written is None and spot.past_open is not None and not _YEAR_WORD.search(before):
-        if not _TO_OR_GOAL.search(before):
+        if not _goal_in(before, issued_year):
             return spot.past_open, spot.past_open  # 2022年，…增长29.8%；食品饮料年产值预计达880亿元: still 2022's
-    if written is None and not _TO_OR_GOAL.search(before) and not _THIS_YEAR.search(clause_before):
+    if written is None and not _goal_in(before, issued_year) and not _THIS_YEAR.search(clause_before):
         unbased = _PAST_BASIS.sub(lambda b: " " * len(b.group(0)), before)  # 在去年…基础上: the base of a goal
-        last = _LAST_YEAR.search(unbased)
-        if last and not _THIS_YEAR.search(before[last.end() :]):
+        said = _LAST_YEAR.search(unbased)
+        if said and not _THIS_YEAR.search(before[said.end() :]):
             return issued_year - 1, issued_year - 1  # 去年，全市规上工业增加值增长8.2% in a plan of 2024: 2023's
+    if spot.past_span and written is None and not _YEAR_WORD.search(before) and not _goal_in(before, issued_year):
+        # 赶超发展的五年 (a heading) / 全市城市化率从59.5%提高到62.9%: results of those years (从 before: the first's)
+        first, last = spot.past_span
+        return (first - 1, first - 1) if _FROM.search(spot.clause[: spot.rel[0]]) else (first, last)
     hits = list(_PAST_YEARS.finditer(before))
-    if not hits or lang.explicit_year(before[hits[-1].end() :]) is not None or _TO_OR_GOAL.search(before):
+    if not hits or lang.explicit_year(before[hits[-1].end() :]) is not None or _goal_in(before, issued_year):
         return None
     h = hits[-1]
     n = int(lang.parse_number(h.group("p") or h.group("q") or h.group("n")) or 0)
@@ -389,7 +393,15 @@ _LAST_YEAR = re.compile(r"(?<![比较与同为是])(?:去年|上年)(?!同期|�
 _THIS_YEAR = re.compile(r"今年|本年|新的一年|明年")
 #: a year written in a clause in any form (2020年, 今年, 十四五, 2025): the clause has its own year
 _YEAR_WORD = re.compile(r"(?:19|20)\d{2}|今年|去年|明年|上年|本年|十[一二三四五]五")
-_TO_OR_GOAL = re.compile(r"(?:到|至)\s*(?:19|20)\d{2}\s*年|力争|确保|目标|计划")
+_TO_OR_GOAL = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年|力争|确保|目标|计划")
+
+
+def _goal_in(text: str, issued_year: int) -> bool:
+    """``text`` sets a goal: 力争 / 确保 / 目标 / 计划, or 到 a year not before the issue year (从2011年的1520亿元增加到
+    2016年的2243.1亿元 in a report of 2017 is a result)."""
+    return any(not g.group(1) or int(g.group(1)) >= issued_year for g in _TO_OR_GOAL.finditer(text))
+
+
 #: the present level in a plan (由现时的1%, 从目前的…; 目前全市有…): a result of the plan's date, not a target
 _FROM_PRESENT = re.compile(r"(?:由|从)\s*(?:现时|目前|现在|当前)的?\s*$")
 _PRESENT = re.compile(r"(?:现时|目前|现在|当前)[^，,；;。\d]{0,12}?(?:有|为|是|达)\s*$")
@@ -400,6 +412,9 @@ def _as_past(c: Candidate, spot: Spot, years: tuple[int, int]) -> Candidate:
     level reached), its bound as a report's; no target year, no tier; review code past."""
     first, last = years
     per = c.per if c.per in ("year", "period") else None
+    pair = _YEARS_PAIR.search(spot.sentence[: spot.m.start]) if per == "year" and first == last else None
+    if pair and int(pair.group(1)) < int(pair.group(2)) == last:
+        first = int(pair.group(1)) + 1  # 从2011年的1520亿元增加到2016年的2243.1亿元，年均增长8.6%: over 2012..2016
     period = f"{first}..{last}" if per and first < last else str(last)
     review = [*c.review, "past"] if "past" not in c.review else list(c.review)
     return replace(
@@ -823,6 +838,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     text, index = lang.normalise_mapped(raw_text)
     out: list[Candidate] = []
     sticky: int | None = None
+    labelled: dict[str, int] = {}  # a plan: the year of each goal named in quotation marks (“五强” of 到2022年，…)
     months: int | None = None  # a report's year to date (上半年: 6), or -M for the month M alone (上月), carried on
     carried_tier: str | None = None  # 力争到2025年： over the list items under it
     doubled = False
@@ -833,8 +849,11 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     k_total = 0
     above_scale_before = False  # the last value-added total before the paragraph was above-scale industry's
     measure_before = ""  # a report's last paragraph naming a known measure
+    past_span: tuple[int, int] | None = None  # a plan: the years a heading over results names (过去五年), to the next
     for p0, p1 in spans(text, re.compile(r"\n")):
         paragraph = text[p0:p1]
+        if ctx.kind == "plan" and ctx.issued_year is not None and _is_heading(paragraph):
+            past_span = _past_heading(paragraph, ctx.issued_year)
         span_open = ""  # a report: a span opening a ；-piece, over the pieces after it up to the sentence's end
         past_open: int | None = None  # a plan: the year of results ending a ；-piece, over the next piece
         while k_total < len(totals) and totals[k_total][0] <= p0:
@@ -858,6 +877,9 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             ):
                 continue  # a past fact; but 过去五年，… opening a review gives results (see _past_in_plan)
             to_year = lang._TO_YEAR.search(sentence) or _GOAL_YEAR.search(sentence)
+            named_goal = _named_goal_year(sentence, labelled) if ctx.kind == "plan" and not to_year else None
+            if named_goal is not None:
+                sticky = named_goal  # “五强”目标具体为：… after 到2022年，…实现“五强”发展目标: the goals of 2022
             clauses = spans(sentence, _CLAUSE_END)
             r0 = index[p0 + s0]
             raw_at = tuple(i - r0 for i in index[p0 + s0 : p0 + s1 + 1])
@@ -897,6 +919,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                     measure_before,
                     span_open,
                     past_open,
+                    past_span,
                 )
                 found.append(
                     (
@@ -914,16 +937,25 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                 past_open = _past_ending(found, paragraph[s1 : s1 + 1])
             if to_year and int(to_year.group(1)) > ctx.base_year:
                 sticky = int(to_year.group(1))
+                labelled.update({q: sticky for q in _QUOTED_LABEL.findall(sentence)})
             plan = lang.horizon(sentence) if ctx.kind == "plan" and _HORIZON_GOAL.search(sentence) else None
             if plan:
                 sticky = plan[1]
             ahead = lang._NEXT_YEARS.search(sentence) if ctx.kind == "plan" else None
             if ahead and not to_year and not plan:  # 未来五年，…: the horizon of the targets after it too
                 sticky = ctx.base_year + int(lang.parse_number(ahead.group(1)) or 0)
+            titled = _heading_year(paragraph, found, ctx) if ctx.kind == "plan" and not to_year else None
+            if titled is not None:
+                sticky = titled  # a heading of its own line (2017年主要工作): the year of the targets under it
             if ctx.kind == "report":
                 span_open = _span_opening(sentence, paragraph[s1 : s1 + 1], span_open, ctx.year)
                 ytd = lang.ytd_months(lang.last_period(lang.without_bases(sentence)))
                 months = ytd if ytd is not None else (None if lang.explicit_year(sentence) else months)
+                named = lang.month_alone(sentence) if not found and ytd is None else None
+                if named is not None:
+                    months = (
+                        named  # 十堰市8月份工业经济回暖态势明显。当月，…: a sentence with no figure names the month
+                    )
                 opened = _leading_year(sentence, ctx)
                 lead_year = opened if opened is not None else lead_year
                 written = lang.last_period(lang.without_bases(sentence))
@@ -953,6 +985,52 @@ def _leading_year(sentence: str, ctx: DocContext) -> int | None:
     if year is None or (ctx.issued_year is not None and year > ctx.issued_year):
         return None
     return year
+
+
+#: a heading over a review of past years: 过去五年, 五年来, 赶超发展的五年 (…的N年), 近三年工作回顾
+_PAST_HEADING = re.compile(
+    r"(?:过去的?\s*|近\s*|的\s*)(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*年(?:来|以来|间)?(?:工作)?(?:回顾)?\s*$"
+    r"|^\s*(?P<m>[一二两三四五六七八九十]|\d{1,2})\s*年(?:来|以来)\s*$"
+)
+
+
+def _is_heading(paragraph: str) -> bool:
+    """A heading line: short, with no figure."""
+    line = paragraph.strip()
+    return 0 < len(line) <= config.EXTRACT_HEADING_MAX_CHARS and not any(
+        m.unit is not None for m in lang.find_mentions(line)
+    )
+
+
+def _past_heading(paragraph: str, issued_year: int) -> tuple[int, int] | None:
+    """The years of a heading over a review (过去五年 in a plan of 2017: 2012..2016); None for any other heading."""
+    h = _PAST_HEADING.search(paragraph.strip())
+    n = int(lang.parse_number(h.group("n") or h.group("m")) or 0) if h else 0
+    return (issued_year - n, issued_year - 1) if 1 <= n <= 10 else None
+
+
+#: a short name in quotation marks (“五强”, “三个翻番”): a set of goals a plan names and details later
+_QUOTED_LABEL = re.compile(r"[“\"「]([^”\"」，,。；;\d]{1,8})[”\"」]")
+
+
+def _named_goal_year(sentence: str, labelled: dict[str, int]) -> int | None:
+    """The year of the goals a sentence details by their name (“五强”目标具体为：…): the name in quotation marks
+    before its first figure, set earlier with a year (到2022年，…实现“五强”发展目标); None otherwise."""
+    first = next((m.start for m in lang.find_mentions(sentence) if m.unit is not None), len(sentence))
+    for q in _QUOTED_LABEL.findall(sentence[:first]):
+        if q in labelled:
+            return labelled[q]
+    return None
+
+
+def _heading_year(paragraph: str, found: list, ctx: DocContext) -> int | None:
+    """The year a plan's heading line names (2017年主要工作, 2024年目标任务: a short paragraph with no figure and no
+    date), when it is not before the plan's base year; else None."""
+    line = paragraph.strip()
+    if found or len(line) > config.EXTRACT_HEADING_MAX_CHARS or _DATE.search(line):
+        return None
+    year = lang.explicit_year(line)
+    return year if year is not None and year >= ctx.base_year + 1 else None
 
 
 def _past_ending(found: list[tuple[Spot, list[Candidate]]], end: str) -> int | None:

@@ -625,6 +625,7 @@ def new_phrase(clause_before: str) -> str:
     text = re.sub(
         r"\d+(?:\.\d+)?\s*(?:%|个百分点)?\s*[、和及:：]", " ", clause_before
     )  # 分别增长12.0%、: an earlier figure
+    text = re.sub(r"(?:从|由)\s*(?:\d[^，,。；;]*)?$", " ", text)  # 城镇居民人均可支配收入从28993元增加到: the measure
     text = re.sub(r"[\s,，、：:；;（）()“”\"]+", " ", text)
     text = _LEAD_WORDS.sub(" ", text)
     text = _PLACE.sub(" ", text)

@@ -25,11 +25,11 @@ _TRADITIONAL = str.maketrans(
     "億萬兩營業產總規戶個項實現長達過約餘擴區內計預為從較幾與標準廠貸額費這產劃級戶數增長優勢紡織裝"
     "爭確創躍邁製資動機設備術電鎮調記統經濟發國價漲務進頭點農噸臺輛場將屆歲貢獻幣億劃幹業壯"
     "礦採銅鋼鐵熱氣應醫藥潤戰興質銷際員勞別單綜專門類關續穩獲鷹團車於並廣東對來傳稅銀貿環節輕導體網據佔會議開園條時間減"
-    "産結構財購當",  # 産 (U+7523): the variant of 產 some pages write (工業總産值), 産 -> 产; 結構 -> 结构; 財政; 增購; 當年
+    "産結構財購當該",  # 産 (U+7523): the variant of 產 some pages write (工業總産值), 産 -> 产; 結構 -> 结构; 財政; 增購; 當年
     "亿万两营业产总规户个项实现长达过约余扩区内计预为从较几与标准厂贷额费这产划级户数增长优势纺织装"
     "争确创跃迈制资动机设备术电镇调记统经济发国价涨务进头点农吨台辆场将届岁贡献币亿划干业壮"
     "矿采铜钢铁热气应医药润战兴质销际员劳别单综专门类关续稳获鹰团车于并广东对来传税银贸环节轻导体网据占会议开园条时间减"
-    "产结构财购当",
+    "产结构财购当该",
 )
 _CN_DIGITS = {
     "零": 0,
@@ -405,9 +405,12 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         return "structure"  # 增长面57.5%, 增長面超七成: the share of industries growing (a count of industries)
     if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and _LABEL_AFTER.match(text[m.end : m.end + 12]):
         if re.search(
-            r"(?:\d+|[一二两三四五六七八九十])\s*[个户家]\s*(?:过|超|超过|达)?\s*$", text[max(0, m.start - 6) : m.start]
+            r"(?:\d+|[一二两三四五六七八九十])\s*[个户家]\s*(?:以上|左右)?\s*(?:过|超|超过|达)?\s*$",
+            text[max(0, m.start - 8) : m.start],
         ):
-            return "label"  # 1个四百亿级园区, 3个千亿级产业集群, 3个过千亿元产业: the count is the figure
+            return (
+                "label"  # 1个四百亿级园区, 3个千亿级产业集群, 3个过千亿元产业, 6个以上千亿级…: the count is the figure
+            )
     if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and m.ji:
         if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*个\s*$", text[max(0, m.start - 6) : m.start]):
             return "label"  # 有色金属1个4千亿级，…: a tier after a count (the count is the figure)

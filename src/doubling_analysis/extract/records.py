@@ -141,6 +141,7 @@ class Spot:
     measure_before: str = ""  # a report's last earlier paragraph that names a known measure (its subject carries)
     span_open: str = ""  # a report: the opening of an earlier ；-piece of the sentence naming a span (「十四五」期間，)
     past_open: int | None = None  # a plan: the year of the results ending the ；-piece before (…增长29.8%；)
+    past_span: tuple[int, int] | None = None  # a plan: the years of a heading over results (赶超发展的五年)
 
     @property
     def clause(self) -> str:

@@ -438,3 +438,51 @@ def test_synthetic_a_tier_label_after_a_count_with_yishang_is_no_figure():
     # 形成6个以上千亿级支柱产业: the count (6, at least) is the figure, 千亿级 its label (before: a candidate 1000 亿元)
     found = cands("到2025年，形成6个以上千亿级支柱产业。", kind="plan", issued="2019-12-04")
     assert [c.value for c in found] == [6.0]
+
+
+def test_synthetic_above_scale_firms_achieving_value_added():
+    # 全年，规模以上工业企业实现增加值1361.97亿元，比上年增长12%: above-scale value added and its growth (before: NEW)
+    found = cands("全年，规模以上工业企业实现增加值1361.97亿元，比上年增长12%。", issued="2022-05-01")
+    assert by_value(found, 1361.97).indicator_code == "va"
+    assert by_value(found, 12.0).indicator_code == "va_growth"
+
+
+def test_synthetic_industries_listed_before_respective_growth_rates():
+    # 前7个月，规上工业增加值增长8.4%。…。纺织、化学原料、非金属矿物等行业，持续保持较高增速，分别增长11.4%、19.6%和
+    # 14.2%: those industries' value added (before: no code)
+    text = (
+        "前7个月，全市规上工业增加值同比增长8.4%。\n\n从重点行业看，前7个月，33个行业大类中，近八成行业正增长，16个行业两位数增长。"
+        "纺织、化学原料、非金属矿物等行业，持续保持较高增速，分别增长11.4%、19.6%和14.2%。"
+    )
+    found = cands(text, issued="2024-08-23")
+    assert [by_value(found, v).indicator_code for v in (11.4, 19.6, 14.2)] == ["va_growth"] * 3
+
+
+def test_synthetic_an_aggregate_of_the_statistics_with_a_generic_measure_is_a_new_indicator():
+    # 战略性新兴产业产值增长19%, 高新技术产业增加值增长17%, 数字经济核心产业增加值增速保持15%以上: no code names these
+    # aggregates' output or value added (before: output_value_growth, va_growth, output_value_growth)
+    found = cands("全年，战略性新兴产业产值增长19%，高新技术产业增加值增长17%。", issued="2019-01-20")
+    assert by_value(found, 19.0).indicator_code == "NEW:战略性新兴产业产值增速"
+    assert by_value(found, 17.0).indicator_code.startswith("NEW:高新技术产业增加值")
+    plan = cands("到2025年，数字经济核心产业增加值增速保持15%以上。", kind="plan", issued="2021-06-01")
+    assert by_value(plan, 15.0).indicator_code.startswith("NEW:数字经济核心产业增加值")
+
+
+def test_synthetic_guard_an_aggregates_share_keeps_its_code():
+    # 战略性新兴产业增加值占规上工业增加值比重达到30%: the share has a code (sei_va_share)
+    found = cands("到2025年，战略性新兴产业增加值占规上工业增加值比重达到30%。", kind="plan", issued="2021-06-01")
+    assert by_value(found, 30.0).indicator_code == "sei_va_share"
+
+
+def test_synthetic_respective_growth_of_a_known_and_an_unknown_measure():
+    # 货物贸易、服务贸易分别增长15.3%、29.6%: the first is goods trade (trade_total_growth), the second services trade,
+    # which no code names (before: both NEW, then both trade_total_growth)
+    found = cands("全年，全省货物贸易、服务贸易分别增长15.3%、29.6%。", issued="2024-01-25")
+    assert by_value(found, 15.3).indicator_code == "trade_total_growth"
+    assert by_value(found, 29.6).indicator_code == "NEW:服务贸易增速"
+
+
+def test_synthetic_manufacturings_share_written_with_de():
+    # 制造业增加值的占比稳定在30%以上: manufacturing's share (before: NEW:增加值的占比稳定)
+    found = cands("到2025年，全市制造业增加值的占比稳定在30%以上。", kind="plan", issued="2023-04-01")
+    assert by_value(found, 30.0).indicator_code == "mfg_va_share"

@@ -131,6 +131,24 @@ _HEAD_NOUN_ALONE = re.compile(
 _ITEM_END = re.compile(r"\d[^、，,；;。\d]{0,6}、")
 
 
+#: a growth or a level right after 分别 (分别增长, 分别为): the names before 分别 are the measures
+_RATE_AFTER_RESPECTIVELY = re.compile(r"\s*(?:同比|比上年|较上年)?(?:增长|增幅|增速|提高|下降|减少|为|达到?)")
+#: the names listed right before 分别 (货物贸易、服务贸易分别增长…)
+_NAMES_BEFORE_RESPECTIVELY = re.compile(r"([^，,；;。：:\d]{2,40}?)\s*分别")
+
+
+def _respective_name(clause_before: str) -> str | None:
+    """The k-th name of the list right before 分别 for the k-th figure after it (货物贸易、服务贸易分别增长15.3%、29.6%:
+    服务贸易 for 29.6), when the list has two names or more; None otherwise."""
+    i = clause_before.rfind("分别")
+    m = _NAMES_BEFORE_RESPECTIVELY.search(clause_before[: i + 2]) if i > 0 else None
+    if m is None or not _RATE_AFTER_RESPECTIVELY.match(clause_before[i + 2 :]):
+        return None  # 国家级、省级开发区分别至少引进1个…: places, the measure written after 分别
+    names = [n.strip() for n in re.split(r"[、和及与]", m.group(1)) if n.strip()]
+    k = sum(1 for x in lang.find_mentions(clause_before[i:]) if x.unit is not None)
+    return names[k] if len(names) >= 2 and k < len(names) else None
+
+
 def _counts_for_a_count(
     vocab: lang.Vocabulary, clause: str, rel: tuple[int, int], unit: str | None, ctx: DocContext
 ) -> list[lang.Hit]:
@@ -187,6 +205,14 @@ def resolve_indicator(
     measure of the nearest earlier clause of its sentence (:func:`_carried_subject`); a % after 增长 of a level
     becomes the level's growth rate. Another measure between the phrase and the number (占…比重, a pull 拉动…, the
     growth or the change in points of a share) makes it unknown."""
+    named = _respective_name(clause[: rel[0]])
+    if named is not None and not vocab.indicator_hits(named) and not vocab.sector_hits(named):
+        growth = unit == "%" and bool(_GROWTH.search(clause[: rel[0]]))
+        return (
+            None,
+            f"NEW:{named}{'增速' if growth else ''}",
+            ["unknown_indicator"],
+        )  # 货物贸易、服务贸易分别增长…: 服务贸易
     hit = _respective_hit(vocab, clause[: rel[0]]) or _nearest(_counts_for_a_count(vocab, clause, rel, unit, ctx), *rel)
     own = _measure_words(vocab, clause[: rel[0]])
     proposal = _proposal(own)
@@ -393,6 +419,29 @@ def sub_annual_value_added(
     return _above_scale_code(vocab, ctx, code)
 
 
+#: a cross-cutting aggregate of the statistics (战略性新兴产业, 高新技术产业, 数字经济核心产业) right before a generic
+#: measure (产值, 增加值, 营业收入): not a sector of data/sectors.csv, and no code names its level or growth (its shares
+#: have codes of their own: sei_va_share, sei_output_share)
+_AGGREGATE_MEASURE = re.compile(
+    r"(?P<a>战略性新兴产业|战略新兴产业|高新技术产业|数字经济核心产业|数字经济)(?:企业)?(?:实现|完成)?"
+    r"(?P<m>总产值|产值|增加值|营业收入|主营业务收入|营收|收入)[^，,；;。\d占比重]{0,8}$"
+)
+_GENERIC_MEASURE_CODES = re.compile(
+    r"^(?:output_value|va|industrial_va|revenue|sector_revenue|main_revenue)(?:_growth)?$"
+)
+
+
+def aggregate_measure(ctx: DocContext, clause_before: str, code: str | None, unit: str | None) -> str | None:
+    """NEW:<aggregate><measure>(增速) for a level or growth of an aggregate the codes do not name (战略性新兴产业产值增长
+    19%, 数字经济核心产业增加值增速保持15%以上) when the code found is a generic measure's (output_value, va, revenue
+    …); None otherwise."""
+    m = _AGGREGATE_MEASURE.search(clause_before)
+    if m is None or code is None or not _GENERIC_MEASURE_CODES.match(code):
+        return None
+    growth = ctx.indicator_kinds.get(code) == "growth_rate" or (unit == "%" and bool(_GROWTH.search(clause_before)))
+    return f"NEW:{m.group('a')}{m.group('m')}{'增速' if growth else ''}"
+
+
 #: a factory survey (工廠校正及營運調查, 工廠家數…): the factories of a place, all of them — its revenue is no
 #: above-scale revenue (a new indicator), its workers and its fixed-asset investment are industry's
 _FACTORY = re.compile(r"工厂")
@@ -473,6 +522,9 @@ def general_indicator_rules(
         and not _GROWTH.search(clause_before[share.end() :])  # 占比提高2个百分点: the change of the share
     ):
         return "sector_revenue_share", [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+    aggregate = aggregate_measure(ctx, clause_before, code, unit)
+    if aggregate is not None:  # 战略性新兴产业产值增长19%: the aggregate's measure, which no code names
+        return aggregate, review if "unknown_indicator" in review else [*review, "unknown_indicator"]
     factory = factory_measure(ctx, spot, code, unit)
     if factory is not None:  # 工廠營業收入, 工廠員工總數, 固定資產投資額 of a factory survey
         return factory, (
@@ -714,6 +766,11 @@ _GROUP_BEFORE_VA = re.compile(
 _NOT_INDUSTRY_GROUP = re.compile(r"(?:第\s*[一二三]|三次|服务业?|农业|建筑)\s*产业\s*\S{0,8}$")
 
 
+#: a list of industries closed by 等行业 as its own clause (纺织、文教体育用品、化学原料等行业，): the subjects of the
+#: growth rates after it in a report on above-scale industry
+_INDUSTRIES_LISTED = re.compile(r"(?:^|[，,：:])[^，,。；;：:]{2,40}?等(?:重点)?(?:行业|产业)\s*[，,]")
+
+
 def sector_value_added(
     vocab: lang.Vocabulary,
     clause_before: str,
@@ -743,9 +800,14 @@ def sector_value_added(
             i = (
                 g.start()
             )  # 规模以上工业…行业中…其中，非金属矿物制品业增长32.8%: an industry's growth is its value added's
+    listed = False
+    if i < 0 and carried is None and ctx.kind == "report" and unit == "%" and above_scale:
+        g = _GROWTH_START.search(clause_before)
+        if g is not None and not new_phrase(clause_before[: g.start()]) and _INDUSTRIES_LISTED.search(sentence_before):
+            i, listed = g.start(), True  # 纺织、化学原料等行业，…，分别增长11.4%、19.6%: those industries' value added
     if i < 0 or _OTHER_MEASURE.search(clause_before[i:]) or _PULL_BEFORE.search(clause_before[i:]):
         return None
-    chain: list[str | None] = []
+    chain: list[str | None] = [None] if listed else []
     end = i
     for h in reversed(vocab.sector_hits(clause_before[:i])):
         gap = clause_before[h.end : end]

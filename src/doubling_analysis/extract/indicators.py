@@ -207,10 +207,10 @@ def resolve_indicator(
     growth or the change in points of a share) makes it unknown."""
     named = _respective_name(clause[: rel[0]])
     if named is not None and not vocab.indicator_hits(named) and not vocab.sector_hits(named):
-        growth = unit == "%" and bool(_GROWTH.search(clause[: rel[0]]))
+        rate = unit == "%" and bool(_GROWTH.search(clause[: rel[0]]))
         return (
             None,
-            f"NEW:{named}{'增速' if growth else ''}",
+            f"NEW:{named}{'增速' if rate else ''}",
             ["unknown_indicator"],
         )  # 货物贸易、服务贸易分别增长…: 服务贸易
     hit = _respective_hit(vocab, clause[: rel[0]]) or _nearest(_counts_for_a_count(vocab, clause, rel, unit, ctx), *rel)

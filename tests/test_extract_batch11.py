@@ -486,3 +486,31 @@ def test_synthetic_manufacturings_share_written_with_de():
     # 制造业增加值的占比稳定在30%以上: manufacturing's share (before: NEW:增加值的占比稳定)
     found = cands("到2025年，全市制造业增加值的占比稳定在30%以上。", kind="plan", issued="2023-04-01")
     assert by_value(found, 30.0).indicator_code == "mfg_va_share"
+
+
+def test_synthetic_respective_counts_take_the_phrase_of_their_own_name():
+    # 国家制造业单项冠军、国家级专精特新“小巨人”企业分别达到2家、19家: 2 champions, 19 little giants — stocks, which
+    # no code names (the codes count new ones), so each a new indicator of its own name (before: both
+    # little_giant_firms_new)
+    text = "全市规上工业企业增至1295家，国家制造业单项冠军、国家级专精特新“小巨人”企业分别达到2家、19家。"
+    found = cands(text, issued="2021-11-18")
+    assert by_value(found, 2.0).indicator_code == "NEW:单项冠军数"
+    assert by_value(found, 19.0).indicator_code == "NEW:小巨人数"
+
+
+def test_synthetic_guard_new_little_giants_keep_the_code_for_new_ones():
+    # 新增国家级专精特新“小巨人”企业5家: new ones (little_giant_firms_new)
+    found = cands("到2025年，新增国家级专精特新“小巨人”企业5家。", kind="plan", issued="2023-03-01")
+    assert by_value(found, 5.0).indicator_code == "little_giant_firms_new"
+
+
+def test_synthetic_applications_are_no_certified_firms():
+    # 全市共申报377家高新技术企业: firms that applied (before: hitech_firms, the stock of certified ones)
+    found = cands("今年前三季度全市共申报377家高新技术企业。", issued="2021-11-18")
+    assert by_value(found, 377.0).indicator_code == "NEW:申报高新技术企业数"
+
+
+def test_synthetic_new_above_scale_manufacturing_firms():
+    # 新增规模以上制造业企业1000户以上: new above-scale firms (firms_new, manufacturing for the reviewer; before: NEW)
+    found = cands("到2025年，新增规模以上制造业企业1000户以上。", kind="plan", issued="2019-12-04")
+    assert by_value(found, 1000.0).indicator_code == "firms_new"

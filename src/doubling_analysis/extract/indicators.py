@@ -131,6 +131,31 @@ _HEAD_NOUN_ALONE = re.compile(
 _ITEM_END = re.compile(r"\d[^、，,；;。\d]{0,6}、")
 
 
+#: 申报 / 申请 right before a count's phrase: the applications, not the firms certified
+_APPLIED = re.compile(r"(?:申报|申请)[^，,；;。\d]{0,4}$")
+#: a stock reached (达到, 增至, 累计, 共有, 总数): with no word of a new count before it
+_STOCK_WORDS = re.compile(r"累计|达到|达|增至|增加到|共有|总数|总量|拥有|现有")
+
+
+def _is_stock_of_new(ctx: DocContext, code: str | None, clause_before: str, unit: str | None) -> bool:
+    """A count of a code for new ones (…_new: firms certified in the period) written as a stock (专精特新“小巨人”企业
+    分别达到2家、19家, 累计培育专精特新中小企业超过14万家): no code names the stock."""
+    if not code or not code.endswith("_new") or lang.UNITS.get(unit or "", ("?",))[0] != "count":
+        return False
+    stock = _STOCK_WORDS.search(clause_before)
+    return bool(stock) and ("累计" in stock.group(0) or not _NEW.search(clause_before))
+
+
+def _hit_in_name(vocab: lang.Vocabulary, clause_before: str, named: str | None) -> lang.Hit | None:
+    """The phrase inside the k-th name before 分别 (国家制造业单项冠军、国家级专精特新“小巨人”企业分别达到2家、19家: 单项冠军
+    for 2), at its place in the clause; None when there is no such name or phrase."""
+    if not named:
+        return None
+    at = clause_before.rfind(named)
+    hits = vocab.indicator_hits(named) if at >= 0 else []
+    return lang.Hit(hits[-1].phrase, at + hits[-1].start, at + hits[-1].end) if hits else None
+
+
 #: a growth or a level right after 分别 (分别增长, 分别为): the names before 分别 are the measures
 _RATE_AFTER_RESPECTIVELY = re.compile(r"\s*(?:同比|比上年|较上年)?(?:增长|增幅|增速|提高|下降|减少|为|达到?)")
 #: the names listed right before 分别 (货物贸易、服务贸易分别增长…)
@@ -213,7 +238,11 @@ def resolve_indicator(
             f"NEW:{named}{'增速' if rate else ''}",
             ["unknown_indicator"],
         )  # 货物贸易、服务贸易分别增长…: 服务贸易
-    hit = _respective_hit(vocab, clause[: rel[0]]) or _nearest(_counts_for_a_count(vocab, clause, rel, unit, ctx), *rel)
+    hit = (
+        _respective_hit(vocab, clause[: rel[0]])
+        or _hit_in_name(vocab, clause[: rel[0]], named)
+        or _nearest(_counts_for_a_count(vocab, clause, rel, unit, ctx), *rel)
+    )
     own = _measure_words(vocab, clause[: rel[0]])
     proposal = _proposal(own)
     between = clause[hit.end : rel[0]] if hit is not None and hit.end <= rel[0] else ""
@@ -240,6 +269,11 @@ def resolve_indicator(
         code = hit.phrase.if_new
         if _NET_BEFORE.search(clause[: hit.start]):  # 净增高新技术企业736家: a net change, not the gross new count
             return hit, f"NEW:净增{hit.phrase.phrase}数", ["unknown_indicator"]
+    applied = _APPLIED.search(clause[: hit.start]) or _APPLIED.search(clause[: rel[0]])
+    if applied and lang.UNITS.get(unit or "", ("?",))[0] == "count":
+        return hit, f"NEW:申报{hit.phrase.phrase}数", ["unknown_indicator"]  # 共申报377家高新技术企业: applications
+    if _is_stock_of_new(ctx, code, clause[: rel[0]], unit):
+        return hit, f"NEW:{hit.phrase.phrase}数", ["unknown_indicator"]  # 小巨人企业达到19家: the stock, not the new
     review: list[str] = []
     if (
         hit.start <= rel[0]

@@ -143,7 +143,9 @@ def _is_stock_of_new(ctx: DocContext, code: str | None, clause_before: str, unit
     if not code or not code.endswith("_new") or lang.UNITS.get(unit or "", ("?",))[0] != "count":
         return False
     stock = _STOCK_WORDS.search(clause_before)
-    return bool(stock) and ("累计" in stock.group(0) or not _NEW.search(clause_before))
+    if stock is None:
+        return False
+    return "累计" in stock.group(0) or not _NEW.search(clause_before)
 
 
 def _hit_in_name(vocab: lang.Vocabulary, clause_before: str, named: str | None) -> lang.Hit | None:

@@ -137,7 +137,7 @@ _APPLIED = re.compile(r"(?:申报|申请)[^，,；;。\d]{0,4}$")
 _STOCK_WORDS = re.compile(r"累计|达到|达|增至|增加到|共有|总数|总量|拥有|现有")
 
 
-def _is_stock_of_new(ctx: DocContext, code: str | None, clause_before: str, unit: str | None) -> bool:
+def _is_stock_of_new(code: str | None, clause_before: str, unit: str | None) -> bool:
     """A count of a code for new ones (…_new: firms certified in the period) written as a stock (专精特新“小巨人”企业
     分别达到2家、19家, 累计培育专精特新中小企业超过14万家): no code names the stock."""
     if not code or not code.endswith("_new") or lang.UNITS.get(unit or "", ("?",))[0] != "count":
@@ -274,7 +274,7 @@ def resolve_indicator(
     applied = _APPLIED.search(clause[: hit.start]) or _APPLIED.search(clause[: rel[0]])
     if applied and lang.UNITS.get(unit or "", ("?",))[0] == "count":
         return hit, f"NEW:申报{hit.phrase.phrase}数", ["unknown_indicator"]  # 共申报377家高新技术企业: applications
-    if _is_stock_of_new(ctx, code, clause[: rel[0]], unit):
+    if _is_stock_of_new(code, clause[: rel[0]], unit):
         return hit, f"NEW:{hit.phrase.phrase}数", ["unknown_indicator"]  # 小巨人企业达到19家: the stock, not the new
     review: list[str] = []
     if (

@@ -514,3 +514,25 @@ def test_synthetic_new_above_scale_manufacturing_firms():
     # 新增规模以上制造业企业1000户以上: new above-scale firms (firms_new, manufacturing for the reviewer; before: NEW)
     found = cands("到2025年，新增规模以上制造业企业1000户以上。", kind="plan", issued="2019-12-04")
     assert by_value(found, 1000.0).indicator_code == "firms_new"
+
+
+def test_synthetic_awards_won_in_a_report_are_counts():
+    # 获省科技奖励11项，其中一等奖2项 (a report): awards won, counts (before: the sentence was skipped as an incentive)
+    found = cands("今年前三季度全市获省科技奖励11项，其中一等奖2项。", issued="2021-11-18")
+    assert {c.value for c in found} >= {11.0, 2.0}
+
+
+def test_synthetic_guard_a_subsidy_in_a_plan_is_no_figure():
+    # 对新增规上企业给予10万元奖励 (a plan): the subsidy's amount is no target
+    found = cands("对新增规上工业企业给予10万元奖励。", kind="plan", issued="2023-03-01")
+    assert not [c for c in found if c.value == 10.0]
+
+
+def test_synthetic_tenths_in_an_arabic_digit_and_ages_and_a_projects_size():
+    # 乘用车增幅逾4成 (more than 0.4), 人均期望寿命80.3岁 (years of age), 超过全省0.4个百分点 (a comparison, left out),
+    # 投资10亿元的…项目 (one project's size, left out)
+    found = cands("乘用车增幅逾4成。人均期望寿命80.3岁。预计增速超过全省0.4个百分点。", issued="2022-09-23")
+    assert by_value(found, 0.4).unit == "ratio" and by_value(found, 0.4).bound == "lower"
+    assert by_value(found, 80.3).unit == "岁"
+    assert not [c for c in found if c.unit == "pp"]
+    assert not [c for c in cands("某镇投资10亿元的智慧显示项目开工。", issued="2022-01-01") if c.value == 10.0]

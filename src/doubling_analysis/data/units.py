@@ -77,6 +77,8 @@ UNITS: dict[str, tuple[str, float]] = {
     "万亩": ("area", 1e4 * 10000.0 / 15.0),
     # relative to a base-year level (2 = doubling)
     "× base": ("relative", 1.0),
+    # years of age (人均期望寿命80.3岁), as written in work reports (issue 22, batch 12)
+    "岁": ("age", 1.0),
     # days, for administrative time limits
     "工作日": ("duration", 1.0),
     "天": ("duration", 1.0),

@@ -867,8 +867,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             carried_tier = None
         for s0, s1 in sentences:
             sentence = paragraph[s0:s1]
-            if _INCENTIVE.search(sentence):
-                continue
+            incentive = bool(_INCENTIVE.search(sentence))  # 给予100万元奖励: its amounts are subsidies, no figures
             if (
                 ctx.kind == "plan"
                 and _PAST.search(sentence)
@@ -893,6 +892,8 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             if alone and 1 <= int(alone.group(1)) <= 12 and lang.ytd_months(sentence[: alone.start()]) is None:
                 months = -int(alone.group(1))  # …数据显示，9月，规模以上工业增加值增长5.6%: September alone
             for m in sentence_mentions(sentence, item=s0 == 0 and bool(heading)):
+                if incentive and (ctx.kind == "plan" or lang.UNITS.get(m.unit or "", ("?",))[0] == "money"):
+                    continue  # a report's count of awards won (获省科技奖励11项) stays
                 if m.unit == "× base":
                     if doubled or ctx.kind == "report":
                         continue

@@ -81,6 +81,7 @@ UNIT_WORDS: dict[str, str] = {
     "座": "座",
     "所": "所",
     "人": "人",
+    "岁": "岁",  # 人均期望寿命80.3岁: years of age
     "天": "天",
     "台": "台",
     "套": "套",
@@ -229,7 +230,9 @@ COMPOUND = re.compile(
     r"|兆\s*(?P<c>\d,\d{3}|\d{1,4})(?![\d,.])\s*亿\s*元?|亿\s*(?P<d>\d,\d{3}|\d{1,4})(?![\d,.])\s*万\s*元?)"
 )
 #: tenths in words (约八成, 达六成, 六成以上) before a punctuation mark or the end: n / 10
-TENTHS = re.compile(r"(?P<n>[二两三四五六七八九])\s*成(?=\s*(?:以上|左右|多)?\s*(?:[，,。；;、)）]|$))")
+TENTHS = re.compile(
+    r"(?:(?P<n>[二两三四五六七八九])|(?<![\d.])(?P<d>[2-9]))\s*成(?=\s*(?:以上|左右|多)?\s*(?:[，,。；;、)）]|$))"
+)  # 逾4成 as written by some pages: the tenths in an Arabic digit
 
 
 def _compound(m: re.Match) -> tuple[float, str | None]:
@@ -279,7 +282,8 @@ def find_mentions(text: str) -> list[Mention]:
         taken = [t for t in taken if t[1] <= m.start() or t[0] >= m.end()] + [(m.start(), m.end())]
         out.append(Mention(m.start(), m.end(), value, None, unit, False, m.group(0)))
     for m in TENTHS.finditer(norm):  # 约八成, 达六成: tenths, as ratios (超八成行业 counts industries: left out)
-        tenths = parse_number(m["n"]) or 0.0
+        tenths = parse_number(m["n"]) if m["n"] else float(m["d"])
+        tenths = tenths or 0.0
         out = [x for x in out if x.end <= m.start() or x.start >= m.end()]
         out.append(Mention(m.start(), m.end(), tenths / 10, None, "ratio", True, m.group(0)))
     fractions = [(m, parse_number(m["d"]), parse_number(m["n"])) for m in FRACTION.finditer(norm)]
@@ -313,7 +317,7 @@ _LABEL_AFTER = re.compile(r"^\s*级?\s*[^，,。；;\d]{0,4}?(?:产业|园区|�
 #: a comparison with another place or measure: 高于全国1.1个百分点, 比全国高7.1个百分点, 快于全部规模以上工业6.2个百分点,
 #: 高于全区15.2个百分点, 高出全市规上工业6.7和5.8个百分点, 高于年度目标4.8个百分点
 _COMPARISON_BEFORE = re.compile(
-    r"(?:(?:高于|低于|快于|慢于|领先|高出|低出)(?:全国|全省|全市|全区|全州|全县|全部|全社会|规上|规模以上|平均|同期|西部|中部|东部|"
+    r"(?:(?:高于|低于|快于|慢于|领先|高出|低出|超过|超出)(?:全国|全省|全市|全区|全州|全县|全部|全社会|规上|规模以上|平均|同期|西部|中部|东部|"
     r"年度目标|目标)[^，,。；;]{0,12}"
     r"|比(?:全国|全省|全市|西部|中部)[^，,。；;]{0,6}(?:高|低|快|慢))\s*$"
 )
@@ -365,6 +369,12 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         return "phone"
     if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and _NAME_WORDS.match(after) and others:
         return "threshold"  # 5亿元以上工业项目45个, 10亿元以上企业超过20家
+    if (
+        m.unit is not None
+        and UNITS.get(m.unit, ("",))[0] == "money"
+        and re.match(r"的[^，,。；;\d]{0,12}项目", text[m.end : m.end + 16])
+    ):
+        return "attribute"  # 坦洲镇投资10亿元的明彩智慧显示项目: the size of one project, no figure of the place
     if (
         m.unit is not None
         and UNITS.get(m.unit, ("",))[0] == "money"

@@ -536,3 +536,22 @@ def test_synthetic_tenths_in_an_arabic_digit_and_ages_and_a_projects_size():
     assert by_value(found, 80.3).unit == "岁"
     assert not [c for c in found if c.unit == "pp"]
     assert not [c for c in cands("某镇投资10亿元的智慧显示项目开工。", issued="2022-01-01") if c.value == 10.0]
+
+
+def test_synthetic_patacas_hong_kong_and_taiwan_dollars_are_no_yuan():
+    # 35.2億澳門元, 1200億港元, 3000億新臺幣: each kept in its own currency (before: 澳門元 was read as 亿元, yuan), the
+    # measure's code kept and flagged unit_mismatch; 按年增長 is a growth of that measure (before: NEW:按年)
+    found = cands("澳門2023年製造業增加值為35.2億澳門元，按年增長8.1%。", issued="2024-10-01", jurisdiction="ho-mo")
+    level = by_value(found, 35.2)
+    assert (level.unit, level.indicator_code, "unit_mismatch" in level.review) == ("亿澳门元", "industrial_va", True)
+    assert by_value(found, 8.1).indicator_code == "industrial_va_growth"
+    assert by_value(cands("全年出口總值1200億港元。", issued="2024-02-01"), 1200.0).unit == "亿港元"
+    assert by_value(cands("全年出口總值3000億新臺幣。", issued="2024-02-01"), 3000.0).unit == "亿新台币"
+    assert lang.canonical(35.2, "亿澳门元", "亿元")[1] != "亿元"
+
+
+def test_synthetic_ten_thousands_of_items_and_lian_normalised():
+    # 5G基站1.2萬個 (12 000 base stations: before, no candidate), 工業互聯網平台20個 (聯 read as 联)
+    found = cands("截至2024年底，全市累計建成5G基站1.2萬個，工業互聯網平台20個。", issued="2025-01-15")
+    assert by_value(found, 1.2).unit == "万个"
+    assert by_value(found, 20.0).indicator_code == "NEW:工业互联网平台"

@@ -26,6 +26,17 @@ UNITS: dict[str, tuple[str, float]] = {
     "美元": ("money_usd", 1e-8),
     "万美元": ("money_usd", 1e-4),
     "亿美元": ("money_usd", 1.0),
+    # patacas, Hong Kong dollars and New Taiwan dollars written as such (35.2億澳門元, 120亿港元, 3000億新臺幣): each a
+    # currency of its own, never converted to yuan (issue 22)
+    "澳门元": ("money_mop", 1e-8),
+    "万澳门元": ("money_mop", 1e-4),
+    "亿澳门元": ("money_mop", 1.0),
+    "港元": ("money_hkd", 1e-8),
+    "万港元": ("money_hkd", 1e-4),
+    "亿港元": ("money_hkd", 1.0),
+    "新台币": ("money_twd", 1e-8),
+    "万新台币": ("money_twd", 1e-4),
+    "亿新台币": ("money_twd", 1.0),
     # ratios, base: a fraction (0.085 = 8.5 %)
     "%": ("ratio", 0.01),
     "pp": ("ratio", 0.01),  # percentage points, for changes of a share
@@ -51,6 +62,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "套": ("count", 1.0),
     "万台": ("count", 1e4),
     "万套": ("count", 1e4),
+    "万个": ("count", 1e4),  # 5G基站1.2万个
     # vehicles and pieces of a product (新能源汽车产量25万辆, 专利授权1.2万件), as written in bulletins (issue 22)
     "辆": ("count", 1.0),
     "万辆": ("count", 1e4),

@@ -503,6 +503,10 @@ def _spot_candidates(
     if sva is not None and ("unknown_indicator" in review or carried is not None):
         code, found = sva
         review = [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+        if lang.UNITS.get(unit or "", ("?",))[0].startswith("money_"):
+            review.append(
+                "unit_mismatch"
+            )  # 製造業增加值為35.2億澳門元: the measure in another currency than its code's
         sectors = list(respective(found, clause[: spot.rel[0]]))
         review += ["sector_list"] if len(sectors) > 1 else []
     elif hit is not None and hit.phrase.if_sector:

@@ -308,7 +308,7 @@ def resolve_indicator(
         (have == "money" and level_kind in ("level", "money_flow")) or (have == "count" and level_kind == "count")
     ) and _CHANGE_BEFORE.search(clause[: rel[0]]):
         return hit, f"NEW:{hit.phrase.phrase}增量", ["unknown_indicator"]  # 比2020年增加近2000亿元: the change
-    if have == "money_usd" and want == "money":
+    if have.startswith("money_") and want == "money":
         return hit, code, ["unit_mismatch"]  # 进出口总值为1439.5亿美元: the measure in another currency
     if have != want:
         growth = ctx.growth_of.get(code or "")
@@ -668,7 +668,7 @@ def share_by_name(ctx: DocContext, clause_before: str, code: str | None) -> str 
 
 
 _LEAD_WORDS = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年|按可比价(?:格)?计算|按现价计算|扣除价格因素(?:后)?|上半年|下半年|前三季度|[一二三四]季度|全年|今年|去年|明年|(?<![比较])上年|新的一年|预计|其中|同时|"
+    r"(?:(?:19|20)\d{2}\s*年|按可比价(?:格)?计算|按现价计算|扣除价格因素(?:后)?|上半年|下半年|前三季度|[一二三四]季度|全年|今年|去年|明年|(?<![比较])上年|新的一年|按年|预计|其中|同时|"
     r"(?:主要)?(?:预期|奋斗)?目标|预期|"
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\s*\d{1,2}\s*个?月|[（(][一二三四五六七八九十\d]+[）)]|"
     r"十[一二三四五]五[”\"」’]?\s*(?:末|期末|期间|时期|以来)?|全省|全市|全州|全区|全县|全国|本市|我市|我省|我区|力争|确保|争取|争创|努力|"
@@ -874,7 +874,7 @@ def sector_value_added(
     level = ctx.level_of.get(code, code if ctx.indicator_kinds.get(code) != "growth_rate" else "")
     if unit == "%" and _GROWTH.search(clause_before) and growth:
         return growth, list(dict.fromkeys(chain))
-    if kind == "money" and level:
+    if kind.startswith("money") and level:  # 35.2億澳門元: the level in another currency (flagged by the caller)
         return level, list(dict.fromkeys(chain))
     return None
 

@@ -555,3 +555,18 @@ def test_synthetic_ten_thousands_of_items_and_lian_normalised():
     found = cands("截至2024年底，全市累計建成5G基站1.2萬個，工業互聯網平台20個。", issued="2025-01-15")
     assert by_value(found, 1.2).unit == "万个"
     assert by_value(found, 20.0).indicator_code == "NEW:工业互联网平台"
+
+
+def test_synthetic_a_tier_before_a_colon_governs_the_items_after_it():
+    # 力争到2025年：（一）…1000亿元；（二）新增规上企业100家；（三）…年均增长10%: all three are stretch goals (before:
+    # only the first item, in the same piece as 力争)
+    text = "力争到2025年：（一）规上工业营收突破1000亿元；（二）新增规上企业100家；（三）工业投资年均增长10%。"
+    found = cands(text, kind="plan", issued="2023-03-01")
+    assert [by_value(found, v).tier for v in (1000.0, 100.0, 10.0)] == ["stretch"] * 3
+
+
+def test_synthetic_guard_the_tier_before_a_colon_stops_at_the_paragraphs_end():
+    # 力争到2025年：规上工业营收突破1000亿元。 then a paragraph of its own (no list marker): 新增规上企业100家 has no tier
+    text = "力争到2025年：规上工业营收突破1000亿元。\n全市新增规上工业企业100家。"
+    found = cands(text, kind="plan", issued="2023-03-01")
+    assert by_value(found, 1000.0).tier == "stretch" and by_value(found, 100.0).tier is None

@@ -969,6 +969,9 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             if sentence.rstrip().endswith(("：", ":")) or paragraph.rstrip().endswith(("：", ":")):
                 word, _ = lang.tier(sentence, sentence)
                 carried_tier = word if word else carried_tier
+            elif ctx.kind == "plan" and (lead := _colon_lead(sentence)):
+                word, _ = lang.tier(lead, lead)  # 力争到2025年：（一）…；（二）…: over the items after the colon
+                carried_tier = word if word else carried_tier
         if ctx.kind == "report" and vocab.indicator_hits(paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]):
             measure_before = paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]
     return out
@@ -1036,6 +1039,14 @@ def _heading_year(paragraph: str, found: list, ctx: DocContext) -> int | None:
         return None
     year = lang.explicit_year(line)
     return year if year is not None and year >= ctx.base_year + 1 else None
+
+
+def _colon_lead(sentence: str) -> str:
+    """The words before a sentence's first colon when no figure stands before it (力争到2025年：（一）…), else ""."""
+    at = min((i for i in (sentence.find("："), sentence.find(":")) if i >= 0), default=-1)
+    if at < 0 or any(m.unit is not None for m in lang.find_mentions(sentence[:at])):
+        return ""
+    return sentence[:at]
 
 
 def _past_ending(found: list[tuple[Spot, list[Candidate]]], end: str) -> int | None:

@@ -570,3 +570,47 @@ def test_synthetic_guard_the_tier_before_a_colon_stops_at_the_paragraphs_end():
     text = "力争到2025年：规上工业营收突破1000亿元。\n全市新增规上工业企业100家。"
     found = cands(text, kind="plan", issued="2023-03-01")
     assert by_value(found, 1000.0).tier == "stretch" and by_value(found, 100.0).tier is None
+
+
+# ---- rules written on batch 13 (development after its blind score; main f29a32d before them) ------------------
+
+
+def test_synthetic_a_year_to_date_in_a_plan_is_a_result():
+    # a meeting of March 2018 (kind plan: it also sets goals): 1—2月，全市规上工业增加值增长9.5% is January-February 2018's
+    # result; 3月当月…要达到11%以上 is a goal (before: both targets of 2018)
+    text = "1—2月，全市规上工业增加值增长9.5%。要实现目标任务，3月当月全市规上工业增加值增速要达到11%以上。"
+    found = cands(text, kind="plan", issued="2018-03-26")
+    assert (by_value(found, 9.5).period, by_value(found, 9.5).target_year) == ("2018-01..2018-02", None)
+    assert by_value(found, 11.0).target_year == 2018
+
+
+def test_synthetic_a_sentence_opening_with_a_past_year_carries_it_to_the_results_after_it():
+    # a conference of February 2019: 2018年，…取得一系列新成绩。全年…同比增长37.9%: 2018's results (before: targets of
+    # 2019); 2019年…预期目标是…增长30% stays a target
+    text = "2018年，高新区全面落实新发展理念，取得一系列新成绩。全年规模工业增加值同比增长11%。2019年，全年经济增长的预期目标是规模工业增加值增长10%。"
+    found = cands(text, kind="plan", issued="2019-02-25")
+    assert by_value(found, 11.0).period == "2018"
+    assert by_value(found, 10.0).target_year == 2019
+
+
+def test_synthetic_a_target_year_already_ended_is_a_result():
+    # a review of July 2025 of the 十四五 (base year 2020): 2020年至2024年间，…年均增速达4.25% (over 2021..2024); the
+    # next sentence writes no year, and the year carried (2024) has ended: 人均可支配收入达38922元 is 2024's result and
+    # 较2020年增长25% the change over 2021..2024 (before: targets of 2024)
+    text = (
+        "全面展示全县“十四五”期间发展成就。\n2020年至2024年间，全县地区生产总值年均增速达4.25%。"
+        "人均可支配收入达38922元，较2020年增长25%。"
+    )
+    found = cands(text, kind="plan", issued="2025-07-28")
+    assert by_value(found, 4.25).period == "2021..2024"
+    assert (by_value(found, 38922.0).period, by_value(found, 38922.0).target_year) == ("2024", None)
+    assert by_value(found, 25.0).period == "2021..2024"
+
+
+def test_synthetic_certified_anew_in_traditional_characters_and_applying_for_certification():
+    # 新認定國家高新技術企業7家 (認 read as 认: new certified firms), 申報認定…6家 (firms to be certified: the new ones,
+    # not applications)
+    found = cands("2018年新認定國家高新技術企業7家。", issued="2019-02-25")
+    assert by_value(found, 7.0).indicator_code == "hitech_firms_new"
+    plan = cands("2019年，申報認定國家高新技術企業6家。", kind="plan", issued="2019-02-25")
+    assert by_value(plan, 6.0).indicator_code == "hitech_firms_new"

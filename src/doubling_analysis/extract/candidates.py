@@ -367,6 +367,10 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
         written = lang.explicit_year(before)
     if written is not None and written < issued_year and not _goal_in(before, issued_year):
         return written, written  # 2023年全市规上工业营收达到1500亿元，到2025年…: a result of 2023 in a plan of 2024
+    if spot.past_span and written is None and not _YEAR_WORD.search(before) and not _goal_in(before, issued_year):
+        # 赶超发展的五年 (a heading) / 全市城市化率从59.5%提高到62.9%: results of those years (从 before: the first's)
+        first, last = spot.past_span
+        return (first - 1, first - 1) if _FROM.search(spot.clause[: spot.rel[0]]) else (first, last)
     if written is None and spot.past_open is not None and not _YEAR_WORD.search(before):
         if not _goal_in(before, issued_year):
             return spot.past_open, spot.past_open  # 2022年，…增长29.8%；食品饮料年产值预计达880亿元: still 2022's
@@ -375,10 +379,6 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
         said = _LAST_YEAR.search(unbased)
         if said and not _THIS_YEAR.search(before[said.end() :]):
             return issued_year - 1, issued_year - 1  # 去年，全市规上工业增加值增长8.2% in a plan of 2024: 2023's
-    if spot.past_span and written is None and not _YEAR_WORD.search(before) and not _goal_in(before, issued_year):
-        # 赶超发展的五年 (a heading) / 全市城市化率从59.5%提高到62.9%: results of those years (从 before: the first's)
-        first, last = spot.past_span
-        return (first - 1, first - 1) if _FROM.search(spot.clause[: spot.rel[0]]) else (first, last)
     hits = list(_PAST_YEARS.finditer(before))
     if not hits or lang.explicit_year(before[hits[-1].end() :]) is not None or _goal_in(before, issued_year):
         return None
@@ -407,15 +407,28 @@ _FROM_PRESENT = re.compile(r"(?:由|从)\s*(?:现时|目前|现在|当前)的?\s
 _PRESENT = re.compile(r"(?:现时|目前|现在|当前)[^，,；;。\d]{0,12}?(?:有|为|是|达)\s*$")
 
 
+#: a change or a growth written after its base (较2020年增长25%, 比2020年增加23天)
+_CHANGE_OR_GROWTH = re.compile(r"增长|增加|提高|下降|减少|上升")
+
+
 def _as_past(c: Candidate, spot: Spot, years: tuple[int, int]) -> Candidate:
     """A result inside a plan: its period (the span for a rate per year 年均 or a total 累计, else the last year: a
     level reached), its bound as a report's; no target year, no tier; review code past."""
     first, last = years
     per = c.per if c.per in ("year", "period") else None
-    pair = _YEARS_PAIR.search(spot.sentence[: spot.m.start]) if per == "year" and first == last else None
+    before = spot.sentence[: spot.m.start]
+    pair = (_YEARS_PAIR.search(before) or _FROM_SPAN.search(before)) if per == "year" and first == last else None
     if pair and int(pair.group(1)) < int(pair.group(2)) == last:
         first = int(pair.group(1)) + 1  # 从2011年的1520亿元增加到2016年的2243.1亿元，年均增长8.6%: over 2012..2016
     period = f"{first}..{last}" if per and first < last else str(last)
+    based = re.search(r"(?:比|较)\s*((?:19|20)\d{2})\s*年[^，,；;。]{0,8}$", spot.clause[: spot.rel[0]])
+    if (
+        per is None
+        and based
+        and int(based.group(1)) < last - 1
+        and _CHANGE_OR_GROWTH.search(spot.clause[: spot.rel[0]])
+    ):
+        period = f"{int(based.group(1)) + 1}..{last}"  # 较2020年增长25% in 2024: the change over 2021..2024
     review = [*c.review, "past"] if "past" not in c.review else list(c.review)
     return replace(
         c,
@@ -590,8 +603,16 @@ def _spot_candidates(
         base_cand = _as_report(base_cand, spot, year, months, quarter)
     elif ctx.issued_year is not None:
         past = _past_in_plan(spot, ctx.issued_year)
+        ytd = _ytd_in_plan(spot, ctx) if past is None else None
         if past is not None:  # 五年来，…比重达到23%左右 / 在去年实现…突破500亿元基础上: a result, not a target
             base_cand = _as_past(base_cand, spot, past)
+        elif ytd is not None:  # 1—2月，全市规上工业增加值增长9.5% (a plan of March): the year to date's result
+            year_of = int(ytd[:4])
+            base_cand = replace(_as_past(base_cand, spot, (year_of, year_of)), period=ytd)
+        elif base_cand.target_year is not None and _FIRST_YEAR <= base_cand.target_year < ctx.issued_year:
+            # a target year already ended at the issue date (人均可支配收入分别达38922元 after 2020年至2024年间，… in a
+            # review of 2025): no goal can be set for it, so it is that year's result
+            base_cand = _as_past(base_cand, spot, (base_cand.target_year, base_cand.target_year))
     if year < _FIRST_YEAR:  # the year would be the undated document's own: left empty for the reviewer
         base_cand = _year_unknown(base_cand)
     elif base < _FIRST_YEAR:  # a year in the text, the base the undated document's: no base year
@@ -939,7 +960,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                 prior = found[-1] if found and not _is_growth(found[-1][0]) and found[-1][0].m.unit != "%" else None
             else:
                 out += [c for _, rows in found for c in rows]
-                past_open = _past_ending(found, paragraph[s1 : s1 + 1])
+                past_open = _past_ending(found, paragraph[s1 : s1 + 1]) or _past_opening(sentence, found, ctx)
             if to_year and int(to_year.group(1)) > ctx.base_year:
                 sticky = int(to_year.group(1))
                 labelled.update({q: sticky for q in _QUOTED_LABEL.findall(sentence)})
@@ -1055,7 +1076,41 @@ def _past_ending(found: list[tuple[Spot, list[Candidate]]], end: str) -> int | N
     if end not in "；;" or not end or not found or not found[-1][1]:
         return None
     last = found[-1][1][-1]
-    return int(last.period) if "past" in last.review and last.period and last.period.isdigit() else None
+    end_year = (last.period or "").split("..")[-1]  # a span's last year (较2018年提高2.3个百分点: 2019..2020 -> 2020)
+    return int(end_year) if "past" in last.review and end_year.isdigit() else None
+
+
+def _past_opening(sentence: str, found: list, ctx: DocContext) -> int | None:
+    """A plan's sentence with no figure that opens with a year before the issue year (2018年，…取得一系列新进展。):
+    that year, for the results of the sentence after it that write no year of their own; None otherwise."""
+    if found or ctx.issued_year is None or _goal_in(sentence, ctx.issued_year):
+        return None
+    opened = _OPENING_YEAR_OF_PLAN.match(sentence)
+    year = int(opened.group(1)) if opened else None
+    return year if year is not None and year < ctx.issued_year else None
+
+
+#: a year opening a sentence as its topic (2018年，张家界高新区全面落实…)
+_OPENING_YEAR_OF_PLAN = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*[，,]")
+
+
+def _ytd_in_plan(spot: Spot, ctx: DocContext) -> str | None:
+    """A result of the year to date quoted in a plan (1—2月，全市规上工业增加值增长9.5% in a plan of March): its period
+    (the last such span ended by the issue date, as a report's), when no year and no goal is written before it."""
+    before = spot.sentence[: spot.m.start]
+    if ctx.issued_year is None or ctx.issued_month is None or _goal_in(before, ctx.issued_year):
+        return None
+    if lang.explicit_year(before) is not None or _YEAR_WORD.search(before) or _FUTURE.search(before):
+        return None
+    months = lang.ytd_months(lang.last_period(lang.without_bases(before)))
+    if months is None or months >= 12:
+        return None
+    year = ctx.issued_year if ctx.issued_month > months else ctx.issued_year - 1
+    return lang.report_period(year, months)
+
+
+#: words of a goal or of the future (要, 将, 预期): a period after them is a goal's
+_FUTURE = re.compile(r"要|将|预期|争取|努力|当月")
 
 
 def _span_opening(sentence: str, end: str, carried: str, year: int) -> str:

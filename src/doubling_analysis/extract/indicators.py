@@ -13,7 +13,7 @@ from .records import DocContext, Spot
 
 # ---- indicators and sectors ----------------------------------------------------------------------------------
 
-_NEW = re.compile(r"新增|净增|培育|引进|引入|新认定|创建|新建")
+_NEW = re.compile(r"新增|净增|培育|引进|引入|新认定|(?<!已)认定|创建|新建")  # 申报认定…6家: to be certified
 #: 净增 right before a phrase whose new count is gross (新增): the net change has no code of its own (the net codes
 #: have phrases of their own, 净增规上工业企业 -> firms_net_new, which win as the longer match)
 _NET_BEFORE = re.compile(r"[净淨]增\s*$")
@@ -132,7 +132,7 @@ _ITEM_END = re.compile(r"\d[^、，,；;。\d]{0,6}、")
 
 
 #: 申报 / 申请 right before a count's phrase: the applications, not the firms certified
-_APPLIED = re.compile(r"(?:申报|申请)[^，,；;。\d]{0,4}$")
+_APPLIED = re.compile(r"(?:申报|申请)(?!认定)[^，,；;。\d]{0,4}$")  # 申报认定…6家: firms to be certified
 #: a stock reached (达到, 增至, 累计, 共有, 总数): with no word of a new count before it
 _STOCK_WORDS = re.compile(r"累计|达到|达|增至|增加到|共有|总数|总量|拥有|现有")
 

@@ -614,3 +614,15 @@ def test_synthetic_certified_anew_in_traditional_characters_and_applying_for_cer
     assert by_value(found, 7.0).indicator_code == "hitech_firms_new"
     plan = cands("2019年，申報認定國家高新技術企業6家。", kind="plan", issued="2019-02-25")
     assert by_value(plan, 6.0).indicator_code == "hitech_firms_new"
+
+
+def test_synthetic_an_industrys_value_added_is_no_total_and_a_list_shares_its_measure():
+    # a release on above-scale industry: 烟草工业增加值 / 能源工业增加值 are industries' (not all industry's totals), so
+    # the paragraph after them is still on above-scale industry: 高技术产业增加值增长41.1% and 新能源电池、硅光伏、绿色铝
+    # 产业增加值分别增长23.7%、65.5%、9.2% (one measure shared by the three names) are value added (before: NEW)
+    text = (
+        "1至7月，全州规上工业增加值同比增长5.0%。\\n分三大板块看，烟草工业增加值增长1.5%；能源工业增加值下降1.8%。\\n"
+        "高端制造业增长较快。高技术产业增加值增长41.1%。新能源电池、硅光伏、绿色铝产业增加值分别同比增长23.7%、65.5%、9.2%。"
+    )
+    found = cands(text, issued="2025-08-21")
+    assert [by_value(found, v).indicator_code for v in (41.1, 23.7, 65.5, 9.2)] == ["va_growth"] * 4

@@ -870,7 +870,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     lead_year: int | None = None  # a report: the year a sentence opens with (2013年，…), over the sentences after it
     quarter: int | None = None  # a report: a quarter alone (2023年第二季…) of a sentence, over the sentences after it
     prior: tuple[Spot, list[Candidate]] | None = None  # a report's level ending the sentence before
-    totals = [(t.end(), bool(_ABOVE_SCALE.match(t.group(0)))) for t in _VA_TOTAL.finditer(text)]
+    totals = [(t.end(), bool(_ABOVE_SCALE.match(t.group(0)))) for t in _VA_TOTAL.finditer(text) if _is_total(text, t)]
     k_total = 0
     above_scale_before = False  # the last value-added total before the paragraph was above-scale industry's
     measure_before = ""  # a report's last paragraph naming a known measure
@@ -1078,6 +1078,14 @@ def _past_ending(found: list[tuple[Spot, list[Candidate]]], end: str) -> int | N
     last = found[-1][1][-1]
     end_year = (last.period or "").split("..")[-1]  # a span's last year (较2018年提高2.3个百分点: 2019..2020 -> 2020)
     return int(end_year) if "past" in last.review and end_year.isdigit() else None
+
+
+def _is_total(text: str, t: re.Match) -> bool:
+    """A value-added total (全州规上工业增加值, 规模以上工业增加值), not an industry's (烟草工业增加值, 能源工业增加值: an
+    industry's name right before 工业)."""
+    return bool(_ABOVE_SCALE.match(t.group(0)) or t.group(0).startswith("全部")) or not _INDUSTRY_BEFORE.search(
+        text[max(0, t.start() - 1) : t.start()]
+    )
 
 
 def _past_opening(sentence: str, found: list, ctx: DocContext) -> int | None:

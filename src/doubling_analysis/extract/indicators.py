@@ -160,6 +160,8 @@ def _hit_in_name(vocab: lang.Vocabulary, clause_before: str, named: str | None) 
 
 #: a growth or a level right after 分别 (分别增长, 分别为): the names before 分别 are the measures
 _RATE_AFTER_RESPECTIVELY = re.compile(r"\s*(?:同比|比上年|较上年)?(?:增长|增幅|增速|提高|下降|减少|为|达到?)")
+#: a measure's head noun closing a list of names (…、绿色铝产业增加值): the measure all the names share
+_HEAD_NOUN_AT_END = re.compile(r"(?:增加值|总产值|产值|营业收入|主营业务收入|营收|投资|利润|利润总额|税收)$")
 #: the names listed right before 分别 (货物贸易、服务贸易分别增长…)
 _NAMES_BEFORE_RESPECTIVELY = re.compile(r"([^，,；;。：:\d]{2,40}?)\s*分别")
 
@@ -172,6 +174,8 @@ def _respective_name(clause_before: str) -> str | None:
     if m is None or not _RATE_AFTER_RESPECTIVELY.match(clause_before[i + 2 :]):
         return None  # 国家级、省级开发区分别至少引进1个…: places, the measure written after 分别
     names = [n.strip() for n in re.split(r"[、和及与]", m.group(1)) if n.strip()]
+    if names and _HEAD_NOUN_AT_END.search(names[-1]):
+        return None  # 新能源电池、硅光伏、绿色铝产业增加值分别增长…: the names are subjects of one measure
     k = sum(1 for x in lang.find_mentions(clause_before[i:]) if x.unit is not None)
     return names[k] if len(names) >= 2 and k < len(names) else None
 

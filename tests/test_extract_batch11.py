@@ -621,7 +621,7 @@ def test_synthetic_an_industrys_value_added_is_no_total_and_a_list_shares_its_me
     # the paragraph after them is still on above-scale industry: 高技术产业增加值增长41.1% and 新能源电池、硅光伏、绿色铝
     # 产业增加值分别增长23.7%、65.5%、9.2% (one measure shared by the three names) are value added (before: NEW)
     text = (
-        "1至7月，全州规上工业增加值同比增长5.0%。\\n分三大板块看，烟草工业增加值增长1.5%；能源工业增加值下降1.8%。\\n"
+        "1至7月，全州规上工业增加值同比增长5.0%。\n分三大板块看，烟草工业增加值增长1.5%；能源工业增加值下降1.8%。\n"
         "高端制造业增长较快。高技术产业增加值增长41.1%。新能源电池、硅光伏、绿色铝产业增加值分别同比增长23.7%、65.5%、9.2%。"
     )
     found = cands(text, issued="2025-08-21")

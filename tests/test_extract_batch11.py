@@ -626,3 +626,25 @@ def test_synthetic_an_industrys_value_added_is_no_total_and_a_list_shares_its_me
     )
     found = cands(text, issued="2025-08-21")
     assert [by_value(found, v).indicator_code for v in (41.1, 23.7, 65.5, 9.2)] == ["va_growth"] * 4
+
+
+def test_synthetic_chinese_digits_written_position_by_position():
+    # a Taiwanese page: 今年一至十月營業額達到二．二六兆元 (2.26 兆元, January-October), 增加六萬三四九二個就業機會
+    # (63 492), 共新增一九一六件投資案 (1 916) — before: 26 兆元, 3 492 个, and the year to date not read
+    found = cands(
+        "科學園區今年一至十月營業額達到二．二六兆元。共新增一九一六件投資案，增加六萬三四九二個就業機會。",
+        issued="2025-11-20",
+        jurisdiction="ho-tw",
+    )
+    revenue = by_value(found, 2.26)
+    assert (revenue.unit, revenue.period) == ("兆元", "2025-01..2025-10")
+    assert by_value(found, 63492.0).unit == "个"
+    assert by_value(found, 1916.0).unit == "件"
+    assert lang.ytd_months(lang.last_period("去年一月至十二月的")) == 12
+
+
+def test_synthetic_guard_chinese_numerals_with_units_of_ten_stay_numerals():
+    # 十四五 stays the plan's name, 三大门类 a structure, 一千四百亿元 1 400 亿元 (no digit-by-digit reading)
+    found = cands("“十四五”期间，全市工业总产值突破一千四百亿元。", kind="plan", issued="2021-05-01")
+    row = by_value(found, 1400.0)
+    assert row.target_year == 2025

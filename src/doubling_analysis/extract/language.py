@@ -151,7 +151,21 @@ def normalise_mapped(text: str) -> tuple[str, list[int]]:
         a = m.end()
     out.append(text[a:])
     index.extend(range(a, len(text) + 1))
-    return normalise("".join(out)), index
+    return _positional_digits(normalise("".join(out))), index
+
+
+#: Chinese digits written position by position where a page means Arabic ones (Taiwan: 二．二六兆元 = 2.26兆元,
+#: 六萬三四九二個 = 63 492個): a decimal, or a digit before 万 followed by the four digits below it
+_POSITIONAL = re.compile(
+    r"(?<![〇零一二三四五六七八九十百千])(?:[〇零一二三四五六七八九]+\.[〇零一二三四五六七八九]+"
+    r"|[一二三四五六七八九]万[〇零一二三四五六七八九]{4})(?![〇零一二三四五六七八九十百千])"
+)
+_TO_ARABIC = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _positional_digits(text: str) -> str:
+    """``text`` with each :data:`_POSITIONAL` number in Arabic digits, one character for one (offsets are kept)."""
+    return _POSITIONAL.sub(lambda m: m.group(0).translate(_TO_ARABIC), text)
 
 
 def chinese_to_number(s: str) -> float | None:
@@ -749,6 +763,7 @@ def without_bases(text: str) -> str:
 #: the words of a period within a year (上半年, 1-5月, 一季度, 第二季, 首季, 前三季度)
 _PERIOD_WORD = re.compile(
     r"上半年|下半年|前三季度?|1\s*[-—–~至到]\s*\d{1,2}\s*月|前\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*个?月"
+    r"|(?<![一二三四五六七八九十\d])一\s*月?\s*[-—–~至到]\s*(?:[二三四五六七八九]|十[一二]?)\s*月"
     r"|[1一]\s*[-—–~至到]\s*[2-4二三四]\s*季度?|第\s*[一二三四1-4]\s*季度?|(?<![前\d\-—–~至到])[一二三四1-4]\s*季度|首季度?"
 )
 
@@ -840,6 +855,11 @@ _YTD = (
     # 元至7月, 元月至7月: 元月 = January
     (re.compile(r"(?<![万亿千百美日])元\s*月?\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),
     (re.compile(r"(?<!\d)1\s*月(?:份)?\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),  # 1月至2月, 1月份至5月份
+    # 一至十月, 一月至十二月 (Taiwan, Hong Kong: months in Chinese numerals)
+    (
+        re.compile(r"(?<![一二三四五六七八九十\d])一\s*月?(?:份)?\s*[-—–~至到]\s*([二三四五六七八九]|十[一二]?)\s*月"),
+        None,
+    ),
     (re.compile(r"前\s*(\d{1,2}|[一二三四五六七八九十]+)\s*个?月"), None),
     (re.compile(r"上半年"), 6),
     (re.compile(r"前三季度?"), 9),

@@ -374,7 +374,8 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
     if written is None and spot.past_open is not None and not _YEAR_WORD.search(before):
         if not _goal_in(before, issued_year):
             return spot.past_open, spot.past_open  # 2022年，…增长29.8%；食品饮料年产值预计达880亿元: still 2022's
-    if written is None and not _goal_in(before, issued_year) and not _THIS_YEAR.search(clause_before):
+    said_last = "去年" in before or "上年" in before  # the cheap test first (this runs for every number of a plan)
+    if said_last and written is None and not _goal_in(before, issued_year) and not _THIS_YEAR.search(clause_before):
         unbased = _PAST_BASIS.sub(lambda b: " " * len(b.group(0)), before)  # 在去年…基础上: the base of a goal
         said = _LAST_YEAR.search(unbased)
         if said and not _THIS_YEAR.search(before[said.end() :]):
@@ -1106,9 +1107,14 @@ def _ytd_in_plan(spot: Spot, ctx: DocContext) -> str | None:
     """A result of the year to date quoted in a plan (1—2月，全市规上工业增加值增长9.5% in a plan of March): its period
     (the last such span ended by the issue date, as a report's), when no year and no goal is written before it."""
     before = spot.sentence[: spot.m.start]
-    if ctx.issued_year is None or ctx.issued_month is None or _goal_in(before, ctx.issued_year):
-        return None
-    if lang.explicit_year(before) is not None or _YEAR_WORD.search(before) or _FUTURE.search(before):
+    if ctx.issued_year is None or ctx.issued_month is None or not any(w in before for w in ("月", "季", "半年")):
+        return None  # no period word: the cheap test first (the function runs for every number of a plan)
+    if (
+        _goal_in(before, ctx.issued_year)
+        or lang.explicit_year(before) is not None
+        or _YEAR_WORD.search(before)
+        or _FUTURE.search(before)
+    ):
         return None
     months = lang.ytd_months(lang.last_period(lang.without_bases(before)))
     if months is None or months >= 12:

@@ -272,7 +272,7 @@ def test_synthetic_guard_a_group_target_in_a_plan_stays_a_new_indicator():
 
 
 def test_synthetic_counts_of_the_units_of_a_breakdown_are_no_figures():
-    # 40个工业大类行业中23个行业增加值实现增长, 14个市州均实现正增长, 覆盖152个城市和地区: how many industries or places there
+    # 40个工业大类行业中23个行业增加值实现增长, 14个市州均实现正增长: how many industries or places there
     # are or grew (before: candidates 40, 23, 14 and 152 个); the growth rate beside them stays a figure
     text = "一季度，全省规模以上工业增加值增长6.1%，40个工业大类行业中23个行业增加值实现增长，14个市州均实现正增长。"
     found = cands(text, issued="2024-04-20")

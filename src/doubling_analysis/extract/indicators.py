@@ -732,16 +732,12 @@ def _proposal(clause_before: str) -> str | None:
     return f"NEW:{phrase}" if len(phrase) >= 2 else None
 
 
-#: the end of an earlier item of a list with its own figure (…产值达1800亿元、): the items after it are not its
-_ITEM_BEFORE = re.compile(r"\d[^、，,；;。\d]{0,6}、")
-
-
 def resolve_sectors(vocab: lang.Vocabulary, clause: str, rel: int, heading: str) -> tuple[list[str], list[str]]:
     """Sectors named before the number in its clause (several joined by 、/和: one row each), else in the
     paragraph's heading."""
     hits = vocab.sector_hits(clause[:rel])
     codes = list(dict.fromkeys(h.phrase.sector for h in hits if h.phrase.sector))
-    item = list(_ITEM_BEFORE.finditer(clause[:rel]))
+    item = list(_ITEM_END.finditer(clause[:rel]))
     if len(codes) > 1 and item and len(clause[item[-1].end() : rel].strip()) >= 2:
         # 绿色化工产值达1800亿元、生物医药产值突破900亿元、建筑业产值达1800亿元: each item its own sector (or none known)
         own = list(dict.fromkeys(h.phrase.sector for h in hits if h.phrase.sector and h.start >= item[-1].end()))

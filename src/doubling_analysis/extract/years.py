@@ -126,10 +126,6 @@ _LEVEL_OF_BASE = re.compile(r"(?:比|较|相比|对比)\s*[于前]?\s*(?:((?:19|
 _GOAL_FOR_THE_YEAR = re.compile(r"(力争|确保|争取|预计|目标)[^，,。；;\d]{0,6}全年[^，,。；;\d]{0,12}$")
 
 
-#: a year written after a rate per year (年均增长15%以上，2025年达到1万亿元): the year the rate runs to
-_LATER_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-
-
 def _years(
     spot: Spot, ctx: DocContext, sticky: int | None, months: int | None = None, lead_year: int | None = None
 ) -> tuple[int, int, list[str]]:
@@ -148,7 +144,7 @@ def _years(
     if year is None and ctx.kind == "plan" and _PER_YEAR_RATE.search(clause_before):
         after = spot.sentence[spot.m.end :]  # 每年保持20%以上的增速，到2025年… / …，2025年达到1万亿元: to that year
         later = lang._TO_YEAR.search(after) or next(
-            (y for y in _LATER_YEAR.finditer(after) if not lang._BASE.search(after[max(0, y.start() - 3) : y.end()])),
+            (y for y in lang._YEAR.finditer(after) if not lang._BASE.search(after[max(0, y.start() - 3) : y.end()])),
             None,
         )
         year = int(later.group(1)) if later and lang.explicit_year(before) is None else None

@@ -451,7 +451,7 @@ def _spot_candidates(
     months: int | None = None,
     carried_tier: str | None = None,
     above_scale_before: bool = False,
-    lead_year: int | None = None,
+    lead_year: tuple[int, bool] | None = None,
     quarter: int | None = None,
 ) -> list[Candidate]:
     """The candidates of one number. ``above_scale_before``: the last value-added total named before the paragraph
@@ -868,7 +868,8 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     months: int | None = None  # a report's year to date (上半年: 6), or -M for the month M alone (上月), carried on
     carried_tier: str | None = None  # 力争到2025年： over the list items under it
     doubled = False
-    lead_year: int | None = None  # a report: the year a sentence opens with (2013年，…), over the sentences after it
+    # a report: the year a sentence opens with (2013年，…), over the sentences after it; True when written 今年/去年
+    lead_year: tuple[int, bool] | None = None
     quarter: int | None = None  # a report: a quarter alone (2023年第二季…) of a sentence, over the sentences after it
     prior: tuple[Spot, list[Candidate]] | None = None  # a report's level ending the sentence before
     totals = [(t.end(), bool(_ABOVE_SCALE.match(t.group(0)))) for t in _VA_TOTAL.finditer(text) if _is_total(text, t)]
@@ -1001,9 +1002,11 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
 
 #: a full date (2020年3月12日): the day a page or bulletin is dated, not the year it reports on
 _DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+#: a year a run of years starts from (2010年以来, 自2004年首度突破…以来): the start of a span, not the year of the figures
+_SINCE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?=\s*以来)|(?<=自)\s*(?:19|20)\d{2}\s*年(?=[^，,。；;]{0,20}以来)")
 
 
-def _leading_year(sentence: str, ctx: DocContext) -> int | None:
+def _leading_year(sentence: str, ctx: DocContext) -> tuple[int, bool] | None:
     """The one year a report's sentence writes before its first figure (2013年，全县完成生产总值…; 会议指出，2024年，
     …; 「109年工廠校正及營運報告」，台中市工廠家數…): the year of the sentences after it that write none. Not a span
     (2020年至2024年), a base (比2012年) nor a year after the issue date."""
@@ -1011,10 +1014,13 @@ def _leading_year(sentence: str, ctx: DocContext) -> int | None:
     head = _DATE.sub(lambda d: " " * len(d.group(0)), sentence[:first])  # 2020年3月12日: the day it is dated
     if lang._YEAR_SPAN.search(head) or lang.report_span(head, head, ctx.year) is not None:
         return None
-    year = lang.explicit_year(head)
+    head = _SINCE_YEAR.sub(lambda d: " " * len(d.group(0)), head)
+    year, relative = lang.explicit_year(head), False
+    if year is None:  # 今年前十月已超越去年全年: the year written first (今年), over 2010年以来 of the sentence before
+        year, relative = lang.relative_year(head, ctx.issued_year, first=True), True
     if year is None or (ctx.issued_year is not None and year > ctx.issued_year):
         return None
-    return year
+    return year, relative
 
 
 #: a heading over a review of past years: 过去五年, 五年来, 赶超发展的五年 (…的N年), 近三年工作回顾

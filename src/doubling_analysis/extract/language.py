@@ -809,8 +809,9 @@ def month_end(text: str) -> int | None:
     return -int(m.group(1)) if m and 1 <= int(m.group(1)) <= 12 else None
 
 
-def relative_year(text: str, issued_year: int | None) -> int | None:
-    """今年 / 明年 / 去年 relative to the issue year; None when absent or unknown."""
+def relative_year(text: str, issued_year: int | None, first: bool = False) -> int | None:
+    """今年 / 明年 / 去年 relative to the issue year (the last one written, or the first with ``first``); None when
+    absent or unknown."""
     if issued_year is None:
         return None
     hits = [
@@ -821,7 +822,7 @@ def relative_year(text: str, issued_year: int | None) -> int | None:
     ]  # 较去年增长: a base, not the year of the figure
     if not hits:
         return None
-    return issued_year + max(hits)[1]
+    return issued_year + (min(hits) if first else max(hits))[1]
 
 
 def base_year(text: str, target_year: int, default: int) -> int:

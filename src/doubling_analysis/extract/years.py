@@ -127,7 +127,11 @@ _GOAL_FOR_THE_YEAR = re.compile(r"(力争|确保|争取|预计|目标)[^，,。�
 
 
 def _years(
-    spot: Spot, ctx: DocContext, sticky: int | None, months: int | None = None, lead_year: int | None = None
+    spot: Spot,
+    ctx: DocContext,
+    sticky: int | None,
+    months: int | None = None,
+    lead_year: tuple[int, bool] | None = None,
 ) -> tuple[int, int, list[str]]:
     before = spot.sentence[: spot.m.start]
     clause_before = spot.clause[: spot.rel[0]]
@@ -156,7 +160,8 @@ def _years(
         plan = lang.horizon(before)
         year = plan[1] if plan else None
     if year is None and ctx.kind == "report" and lead_year is not None and not _PAST.search(before):
-        year = lead_year  # 2013年，全县…。…第二产业增加值61.7亿元: the year the report opened with
+        year = lead_year[0]  # 2013年，全县…。…第二产业增加值61.7亿元: the year the report opened with
+        review += ["relative_year"] if lead_year[1] else []
     goal = _GOAL_FOR_THE_YEAR.search(before) if ctx.kind == "report" and ctx.issued_year is not None else None
     if year is None and goal and (goal.group(1) != "预计" or (ctx.issued_month or 0) >= 2):
         year = (

@@ -27,3 +27,27 @@ def test_synthetic_a_year_since_is_no_year_of_the_figures_after_it():
     row = by_value(found, 800.5)
     assert row.period == "2022"
     assert "relative_year" in row.review  # the year comes from 今年: flagged for the reviewer
+
+
+def test_synthetic_a_year_opening_a_plan_sentence_and_a_tier_heading_a_semicolon_list_govern_the_list():
+    # a plan of 2022-12-20: 会议提出，2023年，… sets the goals of 2023; 力争实现 heads the list of goals separated by
+    # semicolons, so each item is 2023's and a stretch goal (before: 2022 and no tier after the first item); the
+    # next paragraph's 全年 is the same year of the goals
+    text = (
+        "会议提出，2023年，全区将聚焦产业强区，力争实现地区生产总值增长9%以上；固定资产投资增长15%以上；"
+        "社会消费品零售总额增长8%以上。\n推动产业升级，全年实现规上工业总产值460亿元。"
+    )
+    found = cands(text, kind="plan", issued="2022-12-20")
+    for value in (9.0, 15.0, 8.0):
+        row = by_value(found, value)
+        assert (row.target_year, row.tier) == (2023, "stretch"), value
+    assert by_value(found, 460.0).target_year == 2023
+
+
+def test_synthetic_guard_a_tier_word_inside_a_longer_piece_governs_that_piece_only():
+    # 力争 heads the goals of its own clause and the breakdown after it (项目50个，新增营业收入200亿元); the piece after
+    # the semicolon opens its own goal (全年…) and is no stretch goal
+    text = "确保项目有序推进，力争全年完成投产项目50个，新增营业收入200亿元；全年工业投资增速达到15%。"
+    found = cands(text, kind="plan", issued="2022-02-20")
+    assert by_value(found, 50.0).tier == "stretch"
+    assert by_value(found, 15.0).tier is None

@@ -882,6 +882,9 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
         if ctx.kind == "plan" and ctx.issued_year is not None and _is_heading(paragraph):
             past_span = _past_heading(paragraph, ctx.issued_year)
         span_open = ""  # a report: a span opening a ；-piece, over the pieces after it up to the sentence's end
+        semi_tier: str | None = (
+            None  # a plan: 力争实现A；B；C。: the tier word heading a ；-piece, over the next pieces
+        )
         past_open: int | None = None  # a plan: the year of results ending a ；-piece, over the next piece
         while k_total < len(totals) and totals[k_total][0] <= p0:
             above_scale_before = totals[k_total][1]
@@ -953,7 +956,15 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                     (
                         spot,
                         _spot_candidates(
-                            spot, ctx, vocab, sticky, months, carried_tier, above_scale_before, lead_year, quarter
+                            spot,
+                            ctx,
+                            vocab,
+                            sticky,
+                            months,
+                            carried_tier or (None if _OWN_TIME.match(sentence) else semi_tier),
+                            above_scale_before,
+                            lead_year,
+                            quarter,
                         ),
                     )
                 )
@@ -963,6 +974,10 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             else:
                 out += [c for _, rows in found for c in rows]
                 past_open = _past_ending(found, paragraph[s1 : s1 + 1]) or _past_opening(sentence, found, ctx)
+                semi_tier = _tier_over_semicolon(sentence, paragraph[s1 : s1 + 1], semi_tier)
+            opened_goal = _goal_opening(sentence, ctx) if ctx.kind == "plan" and not to_year else None
+            if opened_goal is not None:
+                sticky = opened_goal  # 会议提出，2023年，…力争实现…；…: the goals of 2023, over the pieces after it
             if to_year and int(to_year.group(1)) > ctx.base_year:
                 sticky = int(to_year.group(1))
                 labelled.update({q: sticky for q in _QUOTED_LABEL.findall(sentence)})
@@ -1093,6 +1108,49 @@ def _is_total(text: str, t: re.Match) -> bool:
     return bool(_ABOVE_SCALE.match(t.group(0)) or t.group(0).startswith("全部")) or not _INDUSTRY_BEFORE.search(
         text[max(0, t.start() - 1) : t.start()]
     )
+
+
+def _head(sentence: str) -> str:
+    """The words of a sentence before its first figure."""
+    first = next((m.start for m in lang.find_mentions(sentence) if m.unit is not None), len(sentence))
+    return sentence[:first]
+
+
+def _goal_opening(sentence: str, ctx: DocContext) -> int | None:
+    """A plan's sentence whose words before its first figure write one year after the issue year (会议提出，2023年，
+    郧阳区将…力争实现… in a plan of December 2022): the year of its goals and of those after it that write none."""
+    if ctx.issued_year is None or _PAST.search(sentence):
+        return None
+    head = _head(sentence)
+    if lang._YEAR_SPAN.search(head):
+        return None
+    year = lang.explicit_year(head)
+    return year if year is not None and year > ctx.issued_year else None
+
+
+#: a ；-piece opening with its own time (全年…, 到2025年…, 今年…): a goal of its own, out of the scope of a tier
+#: word before the semicolon (力争全年完成项目60个；全年工业投资增速达到20%: the second is no stretch goal)
+_OWN_TIME = re.compile(r"\s*(?:全年|年内|今年|明年|本年|到\s*(?:19|20)\d{2}|(?:19|20)\d{2}\s*年)")
+
+
+#: the verbs between a tier word and its figure (力争达到, 力争实现…增长): what is left names the goal's indicator
+_GOAL_VERBS = re.compile(r"实现|达到|完成|突破|超过|增长|提高到|提升到|提高|提升|保持|全年|年均|每年|在|为|\s")
+
+
+def _tier_over_semicolon(sentence: str, end: str, carried: str | None) -> str | None:
+    """After a plan's ；-piece: the tier that governs the next piece (力争实现A增长15%以上；B增长16%以上；…: 力争 heads
+    a list of goals) — the piece's own tier word when it stands in the piece's last clause, before its first figure
+    (力争全年完成项目60个，其中…，新增营业收入300亿元；全年…: 力争 heads that clause's goals only), else the one
+    carried so far; none after a full stop."""
+    if end not in "；;" or not end:
+        return None
+    last = [sentence[a:b] for a, b in spans(sentence, _CLAUSE_END)][-1:] or [""]
+    head = _head(last[0])
+    hits = list(lang._TIER_RE.finditer(head))
+    if hits:  # 力争实现地区生产总值增长15%以上 names its goal; 突破2000亿元，力争达到2200亿元 raises the one before
+        named = _GOAL_VERBS.sub("", head[hits[-1].end() :])
+        return lang.TIER_WORDS[hits[-1].group(0)] if re.search(r"[\u4e00-\u9fff]{2}", named) else None
+    return carried if lang.tier(sentence, "")[0] is None else None
 
 
 def _past_opening(sentence: str, found: list, ctx: DocContext) -> int | None:

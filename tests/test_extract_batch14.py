@@ -51,3 +51,56 @@ def test_synthetic_guard_a_tier_word_inside_a_longer_piece_governs_that_piece_on
     found = cands(text, kind="plan", issued="2022-02-20")
     assert by_value(found, 50.0).tier == "stretch"
     assert by_value(found, 15.0).tier is None
+
+
+def test_synthetic_a_two_year_average_of_a_half_year_keeps_the_half_year_and_borrows_the_list_before():
+    # 上半年 on a page of 2021-08-05: the two-year averages are of the first half (against the first half of 2019),
+    # so their period is 2021-01..2021-06, per year (before: 2020..2021); the second 分别 has only 两年平均 before it,
+    # so its k-th figure is the k-th name of the first list (before: every one read as the value added's growth)
+    text = (
+        "上半年，全市实现规模工业总产值、规模工业增加值、工业用电量分别增长40.1%、25.2%、30.3%，"
+        "两年平均分别增长20.4%、12.5%、14.6%。"
+    )
+    found = cands(text, issued="2021-08-05")
+    for value in (20.4, 12.5, 14.6):
+        row = by_value(found, value)
+        assert (row.period, row.per) == ("2021-01..2021-06", "year"), value
+    assert by_value(found, 20.4).indicator_code == by_value(found, 40.1).indicator_code == "output_value_growth"
+    assert by_value(found, 12.5).indicator_code == "va_growth"
+    assert by_value(found, 14.6).indicator_code == by_value(found, 30.3).indicator_code
+    assert by_value(found, 14.6).indicator_code.startswith("NEW:")
+
+
+def test_synthetic_guard_a_two_year_average_of_a_whole_year_stays_a_span():
+    # 2021年 whole year: 两年平均增长6.1% covers 2020..2021 (the convention of batches 1 and 12)
+    found = cands("2021年，全市规上工业增加值增长12.2%，两年平均增长6.1%。", issued="2022-02-10")
+    assert by_value(found, 6.1).period == "2020..2021"
+
+
+def test_synthetic_gaps_to_other_places_and_page_counters_are_no_figures():
+    # 分别超过甲市45.6亿元、乙市19.6亿元 and 低于排名第一的甲市8.1个百分点 are gaps to other places; 15:10:03 and 3人评论
+    # are a page's time and counter (before: each was a candidate); the sales level 1932亿元 stays
+    text = (
+        "全市工业生产稳中向好\n2021/8/3 15:10:03 人评论 次浏览\n"
+        "全市工业开票销售总量(1932亿元)分别超过淮安456.8亿元、连云港19.6亿元；"
+        "工业用电量增幅低于排名第一的淮安市8.1个百分点。"
+    )
+    found = cands(text, issued="2021-08-03")
+    assert sorted(c.value for c in found if c.value is not None) == [1932.0]
+    assert not [c for c in found if c.growth_pct is not None]
+
+
+def test_synthetic_guard_respectively_over_two_amounts_stays():
+    # 分别超过 followed directly by the amounts is a plan's pair of goals, no gap to a place
+    found = cands("到2025年，工业增加值、营业收入分别超过500亿元、1000亿元。", kind="plan", issued="2021-05-01")
+    assert {500.0, 1000.0} <= {c.value for c in found}
+
+
+def test_synthetic_a_quarter_a_change_starts_from_is_no_period_of_the_next_sentence():
+    # 上半年 (page of 2021-08-03); 由一季度的全省第四上升至全省第二 is a rank moving from the first quarter, so the
+    # next sentence's level is still the first half's (before: 2021-01..2021-03)
+    text = (
+        "上半年，全市工业用电量增长31.9%。用电量增幅由一季度的全省第四上升至全省第二。全市工业用电量总量82.4亿千瓦时。"
+    )
+    found = cands(text, issued="2021-08-03")
+    assert by_value(found, 82.4).period == "2021-01..2021-06"

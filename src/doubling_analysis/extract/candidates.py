@@ -725,6 +725,8 @@ def _as_report(
     span = lang.report_span(spot.sentence, before, year)
     if span is None and spot.span_open and lang.explicit_year(before) is None and lang.ytd_months(before) is None:
         span = lang.report_span(spot.span_open, spot.span_open, year)  # 「十四五」期間，…；工業增加值達到1.2萬億元
+    if span and 0 < (months or 0) < 12 and lang._AVERAGE_SPAN.search(before) and not lang._YEAR_SPAN.search(before):
+        span = None  # 上半年，…两年平均增长7.3%: over two first halves, kept as this year's half (per year)
     pair = _YEARS_PAIR.search(spot.sentence[: spot.c0]) if span is None and _AVERAGE.search(clause_before) else None
     if pair and int(pair.group(1)) < int(pair.group(2)):
         span = (int(pair.group(1)) + 1, int(pair.group(2)))  # 从2020年的2.83万亿元提高到2025年的…，年均增长5.5%
@@ -992,7 +994,8 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                 sticky = titled  # a heading of its own line (2017年主要工作): the year of the targets under it
             if ctx.kind == "report":
                 span_open = _span_opening(sentence, paragraph[s1 : s1 + 1], span_open, ctx.year)
-                ytd = lang.ytd_months(lang.last_period(lang.without_bases(sentence)))
+                written = lang.last_period(lang.without_bases(_FROM_PERIOD.sub(_blank, sentence)))
+                ytd = lang.ytd_months(written)
                 months = ytd if ytd is not None else (None if lang.explicit_year(sentence) else months)
                 named = lang.month_alone(sentence) if not found and ytd is None else None
                 if named is not None:
@@ -1001,7 +1004,6 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
                     )
                 opened = _leading_year(sentence, ctx)
                 lead_year = opened if opened is not None else lead_year
-                written = lang.last_period(lang.without_bases(sentence))
                 alone_q = lang.quarter_alone(written) if ytd is None else None
                 quarter = alone_q if alone_q is not None else (None if ytd or lang.explicit_year(sentence) else quarter)
             if sentence.rstrip().endswith(("：", ":")) or paragraph.rstrip().endswith(("：", ":")):
@@ -1108,6 +1110,14 @@ def _is_total(text: str, t: re.Match) -> bool:
     return bool(_ABOVE_SCALE.match(t.group(0)) or t.group(0).startswith("全部")) or not _INDUSTRY_BEFORE.search(
         text[max(0, t.start() - 1) : t.start()]
     )
+
+
+#: a quarter a change starts from (由一季度的全省第四上升至全省第二): no period of the sentences after it
+_FROM_PERIOD = re.compile(r"由\s*(?:第?\s*[一二三四1-4]\s*季度?|首季度?)")
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
 
 
 def _head(sentence: str) -> str:

@@ -166,6 +166,22 @@ _HEAD_NOUN_AT_END = re.compile(r"(?:增加值|总产值|产值|营业收入|主�
 _NAMES_BEFORE_RESPECTIVELY = re.compile(r"([^，,；;。：:\d]{2,40}?)\s*分别")
 
 
+#: what may stand before a second 分别 of a sentence that names no list of its own (两年平均分别增长…, 同比分别…)
+_QUALIFIER_ONLY = re.compile(
+    r"^\s*(?:[两二三四五2-5]\s*年平均|平均|年均|同比|比上年|较上年|比去年同期|较去年同期)?\s*$"
+)
+
+
+def _borrowed_list(clause_before: str, before: str) -> str:
+    """``clause_before``, or — when its 分别 has only a qualifier before it (…分别增长45.6%、26.8%，两年平均分别增长
+    23.6%、14.3%) — the names before the sentence's earlier 分别 joined to it: the k-th figure is the k-th name's."""
+    i, j = clause_before.rfind("分别"), before.rfind("分别")
+    if i < 0 or j < 0 or not _QUALIFIER_ONLY.match(clause_before[:i]):
+        return clause_before
+    start = max((m.end() for m in re.finditer(r"[，,；;。：:]", before[:j])), default=0)
+    return before[start:j] + clause_before[i:]
+
+
 def _respective_name(clause_before: str) -> str | None:
     """The k-th name of the list right before 分别 for the k-th figure after it (货物贸易、服务贸易分别增长15.3%、29.6%:
     服务贸易 for 29.6), when the list has two names or more; None otherwise."""
@@ -236,7 +252,8 @@ def resolve_indicator(
     measure of the nearest earlier clause of its sentence (:func:`_carried_subject`); a % after 增长 of a level
     becomes the level's growth rate. Another measure between the phrase and the number (占…比重, a pull 拉动…, the
     growth or the change in points of a share) makes it unknown."""
-    named = _respective_name(clause[: rel[0]])
+    listed = _borrowed_list(clause[: rel[0]], before)
+    named = _respective_name(listed)
     if named is not None and not vocab.indicator_hits(named) and not vocab.sector_hits(named):
         rate = unit == "%" and bool(_GROWTH.search(clause[: rel[0]]))
         return (
@@ -244,11 +261,11 @@ def resolve_indicator(
             f"NEW:{named}{'增速' if rate else ''}",
             ["unknown_indicator"],
         )  # 货物贸易、服务贸易分别增长…: 服务贸易
-    hit = (
-        _respective_hit(vocab, clause[: rel[0]])
-        or _hit_in_name(vocab, clause[: rel[0]], named)
-        or _nearest(_counts_for_a_count(vocab, clause, rel, unit, ctx), *rel)
-    )
+    hit = _respective_hit(vocab, listed) or _hit_in_name(vocab, listed, named)
+    if hit is not None and listed != clause[: rel[0]]:  # 两年平均分别增长…: the k-th name of the earlier list
+        at = clause[: rel[0]].rfind("分别")
+        hit = lang.Hit(hit.phrase, at, at)
+    hit = hit or _nearest(_counts_for_a_count(vocab, clause, rel, unit, ctx), *rel)
     own = _measure_words(vocab, clause[: rel[0]])
     proposal = _proposal(own)
     between = clause[hit.end : rel[0]] if hit is not None and hit.end <= rel[0] else ""

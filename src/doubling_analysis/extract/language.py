@@ -341,6 +341,16 @@ _COMPARISON_BEFORE = re.compile(
 )
 
 
+#: a gap to a place named after 分别超过 / 高于 / 低于 (排名第一的淮安市), or the next place of that list (、连云港)
+_PLACE_COMPARISON_BEFORE = re.compile(
+    r"(?:分别(?:超过|高于|低于|领先)(?:[^，,。；;]{0,24}、)?|(?:高于|低于|领先)(?:排名第[一二三四五六七八九十\d]+的?)?)"
+    r"(?!去年|上年|同期|上月|上季|预期|目标)[\u4e00-\u9fff]{2,6}?\s*$"
+)
+#: a clock time right before a number (15:10:03): the number is its seconds or minutes
+_CLOCK_BEFORE = re.compile(r"(?<![\d.])\d{1,2}\s*:\s*\d{2}\s*:\s*$")
+#: a page's counters after a number (3人评论, 120次浏览, 阅读 25)
+_PAGE_COUNTER_AFTER = re.compile(r"\s*(?:人|次)?\s*(?:评论|浏览|阅读|点击|点赞|收藏|转发)")
+
 #: the tier label after a count (两个|万亿级产业集群, 四个|千亿级…): the count is the figure, as 4个万亿级 (issue 22)
 _TIER_LABEL_AFTER = re.compile(r"^\s*(?:[一二两三四五六七八九十]|\d+)?\s*(?:万亿|千亿|百亿|亿)\s*元?\s*级")
 
@@ -445,6 +455,12 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
             return "label"  # 有色金属1个4千亿级，…: a tier after a count (the count is the figure)
     if m.unit == "pp" and _COMPARISON_BEFORE.search(text[max(0, m.start - 20) : m.start]):
         return "comparison"  # a figure of another place or measure
+    if m.unit is not None and _PLACE_COMPARISON_BEFORE.search(text[max(0, m.start - 40) : m.start]):
+        return (
+            "comparison"  # 分别超过淮安456.8亿元、连云港19.6亿元, 低于排名第一的淮安市8.1个百分点: the gap to a place
+        )
+    if _CLOCK_BEFORE.search(text[max(0, m.start - 6) : m.start]) or _PAGE_COUNTER_AFTER.match(after):
+        return "date"  # 2021/8/3 15:10:03 人评论 次浏览: the time a page was posted and its counters
     if (
         m.chinese
         and m.value < 10

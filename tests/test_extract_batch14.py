@@ -104,3 +104,36 @@ def test_synthetic_a_quarter_a_change_starts_from_is_no_period_of_the_next_sente
     )
     found = cands(text, issued="2021-08-03")
     assert by_value(found, 82.4).period == "2021-01..2021-06"
+
+
+def test_synthetic_measures_listed_before_jun_each_get_a_row():
+    # 固定资产投资、工业投资、服务业投资均增长12%左右: each of the three measures grows by about 12 % — three rows,
+    # fixed-asset investment, industrial investment and a NEW proposal for services investment (before: one row,
+    # industrial investment's); a report's pair of revenues likewise
+    found = cands("2024年，固定资产投资、工业投资、服务业投资均增长12%左右。", kind="plan", issued="2024-03-01")
+    codes = [c.indicator_code for c in found if c.value == 12.0]
+    assert codes[:2] == ["fai_growth", "industrial_fai_growth"] and codes[2].startswith("NEW:服务业投资")
+    assert all(c.comparator == "~" and "indicator_list" in c.review for c in found)
+    report = cands("全年财政总收入、地方财政收入均增长7%。", issued="2018-02-01")
+    assert [c.indicator_code for c in report] == ["NEW:财政总收入", "NEW:地方财政收入"]
+
+
+def test_synthetic_guard_sectors_before_jun_stay_sector_rows_of_one_measure():
+    # 电子信息、装备制造产业营业收入均增长10%以上: two sectors of one measure (revenue growth), one row per sector
+    found = cands("2024年，电子信息、装备制造产业营业收入均增长10%以上。", kind="plan", issued="2024-03-01")
+    assert [(c.indicator_code, c.sector) for c in found] == [
+        ("revenue_growth", "electronics"),
+        ("revenue_growth", "equipment"),
+    ]
+
+
+def test_synthetic_vocabulary_of_batch_14():
+    # 经济总量 is the level of GDP as work reports write it; 科技型中小企业 the register of technology-based SMEs (not
+    # new SMEs); 规模工业企业 the above-scale firms (规模工业 = 规模以上工业). Before: NEW:经济, smes_new, no code
+    found = cands(
+        "2023年，全省经济总量9.2万亿元。科技型中小企业突破4.5万家。全县152家规模工业企业完成总产值540亿元。",
+        issued="2024-01-22",
+    )
+    assert by_value(found, 9.2).indicator_code == "gdp"
+    assert by_value(found, 4.5).indicator_code == "tech_smes"
+    assert by_value(found, 152.0).indicator_code == "firms"

@@ -47,6 +47,7 @@ from .indicators import (
     _measure_words,
     collective_count,
     counted_after,
+    each_of_list,
     general_indicator_rules,
     industry_code,
     is_subject_name,
@@ -548,6 +549,7 @@ def _spot_candidates(
     if collective is not None:  # 单项冠军、独角兽等优质企业1000家: the list's collective, not its last item
         code, review = collective, [*review, "unknown_indicator"]
     group = _GROUP_EACH.search(clause[: spot.rel[0]])
+    each = each_of_list(vocab, clause, sentence[: spot.c0], spot.rel, unit, ctx) if group is None else []
     n_group = min(int(lang.parse_number(group.group(1)) or 0), config.EXTRACT_MAX_GROUP_ROWS) if group else 0
     named = [s for s in sectors if s is not None]
     if n_group > len(named):  # 生物医药、…、机电制造四大产业均突破1000亿元: one row per industry counted
@@ -618,6 +620,9 @@ def _spot_candidates(
         base_cand = _year_unknown(base_cand)
     elif base < _FIRST_YEAR:  # a year in the text, the base the undated document's: no base year
         base_cand = replace(base_cand, base_year=None)
+    if each:  # 固定资产投资、工业投资、服务业投资均增长12%左右: one row per measure listed
+        flagged = [*base_cand.review, "indicator_list"]
+        return [replace(base_cand, indicator_code=c, sector=s, review=list(flagged)) for c in each for s in sectors]
     return [replace(base_cand, sector=s, review=list(base_cand.review)) for s in sectors]
 
 

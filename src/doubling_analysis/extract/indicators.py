@@ -182,6 +182,33 @@ def _borrowed_list(clause_before: str, before: str) -> str:
     return before[start:j] + clause_before[i:]
 
 
+#: two names or more listed right before 均 and a rate or a level (固定资产投资、工业投资、服务业投资均增长12%左右)
+_EACH_OF_NAMES = re.compile(
+    r"([^，,；;。：:\d]{2,60}?[、和及与][^，,；;。：:\d]{2,60}?)\s*均"
+    r"(?=\s*(?:同比|比上年|较上年)?\s*(?:增长|增速|提高|达到?|突破|超过|保持|为)[^，,；;。\d]{0,4}$)"
+)
+
+
+def each_of_list(
+    vocab: lang.Vocabulary, clause: str, before: str, rel: tuple[int, int], unit: str | None, ctx: DocContext
+) -> list[str | None]:
+    """The codes of the measures listed before 均 (A、B、C均增长12%左右: each of the three grew by about 12 %), one
+    per name as if each stood alone before the figure; [] when no list precedes 均 or its names share one code (a
+    list of sectors of one measure: :func:`resolve_sectors` gives their rows)."""
+    m = _EACH_OF_NAMES.search(clause[: rel[0]])
+    if m is None:
+        return []
+    names = [n.strip() for n in re.split(r"[、和及与]", m.group(1)) if n.strip()]
+    if any(vocab.sector_hits(n) for n in names):
+        return []  # 电子信息、装备制造产业营业收入均增长10%: sectors of one measure
+    tail = clause[m.end() :]  # the words after 均 up to the clause's end (增长12%左右)
+    codes: list[str | None] = []
+    for name in names:
+        shift = len(name) - m.end()
+        codes.append(resolve_indicator(vocab, name + tail, before, (rel[0] + shift, rel[1] + shift), unit, ctx)[1])
+    return codes if len(names) >= 2 and None not in codes and len(set(codes)) == len(codes) else []
+
+
 def _respective_name(clause_before: str) -> str | None:
     """The k-th name of the list right before 分别 for the k-th figure after it (货物贸易、服务贸易分别增长15.3%、29.6%:
     服务贸易 for 29.6), when the list has two names or more; None otherwise."""

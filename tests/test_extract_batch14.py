@@ -137,3 +137,22 @@ def test_synthetic_vocabulary_of_batch_14():
     assert by_value(found, 9.2).indicator_code == "gdp"
     assert by_value(found, 4.5).indicator_code == "tech_smes"
     assert by_value(found, 152.0).indicator_code == "firms"
+
+
+def test_synthetic_industries_named_by_ye_in_the_clause_before_respectively_are_value_added_breakdowns():
+    # after a total of above-scale value added, 生物医药业、家电电气业保持两位数增长，增速分别为18.3%、16.0% gives those
+    # industries' value-added growth, as does the piece after the semicolon (before: NEW:家电电气业 for both, and no
+    # code at all after the semicolon)
+    text = (
+        "1-8月全市完成规模以上工业增加值717.13亿元，同比增长4.0%。其中，生物医药业、家电电气业保持两位数增长，"
+        "增速分别为18.3%、16.0%；石油化工业、电力能源业个位数增长，分别增长2.6%、1.5%。"
+    )
+    found = cands(text, issued="2019-09-26")
+    assert [by_value(found, v).indicator_code for v in (18.3, 16.0, 2.6, 1.5)] == ["va_growth"] * 4
+
+
+def test_synthetic_guard_firms_listed_by_ye_are_no_industries():
+    # 规上企业、外资企业 end in 企业: firms, no industries, so no value-added breakdown is read into 分别增长
+    text = "全市规模以上工业增加值增长4.0%。其中，规上企业、外资企业数量增加，营业收入分别增长8.1%、6.2%。"
+    found = cands(text, issued="2019-09-26")
+    assert by_value(found, 8.1).indicator_code != "va_growth"

@@ -849,7 +849,12 @@ _NOT_INDUSTRY_GROUP = re.compile(r"(?:第\s*[一二三]|三次|服务业?|农业
 
 #: a list of industries closed by 等行业 as its own clause (纺织、文教体育用品、化学原料等行业，): the subjects of the
 #: growth rates after it in a report on above-scale industry
-_INDUSTRIES_LISTED = re.compile(r"(?:^|[，,：:])[^，,。；;：:]{2,40}?等(?:重点)?(?:行业|产业)\s*[，,]")
+_INDUSTRIES_LISTED = re.compile(
+    r"(?:^|[，,：:])(?:[^，,。；;：:]{2,40}?等(?:重点)?(?:行业|产业)"
+    # 生物医药业、家电电气业保持两位数增长，增速分别为…: two industries or more named by 业, then what they did
+    r"|(?:[\u4e00-\u9fff]{2,8}(?<![企商农林牧渔务筑])业、)+[\u4e00-\u9fff]{2,8}?(?<![企商农林牧渔务筑])业[^，,。；;：:\d]{0,12})"
+    r"\s*[，,]"
+)
 
 
 def sector_value_added(

@@ -156,3 +156,27 @@ def test_synthetic_guard_firms_listed_by_ye_are_no_industries():
     text = "全市规模以上工业增加值增长4.0%。其中，规上企业、外资企业数量增加，营业收入分别增长8.1%、6.2%。"
     found = cands(text, issued="2019-09-26")
     assert by_value(found, 8.1).indicator_code != "va_growth"
+
+
+def test_synthetic_names_holding_he_stay_whole_in_a_respectively_list():
+    # 批发和零售业、住宿和餐饮业分别增长8.1%、6.2%: two industries, each its own row (before: split at 和 into four
+    # names, so 6.2 % was read as 零售业's)
+    from doubling_analysis.extract.indicators import split_names
+
+    assert split_names("批发和零售业、住宿和餐饮业") == ["批发和零售业", "住宿和餐饮业"]
+    assert split_names("货物贸易和服务贸易") == ["货物贸易", "服务贸易"]  # guard: a list joined by 和 alone
+    found = cands("1-5月，全市批发和零售业、住宿和餐饮业分别增长8.1%、6.2%。", issued="2021-07-01")
+    assert by_value(found, 6.2).indicator_code == "NEW:住宿和餐饮业增速"
+
+
+def test_synthetic_new_ones_added_up_keep_their_new_code_and_a_main_indicator_is_no_future():
+    # 累计新增…20家 sums the new ones of the period: the code of new firms stays (before: read as a stock, NEW:…);
+    # 累计培育…超过100家 stays a stock (guard)
+    found = cands(
+        "十四五期间，累计新增高新技术企业20家，累计培育高新技术企业超过100家。", kind="plan", issued="2021-05-01"
+    )
+    assert by_value(found, 20.0).indicator_code.endswith("_new")
+    assert not by_value(found, 100.0).indicator_code.endswith("_new")
+    # a plan of March quoting 1—2月 under 主要指标 (主要 is no 要 of a goal): January-February's result
+    plan = cands("1—2月，主要指标中规上工业增加值增长9.5%。", kind="plan", issued="2023-03-10")
+    assert by_value(plan, 9.5).period == "2023-01..2023-02"

@@ -1202,8 +1202,9 @@ def _ytd_in_plan(spot: Spot, ctx: DocContext) -> str | None:
     return lang.report_period(year, months)
 
 
-#: words of a goal or of the future (要, 将, 预期): a period after them is a goal's
-_FUTURE = re.compile(r"要|将|预期|争取|努力|当月")
+#: words of a goal or of the future (要, 将, 预期): a period after them is a goal's (主要, 重要, 需要 are no such
+#: words); 当月 in a plan names the month to come
+_FUTURE = re.compile(r"(?<![主重需必纲])要|将|预期|争取|努力|当月")
 
 
 def _span_opening(sentence: str, end: str, carried: str, year: int) -> str:

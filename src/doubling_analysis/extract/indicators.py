@@ -137,6 +137,10 @@ _APPLIED = re.compile(r"(?:申报|申请)(?!认定)[^，,；;。\d]{0,4}$")  # �
 _STOCK_WORDS = re.compile(r"累计|达到|达|增至|增加到|共有|总数|总量|拥有|现有")
 
 
+#: the words of new ones added (累计新增, 累计引进): a sum of additions, not the stock 累计培育 gives
+_ADDED = re.compile(r"新增|净增|新建|引进|引入")
+
+
 def _is_stock_of_new(code: str | None, clause_before: str, unit: str | None) -> bool:
     """A count of a code for new ones (…_new: firms certified in the period) written as a stock (专精特新“小巨人”企业
     分别达到2家、19家, 累计培育专精特新中小企业超过14万家): no code names the stock."""
@@ -145,6 +149,8 @@ def _is_stock_of_new(code: str | None, clause_before: str, unit: str | None) -> 
     stock = _STOCK_WORDS.search(clause_before)
     if stock is None:
         return False
+    if "累计" in stock.group(0) and _ADDED.match(clause_before[stock.end() :].lstrip()):
+        return False  # 累计新增专精特新企业20家: the new ones added up over the period, still new ones
     return "累计" in stock.group(0) or not _NEW.search(clause_before)
 
 
@@ -170,6 +176,18 @@ _NAMES_BEFORE_RESPECTIVELY = re.compile(r"([^，,；;。：:\d]{2,40}?)\s*分别
 _QUALIFIER_ONLY = re.compile(
     r"^\s*(?:[两二三四五2-5]\s*年平均|平均|年均|同比|比上年|较上年|比去年同期|较去年同期)?\s*$"
 )
+
+
+#: 和 / 及 / 与 inside an industry's name (批发和零售业, 石油和天然气开采业, 住宿和餐饮业): no list's separator
+_AND_IN_A_NAME = re.compile(r"[和及与](?=[\u4e00-\u9fff]{1,5}业(?:[、，,；;]|$))")
+
+
+def split_names(listed: str) -> list[str]:
+    """The names of a list joined by 、 / 和 / 及 / 与 (货物贸易和服务贸易, 营业收入、利润总额), keeping an industry's
+    name that holds 和 whole (批发和零售业、住宿和餐饮业: two names)."""
+    protected = _AND_IN_A_NAME.sub(lambda a: "\0" + str("和及与".index(a.group(0))), listed)
+    names = [n.strip() for n in re.split(r"[、和及与]", protected) if n.strip()]
+    return [re.sub(r"\0(\d)", lambda d: "和及与"[int(d.group(1))], n) for n in names]
 
 
 def _borrowed_list(clause_before: str, before: str) -> str:
@@ -198,7 +216,7 @@ def each_of_list(
     m = _EACH_OF_NAMES.search(clause[: rel[0]])
     if m is None:
         return []
-    names = [n.strip() for n in re.split(r"[、和及与]", m.group(1)) if n.strip()]
+    names = split_names(m.group(1))
     if any(vocab.sector_hits(n) for n in names):
         return []  # 电子信息、装备制造产业营业收入均增长10%: sectors of one measure
     tail = clause[m.end() :]  # the words after 均 up to the clause's end (增长12%左右)
@@ -216,7 +234,7 @@ def _respective_name(clause_before: str) -> str | None:
     m = _NAMES_BEFORE_RESPECTIVELY.search(clause_before[: i + 2]) if i > 0 else None
     if m is None or not _RATE_AFTER_RESPECTIVELY.match(clause_before[i + 2 :]):
         return None  # 国家级、省级开发区分别至少引进1个…: places, the measure written after 分别
-    names = [n.strip() for n in re.split(r"[、和及与]", m.group(1)) if n.strip()]
+    names = split_names(m.group(1))
     if names and _HEAD_NOUN_AT_END.search(names[-1]):
         return None  # 新能源电池、硅光伏、绿色铝产业增加值分别增长…: the names are subjects of one measure
     k = sum(1 for x in lang.find_mentions(clause_before[i:]) if x.unit is not None)

@@ -238,7 +238,7 @@ def _unit_ok(cu, au) -> bool:
     if cu == au or (cu is not None and au and cu == lang.normalise(au)) or (cu is None and au == ""):
         return True  # no unit (an index): None in the candidate, empty in the annotation
     try:
-        return cu in UNITS and au in UNITS and canonical_unit(cu) == canonical_unit(au)
+        return cu in UNITS and au in UNITS and _base_unit(cu) == _base_unit(au)  # 人 and 千人: one dimension
     except (KeyError, ValueError):
         return False
 
@@ -262,9 +262,19 @@ def _canon_plain(value, unit):
     if value is None or unit is None or unit not in UNITS:
         return value
     try:
-        return convert(float(value), unit, canonical_unit(unit))
+        return convert(float(value), unit, _base_unit(unit))
     except (KeyError, ValueError):
         return value
+
+
+def _base_unit(unit: str) -> str:
+    """The canonical unit of ``unit``, or for a dimension the loader keeps as declared (counts, tonnes) the unit of
+    factor 1 of that dimension: 165千人 and 165000人 are one figure (16萬5千人)."""
+    canon = canonical_unit(unit)
+    if canon != unit:
+        return canon
+    dim = UNITS[unit][0]
+    return next((u for u, (d, f) in UNITS.items() if d == dim and f == 1.0), unit)
 
 
 OOS_FIELDS = ("unit", "comparator", "tier", "year", "per", "indicator")

@@ -180,3 +180,10 @@ def test_synthetic_new_ones_added_up_keep_their_new_code_and_a_main_indicator_is
     # a plan of March quoting 1—2月 under 主要指标 (主要 is no 要 of a goal): January-February's result
     plan = cands("1—2月，主要指标中规上工业增加值增长9.5%。", kind="plan", issued="2023-03-10")
     assert by_value(plan, 9.5).period == "2023-01..2023-02"
+
+
+def test_synthetic_wan_then_qian_is_one_amount():
+    # 16萬5千人 = 16 × 10 000 + 5 × 1 000 = 165 000 people (before: 1 000 人, the 千 read alone)
+    found = cands("園區從業員工超過16萬5千人、年增5.6%。", issued="2021-12-14", jurisdiction="ho-tw")
+    row = by_value(found, 165000.0)
+    assert (row.unit, row.bound) == ("人", "lower")

@@ -58,6 +58,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "万户": ("count", 1e4),
     "万家": ("count", 1e4),
     "万人": ("count", 1e4),
+    "千人": ("count", 1e3),  # 16萬5千人 is read as 165000 人; 165千人 as written by a reviewer (issue 22, batch 14)
     "台": ("count", 1.0),
     "套": ("count", 1.0),
     "万台": ("count", 1e4),

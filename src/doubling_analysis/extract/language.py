@@ -245,6 +245,7 @@ _MINUS_BEFORE = re.compile(r"(?:^|[为是：:，,（(长])[-−]$")
 #: digits below it, N兆 and the 亿 below it, N亿 and the 万 below it
 COMPOUND = re.compile(
     rf"(?<![\d.,])(?P<a>\d{{1,4}})\s*(?:万\s*(?P<b>\d,\d{{3}}|\d{{4}})(?![\d,.])\s*(?P<u>{_UNIT_ALT})"
+    rf"|万\s*(?P<e>\d)\s*千\s*(?P<v>{_UNIT_ALT})"
     r"|兆\s*(?P<c>\d,\d{3}|\d{1,4})(?![\d,.])\s*亿\s*元?|亿\s*(?P<d>\d,\d{3}|\d{1,4})(?![\d,.])\s*万\s*元?)"
 )
 #: tenths in words (约八成, 达六成, 六成以上) before a punctuation mark or the end: n / 10
@@ -254,10 +255,13 @@ TENTHS = re.compile(
 
 
 def _compound(m: re.Match) -> tuple[float, str | None]:
-    """The value and unit of an amount in two magnitudes: 1万8977家 -> (18977, 家), 2兆1471亿元 -> (21471, 亿元)."""
+    """The value and unit of an amount in two magnitudes: 1万8977家 -> (18977, 家), 16万5千人 -> (165000, 人),
+    2兆1471亿元 -> (21471, 亿元)."""
     a = float(m["a"])
     if m["b"] is not None:
         return a * 1e4 + float(m["b"].replace(",", "")), _unit_of(None, m["u"])
+    if m["e"] is not None:  # 16万5千人 -> (165000, 人)
+        return a * 1e4 + float(m["e"]) * 1e3, _unit_of(None, m["v"])
     if m["c"] is not None:
         return a * 1e4 + float(m["c"].replace(",", "")), "亿元"
     return a * 1e4 + float(m["d"].replace(",", "")), "万元"

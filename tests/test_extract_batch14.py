@@ -187,3 +187,21 @@ def test_synthetic_wan_then_qian_is_one_amount():
     found = cands("園區從業員工超過16萬5千人、年增5.6%。", issued="2021-12-14", jurisdiction="ho-tw")
     row = by_value(found, 165000.0)
     assert (row.unit, row.bound) == ("人", "lower")
+
+
+def test_synthetic_a_sector_before_an_amount_with_no_measure_is_its_size():
+    # 电子信息产业突破1000亿元, 新能源汽车及零部件达到800亿元: the size of the industry, the measure not named
+    # (sector_scale, for the reviewer to check); before: no code, and NEW:及零部件
+    found = cands(
+        "到2025年，电子信息产业突破1000亿元，新能源汽车及零部件达到800亿元。", kind="plan", issued="2021-05-01"
+    )
+    assert [(c.indicator_code, c.sector) for c in found] == [
+        ("sector_scale", "electronics"),
+        ("sector_scale", "automotive"),
+    ]
+    assert all("unknown_indicator" in c.review for c in found)
+
+
+def test_synthetic_guard_a_sector_with_its_measure_keeps_the_measure():
+    found = cands("到2025年，电子信息产业营业收入突破1000亿元。", kind="plan", issued="2021-05-01")
+    assert found[0].indicator_code != "sector_scale"

@@ -532,6 +532,10 @@ def _spot_candidates(
                 (hit.phrase.if_sector if code == hit.phrase.indicator else code),
             )
             review += rev if len(sectors) > 1 else [r for r in rev if r != "sector_list"]
+    elif _scale_of_sector(vocab, ctx, clause, spot.rel[0], unit, code):
+        named, rev = resolve_sectors(vocab, clause, spot.rel[0], "")
+        sectors, code = [*respective(named, clause[: spot.rel[0]])], "sector_scale"  # 电子信息产业突破1000亿元
+        review += rev if len(sectors) > 1 else [r for r in rev if r != "sector_list"]
     if unknown_industry(vocab, ctx, clause, hit, sectors, code):
         code, review = industry_code(ctx, hit, code, clause[: spot.rel[0]], review)  # 农林牧渔业总产值增长4.3%
     if (
@@ -1123,6 +1127,22 @@ _FROM_PERIOD = re.compile(r"由\s*(?:第?\s*[一二三四1-4]\s*季度?|首季�
 
 def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
+
+
+#: what is left of a sector's amount once the sector is named (新能源汽车产业|规模, 新能源汽车|及零部件): no measure
+_SCALE_LEFT = re.compile(r"(?:产业|行业)?(?:总?规模)?|[及和与][\u4e00-\u9fff]{1,4}")
+
+
+def _scale_of_sector(
+    vocab: lang.Vocabulary, ctx: DocContext, clause: str, at: int, unit: str | None, code: str | None
+) -> bool:
+    """A sector named before an amount of money with no measure of its own (电子信息产业突破1000亿元, 新能源汽车及零部件
+    达到1000亿元, 新能源汽车产业规模达到1000亿元): the size of that industry, the measure not named (sector_scale)."""
+    if "sector_scale" not in ctx.indicator_kinds or lang.UNITS.get(unit or "", ("?",))[0] != "money":
+        return False
+    if code is not None and not (code.startswith("NEW:") and _SCALE_LEFT.fullmatch(code[4:])):
+        return False
+    return bool(vocab.sector_hits(clause[:at]))
 
 
 def _head(sentence: str) -> str:

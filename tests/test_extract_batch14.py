@@ -205,3 +205,13 @@ def test_synthetic_a_sector_before_an_amount_with_no_measure_is_its_size():
 def test_synthetic_guard_a_sector_with_its_measure_keeps_the_measure():
     found = cands("到2025年，电子信息产业营业收入突破1000亿元。", kind="plan", issued="2021-05-01")
     assert found[0].indicator_code != "sector_scale"
+
+
+def test_synthetic_a_stock_count_under_a_year_to_date_is_the_month_end():
+    # 1至7月 (page of 2024-08-20): 新增规上工业企业3家 is a flow over January-July; 总数达到174家 is the stock at the end
+    # of July (2024-07), as is a headcount (从业人员超过2万人); before: both 2024-01..2024-07
+    text = "1至7月，园区新增规上工业企业3家，总数达到174家，从业人员超过2万人。"
+    found = cands(text, issued="2024-08-20")
+    assert by_value(found, 3.0).period == "2024-01..2024-07"
+    assert by_value(found, 174.0).period == "2024-07"
+    assert by_value(found, 2.0).period == "2024-07"  # 2 万人

@@ -731,6 +731,8 @@ def _as_report(
     this_month = _THIS_MONTH.search(before)
     if this_month and months is not None and months > 1 and lang.ytd_months(before[this_month.end() :]) is None:
         months = -months  # 1-5月…，其中当月实现产值1001.1亿元: May alone
+    if months is not None and 0 < months < 12 and _stock_count(spot, c.unit):
+        months = -months  # 1至7月，…总数达到174家: the stock at the end of July, no flow over the months
     span = lang.report_span(spot.sentence, before, year)
     if span is None and spot.span_open and lang.explicit_year(before) is None and lang.ytd_months(before) is None:
         span = lang.report_span(spot.span_open, spot.span_open, year)  # 「十四五」期間，…；工業增加值達到1.2萬億元
@@ -1143,6 +1145,20 @@ def _scale_of_sector(
     if code is not None and not (code.startswith("NEW:") and _SCALE_LEFT.fullmatch(code[4:])):
         return False
     return bool(vocab.sector_hits(clause[:at]))
+
+
+#: a count reached (增至, 总数达到, 共有) or a headcount (从业人员, 员工): a stock at a date, not a flow over a period
+_STOCK_REACHED = re.compile(r"增至|增加到|总数|总量|共有|现有|拥有|从业|员工|职工|就业人员|在岗")
+_ADDED_IN_CLAUSE = re.compile(r"新增|净增|新开工|引进|引入|培育|新认定|新建|签约|开工|投产|竣工")
+
+
+def _stock_count(spot: Spot, unit: str | None) -> bool:
+    """A report's count that is a stock (全市规上工业企业增至1295家, 总数达到174家, 從業員工超過16萬5千人): under a
+    year to date it is the count at the end of the last month, not a flow over the months."""
+    if lang.UNITS.get(unit or "", ("?",))[0] != "count":
+        return False
+    clause_before = spot.clause[: spot.rel[0]]
+    return bool(_STOCK_REACHED.search(clause_before)) and not _ADDED_IN_CLAUSE.search(clause_before)
 
 
 def _head(sentence: str) -> str:

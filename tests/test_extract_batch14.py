@@ -215,3 +215,19 @@ def test_synthetic_a_stock_count_under_a_year_to_date_is_the_month_end():
     assert by_value(found, 3.0).period == "2024-01..2024-07"
     assert by_value(found, 174.0).period == "2024-07"
     assert by_value(found, 2.0).period == "2024-07"  # 2 万人
+
+
+def test_synthetic_bare_value_added_takes_the_scope_of_the_output_before_it():
+    # 完成工业总产值179.5亿元…；增加值同比增长28.8%: the value added of all industry (the output's scope, 工业), and
+    # after 规上工业产值 the above-scale one (before: NEW:增加值 for both)
+    found = cands("8月，全市完成工业总产值179.5亿元，同比增长37.6%；增加值同比增长28.8%。", issued="2022-09-20")
+    assert by_value(found, 28.8).indicator_code == "industrial_va_growth"
+    found = cands("2023年，全区规上工业产值首次突破400亿元，增加值增速达5.6%。", issued="2024-02-01")
+    assert by_value(found, 5.6).indicator_code == "va_growth"
+
+
+def test_synthetic_a_rate_reaching_a_figure_is_the_growth_of_its_measure():
+    # 规上工业产值增速达到18%以上: the growth of output reaches 18 % (before: 达到 hid the growth word, so the % of a level
+    # was read as NEW:规上工业产值)
+    found = cands("力争规上工业产值增速达到18%以上。", kind="plan", issued="2018-03-01")
+    assert found[0].indicator_code == "output_value_growth"

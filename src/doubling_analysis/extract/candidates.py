@@ -45,6 +45,7 @@ from .indicators import (
     _all_industry_codes,
     _carried_subject,
     _measure_words,
+    bare_value_added,
     collective_count,
     counted_after,
     each_of_list,
@@ -549,6 +550,9 @@ def _spot_candidates(
             vocab, ctx, code
         )  # 煤炭工业增加值 after 规模以上工业增加值, 规模以上工业实现工业增加值
     code, review = general_indicator_rules(vocab, ctx, spot, unit, code, review, months)
+    subject_va = bare_value_added(vocab, ctx, spot, code, unit)
+    if subject_va is not None:  # 完成工業總產值179.5億元…；增加值同比增長28.8%: that industry's value added
+        code, review = subject_va, [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
     collective = collective_count(clause[: spot.rel[0]], hit, code, unit)
     if collective is not None:  # 单项冠军、独角兽等优质企业1000家: the list's collective, not its last item
         code, review = collective, [*review, "unknown_indicator"]

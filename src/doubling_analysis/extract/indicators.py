@@ -22,6 +22,8 @@ _GROWTH = re.compile(
     r"[^，,。；到至]{0,6}(?:\d+(?:\.\d+)?\s*%?\s*[、和及]\s*)*$"  # …分别增长9.2%、6.8%、|8.9%: a list's later items
     # one character (增24%, 減9.8%及11.6%, 同比升6.8%): right before the number or the list of numbers it governs
     r"|(?:增(?![长速幅加值])|减(?![少排])|跌|(?<![提上])升(?![级格值]))[\d.%及和、\s]{0,12}$"
+    # 增速达到18%以上, 增幅保持在10%: the rate itself reaches the figure
+    r"|(?:增速|增幅)\s*(?:达到|保持在|稳定在|提高到|提高至|提升到|提升至|回升到|回升至)\s*(?:\d+(?:\.\d+)?\s*%?\s*[、和及]\s*)*$"
 )
 #: a change named after its number (錄得1.1%的按年跌幅, 3.8%的同比升幅): a growth rate; 跌幅 / 降幅 a fall
 _GROWTH_AFTER = re.compile(r"^\s*的?\s*(?:按年|同比)?\s*(升幅|增幅|跌幅|降幅)")
@@ -188,6 +190,33 @@ def split_names(listed: str) -> list[str]:
     protected = _AND_IN_A_NAME.sub(lambda a: "\0" + str("和及与".index(a.group(0))), listed)
     names = [n.strip() for n in re.split(r"[、和及与]", protected) if n.strip()]
     return [re.sub(r"\0(\d)", lambda d: "和及与"[int(d.group(1))], n) for n in names]
+
+
+#: the scope of industry written before an output or revenue measure (规上工业产值, 工業總產值): its value added is
+#: the scope's (规上工业增加值, 工业增加值)
+_SCOPE_OF_OUTPUT = re.compile(
+    r"(规模以上工业|规上工业|规模工业|全部工业|工业)(?:企业)?(?:总产值|产值|营业收入|主营业务收入)"
+)
+
+
+def bare_value_added(
+    vocab: lang.Vocabulary, ctx: DocContext, spot: Spot, code: str | None, unit: str | None
+) -> str | None:
+    """增加值 written alone (no scope before it) after an output measure of a scope of industry in the same sentence
+    or paragraph (完成工业总产值179.5亿元，同比增长37.6%；增加值同比增长28.8%, 规上工业产值首次突破400亿元，增加值增速
+    达5.6%): the value added of that scope, as the output's subject carries; None otherwise."""
+    if code not in ("NEW:增加值", "NEW:增加值增速"):
+        return None
+    before = spot.paragraph[: spot.ps0 + spot.c0] if spot.paragraph else spot.sentence[: spot.c0]
+    scopes = list(_SCOPE_OF_OUTPUT.finditer(before[-config.EXTRACT_MAX_SENTENCE_CHARS :]))
+    phrase = vocab.phrase(f"{scopes[-1].group(1)}增加值") if scopes else None
+    found = phrase.indicator if phrase else None
+    if found is None:
+        return None
+    growth = unit == "%" and bool(_GROWTH.search(spot.clause[: spot.rel[0]]))
+    if growth:
+        return ctx.growth_of.get(found, found if ctx.indicator_kinds.get(found) == "growth_rate" else None)
+    return ctx.level_of.get(found, found if ctx.indicator_kinds.get(found) != "growth_rate" else None)
 
 
 def _borrowed_list(clause_before: str, before: str) -> str:

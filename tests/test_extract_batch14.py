@@ -231,3 +231,12 @@ def test_synthetic_a_rate_reaching_a_figure_is_the_growth_of_its_measure():
     # was read as NEW:规上工业产值)
     found = cands("力争规上工业产值增速达到18%以上。", kind="plan", issued="2018-03-01")
     assert found[0].indicator_code == "output_value_growth"
+
+
+def test_synthetic_a_bare_total_counts_the_measure_of_the_clause_before():
+    # 新增规上工业企业3家，总数达到174家: 总数 is the stock of the firms named before (firms; before: NEW:总数);
+    # 研发经费支出占GDP比重 is R&D intensity (before: NEW)
+    found = cands("1至7月，园区新增规上工业企业3家，总数达到174家。研发经费支出占GDP比重2.55%。", issued="2024-08-20")
+    assert by_value(found, 3.0).indicator_code == "firms_new"
+    assert by_value(found, 174.0).indicator_code == "firms"
+    assert by_value(found, 2.55).indicator_code == "rd_gdp_share"

@@ -550,6 +550,10 @@ def _spot_candidates(
             vocab, ctx, code
         )  # 煤炭工业增加值 after 规模以上工业增加值, 规模以上工业实现工业增加值
     code, review = general_indicator_rules(vocab, ctx, spot, unit, code, review, months)
+    if code in ("NEW:总数", "NEW:总量") and lang.UNITS.get(unit or "", ("?",))[0] == "count":
+        total_of, _ = _carried_subject(vocab, sentence[: spot.c0])
+        if total_of is not None and total_of.phrase.indicator:  # 新增规上工业企业3家，总数达到174家: the firms' stock
+            code, review = total_of.phrase.indicator, [r for r in review if r != "unknown_indicator"]
     subject_va = bare_value_added(vocab, ctx, spot, code, unit)
     if subject_va is not None:  # 完成工業總產值179.5億元…；增加值同比增長28.8%: that industry's value added
         code, review = subject_va, [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]

@@ -240,3 +240,15 @@ def test_synthetic_a_bare_total_counts_the_measure_of_the_clause_before():
     assert by_value(found, 3.0).indicator_code == "firms_new"
     assert by_value(found, 174.0).indicator_code == "firms"
     assert by_value(found, 2.55).indicator_code == "rd_gdp_share"
+
+
+def test_synthetic_bases_written_with_zhi_or_a_ratio_to_last_year_and_an_aggregate_against_last_year():
+    # 较之上年 is a base (the goal is the plan's year, no past result; before: a 2022 result flagged past); 为上年的
+    # 108.5% is this year's ratio to last year (2022 on a page of 2023-02; before: 2021); 战略性新兴产业产值比上年增长19%
+    # is the aggregate's output growth, proposed as NEW (before: read as all industry's output growth)
+    plan = cands("全市工业增加值较之上年增长8.2%。", kind="plan", issued="2023-02-10")
+    assert (plan[0].target_year, plan[0].period) == (2023, None)
+    report = cands("全市规上工业增加值为上年的108.5%。", issued="2023-02-10")
+    assert report[0].period == "2022"
+    aggregate = cands("全市战略性新兴产业产值比上年增长19%。", issued="2023-02-10")
+    assert aggregate[0].indicator_code.startswith("NEW:战略性新兴产业")

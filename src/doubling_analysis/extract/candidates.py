@@ -391,7 +391,7 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
 
 
 #: last year as the time of a result (去年，… / 上年全县…), not a base (比去年, 较上年, 上年同期, 为上年的)
-_LAST_YEAR = re.compile(r"(?<![比较与同为是])(?:去年|上年)(?!同期|的|同季)")
+_LAST_YEAR = re.compile(r"(?<![比较与同为是之于以])(?:去年|上年)(?!同期|的|同季)")  # 较之上年, 高于上年: bases
 #: this year or the year ahead (今年, 新的一年, 明年): a goal's time, not a result's
 _THIS_YEAR = re.compile(r"今年|本年|新的一年|明年")
 #: a year written in a clause in any form (2020年, 今年, 十四五, 2025): the clause has its own year

@@ -555,7 +555,7 @@ def sub_annual_value_added(
 #: have codes of their own: sei_va_share, sei_output_share)
 _AGGREGATE_MEASURE = re.compile(
     r"(?P<a>战略性新兴产业|战略新兴产业|高新技术产业|数字经济核心产业|数字经济)(?:企业)?(?:实现|完成)?"
-    r"(?P<m>总产值|产值|增加值|营业收入|主营业务收入|营收|收入)[^，,；;。\d占比重]{0,8}$"
+    r"(?P<m>总产值|产值|增加值|营业收入|主营业务收入|营收|收入)(?:(?!占|比重)[^，,；;。\d]){0,8}$"  # 比上年增长: kept
 )
 _GENERIC_MEASURE_CODES = re.compile(
     r"^(?:output_value|va|industrial_va|revenue|sector_revenue|main_revenue)(?:_growth)?$"

@@ -114,7 +114,8 @@ _PER_YEAR_RATE = re.compile(r"每年|年均")
 
 
 #: 上年的 right before a figure (or a list of its parts, 10.0:49.0:), not after 比/较/与 (a base)
-_OF_THE_YEAR_BEFORE = re.compile(r"(?<![比较与同])上年的\s*(?:[\d.]+\s*[:：]\s*)*$")
+#: (为上年的120%, 是上年的1.5倍, 达到上年的…: a ratio to last year's level, no figure of last year)
+_OF_THE_YEAR_BEFORE = re.compile(r"(?<![比较与同为是])(?<!达到)上年的\s*(?:[\d.]+\s*[:：]\s*)*$")
 
 
 #: a base's level right before the figure (较2023年的 / 相較於112年的): a level of that year (Western or ROC)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import config
@@ -877,6 +877,113 @@ def _pair_growth(
 _INCENTIVE = re.compile(r"奖励|补助|奖补|补贴|给予")
 
 
+@dataclass
+class _Reading:
+    """What a document's earlier sentences say about the ones after them, as :func:`text_candidates` reads on."""
+
+    sticky: int | None = (
+        None  # the year of the goals set last (到2025年, 十四五末, 2023年，…) for those that write none
+    )
+    labelled: dict[str, int] = field(default_factory=dict)  # a plan: the year of each goal named in quotation marks
+    months: int | None = None  # a report's year to date (上半年: 6), or -M for the month M alone (上月), carried on
+    carried_tier: str | None = None  # 力争到2025年： over the list items under it
+    doubled: bool = False  # the plan's doubling is stated once (its title); later mentions repeat it
+    # a report: the year a sentence opens with (2013年，…), over the sentences after it; True when written 今年/去年
+    lead_year: tuple[int, bool] | None = None
+    quarter: int | None = None  # a report: a quarter alone (2023年第二季…) of a sentence, over the sentences after it
+    prior: tuple[Spot, list[Candidate]] | None = None  # a report's level ending the sentence before
+    above_scale_before: bool = False  # the last value-added total before the paragraph was above-scale industry's
+    measure_before: str = ""  # a report's last paragraph naming a known measure
+    past_span: tuple[int, int] | None = None  # a plan: the years a heading over results names (过去五年), to the next
+    # within a paragraph:
+    span_open: str = ""  # a report: a span opening a ；-piece, over the pieces after it up to the sentence's end
+    semi_tier: str | None = None  # a plan: 力争实现A；B；C。: the tier word heading a ；-piece, over the next pieces
+    past_open: int | None = None  # a plan: the year of results ending a ；-piece, over the next piece
+
+    def new_paragraph(self, paragraph: str, ctx: DocContext) -> None:
+        if ctx.kind == "plan" and ctx.issued_year is not None and _is_heading(paragraph):
+            self.past_span = _past_heading(paragraph, ctx.issued_year)
+        self.span_open, self.semi_tier, self.past_open = "", None, None
+
+    def before_sentence(self, sentence: str, ctx: DocContext, to_year: re.Match | None) -> None:
+        """The year and month a sentence names before its figures are read."""
+        named_goal = _named_goal_year(sentence, self.labelled) if ctx.kind == "plan" and not to_year else None
+        if named_goal is not None:
+            self.sticky = named_goal  # “五强”目标具体为：… after 到2022年，…实现“五强”发展目标: the goals of 2022
+        if ctx.kind != "report":
+            return
+        last_month = _last_month(sentence, ctx)
+        if last_month is not None and lang.ytd_months(sentence) is None:
+            self.months = last_month  # 上月，全省工业增加值增长8.1%: that month alone, and the sentences after it
+        alone = _MONTH_ALONE.search(sentence)
+        if alone and 1 <= int(alone.group(1)) <= 12 and lang.ytd_months(sentence[: alone.start()]) is None:
+            self.months = -int(alone.group(1))  # …数据显示，9月，规模以上工业增加值增长5.6%: September alone
+
+    def tier_for(self, sentence: str) -> str | None:
+        """The tier carried to a sentence's figures that write none of their own."""
+        return self.carried_tier or (None if _OWN_TIME.match(sentence) else self.semi_tier)
+
+    def after_sentence(
+        self,
+        sentence: str,
+        end: str,
+        paragraph: str,
+        found: list[tuple[Spot, list[Candidate]]],
+        ctx: DocContext,
+        to_year: re.Match | None,
+    ) -> None:
+        """What a sentence (ended by ``end``) sets for the sentences after it."""
+        if ctx.kind == "plan":
+            self.past_open = _past_ending(found, end) or _past_opening(sentence, found, ctx)
+            self.semi_tier = _tier_over_semicolon(sentence, end, self.semi_tier)
+            self._plan_years(sentence, paragraph, found, ctx, to_year)
+        elif to_year and int(to_year.group(1)) > ctx.base_year:
+            self.sticky = int(to_year.group(1))
+            self.labelled.update({q: self.sticky for q in _QUOTED_LABEL.findall(sentence)})
+        if ctx.kind == "report":
+            self._report_periods(sentence, end, found, ctx)
+        if sentence.rstrip().endswith(("：", ":")) or paragraph.rstrip().endswith(("：", ":")):
+            word, _ = lang.tier(sentence, sentence)
+            self.carried_tier = word if word else self.carried_tier
+        elif ctx.kind == "plan" and (lead := _colon_lead(sentence)):
+            word, _ = lang.tier(lead, lead)  # 力争到2025年：（一）…；（二）…: over the items after the colon
+            self.carried_tier = word if word else self.carried_tier
+
+    def _plan_years(
+        self, sentence: str, paragraph: str, found: list, ctx: DocContext, to_year: re.Match | None
+    ) -> None:
+        opened_goal = _goal_opening(sentence, ctx) if not to_year else None
+        if opened_goal is not None:
+            self.sticky = opened_goal  # 会议提出，2023年，…力争实现…；…: the goals of 2023, over the pieces after it
+        if to_year and int(to_year.group(1)) > ctx.base_year:
+            self.sticky = int(to_year.group(1))
+            self.labelled.update({q: self.sticky for q in _QUOTED_LABEL.findall(sentence)})
+        plan = lang.horizon(sentence) if _HORIZON_GOAL.search(sentence) else None
+        if plan:
+            self.sticky = plan[1]
+        ahead = lang._NEXT_YEARS.search(sentence)
+        if ahead and not to_year and not plan:  # 未来五年，…: the horizon of the targets after it too
+            self.sticky = ctx.base_year + int(lang.parse_number(ahead.group(1)) or 0)
+        titled = _heading_year(paragraph, found, ctx) if not to_year else None
+        if titled is not None:
+            self.sticky = titled  # a heading of its own line (2017年主要工作): the year of the targets under it
+
+    def _report_periods(self, sentence: str, end: str, found: list, ctx: DocContext) -> None:
+        self.span_open = _span_opening(sentence, end, self.span_open, ctx.year)
+        written = lang.last_period(lang.without_bases(_FROM_PERIOD.sub(_blank, sentence)))
+        ytd = lang.ytd_months(written)
+        self.months = ytd if ytd is not None else (None if lang.explicit_year(sentence) else self.months)
+        named = lang.month_alone(sentence) if not found and ytd is None else None
+        if named is not None:
+            self.months = named  # 十堰市8月份工业经济回暖态势明显。当月，…: a sentence with no figure names the month
+        opened = _leading_year(sentence, ctx)
+        self.lead_year = opened if opened is not None else self.lead_year
+        alone_q = lang.quarter_alone(written) if ytd is None else None
+        self.quarter = (
+            alone_q if alone_q is not None else (None if ytd or lang.explicit_year(sentence) else self.quarter)
+        )
+
+
 def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[Candidate]:
     """Candidates from the running text (tables are read by :func:`table_candidates`). Sentences that set
     rewards (奖励, 补助: the amounts and the thresholds that earn them) are policy terms, not targets or figures;
@@ -884,41 +991,23 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     raw_text = text
     text, index = lang.normalise_mapped(raw_text)
     out: list[Candidate] = []
-    sticky: int | None = None
-    labelled: dict[str, int] = {}  # a plan: the year of each goal named in quotation marks (“五强” of 到2022年，…)
-    months: int | None = None  # a report's year to date (上半年: 6), or -M for the month M alone (上月), carried on
-    carried_tier: str | None = None  # 力争到2025年： over the list items under it
-    doubled = False
-    # a report: the year a sentence opens with (2013年，…), over the sentences after it; True when written 今年/去年
-    lead_year: tuple[int, bool] | None = None
-    quarter: int | None = None  # a report: a quarter alone (2023年第二季…) of a sentence, over the sentences after it
-    prior: tuple[Spot, list[Candidate]] | None = None  # a report's level ending the sentence before
+    state = _Reading()
     totals = [(t.end(), bool(_ABOVE_SCALE.match(t.group(0)))) for t in _VA_TOTAL.finditer(text) if _is_total(text, t)]
     k_total = 0
-    above_scale_before = False  # the last value-added total before the paragraph was above-scale industry's
-    measure_before = ""  # a report's last paragraph naming a known measure
-    past_span: tuple[int, int] | None = None  # a plan: the years a heading over results names (过去五年), to the next
     for p0, p1 in spans(text, re.compile(r"\n")):
         paragraph = text[p0:p1]
-        if ctx.kind == "plan" and ctx.issued_year is not None and _is_heading(paragraph):
-            past_span = _past_heading(paragraph, ctx.issued_year)
-        span_open = ""  # a report: a span opening a ；-piece, over the pieces after it up to the sentence's end
-        semi_tier: str | None = (
-            None  # a plan: 力争实现A；B；C。: the tier word heading a ；-piece, over the next pieces
-        )
-        past_open: int | None = None  # a plan: the year of results ending a ；-piece, over the next piece
+        state.new_paragraph(paragraph, ctx)
         while k_total < len(totals) and totals[k_total][0] <= p0:
-            above_scale_before = totals[k_total][1]
+            state.above_scale_before = totals[k_total][1]
             k_total += 1
         if paragraph.startswith("\t"):
-            continue
+            continue  # a table's line (table_candidates); a tier carried over a list stays
         sentences = [piece for a, b in spans(paragraph, _SENTENCE_END) for piece in _pieces(paragraph, a, b)]
         heading = paragraph[sentences[0][0] : sentences[0][1]] if _LIST_MARKER.match(paragraph) else ""
         if not _LIST_MARKER.match(paragraph):
-            carried_tier = None
+            state.carried_tier = None
         for s0, s1 in sentences:
             sentence = paragraph[s0:s1]
-            incentive = bool(_INCENTIVE.search(sentence))  # 给予100万元奖励: its amounts are subsidies, no figures
             if (
                 ctx.kind == "plan"
                 and _PAST.search(sentence)
@@ -927,113 +1016,83 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             ):
                 continue  # a past fact; but 过去五年，… opening a review gives results (see _past_in_plan)
             to_year = lang._TO_YEAR.search(sentence) or _GOAL_YEAR.search(sentence)
-            named_goal = _named_goal_year(sentence, labelled) if ctx.kind == "plan" and not to_year else None
-            if named_goal is not None:
-                sticky = named_goal  # “五强”目标具体为：… after 到2022年，…实现“五强”发展目标: the goals of 2022
-            clauses = spans(sentence, _CLAUSE_END)
+            state.before_sentence(sentence, ctx, to_year)
             r0 = index[p0 + s0]
-            raw_at = tuple(i - r0 for i in index[p0 + s0 : p0 + s1 + 1])
-            raw_sentence = raw_text[r0 : index[p0 + s1]]
-            found: list[tuple[Spot, list[Candidate]]] = []
-            per_clause: dict[int, int] = {}
-            last_month = _last_month(sentence, ctx) if ctx.kind == "report" else None
-            if last_month is not None and lang.ytd_months(sentence) is None:
-                months = last_month  # 上月，全省工业增加值增长8.1%: that month alone, and the sentences after it
-            alone = _MONTH_ALONE.search(sentence) if ctx.kind == "report" else None
-            if alone and 1 <= int(alone.group(1)) <= 12 and lang.ytd_months(sentence[: alone.start()]) is None:
-                months = -int(alone.group(1))  # …数据显示，9月，规模以上工业增加值增长5.6%: September alone
-            for m in sentence_mentions(sentence, item=s0 == 0 and bool(heading)):
-                if incentive and (ctx.kind == "plan" or lang.UNITS.get(m.unit or "", ("?",))[0] == "money"):
-                    continue  # a report's count of awards won (获省科技奖励11项) stays
-                if m.unit == "× base":
-                    if doubled or ctx.kind == "report":
-                        continue
-                    doubled = True  # the plan's doubling is stated once (its title); later mentions repeat it
-                c0, c1 = next(((a, b) for a, b in clauses if a <= m.start < b), (0, len(sentence)))
-                per_clause[c0] = per_clause.get(c0, 0) + 1
-                if per_clause[c0] > config.EXTRACT_MAX_CANDIDATES_PER_CLAUSE:
-                    if per_clause[c0] == config.EXTRACT_MAX_CANDIDATES_PER_CLAUSE + 1 and found:
-                        for r in found[-1][1]:
-                            r.review.append("clause_limit")
-                    continue
-                spot = Spot(
-                    m,
-                    sentence,
-                    r0,
-                    c0,
-                    c1,
-                    heading,
-                    raw_sentence,
-                    raw_at,
-                    p0,
-                    paragraph,
-                    s0,
-                    measure_before,
-                    span_open,
-                    past_open,
-                    past_span,
-                )
-                found.append(
-                    (
-                        spot,
-                        _spot_candidates(
-                            spot,
-                            ctx,
-                            vocab,
-                            sticky,
-                            months,
-                            carried_tier or (None if _OWN_TIME.match(sentence) else semi_tier),
-                            above_scale_before,
-                            lead_year,
-                            quarter,
-                        ),
-                    )
-                )
+            raw = (r0, raw_text[r0 : index[p0 + s1]], tuple(i - r0 for i in index[p0 + s0 : p0 + s1 + 1]))
+            found = _sentence_candidates(sentence, (p0, s0), paragraph, heading, raw, state, ctx, vocab)
             if ctx.kind == "report":
-                out += _pair_growth(found, ctx, vocab, prior)
-                prior = found[-1] if found and not _is_growth(found[-1][0]) and found[-1][0].m.unit != "%" else None
+                out += _pair_growth(found, ctx, vocab, state.prior)
+                last = found[-1] if found else None
+                state.prior = last if last and not _is_growth(last[0]) and last[0].m.unit != "%" else None
             else:
                 out += [c for _, rows in found for c in rows]
-                past_open = _past_ending(found, paragraph[s1 : s1 + 1]) or _past_opening(sentence, found, ctx)
-                semi_tier = _tier_over_semicolon(sentence, paragraph[s1 : s1 + 1], semi_tier)
-            opened_goal = _goal_opening(sentence, ctx) if ctx.kind == "plan" and not to_year else None
-            if opened_goal is not None:
-                sticky = opened_goal  # 会议提出，2023年，…力争实现…；…: the goals of 2023, over the pieces after it
-            if to_year and int(to_year.group(1)) > ctx.base_year:
-                sticky = int(to_year.group(1))
-                labelled.update({q: sticky for q in _QUOTED_LABEL.findall(sentence)})
-            plan = lang.horizon(sentence) if ctx.kind == "plan" and _HORIZON_GOAL.search(sentence) else None
-            if plan:
-                sticky = plan[1]
-            ahead = lang._NEXT_YEARS.search(sentence) if ctx.kind == "plan" else None
-            if ahead and not to_year and not plan:  # 未来五年，…: the horizon of the targets after it too
-                sticky = ctx.base_year + int(lang.parse_number(ahead.group(1)) or 0)
-            titled = _heading_year(paragraph, found, ctx) if ctx.kind == "plan" and not to_year else None
-            if titled is not None:
-                sticky = titled  # a heading of its own line (2017年主要工作): the year of the targets under it
-            if ctx.kind == "report":
-                span_open = _span_opening(sentence, paragraph[s1 : s1 + 1], span_open, ctx.year)
-                written = lang.last_period(lang.without_bases(_FROM_PERIOD.sub(_blank, sentence)))
-                ytd = lang.ytd_months(written)
-                months = ytd if ytd is not None else (None if lang.explicit_year(sentence) else months)
-                named = lang.month_alone(sentence) if not found and ytd is None else None
-                if named is not None:
-                    months = (
-                        named  # 十堰市8月份工业经济回暖态势明显。当月，…: a sentence with no figure names the month
-                    )
-                opened = _leading_year(sentence, ctx)
-                lead_year = opened if opened is not None else lead_year
-                alone_q = lang.quarter_alone(written) if ytd is None else None
-                quarter = alone_q if alone_q is not None else (None if ytd or lang.explicit_year(sentence) else quarter)
-            if sentence.rstrip().endswith(("：", ":")) or paragraph.rstrip().endswith(("：", ":")):
-                word, _ = lang.tier(sentence, sentence)
-                carried_tier = word if word else carried_tier
-            elif ctx.kind == "plan" and (lead := _colon_lead(sentence)):
-                word, _ = lang.tier(lead, lead)  # 力争到2025年：（一）…；（二）…: over the items after the colon
-                carried_tier = word if word else carried_tier
+            state.after_sentence(sentence, paragraph[s1 : s1 + 1], paragraph, found, ctx, to_year)
         if ctx.kind == "report" and vocab.indicator_hits(paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]):
-            measure_before = paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]
+            state.measure_before = paragraph[-config.EXTRACT_MAX_SENTENCE_CHARS :]
     return out
+
+
+def _sentence_candidates(
+    sentence: str,
+    at: tuple[int, int],
+    paragraph: str,
+    heading: str,
+    raw: tuple[int, str, tuple[int, ...]],
+    state: _Reading,
+    ctx: DocContext,
+    vocab: lang.Vocabulary,
+) -> list[tuple[Spot, list[Candidate]]]:
+    """The numbers of one sentence (at paragraph offset ``at[0]``, sentence offset ``at[1]``; ``raw``: its offset, text
+    and character map in the raw text) with their candidate rows."""
+    (p0, s0), (r0, raw_sentence, raw_at) = at, raw
+    incentive = bool(_INCENTIVE.search(sentence))  # 给予100万元奖励: its amounts are subsidies, no figures
+    clauses = spans(sentence, _CLAUSE_END)
+    found: list[tuple[Spot, list[Candidate]]] = []
+    per_clause: dict[int, int] = {}
+    for m in sentence_mentions(sentence, item=s0 == 0 and bool(heading)):
+        if incentive and (ctx.kind == "plan" or lang.UNITS.get(m.unit or "", ("?",))[0] == "money"):
+            continue  # a report's count of awards won (获省科技奖励11项) stays
+        if m.unit == "× base":
+            if state.doubled or ctx.kind == "report":
+                continue
+            state.doubled = True  # the plan's doubling is stated once (its title); later mentions repeat it
+        c0, c1 = next(((a, b) for a, b in clauses if a <= m.start < b), (0, len(sentence)))
+        per_clause[c0] = per_clause.get(c0, 0) + 1
+        if per_clause[c0] > config.EXTRACT_MAX_CANDIDATES_PER_CLAUSE:
+            if per_clause[c0] == config.EXTRACT_MAX_CANDIDATES_PER_CLAUSE + 1 and found:
+                for r in found[-1][1]:
+                    r.review.append("clause_limit")
+            continue
+        spot = Spot(
+            m,
+            sentence,
+            r0,
+            c0,
+            c1,
+            heading,
+            raw_sentence,
+            raw_at,
+            p0,
+            paragraph,
+            s0,
+            state.measure_before,
+            state.span_open,
+            state.past_open,
+            state.past_span,
+        )
+        rows = _spot_candidates(
+            spot,
+            ctx,
+            vocab,
+            state.sticky,
+            state.months,
+            state.tier_for(sentence),
+            state.above_scale_before,
+            state.lead_year,
+            state.quarter,
+        )
+        found.append((spot, rows))
+    return found
 
 
 #: a full date (2020年3月12日): the day a page or bulletin is dated, not the year it reports on

@@ -252,3 +252,20 @@ def test_synthetic_bases_written_with_zhi_or_a_ratio_to_last_year_and_an_aggrega
     assert report[0].period == "2022"
     aggregate = cands("全市战略性新兴产业产值比上年增长19%。", issued="2023-02-10")
     assert aggregate[0].indicator_code.startswith("NEW:战略性新兴产业")
+
+
+def test_synthetic_a_headline_repeated_by_the_body_is_entered_once_and_one_of_a_group_is_no_figure():
+    # the headline before the page's date line repeats the body's 8.4 %: one row, the body's (before: two); a
+    # figure the headline alone gives stays; 首批4个试点之一 is the size of a group the city belongs to (before: 4 个)
+    text = (
+        "前7个月全市规上工业增加值同比增长8.4%\n2024-08-23 09:47:30 来源:日报 作者:记者\n"
+        "今年前7个月，全市规上工业增加值同比增长8.4%。全市被确定为首批4个试点城市之一。"
+    )
+    found = cands(text, issued="2024-08-23")
+    assert [c.growth_pct for c in found] == [8.4]
+    assert "relative_year" in found[0].review  # the body's row (今年前7个月)
+    alone = cands(
+        "全市工业投资增长12.5%\n2024-08-23 09:47:30 来源:日报\n今年前7个月，全市规上工业增加值同比增长8.4%。",
+        issued="2024-08-23",
+    )
+    assert sorted(c.growth_pct for c in alone) == [8.4, 12.5]  # guard: the headline's own figure stays

@@ -209,6 +209,9 @@ EXTRACT_REVIEW_PENALTY = {
 EXTRACT_KEEP_CONFIDENCE = 0.7
 #: a line this short (a heading) ends a sentence even without punctuation
 EXTRACT_HEADING_MAX_CHARS = 12
+#: a report's text before a page's date line this close to its start (and with no full stop) is its headline: its
+#: figures that the body repeats are left out
+EXTRACT_HEADLINE_MAX_CHARS = 200
 #: the title and preamble: the first characters of a document, where its years and document number are read
 EXTRACT_TITLE_CHARS = 600
 #: a phrase after the number counts as this many characters further away than one before it

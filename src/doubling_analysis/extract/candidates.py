@@ -1431,7 +1431,29 @@ def extract_text(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[Can
     """Candidates of a document's text in document order."""
     cleaned = clean(text)
     cands = text_candidates(cleaned, ctx, vocab) + table_candidates(cleaned, ctx, vocab)
-    return sorted(cands, key=lambda c: c.offset)
+    return _without_headline_repeats(sorted(cands, key=lambda c: c.offset), _headline_end(cleaned, ctx))
+
+
+#: a page's date line (2024-08-23 09:47:30, 2021/8/3 15:10:03, 2024年08月23日 09:47): it follows the headline
+_STAMP = re.compile(r"(?:19|20)\d{2}\s*[-/年]\s*\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?\s+\d{1,2}:\d{2}")
+
+
+def _headline_end(text: str, ctx: DocContext) -> int:
+    """Where a report's headline ends: at the page's date line when one follows it closely with no full stop
+    before it (前7個月德州市規上工業增加值同比增長8.4%2024-08-23 09:47:30 來源…), else 0 (no headline known)."""
+    stamp = _STAMP.search(text[: config.EXTRACT_HEADLINE_MAX_CHARS]) if ctx.kind == "report" else None
+    return stamp.start() if stamp and not re.search(r"[。；;！？!?]", text[: stamp.start()]) else 0
+
+
+def _without_headline_repeats(rows: list[Candidate], end: int) -> list[Candidate]:
+    """The rows less those of the headline (before ``end``) that a row of the body repeats (same value or growth,
+    unit and indicator): the figure is entered once, from the body."""
+
+    def key(c: Candidate) -> tuple:
+        return (c.value, c.growth_pct, c.unit, c.indicator_code)
+
+    body = {key(c) for c in rows if c.offset >= end}
+    return [c for c in rows if c.offset >= end or key(c) not in body]
 
 
 def extract(

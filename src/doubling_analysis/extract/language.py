@@ -432,6 +432,10 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         m.unit == "个" or re.search(r"(?:\d+|[一二两三四五六七八九十])\s*个\s*$", text[max(0, m.start - 6) : m.start])
     ):
         return "structure"  # 跨过两个万亿元台阶: a count of steps crossed and their label (站稳万亿元台阶 is a level)
+    if m.unit in ("个", "家", "项", "户", "所", "座") and re.match(
+        r"[^，,。；;\d]{0,16}之一", text[m.end : m.end + 20]
+    ):
+        return "structure"  # 首批4个特色优势产业试点之一: the size of a group the subject belongs to
     if re.search(r"(?:折合|约合)\s*$", before):
         return "conversion"  # 人均…元，折合7299美元: the figure before in another currency
     if m.unit == "个" and after.startswith("月"):

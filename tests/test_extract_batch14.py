@@ -269,3 +269,20 @@ def test_synthetic_a_headline_repeated_by_the_body_is_entered_once_and_one_of_a_
         issued="2024-08-23",
     )
     assert sorted(c.growth_pct for c in alone) == [8.4, 12.5]  # guard: the headline's own figure stays
+
+
+def test_synthetic_divisions_places_reached_and_quoted_policies_are_no_figures():
+    # counts of townships and committees, the cities and countries a trade reaches, and a policy named in quotation
+    # marks are no figures (before: each was a candidate); the output level stays
+    text = (
+        "全市共有37个乡、12个镇、21个街道办。物流贸易覆盖国内152个城市及19个国家。"
+        "“两个15%”所得税政策效应持续扩大。全市工业总产值达到1200亿元。"
+    )
+    found = cands(text, issued="2024-03-01")
+    assert [c.value for c in found] == [1200.0]
+
+
+def test_synthetic_guard_township_level_parks_and_township_firms_stay():
+    # 3个镇级工业园 and 50个乡镇企业 are goals of a plan (级, 企业 after the division's name)
+    found = cands("到2025年，建设3个镇级工业园，培育50个乡镇企业。", kind="plan", issued="2021-05-01")
+    assert {3.0, 50.0} <= {c.value for c in found}

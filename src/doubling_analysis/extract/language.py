@@ -366,6 +366,20 @@ _STEPS_AFTER = re.compile(r"^\s*(?:[万千百亿元级]{0,4})\s*台阶")
 #: the units a breakdown counts after N个: industries (工业行业, 工业大类行业), places (市州, 县区, 县(市、区), 乡, 镇,
 #: 街道, 居民委员会, 城市, 国家, 港口), a class of them (工业大市, 工业主导县) — how many there are or grew, not a
 #: figure of a measure; not a tier or label (3个千亿级行业: 级/亿/万 before the noun) nor 国家级 / 城市群
+#: administrative divisions after a count (37個鄉, 12個鎮, 21個街道辦, 87個居民委員會)
+_DIVISIONS_AFTER = re.compile(
+    r"\s*(?:乡(?!镇企业|级)|镇(?!级|企业)|街道(?!级)|居民委员会|村民委员会|社区居委会|行政村)"
+)
+#: places after a count (152个城市, 19个国家, 50多个港口) and the words of reaching them before it (覆盖国内, 通达全国)
+_PLACES_AFTER = re.compile(r"\s*(?:城市|国家|地区|港口|省份|省区市|省市区)")
+_REACH_BEFORE = re.compile(
+    r"(?:覆[盖蓋]|通达|辐射|遍及|远销|销往|出口到|出口至)[^，,。；;\d]{0,6}(?:\d+\s*多?个[^，,。；;\d]{0,4}[及和、与])?$"
+)
+#: a number inside quotation marks that open right before it (“两个15%”, “三分之一”) and a policy's noun after them
+_QUOTED_POLICY = re.compile(r"[“\"「][^”\"」，,。\d]{0,4}$")
+_POLICY_AFTER = re.compile(
+    r"[^”\"」，,。]{0,4}[”\"」]\s*[^，,。；;\d]{0,6}?(?:政策|工程|计划|行动|战略|模式|工作法|机制|体系)"
+)
 _UNITS_OF_A_BREAKDOWN = re.compile(
     r"\s*[^\d级亿万，,、；;。]{0,4}?(?:行业大类|工业大类|大类行业|工业行业|行业|市州|市县|县区|区县|县市区|县[（(]市、区[）)]"
     r"|地区|乡镇|乡|镇|街道|居民委员会|村民委员会|城市(?!群)|国家(?!级)|港口|工业大市|工业主导县)"
@@ -432,6 +446,12 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         m.unit == "个" or re.search(r"(?:\d+|[一二两三四五六七八九十])\s*个\s*$", text[max(0, m.start - 6) : m.start])
     ):
         return "structure"  # 跨过两个万亿元台阶: a count of steps crossed and their label (站稳万亿元台阶 is a level)
+    if m.unit == "个" and _DIVISIONS_AFTER.match(after):
+        return "structure"  # 全市共有37個鄉、12個鎮、21個街道辦: the administrative divisions, no figure
+    if m.unit == "个" and _PLACES_AFTER.match(after) and _REACH_BEFORE.search(text[max(0, m.start - 24) : m.start]):
+        return "structure"  # 物流贸易覆盖国内152个城市及19个国家, 通达全国50多个港口: where it reaches
+    if _QUOTED_POLICY.search(text[max(0, m.start - 5) : m.start]) and _POLICY_AFTER.match(text[m.end : m.end + 16]):
+        return "name"  # “两个15%”所得税政策, 落实“三分之一”工作法: a policy's name
     if m.unit in ("个", "家", "项", "户", "所", "座") and re.match(
         r"[^，,。；;\d]{0,16}之一", text[m.end : m.end + 20]
     ):

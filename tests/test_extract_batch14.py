@@ -286,3 +286,12 @@ def test_synthetic_guard_township_level_parks_and_township_firms_stay():
     # 3个镇级工业园 and 50个乡镇企业 are goals of a plan (级, 企业 after the division's name)
     found = cands("到2025年，建设3个镇级工业园，培育50个乡镇企业。", kind="plan", issued="2021-05-01")
     assert {3.0, 50.0} <= {c.value for c in found}
+
+
+def test_synthetic_quan_nian_yu_ji_is_this_years_estimate_late_in_the_year_and_last_years_early():
+    # 全年预计完成…500亿元 on a page of December 2023: this year's estimate (before: 2022, the last full year); 预计全年
+    # on a work report of February 2024 is still 2023's (the year just ended, not yet published)
+    late = cands("全年预计完成规上工业增加值500亿元。", issued="2023-12-20")
+    assert late[0].period == "2023" and late[0].status == "preliminary"
+    early = cands("预计全年完成规上工业增加值500亿元。", issued="2024-02-05")
+    assert early[0].period == "2023"

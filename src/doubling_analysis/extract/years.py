@@ -124,7 +124,9 @@ _LEVEL_OF_BASE = re.compile(r"(?:比|较|相比|对比)\s*[于前]?\s*(?:((?:19|
 
 #: a goal or an estimate for the whole year in a report (力争全年, 确保全年, 预计全年): the year the page is in (an
 #: estimate in January is of the year just ended)
-_GOAL_FOR_THE_YEAR = re.compile(r"(力争|确保|争取|预计|目标)[^，,。；;\d]{0,6}全年[^，,。；;\d]{0,12}$")
+_GOAL_FOR_THE_YEAR = re.compile(
+    r"(力争|确保|争取|预计|目标)[^，,。；;\d]{0,6}全年[^，,。；;\d]{0,12}$|全年\s*(预计)[^，,。；;\d]{0,12}$"
+)
 
 
 def _years(
@@ -164,7 +166,8 @@ def _years(
         year = lead_year[0]  # 2013年，全县…。…第二产业增加值61.7亿元: the year the report opened with
         review += ["relative_year"] if lead_year[1] else []
     goal = _GOAL_FOR_THE_YEAR.search(before) if ctx.kind == "report" and ctx.issued_year is not None else None
-    if year is None and goal and (goal.group(1) != "预计" or (ctx.issued_month or 0) >= 2):
+    word = goal and (goal.group(1) or goal.group(2))  # 全年预计完成…: 预计 after 全年
+    if year is None and goal and (word != "预计" or (ctx.issued_month or 0) >= 3):  # 预计全年 of Jan–Feb: last year
         year = (
             ctx.issued_year
         )  # 下一步，力争全年增长7%以上 (a page of August): this year's goal, not last year's result

@@ -295,3 +295,27 @@ def test_synthetic_quan_nian_yu_ji_is_this_years_estimate_late_in_the_year_and_l
     assert late[0].period == "2023" and late[0].status == "preliminary"
     early = cands("预计全年完成规上工业增加值500亿元。", issued="2024-02-05")
     assert early[0].period == "2023"
+
+
+def test_synthetic_traditional_characters_outside_the_hand_list_are_read():
+    # 覆蓋 and 鄉 are not in the hand list of the vocabulary's characters; the table generated from OpenCC turns them
+    # into 覆盖 and 乡, so the place and division rules read a traditional passage too (before: 152个 and 37个 stayed)
+    found = cands(
+        "物流貿易覆蓋國內152個城市。全市共有37個鄉。全市工業總產值達到1200億元。",
+        issued="2024-03-01",
+        jurisdiction="ho-tw",
+    )
+    assert [c.value for c in found] == [1200.0]
+    # the table is one character for one (offsets stay valid) and leaves simplified text as it is
+    from doubling_analysis.extract import t2s
+    from doubling_analysis.extract.language import normalise
+
+    assert len(t2s.TRADITIONAL) == len(t2s.SIMPLIFIED) == len(set(t2s.TRADITIONAL))
+    simplified = "全市规模以上工业增加值同比增长8.5%，覆盖152个城市，共有37个乡"
+    assert normalise(simplified) == simplified
+
+
+def test_synthetic_a_count_a_place_has_is_a_stock():
+    # 现时本港有12间独角兽企业: the unicorns the city has (a stock), not new ones (before: unicorn_gazelle_firms_new)
+    found = cands("现时本港有12间独角兽企业。", issued="2023-03-01", jurisdiction="ho-hk")
+    assert found[0].indicator_code == "NEW:独角兽企业数"

@@ -136,7 +136,9 @@ _ITEM_END = re.compile(r"\d[^、，,；;。\d]{0,6}、")
 #: 申报 / 申请 right before a count's phrase: the applications, not the firms certified
 _APPLIED = re.compile(r"(?:申报|申请)(?!认定)[^，,；;。\d]{0,4}$")  # 申报认定…6家: firms to be certified
 #: a stock reached (达到, 增至, 累计, 共有, 总数): with no word of a new count before it
-_STOCK_WORDS = re.compile(r"累计|达到|达|增至|增加到|共有|总数|总量|拥有|现有")
+_STOCK_WORDS = re.compile(
+    r"累计|达到|达|增至|增加到|共有|总数|总量|拥有|现有|(?<![新增])有\s*$"
+)  # 本港有12间: has (a stock)
 
 
 #: the words of new ones added (累计新增, 累计引进): a sum of additions, not the stock 累计培育 gives

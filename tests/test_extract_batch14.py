@@ -319,3 +319,20 @@ def test_synthetic_a_count_a_place_has_is_a_stock():
     # 现时本港有12间独角兽企业: the unicorns the city has (a stock), not new ones (before: unicorn_gazelle_firms_new)
     found = cands("现时本港有12间独角兽企业。", issued="2023-03-01", jurisdiction="ho-hk")
     assert found[0].indicator_code == "NEW:独角兽企业数"
+
+
+def test_synthetic_a_plans_level_raised_from_is_the_start_not_a_goal():
+    # 由572.8亿元提升至1150亿元，年均增速15% to 2025: 572.8 is the level the goal starts from (a result), of 2020 since
+    # 572.8 × 1.15^5 = 1152.1 ≈ 1150 (by hand: 1.15^5 = 2.0114); 1150 stays the goal of 2025 (before: both goals).
+    # With no rate, the plan's base year (2021 for a plan of 2022); with a year written (从2020年的…), that year
+    text = (
+        "力争到2025年，全部工业总产值由572.8亿元提升至1150亿元，年均增速15%；"
+        "规模以上企业户数由258户提升至550户；工业增加值从2020年的186.1亿元提高到2025年的370亿元。"
+    )
+    found = cands(text, kind="plan", issued="2022-09-26")
+    start = by_value(found, 572.8)
+    assert (start.target_year, start.period, "past" in start.review) == (None, "2020", True)
+    assert by_value(found, 1150.0).target_year == 2025
+    assert by_value(found, 258.0).period == "2021"
+    assert by_value(found, 186.1).period == "2020"
+    assert by_value(found, 370.0).target_year == 2025

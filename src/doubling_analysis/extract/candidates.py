@@ -22,6 +22,7 @@ The vocabulary of phrases (``data/vocabulary.csv``) is loaded and checked here (
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -628,6 +629,8 @@ def _spot_candidates(
             # a target year already ended at the issue date (人均可支配收入分别达38922元 after 2020年至2024年间，… in a
             # review of 2025): no goal can be set for it, so it is that year's result
             base_cand = _as_past(base_cand, spot, (base_cand.target_year, base_cand.target_year))
+        elif (start := _start_level(spot, ctx, base_cand.target_year)) is not None:
+            base_cand = _as_past(base_cand, spot, (start, start))  # 由572.8亿元提升至1150亿元: the level it starts from
     if year < _FIRST_YEAR:  # the year would be the undated document's own: left empty for the reviewer
         base_cand = _year_unknown(base_cand)
     elif base < _FIRST_YEAR:  # a year in the text, the base the undated document's: no base year
@@ -1226,6 +1229,48 @@ def _stock_count(spot: Spot, unit: str | None) -> bool:
         return False
     clause_before = spot.clause[: spot.rel[0]]
     return bool(_STOCK_REACHED.search(clause_before)) and not _ADDED_IN_CLAUSE.search(clause_before)
+
+
+#: a level a plan raises to (由X|提升至Y, 从X|增加到Y)
+_RAISED_TO = re.compile(r"^\s*[^，,；;。\d]{0,4}?(?:提升|提高|增加|增长|上升|扩大|跃升|攀升|发展)?(?:至|到)\s*\d")
+
+
+def _start_level(spot: Spot, ctx: DocContext, target_year: int | None) -> int | None:
+    """A plan's level after 由 / 从 that the sentence raises to a goal (全部工业总产值由572.8亿元提升至1150亿元): the level
+    of the year it starts from — the year written before it (从2020年的2.83万亿元…), else the year the goal's own
+    yearly rate implies (…提升至1150亿元，年均增速15% to 2025: 572.8 × 1.15^5 ≈ 1150, so 2020), else the plan's base
+    year; None for any other figure."""
+    clause_before = spot.clause[: spot.rel[0]]
+    if _GROWTH.search(clause_before) or not _FROM.search(re.sub(r"(?:19|20)\d{2}\s*年的?\s*$", "", clause_before)):
+        return None
+    if not _RAISED_TO.match(spot.sentence[spot.m.end :]):
+        return None
+    written = lang.explicit_year(clause_before)
+    if written is not None and ctx.issued_year is not None and written <= ctx.issued_year:
+        return written
+    implied = _years_of_the_rate(spot.m.value, spot.sentence[spot.m.end :])
+    if implied is not None and target_year is not None:
+        return target_year - implied
+    return ctx.base_year
+
+
+#: the goal a level is raised to and the yearly rate written right after it (提升至1150亿元，年均增速15%)
+_TO_AND_RATE = re.compile(
+    r"^[^，,；;。\d]{0,6}?(?:至|到)\s*(\d+(?:\.\d+)?)[^，,；;。\d]{0,4}[，,]\s*年均(?:增速|增长)?\s*(\d+(?:\.\d+)?)\s*%"
+)
+
+
+def _years_of_the_rate(start: float, after: str) -> int | None:
+    """The whole number of years n in which ``start`` grows into the goal written after it at the yearly rate written
+    after that (start × (1 + r)^n = goal, n within 0.15 of a whole number from 1 to 10); None otherwise."""
+    m = _TO_AND_RATE.match(after)
+    if m is None or start <= 0:
+        return None
+    goal, rate = float(m.group(1)), float(m.group(2)) / 100
+    if goal <= start or rate <= 0:
+        return None
+    n = math.log(goal / start) / math.log(1 + rate)
+    return round(n) if 1 <= round(n) <= 10 and abs(n - round(n)) < 0.15 else None
 
 
 def _head(sentence: str) -> str:

@@ -336,3 +336,12 @@ def test_synthetic_a_plans_level_raised_from_is_the_start_not_a_goal():
     assert by_value(found, 258.0).period == "2021"
     assert by_value(found, 186.1).period == "2020"
     assert by_value(found, 370.0).target_year == 2025
+
+
+def test_synthetic_first_three_quarters_and_an_index_rising_year_on_year():
+    # 首三季 (Hong Kong, Macau) is January-September (before: the whole year); 本年第三季工業生產指數按年上升2.1%
+    # proposes the index as the measure (before: NEW:上升)
+    found = cands("今年首三季，製造業產值按年增長3.5%。", issued="2024-11-10", jurisdiction="ho-mo")
+    assert found[0].period == "2024-01..2024-09"
+    index = cands("本年第三季工業生產指數按年上升2.1%。", issued="2024-12-10", jurisdiction="ho-mo")
+    assert index[0].indicator_code.startswith("NEW:工业生产指数")

@@ -914,6 +914,7 @@ _YTD = (
     (re.compile(r"前\s*(\d{1,2}|[一二三四五六七八九十]+)\s*个?月"), None),
     (re.compile(r"上半年"), 6),
     (re.compile(r"前三季度?"), 9),
+    (re.compile(r"首([两二三])季度?"), 3),  # 首三季, 首两季 (Hong Kong, Macau): the first three / two quarters
     (re.compile(r"[1一]\s*[-—–~至到]\s*([2-4二三四])\s*季度?"), 3),  # 1-3季度, 一至二季度: 3 months per quarter
     (re.compile(r"第\s*[一1]\s*季(?:度)?|(?<![每前\d])[一1]\s*季度|首季(?:度)?"), 3),  # 一季度, 第一季, 第1季, 首季
     (re.compile(r"(?<![\d—\-–~至到])1\s*月份"), 1),  # 1月份新增…: January alone

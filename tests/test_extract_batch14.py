@@ -345,3 +345,18 @@ def test_synthetic_first_three_quarters_and_an_index_rising_year_on_year():
     assert found[0].period == "2024-01..2024-09"
     index = cands("本年第三季工業生產指數按年上升2.1%。", issued="2024-12-10", jurisdiction="ho-mo")
     assert index[0].indicator_code.startswith("NEW:工业生产指数")
+
+
+def test_synthetic_a_currency_written_before_an_amount_in_yuan_is_flagged():
+    # 新台幣7兆元: the 元 are New Taiwan dollars; the row is flagged for its unit (before: a yuan amount, unflagged),
+    # and its confidence drops as for a unit mismatch; an amount in yuan with no currency before it is not flagged
+    from doubling_analysis import config
+
+    found = cands(
+        "目標到2030年，半導體產業產值突破新台幣7兆元。", kind="plan", issued="2024-05-01", jurisdiction="ho-tw"
+    )
+    assert "currency_before" in found[0].review
+    drop = config.EXTRACT_BASE_CONFIDENCE - config.EXTRACT_REVIEW_PENALTY["currency_before"]
+    assert round(found[0].confidence, 9) <= round(drop, 9)
+    plain = cands("到2030年，全市工业总产值突破7000亿元。", kind="plan", issued="2024-05-01")
+    assert "currency_before" not in plain[0].review

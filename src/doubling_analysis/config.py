@@ -199,6 +199,8 @@ EXTRACT_REVIEW_PENALTY = {
     "tier_scope": 0.05,
     "table_cell": 0.05,
     "sector_list": 0.05,
+    "indicator_list": 0.05,
+    "currency_before": 0.4,
     "sector_from_heading": 0.1,
     "default_year": 0.1,
     "no_unit": 0.15,

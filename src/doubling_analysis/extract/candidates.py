@@ -573,6 +573,8 @@ def _spot_candidates(
         code, review = label, [*review, "unknown_indicator"]
     value, high, unit, rev = _value_forms(replace(m, unit=unit), quote)
     review += rev
+    if lang.UNITS.get(unit or "", ("?",))[0] == "money" and _CURRENCY_BEFORE.search(before):
+        review.append("currency_before")  # 營業額逾新台幣1.3兆元: the 元 are New Taiwan dollars, not yuan
     ended = months if months is not None else (3 * quarter if quarter else None)  # a quarter alone ends at 3q
     year, base, rev = _years(spot, ctx, sticky, ended, lead_year)
     review += rev
@@ -1231,6 +1233,8 @@ def _stock_count(spot: Spot, unit: str | None) -> bool:
     return bool(_STOCK_REACHED.search(clause_before)) and not _ADDED_IN_CLAUSE.search(clause_before)
 
 
+#: a currency other than the yuan written right before an amount in 元 (新台幣1.3兆元, 港币100亿元, 美元5亿元)
+_CURRENCY_BEFORE = re.compile(r"(?:新台币|港币|港元|澳门元|澳门币|美元|欧元|日元|英镑)\s*$")
 #: a level a plan raises to (由X|提升至Y, 从X|增加到Y)
 _RAISED_TO = re.compile(r"^\s*[^，,；;。\d]{0,4}?(?:提升|提高|增加|增长|上升|扩大|跃升|攀升|发展)?(?:至|到)\s*\d")
 

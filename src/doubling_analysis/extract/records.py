@@ -17,6 +17,7 @@ REVIEW_CODES = {
     "relative_year": "the year is relative (今年/明年/去年) or inferred: check target_year / period",
     "default_year": "no year in the sentence: the document's year was used",
     "no_unit": "the number has no unit of its own: the indicator's unit was used",
+    "currency_before": "a currency other than the yuan is written before the amount (新台币1.3兆元): fix the unit",
     "value_not_in_quote": "the value is not written as such in the quote (翻一番, 两位数): the validator will reject it",
     "near": "接近/近 X: recorded as ~ (no 'near' comparator for targets)",
     "sector_list": "one of several sectors named together: check each gets its own row",
@@ -51,6 +52,7 @@ REVIEW_FIELDS = {
     "tier_scope": "tier",
     "near": "comparator",
     "no_unit": "unit",
+    "currency_before": "unit",
 }
 
 

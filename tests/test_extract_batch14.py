@@ -360,3 +360,12 @@ def test_synthetic_a_currency_written_before_an_amount_in_yuan_is_flagged():
     assert round(found[0].confidence, 9) <= round(drop, 9)
     plain = cands("到2030年，全市工业总产值突破7000亿元。", kind="plan", issued="2024-05-01")
     assert "currency_before" not in plain[0].review
+
+
+def test_synthetic_a_reports_cumulative_figure_of_one_period_is_per_nothing():
+    # 1月至8月…累计完成工业产值1588.1亿元: the figure of January-August itself (per empty; before: per period); a
+    # total over years (3年累计完成工业投资1.06万亿元, 2021..2023) stays per period (guard)
+    found = cands("1月至8月，该市累计完成工业产值1588.1亿元。", issued="2022-09-20")
+    assert (found[0].period, found[0].per) == ("2022-01..2022-08", None)
+    span = cands("2021—2023年，3年累计完成工业投资1.06万亿元。", issued="2024-02-01")
+    assert (span[0].period, span[0].per) == ("2021..2023", "period")

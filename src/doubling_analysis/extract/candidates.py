@@ -762,6 +762,8 @@ def _as_report(
     per = lang.per(_per_text(spot), spot.clause, bool(span))  # a flow (新增) over a span: per period
     if span and per is None and _SPAN_TOTAL.search(spot.clause[: spot.rel[0]]):
         per = "period"  # 「十四五」期間…建成投產11個…项目, 工業投資總規模將超萬億: a total over the span
+    if per == "period" and not span:
+        per = None  # 1-8月…累计完成工业产值1588.1亿元: the year to date's figure itself, no total over years
     from_to = _from_to_period(spot, clause_before)
     if from_to is not None:  # 由X增加到Y: two levels, each of one year
         span, per = None, None

@@ -30,8 +30,8 @@ scored blind, RESULTS_BLIND.md — batch 6 twice, before and after one round of 
 held_out_10 batches 9 and 10 (held out, annotated blind: only their summary is printed, never their misses),
 held_out_11 batch 11 (annotated blind, scored once blind, RESULTS_BLIND.md; then development), held_out_12 batch 12
 (annotated blind, scored once blind, RESULTS_BLIND.md; then development), held_out_13 batch 13 (annotated blind,
-scored once blind, RESULTS_BLIND.md; then development), held_out_14 batch 14 (annotated blind, scored once blind,
-RESULTS_BLIND.md; then development).
+scored once blind, RESULTS_BLIND.md; then development), held_out_14 and held_out_15 batches 14 and 15 (each annotated
+blind, scored once blind, RESULTS_BLIND.md; then development).
 Each folder is scored on its own, then all together (combined); a named batch that is absent is said to be. A candidate
 matches an annotated figure of its passage when its value equals the figure's (canonical units; a growth-only row
 by its growth_pct) and its quote holds the annotation's fragment or the fragment holds the quote (white space
@@ -325,10 +325,10 @@ BATCHES = {
     "held_out_12": "batch 12 (annotated blind, scored once blind; then development: its misses were read)",
     "held_out_13": "batch 13 (annotated blind, scored once blind; then development: its misses were read)",
     "held_out_14": "batch 14 (annotated blind, scored once blind; then development: its misses were read)",
-    "held_out_15": "batch 15 (held out, annotated blind)",
+    "held_out_15": "batch 15 (annotated blind, scored once blind; then development: its misses were read)",
 }
 #: folders whose misses are not printed (a held-out batch stays unread: only its summary is shown)
-BLIND = ("held_out_9", "held_out_10", "held_out_15")
+BLIND = ("held_out_9", "held_out_10")
 OOS_FILES = ("annotations.csv", "passages.csv", "SOURCES.md")
 
 

@@ -369,3 +369,15 @@ def test_synthetic_a_reports_cumulative_figure_of_one_period_is_per_nothing():
     assert (found[0].period, found[0].per) == ("2022-01..2022-08", None)
     span = cands("2021—2023年，3年累计完成工业投资1.06万亿元。", issued="2024-02-01")
     assert (span[0].period, span[0].per) == ("2021..2023", "period")
+
+
+def test_synthetic_a_year_qualifying_a_count_is_no_period_and_a_goals_base_is_no_goal_year():
+    # 一季度 on a page of 2019-04-23: 2018年14户新增企业1—3月完成工业总产值同比增长176.4% is the first quarter of 2019
+    # (the 14 firms were added in 2018), and so is the sentence after it (before: 2018-01..2018-03 for both)
+    text = "一季度，全县规上工业增加值增长15.1%。2018年14户新增企业1—3月完成工业总产值同比增长176.4%。糖果增长33.4%。"
+    found = cands(text, issued="2019-04-23")
+    assert by_value(found, 176.4).period == "2019-01..2019-03"
+    assert by_value(found, 33.4).period == "2019-01..2019-03"
+    # 到2027年，…在2022年的基础上超过90家: the goal of 2027 built on 2022 (before: a 2022 result flagged past)
+    plan = cands("到2027年，全区高新技术企业在2022年的基础上超过90家。", kind="plan", issued="2023-06-16")
+    assert (plan[0].target_year, plan[0].period) == (2027, None)

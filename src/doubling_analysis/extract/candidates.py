@@ -363,11 +363,12 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
         _PRESENT.search(clause_before) and not _goal_in(clause_before, issued_year)
     ):
         return issued_year, issued_year  # 目标由现时的1%，到2025年增至1.5%: the level at the plan's date
-    written = lang.explicit_year(clause_before)
+    written = lang.explicit_year(_PAST_BASIS.sub(_blank, clause_before))
     if written is None and not _YEAR_WORD.search(clause_before):
         # 2020年全市高精尖产业实现增加值9885.8亿元，占地区生产总值比重达到27.4% / 由2022年的3.2亿元及379.6亿元: the
-        # sentence's year before the figure, when the figure's own clause names none (issue 22, batches 6-8)
-        written = lang.explicit_year(before)
+        # sentence's year before the figure, when the figure's own clause names none (issue 22, batches 6-8); a base
+        # the figure is built on (到2027年，…在2022年的基础上实现“双倍增”，分别超过90家) is no year of the figure
+        written = lang.explicit_year(_PAST_BASIS.sub(_blank, before))
     if written is not None and written < issued_year and not _goal_in(before, issued_year):
         return written, written  # 2023年全市规上工业营收达到1500亿元，到2025年…: a result of 2023 in a plan of 2024
     if spot.past_span and written is None and not _YEAR_WORD.search(before) and not _goal_in(before, issued_year):
@@ -1117,7 +1118,8 @@ def _leading_year(sentence: str, ctx: DocContext) -> tuple[int, bool] | None:
     if lang._YEAR_SPAN.search(head) or lang.report_span(head, head, ctx.year) is not None:
         return None
     head = _SINCE_YEAR.sub(lambda d: " " * len(d.group(0)), head)
-    year, relative = lang.explicit_year(head), False
+    # the first figure's own words are read with the head: 2018年14户新增企业 is a year of the firms, no leading year
+    year, relative = lang.explicit_year(head + sentence[first : first + 8]), False
     if year is None:  # 今年前十月已超越去年全年: the year written first (今年), over 2010年以来 of the sentence before
         year, relative = lang.relative_year(head, ctx.issued_year, first=True), True
     if year is None or (ctx.issued_year is not None and year > ctx.issued_year):

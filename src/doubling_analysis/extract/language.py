@@ -769,6 +769,10 @@ def with_base(text: str) -> int | None:
     return max(hits)[1] if hits else None
 
 
+#: a count right after a year (2018年14户新增企业…1—3月…): the year qualifies the things counted, no period
+_COUNT_AFTER_YEAR = re.compile(r"\s*\d+\s*(?:户|家|个|项)")
+
+
 def explicit_year(text: str) -> int | None:
     """The last year written in ``text`` that is not a base year (比2020年, 比2018—2020年 are bases); a year of the ROC
     calendar (民國109年) counts as its Western year."""
@@ -778,6 +782,7 @@ def explicit_year(text: str) -> int | None:
         (m.start(), int(m.group(1)))
         for m in _YEAR.finditer(text)
         if not _BASE.search(text[max(0, m.start() - 3) : m.end()])
+        and not _COUNT_AFTER_YEAR.match(text, m.end())  # 2018年14户新增企业: the year the firms were added
         and not _BASE_SPAN_END.search(text[max(0, m.start() - 12) : m.start()])
     ]
     norm = normalise(text)

@@ -141,10 +141,13 @@ def _years(
     if spot.m.unit == "倍":  # 是2012年的2.8倍: the year of the level multiplied (a base), not the figure's year
         before = _TIMES_THE_BASE.sub(lambda b: " " * len(b.group(0)), before)
         clause_before = _TIMES_THE_BASE.sub(lambda b: " " * len(b.group(0)), clause_before)
+    if ctx.kind == "plan":  # 到2027年，…在2022年的基础上超过90家: 2022 is the base a goal builds on, not its year
+        before = _ON_THE_BASIS.sub(lambda b: " " * len(b.group(0)), before)
+        clause_before = _ON_THE_BASIS.sub(lambda b: " " * len(b.group(0)), clause_before)
     review: list[str] = []
     year = lang.explicit_year(clause_before)
     if year is None:
-        year_text = _ON_THE_BASIS.sub(lambda b: " " * len(b.group(0)), before) if ctx.kind == "plan" else before
+        year_text = before
         year = lang.relative_year(year_text, ctx.issued_year)
         if year is not None:
             review.append("relative_year")

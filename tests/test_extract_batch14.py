@@ -381,3 +381,15 @@ def test_synthetic_a_year_qualifying_a_count_is_no_period_and_a_goals_base_is_no
     # 到2027年，…在2022年的基础上超过90家: the goal of 2027 built on 2022 (before: a 2022 result flagged past)
     plan = cands("到2027年，全区高新技术企业在2022年的基础上超过90家。", kind="plan", issued="2023-06-16")
     assert (plan[0].target_year, plan[0].period) == (2027, None)
+
+
+def test_synthetic_a_years_report_card_makes_its_sentence_results():
+    # …预计实现工业开票798亿元，两镇工业开票先后突破百亿元……近日，全县亮出2023年度工业经济答卷 (a page of 2024): the
+    # figures are 2023's results (before: goals of 2024); a 2024 答卷 in a plan of 2024 is no past (guard)
+    text = (
+        "全县工业开票连年攀升，预计实现工业开票798亿元，两镇工业开票先后突破百亿元，近日全县亮出2023年度工业经济答卷。"
+    )
+    found = cands(text, kind="plan", issued="2024-01-15")
+    assert [(c.period, c.target_year) for c in found] == [("2023", None), ("2023", None)]
+    same = cands("今年力争工业开票突破2000亿元，交出2024年度工业经济答卷。", kind="plan", issued="2024-01-15")
+    assert same[0].target_year == 2024

@@ -348,11 +348,21 @@ _PAST_YEARS = re.compile(
 _PAST_BASIS = re.compile(r"在\s*(?P<y>去年|上年|(?:19|20)\d{2}\s*年)[^。；;]*?基础上")
 
 
+#: a year's "answer sheet" or "report card" (2023年度工业经济答卷, 2023年交出亮眼成绩单): the figures of the sentence are
+#: that year's results
+_REPORT_CARD = re.compile(r"((?:19|20)\d{2})\s*年度?[^，,。；;\d]{0,10}(?:答卷|成绩单|成绩)")
+
+
 def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
     """The years of a result quoted in a plan: (first, last) after 五年来 / 过去N年 opening a clause before the figure
     (the N years up to the year before the issue, as a report without a year), (y, y) for a figure inside 在去年…基础上
     (or 在2022年…基础上, before the issue year); None for a target."""
     before = spot.sentence[: spot.m.start]
+    card = _REPORT_CARD.search(spot.sentence)
+    if card and int(card.group(1)) < issued_year:
+        return int(card.group(1)), int(
+            card.group(1)
+        )  # …预计实现工业开票798亿元…亮出2023年度工业经济答卷: 2023's results
     for b in _PAST_BASIS.finditer(spot.sentence):
         if b.start() < spot.m.start < b.end():
             word = b.group("y")

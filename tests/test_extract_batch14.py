@@ -393,3 +393,12 @@ def test_synthetic_a_years_report_card_makes_its_sentence_results():
     assert [(c.period, c.target_year) for c in found] == [("2023", None), ("2023", None)]
     same = cands("今年力争工业开票突破2000亿元，交出2024年度工业经济答卷。", kind="plan", issued="2024-01-15")
     assert same[0].target_year == 2024
+
+
+def test_synthetic_a_stock_at_the_end_of_december_is_the_years():
+    # 截至2018年12月底…现有家数为17万9,519家: the year-end stock is the year's (2018, as data/actuals.csv enters
+    # 2020年末达到13710家 as 2020; before: 2018-12); 截至6月底 stays June's (guard)
+    found = cands("截至2018年12月底，全市公司登记现有家数为17万9,519家。", issued="2019-03-01", jurisdiction="ho-tw")
+    assert found[0].period == "2018"
+    june = cands("截至6月底，全市规上工业企业达到1200家。", issued="2024-07-20")
+    assert june[0].period == "2024-06"

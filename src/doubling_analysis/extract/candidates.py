@@ -744,6 +744,8 @@ def _as_report(
     status = "preliminary" if re.search(r"预计|初步", spot.sentence) else "final"
     period_text = lang.last_period(lang.without_bases(before))  # 较2023年第一季上升: a base; the last period is its
     months = lang.ytd_months(period_text) or lang.month_end(before)  # 截至6月底: the stock at the end of June
+    if months == -12:
+        months = 12  # 截至2018年12月底…现有家数: the stock at the year's end is the year's, as actuals.csv enters it
     own_month = _own_month(before)
     year_month = _YEAR_MONTH.search(before)
     if own_month is not None:

@@ -402,3 +402,11 @@ def test_synthetic_a_stock_at_the_end_of_december_is_the_years():
     assert found[0].period == "2018"
     june = cands("截至6月底，全市规上工业企业达到1200家。", issued="2024-07-20")
     assert june[0].period == "2024-06"
+
+
+def test_synthetic_spaces_around_a_latin_word_and_the_secondary_sectors_value_added():
+    # 研发经费投入占 GDP 比重 2.43%: the spaces a page puts around GDP are dropped, so the phrase is read (before:
+    # NEW:比重); 第二产业实现增加值 is the secondary sector's value added (before: NEW)
+    found = cands("研发经费投入占 GDP 比重 2.43%。前三季度全区第二产业实现增加值730.64亿元。", issued="2025-11-03")
+    assert by_value(found, 2.43).indicator_code == "rd_gdp_share"
+    assert by_value(found, 730.64).indicator_code == "secondary_va"

@@ -141,7 +141,10 @@ _CJK = "\u3400-\u9fff"
 #: what a page inserts inside a word: an aggregator's pinyin after a character (營業(yè)收入, 規(guī)模: letters with
 #: tone marks in brackets) and white space between two Chinese characters (增 长, 农 用拖拉机 as wrapped)
 _TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ"
-_INSERTED = re.compile(rf"(?<=[{_CJK}])(?:[(（](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,6}}[)）]|[ \u3000]+(?=[{_CJK}]))")
+_INSERTED = re.compile(
+    rf"(?<=[{_CJK}])(?:[(（](?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,6}}[)）]|[ \u3000]+(?=[{_CJK}A-Za-z]))"
+    rf"|(?<=[A-Za-z])[ \u3000]+(?=[{_CJK}])"  # 占 GDP 比重: the spaces around a Latin word inside a phrase
+)
 
 
 def normalise_mapped(text: str) -> tuple[str, list[int]]:

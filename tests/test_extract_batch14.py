@@ -410,3 +410,9 @@ def test_synthetic_spaces_around_a_latin_word_and_the_secondary_sectors_value_ad
     found = cands("研发经费投入占 GDP 比重 2.43%。前三季度全区第二产业实现增加值730.64亿元。", issued="2025-11-03")
     assert by_value(found, 2.43).indicator_code == "rd_gdp_share"
     assert by_value(found, 730.64).indicator_code == "secondary_va"
+
+
+def test_synthetic_projects_of_a_threshold_put_into_production():
+    # 46个亿元以上项目竣工投产: projects of 100m yuan or more put into production (before: all completed projects)
+    found = cands("全年46个亿元以上项目竣工投产。", issued="2024-12-29")
+    assert found[0].indicator_code == "projects_commissioned_over_100m"

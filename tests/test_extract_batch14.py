@@ -416,3 +416,20 @@ def test_synthetic_projects_of_a_threshold_put_into_production():
     # 46个亿元以上项目竣工投产: projects of 100m yuan or more put into production (before: all completed projects)
     found = cands("全年46个亿元以上项目竣工投产。", issued="2024-12-29")
     assert found[0].indicator_code == "projects_commissioned_over_100m"
+
+
+def test_synthetic_units_of_transformers_cables_areas_and_visits():
+    # 2828.08万千伏安 (kilovolt-amperes), 42748千米, 120公里, 58.8公顷 and 640万人次 are kept with their units (before:
+    # no candidate for the first two, the visits read as 万人)
+    found = cands(
+        "前三季度，变压器累计实现2828.08万千伏安，电力电缆累计实现42748千米，新建道路120公里，用地58.8公顷，"
+        "接待游客640万人次。",
+        issued="2025-11-03",
+    )
+    assert [(c.value, c.unit) for c in found] == [
+        (2828.08, "万千伏安"),
+        (42748.0, "千米"),
+        (120.0, "公里"),
+        (58.8, "公顷"),
+        (640.0, "万人次"),
+    ]

@@ -82,10 +82,23 @@ UNITS: dict[str, tuple[str, float]] = {
     "千瓦时": ("energy", 1.0),
     "万千瓦时": ("energy", 1e4),
     "亿千瓦时": ("energy", 1e8),
+    # transformer capacity (kilovolt-ampere: 变压器累计实现2828.08万千伏安), lengths (电力电缆42748千米), visits (人次)
+    # as written in bulletins (issue 22, batch 15)
+    "千伏安": ("apparent_power", 1.0),
+    "万千伏安": ("apparent_power", 1e4),
+    "米": ("length", 1.0),
+    "千米": ("length", 1e3),
+    "公里": ("length", 1e3),
+    "万千米": ("length", 1e7),
+    "万公里": ("length", 1e7),
+    "人次": ("visits", 1.0),
+    "万人次": ("visits", 1e4),
     # areas, base: square metre
     "平方米": ("area", 1.0),
     "万平方米": ("area", 1e4),
     "平方公里": ("area", 1e6),
+    "公顷": ("area", 1e4),
+    "万公顷": ("area", 1e8),
     "亩": ("area", 10000.0 / 15.0),  # 1 亩 = 1/15 hectare
     "万亩": ("area", 1e4 * 10000.0 / 15.0),
     # relative to a base-year level (2 = doubling)

@@ -66,6 +66,11 @@ UNIT_WORDS: dict[str, str] = {
     "个工作日": "工作日",
     "工作日": "工作日",
     "亩": "亩",
+    "公顷": "公顷",
+    "千伏安": "千伏安",  # 万千伏安 with the magnitude
+    "千米": "千米",
+    "公里": "公里",
+    "人次": "人次",  # before 人 (the longest unit word wins)
     "元/人": "元/人",  # 万元/人 with the magnitude
     "美元": "美元",  # 亿美元, 万美元 with the magnitude
     "澳门元": "澳门元",  # 亿澳门元 (澳門元 is normalised)

@@ -433,3 +433,10 @@ def test_synthetic_units_of_transformers_cables_areas_and_visits():
         (58.8, "公顷"),
         (640.0, "万人次"),
     ]
+
+
+def test_synthetic_a_plans_result_of_one_year_added_up_is_per_nothing():
+    # a plan of 2022 quoting 2021年，全县规上工业企业累计完成产值579.33亿元: the result of 2021 itself (per empty; before:
+    # per period), as a report's cumulative figure of one period
+    found = cands("2021年，全县规上工业企业累计完成产值579.33亿元。", kind="plan", issued="2022-08-03")
+    assert (found[0].period, found[0].per) == ("2021", None)

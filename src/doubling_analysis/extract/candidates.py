@@ -436,6 +436,8 @@ def _as_past(c: Candidate, spot: Spot, years: tuple[int, int]) -> Candidate:
     if pair and int(pair.group(1)) < int(pair.group(2)) == last:
         first = int(pair.group(1)) + 1  # 从2011年的1520亿元增加到2016年的2243.1亿元，年均增长8.6%: over 2012..2016
     period = f"{first}..{last}" if per and first < last else str(last)
+    if per == "period" and first == last:
+        per = None  # 2021年…累计完成产值579.33亿元: the year's figure itself, as a report's (no total over years)
     based = re.search(r"(?:比|较)\s*((?:19|20)\d{2})\s*年[^，,；;。]{0,8}$", spot.clause[: spot.rel[0]])
     if (
         per is None

@@ -114,6 +114,8 @@ def test_synthetic_measures_listed_before_jun_each_get_a_row():
     codes = [c.indicator_code for c in found if c.value == 12.0]
     assert codes[:2] == ["fai_growth", "industrial_fai_growth"] and codes[2].startswith("NEW:服务业投资")
     assert all(c.comparator == "~" and "indicator_list" in c.review for c in found)
+    # the proposed one is flagged as unknown (accept refuses it until a code is set), the two known ones are not
+    assert ["unknown_indicator" in c.review for c in found] == [False, False, True]
     report = cands("全年财政总收入、地方财政收入均增长7%。", issued="2018-02-01")
     assert [c.indicator_code for c in report] == ["NEW:财政总收入", "NEW:地方财政收入"]
 

@@ -651,8 +651,12 @@ def _spot_candidates(
     elif base < _FIRST_YEAR:  # a year in the text, the base the undated document's: no base year
         base_cand = replace(base_cand, base_year=None)
     if each:  # 固定资产投资、工业投资、服务业投资均增长12%左右: one row per measure listed
-        flagged = [*base_cand.review, "indicator_list"]
-        return [replace(base_cand, indicator_code=c, sector=s, review=list(flagged)) for c in each for s in sectors]
+        flagged = [r for r in base_cand.review if r != "unknown_indicator"] + ["indicator_list"]
+        return [
+            replace(base_cand, indicator_code=c, sector=s, review=flagged + (["unknown_indicator"] if _new(c) else []))
+            for c in each
+            for s in sectors
+        ]
     return [replace(base_cand, sector=s, review=list(base_cand.review)) for s in sectors]
 
 
@@ -1293,6 +1297,10 @@ def _years_of_the_rate(start: float, after: str) -> int | None:
         return None
     n = math.log(goal / start) / math.log(1 + rate)
     return round(n) if 1 <= round(n) <= 10 and abs(n - round(n)) < 0.15 else None
+
+
+def _new(code: str | None) -> bool:
+    return bool(code) and str(code).startswith("NEW:")
 
 
 def _head(sentence: str) -> str:

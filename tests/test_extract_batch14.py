@@ -442,3 +442,62 @@ def test_synthetic_a_plans_result_of_one_year_added_up_is_per_nothing():
     # per period), as a report's cumulative figure of one period
     found = cands("2021年，全县规上工业企业累计完成产值579.33亿元。", kind="plan", issued="2022-08-03")
     assert (found[0].period, found[0].per) == ("2021", None)
+
+
+# ---- guards written after a review of the rules above (each example passed wrongly on the rules before the mend) --
+
+
+def test_synthetic_guard_a_year_before_a_count_with_no_period_keeps_its_year():
+    found = cands(
+        "力争2025年10家以上企业营业收入超过100亿元，全市规上工业增加值达到500亿元。", kind="plan", issued="2024-03-01"
+    )
+    assert by_value(found, 500.0).target_year == 2025
+    report = cands("2022年，全市工业增加值增长5%。2023年12个重点项目完成投资56亿元。", issued="2024-01-20")
+    assert by_value(report, 56.0).period == "2023"
+
+
+def test_synthetic_guard_a_report_card_before_a_goal_leaves_the_goal():
+    found = cands("对照2023年成绩单，到2026年全市规上工业增加值达到600亿元。", kind="plan", issued="2024-03-01")
+    assert (found[0].target_year, found[0].period) == (2026, None)
+
+
+def test_synthetic_guard_no_leading_year_from_a_comparison_or_a_goal_of_this_year():
+    # 增长6%，2022年为4%: 2022 is a comparison after the first figure; 今年，全市将力争…: a goal
+    found = cands("全市规上工业增加值增长6%，2022年为4%。全市固定资产投资增长5%。", issued="2024-03-01")
+    assert by_value(found, 5.0).period == "2023"
+    goal = cands(
+        "2023年，全市规上工业增加值增长6%。今年，全市将力争增长7%。全市固定资产投资增长5%。", issued="2024-01-20"
+    )
+    assert by_value(goal, 5.0).period == "2023"
+
+
+def test_synthetic_guard_bare_value_added_after_another_subjects_output_is_unknown():
+    found = cands("2023年，全市完成工业总产值500亿元。建筑业完成总产值200亿元，增加值增长5%。", issued="2024-02-01")
+    assert by_value(found, 5.0).indicator_code == "NEW:增加值"
+
+
+def test_synthetic_guard_a_headline_figure_of_another_period_stays():
+    text = "上半年全市工业投资增长12%\n2024-08-23 09:47 来源：市统计局\n1-7月，全市工业投资增长12%。"
+    found = cands(text, issued="2024-08-23")
+    assert sorted(c.period for c in found) == ["2024-01..2024-06", "2024-01..2024-07"]
+
+
+def test_synthetic_guard_targets_of_villages_towns_and_shares_of_a_third_stay():
+    plan = cands("到2025年，打造10个乡村振兴示范片区，建成5个镇街工业园。", kind="plan", issued="2021-05-01")
+    assert {10.0, 5.0} <= {c.value for c in plan}
+    share = cands("2023年，全市新增规上工业企业35家、占全省三分之一。", issued="2024-03-01")
+    assert by_value(share, 35.0).indicator_code == "firms_new"
+
+
+def test_synthetic_guard_a_headcount_added_is_a_flow_and_a_change_of_rates_borrows_no_names():
+    jobs = cands("1—6月，全市城镇就业人员增加2.3万人。", issued="2024-07-20")
+    assert jobs[0].period == "2024-01..2024-06"
+    rates = cands("全市规上工业增加值、营业收入分别增长8%、10%，比上年分别加快1.2、2.0个百分点。", issued="2024-02-01")
+    assert by_value(rates, 1.2).indicator_code != "va_growth"
+
+
+def test_synthetic_guard_a_sector_and_another_measure_is_no_size_and_both_gaps_to_places_go():
+    mixed = cands("2023年，电子信息产业和税收贡献达到10亿元。", kind="plan", issued="2023-03-01")
+    assert mixed[0].indicator_code != "sector_scale"
+    gaps = cands("我市规上工业增速分别高于济南、青岛1.2和0.8个百分点。", issued="2024-02-01")
+    assert gaps == []

@@ -350,7 +350,7 @@ _PAST_BASIS = re.compile(r"在\s*(?P<y>去年|上年|(?:19|20)\d{2}\s*年)[^。�
 
 #: a year's "answer sheet" or "report card" (2023年度工业经济答卷, 2023年交出亮眼成绩单): the figures of the sentence are
 #: that year's results
-_REPORT_CARD = re.compile(r"((?:19|20)\d{2})\s*年度?[^，,。；;\d]{0,10}(?:答卷|成绩单|成绩)")
+_REPORT_CARD = re.compile(r"((?:19|20)\d{2})\s*年度?[^，,。；;\d]{0,10}(?:答卷|成绩单)")
 
 
 def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
@@ -359,7 +359,7 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
     (or 在2022年…基础上, before the issue year); None for a target."""
     before = spot.sentence[: spot.m.start]
     card = _REPORT_CARD.search(spot.sentence)
-    if card and int(card.group(1)) < issued_year:
+    if card and int(card.group(1)) < issued_year and not _goal_in(spot.sentence, issued_year):
         return int(card.group(1)), int(
             card.group(1)
         )  # …预计实现工业开票798亿元…亮出2023年度工业经济答卷: 2023's results
@@ -1129,20 +1129,32 @@ _SINCE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年(?=\s*以来)|(?<=自)\s*(?:19|20
 
 def _leading_year(sentence: str, ctx: DocContext) -> tuple[int, bool] | None:
     """The one year a report's sentence writes before its first figure (2013年，全县完成生产总值…; 会议指出，2024年，
-    …; 「109年工廠校正及營運報告」，台中市工廠家數…): the year of the sentences after it that write none. Not a span
-    (2020年至2024年), a base (比2012年) nor a year after the issue date."""
-    first = next((m.start for m in lang.find_mentions(sentence) if m.unit is not None), len(sentence))
-    head = _DATE.sub(lambda d: " " * len(d.group(0)), sentence[:first])  # 2020年3月12日: the day it is dated
+    …; 「109年工廠校正及營運報告」，台中市工廠家數…), with True when it is written 今年/去年 (今年前十月已超越去年全年:
+    the first such word): the year of the sentences after it that write none. Not a span (2020年至2024年), a base
+    (比2012年), a year since (2010年以来), a year qualifying a count (2018年14户新增企业1—3月…), a year after the issue
+    date, nor the 今年 of a goal (今年，全市将力争…)."""
+    raw_head = _head(sentence)
+    first = len(raw_head)
+    head = _DATE.sub(_blank, raw_head)  # 2020年3月12日: the day it is dated
     if lang._YEAR_SPAN.search(head) or lang.report_span(head, head, ctx.year) is not None:
         return None
-    head = _SINCE_YEAR.sub(lambda d: " " * len(d.group(0)), head)
-    # the first figure's own words are read with the head: 2018年14户新增企业 is a year of the firms, no leading year
-    year, relative = lang.explicit_year(head + sentence[first : first + 8]), False
-    if year is None:  # 今年前十月已超越去年全年: the year written first (今年), over 2010年以来 of the sentence before
+    head = _SINCE_YEAR.sub(_blank, head)
+    # the first figure's own clause is read with the head: 2018年14户新增企业1—3月… is a year of the firms
+    own = re.split(r"[，,；;]", sentence[first:], maxsplit=1)[0][: config.EXTRACT_MAX_SENTENCE_CHARS]
+    year, relative = lang.explicit_year(head + own[: len(own)]), False
+    if year is not None and lang.explicit_year(head) != year:
+        year = None  # a year after the first figure (增长6%，2022年为4%): a comparison, no year of the sentence
+    if year is None and lang.explicit_year(head) is None:
         year, relative = lang.relative_year(head, ctx.issued_year, first=True), True
+        if year is not None and _GOAL_WORDS.search(sentence):
+            return None  # 今年，全市将力争…增长7%: a goal, not the year of the review after it
     if year is None or (ctx.issued_year is not None and year > ctx.issued_year):
         return None
     return year, relative
+
+
+#: the verbs of a goal in a report's sentence (将力争, 确保, 争取): not 目标 as a noun (锚定高质量发展目标)
+_GOAL_WORDS = re.compile(r"将|力争|确保|争取")
 
 
 #: a heading over a review of past years: 过去五年, 五年来, 赶超发展的五年 (…的N年), 近三年工作回顾
@@ -1226,7 +1238,7 @@ def _blank(m: re.Match) -> str:
 
 
 #: what is left of a sector's amount once the sector is named (新能源汽车产业|规模, 新能源汽车|及零部件): no measure
-_SCALE_LEFT = re.compile(r"(?:产业|行业)?(?:总?规模)?|[及和与][\u4e00-\u9fff]{1,4}")
+_SCALE_LEFT = re.compile(r"(?:产业|行业)?(?:总?规模)?|[及和与](?:零部件|配套产业|配套|装备|关联产业)")
 
 
 def _scale_of_sector(
@@ -1242,8 +1254,13 @@ def _scale_of_sector(
 
 
 #: a count reached (增至, 总数达到, 共有) or a headcount (从业人员, 员工): a stock at a date, not a flow over a period
-_STOCK_REACHED = re.compile(r"增至|增加到|总数|总量|共有|现有|拥有|从业|员工|职工|就业人员|在岗")
-_ADDED_IN_CLAUSE = re.compile(r"新增|净增|新开工|引进|引入|培育|新认定|新建|签约|开工|投产|竣工")
+_STOCK_REACHED = re.compile(
+    r"增至|增加到|总数|总量|共有|现有|拥有|(?:从业|员工|职工|就业人员|在岗)[^，,；;。\d]{0,6}(?:达到|达|超过|为|有|共)\s*$"
+)
+#: the words of a flow over the period (新增, 引进, 培训, 吸纳): no stock
+_ADDED_IN_CLAUSE = re.compile(
+    r"新增|净增|新开工|引进|引入|培育|新认定|新建|签约|开工|投产|竣工|增加|培训|吸纳|安置|累计"
+)
 
 
 def _stock_count(spot: Spot, unit: str | None) -> bool:
@@ -1252,7 +1269,10 @@ def _stock_count(spot: Spot, unit: str | None) -> bool:
     if lang.UNITS.get(unit or "", ("?",))[0] != "count":
         return False
     clause_before = spot.clause[: spot.rel[0]]
-    return bool(_STOCK_REACHED.search(clause_before)) and not _ADDED_IN_CLAUSE.search(clause_before)
+    stock = _STOCK_REACHED.search(clause_before)
+    if stock is None:
+        return False
+    return not _ADDED_IN_CLAUSE.search(clause_before[: stock.start()] + clause_before[stock.end() :])
 
 
 #: a currency other than the yuan written right before an amount in 元 (新台幣1.3兆元, 港币100亿元, 美元5亿元)
@@ -1522,10 +1542,10 @@ def _headline_end(text: str, ctx: DocContext) -> int:
 
 def _without_headline_repeats(rows: list[Candidate], end: int) -> list[Candidate]:
     """The rows less those of the headline (before ``end``) that a row of the body repeats (same value or growth,
-    unit and indicator): the figure is entered once, from the body."""
+    unit, indicator and year): the figure is entered once, from the body."""
 
     def key(c: Candidate) -> tuple:
-        return (c.value, c.growth_pct, c.unit, c.indicator_code)
+        return (c.value, c.growth_pct, c.unit, c.indicator_code, c.period, c.target_year)
 
     body = {key(c) for c in rows if c.offset >= end}
     return [c for c in rows if c.offset >= end or key(c) not in body]

@@ -201,6 +201,10 @@ _SCOPE_OF_OUTPUT = re.compile(
 )
 
 
+#: an output or revenue measure of any subject (建筑业完成总产值, 农业总产值, 服务业实现营业收入)
+_OUTPUT_WORD = re.compile(r"总产值|产值|营业收入|主营业务收入|营收")
+
+
 def bare_value_added(
     vocab: lang.Vocabulary, ctx: DocContext, spot: Spot, code: str | None, unit: str | None
 ) -> str | None:
@@ -210,8 +214,11 @@ def bare_value_added(
     if code not in ("NEW:增加值", "NEW:增加值增速"):
         return None
     before = spot.paragraph[: spot.ps0 + spot.c0] if spot.paragraph else spot.sentence[: spot.c0]
-    scopes = list(_SCOPE_OF_OUTPUT.finditer(before[-config.EXTRACT_MAX_SENTENCE_CHARS :]))
-    phrase = vocab.phrase(f"{scopes[-1].group(1)}增加值") if scopes else None
+    text = before[-config.EXTRACT_MAX_SENTENCE_CHARS :]
+    scopes = list(_SCOPE_OF_OUTPUT.finditer(text))
+    if not scopes or _OUTPUT_WORD.search(text[scopes[-1].end() :]):
+        return None  # …工业总产值500亿元。建筑业完成总产值200亿元，增加值增长5%: another subject's output is nearer
+    phrase = vocab.phrase(f"{scopes[-1].group(1)}增加值")
     found = phrase.indicator if phrase else None
     if found is None:
         return None
@@ -227,6 +234,8 @@ def _borrowed_list(clause_before: str, before: str) -> str:
     i, j = clause_before.rfind("分别"), before.rfind("分别")
     if i < 0 or j < 0 or not _QUALIFIER_ONLY.match(clause_before[:i]):
         return clause_before
+    if not re.match(r"\s*(?:增长|增速|增幅|为|达到?)", clause_before[i + 2 :]):
+        return clause_before  # 比上年分别加快1.2、2.0个百分点: another measure (the change of the rates), no borrowing
     start = max((m.end() for m in re.finditer(r"[，,；;。：:]", before[:j])), default=0)
     return before[start:j] + clause_before[i:]
 

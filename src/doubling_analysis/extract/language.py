@@ -361,7 +361,7 @@ _COMPARISON_BEFORE = re.compile(
 #: a gap to a place named after 分别超过 / 高于 / 低于 (排名第一的淮安市), or the next place of that list (、连云港)
 _PLACE_COMPARISON_BEFORE = re.compile(
     r"(?:分别(?:超过|高于|低于|领先)(?:[^，,。；;]{0,24}、)?|(?:高于|低于|领先)(?:排名第[一二三四五六七八九十\d]+的?)?)"
-    r"(?!去年|上年|同期|上月|上季|预期|目标)[\u4e00-\u9fff]{2,6}?\s*$"
+    r"(?!去年|上年|同期|上月|上季|预期|目标)[\u4e00-\u9fff、]{2,12}?\s*(?:[\d.]+\s*(?:%|个百分点)?\s*[和、及]\s*)*$"
 )
 #: a clock time right before a number (15:10:03): the number is its seconds or minutes
 _CLOCK_BEFORE = re.compile(r"(?<![\d.])\d{1,2}\s*:\s*\d{2}\s*:\s*$")
@@ -376,13 +376,14 @@ _TIER_LABEL_AFTER = re.compile(r"^\s*(?:[一二两三四五六七八九十]|\d+)
 _STEPS_AFTER = re.compile(r"^\s*(?:[万千百亿元级]{0,4})\s*台阶")
 
 
-#: the units a breakdown counts after N个: industries (工业行业, 工业大类行业), places (市州, 县区, 县(市、区), 乡, 镇,
-#: 街道, 居民委员会, 城市, 国家, 港口), a class of them (工业大市, 工业主导县) — how many there are or grew, not a
-#: figure of a measure; not a tier or label (3个千亿级行业: 级/亿/万 before the noun) nor 国家级 / 城市群
 #: administrative divisions after a count (37個鄉, 12個鎮, 21個街道辦, 87個居民委員會)
 _DIVISIONS_AFTER = re.compile(
-    r"\s*(?:乡(?!镇企业|级)|镇(?!级|企业)|街道(?!级)|居民委员会|村民委员会|社区居委会|行政村)"
+    r"\s*(?:乡(?![村镇级])|镇(?![街级企])|街道(?!级)|居民委员会|村民委员会|社区居委会|行政村)"
 )
+#: residents' and villagers' committees after a count (87個居民委員會): always the administrative structure
+_COMMITTEES_AFTER = re.compile(r"\s*(?:居民委员会|村民委员会|社区居委会|居委会|村委会)")
+#: the words of a stock of divisions before the count (全市共有37个乡、12个镇, 下辖…): a target's 打造10个… is none
+_DIVISIONS_HELD = re.compile(r"共有|共辖|下辖|辖|设有|共设")
 #: places after a count (152个城市, 19个国家, 50多个港口) and the words of reaching them before it (覆盖国内, 通达全国)
 _PLACES_AFTER = re.compile(r"\s*(?:城市|国家|地区|港口|省份|省区市|省市区)")
 _REACH_BEFORE = re.compile(
@@ -393,6 +394,9 @@ _QUOTED_POLICY = re.compile(r"[“\"「][^”\"」，,。\d]{0,4}$")
 _POLICY_AFTER = re.compile(
     r"[^”\"」，,。]{0,4}[”\"」]\s*[^，,。；;\d]{0,6}?(?:政策|工程|计划|行动|战略|模式|工作法|机制|体系)"
 )
+#: the units a breakdown counts after N个: industries (工业行业, 工业大类行业), places (市州, 县区, 县(市、区), 乡, 镇,
+#: 街道, 居民委员会, 城市, 国家, 港口), a class of them (工业大市, 工业主导县) — how many there are or grew, not a
+#: figure of a measure; not a tier or label (3个千亿级行业: 级/亿/万 before the noun) nor 国家级 / 城市群
 _UNITS_OF_A_BREAKDOWN = re.compile(
     r"\s*[^\d级亿万，,、；;。]{0,4}?(?:行业大类|工业大类|大类行业|工业行业|行业|市州|市县|县区|区县|县市区|县[（(]市、区[）)]"
     r"|地区|乡镇|乡|镇|街道|居民委员会|村民委员会|城市(?!群)|国家(?!级)|港口|工业大市|工业主导县)"
@@ -459,14 +463,16 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         m.unit == "个" or re.search(r"(?:\d+|[一二两三四五六七八九十])\s*个\s*$", text[max(0, m.start - 6) : m.start])
     ):
         return "structure"  # 跨过两个万亿元台阶: a count of steps crossed and their label (站稳万亿元台阶 is a level)
-    if m.unit == "个" and _DIVISIONS_AFTER.match(after):
+    if m.unit == "个" and (
+        _COMMITTEES_AFTER.match(after) or (_DIVISIONS_AFTER.match(after) and _DIVISIONS_HELD.search(text[: m.start]))
+    ):
         return "structure"  # 全市共有37個鄉、12個鎮、21個街道辦: the administrative divisions, no figure
     if m.unit == "个" and _PLACES_AFTER.match(after) and _REACH_BEFORE.search(text[max(0, m.start - 24) : m.start]):
         return "structure"  # 物流贸易覆盖国内152个城市及19个国家, 通达全国50多个港口: where it reaches
     if _QUOTED_POLICY.search(text[max(0, m.start - 5) : m.start]) and _POLICY_AFTER.match(text[m.end : m.end + 16]):
         return "name"  # “两个15%”所得税政策, 落实“三分之一”工作法: a policy's name
     if m.unit in ("个", "家", "项", "户", "所", "座") and re.match(
-        r"[^，,。；;\d]{0,16}之一", text[m.end : m.end + 20]
+        r"[^，,。；;\d、]{0,16}(?<!分)之一", text[m.end : m.end + 20]
     ):
         return "structure"  # 首批4个特色优势产业试点之一: the size of a group the subject belongs to
     if re.search(r"(?:折合|约合)\s*$", before):
@@ -777,8 +783,11 @@ def with_base(text: str) -> int | None:
     return max(hits)[1] if hits else None
 
 
-#: a count right after a year (2018年14户新增企业…1—3月…): the year qualifies the things counted, no period
-_COUNT_AFTER_YEAR = re.compile(r"\s*\d+\s*(?:户|家|个|项)")
+#: a count right after a year and a period of its own after it (2018年14户新增企业1—3月完成…): the year qualifies the
+#: things counted, the period is this year's (2023年12个重点项目完成投资…, 力争2025年10家企业… keep their year)
+_COUNT_AFTER_YEAR = re.compile(
+    r"\s*\d+\s*(?:户|家|个|项)[^，,。；;\d]{0,16}(?:\d{1,2}\s*[—\-–~至到]\s*\d{1,2}\s*月|[一二三四1-4]\s*季度|上半年|前三季度)"
+)
 
 
 def explicit_year(text: str) -> int | None:

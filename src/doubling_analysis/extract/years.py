@@ -122,8 +122,8 @@ _OF_THE_YEAR_BEFORE = re.compile(r"(?<![比较与同为是])(?<!达到)上年的
 _LEVEL_OF_BASE = re.compile(r"(?:比|较|相比|对比)\s*[于前]?\s*(?:((?:19|20)\d{2})|(1[0-4]\d))\s*年的\s*$")
 
 
-#: a goal or an estimate for the whole year in a report (力争全年, 确保全年, 预计全年): the year the page is in (an
-#: estimate in January is of the year just ended)
+#: a goal or an estimate for the whole year in a report (力争全年, 确保全年, 预计全年, 全年预计): the year the page is
+#: in (an estimate in January or February — the work reports' months — is of the year just ended)
 _GOAL_FOR_THE_YEAR = re.compile(
     r"(力争|确保|争取|预计|目标)[^，,。；;\d]{0,6}全年[^，,。；;\d]{0,12}$|全年\s*(预计)[^，,。；;\d]{0,12}$"
 )

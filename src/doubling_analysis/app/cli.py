@@ -368,13 +368,15 @@ def cmd_run(args) -> int:
 
 def _interrupt_on_terminate() -> None:
     """SIGTERM and SIGHUP stop a build as Ctrl-C does: its kernels, workers and temporary folders are removed, the
-    last report is left as it was, the lock is freed."""
+    last report is left as it was, the lock is freed. Ctrl-C (SIGINT) gets the same handler of our own: an event loop
+    run while notebooks execute (asyncio.run) replaces only Python's default one, turning Ctrl-C into the cancelling
+    of its task, which a library may swallow (a fresh-clone CI run saw a report interrupted this way finish, exit 0)."""
     import signal
 
     def stop(signum, frame):
         raise KeyboardInterrupt
 
-    for s in (signal.SIGTERM, signal.SIGHUP):
+    for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
         signal.signal(s, stop)
 
 

@@ -390,7 +390,7 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
             return spot.past_open, spot.past_open  # 2022年，…增长29.8%；食品饮料年产值预计达880亿元: still 2022's
     said_last = "去年" in before or "上年" in before  # the cheap test first (this runs for every number of a plan)
     if said_last and written is None and not _goal_in(before, issued_year) and not _THIS_YEAR.search(clause_before):
-        unbased = _PAST_BASIS.sub(lambda b: " " * len(b.group(0)), before)  # 在去年…基础上: the base of a goal
+        unbased = _PAST_BASIS.sub(_blank, before)  # 在去年…基础上: the base of a goal
         said = _LAST_YEAR.search(unbased)
         if said and not _THIS_YEAR.search(before[said.end() :]):
             return issued_year - 1, issued_year - 1  # 去年，全市规上工业增加值增长8.2% in a plan of 2024: 2023's
@@ -750,8 +750,6 @@ def _as_report(
     status = "preliminary" if re.search(r"预计|初步", spot.sentence) else "final"
     period_text = lang.last_period(lang.without_bases(before))  # 较2023年第一季上升: a base; the last period is its
     months = lang.ytd_months(period_text) or lang.month_end(before)  # 截至6月底: the stock at the end of June
-    if months == -12:
-        months = 12  # 截至2018年12月底…现有家数: the stock at the year's end is the year's, as actuals.csv enters it
     own_month = _own_month(before)
     year_month = _YEAR_MONTH.search(before)
     if own_month is not None:

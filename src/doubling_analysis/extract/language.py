@@ -875,9 +875,12 @@ def month_alone(text: str) -> int | None:
 
 
 def month_end(text: str) -> int | None:
-    """-N for a stock at the end of month N (截至6月底 -> -6), else None."""
+    """-N for a stock at the end of month N (截至6月底 -> -6); 12 for the end of December, the year's own stock (截至
+    2018年12月底…现有家数: 2018, as actuals.csv enters year-end stocks); else None."""
     m = _MONTH_END.search(normalise(text))
-    return -int(m.group(1)) if m and 1 <= int(m.group(1)) <= 12 else None
+    if not m or not 1 <= int(m.group(1)) <= 12:
+        return None
+    return 12 if int(m.group(1)) == 12 else -int(m.group(1))
 
 
 def relative_year(text: str, issued_year: int | None, first: bool = False) -> int | None:

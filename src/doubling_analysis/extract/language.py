@@ -669,7 +669,7 @@ _N_YEARS = re.compile(rf"(?<![\d年第连续近])({_YEARS_N})\s*年(?:内|后|�
 #: milestones: 3年、5年、8年 (then 分别 …): each figure after the list its own year
 _MILESTONES = re.compile(rf"((?:{_YEARS_N})\s*年(?:\s*[、和及]\s*(?:{_YEARS_N})\s*年)+)")
 _SPAN_WORDS = re.compile(
-    rf"(?:^|[，,；;：:])\s*(?:近)?({_YEARS_N})\s*年(?:来|以来|间)?\s*(?:[，,]|累计)|({_YEARS_N})\s*年\s*累计"
+    rf"(?:^|[，,；;：:])\s*(?:近|过去的?)?({_YEARS_N})\s*年(?:来|以来|间)?\s*(?:[，,]|累计)|({_YEARS_N})\s*年\s*累计"
 )
 _AVERAGE_SPAN = re.compile(rf"({_YEARS_N})\s*年(?:平均|年均)")
 _YEAR_SPAN = re.compile(r"((?:19|20)\d{2})\s*[-－—–~至到]\s*((?:19|20)\d{2})\s*年")
@@ -706,13 +706,18 @@ def report_span(sentence: str, before: str, year: int) -> tuple[int, int] | None
         if not re.search(r"(比|较|相比|对比)\s*$", before[max(0, m.start() - 3) : m.start()]):
             return int(m.group(1)), int(m.group(2))
     plan = horizon(before)
-    if plan and re.search(r"十[一二三四五]五[”\"」’]?\s*(以来|期间|时期)", before):
+    since = re.search(r"十[一二三四五]五[”\"」’]?\s*(以来|期间|时期)", before)
+    if plan and since and since.group(1) == "以来" and plan[0] < year < plan[1]:
+        return plan[0], year  # 十四五以来 in a report of 2023: 2021..2023 (十四五期间 … 预计: the whole plan)
+    if plan and since:
         return plan
     avg = _AVERAGE_SPAN.search(before)
     if avg:
         n = int(parse_number(avg.group(1)) or 1)
         return (year - n + 1, year) if n > 1 else None
     words = _SPAN_WORDS.search(sentence)
+    if words and words.end() <= len(before) and explicit_year(before[words.end() :]) is not None:
+        return None  # 近三年，…年均增长15.2%，2023年达到650亿元: the level of the year written, not of the span
     if words:
         n = int(parse_number(words.group(1) or words.group(2)) or 1)
         return (year - n + 1, year) if n > 1 else None

@@ -45,3 +45,30 @@ def test_synthetic_a_year_written_after_a_span_word_is_the_figures_own_year():
     found = cands("近三年，全县工业总产值年均增长15.2%，2023年达到650亿元。", issued="2024-02-10")
     assert by_value(found, 15.2).period == "2021..2023"
     assert by_value(found, 650.0).period == "2023"
+
+
+def test_synthetic_taiwan_growth_words_are_growth_rates_of_the_level_before():
+    # Taiwan writes growth as 成長 and a fall as 衰退: 較去年同期成長8.5% is the growth of the revenue before it
+    # (before: a level row 8.5 %), 衰退3.2% a fall of exports, -3.2 (before: a level row 3.2 %)
+    found = cands("園區廠商今年前三季營業額達新台幣1.2兆元，較去年同期成長8.5%，出口額衰退3.2%。", issued="2024-10-20")
+    revenue = by_value(found, 1.2)
+    assert (revenue.unit, revenue.growth_pct, revenue.period) == ("兆元", 8.5, "2024-01..2024-09")
+    growth = [c for c in found if c.value is None and c.growth_pct == 8.5]
+    assert growth and "growth_only" in growth[0].review
+    assert [c.growth_pct for c in found if c.value is None and c.growth_pct is not None and c.growth_pct < 0] == [-3.2]
+
+
+def test_guard_a_growth_type_of_firm_is_no_growth_word():
+    # 成长型中小企业 (growth-type firms) names firms: their share 30% stays a level of 30 %
+    row = by_value(cands("全市成长型中小企业占比达到30%。"), 30.0)
+    assert (row.unit, row.growth_pct) == ("%", None)
+
+
+def test_synthetic_a_proposed_indicator_drops_periods_currencies_and_hedges():
+    # the phrase proposed for 營業額 leaves out 前三季 / 前十月 (periods), 逾 (over), 新台幣 (the currency): before,
+    # NEW:前三季营业额达新台币 and NEW:前十月营业额逾新台币
+    assert by_value(cands("今年前三季營業額達新台幣1.2兆元。", issued="2024-10-20"), 1.2).indicator_code == "NEW:营业额"
+    assert (
+        by_value(cands("竹科今年前十月營業額逾新台幣1.3兆元。", issued="2021-11-20"), 1.3).indicator_code
+        == "NEW:营业额"
+    )

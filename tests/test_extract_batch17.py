@@ -72,3 +72,25 @@ def test_synthetic_a_proposed_indicator_drops_periods_currencies_and_hedges():
         by_value(cands("竹科今年前十月營業額逾新台幣1.3兆元。", issued="2021-11-20"), 1.3).indicator_code
         == "NEW:营业额"
     )
+
+
+def test_synthetic_a_clause_after_a_doubling_sets_the_level_doubled():
+    # 力争达到4000亿元 names no measure: it is the level of 工业总产值, whose doubling the clause before sets (before:
+    # no indicator, the doubling's code carried and refused for its unit)
+    found = cands("确保到2025年全市工业总产值比2022年翻一番，力争达到4000亿元。", kind="plan", issued="2022-11-01")
+    level = by_value(found, 4000.0)
+    assert (level.indicator_code, level.target_year, level.tier) == ("output_value", 2025, "stretch")
+
+
+def test_synthetic_a_doubling_that_writes_its_own_year_is_a_goal_of_its_own():
+    # the programme's name (工业倍增三年行动) states the plan's doubling first; 确保到2025年…翻一番 writes its own
+    # year and tier, so it is a row of its own (before: dropped as a repeat of the title's doubling)
+    found = cands("实施工业倍增三年行动，确保到2025年全市工业总产值比2022年翻一番。", kind="plan", issued="2022-11-01")
+    own = [c for c in found if c.unit == "× base" and c.target_year == 2025]
+    assert len(own) == 1 and own[0].tier == "floor"
+
+
+def test_guard_a_year_before_the_programmes_name_repeats_no_doubling():
+    # 2022年是推进工业倍增三年行动的关键之年: the programme named again after a year, no goal of its own
+    text = "实施工业倍增三年行动。2022年是推进工业倍增三年行动的关键之年。"
+    assert len([c for c in cands(text, kind="plan", issued="2022-02-07") if c.unit == "× base"]) == 1

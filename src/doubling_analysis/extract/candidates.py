@@ -1077,9 +1077,12 @@ def _sentence_candidates(
         if incentive and (ctx.kind == "plan" or lang.UNITS.get(m.unit or "", ("?",))[0] == "money"):
             continue  # a report's count of awards won (获省科技奖励11项) stays
         if m.unit == "× base":
-            if state.doubled or ctx.kind == "report":
+            own_year = "倍增" not in m.raw and lang.explicit_year(sentence[: m.start]) is not None
+            if (state.doubled and not own_year) or ctx.kind == "report":
                 continue
-            state.doubled = True  # the plan's doubling is stated once (its title); later mentions repeat it
+            # the plan's doubling is stated once (its title); later mentions repeat it, unless one writes its own
+            # year (实施工业倍增三年行动，确保到2025年全市工业总产值比2022年翻一番: a goal of 2025 of its own)
+            state.doubled = True
         c0, c1 = next(((a, b) for a, b in clauses if a <= m.start < b), (0, len(sentence)))
         per_clause[c0] = per_clause.get(c0, 0) + 1
         if per_clause[c0] > config.EXTRACT_MAX_CANDIDATES_PER_CLAUSE:

@@ -59,6 +59,10 @@ _COMPARISON_CLAUSE = re.compile(
 _RANK = re.compile(r"第\s*$")
 
 
+#: the code of a doubling (× base): it names a relation to a base, not the level a later clause sets
+_DOUBLING_CODE = "doubling"
+
+
 def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | None, str | None]:
     """The measure of the nearest earlier clause of the sentence that holds a figure or names a known measure
     (工业增加值突破1万亿元，达到1.3万亿元): its last phrase, or (None, its proposal) when that clause names a measure
@@ -66,8 +70,9 @@ def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | No
     for a, b in reversed(spans(before, _CLAUSE_END)):
         piece = before[a:b]
         hits = vocab.indicator_hits(piece)
+        levels = [h for h in hits if h.phrase.indicator != _DOUBLING_CODE]
         if hits:
-            h = hits[-1]
+            h = (levels or hits)[-1]  # 工业总产值比2022年翻一番，力争达到4000亿元: the level doubled, not the doubling
             return lang.Hit(h.phrase, a + h.start, a + h.end), None
         figures = [m for m in lang.find_mentions(piece) if m.unit is not None and not _RANK.search(piece[: m.start])]
         if figures and not _COMPARISON_CLAUSE.match(piece):

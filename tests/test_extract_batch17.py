@@ -94,3 +94,22 @@ def test_guard_a_year_before_the_programmes_name_repeats_no_doubling():
     # 2022年是推进工业倍增三年行动的关键之年: the programme named again after a year, no goal of its own
     text = "实施工业倍增三年行动。2022年是推进工业倍增三年行动的关键之年。"
     assert len([c for c in cands(text, kind="plan", issued="2022-02-07") if c.unit == "× base"]) == 1
+
+
+def test_synthetic_a_heading_over_one_years_review_makes_its_figures_results_of_that_year():
+    # a work report of January 2024: the figures under 一、2023年工作回顾 are results of 2023 (before: goals of 2024);
+    # the next heading, 二、2024年目标任务, ends the review, so its figures are 2024's goals
+    text = (
+        "一、2023年工作回顾\n全县实现地区生产总值286.5亿元，增长6.1%。\n二、2024年目标任务\n地区生产总值增长6.5%左右。"
+    )
+    found = cands(text, kind="plan", issued="2024-01-20")
+    past = by_value(found, 286.5)
+    assert (past.period, past.target_year, "past" in past.review) == ("2023", None, True)
+    goal = by_value(found, 6.5)
+    assert (goal.target_year, goal.period, goal.comparator) == (2024, None, "~")
+
+
+def test_guard_a_heading_naming_the_plans_own_year_is_no_review():
+    # 2024年工作回顾 in a plan issued in 2024 reviews no past year (the heading's year is not before the issue year)
+    found = cands("2024年工作回顾\n全县地区生产总值增长6.5%左右。", kind="plan", issued="2024-01-20")
+    assert "past" not in by_value(found, 6.5).review

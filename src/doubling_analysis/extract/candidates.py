@@ -1173,8 +1173,18 @@ def _is_heading(paragraph: str) -> bool:
     )
 
 
+#: a heading over the review of one year (一、2023年工作回顾, 2023年主要工作成效, 2023年经济运行情况回顾)
+_YEAR_REVIEW_HEADING = re.compile(
+    r"((?:19|20)\d{2})\s*年度?\s*(?:[^，,。；;\d]{0,8}?)(?:工作)?(?:回顾|总结|成效|成绩|完成情况)\s*$"
+)
+
+
 def _past_heading(paragraph: str, issued_year: int) -> tuple[int, int] | None:
-    """The years of a heading over a review (过去五年 in a plan of 2017: 2012..2016); None for any other heading."""
+    """The years of a heading over a review (过去五年 in a plan of 2017: 2012..2016; 2023年工作回顾 in one of 2024:
+    2023..2023); None for any other heading."""
+    one = _YEAR_REVIEW_HEADING.search(paragraph.strip())
+    if one and int(one.group(1)) < issued_year:
+        return int(one.group(1)), int(one.group(1))
     h = _PAST_HEADING.search(paragraph.strip())
     n = int(lang.parse_number(h.group("n") or h.group("m")) or 0) if h else 0
     return (issued_year - n, issued_year - 1) if 1 <= n <= 10 else None

@@ -113,3 +113,25 @@ def test_guard_a_heading_naming_the_plans_own_year_is_no_review():
     # 2024年工作回顾 in a plan issued in 2024 reviews no past year (the heading's year is not before the issue year)
     found = cands("2024年工作回顾\n全县地区生产总值增长6.5%左右。", kind="plan", issued="2024-01-20")
     assert "past" not in by_value(found, 6.5).review
+
+
+def test_synthetic_a_count_as_of_now_is_the_stock_at_the_pages_month():
+    # 截至目前 on a page of 2024-08-15: the firms counted are the stock then, 2024-08 (before: 2023, the default year
+    # of a report with no period); 今年新增23家 is this year's flow, 2024
+    found = cands("截至目前，全县共有规上工业企业186家，今年新增23家。", issued="2024-08-15")
+    assert by_value(found, 186.0).period == "2024-08"
+    assert by_value(found, 23.0).period == "2024"
+
+
+def test_synthetic_a_flow_as_of_now_is_the_year_to_the_pages_month():
+    # 目前 on a page of 2024-09-20: projects signed and the investment completed are flows since January (2024-01..
+    # 2024-09); before: 2023
+    found = cands("目前，园区已签约重大项目10个，完成投资137亿元。", issued="2024-09-20")
+    assert by_value(found, 10.0).period == "2024-01..2024-09"
+    assert by_value(found, 137.0).period == "2024-01..2024-09"
+
+
+def test_guard_now_with_a_year_written_keeps_the_year():
+    # 2023年…目前 in a page of 2024-03: the year written decides (2023), not the page's month
+    found = cands("2023年，全县规上工业企业目前达到186家。", issued="2024-03-10")
+    assert by_value(found, 186.0).period == "2023"

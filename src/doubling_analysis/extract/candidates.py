@@ -590,6 +590,9 @@ def _spot_candidates(
         review.append("currency_before")  # 營業額逾新台幣1.3兆元: the 元 are New Taiwan dollars, not yuan
     ended = months if months is not None else (3 * quarter if quarter else None)  # a quarter alone ends at 3q
     year, base, rev = _years(spot, ctx, sticky, ended, lead_year)
+    now = _as_of_now(spot, ctx) if ctx.kind == "report" else None
+    if now is not None:  # 截至目前，全县共有规上工业企业186家 (a page of August 2024): the stock then, 2024-08
+        year, months, rev = ctx.issued_year or year, now, [r for r in rev if r != "default_year"] + ["relative_year"]
     review += rev
     if m.unit == "× base":
         year, base = _doubling_years(spot, ctx, year, base)
@@ -737,6 +740,23 @@ def _from_to_horizon(spot: Spot, clause_before: str) -> str | None:
 
 #: 减少 / 下降 right before an amount (not a rate): the amount is a fall of the level, a negative change
 _LEVEL_FALL = re.compile(r"(?:减少|下降)\s*$")
+
+
+#: the present in a report (截至目前, 目前, 当前, 截至发稿时): the date of the page itself
+_AS_OF_NOW = re.compile(r"(?:截至|截止|到)?\s*(?:目前|当前|现在|发稿时)")
+
+
+def _as_of_now(spot: Spot, ctx: DocContext) -> int | None:
+    """A report's figure stated as of now (截至目前，已开工项目8个) with no year or period written before it in its
+    sentence: a count reached (共有…186家, 上市公司达87家) is the stock at the end of the page's month M, as -M; a
+    flow (已开工项目8个, 签约, 完成投资137亿元) the year to that month, as M; None otherwise."""
+    before = spot.sentence[: spot.m.start]
+    if ctx.issued_month is None or not _AS_OF_NOW.search(before):
+        return None
+    if lang.explicit_year(before) is not None or lang.ytd_months(before) is not None or _THIS_YEAR.search(before):
+        return None
+    count = lang.UNITS.get(spot.m.unit or "", ("?",))[0] == "count"
+    return -ctx.issued_month if count and not _ADDED_IN_CLAUSE.search(spot.clause) else ctx.issued_month
 
 
 def _as_report(

@@ -135,3 +135,15 @@ def test_guard_now_with_a_year_written_keeps_the_year():
     # 2023年…目前 in a page of 2024-03: the year written decides (2023), not the page's month
     found = cands("2023年，全县规上工业企业目前达到186家。", issued="2024-03-10")
     assert by_value(found, 186.0).period == "2023"
+
+
+def test_synthetic_the_firms_rd_intensity_is_not_rd_over_gdp():
+    # 规上工业企业研发投入强度 is the firms' R&D over their revenue, another measure than the region's R&D over GDP
+    # (rd_gdp_share, which 研发投入强度 alone names): proposed as a new indicator (before: rd_gdp_share, unflagged)
+    row = by_value(cands("到2030年，规上工业企业研发投入强度达到2.5%。", kind="plan", issued="2024-09-01"), 2.5)
+    assert row.indicator_code == "NEW:规上工业企业研发投入强度" and "unknown_indicator" in row.review
+
+
+def test_guard_the_regions_rd_intensity_keeps_its_code():
+    row = by_value(cands("到2030年，全社会研发投入强度达到2.5%。", kind="plan", issued="2024-09-01"), 2.5)
+    assert row.indicator_code == "rd_gdp_share"

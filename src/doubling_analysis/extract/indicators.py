@@ -48,6 +48,10 @@ def _nearest(hits: list[lang.Hit], pos: int, end: int) -> lang.Hit | None:
 
 #: 人均 right before a measure: the measure per head (人均地区生产总值), not the measure
 _PER_CAPITA = re.compile(r"人均\s*$")
+#: firms right before a regional measure (企业研发投入强度: the firms' R&D over their revenue, not R&D over GDP)
+_FIRMS_BEFORE = re.compile(r"企业\s*$")
+#: the regional measures a firms' version of is another indicator
+_REGIONAL_CODES = frozenset({"rd_gdp_share"})
 #: a clause that compares (比2018—2020年总量多56%, 较上年增长5%) names no subject of its own
 #: …, and one that compares with another place or measure (高于全区15.2个百分点, 快于全国1.9个百分点) neither
 _COMPARISON_CLAUSE = re.compile(
@@ -378,6 +382,8 @@ def resolve_indicator(
             )  # 高技术制造业增加值占…, 单位工业增加值能耗
     if _PER_CAPITA.search(clause[: hit.start]) and between == clause[hit.end : rel[0]]:
         return None, _proposal(clause[: rel[0]]) or proposal, ["unknown_indicator"]  # 人均地区生产总值: per head
+    if hit.phrase.indicator in _REGIONAL_CODES and _FIRMS_BEFORE.search(clause[: hit.start]):
+        return None, _proposal(clause[: rel[0]]) or proposal, ["unknown_indicator"]  # 规上工业企业研发投入强度
     code = hit.phrase.indicator
     if hit.phrase.if_new and _NEW.search(clause[: rel[0]]):
         code = hit.phrase.if_new

@@ -147,3 +147,15 @@ def test_synthetic_the_firms_rd_intensity_is_not_rd_over_gdp():
 def test_guard_the_regions_rd_intensity_keeps_its_code():
     row = by_value(cands("到2030年，全社会研发投入强度达到2.5%。", kind="plan", issued="2024-09-01"), 2.5)
     assert row.indicator_code == "rd_gdp_share"
+
+
+def test_synthetic_a_year_the_plan_names_itself_is_not_a_five_year_plans_end():
+    # a work report opening 2024年是“十四五”规划的关键之年 sets the goals of 2024: the 十四五 in its opening names the
+    # plan the year belongs to, not the horizon of the goals (before: 2025)
+    text = "2024年是“十四五”规划的关键之年。全年主要预期目标为：规模以上工业增加值增长7%以上。"
+    assert by_value(cands(text, kind="plan", issued="2024-01-15"), 7.0).target_year == 2024
+
+
+def test_guard_a_five_year_plans_title_keeps_its_horizon():
+    text = "“十四五”工业发展规划\n规模以上工业增加值年均增长7%以上。"
+    assert by_value(cands(text, kind="plan", issued="2021-08-01"), 7.0).target_year == 2025

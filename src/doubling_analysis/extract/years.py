@@ -19,6 +19,8 @@ _TIMES_THE_BASE = re.compile(r"(?:是|为)\s*(?:((?:19|20)\d{2})\s*年|上年|�
 
 
 _SPAN = re.compile(r"((?:19|20)\d{2})\s*[-－—–~至]\s*((?:19|20)\d{2})\s*年")
+#: a year a text opens a sentence with to name it (2024年是…, 今年是…之年): the year the text is about
+_YEAR_IS = re.compile(r"(?:^|[。\n])\s*(?:(?:19|20)\d{2}\s*年|今年)\s*是")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年[^。\n]{0,30}?(?:实施方案|工作要点|要点|计划|方案|行动)")
 
 
@@ -58,6 +60,9 @@ def document_years(text: str, issued_year: int | None, kind: str = "plan") -> tu
     if m:
         return int(m.group(1)) - 1, int(m.group(1))
     plan = lang.horizon(head) if kind == "plan" else None
+    first = lang._HORIZON.search(head) if plan else None
+    if first and _YEAR_IS.search(head[: first.start()]):
+        plan = None  # 2024年是“十四五”规划的关键之年: a plan of the year 2024, not the five-year plan
     if plan and (issued_year is None or issued_year <= plan[1]):
         return plan[0] - 1, plan[1]  # a five-year plan (十四五): 2020 -> 2025
     if issued_year is None:

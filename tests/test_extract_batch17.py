@@ -159,3 +159,19 @@ def test_synthetic_a_year_the_plan_names_itself_is_not_a_five_year_plans_end():
 def test_guard_a_five_year_plans_title_keeps_its_horizon():
     text = "“十四五”工业发展规划\n规模以上工业增加值年均增长7%以上。"
     assert by_value(cands(text, kind="plan", issued="2021-08-01"), 7.0).target_year == 2025
+
+
+def test_synthetic_the_whole_year_after_a_half_is_the_year():
+    # a page of July 2024: 1-6月 sets the half for the sentences after it, but 确保全年…增长8%以上 is the whole year
+    # 2024 (before: 2024-01..2024-06)
+    text = "1-6月，全县规上工业增加值增长9.1%。下半年，我们将确保全年规上工业增加值增长8%以上。"
+    found = cands(text, issued="2024-07-20")
+    assert by_value(found, 9.1).period == "2024-01..2024-06"
+    assert by_value(found, 8.0).period == "2024"
+
+
+def test_synthetic_an_estimate_for_the_year_opening_a_sentence_covers_its_clauses():
+    # 预计全年 opens the sentence (a page of December 2024): both estimates are of 2024 (before: the second, 2023,
+    # the default year of a report with no period)
+    found = cands("预计全年规上工业增加值增长7.5%左右，工业投资增长12%。", issued="2024-12-20")
+    assert [by_value(found, v).period for v in (7.5, 12.0)] == ["2024", "2024"]

@@ -776,8 +776,8 @@ def _as_report(
         months = own_month  # …；4月份增长5.0%, 1-5月…，其中5月份实现产值…: that month alone
     elif months is None and year_month and 1 <= int(year_month.group(1)) <= 12:
         months = -int(year_month.group(1))  # 2024年12月，…: December alone
-    if months is None and lang.explicit_year(before) is None:
-        months = sticky_months
+    if months is None and lang.explicit_year(before) is None and "全年" not in before:
+        months = sticky_months  # (…确保全年增长8%以上 after 1-6月，…: the whole year, not the half carried)
     this_month = _THIS_MONTH.search(before)
     if this_month and months is not None and months > 1 and lang.ytd_months(before[this_month.end() :]) is None:
         months = -months  # 1-5月…，其中当月实现产值1001.1亿元: May alone

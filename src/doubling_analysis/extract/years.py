@@ -127,6 +127,8 @@ _OF_THE_YEAR_BEFORE = re.compile(r"(?<![比较与同为是])(?<!达到)上年的
 _LEVEL_OF_BASE = re.compile(r"(?:比|较|相比|对比)\s*[于前]?\s*(?:((?:19|20)\d{2})|(1[0-4]\d))\s*年的\s*$")
 
 
+#: the same opening a sentence (预计全年规上工业增加值增长7.5%左右，工业投资增长12%): over all its clauses
+_GOAL_LEAD = re.compile(r"\s*(力争|确保|争取|预计)\s*全年")
 #: a goal or an estimate for the whole year in a report (力争全年, 确保全年, 预计全年, 全年预计): the year the page is
 #: in (an estimate in January or February — the work reports' months — is of the year just ended)
 _GOAL_FOR_THE_YEAR = re.compile(
@@ -173,7 +175,11 @@ def _years(
     if year is None and ctx.kind == "report" and lead_year is not None and not _PAST.search(before):
         year = lead_year[0]  # 2013年，全县…。…第二产业增加值61.7亿元: the year the report opened with
         review += ["relative_year"] if lead_year[1] else []
-    goal = _GOAL_FOR_THE_YEAR.search(before) if ctx.kind == "report" and ctx.issued_year is not None else None
+    goal = (
+        (_GOAL_FOR_THE_YEAR.search(before) or _GOAL_LEAD.match(before))
+        if ctx.kind == "report" and ctx.issued_year is not None
+        else None
+    )
     word = goal and (goal.group(1) or goal.group(2))  # 全年预计完成…: 预计 after 全年
     if year is None and goal and (word != "预计" or (ctx.issued_month or 0) >= 3):  # 预计全年 of Jan–Feb: last year
         year = (

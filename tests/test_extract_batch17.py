@@ -175,3 +175,41 @@ def test_synthetic_an_estimate_for_the_year_opening_a_sentence_covers_its_clause
     # the default year of a report with no period)
     found = cands("预计全年规上工业增加值增长7.5%左右，工业投资增长12%。", issued="2024-12-20")
     assert [by_value(found, v).period for v in (7.5, 12.0)] == ["2024", "2024"]
+
+
+def test_synthetic_the_thirteenth_plan_is_no_past_in_a_plan_written_during_it():
+    # a plan of March 2016: 为“十三五”开好局 names the plan under way, so the sentence's goals are read (before: the
+    # sentence was dropped as a past fact, as 十三五 is in the texts of 2021 on); 今年 opens the goals of 2016, and
+    # the ；-piece after it writes no year of its own, so it is 2016's too (before: the document's horizon, 2020)
+    text = "为“十三五”开好局，今年园区将努力实现技工贸收入370亿元，同比增长17%；财政总收入11.64亿元。"
+    found = cands(text, kind="plan", issued="2016-03-14")
+    assert by_value(found, 370.0).target_year == 2016
+    assert by_value(found, 11.64).target_year == 2016
+
+
+def test_guard_the_thirteenth_plan_is_past_in_a_plan_of_2021():
+    # the same sentence in a plan of 2021 states past facts: left to the actuals, as before
+    text = "“十三五”时期，全市规上工业营业收入达到1200亿元。"
+    assert [c for c in cands(text, kind="plan", issued="2021-03-01") if c.value == 1200.0] == []
+
+
+def test_synthetic_a_count_of_major_labelled_groups_built_is_the_goal_not_the_labels_amount():
+    # 打造四大千亿级产业集群: the goal is four clusters (4 个, the clusters' code), not 1000亿元 (before: one row of
+    # 1000亿元 and no count); 六大百亿产业 likewise six industries of the 百亿 tier, and the tier word 力争 still governs
+    # the clause after the label (实现…1000亿元: before, cut off as if the label ran on)
+    found = cands("全力打造四大千亿级产业集群。", kind="plan", issued="2017-02-15")
+    assert [(c.value, c.unit, c.indicator_code) for c in found] == [(4.0, "个", "clusters_rev_over_100bn")]
+    found = cands("力争培育家具建材六大百亿产业，实现技工贸收入1000亿元。", kind="plan", issued="2016-03-14")
+    assert (by_value(found, 6.0).unit, by_value(found, 1000.0).tier) == ("个", "stretch")
+    assert not [c for c in found if c.value == 100.0]
+
+
+def test_guard_a_group_as_the_subject_of_a_measure_is_no_count():
+    # 六大千亿级产业集群总产值突破万亿元: the six clusters name whose output is meant; no count of 6 (no verb builds them)
+    found = cands("到2025年，六大千亿级产业集群总产值突破万亿元。", kind="plan", issued="2021-06-01")
+    assert not [c for c in found if c.value == 6.0]
+
+
+def test_synthetic_a_list_of_tier_names_is_no_figure():
+    # 十亿企业、百亿产业、千亿园区: the names of three tiers (a 格局), none an amount to reach (before: 100亿元)
+    assert cands("着力构建十亿企业、百亿产业、千亿园区的基本格局。", kind="plan", issued="2016-03-14") == []

@@ -65,13 +65,13 @@ from .output import ACTUAL_COLUMNS, EXTRA_COLUMNS, TARGET_COLUMNS, candidate_rec
 from .records import REVIEW_CODES, REVIEW_FIELDS, Candidate, DocContext, ExtractError, Spot
 from .years import (
     _FIRST_YEAR,
-    _PAST,
     _TIMES_THE_BASE,
     _doubling_years,
     _last_month,
     _year_unknown,
     _years,
     document_years,
+    is_past,
 )
 
 # ---- reading and cleaning ------------------------------------------------------------------------------------
@@ -274,13 +274,14 @@ def _quote_window(spot: Spot) -> tuple[int, int]:
 
 #: a figure run on into the next words with no punctuation (超过三分之一制造业比重…, 力争达到28%高新技术产业…): a lost
 #: sentence end
-_RUN_ON = re.compile(r"^\s*(?![的级和及])[\u3400-\u9fff]")
+_RUN_ON = re.compile(r"^\s*(?![的级和及]|(?:产业|企业|集群|园区|项目)(?![\u3400-\u9fff]{0,2}\d))[\u3400-\u9fff]")
 
 
 def _tier_closed(spot: Spot) -> bool:
     """A tier word (力争, 争创) governs the rest of its sentence — unless the text lost its punctuation: a share,
     rate or amount run on into the next words (…28%高新技术产业…) after the tier word and before this number
-    ends the tier word's reach there (力争工业投资增长15%高新技术企业达到200家: 200家 is not 力争's)."""
+    ends the tier word's reach there (力争工业投资增长15%高新技术企业达到200家: 200家 is not 力争's); a label's amount
+    (六大百亿产业，实现…) is no run-on."""
     words = list(lang._TIER_RE.finditer(spot.sentence[: spot.m.start]))
     if not words:
         return False
@@ -611,7 +612,7 @@ def _spot_candidates(
     if tier is None and carried_tier is not None:
         tier, rev = carried_tier, ["tier_scope"]  # 力争到2025年： governs the list under it
     review += rev
-    if _PAST.search(before):
+    if is_past(before, ctx.issued_year):
         review.append("past")
     indicator_unit = ctx.indicator_units.get(code or "")
     vc, uc = lang.canonical(value, unit, indicator_unit)
@@ -1054,7 +1055,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
             sentence = paragraph[s0:s1]
             if (
                 ctx.kind == "plan"
-                and _PAST.search(sentence)
+                and is_past(sentence, ctx.issued_year)
                 and not _DOUBLING.search(sentence)
                 and not (_PAST_YEARS.search(sentence) and ctx.issued_year is not None)
             ):
@@ -1362,14 +1363,18 @@ def _head(sentence: str) -> str:
 
 def _goal_opening(sentence: str, ctx: DocContext) -> int | None:
     """A plan's sentence whose words before its first figure write one year after the issue year (会议提出，2023年，
-    郧阳区将…力争实现… in a plan of December 2022): the year of its goals and of those after it that write none."""
-    if ctx.issued_year is None or _PAST.search(sentence):
+    郧阳区将…力争实现… in a plan of December 2022), or 今年 / 明年: the year of its goals and of those after it that
+    write none."""
+    if ctx.issued_year is None or is_past(sentence, ctx.issued_year):
         return None
     head = _head(sentence)
     if lang._YEAR_SPAN.search(head):
         return None
     year = lang.explicit_year(head)
-    return year if year is not None and year > ctx.issued_year else None
+    if year is None:
+        year = lang.relative_year(head, ctx.issued_year)  # 今年…将努力实现…；财政总收入11.64亿元: this year's goals
+        return year if year is not None and year >= ctx.issued_year else None
+    return year if year > ctx.issued_year else None
 
 
 #: a ；-piece opening with its own time (全年…, 到2025年…, 今年…): a goal of its own, out of the scope of a tier

@@ -337,7 +337,32 @@ def find_mentions(text: str) -> list[Mention]:
             out = [x for x in out if x.start != m.start()]  # 千亿 read as 千 + 亿: the bare word is the same
         value = _BARE_VALUES[m["w"]]
         out.append(Mention(m.start(), m.end(), value, None, "亿元", True, m.group(0), True, bool(m["ji"])))
-    return sorted(out, key=lambda x: x.start)
+    return sorted(_major_counts(norm, out), key=lambda x: x.start)
+
+
+#: 四大 / 六大 before a labelled group (四大千亿级产业集群, 六大百亿产业): a count of the group's members
+_GROUP_LABEL = (
+    r"(?:万亿|千亿|百亿|(?:\d+|[一二两三四五六七八九十])\s*[百千]?亿)\s*元?\s*级?\s*(?:产业集群|产业|集群|园区|企业)"
+)
+_MAJOR_LABEL_AFTER = re.compile(rf"大\s*{_GROUP_LABEL}")
+_COUNT_LABEL_AFTER = re.compile(rf"\s*{_GROUP_LABEL}")
+
+
+#: the verbs of building a group, before its count (打造四大…, 培育…六大…): the count is a goal, not a subject
+_BUILD_BEFORE = re.compile(r"(?:打造|培育|形成|建成|建设|壮大|构建)[^，,。；;\d]*$")
+
+
+def _major_counts(norm: str, found: list[Mention]) -> list[Mention]:
+    """A small Chinese number before 大 and a labelled group that a verb builds (打造四大千亿级产业集群): the count, as
+    N个 (the label's amount is then a label, :func:`is_excluded`); the group as a subject (六大千亿级产业集群总产值突破
+    万亿元) stays a name."""
+    out = []
+    for x in found:
+        built = _BUILD_BEFORE.search(norm[max(0, x.start - 48) : x.start])
+        if x.unit is None and x.chinese and 2 <= x.value <= 10 and built and _MAJOR_LABEL_AFTER.match(norm, x.end):
+            x = Mention(x.start, x.end + 1, x.value, None, "个", True, norm[x.start : x.end + 1])
+        out.append(x)
+    return out
 
 
 # ---- what to leave out -----------------------------------------------------------------------------------------
@@ -403,6 +428,17 @@ _UNITS_OF_A_BREAKDOWN = re.compile(
     r"(?:中(?!心)|里|(?<=市州|县区|区县)[和及]|均|都|全部|实现|呈现|增加值|预计"
     r"|[^，,。；;\d]{0,12}增长)"
 )
+
+
+#: a list of tier names of firms, industries, parks (十亿企业、百亿产业、千亿园区): labels, none a figure
+_LABEL_ITEM = r"(?:十|百|千|万)亿级?(?:企业|产业|园区|集群)"
+_LABEL_LIST = re.compile(rf"{_LABEL_ITEM}(?:\s*、\s*{_LABEL_ITEM})+")
+
+
+def _in_label_list(text: str, m: Mention) -> bool:
+    window = text[max(0, m.start - 16) : m.end + 16]
+    at = m.start - max(0, m.start - 16)
+    return any(x.start() <= at < x.end() for x in _LABEL_LIST.finditer(window))
 
 
 def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
@@ -491,12 +527,14 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         return "structure"  # 增长面57.5%, 增長面超七成: the share of industries growing (a count of industries)
     if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and _LABEL_AFTER.match(text[m.end : m.end + 12]):
         if re.search(
-            r"(?:\d+|[一二两三四五六七八九十])\s*[个户家]\s*(?:以上|左右)?\s*(?:过|超|超过|达)?\s*$",
+            r"(?:\d+|[一二两三四五六七八九十])\s*[个户家大]\s*(?:以上|左右)?\s*(?:过|超|超过|达)?\s*$",
             text[max(0, m.start - 8) : m.start],
         ):
             return (
                 "label"  # 1个四百亿级园区, 3个千亿级产业集群, 3个过千亿元产业, 6个以上千亿级…: the count is the figure
             )
+    if m.unit == "亿元" and m.chinese and _in_label_list(text, m):
+        return "label"  # 着力构建十亿企业、百亿产业、千亿园区的基本格局: names of tiers listed, no figure
     if m.unit is not None and UNITS.get(m.unit, ("",))[0] == "money" and m.ji:
         if re.search(r"(?:\d+|[一二两三四五六七八九十])\s*个\s*$", text[max(0, m.start - 6) : m.start]):
             return "label"  # 有色金属1个4千亿级，…: a tier after a count (the count is the figure)
@@ -513,6 +551,7 @@ def is_excluded(m: Mention, text: str, others: list[Mention]) -> str | None:
         and m.value < 10
         and m.unit not in ("ratio", "%", "倍")  # 增长两倍以上: a multiple is a figure, never a name
         and not (m.unit == "个" and _TIER_LABEL_AFTER.match(text[m.end : m.end + 8]))  # 两个万亿级产业集群: a count
+        and not (m.unit == "个" and m.raw.endswith("大") and _COUNT_LABEL_AFTER.match(text[m.end : m.end + 12]))
         and not comparator_before(text, m.start)[0]
         and m.value_high is None
     ):

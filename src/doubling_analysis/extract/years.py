@@ -12,7 +12,16 @@ from . import language as lang
 from .records import NO_YEAR, Candidate, DocContext, Spot
 
 #: a past fact quoted in a plan or a report (十三五, 现拥有, 过去五年): its year is not the document's
-_PAST = re.compile(r"十三五|现拥有|过去\s*\d*\s*[五两三]?年")
+_PAST_WORDS = re.compile(r"现拥有|过去\s*\d*\s*[五两三]?年")
+
+
+def is_past(text: str, issued_year: int | None) -> bool:
+    """``text`` states past facts: 现拥有, 过去五年, or 十三五 (the plan before the seeds' and most texts') — but not in
+    a text issued while 十三五 was under way (2016–2020: 为“十三五”开好局，今年…, the plan of the goals)."""
+    if _PAST_WORDS.search(text):
+        return True
+    return "十三五" in text and (issued_year is None or issued_year > lang.FIVE_YEAR_PLANS["十三五"][1])
+
 
 #: 是2012年的 / 为上年的 before a multiple (2.8倍): the multiple of that level
 _TIMES_THE_BASE = re.compile(r"(?:是|为)\s*(?:((?:19|20)\d{2})\s*年|上年|去年)的\s*$")
@@ -172,7 +181,7 @@ def _years(
     if year is None and ctx.kind == "plan":
         plan = lang.horizon(before)
         year = plan[1] if plan else None
-    if year is None and ctx.kind == "report" and lead_year is not None and not _PAST.search(before):
+    if year is None and ctx.kind == "report" and lead_year is not None and not is_past(before, ctx.issued_year):
         year = lead_year[0]  # 2013年，全县…。…第二产业增加值61.7亿元: the year the report opened with
         review += ["relative_year"] if lead_year[1] else []
     goal = (
@@ -186,7 +195,7 @@ def _years(
             ctx.issued_year
         )  # 下一步，力争全年增长7%以上 (a page of August): this year's goal, not last year's result
         review.append("relative_year")
-    if year is None and ctx.kind == "report" and not _PAST.search(before):
+    if year is None and ctx.kind == "report" and not is_past(before, ctx.issued_year):
         period_text = lang.last_period(lang.without_bases(before))  # 较一季度提高: a base, not the period
         quarter = lang.quarter_alone(period_text)
         year = _report_year(
@@ -197,7 +206,7 @@ def _years(
             review.append("default_year")
     if year is None:
         year = sticky or ctx.year
-        if not _PAST.search(before) and ctx.kind == "report":
+        if not is_past(before, ctx.issued_year) and ctx.kind == "report":
             review.append("default_year")
     level_of_base = _LEVEL_OF_BASE.search(lang.normalise(clause_before)) if ctx.kind == "report" else None
     if level_of_base:  # 相較於112年的2,394億元 / 比2020年的100亿元: that year's level, quoted as the base

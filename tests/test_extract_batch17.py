@@ -213,3 +213,36 @@ def test_guard_a_group_as_the_subject_of_a_measure_is_no_count():
 def test_synthetic_a_list_of_tier_names_is_no_figure():
     # 十亿企业、百亿产业、千亿园区: the names of three tiers (a 格局), none an amount to reach (before: 100亿元)
     assert cands("着力构建十亿企业、百亿产业、千亿园区的基本格局。", kind="plan", issued="2016-03-14") == []
+
+
+def test_synthetic_a_plans_results_run_on_past_a_full_stop_until_a_goal():
+    # a plan of February 2017: 2016年…；…同比增长6.98%。 ends with a result of 2016; the next sentence writes no year
+    # and sets no goal, so its figures are 2016's too (before: no year, as a goal's); the sentence after it, with
+    # 力争, is a goal again
+    text = (
+        "2016年全市规模以上工业增加值同比增长6.5%；利润285.2亿元，同比增长6.98%。"
+        "完成工业投资1276.58亿元，同比增长0.3%。力争工业投资增长8%。"
+    )
+    found = cands(text, kind="plan", issued="2017-02-15")
+    invest = by_value(found, 1276.58)
+    assert (invest.period, invest.target_year) == ("2016", None)
+    goal = by_value(found, 8.0)
+    assert (goal.target_year, goal.period, goal.tier) == (2017, None, "stretch")
+
+
+def test_synthetic_handsets_counted_in_bu_are_a_count_not_money():
+    # 2.99亿部 (handsets): 亿 with the classifier 部 is a count of 2.99 × 10^8 (before: 2.99亿元, money by default);
+    # 3部门 (three departments) stays no figure of a unit 部
+    found = cands("全区手机总产量达2.99亿部。", issued="2018-03-08")
+    assert by_value(found, 2.99).unit == "亿部"
+    assert [c.unit for c in cands("联合3部门印发通知。", issued="2018-03-08")] != ["部"]
+
+
+def test_synthetic_a_half_year_meeting_reports_the_first_half():
+    # 半年经济工作会议 on a page of July 2022: the figures it reports are of the first half, 2022-01..2022-06 (before:
+    # 2021, the default year of a report with no period); the firms counted (规上工业企业达到1374家) are the stock at
+    # the end of June
+    text = "7月23日，全市半年经济工作会议通报称，全市规上工业增加值同比增长10.8%。全市规模以上工业企业达到1374家。"
+    found = cands(text, issued="2022-07-25")
+    assert by_value(found, 10.8).period == "2022-01..2022-06"
+    assert by_value(found, 1374.0).period == "2022-06"

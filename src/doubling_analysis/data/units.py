@@ -69,6 +69,13 @@ UNITS: dict[str, tuple[str, float]] = {
     "万辆": ("count", 1e4),
     "件": ("count", 1.0),
     "万件": ("count", 1e4),
+    # handsets and other devices counted as 部 (全区手机总产量达2.99亿部: issue 22, batch 17), and 亿 of counts
+    "部": ("count", 1.0),
+    "万部": ("count", 1e4),
+    "亿部": ("count", 1e8),
+    "亿台": ("count", 1e8),
+    "亿件": ("count", 1e8),
+    "亿个": ("count", 1e8),
     # mass (tonne) and power (kilowatt), as written in bulletins
     "吨": ("mass", 1.0),
     "万吨": ("mass", 1e4),

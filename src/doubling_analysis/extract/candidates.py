@@ -944,17 +944,23 @@ class _Reading:
     span_open: str = ""  # a report: a span opening a ；-piece, over the pieces after it up to the sentence's end
     semi_tier: str | None = None  # a plan: 力争实现A；B；C。: the tier word heading a ；-piece, over the next pieces
     past_open: int | None = None  # a plan: the year of results ending a ；-piece, over the next piece
+    past_carry: int | None = None  # a plan: the year of results ending a sentence, over the next if it sets no goal
 
     def new_paragraph(self, paragraph: str, ctx: DocContext) -> None:
         if ctx.kind == "plan" and ctx.issued_year is not None and _is_heading(paragraph):
             self.past_span = _past_heading(paragraph, ctx.issued_year)
-        self.span_open, self.semi_tier, self.past_open = "", None, None
+        self.span_open, self.semi_tier, self.past_open, self.past_carry = "", None, None, None
 
     def before_sentence(self, sentence: str, ctx: DocContext, to_year: re.Match | None) -> None:
         """The year and month a sentence names before its figures are read."""
         named_goal = _named_goal_year(sentence, self.labelled) if ctx.kind == "plan" and not to_year else None
         if named_goal is not None:
             self.sticky = named_goal  # “五强”目标具体为：… after 到2022年，…实现“五强”发展目标: the goals of 2022
+        if ctx.kind == "plan" and self.past_carry is not None and ctx.issued_year is not None:
+            goal = _GOAL_WORDS.search(sentence) or _goal_in(sentence, ctx.issued_year) or _THIS_YEAR.search(sentence)
+            if not goal:  # 2016年…利润285.2亿元，同比增长6.98%。完成工业投资1276.58亿元: still 2016's results
+                self.past_open = self.past_carry
+            self.past_carry = None
         if ctx.kind != "report":
             return
         last_month = _last_month(sentence, ctx)
@@ -980,6 +986,7 @@ class _Reading:
         """What a sentence (ended by ``end``) sets for the sentences after it."""
         if ctx.kind == "plan":
             self.past_open = _past_ending(found, end) or _past_opening(sentence, found, ctx)
+            self.past_carry = _past_ending(found, "；") if end not in "；;" else None
             self.semi_tier = _tier_over_semicolon(sentence, end, self.semi_tier)
             self._plan_years(sentence, paragraph, found, ctx, to_year)
         elif to_year and int(to_year.group(1)) > ctx.base_year:
@@ -1288,6 +1295,7 @@ def _scale_of_sector(
 #: a count reached (增至, 总数达到, 共有) or a headcount (从业人员, 员工): a stock at a date, not a flow over a period
 _STOCK_REACHED = re.compile(
     r"增至|增加到|总数|总量|共有|现有|拥有|(?:从业|员工|职工|就业人员|在岗)[^，,；;。\d]{0,6}(?:达到|达|超过|为|有|共)\s*$"
+    r"|企业\s*(?:数量?|户数|家数)?\s*(?:达到|达)\s*$"  # 全市规模以上工业企业达到1374家: the firms at the month's end
 )
 #: the words of a flow over the period (新增, 引进, 培训, 吸纳): no stock
 _ADDED_IN_CLAUSE = re.compile(

@@ -97,6 +97,7 @@ UNIT_WORDS: dict[str, str] = {
     "套": "套",
     "辆": "辆",  # 万辆 with the magnitude (輛 is normalised to 辆)
     "件": "件",
+    "部": "部",  # 2.99亿部 (handsets); not 部门, 部分, 部委 (see MENTION)
     "千瓦时": "千瓦时",  # 亿千瓦时 with the magnitude
     "千瓦時": "千瓦时",  # as written in traditional characters (億千瓦時)
     "千瓦": "千瓦",
@@ -105,7 +106,8 @@ UNIT_WORDS: dict[str, str] = {
     "间": "间",  # 12間企業 (間 is normalised to 间)
 }
 _UNIT_ALT = "|".join(
-    (r"个\s*百分点" if u == "个百分点" else re.escape(u)) + ("(?!目)" if u == "项" else "")
+    (r"个\s*百分点" if u == "个百分点" else re.escape(u))
+    + ("(?!目)" if u == "项" else "(?![门分委署队位曲])" if u == "部" else "")
     for u in sorted(UNIT_WORDS, key=len, reverse=True)
 )
 _NUM = rf"(?:{ARABIC}|{CN_NUMERAL})"
@@ -982,6 +984,8 @@ _YTD = (
     ),
     (re.compile(r"前\s*(\d{1,2}|[一二三四五六七八九十]+)\s*个?月"), None),
     (re.compile(r"上半年"), 6),
+    # 半年经济工作会议, 半年工作会: a meeting on the first half (held in July), its figures of the half
+    (re.compile(r"(?<![上下前后])半年(?=[^，,。；;\d]{0,8}(?:会议|会上|会))"), 6),
     (re.compile(r"前三季度?"), 9),
     (re.compile(r"首([两二三])季度?"), 3),  # 首三季, 首两季 (Hong Kong, Macau): the first three / two quarters
     (re.compile(r"[1一]\s*[-—–~至到]\s*([2-4二三四])\s*季度?"), 3),  # 1-3季度, 一至二季度: 3 months per quarter

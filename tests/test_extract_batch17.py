@@ -246,3 +246,44 @@ def test_synthetic_a_half_year_meeting_reports_the_first_half():
     found = cands(text, issued="2022-07-25")
     assert by_value(found, 10.8).period == "2022-01..2022-06"
     assert by_value(found, 1374.0).period == "2022-06"
+
+
+def test_synthetic_a_labels_amount_is_not_the_first_figure_of_a_sentence():
+    # 打造“千亿园区”的目标 names a label (no figure), so 今年 before the first real figure still opens the year's
+    # goals, over the ；-piece after it (before: the label ended the head, 今年 was missed, and the piece took the
+    # document's horizon, 2020)
+    text = "“十三五”园区发展规划\n为实现打造“千亿园区”的目标，今年园区将实现技工贸收入370亿元；财政总收入11.64亿元。"
+    found = cands(text, kind="plan", issued="2016-03-14")
+    assert by_value(found, 11.64).target_year == 2016
+
+
+def test_synthetic_a_quote_keeps_the_lead_year_and_an_open_parenthesis():
+    # the clause 2020年， only names the year of the figure after it, and （人民币，下同） is cut by its comma: the
+    # quote keeps both (before: 东石镇实现工业总产值365.74亿元（人民币), so a reviewer sees the year and the currency
+    found = cands("2020年，全镇实现工业总产值365.74亿元（人民币，下同），年均增长8.88%。", issued="2021-06-04")
+    assert by_value(found, 365.74).quote == "2020年，全镇实现工业总产值365.74亿元（人民币，下同）"
+
+
+def test_synthetic_an_average_growth_of_a_past_year_after_a_span_word_covers_the_span():
+    # a plan of 2021 reviews 过去五年 in a sentence with no figure; 2020年，…年均增长8.88%；…年均增长8.32% are averages
+    # over 2016..2020 (before: 2020 alone); the level itself stays 2020's
+    text = (
+        "会议提出，过去五年，全镇取得新成效。2020年，全镇实现工业总产值365.74亿元，年均增长8.88%；"
+        "规模以上工业产值313.64亿元，年均增长8.32%。"
+    )
+    found = cands(text, kind="plan", issued="2021-06-04")
+    assert by_value(found, 365.74).period == "2020"
+    assert [by_value(found, v).period for v in (8.88, 8.32)] == ["2016..2020", "2016..2020"]
+
+
+def test_synthetic_a_sentence_opening_with_qizhong_details_the_goal_before_it():
+    # 力争到2025年，…达到556.36亿元。 sets a stretch goal; 其中，A…；B… details it, so both are stretch goals too
+    # (before: no tier after the full stop)
+    text = "力争到2025年，全镇实现工农业总产值556.36亿元。其中，工业总产值548.03亿元；固定资产投资12亿元。"
+    found = cands(text, kind="plan", issued="2021-06-04")
+    assert [by_value(found, v).tier for v in (556.36, 548.03, 12.0)] == ["stretch"] * 3
+
+
+def test_guard_a_sentence_after_a_goal_without_qizhong_takes_no_tier():
+    text = "力争到2025年，全镇实现工农业总产值556.36亿元。工业总产值548.03亿元。"
+    assert by_value(cands(text, kind="plan", issued="2021-06-04"), 548.03).tier is None

@@ -262,10 +262,26 @@ def _value_forms(m: lang.Mention, quote: str) -> tuple[float, float | None, str 
     return value, high, unit, []
 
 
+#: a clause that only names a year or a period (2020年，/ 上半年，/ 1-6月，), which the quote of the next one keeps
+_LEAD_CLAUSE = re.compile(
+    r"(?:^|[，,；;：:。])\s*((?:(?:19|20)\d{2}\s*年)?\s*(?:上半年|前三季度|[一二三四]季度|1\s*[-—–~至]\s*\d{1,2}\s*月|全年)?)\s*[，,]\s*$"
+)
+
+
 def _quote_window(spot: Spot) -> tuple[int, int]:
-    """The clause, or the window of EXTRACT_MAX_QUOTE_CHARS around the number in a longer clause."""
+    """The clause, or the window of EXTRACT_MAX_QUOTE_CHARS around the number in a longer clause; a clause that only
+    names the year or period before it (2020年，东石镇实现工业总产值365.74亿元) and a parenthesis it leaves open
+    (…亿元（人民币，下同）) are kept in the quote, the reviewer's evidence of the period and the unit."""
     c0, c1 = spot.c0, spot.c1
     limit = config.EXTRACT_MAX_QUOTE_CHARS
+    lead = _LEAD_CLAUSE.search(spot.sentence[:c0])
+    if lead and lead.group(1).strip():
+        c0 = lead.start(1)
+    opened = spot.sentence[c0:c1].count("（") + spot.sentence[c0:c1].count("(")
+    closed = spot.sentence[c0:c1].count("）") + spot.sentence[c0:c1].count(")")
+    if opened > closed:
+        end = re.search(r"[）)]", spot.sentence[c1 : c1 + limit])
+        c1 = c1 + end.end() if end else c1
     if c1 - c0 <= limit:
         return c0, c1
     a = max(c0, min(spot.m.start - limit // 2, c1 - limit))
@@ -436,6 +452,10 @@ def _as_past(c: Candidate, spot: Spot, years: tuple[int, int]) -> Candidate:
     pair = (_YEARS_PAIR.search(before) or _FROM_SPAN.search(before)) if per == "year" and first == last else None
     if pair and int(pair.group(1)) < int(pair.group(2)) == last:
         first = int(pair.group(1)) + 1  # 从2011年的1520亿元增加到2016年的2243.1亿元，年均增长8.6%: over 2012..2016
+    elif per == "year" and first == last and _AVERAGE.search(spot.clause[: spot.rel[0]]):
+        words = lang._SPAN_WORDS.search(spot.paragraph[: spot.ps0])  # 过去五年，…。2020年，…年均增长8.88%
+        n = int(lang.parse_number(words.group(1) or words.group(2)) or 1) if words else 1
+        first = last - n + 1  # the average over the years named before: 2016..2020
     period = f"{first}..{last}" if per and first < last else str(last)
     if per == "period" and first == last:
         per = None  # 2021年…累计完成产值579.33亿元: the year's figure itself, as a report's (no total over years)
@@ -945,6 +965,7 @@ class _Reading:
     semi_tier: str | None = None  # a plan: 力争实现A；B；C。: the tier word heading a ；-piece, over the next pieces
     past_open: int | None = None  # a plan: the year of results ending a ；-piece, over the next piece
     past_carry: int | None = None  # a plan: the year of results ending a sentence, over the next if it sets no goal
+    last_tier: str | None = None  # a plan: the tier of the last figure of the sentence before (for 其中，…)
 
     def new_paragraph(self, paragraph: str, ctx: DocContext) -> None:
         if ctx.kind == "plan" and ctx.issued_year is not None and _is_heading(paragraph):
@@ -971,7 +992,10 @@ class _Reading:
             self.months = -int(alone.group(1))  # …数据显示，9月，规模以上工业增加值增长5.6%: September alone
 
     def tier_for(self, sentence: str) -> str | None:
-        """The tier carried to a sentence's figures that write none of their own."""
+        """The tier carried to a sentence's figures that write none of their own; a sentence opening with 其中 details
+        the goal before it (力争到2025年，…总产值556.36亿元。其中，工业总产值548.03亿元: still 力争's)."""
+        if self.last_tier is not None and _WHEREOF.match(sentence):
+            return self.last_tier
         return self.carried_tier or (None if _OWN_TIME.match(sentence) else self.semi_tier)
 
     def after_sentence(
@@ -987,7 +1011,9 @@ class _Reading:
         if ctx.kind == "plan":
             self.past_open = _past_ending(found, end) or _past_opening(sentence, found, ctx)
             self.past_carry = _past_ending(found, "；") if end not in "；;" else None
-            self.semi_tier = _tier_over_semicolon(sentence, end, self.semi_tier)
+            self.last_tier = found[-1][1][-1].tier if found and found[-1][1] else None
+            whereof = self.last_tier if _WHEREOF.match(sentence) else None  # 其中，A…；B…: the goal's tier over both
+            self.semi_tier = _tier_over_semicolon(sentence, end, self.semi_tier or whereof)
             self._plan_years(sentence, paragraph, found, ctx, to_year)
         elif to_year and int(to_year.group(1)) > ctx.base_year:
             self.sticky = int(to_year.group(1))
@@ -1364,9 +1390,10 @@ def _new(code: str | None) -> bool:
 
 
 def _head(sentence: str) -> str:
-    """The words of a sentence before its first figure."""
-    first = next((m.start for m in lang.find_mentions(sentence) if m.unit is not None), len(sentence))
-    return sentence[:first]
+    """The words of a sentence before its first figure (a label's amount, 打造“千亿园区”的目标，…今年…, is none)."""
+    found = lang.find_mentions(sentence)
+    figures = (m.start for m in found if m.unit is not None and not lang.is_excluded(m, sentence, found))
+    return sentence[: next(figures, len(sentence))]
 
 
 def _goal_opening(sentence: str, ctx: DocContext) -> int | None:
@@ -1385,6 +1412,8 @@ def _goal_opening(sentence: str, ctx: DocContext) -> int | None:
     return year if year > ctx.issued_year else None
 
 
+#: a sentence opening with 其中 (of which): it details the goal or figure of the sentence before
+_WHEREOF = re.compile(r"\s*其中\s*[，,：:]?")
 #: a ；-piece opening with its own time (全年…, 到2025年…, 今年…): a goal of its own, out of the scope of a tier
 #: word before the semicolon (力争全年完成项目60个；全年工业投资增速达到20%: the second is no stretch goal)
 _OWN_TIME = re.compile(r"\s*(?:全年|年内|今年|明年|本年|到\s*(?:19|20)\d{2}|(?:19|20)\d{2}\s*年)")

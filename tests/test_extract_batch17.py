@@ -287,3 +287,14 @@ def test_synthetic_a_sentence_opening_with_qizhong_details_the_goal_before_it():
 def test_guard_a_sentence_after_a_goal_without_qizhong_takes_no_tier():
     text = "力争到2025年，全镇实现工农业总产值556.36亿元。工业总产值548.03亿元。"
     assert by_value(cands(text, kind="plan", issued="2021-06-04"), 548.03).tier is None
+
+
+def test_synthetic_groups_of_industries_under_a_value_added_total_are_its_sectors_flagged_for_scope():
+    # 规上工业增加值… then 高新技术产业205.17亿元；战略性新兴产业81.63亿元: amounts of groups of industries under the
+    # value-added total, read as their value added (before: NEW:高新技术产业, and the next item lost the measure);
+    # such groups cross sections, so the row asks the reviewer to check the scope (group_scope)
+    text = "全区规上工业增加值353.64亿元，同比增长12.4%。分产业看，高新技术产业205.17亿元；战略性新兴产业81.63亿元。"
+    found = cands(text, issued="2021-09-22")
+    for v, sector in ((205.17, "hitech_industries"), (81.63, "sei")):
+        row = by_value(found, v)
+        assert (row.indicator_code, row.sector, "group_scope" in row.review) == ("va", sector, True)

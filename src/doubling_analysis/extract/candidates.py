@@ -480,6 +480,10 @@ def _as_past(c: Candidate, spot: Spot, years: tuple[int, int]) -> Candidate:
     )
 
 
+#: sectors that are groups across sections of the classification (services included in some sources' scope)
+_GROUP_SECTORS = frozenset({"hitech_industries", "sei"})
+
+
 def _spot_candidates(
     spot: Spot,
     ctx: DocContext,
@@ -572,6 +576,8 @@ def _spot_candidates(
         named, rev = resolve_sectors(vocab, clause, spot.rel[0], "")
         sectors, code = [*respective(named, clause[: spot.rel[0]])], "sector_scale"  # 电子信息产业突破1000亿元
         review += rev if len(sectors) > 1 else [r for r in rev if r != "sector_list"]
+    if any(sec in _GROUP_SECTORS for sec in sectors):
+        review.append("group_scope")  # 战略性新兴产业增加值: above-scale industry's, or the whole economy's?
     if unknown_industry(vocab, ctx, clause, hit, sectors, code):
         code, review = industry_code(ctx, hit, code, clause[: spot.rel[0]], review)  # 农林牧渔业总产值增长4.3%
     if (

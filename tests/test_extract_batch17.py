@@ -298,3 +298,24 @@ def test_synthetic_groups_of_industries_under_a_value_added_total_are_its_sector
     for v, sector in ((205.17, "hitech_industries"), (81.63, "sei")):
         row = by_value(found, v)
         assert (row.indicator_code, row.sector, "group_scope" in row.review) == ("va", sector, True)
+
+
+def test_synthetic_an_aggregates_own_measure_in_a_from_to_pair_is_a_new_indicator():
+    # 战略性新兴产业增加值由1.03兆元成长至1.56兆元: the aggregate's value added, which no code names — both levels are
+    # proposed as new (before: the second, after the digits of the first, was read as the sector's 'va')
+    text = "2020年至2024年间，戰略性新興產業增加值由1.03兆元成長至1.56兆元。"
+    found = cands(text, issued="2025-03-01")
+    assert [by_value(found, v).indicator_code for v in (1.03, 1.56)] == ["NEW:战略性新兴产业增加值"] * 2
+
+
+def test_synthetic_value_added_of_a_half_read_as_above_scale_is_flagged_for_its_scope():
+    # 1月至6月…完成工业增加值811.2亿元: read as above-scale industry's (the monthly statistics), as before, but a half
+    # ends a quarter, when the GDP accounts give all industry's: the row asks the reviewer (scope_guess)
+    row = by_value(cands("今年1月至6月，全市完成工业增加值811.2亿元。", issued="2022-08-03"), 811.2)
+    assert row.indicator_code == "va" and "scope_guess" in row.review
+
+
+def test_guard_value_added_of_a_month_to_date_is_above_scale_unflagged():
+    # 1-8月 ends no quarter: only the monthly statistics (above scale) exist then, so no doubt is flagged
+    row = by_value(cands("1-8月，全市完成工业增加值911.2亿元。", issued="2022-09-20"), 911.2)
+    assert row.indicator_code == "va" and "scope_guess" not in row.review

@@ -574,11 +574,14 @@ def sub_annual_value_added(
 
 
 #: a cross-cutting aggregate of the statistics (战略性新兴产业, 高新技术产业, 数字经济核心产业) right before a generic
-#: measure (产值, 增加值, 营业收入): not a sector of data/sectors.csv, and no code names its level or growth (its shares
-#: have codes of their own: sei_va_share, sei_output_share)
+#: measure (产值, 增加值, 营业收入): no code names its level or growth (its shares have codes of their own:
+#: sei_va_share, sei_output_share), so a measure written after it is a new indicator; the first two are sectors of
+#: data/sectors.csv (sei, hitech_industries) for a figure under a value-added total that writes no measure of its own
 _AGGREGATE_MEASURE = re.compile(
     r"(?P<a>战略性新兴产业|战略新兴产业|高新技术产业|数字经济核心产业|数字经济)(?:企业)?(?:实现|完成)?"
-    r"(?P<m>总产值|产值|增加值|营业收入|主营业务收入|营收|收入)(?:(?!占|比重)[^，,；;。\d]){0,8}$"  # 比上年增长: kept
+    r"(?P<m>总产值|产值|增加值|营业收入|主营业务收入|营收|收入)"
+    r"(?:由[^，,；;。占]{0,20}?(?:至|到))?"  # 由1.03兆元成长至1.56兆元: the pair's second level too
+    r"(?:(?!占|比重)[^，,；;。\d]){0,8}$"  # 比上年增长: kept
 )
 _GENERIC_MEASURE_CODES = re.compile(
     r"^(?:output_value|va|industrial_va|revenue|sector_revenue|main_revenue)(?:_growth)?$"
@@ -687,8 +690,21 @@ def general_indicator_rules(
             else (review if "unknown_indicator" in review else [*review, "unknown_indicator"])
         )
     after = spot.paragraph[spot.ps0 + spot.m.end :][:60] if spot.paragraph else spot.sentence[spot.m.end :]
-    code = sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months, after)
-    return month_on_month(ctx, clause_before, code, review)
+    read = sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months, after)
+    if read != code and _quarter_end(spot.sentence[: spot.m.start], months):
+        review = [
+            *review,
+            "scope_guess",
+        ]  # 上半年，工业增加值…: the monthly statistics' above-scale, or the GDP accounts'?
+    return month_on_month(ctx, clause_before, read, review)
+
+
+def _quarter_end(before: str, months: int | None) -> bool:
+    """The figure's year to date ends a quarter (一季度, 上半年, 前三季度, 1-6月), when quarterly GDP accounts also give
+    all industry's value added."""
+    ytd = lang.ytd_months(before)
+    ytd = months if ytd is None and lang.explicit_year(before) is None else ytd
+    return ytd in (3, 6, 9)
 
 
 #: a list closed by 等 and a collective noun right before a count (单项冠军、独角兽等优质企业1000家以上)

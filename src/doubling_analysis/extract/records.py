@@ -32,6 +32,8 @@ REVIEW_CODES = {
     "span": "the figure covers several years (a period a..b or a five-year plan): check the period",
     "year_unknown": "no date given and no year in the text: target_year / period left empty: enter the year",
     "sector_unknown": "an industry is named that data/sectors.csv does not hold: fill the sector (or add it there)",
+    "scope_guess": "工业增加值 of a quarter or half read as above-scale industry's (the monthly statistics): check it "
+    "is not all industry's (quarterly GDP accounts)",
     "group_scope": "a group of industries across sections (战略性新兴产业, 高新技术产业): check the measure's scope "
     "(above-scale industry, or the whole economy with services)",
 }
@@ -44,6 +46,7 @@ REVIEW_FIELDS = {
     "growth_of_level": "indicator",
     "sector_unknown": "indicator",
     "group_scope": "indicator",
+    "scope_guess": "indicator",
     "sector_list": "indicator",
     "indicator_list": "indicator",
     "sector_from_heading": "indicator",

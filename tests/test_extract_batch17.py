@@ -319,3 +319,16 @@ def test_guard_value_added_of_a_month_to_date_is_above_scale_unflagged():
     # 1-8月 ends no quarter: only the monthly statistics (above scale) exist then, so no doubt is flagged
     row = by_value(cands("1-8月，全市完成工业增加值911.2亿元。", issued="2022-09-20"), 911.2)
     assert row.indicator_code == "va" and "scope_guess" not in row.review
+
+
+def test_synthetic_the_first_years_of_a_five_year_plan_are_a_span():
+    # “十四五”前四年 (a page of October 2025): 2021..2024 (before: 2024 alone)
+    found = cands("“十四五”前四年，按可比价格计算，全市工业增加值年均增长4.4%。", issued="2025-10-24")
+    assert by_value(found, 4.4).period == "2021..2024"
+
+
+def test_synthetic_this_year_after_since_the_plan_began_is_the_figures_year():
+    # “十四五”以来，…，今年全市18户企业跻身…榜单 (a page of 2025): 今年 is the figure's own year, 2025 (before: the span
+    # 2021..2025 of 十四五以来)
+    text = "“十四五”以来，两家企业连续多年位列500强，今年全市18户企业跻身全省百强企业榜单。"
+    assert by_value(cands(text, issued="2025-10-24"), 18.0).period == "2025"

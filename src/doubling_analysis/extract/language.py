@@ -740,6 +740,12 @@ def milestones(sentence: str) -> tuple[int, list[int]] | None:
     return m.end(), [int(parse_number(x) or 0) for x in re.findall(_YEARS_N, m.group(1))]
 
 
+#: the first N years of a five-year plan (“十四五”前四年): a span from the plan's first year
+_PLAN_FIRST_YEARS = re.compile(rf"(十[一二三四五]五)[”\"」’]?\s*(?:的)?前\s*({_YEARS_N})\s*年")
+#: a year of its own written after a span word (今年, 去年, 2024年): the figure's year, not the span's
+_OWN_YEAR_AFTER = re.compile(r"(?:今年|去年|上年|(?:19|20)\d{2}\s*年)(?!\s*[-－—–~至到以])")
+
+
 def report_span(sentence: str, before: str, year: int) -> tuple[int, int] | None:
     """The years a reported figure covers when more than one: 2021—2023年 (not after 比/较: a base), 十三五以来,
     两年平均, 3年累计 / 3年, (ending in ``year``); None for one year."""
@@ -747,7 +753,13 @@ def report_span(sentence: str, before: str, year: int) -> tuple[int, int] | None
         if not re.search(r"(比|较|相比|对比)\s*$", before[max(0, m.start() - 3) : m.start()]):
             return int(m.group(1)), int(m.group(2))
     plan = horizon(before)
+    first_years = _PLAN_FIRST_YEARS.search(before)
+    if first_years:  # “十四五”前四年，…年均增长4.4%: 2021..2024
+        start = FIVE_YEAR_PLANS[first_years.group(1)][0]
+        return start, start + int(parse_number(first_years.group(2)) or 1) - 1
     since = re.search(r"十[一二三四五]五[”\"」’]?\s*(以来|期间|时期)", before)
+    if since and _OWN_YEAR_AFTER.search(before[since.end() :]):
+        return None  # “十四五”以来，…，今年全市18户企业跻身…: the year written after the span is the figure's
     if plan and since and since.group(1) == "以来" and plan[0] < year < plan[1]:
         return plan[0], year  # 十四五以来 in a report of 2023: 2021..2023 (十四五期间 … 预计: the whole plan)
     if plan and since:

@@ -332,3 +332,40 @@ def test_synthetic_this_year_after_since_the_plan_began_is_the_figures_year():
     # 2021..2025 of 十四五以来)
     text = "“十四五”以来，两家企业连续多年位列500强，今年全市18户企业跻身全省百强企业榜单。"
     assert by_value(cands(text, issued="2025-10-24"), 18.0).period == "2025"
+
+
+# ---- batch 18 development ----------------------------------------------------------------------------------------
+
+
+def test_synthetic_a_plans_results_of_this_years_months_over_its_pieces():
+    # a plan of August 2015: 截止7月 / 今年1-7月 are this year's January to July (before: no year, 今年 blocked the
+    # reading); the ；-piece after it writes no period of its own, so it shares the sentence's (before: no year);
+    # 全年预计 is the year's estimate, a goal of 2015, not a result to July
+    text = (
+        "截止7月，今年全县工业园区规上企业工业总产值实现35.15亿元，全年预计实现规上工业总产值可达69.6亿元。"
+        "据了解，今年1-7月，该县共实施500万元以上工业项目47个；13个项目竣工投产。"
+    )
+    found = cands(text, kind="plan", issued="2015-08-30")
+    assert [by_value(found, v).period for v in (35.15, 47.0, 13.0)] == ["2015-01..2015-07"] * 3
+    assert by_value(found, 69.6).target_year == 2015
+
+
+def test_synthetic_a_report_of_december_with_no_period_is_of_the_year_it_closes():
+    # a work report given on 2021-12-16 (before the year ended): 规上工业总产值1818亿元 is 2021's (before: 2020, the
+    # year before the page's, as for a page of January to November)
+    assert by_value(cands("规上工业总产值1818亿元，现价增长24.2%。", issued="2021-12-16"), 1818.0).period == "2021"
+
+
+def test_guard_a_report_of_november_with_no_period_is_of_the_year_before():
+    assert by_value(cands("规上工业总产值1818亿元。", issued="2021-11-16"), 1818.0).period == "2020"
+
+
+def test_synthetic_a_five_year_report_card_heading_makes_average_growths_spans():
+    # a report of January 2026: the heading 五年發展成績單 (after a lead paragraph with no full stop, which the
+    # layout join must not swallow it into) makes 年均增长 the average of 2021..2025 (before: 2025); a topic sentence
+    # ending in 。 is no heading that ends it
+    text = (
+        "晉江經濟報為大家解讀這份報告，回顧五年來取得的成就\n五年發展成績單\n擎旗領跑，綜合實力實現歷史跨越。\n"
+        "地區生產總值年均增長6.5%。"
+    )
+    assert by_value(cands(text, issued="2026-01-12"), 6.5).period == "2021..2025"

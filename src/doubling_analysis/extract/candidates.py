@@ -95,6 +95,17 @@ _LIST_MARKER = re.compile(r"^\s*(?:\d+\s*[.．、]|[一二三四五六七八九�
 _END_PUNCT = "。；;！？!?：:」”）)〕"
 
 
+def _heading_line(line: str) -> bool:
+    """A short line with no end punctuation and no figure (五年发展成绩单 after a paragraph that ends without a full
+    stop): a heading of its own, not the wrapped end of the line before."""
+    text = line.strip()
+    return (
+        0 < len(text) <= config.EXTRACT_HEADING_MAX_CHARS
+        and not text.endswith(tuple(_END_PUNCT))
+        and not re.search(r"[\d，,、；;：:]", text)
+    )
+
+
 def clean(text: str) -> str:
     """Join lines that a layout wrapped mid-sentence (a line not ending in punctuation, followed by one not
     starting a list item); keep a newline where a sentence or list item ends. Tables (tab lines) are kept."""
@@ -112,6 +123,7 @@ def clean(text: str) -> str:
             or _LIST_MARKER.match(line) is not None
             or prev.startswith("\t")
             or len(prev.strip()) <= config.EXTRACT_HEADING_MAX_CHARS
+            or _heading_line(line)
         )
         out.append(line.rstrip() if boundary else out.pop() + line.strip())
     return "\n".join(out)
@@ -813,6 +825,9 @@ def _as_report(
     span = lang.report_span(spot.sentence, before, year)
     if span is None and spot.span_open and lang.explicit_year(before) is None and lang.ytd_months(before) is None:
         span = lang.report_span(spot.span_open, spot.span_open, year)  # 「十四五」期間，…；工業增加值達到1.2萬億元
+    if span is None and spot.past_span and spot.past_span[1] == year and _AVERAGE.search(clause_before):
+        if lang.explicit_year(before) is None and lang.ytd_months(before) is None:
+            span = spot.past_span  # under the heading 五年发展成绩单: 地区生产总值年均增长6.5% over those five years
     if span and 0 < (months or 0) < 12 and lang._AVERAGE_SPAN.search(before) and not lang._YEAR_SPAN.search(before):
         span = None  # 上半年，…两年平均增长7.3%: over two first halves, kept as this year's half (per year)
     pair = _YEARS_PAIR.search(spot.sentence[: spot.c0]) if span is None and _AVERAGE.search(clause_before) else None
@@ -974,8 +989,8 @@ class _Reading:
     last_tier: str | None = None  # a plan: the tier of the last figure of the sentence before (for 其中，…)
 
     def new_paragraph(self, paragraph: str, ctx: DocContext) -> None:
-        if ctx.kind == "plan" and ctx.issued_year is not None and _is_heading(paragraph):
-            self.past_span = _past_heading(paragraph, ctx.issued_year)
+        if ctx.issued_year is not None and _is_heading(paragraph) and not paragraph.rstrip().endswith("。"):
+            self.past_span = _past_heading(paragraph, ctx.issued_year)  # a topic sentence (…实现历史跨越。) is none
         self.span_open, self.semi_tier, self.past_open, self.past_carry = "", None, None, None
 
     def before_sentence(self, sentence: str, ctx: DocContext, to_year: re.Match | None) -> None:
@@ -1222,6 +1237,7 @@ _GOAL_WORDS = re.compile(r"将|力争|确保|争取")
 _PAST_HEADING = re.compile(
     r"(?:过去的?\s*|近\s*|(?<!今后)(?<!未来)(?<!新)(?<!下一个)的\s*)(?P<n>[一二两三四五六七八九十]|\d{1,2})\s*年(?:来|以来|间)?(?:工作)?(?:回顾)?\s*$"
     r"|^\s*(?P<m>[一二两三四五六七八九十]|\d{1,2})\s*年(?:来|以来)\s*$"
+    r"|^\s*(?P<k>[两三四五六七八九十]|\d{1,2})\s*年\s*(?:发展|工作)?\s*(?:成绩单|成就|回顾)\s*$"  # 五年发展成绩单
 )
 
 
@@ -1246,7 +1262,7 @@ def _past_heading(paragraph: str, issued_year: int) -> tuple[int, int] | None:
     if one and int(one.group(1)) < issued_year:
         return int(one.group(1)), int(one.group(1))
     h = _PAST_HEADING.search(paragraph.strip())
-    n = int(lang.parse_number(h.group("n") or h.group("m")) or 0) if h else 0
+    n = int(lang.parse_number(h.group("n") or h.group("m") or h.group("k")) or 0) if h else 0
     return (issued_year - n, issued_year - 1) if 1 <= n <= 10 else None
 
 
@@ -1462,23 +1478,31 @@ _OPENING_YEAR_OF_PLAN = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*[，,]")
 def _ytd_in_plan(spot: Spot, ctx: DocContext) -> str | None:
     """A result of the year to date quoted in a plan (1—2月，全市规上工业增加值增长9.5% in a plan of March): its period
     (the last such span ended by the issue date, as a report's), when no year and no goal is written before it."""
-    before = spot.sentence[: spot.m.start]
+    own = spot.sentence[: spot.m.start]
+    at = spot.paragraph.rfind("。", 0, spot.ps0) + 1 if spot.paragraph else spot.ps0
+    before = (spot.paragraph[at : spot.ps0] if spot.paragraph else "") + own  # the sentence's earlier ；-pieces too
     if ctx.issued_year is None or ctx.issued_month is None or not any(w in before for w in ("月", "季", "半年")):
         return None  # no period word: the cheap test first (the function runs for every number of a plan)
     if (
-        _goal_in(before, ctx.issued_year)
+        _goal_in(own, ctx.issued_year)
         or lang.explicit_year(before) is not None
-        or _YEAR_WORD.search(before)
-        or _FUTURE.search(before)
+        or _YEAR_WORD.search(_THIS_YEAR_WORD.sub(_blank, before))  # 今年1-7月 (a plan of August): this year's
+        or _FUTURE.search(own)
     ):
         return None
-    months = lang.ytd_months(lang.last_period(lang.without_bases(before)))
+    if "全年" in own:
+        return None  # 截止7月，…35.15亿元，全年预计…可达69.6亿元: the year's estimate, not the year to date
+    months = lang.ytd_months(lang.last_period(lang.without_bases(own)))
+    if months is None:  # a ；-piece with no period of its own: the period the sentence opened with (今年1-7月，…；)
+        months = lang.ytd_months(lang.without_bases(before[: len(before) - len(own)]))
     if months is None or months >= 12:
         return None
     year = ctx.issued_year if ctx.issued_month > months else ctx.issued_year - 1
     return lang.report_period(year, months)
 
 
+#: 今年 / 本年 right before a year to date (今年1-7月, 今年以来): the issue year's own period
+_THIS_YEAR_WORD = re.compile(r"今年|本年")
 #: words of a goal or of the future (要, 将, 预期): a period after them is a goal's (主要, 重要, 需要 are no such
 #: words); 当月 in a plan names the month to come
 _FUTURE = re.compile(r"(?<![主重需必纲])要|将|预期|争取|努力|当月")

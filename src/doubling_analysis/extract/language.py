@@ -995,6 +995,7 @@ _YTD = (
         None,
     ),
     (re.compile(r"前\s*(\d{1,2}|[一二三四五六七八九十]+)\s*个?月"), None),
+    (re.compile(r"(?:截至|截止)\s*(\d{1,2})\s*月(?!\s*[底末\d日号份])"), None),  # 截止7月，…: January to July
     (re.compile(r"上半年"), 6),
     # 半年经济工作会议, 半年工作会: a meeting on the first half (held in July), its figures of the half
     (re.compile(r"(?<![上下前后])半年(?=[^，,。；;\d]{0,8}(?:会议|会上|会))"), 6),

@@ -114,7 +114,9 @@ def _report_year(ctx: DocContext, months: int | None) -> int | None:
     (a page of August on 上半年: that year's; a page of January on 1至11月 or 全年: the year before)."""
     if ctx.issued_year is None:
         return None
-    if months is None or months == 12:
+    if months is None or months == 12:  # a page of December on 全年 / no period: the year it closes (a review given
+        if ctx.issued_month == 12:  # before the year ended, 2022年政府工作报告 of 2021-12-16: 2021's results)
+            return ctx.issued_year
         return ctx.issued_year - 1 if ctx.issued_month is not None else None
     if ctx.issued_month is None:
         return None

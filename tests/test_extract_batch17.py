@@ -369,3 +369,26 @@ def test_synthetic_a_five_year_report_card_heading_makes_average_growths_spans()
         "地區生產總值年均增長6.5%。"
     )
     assert by_value(cands(text, issued="2026-01-12"), 6.5).period == "2021..2025"
+
+
+def test_synthetic_a_growth_against_the_same_months_two_years_back_keeps_its_months_and_gets_its_own_indicator():
+    # 1-5月…比2019年1-5月增长12.2% (a page of July 2021): the growth of January to May 2021 against the same months
+    # of 2019 — its period stays 2021-01..2021-05 (before: a span 2020..2021) and no year-on-year code fits, so a new
+    # indicator is proposed (before: va_growth, unflagged); 与2019年同期相比，… is a base, not the year of the
+    # sentences after it (before: 2019 for the growths of the next sentence)
+    text = (
+        "1-5月，全市规模以上工业增加值增长52.0%，比2019年1-5月增长12.2%。与2019年同期相比，23个行业实现增长。"
+        "全市装备制造业增加值增长61.2%。"
+    )
+    found = cands(text, issued="2021-07-15")
+    two_year = by_value(found, 12.2)
+    assert two_year.period == "2021-01..2021-05"
+    assert two_year.indicator_code == "NEW:规模以上工业增加值较2019年同期增速"
+    assert "unknown_indicator" in two_year.review
+    assert by_value(found, 61.2).period == "2021-01..2021-05"
+
+
+def test_guard_a_change_against_a_whole_year_back_is_still_a_span():
+    # 比2019年增加200亿元 in a report about 2021 (no months): the change over 2020..2021, as before
+    found = cands("2021年，全市规上工业营业收入比2019年增加200亿元。", issued="2022-02-01")
+    assert by_value(found, 200.0).period == "2020..2021"

@@ -836,6 +836,9 @@ def _as_report(
     multiple = _TIMES_THE_BASE.search(clause_before) if c.unit == "倍" else None
     base = re.search(r"(?:比|较)\s*((?:19|20)\d{2})\s*年", clause_before) or multiple
     base_y = int(base.group(1)) if base and base.group(1) else lang.with_base(before)  # 与2019年比较，…减9.8%
+    same_months = _OLDER_BASE.search(clause_before)
+    if same_months and same_months.group(2) and months is not None and 0 < months < 12:
+        base_y = None  # 1-5月…比2019年1-5月增长12.2%: the same months two years back, no span of years
     if span is None and base_y is not None and base_y < year - 1:
         span = (base_y + 1, year)  # 比2020年增加近2000亿元 / 是2012年的2.8倍 in 2021: the change over 2013..2021
     per = lang.per(_per_text(spot), spot.clause, bool(span))  # a flow (新增) over a span: per period
@@ -952,6 +955,7 @@ def _pair_growth(
                     r.indicator_code = growth or (f"{lcode}增速" if lcode.startswith("NEW:") else r.indicator_code)
                     r.sector = level[0].sector
                 r.review.append("growth_of_level")
+            _against_an_older_base(r, spot, ctx)
         if level:
             for lv in level:
                 if lv.growth_pct is None:
@@ -961,6 +965,27 @@ def _pair_growth(
 
 
 _INCENTIVE = re.compile(r"奖励|补助|奖补|补贴|给予")
+
+
+#: a base two or more years back written in a growth's clause (比2019年1-5月增长12.2%, 较2019年同期增长)
+_OLDER_BASE = re.compile(
+    r"(?:比|较)\s*((?:19|20)\d{2})\s*年\s*(同期|同月|1\s*[-—–~至到]\s*\d{1,2}\s*月)?[^，,；;。\d]{0,4}$"
+)
+
+
+def _against_an_older_base(r: Candidate, spot: Spot, ctx: DocContext) -> None:
+    """A report's growth against a base two or more years back with the same months (比2019年1-5月增长12.2% in a page
+    of 2021): no year-on-year growth code fits — a new indicator named after the level and the base
+    (NEW:规模以上工业增加值较2019年同期增速), and the period stays the figure's own months, not a span of years."""
+    base = _OLDER_BASE.search(spot.clause[: spot.rel[0]])
+    period = r.period or ""
+    end = int(period[-7:-3]) if re.search(r"\d{4}-\d{2}$", period) else None
+    if base is None or base.group(2) is None or end is None or int(base.group(1)) >= end - 1:
+        return
+    code = r.indicator_code or ""
+    name = ctx.indicator_names.get(ctx.level_of.get(code, code), code.removeprefix("NEW:").removesuffix("增速"))
+    r.indicator_code = f"NEW:{name}较{base.group(1)}年同期增速"
+    r.review = [x for x in r.review if x != "growth_of_level"] + ["unknown_indicator"]
 
 
 @dataclass
@@ -1071,7 +1096,8 @@ class _Reading:
         self.span_open = _span_opening(sentence, end, self.span_open, ctx.year)
         written = lang.last_period(lang.without_bases(_FROM_PERIOD.sub(_blank, sentence)))
         ytd = lang.ytd_months(written)
-        self.months = ytd if ytd is not None else (None if lang.explicit_year(sentence) else self.months)
+        unbased = lang.WITH_BASE_PHRASE.sub(_blank, sentence)  # 与2019年同期相比，…: no year of its own
+        self.months = ytd if ytd is not None else (None if lang.explicit_year(unbased) else self.months)
         named = lang.month_alone(sentence) if not found and ytd is None else None
         if named is not None:
             self.months = named  # 十堰市8月份工业经济回暖态势明显。当月，…: a sentence with no figure names the month
@@ -1214,7 +1240,7 @@ def _leading_year(sentence: str, ctx: DocContext) -> tuple[int, bool] | None:
     head = _DATE.sub(_blank, raw_head)  # 2020年3月12日: the day it is dated
     if lang._YEAR_SPAN.search(head) or lang.report_span(head, head, ctx.year) is not None:
         return None
-    head = _SINCE_YEAR.sub(_blank, head)
+    head = lang.WITH_BASE_PHRASE.sub(_blank, _SINCE_YEAR.sub(_blank, head))  # 与2019年同期相比，…: a base
     # the first figure's own clause is read with the head: 2018年14户新增企业1—3月… is a year of the firms
     own = re.split(r"[，,；;]", sentence[first:], maxsplit=1)[0][: config.EXTRACT_MAX_SENTENCE_CHARS]
     year, relative = lang.explicit_year(head + own[: len(own)]), False

@@ -824,7 +824,9 @@ def _word_years(text: str) -> list[tuple[int, int, int]]:
 
 
 #: 与2019年比较 / 与一九年相比 / 同上年相比: the base of a comparison, written before the figures it governs
-_WITH_BASE_AFTER = re.compile(r"^\s*(?:相比|比较|对比)")
+_WITH_BASE_AFTER = re.compile(r"^\s*(?:同期|同月)?\s*(?:相比|比较|对比)")  # 与2019年同期相比
+#: a base written 与2019年(同期)相比 / 和2019年比较: blanked where the year of a sentence is sought
+WITH_BASE_PHRASE = re.compile(r"(?:与|和|同)\s*(?:19|20)\d{2}\s*年\s*(?:同期|同月)?\s*(?:相比|比较|对比)")
 _WITH_BASE_BEFORE = re.compile(r"(?:与|和|同)\s*$")
 
 
@@ -836,7 +838,7 @@ def with_base(text: str) -> int | None:
     hits = [
         (a, y)
         for a, b, y in years
-        if _WITH_BASE_BEFORE.search(text[max(0, a - 2) : a]) and _WITH_BASE_AFTER.match(text[b : b + 3])
+        if _WITH_BASE_BEFORE.search(text[max(0, a - 2) : a]) and _WITH_BASE_AFTER.match(text[b : b + 6])
     ]
     return max(hits)[1] if hits else None
 

@@ -392,3 +392,17 @@ def test_guard_a_change_against_a_whole_year_back_is_still_a_span():
     # 比2019年增加200亿元 in a report about 2021 (no months): the change over 2020..2021, as before
     found = cands("2021年，全市规上工业营业收入比2019年增加200亿元。", issued="2022-02-01")
     assert by_value(found, 200.0).period == "2020..2021"
+
+
+def test_synthetic_a_suffix_closing_a_respective_list_qualifies_each_figure():
+    # 分别增长8%、9%以上: 以上 after the list's last figure qualifies both (before: 8% read as exactly 8);
+    # 分别增长7%和8%左右 likewise both about
+    found = cands("城乡居民人均可支配收入分别增长8%、9%以上。", kind="plan", issued="2024-01-01")
+    assert [by_value(found, v).comparator for v in (8.0, 9.0)] == [">=", ">="]
+    found = cands("工业增加值、营业收入分别增长7%和8%左右。", kind="plan", issued="2024-01-01")
+    assert [by_value(found, v).comparator for v in (7.0, 8.0)] == ["~", "~"]
+
+
+def test_guard_a_list_without_a_closing_suffix_stays_exact():
+    found = cands("工业增加值、营业收入分别增长8%、9%。", kind="plan", issued="2024-01-01")
+    assert [by_value(found, v).comparator for v in (8.0, 9.0)] == ["=", "="]

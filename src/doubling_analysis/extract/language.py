@@ -620,11 +620,18 @@ def comparator_before(text: str, start: int) -> tuple[str | None, str | None]:
     return None, None
 
 
+#: the later items of a 分别 list up to a suffix that closes it (分别增长8%、9%以上: 以上 qualifies both figures)
+_LIST_REST = re.compile(r"(?:\s*[、和及与]\s*[\d.]+\s*(?:%|个百分点)?)+\s*(?=以上|左右|以内|以下)")
+
+
 def comparator_after(text: str, end: int) -> tuple[str | None, str | None]:
     after = text[end : end + 4].lstrip()
     for word, comp in SUFFIX_COMPARATORS:
         if after.startswith(word):
             return word, comp
+    rest = _LIST_REST.match(text, end) if "分别" in text[max(0, end - 24) : end] else None
+    if rest:  # 分别增长8%、9%以上: the suffix after the list's last figure qualifies each figure of it
+        return comparator_after(text, rest.end())
     return None, None
 
 

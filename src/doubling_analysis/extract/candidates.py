@@ -286,9 +286,10 @@ def _quote_window(spot: Spot) -> tuple[int, int]:
     (…亿元（人民币，下同）) are kept in the quote, the reviewer's evidence of the period and the unit."""
     c0, c1 = spot.c0, spot.c1
     limit = config.EXTRACT_MAX_QUOTE_CHARS
-    lead = _LEAD_CLAUSE.search(spot.sentence[:c0])
+    window = max(0, c0 - 24)  # the lead clause is short: no search over a long sentence's whole prefix
+    lead = _LEAD_CLAUSE.search(spot.sentence[window:c0])
     if lead and lead.group(1).strip():
-        c0 = lead.start(1)
+        c0 = window + lead.start(1)
     opened = spot.sentence[c0:c1].count("（") + spot.sentence[c0:c1].count("(")
     closed = spot.sentence[c0:c1].count("）") + spot.sentence[c0:c1].count(")")
     if opened > closed:
@@ -465,7 +466,8 @@ def _as_past(c: Candidate, spot: Spot, years: tuple[int, int]) -> Candidate:
     if pair and int(pair.group(1)) < int(pair.group(2)) == last:
         first = int(pair.group(1)) + 1  # 从2011年的1520亿元增加到2016年的2243.1亿元，年均增长8.6%: over 2012..2016
     elif per == "year" and first == last and _AVERAGE.search(spot.clause[: spot.rel[0]]):
-        words = lang._SPAN_WORDS.search(spot.paragraph[: spot.ps0])  # 过去五年，…。2020年，…年均增长8.88%
+        earlier = spot.paragraph[max(0, spot.ps0 - config.EXTRACT_MAX_SENTENCE_CHARS) : spot.ps0]
+        words = lang._SPAN_WORDS.search(earlier)  # 过去五年，…。2020年，…年均增长8.88%
         n = int(lang.parse_number(words.group(1) or words.group(2)) or 1) if words else 1
         first = last - n + 1  # the average over the years named before: 2016..2020
     period = f"{first}..{last}" if per and first < last else str(last)
@@ -1506,9 +1508,13 @@ def _ytd_in_plan(spot: Spot, ctx: DocContext) -> str | None:
     (the last such span ended by the issue date, as a report's), when no year and no goal is written before it."""
     own = spot.sentence[: spot.m.start]
     at = spot.paragraph.rfind("。", 0, spot.ps0) + 1 if spot.paragraph else spot.ps0
-    before = (spot.paragraph[at : spot.ps0] if spot.paragraph else "") + own  # the sentence's earlier ；-pieces too
-    if ctx.issued_year is None or ctx.issued_month is None or not any(w in before for w in ("月", "季", "半年")):
+    at = max(at, spot.ps0 - config.EXTRACT_MAX_SENTENCE_CHARS)  # a long sentence cut in pieces: the nearer ones
+    lead = spot.paragraph[at : spot.ps0] if spot.paragraph else ""  # the sentence's earlier ；-pieces
+    if ctx.issued_year is None or ctx.issued_month is None:
+        return None
+    if not any(w in own or w in lead for w in ("月", "季", "半年")):
         return None  # no period word: the cheap test first (the function runs for every number of a plan)
+    before = lead + own
     if (
         _goal_in(own, ctx.issued_year)
         or lang.explicit_year(before) is not None

@@ -12,15 +12,15 @@ from . import language as lang
 from .records import NO_YEAR, Candidate, DocContext, Spot
 
 #: a past fact quoted in a plan or a report (十三五, 现拥有, 过去五年): its year is not the document's
-_PAST_WORDS = re.compile(r"现拥有|过去\s*\d*\s*[五两三]?年")
+_PAST_WORDS_DURING = re.compile(r"现拥有|过去\s*\d*\s*[五两三]?年")
+_PAST_WORDS = re.compile(r"现拥有|过去\s*\d*\s*[五两三]?年|十三五")
 
 
 def is_past(text: str, issued_year: int | None) -> bool:
     """``text`` states past facts: 现拥有, 过去五年, or 十三五 (the plan before the seeds' and most texts') — but not in
     a text issued while 十三五 was under way (2016–2020: 为“十三五”开好局，今年…, the plan of the goals)."""
-    if _PAST_WORDS.search(text):
-        return True
-    return "十三五" in text and (issued_year is None or issued_year > lang.FIVE_YEAR_PLANS["十三五"][1])
+    during = issued_year is not None and issued_year <= lang.FIVE_YEAR_PLANS["十三五"][1]
+    return bool((_PAST_WORDS_DURING if during else _PAST_WORDS).search(text))
 
 
 #: 是2012年的 / 为上年的 before a multiple (2.8倍): the multiple of that level

@@ -406,3 +406,18 @@ def test_synthetic_a_suffix_closing_a_respective_list_qualifies_each_figure():
 def test_guard_a_list_without_a_closing_suffix_stays_exact():
     found = cands("工业增加值、营业收入分别增长8%、9%。", kind="plan", issued="2024-01-01")
     assert [by_value(found, v).comparator for v in (8.0, 9.0)] == ["=", "="]
+
+
+def test_synthetic_a_plans_sentence_opening_with_now_states_the_stock_at_the_pages_month():
+    # a press release of 2025-04-22 setting goals: 目前，…累计培育特色产业集群44个，拥有规上企业1351家 states the
+    # stock then, 2025-04 (before: read as goals with no year); the goal after 力争 stays a goal
+    text = (
+        "局长介绍，目前，全市累计培育县域特色产业集群44个，拥有规上企业1351家。"
+        "力争2025年特色产业集群营收总量突破6500亿元。"
+    )
+    found = cands(text, kind="plan", issued="2025-04-22")
+    assert [(by_value(found, v).period, by_value(found, v).target_year) for v in (44.0, 1351.0)] == [
+        ("2025-04", None),
+        ("2025-04", None),
+    ]
+    assert by_value(found, 6500.0).target_year == 2025

@@ -677,9 +677,12 @@ def _spot_candidates(
     if ctx.kind == "report":
         base_cand = _as_report(base_cand, spot, year, months, quarter)
     elif ctx.issued_year is not None:
-        past = _past_in_plan(spot, ctx.issued_year)
-        ytd = _ytd_in_plan(spot, ctx) if past is None else None
-        if past is not None:  # 五年来，…比重达到23%左右 / 在去年实现…突破500亿元基础上: a result, not a target
+        now = _now_in_plan(spot, ctx)
+        past = _past_in_plan(spot, ctx.issued_year) if now is None else None
+        ytd = _ytd_in_plan(spot, ctx) if past is None and now is None else None
+        if now is not None:  # 目前，邢台累计培育…集群44个 (a page of April 2025): the stock then, 2025-04
+            base_cand = replace(_as_past(base_cand, spot, (ctx.issued_year, ctx.issued_year)), period=now)
+        elif past is not None:  # 五年来，…比重达到23%左右 / 在去年实现…突破500亿元基础上: a result, not a target
             base_cand = _as_past(base_cand, spot, past)
         elif ytd is not None:  # 1—2月，全市规上工业增加值增长9.5% (a plan of March): the year to date's result
             year_of = int(ytd[:4])
@@ -1501,6 +1504,21 @@ def _past_opening(sentence: str, found: list, ctx: DocContext) -> int | None:
 
 #: a year opening a sentence as its topic (2018年，张家界高新区全面落实…)
 _OPENING_YEAR_OF_PLAN = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*[，,]")
+
+
+#: a sentence opening with the present (目前，… / 截至目前，…): what it states is the level at the page's date
+_NOW_OPENING = re.compile(r"(?:^|[。；;：:，,])\s*(?:截至|截止|到)?\s*(?:目前|当前|现在)\s*[，,]")
+
+
+def _now_in_plan(spot: Spot, ctx: DocContext) -> str | None:
+    """A plan's figure in a sentence that opens with 目前，… (a stock stated at the page's date, with no year and no
+    goal written before it): the page's month (2025-04), else None."""
+    before = spot.sentence[: spot.m.start]
+    if ctx.issued_year is None or ctx.issued_month is None or not _NOW_OPENING.search(before):
+        return None
+    if _goal_in(before, ctx.issued_year) or _FUTURE.search(before) or _YEAR_WORD.search(before):
+        return None
+    return f"{ctx.issued_year}-{ctx.issued_month:02d}"
 
 
 def _ytd_in_plan(spot: Spot, ctx: DocContext) -> str | None:

@@ -677,11 +677,11 @@ def _spot_candidates(
     if ctx.kind == "report":
         base_cand = _as_report(base_cand, spot, year, months, quarter)
     elif ctx.issued_year is not None:
-        now = _now_in_plan(spot, ctx)
-        past = _past_in_plan(spot, ctx.issued_year) if now is None else None
-        ytd = _ytd_in_plan(spot, ctx) if past is None and now is None else None
-        if now is not None:  # 目前，邢台累计培育…集群44个 (a page of April 2025): the stock then, 2025-04
-            base_cand = replace(_as_past(base_cand, spot, (ctx.issued_year, ctx.issued_year)), period=now)
+        present = _now_in_plan(spot, ctx)
+        past = _past_in_plan(spot, ctx.issued_year) if present is None else None
+        ytd = _ytd_in_plan(spot, ctx) if past is None and present is None else None
+        if present is not None:  # 目前，邢台累计培育…集群44个 (a page of April 2025): the stock then, 2025-04
+            base_cand = replace(_as_past(base_cand, spot, (ctx.issued_year, ctx.issued_year)), period=present)
         elif past is not None:  # 五年来，…比重达到23%左右 / 在去年实现…突破500亿元基础上: a result, not a target
             base_cand = _as_past(base_cand, spot, past)
         elif ytd is not None:  # 1—2月，全市规上工业增加值增长9.5% (a plan of March): the year to date's result

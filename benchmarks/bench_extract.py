@@ -330,10 +330,10 @@ BATCHES = {
     "held_out_17": "batch 17 (annotated blind, scored once blind; then development: its misses were read)",
     "held_out_18": "batch 18 (annotated blind, scored once blind; then development: its misses were read)",
     "held_out_19": "batch 19 (held out, annotated blind)",
-    "held_out_20": "batch 20 (held out, annotated blind)",
+    "held_out_20": "batch 20 (annotated blind, scored once blind; then development: its misses were read)",
 }
 #: folders whose misses are not printed (a held-out batch stays unread: only its summary is shown)
-BLIND = ("held_out_9", "held_out_10", "held_out_16", "held_out_19", "held_out_20")
+BLIND = ("held_out_9", "held_out_10", "held_out_16", "held_out_19")
 OOS_FILES = ("annotations.csv", "passages.csv", "SOURCES.md")
 
 

@@ -421,3 +421,35 @@ def test_synthetic_a_plans_sentence_opening_with_now_states_the_stock_at_the_pag
         ("2025-04", None),
     ]
     assert by_value(found, 6500.0).target_year == 2025
+
+
+# ---- batch 20 development ----------------------------------------------------------------------------------------
+
+
+def test_synthetic_the_whole_year_in_a_report_covers_its_pieces_after_a_half_mentioned():
+    # a work report of February 2017 on 2016: 下半年好于上半年 compares halves; 全年完成…；固定资产投资30.6亿元 are the
+    # year's figures, and so is the ；-piece after 全年 (before: the half carried, 2016-01..2016-06)
+    text = "全县经济实现了下半年好于上半年。全年完成地区生产总值18.3亿元，增长33.3%；固定资产投资30.6亿元，增长12.8%。"
+    found = cands(text, issued="2017-02-21")
+    assert [by_value(found, v).period for v in (18.3, 30.6)] == ["2016", "2016"]
+
+
+def test_synthetic_a_plan_of_spring_naming_its_own_year_sets_that_years_goals():
+    # a plan of March 2016 after a goal of 2020: 2016年确定的主要经济指标…，地区生产总值达到400亿元；工业总产值达到
+    # 1000亿元 are 2016's goals, the ；-piece too (before: the piece took 2020 from the sentence before)
+    text = (
+        "力争到2020年实现工业总产值突破2000亿元。"
+        "园区2016年确定的主要经济指标增速均在15%以上，地区生产总值达到400亿元；工业总产值达到1000亿元。"
+    )
+    found = cands(text, kind="plan", issued="2016-03-04")
+    assert [by_value(found, v).target_year for v in (2000.0, 400.0, 1000.0)] == [2020, 2016, 2016]
+
+
+def test_guard_a_plan_of_december_naming_its_own_year_opens_no_goals_of_it():
+    # the same sentences in a plan of December 2016: 2016 is ending, so 2016年确定的… opens no goals of 2016 and the
+    # ；-piece keeps the year carried from the goal before (2020), as before the rule
+    text = (
+        "力争到2020年实现工业总产值突破2000亿元。"
+        "园区2016年确定的主要经济指标增速均在15%以上，地区生产总值达到400亿元；工业总产值达到1000亿元。"
+    )
+    assert by_value(cands(text, kind="plan", issued="2016-12-10"), 1000.0).target_year == 2020

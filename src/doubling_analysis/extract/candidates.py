@@ -1100,7 +1100,7 @@ class _Reading:
     def _report_periods(self, sentence: str, end: str, found: list, ctx: DocContext) -> None:
         self.span_open = _span_opening(sentence, end, self.span_open, ctx.year)
         written = lang.last_period(lang.without_bases(_FROM_PERIOD.sub(_blank, sentence)))
-        ytd = lang.ytd_months(written)
+        ytd = 12 if "全年" in sentence and lang.ytd_months(written) is None else lang.ytd_months(written)
         unbased = lang.WITH_BASE_PHRASE.sub(_blank, sentence)  # 与2019年同期相比，…: no year of its own
         self.months = ytd if ytd is not None else (None if lang.explicit_year(unbased) else self.months)
         named = lang.month_alone(sentence) if not found and ytd is None else None
@@ -1462,7 +1462,8 @@ def _goal_opening(sentence: str, ctx: DocContext) -> int | None:
     if year is None:
         year = lang.relative_year(head, ctx.issued_year)  # 今年…将努力实现…；财政总收入11.64亿元: this year's goals
         return year if year is not None and year >= ctx.issued_year else None
-    return year if year > ctx.issued_year else None
+    early = year == ctx.issued_year and (ctx.issued_month or 12) <= 6  # 2016年确定的主要经济指标 in March 2016
+    return year if year > ctx.issued_year or early else None
 
 
 #: a sentence opening with 其中 (of which): it details the goal or figure of the sentence before

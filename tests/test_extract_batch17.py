@@ -453,3 +453,13 @@ def test_guard_a_plan_of_december_naming_its_own_year_opens_no_goals_of_it():
         "园区2016年确定的主要经济指标增速均在15%以上，地区生产总值达到400亿元；工业总产值达到1000亿元。"
     )
     assert by_value(cands(text, kind="plan", issued="2016-12-10"), 1000.0).target_year == 2020
+
+
+def test_synthetic_a_growth_after_the_levels_share_clause_is_the_levels_growth():
+    # …实现规上工业总产值1564.97亿元，占全市…的比重为69.3%，同比增长5.4%: the growth is the output's, past its share
+    # clause (before: no indicator)
+    text = "上半年，全县实现规上工业总产值1564.97亿元，占全市规上工业总产值的比重为69.3%，同比增长5.4%。"
+    found = cands(text, issued="2025-07-25")
+    growth = [c for c in found if c.value is None and c.growth_pct == 5.4]
+    assert growth and growth[0].indicator_code == "output_value_growth"
+    assert by_value(found, 1564.97).growth_pct == 5.4

@@ -891,6 +891,9 @@ def _own_phrase(spot: Spot, vocab: lang.Vocabulary) -> bool:
     return bool(vocab.indicator_hits(before)) or bool(new_phrase(_measure_words(vocab, before)))
 
 
+#: what may stand between a level and its growth: commas, and clauses of the level's share (…1564.97亿元，占全市规上
+#: 工业总产值的比重为69.3%，同比增长5.4%: the growth is the level's)
+_SHARES_BETWEEN = re.compile(r"[，,\s]*(?:[^，,；;。\d]*(?:占|比重)[^，,；;。\d]*[\d.]+\s*%[，,\s]*)*")
 #: a sentence opening with a comparison and no subject: 比上年增长5% (after …营业收入46644.9亿元;)
 _SUBJECTLESS_GROWTH = re.compile(r"^\s*(?:比上年|较上年|同比|比去年|较去年)")
 
@@ -938,9 +941,8 @@ def _pair_growth(
                 level = waiting.pop(0)[1]
             else:
                 lspot, lrows = waiting[-1]
-                adjacent = (
-                    lspot.c0 == spot.c0 or re.fullmatch(r"[，,\s]*", spot.sentence[lspot.c1 : spot.c0]) is not None
-                )
+                between = spot.sentence[lspot.c1 : spot.c0]
+                adjacent = lspot.c0 == spot.c0 or _SHARES_BETWEEN.fullmatch(between) is not None
                 if respectively or (adjacent and not _own_phrase(spot, vocab)) or lspot.c0 == spot.c0:
                     level = lrows
                 waiting = [] if not respectively else waiting[1:]

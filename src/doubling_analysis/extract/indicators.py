@@ -67,12 +67,21 @@ _RANK = re.compile(r"第\s*$")
 _DOUBLING_CODE = "doubling"
 
 
-def _carried_subject(vocab: lang.Vocabulary, before: str) -> tuple[lang.Hit | None, str | None]:
+#: where a clause turns to a share (采矿业增加值|占比达96.05%, …|占全市…的比重为69.3%)
+_SHARE_TURN = re.compile(r"占(?:比|全|总|规|地区|GDP|生产总值|工业|[^，,；;。\d]{0,12}比重)")
+
+
+def _carried_subject(
+    vocab: lang.Vocabulary, before: str, for_growth: bool = False
+) -> tuple[lang.Hit | None, str | None]:
     """The measure of the nearest earlier clause of the sentence that holds a figure or names a known measure
     (工业增加值突破1万亿元，达到1.3万亿元): its last phrase, or (None, its proposal) when that clause names a measure
     the vocabulary lacks — never a phrase of a clause further back."""
     for a, b in reversed(spans(before, _CLAUSE_END)):
         piece = before[a:b]
+        turn = _SHARE_TURN.search(piece) if for_growth else None
+        if turn is not None and turn.start() > 0:  # 采矿业增加值占比达96.05%，同比下降15.6%: the growth is the VA's
+            piece = piece[: turn.start()]
         hits = vocab.indicator_hits(piece)
         levels = [h for h in hits if h.phrase.indicator != _DOUBLING_CODE]
         if hits:
@@ -366,7 +375,8 @@ def resolve_indicator(
     between = clause[hit.end : rel[0]] if hit is not None and hit.end <= rel[0] else ""
     if hit is None and (not new_phrase(own) or (ctx.kind == "report" and is_subject_name(new_phrase(own)))):
         subject = bool(new_phrase(own))
-        hit, carried = _carried_subject(vocab, before)
+        a_growth = unit == "%" and bool(_GROWTH.search(clause[: rel[0]]))
+        hit, carried = _carried_subject(vocab, before, for_growth=a_growth)
         if subject:
             proposal = None  # 白银市为19.1%: the place's figure of the measure before (or of the paragraph before)
         proposal = proposal or carried

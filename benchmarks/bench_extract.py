@@ -159,7 +159,7 @@ def bench_targets():
             }
             for f, ok in checks.items():
                 right[f] += ok
-                if not ok and f in ("comparator", "tier", "indicator"):
+                if not ok and f in ("comparator", "tier", "target_year", "indicator"):
                     want_f = t["indicator_code"] if f == "indicator" else t[f]
                     got = c.indicator_code if f == "indicator" else getattr(c, f)
                     print(f"  wrong {f}: {t.target_id} want {want_f!r} got {got!r}: {t.quote}")

@@ -1464,7 +1464,9 @@ def _goal_opening(sentence: str, ctx: DocContext) -> int | None:
     if year is None:
         year = lang.relative_year(head, ctx.issued_year)  # 今年…将努力实现…；财政总收入11.64亿元: this year's goals
         return year if year is not None and year >= ctx.issued_year else None
-    early = year == ctx.issued_year and (ctx.issued_month or 12) <= 6  # 2016年确定的主要经济指标 in March 2016
+    # 2016年确定的主要经济指标 in a work conference's text of March 2016: that year's goals — not in a plan whose own
+    # horizon lies beyond its issue year (a 2019–2023 plan of 2019 names 2019 as a start, not its goals' year)
+    early = year == ctx.issued_year == ctx.year and (ctx.issued_month or 12) <= 6
     return year if year > ctx.issued_year or early else None
 
 

@@ -1457,7 +1457,7 @@ def _goal_opening(sentence: str, ctx: DocContext) -> int | None:
     write none."""
     if ctx.issued_year is None or is_past(sentence, ctx.issued_year):
         return None
-    head = _head(sentence)
+    head = _DATE.sub(_blank, _head(sentence))  # 2019年2月26日 (the plan's date line) opens no goals
     if lang._YEAR_SPAN.search(head):
         return None
     year = lang.explicit_year(head)

@@ -471,3 +471,15 @@ def test_guard_a_multi_year_plan_naming_its_first_year_sets_no_goals_of_it():
     # years 97.8 -> 77.2 %; it is limited to a text whose own year is the issue year, and a date opens no goals)
     text = "江西省工业发展行动计划（2019-2023年）\n2019年2月26日\n全省规模以上工业企业数超过15000户。"
     assert by_value(cands(text, kind="plan", issued="2019-03-01"), 15000.0).target_year == 2023
+
+
+def test_guard_words_ending_in_now_are_no_as_of_date():
+    # 主要体现在 (shows in): 现在 inside a word is no "as of now" — the report's year stays the default (2023)
+    found = cands("工业经济稳中向好，主要体现在：全县规上工业增加值增长8.2%。", issued="2024-08-15")
+    assert by_value(found, 8.2).period == "2023"
+
+
+def test_guard_a_base_year_after_since_the_plan_began_keeps_the_span():
+    # “十四五”以来，…比上年 — 上年 after 比 is a base, not the figure's own year: the span stays 2021..2023
+    found = cands("“十四五”以来，全市工业投资比上年年均增长12%。", issued="2024-03-01")
+    assert by_value(found, 12.0).period == "2021..2023"

@@ -787,7 +787,7 @@ _LEVEL_FALL = re.compile(r"(?:减少|下降)\s*$")
 
 
 #: the present in a report (截至目前, 目前, 当前, 截至发稿时): the date of the page itself
-_AS_OF_NOW = re.compile(r"(?:截至|截止|到)?\s*(?:目前|当前|现在|发稿时)")
+_AS_OF_NOW = re.compile(r"(?:截至|截止|到)?\s*(?:目前|当前|发稿时)")  # not 现在 (体现在, 表现在)
 
 
 def _as_of_now(spot: Spot, ctx: DocContext) -> int | None:

@@ -750,7 +750,9 @@ def milestones(sentence: str) -> tuple[int, list[int]] | None:
 #: the first N years of a five-year plan (“十四五”前四年): a span from the plan's first year
 _PLAN_FIRST_YEARS = re.compile(rf"(十[一二三四五]五)[”\"」’]?\s*(?:的)?前\s*({_YEARS_N})\s*年")
 #: a year of its own written after a span word (今年, 去年, 2024年): the figure's year, not the span's
-_OWN_YEAR_AFTER = re.compile(r"(?:今年|去年|上年|(?:19|20)\d{2}\s*年)(?!\s*[-－—–~至到以])")
+_OWN_YEAR_AFTER = re.compile(
+    r"(?<![比较与同])(?:今年|去年|上年|(?:19|20)\d{2}\s*年)(?!\s*[-－—–~至到以])"
+)  # 比上年: a base
 
 
 def report_span(sentence: str, before: str, year: int) -> tuple[int, int] | None:

@@ -483,3 +483,62 @@ def test_guard_a_base_year_after_since_the_plan_began_keeps_the_span():
     # “十四五”以来，…比上年 — 上年 after 比 is a base, not the figure's own year: the span stays 2021..2023
     found = cands("“十四五”以来，全市工业投资比上年年均增长12%。", issued="2024-03-01")
     assert by_value(found, 12.0).period == "2021..2023"
+
+
+# ---- guards from a review of the session's change (each sentence a reviewer's, each failed on the code before) ----
+
+
+def test_guard_the_years_goal_named_as_a_noun_is_no_whole_year_period():
+    # 全年有望实现预期目标 / 全力冲刺全年目标 name the year's goal: the half carried from 1-6月 stays
+    text = "1-6月，全市规上工业增加值增长6.5%。全年有望实现预期目标。工业投资增长10.2%。"
+    assert by_value(cands(text, issued="2024-07-20"), 10.2).period == "2024-01..2024-06"
+    text = "1-6月，全市规上工业增加值增长6.5%；全市上下全力冲刺全年目标，工业投资增长10.2%。"
+    assert by_value(cands(text, issued="2024-07-20"), 10.2).period == "2024-01..2024-06"
+
+
+def test_guard_the_thirteenth_plans_years_so_far_are_past_in_a_plan_during_it():
+    # a plan of 2019: “十三五”以来，… states results of 2016–2018, no goals of 2020
+    text = "“十三五”以来，全市规上工业增加值年均增长8.2%，工业投资累计完成1500亿元。"
+    found = cands(text, kind="plan", issued="2019-03-10")
+    assert all(c.target_year != 2020 for c in found if c.value in (8.2, 1500.0))
+
+
+def test_guard_a_goal_sentence_after_a_results_sentence_stays_a_goal():
+    # a plan of January 2024: 2023年…增长8.2%。 then …增长7%左右，…增长10%以上 — bounds mark goals of 2024
+    text = "2023年，全市规上工业增加值增长8.2%，工业投资增长12.5%。规上工业增加值增长7%左右，工业投资增长10%以上。"
+    found = cands(text, kind="plan", issued="2024-01-20")
+    assert [(by_value(found, v).target_year, by_value(found, v).period) for v in (7.0, 10.0)] == [(2024, None)] * 2
+
+
+def test_guard_now_inside_a_phrase_and_last_year_after_now_are_no_as_of_date():
+    # 面对当前复杂严峻的形势 (a January report on 2023) and 当前，…上年… are no "as of the page's month"
+    found = cands("面对当前复杂严峻的形势，全市新增规上工业企业120家。", issued="2024-01-15")
+    assert by_value(found, 120.0).period == "2023"
+    found = cands("当前，我市经济运行总体平稳，上年规上工业增加值增长6.5%。", issued="2024-08-10")
+    assert by_value(found, 6.5).period == "2023"
+
+
+def test_guard_a_share_clause_with_its_own_subject_takes_the_growth_after_it():
+    # …1200亿元，其中高技术制造业占比25.3%，同比增长12.1%: 12.1% is high-tech manufacturing's, not the total's
+    text = "2023年，全市规上工业增加值1200亿元，其中高技术制造业占比25.3%，同比增长12.1%。"
+    assert by_value(cands(text, issued="2024-03-01"), 1200.0).growth_pct is None
+
+
+def test_guard_goals_at_a_half_year_meeting_are_the_years():
+    # 半年经济工作会议要求确保全年…增长7%以上 and 半年工作会上…今年要新增…30家: goals of 2024, not figures of the half
+    found = cands("全市召开半年经济工作会议，会议要求确保全年规上工业增加值增长7%以上。", issued="2024-07-20")
+    assert by_value(found, 7.0).period == "2024"
+    found = cands("在全县半年工作会上，县长强调，今年要新增规上工业企业30家。", issued="2024-07-20")
+    assert by_value(found, 30.0).period == "2024"
+
+
+def test_guard_an_average_with_its_own_base_or_span_keeps_it():
+    # 近两年，… then 2020年…比2015年年均增长7.1%: the sentence's own base (2016..2020), not the two years before
+    text = "近两年，全市新增规上工业企业120家。2020年，全市地区生产总值达到2000亿元，比2015年年均增长7.1%。"
+    assert by_value(cands(text, kind="plan", issued="2021-03-10"), 7.1).period != "2019..2020"
+
+
+def test_guard_a_group_of_industries_names_the_proposed_measure():
+    # 高新技术产业投资增长20.5%: the proposal keeps the group's name (NEW:高新技术产业投资增速 or …投资), not NEW:投资
+    row = by_value(cands("2023年，全市高新技术产业投资增长20.5%。", issued="2024-03-01"), 20.5)
+    assert "高新技术产业" in (row.indicator_code or "")

@@ -38,6 +38,7 @@ from .indicators import (
     _ABOVE_SCALE,
     _FALL_BEFORE,
     _GROUP_EACH,
+    _GROUP_SECTORS,
     _GROWTH,
     _GROWTH_AFTER,
     _INDUSTRY_BEFORE,
@@ -456,6 +457,17 @@ _PRESENT = re.compile(r"(?:现时|目前|现在|当前)[^，,；;。\d]{0,12}?(?
 _CHANGE_OR_GROWTH = re.compile(r"增长|增加|提高|下降|减少|上升")
 
 
+def _own_span(spot: Spot) -> bool:
+    """The sentence writes its own span or base before the figure (比2015年年均增长7.1%, 五年年均, 近三年年均)."""
+    before = spot.sentence[: spot.m.start]
+    return bool(
+        lang._AVERAGE_SPAN.search(before)
+        or re.search(r"(?:比|较)\s*(?:19|20)\d{2}\s*年", before)
+        or lang._SPAN_WORDS.search(before)
+        or re.search(rf"(?:{lang._YEARS_N})\s*年\s*(?:年均|平均)", before)
+    )
+
+
 def _as_past(c: Candidate, spot: Spot, years: tuple[int, int]) -> Candidate:
     """A result inside a plan: its period (the span for a rate per year 年均 or a total 累计, else the last year: a
     level reached), its bound as a report's; no target year, no tier; review code past."""
@@ -465,10 +477,10 @@ def _as_past(c: Candidate, spot: Spot, years: tuple[int, int]) -> Candidate:
     pair = (_YEARS_PAIR.search(before) or _FROM_SPAN.search(before)) if per == "year" and first == last else None
     if pair and int(pair.group(1)) < int(pair.group(2)) == last:
         first = int(pair.group(1)) + 1  # 从2011年的1520亿元增加到2016年的2243.1亿元，年均增长8.6%: over 2012..2016
-    elif per == "year" and first == last and _AVERAGE.search(spot.clause[: spot.rel[0]]):
+    elif per == "year" and first == last and _AVERAGE.search(spot.clause[: spot.rel[0]]) and not _own_span(spot):
         earlier = spot.paragraph[max(0, spot.ps0 - config.EXTRACT_MAX_SENTENCE_CHARS) : spot.ps0]
-        words = lang._SPAN_WORDS.search(earlier)  # 过去五年，…。2020年，…年均增长8.88%
-        n = int(lang.parse_number(words.group(1) or words.group(2)) or 1) if words else 1
+        words = list(lang._SPAN_WORDS.finditer(earlier))  # 过去五年，…。2020年，…年均增长8.88%: the nearest
+        n = int(lang.parse_number(words[-1].group(1) or words[-1].group(2)) or 1) if words else 1
         first = last - n + 1  # the average over the years named before: 2016..2020
     period = f"{first}..{last}" if per and first < last else str(last)
     if per == "period" and first == last:
@@ -492,10 +504,6 @@ def _as_past(c: Candidate, spot: Spot, years: tuple[int, int]) -> Candidate:
         per=per,
         review=review,
     )
-
-
-#: sectors that are groups across sections of the classification (services included in some sources' scope)
-_GROUP_SECTORS = frozenset({"hitech_industries", "sei"})
 
 
 def _spot_candidates(
@@ -787,7 +795,7 @@ _LEVEL_FALL = re.compile(r"(?:减少|下降)\s*$")
 
 
 #: the present in a report (截至目前, 目前, 当前, 截至发稿时): the date of the page itself
-_AS_OF_NOW = re.compile(r"(?:截至|截止|到)?\s*(?:目前|当前|发稿时)")  # not 现在 (体现在, 表现在)
+_AS_OF_NOW = re.compile(r"(?:^|[，,。；;：:])\s*(?:截至|截止|到)?\s*(?:目前|当前|发稿时)\s*(?:[，,为]|全[市县区省州])")
 
 
 def _as_of_now(spot: Spot, ctx: DocContext) -> int | None:
@@ -799,6 +807,8 @@ def _as_of_now(spot: Spot, ctx: DocContext) -> int | None:
         return None
     if lang.explicit_year(before) is not None or lang.ytd_months(before) is not None or _THIS_YEAR.search(before):
         return None
+    if re.search(r"上年|去年", before) or is_past(before, ctx.issued_year):
+        return None  # 当前，…上年规上工业增加值增长6.5%: last year's
     count = lang.UNITS.get(spot.m.unit or "", ("?",))[0] == "count"
     return -ctx.issued_month if count and not _ADDED_IN_CLAUSE.search(spot.clause) else ctx.issued_month
 
@@ -814,13 +824,16 @@ def _as_report(
     status = "preliminary" if re.search(r"预计|初步", spot.sentence) else "final"
     period_text = lang.last_period(lang.without_bases(before))  # 较2023年第一季上升: a base; the last period is its
     months = lang.ytd_months(period_text) or lang.month_end(before)  # 截至6月底: the stock at the end of June
+    meeting = lang.HALF_YEAR_MEETING.search(before)
+    if meeting and months == 6 and _MEETING_GOAL.search(before[meeting.end() :]):
+        months = None  # 半年经济工作会议要求确保全年…增长7%以上 / 今年要新增…: a goal of the year, not the half
     own_month = _own_month(before)
     year_month = _YEAR_MONTH.search(before)
     if own_month is not None:
         months = own_month  # …；4月份增长5.0%, 1-5月…，其中5月份实现产值…: that month alone
     elif months is None and year_month and 1 <= int(year_month.group(1)) <= 12:
         months = -int(year_month.group(1))  # 2024年12月，…: December alone
-    if months is None and lang.explicit_year(before) is None and "全年" not in before:
+    if months is None and lang.explicit_year(before) is None and not _WHOLE_YEAR.search(before):
         months = sticky_months  # (…确保全年增长8%以上 after 1-6月，…: the whole year, not the half carried)
     this_month = _THIS_MONTH.search(before)
     if this_month and months is not None and months > 1 and lang.ytd_months(before[this_month.end() :]) is None:
@@ -893,7 +906,7 @@ def _own_phrase(spot: Spot, vocab: lang.Vocabulary) -> bool:
 
 #: what may stand between a level and its growth: commas, and clauses of the level's share (…1564.97亿元，占全市规上
 #: 工业总产值的比重为69.3%，同比增长5.4%: the growth is the level's)
-_SHARES_BETWEEN = re.compile(r"[，,\s]*(?:[^，,；;。\d]*(?:占|比重)[^，,；;。\d]*[\d.]+\s*%[，,\s]*)*")
+_SHARES_BETWEEN = re.compile(r"[，,\s]*(?:(?:其|的)?(?:占|比重|占比)[^，,；;。\d]*[\d.]+\s*%[，,\s]*)*")
 #: a sentence opening with a comparison and no subject: 比上年增长5% (after …营业收入46644.9亿元;)
 _SUBJECTLESS_GROWTH = re.compile(r"^\s*(?:比上年|较上年|同比|比去年|较去年)")
 
@@ -1031,7 +1044,12 @@ class _Reading:
         if named_goal is not None:
             self.sticky = named_goal  # “五强”目标具体为：… after 到2022年，…实现“五强”发展目标: the goals of 2022
         if ctx.kind == "plan" and self.past_carry is not None and ctx.issued_year is not None:
-            goal = _GOAL_WORDS.search(sentence) or _goal_in(sentence, ctx.issued_year) or _THIS_YEAR.search(sentence)
+            goal = (
+                _GOAL_WORDS.search(sentence)
+                or _goal_in(sentence, ctx.issued_year)
+                or _THIS_YEAR.search(sentence)
+                or _GOAL_MARKS.search(sentence)  # …增长7%左右，工业投资增长10%以上: a goal's bounds, not results
+            )
             if not goal:  # 2016年…利润285.2亿元，同比增长6.98%。完成工业投资1276.58亿元: still 2016's results
                 self.past_open = self.past_carry
             self.past_carry = None
@@ -1102,7 +1120,8 @@ class _Reading:
     def _report_periods(self, sentence: str, end: str, found: list, ctx: DocContext) -> None:
         self.span_open = _span_opening(sentence, end, self.span_open, ctx.year)
         written = lang.last_period(lang.without_bases(_FROM_PERIOD.sub(_blank, sentence)))
-        ytd = 12 if "全年" in sentence and lang.ytd_months(written) is None else lang.ytd_months(written)
+        whole = found and _WHOLE_YEAR.search(sentence) and lang.ytd_months(written) is None
+        ytd = 12 if whole else lang.ytd_months(written)  # 全年完成…；…: the year over the pieces, not 全年目标
         unbased = lang.WITH_BASE_PHRASE.sub(_blank, sentence)  # 与2019年同期相比，…: no year of its own
         self.months = ytd if ytd is not None else (None if lang.explicit_year(unbased) else self.months)
         named = lang.month_alone(sentence) if not found and ytd is None else None
@@ -1470,6 +1489,15 @@ def _goal_opening(sentence: str, ctx: DocContext) -> int | None:
     return year if year > ctx.issued_year or early else None
 
 
+#: the marks of a goal in a plan's sentence that writes no goal verb: bounds (左右, 以上, 以内), 预期, 预计, 要, 将
+_GOAL_MARKS = re.compile(r"左右|以上|以内|不低于|不少于|预期|预计|(?<![主重需必纲])要|将|目标|考虑")
+#: the words of a goal set at a meeting (要求, 确保, 力争, 今年要, 全年)
+_MEETING_GOAL = re.compile(r"要求|确保|力争|争取|(?<![主重需必纲])要|将|今年|全年|目标")
+#: the whole year as a figure's period (全年完成…, 确保全年…增长): at a clause's start or after a goal word; not
+#: 全年目标 / 全年任务 (the year's goal named as a noun)
+_WHOLE_YEAR = re.compile(
+    r"(?:^|[，,；;：:。])\s*(?:预计|力争|确保|争取)?\s*全年(?!\s*(?:目标|任务|计划|的))|(?:预计|力争|确保|争取)\s*全年"
+)
 #: a sentence opening with 其中 (of which): it details the goal or figure of the sentence before
 _WHEREOF = re.compile(r"\s*其中\s*[，,：:]?")
 #: a ；-piece opening with its own time (全年…, 到2025年…, 今年…): a goal of its own, out of the scope of a tier

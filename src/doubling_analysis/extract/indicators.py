@@ -832,11 +832,17 @@ _TRAIL_WORDS = re.compile(
 _COUNT_OF_UNITS = re.compile(r"(?:等)?\s*(?:\d+|[一二两三四五六七八九十N])\s*个\s*(?:产业|行业|领域|集群|园区)")
 
 
+#: sectors that are groups across sections (高新技术产业, 战略性新兴产业): kept in a proposed measure's name
+_GROUP_SECTORS = frozenset({"hitech_industries", "sei"})
+
+
 def _measure_words(vocab: lang.Vocabulary, clause_before: str) -> str:
     """The clause before a number less the sectors it names and their count (装备制造、石化…6个产业): what is left
     names the measure, if anything."""
     out = list(clause_before)
     for h in vocab.sector_hits(clause_before):
+        if h.phrase.sector in _GROUP_SECTORS and new_phrase(clause_before[h.end :]):
+            continue  # 高新技术产业投资增长20.5%: the group names the measure proposed (NEW:高新技术产业投资)
         out[h.start : h.end] = " " * (h.end - h.start)
         if "".join(out[h.end : h.end + 2]) in ("产业", "行业"):
             out[h.end : h.end + 2] = "  "  # 电子信息产业突破1300亿元: the sector's own 产业

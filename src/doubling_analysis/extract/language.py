@@ -995,6 +995,8 @@ def per(sentence_before: str, clause: str, multi_year: bool) -> str | None:
     return None
 
 
+#: 半年经济工作会议, 半年工作会: a meeting on the first half (held in July), its figures of the half (not 每半年)
+HALF_YEAR_MEETING = re.compile(r"(?<![上下前后每])半年(?=[^，,。；;\d]{0,8}(?:会议|会上|会))")
 _YTD = (
     (re.compile(r"(?<!\d)1\s*[-—–~至到]\s*(\d{1,2})\s*月"), None),
     # 元至7月, 元月至7月: 元月 = January
@@ -1009,7 +1011,7 @@ _YTD = (
     (re.compile(r"(?:截至|截止)\s*(\d{1,2})\s*月(?!\s*[底末\d日号份])"), None),  # 截止7月，…: January to July
     (re.compile(r"上半年"), 6),
     # 半年经济工作会议, 半年工作会: a meeting on the first half (held in July), its figures of the half
-    (re.compile(r"(?<![上下前后])半年(?=[^，,。；;\d]{0,8}(?:会议|会上|会))"), 6),
+    (HALF_YEAR_MEETING, 6),
     (re.compile(r"前三季度?"), 9),
     (re.compile(r"首([两二三])季度?"), 3),  # 首三季, 首两季 (Hong Kong, Macau): the first three / two quarters
     (re.compile(r"[1一]\s*[-—–~至到]\s*([2-4二三四])\s*季度?"), 3),  # 1-3季度, 一至二季度: 3 months per quarter

@@ -12,7 +12,8 @@ from . import language as lang
 from .records import NO_YEAR, Candidate, DocContext, Spot
 
 #: a past fact quoted in a plan or a report (十三五, 现拥有, 过去五年): its year is not the document's
-_PAST_WORDS_DURING = re.compile(r"现拥有|过去\s*\d*\s*[五两三]?年")
+#: while 十三五 is under way (texts of 2016–2020), its years so far are still past: 十三五以来, 十三五前三年
+_PAST_WORDS_DURING = re.compile(r"现拥有|过去\s*\d*\s*[五两三]?年|十三五[”\"」’]?\s*(?:以来|前\s*[一二两三四1-4]\s*年)")
 _PAST_WORDS = re.compile(r"现拥有|过去\s*\d*\s*[五两三]?年|十三五")
 
 

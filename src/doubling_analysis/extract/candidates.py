@@ -464,7 +464,6 @@ def _own_span(spot: Spot) -> bool:
         lang._AVERAGE_SPAN.search(before)
         or re.search(r"(?:比|较)\s*(?:19|20)\d{2}\s*年", before)
         or lang._SPAN_WORDS.search(before)
-        or re.search(rf"(?:{lang._YEARS_N})\s*年\s*(?:年均|平均)", before)
     )
 
 
@@ -794,7 +793,7 @@ def _from_to_horizon(spot: Spot, clause_before: str) -> str | None:
 _LEVEL_FALL = re.compile(r"(?:减少|下降)\s*$")
 
 
-#: the present in a report (截至目前, 目前, 当前, 截至发稿时): the date of the page itself
+#: the present as a clause of its own, in a report or a plan (截至目前，/ 目前，/ 当前全市…): the date of the page itself
 _AS_OF_NOW = re.compile(r"(?:^|[，,。；;：:])\s*(?:截至|截止|到)?\s*(?:目前|当前|发稿时)\s*(?:[，,为]|全[市县区省州])")
 
 
@@ -1539,15 +1538,11 @@ def _past_opening(sentence: str, found: list, ctx: DocContext) -> int | None:
 _OPENING_YEAR_OF_PLAN = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*[，,]")
 
 
-#: a sentence opening with the present (目前，… / 截至目前，…): what it states is the level at the page's date
-_NOW_OPENING = re.compile(r"(?:^|[。；;：:，,])\s*(?:截至|截止|到)?\s*(?:目前|当前|现在)\s*[，,]")
-
-
 def _now_in_plan(spot: Spot, ctx: DocContext) -> str | None:
     """A plan's figure in a sentence that opens with 目前，… (a stock stated at the page's date, with no year and no
     goal written before it): the page's month (2025-04), else None."""
     before = spot.sentence[: spot.m.start]
-    if ctx.issued_year is None or ctx.issued_month is None or not _NOW_OPENING.search(before):
+    if ctx.issued_year is None or ctx.issued_month is None or not _AS_OF_NOW.search(before):
         return None
     if _goal_in(before, ctx.issued_year) or _FUTURE.search(before) or _YEAR_WORD.search(before):
         return None

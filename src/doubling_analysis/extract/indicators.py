@@ -575,12 +575,17 @@ def sub_annual_value_added(
         return code
     if _ABOVE_SCALE_PART.search(after) and not _ABOVE_SCALE.search(before[-20:]):
         return code
-    ytd = lang.ytd_months(before)
-    if ytd is None and lang.explicit_year(before) is None:
-        ytd = months
+    ytd = _months_to_date(before, months)
     if ytd is None or ytd == 12:
         return code
     return _above_scale_code(vocab, ctx, code)
+
+
+def _months_to_date(before: str, months: int | None) -> int | None:
+    """The year to date of a figure: the one written before it, else the one carried from the sentences before
+    (``months``) unless a year is written."""
+    ytd = lang.ytd_months(before)
+    return months if ytd is None and lang.explicit_year(before) is None else ytd
 
 
 #: a cross-cutting aggregate of the statistics (战略性新兴产业, 高新技术产业, 数字经济核心产业) right before a generic
@@ -702,19 +707,14 @@ def general_indicator_rules(
     after = spot.paragraph[spot.ps0 + spot.m.end :][:60] if spot.paragraph else spot.sentence[spot.m.end :]
     read = sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months, after)
     if read != code and _quarter_end(spot.sentence[: spot.m.start], months):
-        review = [
-            *review,
-            "scope_guess",
-        ]  # 上半年，工业增加值…: the monthly statistics' above-scale, or the GDP accounts'?
+        review = [*review, "scope_guess"]  # 上半年，工业增加值…: the monthly statistics' or the GDP accounts'?
     return month_on_month(ctx, clause_before, read, review)
 
 
 def _quarter_end(before: str, months: int | None) -> bool:
     """The figure's year to date ends a quarter (一季度, 上半年, 前三季度, 1-6月), when quarterly GDP accounts also give
     all industry's value added."""
-    ytd = lang.ytd_months(before)
-    ytd = months if ytd is None and lang.explicit_year(before) is None else ytd
-    return ytd in (3, 6, 9)
+    return _months_to_date(before, months) in (3, 6, 9)
 
 
 #: a list closed by 等 and a collective noun right before a count (单项冠军、独角兽等优质企业1000家以上)

@@ -50,6 +50,17 @@ def _nearest(hits: list[lang.Hit], pos: int, end: int) -> lang.Hit | None:
 _PER_CAPITA = re.compile(r"人均\s*$")
 #: firms right before a regional measure (企业研发投入强度: the firms' R&D over their revenue, not R&D over GDP)
 _FIRMS_BEFORE = re.compile(r"企业\s*$")
+#: a measure wider than industry's output right before 产值 / 收入 (茶产业综合产值, 奶山羊全产业链产值, 观光产值): its own
+#: indicator, never the gross output value (issue 22: a scope difference is not merged); 全产业链 only before 产值 (a
+#: chain's output across sectors), not before 营收 (生物医药全产业链营收: the industry's firms, batch 2's reading)
+_WIDER_OUTPUT = re.compile(r"(?:综合|全产业链|观光|旅游)\s*$")
+#: the output or revenue of projects (项目预计实现产值, 投产项目新增产值, 投资案创造产值): what the projects are
+#: expected to add, not the place's output; the words of an expectation or an addition before the measure
+_PROJECT_WORD = re.compile(r"项目|項目|投资案|投資案")
+_EXPECTED_OUTPUT = re.compile(
+    r"预计|預計|可实现|可實現|可新增|新增|达产后|達產後|投产后|投產後|建成后|建成後|创造|創造"
+)
+_OUTPUT_CODES = frozenset({"output_value", "revenue", "main_revenue", "sector_revenue", "va", "industrial_va"})
 #: the regional measures a firms' version of is another indicator
 _REGIONAL_CODES = frozenset({"rd_gdp_share"})
 #: a clause that compares (比2018—2020年总量多56%, 较上年增长5%) names no subject of its own
@@ -175,6 +186,39 @@ def _is_stock_of_new(code: str | None, clause_before: str, unit: str | None) -> 
     if "累计" in stock.group(0) and _ADDED.match(clause_before[stock.end() :].lstrip()):
         return False  # 累计新增专精特新企业20家: the new ones added up over the period, still new ones
     return "累计" in stock.group(0) or not _NEW.search(clause_before)
+
+
+#: the words of ones added or certified in the period: a count of a phrase whose own code counts new ones needs one
+#: of them before it in its sentence (新增, 培育, 创建; 获评 / 评为 / 入选 / 获批 a certification of the period)
+_NEW_IN_SENTENCE = re.compile(_NEW.pattern + r"|评为|获评|入选|获批|创成|新获|新晋|新入|打造|遴选")
+
+
+def _bare_count_of_new(hit: lang.Hit, code: str | None, text_before: str, unit: str | None, after_figure: bool) -> bool:
+    """A count of a phrase whose own code counts new ones (小巨人 -> little_giant_firms_new) with no word of new ones
+    before it in its sentence or in its clause (5家企业获评省级绿色工厂 is new ones; 全国专精特新“小巨人”企业1.46万家, 小巨人企业突破8家, …90家以上): the stock, which
+    no code names (issue 22: the annotators' reading on batches 4, 7, 15 and 17)."""
+    if not code or not code.endswith("_new") or hit.phrase.indicator != code:
+        return False
+    if after_figure and hit.phrase.phrase.endswith("上市"):
+        return False  # 力争3-5家以上企业境内外上市: the listings themselves, an event of the period
+    return lang.UNITS.get(unit or "", ("?",))[0] == "count" and not _NEW_IN_SENTENCE.search(text_before)
+
+
+def _other_output(
+    hit: lang.Hit, code: str | None, before: str, clause: str, rel: tuple[int, int], have: str
+) -> str | None:
+    """A money figure of an output or revenue phrase that measures something else: a wider measure (茶产业综合产值,
+    全产业链产值 -> NEW:综合产值) or what projects are expected to add (新开工项目…项目预计实现产值24.3亿元, 30个项目
+    投产，新增产值260亿元 -> NEW:项目产值). None for the place's own output."""
+    if code not in _OUTPUT_CODES or have != "money" or hit.end > rel[0]:
+        return None
+    wider = _WIDER_OUTPUT.search(clause[: hit.start])
+    if wider is not None and (hit.phrase.phrase.endswith("产值") or "全产业链" not in wider.group(0)):
+        return f"NEW:{wider.group(0).strip()}{hit.phrase.phrase}"
+    own = clause[: hit.start]
+    if _EXPECTED_OUTPUT.search(own) and (_PROJECT_WORD.search(own) or _PROJECT_WORD.search(before)):
+        return f"NEW:项目{hit.phrase.phrase}"
+    return None
 
 
 def _hit_in_name(vocab: lang.Vocabulary, clause_before: str, named: str | None) -> lang.Hit | None:
@@ -402,7 +446,9 @@ def resolve_indicator(
     applied = _APPLIED.search(clause[: hit.start]) or _APPLIED.search(clause[: rel[0]])
     if applied and lang.UNITS.get(unit or "", ("?",))[0] == "count":
         return hit, f"NEW:申报{hit.phrase.phrase}数", ["unknown_indicator"]  # 共申报377家高新技术企业: applications
-    if _is_stock_of_new(code, clause[: rel[0]], unit):
+    if _is_stock_of_new(code, clause[: rel[0]], unit) or _bare_count_of_new(
+        hit, code, before + clause, unit, hit.start >= rel[1]
+    ):
         return hit, f"NEW:{hit.phrase.phrase}数", ["unknown_indicator"]  # 小巨人企业达到19家: the stock, not the new
     review: list[str] = []
     if (
@@ -436,6 +482,9 @@ def resolve_indicator(
         (have == "money" and level_kind in ("level", "money_flow")) or (have == "count" and level_kind == "count")
     ) and _CHANGE_BEFORE.search(clause[: rel[0]]):
         return hit, f"NEW:{hit.phrase.phrase}增量", ["unknown_indicator"]  # 比2020年增加近2000亿元: the change
+    other = _other_output(hit, code, before, clause, rel, have)
+    if other is not None:
+        return hit, other, ["unknown_indicator"]
     if have.startswith("money_") and want == "money":
         return hit, code, ["unit_mismatch"]  # 进出口总值为1439.5亿美元: the measure in another currency
     if have != want:

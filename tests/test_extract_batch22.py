@@ -1,0 +1,108 @@
+"""Indicators, years and periods of the extractor: general rules written while batches 22 and 23 were being
+collected (issue 22).
+
+Every text here is synthetic (invented sentences in the way Chinese plans and statistical reports write these
+figures; no passage of any batch). Each expected row is worked out by hand from the wording, as the comment on it
+says; each test of a rule failed on the code before it (main 00e7c43); a guard (named so) checks that a rule does
+not reach further than it should, and passes on both.
+"""
+
+from __future__ import annotations
+
+from conftest import by_value, extract_synthetic
+
+
+def cands(text: str, kind: str = "report", issued: str | None = "2024-01-20", jurisdiction: str = "360200"):
+    return extract_synthetic(text, kind, issued, jurisdiction)
+
+
+def test_synthetic_a_bare_count_of_certified_firms_is_the_stock_not_new_ones():
+    # little_giant_firms_new and single_champion_firms_new count firms certified in the period; a count with no
+    # word of new ones (新增, 培育, 获评…) is how many there are: no code names it, so a new indicator is proposed
+    # (before: the _new codes, unflagged)
+    found = cands("2023年，全省专精特新“小巨人”企业146家，制造业单项冠军企业57家。")
+    for value in (146.0, 57.0):
+        row = by_value(found, value)
+        assert str(row.indicator_code).startswith("NEW:") and "unknown_indicator" in row.review
+
+
+def test_synthetic_a_plans_count_of_certified_firms_without_a_word_of_new_ones_is_a_stock():
+    # 到2025年…小巨人企业突破8家: the stock to reach (before: little_giant_firms_new)
+    row = by_value(cands("到2025年，全区专精特新“小巨人”企业突破8家。", "plan", "2022-03-01"), 8.0)
+    assert str(row.indicator_code).startswith("NEW:")
+
+
+def test_guard_a_word_of_new_ones_anywhere_before_keeps_the_new_code():
+    # 新增 governs the list (an earlier item of the same sentence), 培育 the later clause: both new ones
+    found = cands(
+        "到2025年，新增国家级专精特新“小巨人”企业10家、制造业单项冠军企业5家，培育绿色工厂20家。",
+        "plan",
+        "2022-03-01",
+    )
+    assert by_value(found, 10.0).indicator_code == "little_giant_firms_new"
+    assert by_value(found, 5.0).indicator_code == "single_champion_firms_new"
+    assert by_value(found, 20.0).indicator_code == "green_factories_new"
+
+
+def test_synthetic_firms_certified_after_the_count_are_new_ones_of_the_provincial_code():
+    # 5家企业获评省级绿色工厂: the certification word stands after the count; 省级绿色工厂 has its own code
+    # green_factories_prov_new (before: green_factories_new, the code of any level)
+    assert by_value(cands("2023年，全市5家企业获评省级绿色工厂。"), 5.0).indicator_code == "green_factories_prov_new"
+
+
+def test_synthetic_listed_firms_are_a_stock_unless_new_ones_are_said():
+    # 实现上市企业35家以上 is the number listed (listed_firms; before: firms_listed_new); 新增上市企业3家 the new ones
+    found = cands("到2025年，实现上市企业35家以上，新增上市企业3家。", "plan", "2022-03-01")
+    assert by_value(found, 35.0).indicator_code == "listed_firms"
+    assert by_value(found, 3.0).indicator_code == "firms_listed_new"
+
+
+def test_guard_firms_listing_in_the_period_are_new_listings():
+    # 力争3家企业境内外上市: the listings of the year, an event (firms_listed_new), though no word of new is written
+    row = by_value(cands("2024年，力争3家企业境内外上市。", "plan", "2024-02-01"), 3.0)
+    assert row.indicator_code == "firms_listed_new"
+
+
+def test_synthetic_a_wider_output_measure_is_proposed_not_merged_with_output_value():
+    # 综合产值 (a chain's output with its services) and 观光产值 are not industry's gross output value
+    # (before: output_value, unflagged)
+    found = cands("力争茶产业综合产值突破60亿元，观光工厂观光产值达到3亿元。", "plan", "2024-02-01")
+    for value in (60.0, 3.0):
+        row = by_value(found, value)
+        assert str(row.indicator_code).startswith("NEW:") and "unknown_indicator" in row.review
+
+
+def test_synthetic_a_whole_chains_output_value_is_its_own_indicator():
+    # 奶山羊全产业链产值: farming, processing and trade together (before: output_value)
+    row = by_value(cands("2023年，奶山羊全产业链产值突破80亿元。"), 80.0)
+    assert str(row.indicator_code).startswith("NEW:")
+
+
+def test_guard_a_whole_chains_revenue_stays_the_industrys_revenue():
+    # 生物医药全产业链营收 is read as the industry's firms' revenue (sector_revenue), as batch 2's annotator did
+    row = by_value(cands("力争生物医药全产业链营收突破1000亿元。", "plan", "2024-02-01"), 1000.0)
+    assert row.indicator_code == "sector_revenue"
+
+
+def test_synthetic_the_output_projects_are_expected_to_add_is_not_the_places_output():
+    # what projects will produce (项目预计实现产值, 投产…新增产值) is no measure of the place's output in the
+    # period: a proposal for review (before: output_value, unflagged)
+    found = cands(
+        "1-7月新开工项目32个，项目预计实现产值24.3亿元；全年30个项目投产，新增产值260亿元。", issued="2024-08-10"
+    )
+    for value in (24.3, 260.0):
+        row = by_value(found, value)
+        assert str(row.indicator_code).startswith("NEW:") and "unknown_indicator" in row.review
+
+
+def test_guard_the_places_expected_output_stays_output_value():
+    # 预计全年工业产值突破1000亿元 with no project in the sentence: the place's own output, output_value
+    assert (
+        by_value(cands("预计全年工业产值突破1000亿元。", issued="2024-11-10"), 1000.0).indicator_code == "output_value"
+    )
+
+
+def test_guard_projects_in_an_earlier_clause_leave_the_places_output_alone():
+    # 重点项目加快推进 before, no word of an expectation or addition before 产值: the place's output
+    row = by_value(cands("2023年，重点项目加快推进，全市规模以上工业总产值达到1000亿元。"), 1000.0)
+    assert row.indicator_code == "output_value"

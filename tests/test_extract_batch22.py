@@ -106,3 +106,32 @@ def test_guard_projects_in_an_earlier_clause_leave_the_places_output_alone():
     # 重点项目加快推进 before, no word of an expectation or addition before 产值: the place's output
     row = by_value(cands("2023年，重点项目加快推进，全市规模以上工业总产值达到1000亿元。"), 1000.0)
     assert row.indicator_code == "output_value"
+
+
+def test_synthetic_signed_projects_and_their_total_investment_have_codes():
+    # 已签约重大项目10个: projects signed (projects_signed); 总投资137亿元 right after: the contracted investment of
+    # those projects (projects_signed_investment); before: NEW:已签约重大项目 and NEW:总投资
+    found = cands("1-7月，园区已签约重大项目10个，总投资137亿元。", issued="2024-08-10")
+    assert by_value(found, 10.0).indicator_code == "projects_signed"
+    assert by_value(found, 137.0).indicator_code == "projects_signed_investment"
+
+
+def test_synthetic_contracted_investment_is_the_signed_projects_investment():
+    # 合同引资 = the contract value of the projects attracted (before: NEW:合同引资要)
+    row = by_value(cands("2016年合同引资要达到300亿元。", "plan", "2016-02-20"), 300.0)
+    assert row.indicator_code == "projects_signed_investment"
+
+
+def test_guard_other_projects_total_investment_stays_a_proposal():
+    # 新开工项目15个，总投资80亿元: the investment of started projects, which no code names
+    row = by_value(cands("1-7月，新开工项目15个，总投资80亿元。", issued="2024-08-10"), 80.0)
+    assert str(row.indicator_code).startswith("NEW:")
+
+
+def test_guard_manufacturing_investment_is_not_industrial_investment():
+    # 制造业投资 leaves out mining and utilities: a proposal, never industrial_fai_growth (a scope difference is
+    # not merged); the share phrase 制造业投资占…比重 keeps mfg_fai_share
+    found = cands("1-7月，制造业投资增长12.1%，制造业投资占全社会固定资产投资的比重为35.2%。", issued="2024-08-10")
+    growth = [c for c in found if c.growth_pct == 12.1]
+    assert growth and str(growth[0].indicator_code).startswith("NEW:")
+    assert by_value(found, 35.2).indicator_code == "mfg_fai_share"

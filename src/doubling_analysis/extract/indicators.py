@@ -727,6 +727,9 @@ def general_indicator_rules(
     counted = count_by_name(ctx, code, unit)
     if counted is not None:
         return counted, [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+    signed = signed_investment(ctx, spot, code, unit)
+    if signed is not None:
+        return signed, [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
     named = share_by_name(ctx, clause_before, code) if unit == "%" else None
     if named is not None:
         return named if named else _proposal(clause_before), (
@@ -758,6 +761,24 @@ def general_indicator_rules(
     if read != code and _quarter_end(spot.sentence[: spot.m.start], months):
         review = [*review, "scope_guess"]  # 上半年，工业增加值…: the monthly statistics' or the GDP accounts'?
     return month_on_month(ctx, clause_before, read, review)
+
+
+#: the total investment of the projects just counted (总投资137亿元, 计划总投资67.2亿元, 协议总投资): its own words
+_TOTAL_INVESTMENT = re.compile(r"(?:计划|協議|协议|合同|签约)?总投资(?:额)?\s*(?:达|约|为)?\s*$")
+#: a count of signed projects in the clause before (园区已签约重大项目10个, 签约项目12个)
+_SIGNED_COUNT = re.compile(r"签约[^，,；;。]{0,8}项目[^，,；;。]{0,6}\d+(?:\.\d+)?\s*个\s*[，,]?\s*$")
+
+
+def signed_investment(ctx: DocContext, spot: Spot, code: str | None, unit: str | None) -> str | None:
+    """The total investment written right after a count of signed projects (已签约项目12个，计划总投资67.2亿元):
+    the contracted investment of those projects (projects_signed_investment). None for other projects' investment
+    (新开工项目15个，总投资80亿元: no code names it) and for a figure with a code of its own."""
+    if (code is not None and not code.startswith("NEW:")) or "projects_signed_investment" not in ctx.indicator_kinds:
+        return None
+    if lang.UNITS.get(unit or "", ("?",))[0] != "money" or not _TOTAL_INVESTMENT.search(spot.clause[: spot.rel[0]]):
+        return None
+    before = spot.sentence[: spot.m.start][: -len(spot.clause[: spot.rel[0]]) or None]
+    return "projects_signed_investment" if _SIGNED_COUNT.search(before) else None
 
 
 def _quarter_end(before: str, months: int | None) -> bool:

@@ -332,11 +332,11 @@ BATCHES = {
     "held_out_19": "batch 19 (held out, annotated blind)",
     "held_out_20": "batch 20 (annotated blind, scored once blind; then development: its misses were read)",
     "held_out_21": "batch 21 (held out, annotated blind; 7 passages)",
-    "held_out_22": "batch 22 (held out, annotated blind)",
-    "held_out_23": "batch 23 (held out, annotated blind)",
+    "held_out_22": "batch 22 (annotated blind, scored once blind; then development: its misses were read)",
+    "held_out_23": "batch 23 (annotated blind, scored once blind; then development: its misses were read)",
 }
 #: folders whose misses are not printed (a held-out batch stays unread: only its summary is shown)
-BLIND = ("held_out_9", "held_out_10", "held_out_16", "held_out_19", "held_out_21", "held_out_22", "held_out_23")
+BLIND = ("held_out_9", "held_out_10", "held_out_16", "held_out_19", "held_out_21")
 OOS_FILES = ("annotations.csv", "passages.csv", "SOURCES.md")
 
 

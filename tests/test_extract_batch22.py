@@ -135,3 +135,58 @@ def test_guard_manufacturing_investment_is_not_industrial_investment():
     growth = [c for c in found if c.growth_pct == 12.1]
     assert growth and str(growth[0].indicator_code).startswith("NEW:")
     assert by_value(found, 35.2).indicator_code == "mfg_fai_share"
+
+
+def test_synthetic_a_release_of_a_half_year_dates_its_lead_figures_to_that_half():
+    # a dispatch of 2023-07-26 opens with figures and names 今年上半年 only in its second paragraph: the release is of
+    # January-June 2023 (before: 2022, the year before the page, flagged default_year)
+    text = "人民网7月26日电 地区生产总值1267.24亿元，同比增长7.5%。\n\n据市统计局数据，今年上半年全市主要经济指标中，3项指标实现“双过半”。"
+    row = by_value(cands(text, issued="2023-07-26"), 1267.24)
+    assert row.period == "2023-01..2023-06"
+
+
+def test_synthetic_a_half_year_report_named_so_is_of_the_first_half():
+    # 中卫经济“半年报”公布 (a page of 2022-07-22): 半年报 is the half-year report (before: 2021)
+    row = by_value(
+        cands("7月20日，全市经济“半年报”公布，全市实现地区生产总值257.13亿元。", issued="2022-07-22"), 257.13
+    )
+    assert row.period == "2022-01..2022-06"
+
+
+def test_guard_a_page_long_after_the_half_does_not_take_it():
+    # a page of December that mentions 上半年 later: more than three months after the half ended, so its figures
+    # with no period stay of the year the page closes (2023), as before
+    text = "全市规模以上工业增加值增长6.5%。\n\n上半年，工业投资增长10%。"
+    found = cands(text, issued="2023-12-10")
+    assert [c.period for c in found if c.growth_pct == 6.5] == ["2023"]
+
+
+def test_synthetic_a_flow_dated_to_a_months_end_covers_the_months_to_it():
+    # 截至6月末: a growth rate (累计增长24.1%) and a share (比重为31.1%) are of January-June; the count of firms
+    # (1200家) is the stock at the end of June (before: all three 2019-06)
+    text = "截至6月末，全市战略性新兴产业产值累计增长24.1%，产值总量占全部规上工业比重为31.1%，规上工业企业1200家。"
+    found = cands(text, issued="2019-08-30")
+    assert [c.period for c in found if c.growth_pct == 24.1] == ["2019-01..2019-06"]
+    assert by_value(found, 31.1).period == "2019-01..2019-06"
+    assert by_value(found, 1200.0).period == "2019-06"
+
+
+def test_synthetic_projects_started_by_a_months_end_are_a_flow_of_the_months():
+    # 截至10月底，50个项目开复工建设，开复工率77%，完成投资186亿元: all three over January-October (before: 2015-10)
+    found = cands("截至10月底，全市50个项目开复工建设，开复工率77%，完成投资186亿元。", issued="2015-12-01")
+    for value in (50.0, 77.0, 186.0):
+        assert by_value(found, value).period == "2015-01..2015-10"
+
+
+def test_synthetic_value_added_as_written_at_a_quarters_end_is_all_industrys():
+    # 上半年…工业增加值508.51亿元 beside GDP: the quarterly accounts give all industry's value added; kept as
+    # written (industrial_va) and flagged scope_guess (before: the above-scale code va)
+    found = cands("上半年，全市地区生产总值1267.24亿元；工业增加值508.51亿元，同比增长11.2%。", issued="2023-07-26")
+    row = by_value(found, 508.51)
+    assert row.indicator_code == "industrial_va" and "scope_guess" in row.review
+
+
+def test_guard_value_added_of_other_months_is_above_scale_industrys():
+    # 1-7月…工业增加值增长8.1%: no quarter ends in July, only the monthly above-scale statistics give it (va_growth)
+    found = cands("1-7月，全省工业增加值增长8.1%。", issued="2015-08-20")
+    assert [c.indicator_code for c in found if c.growth_pct == 8.1] == ["va_growth"]

@@ -823,6 +823,8 @@ def _as_report(
     status = "preliminary" if re.search(r"预计|初步", spot.sentence) else "final"
     period_text = lang.last_period(lang.without_bases(before))  # 较2023年第一季上升: a base; the last period is its
     months = lang.ytd_months(period_text) or lang.month_end(before)  # 截至6月底: the stock at the end of June
+    if months is not None and months < 0 and lang.ytd_months(period_text) is None and _flow_to_month_end(spot):
+        months = -months  # 截至6月末，…产值累计增长24.1% / 50个项目开复工: a flow over the months to June's end
     meeting = lang.HALF_YEAR_MEETING.search(before)
     if meeting and months == 6 and _MEETING_GOAL.search(before[meeting.end() :]):
         months = None  # 半年经济工作会议要求确保全年…增长7%以上 / 今年要新增…: a goal of the year, not the half
@@ -1134,6 +1136,23 @@ class _Reading:
         )
 
 
+#: how many months after its period a release of a year to date is published (上半年 in July to September)
+RELEASE_LAG_MONTHS = 3
+
+
+def _release_months(text: str, ctx: DocContext) -> int | None:
+    """The year to date a report is a release of: the first such span the text writes (上半年 in its title or lead,
+    中卫经济“半年报”公布), when the page is dated within :data:`RELEASE_LAG_MONTHS` after it ends. Its figures
+    before any period of their own are of that span (人民网银川7月26日电 地区生产总值1267.24亿元…; 今年上半年 later),
+    not of the year before; None for any other page."""
+    if ctx.kind != "report" or ctx.issued_month is None:
+        return None
+    months = lang.first_ytd_months(text)
+    if months is None or not 0 < months < 12 or not months < ctx.issued_month <= months + RELEASE_LAG_MONTHS:
+        return None
+    return months
+
+
 def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[Candidate]:
     """Candidates from the running text (tables are read by :func:`table_candidates`). Sentences that set
     rewards (奖励, 补助: the amounts and the thresholds that earn them) are policy terms, not targets or figures;
@@ -1141,7 +1160,7 @@ def text_candidates(text: str, ctx: DocContext, vocab: lang.Vocabulary) -> list[
     raw_text = text
     text, index = lang.normalise_mapped(raw_text)
     out: list[Candidate] = []
-    state = _Reading()
+    state = _Reading(months=_release_months(text, ctx))
     totals = [(t.end(), bool(_ABOVE_SCALE.match(t.group(0)))) for t in _VA_TOTAL.finditer(text) if _is_total(text, t)]
     k_total = 0
     for p0, p1 in spans(text, re.compile(r"\n")):
@@ -1398,8 +1417,20 @@ _STOCK_REACHED = re.compile(
 )
 #: the words of a flow over the period (新增, 引进, 培训, 吸纳): no stock
 _ADDED_IN_CLAUSE = re.compile(
-    r"新增|净增|新开工|引进|引入|培育|新认定|新建|签约|开工|投产|竣工|增加|培训|吸纳|安置|累计"
+    r"新增|净增|新开工|引进|引入|培育|新认定|新建|签约|开工|开复工|复工|投产|竣工|增加|培训|吸纳|安置|累计"
 )
+#: a flow's words before a figure dated 截至N月底 (完成投资, 实现产值) or a rate (增长, 开复工率): over the months to it
+_FLOW_TO_DATE = re.compile(r"完成|实现|增长|增速|下降|提高|(?:率|比重|占比)\s*(?:为|达到?|是)?\s*$")
+
+
+def _flow_to_month_end(spot: Spot) -> bool:
+    """A report's figure under 截至N月底 that is a flow of the months up to then, not the stock at the month's end:
+    a growth rate, a rate or share, or an amount done (截至6月末，…产值累计增长24.1%，…比重为31.1%; 截至10月底，
+    50个项目开复工建设，开复工率77%，完成投资186亿元); a stock (规上工业企业1200家, 贷款余额) keeps the month."""
+    clause_before = spot.clause[: spot.rel[0]]
+    if lang.UNITS.get(spot.m.unit or "", ("?",))[0] == "count":
+        return _ADDED_IN_CLAUSE.search(spot.clause) is not None and _STOCK_REACHED.search(clause_before) is None
+    return _FLOW_TO_DATE.search(clause_before) is not None or _ADDED_IN_CLAUSE.search(clause_before) is not None
 
 
 def _stock_count(spot: Spot, unit: str | None) -> bool:

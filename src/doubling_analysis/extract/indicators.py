@@ -611,12 +611,21 @@ _ABOVE_SCALE_PART = re.compile(r"其中\s*[，,：:]?\s*(?:全[省市区县])?(?
 
 
 def sub_annual_value_added(
-    vocab: lang.Vocabulary, ctx: DocContext, code: str | None, before: str, months: int | None, after: str = ""
+    vocab: lang.Vocabulary,
+    ctx: DocContext,
+    code: str | None,
+    before: str,
+    months: int | None,
+    after: str = "",
+    accounts: bool = False,
 ) -> str | None:
-    """工业增加值 in a report's figure of a month, a quarter or a year to date (1—5月, 前三季度, 上月) is above-scale
-    industry's: the statistics of industrial production below a year cover the firms above designated size only
-    (all industry's value added is a figure of the year's accounts). The above-scale code for an all-industry
-    value-added code there (unless 全部工业 is written); ``code`` otherwise. ``months`` is the year to date (or -M
+    """工业增加值 in a report's figure of a month or a year to date (1—5月, 1-7月, 上月) is above-scale industry's: the
+    monthly statistics of industrial production cover the firms above designated size only. The above-scale code
+    for an all-industry value-added code there (unless 全部工业 is written); ``code`` otherwise. At a quarter's end
+    (一季度, 上半年, 前三季度) the quarterly GDP accounts also give all industry's value added: 工业增加值 as written
+    stays all industry's where the page reads as those accounts (``accounts``: GDP or its parts before it in the
+    paragraph, or a level of 工业增加值, which the monthly releases give for above-scale firms) unless its sentence is
+    on above-scale industry (flagged scope_guess by the caller; the annotators' reading on batches 11, 17, 22, 23). ``months`` is the year to date (or -M
     for the month M alone) carried from the sentences before, as for the figure's period. A total followed by
     其中，规模以上工业增加值 in ``after`` (the paragraph right after the number) stays all industry's: the page gives
     both."""
@@ -625,8 +634,8 @@ def sub_annual_value_added(
     if _ABOVE_SCALE_PART.search(after) and not _ABOVE_SCALE.search(before[-20:]):
         return code
     ytd = _months_to_date(before, months)
-    if ytd is None or ytd == 12:
-        return code
+    if ytd is None or ytd == 12 or (ytd in QUARTER_END_MONTHS and accounts and not _ABOVE_SCALE.search(before)):
+        return code  # 上半年，…工业增加值508.51亿元: the quarterly accounts' all industry (flagged scope_guess)
     return _above_scale_code(vocab, ctx, code)
 
 
@@ -757,8 +766,10 @@ def general_indicator_rules(
             else (review if "unknown_indicator" in review else [*review, "unknown_indicator"])
         )
     after = spot.paragraph[spot.ps0 + spot.m.end :][:60] if spot.paragraph else spot.sentence[spot.m.end :]
-    read = sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months, after)
-    if read != code and _quarter_end(spot.sentence[: spot.m.start], months):
+    para_before = spot.paragraph[: spot.ps0 + spot.m.start] if spot.paragraph else spot.sentence[: spot.m.start]
+    accounts = bool(_GDP_ACCOUNTS.search(para_before) or _VA_LEVEL.search(spot.sentence[: spot.m.end]))
+    read = sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months, after, accounts)
+    if read == code and _sub_annual_all_industry(vocab, ctx, code, spot.sentence[: spot.m.start], months):
         review = [*review, "scope_guess"]  # 上半年，工业增加值…: the monthly statistics' or the GDP accounts'?
     return month_on_month(ctx, clause_before, read, review)
 
@@ -781,10 +792,24 @@ def signed_investment(ctx: DocContext, spot: Spot, code: str | None, unit: str |
     return "projects_signed_investment" if _SIGNED_COUNT.search(before) else None
 
 
-def _quarter_end(before: str, months: int | None) -> bool:
-    """The figure's year to date ends a quarter (一季度, 上半年, 前三季度, 1-6月), when quarterly GDP accounts also give
-    all industry's value added."""
-    return _months_to_date(before, months) in (3, 6, 9)
+#: the months of a year to date that end a quarter, when the quarterly GDP accounts give all industry's value added
+QUARTER_END_MONTHS = (3, 6, 9)
+#: the GDP accounts or their parts (地区生产总值, 第二产业增加值, 服务业增加值): a page reading as those accounts
+_GDP_ACCOUNTS = re.compile(r"地区生产总值|生产总值|GDP|第[一二三]产业增加值|服务业增加值")
+#: a level of all industry's value added (完成工业增加值811.2亿元): the accounts' figure, not a growth of the series
+_VA_LEVEL = re.compile(r"(?<![规上模])工业(?:企业)?(?:实现|完成)?增加值\s*(?:为|达到?)?\s*[\d.]+\s*(?:万亿|亿|万)")
+
+
+def _sub_annual_all_industry(
+    vocab: lang.Vocabulary, ctx: DocContext, code: str | None, before: str, months: int | None
+) -> bool:
+    """A report's all-industry value added (工业增加值 as written) of a year to date: kept as written at a quarter's
+    end, but the monthly statistics of industry cover above-scale firms only, so whether the page means those or the
+    quarterly accounts is the reviewer's call (scope_guess)."""
+    if ctx.kind != "report" or code is None or code not in _all_industry_codes(vocab) or "全部工业" in before:
+        return False
+    ytd = _months_to_date(before, months)
+    return ytd is not None and ytd != 12
 
 
 #: a list closed by 等 and a collective noun right before a count (单项冠军、独角兽等优质企业1000家以上)

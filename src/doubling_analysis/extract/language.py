@@ -1009,7 +1009,7 @@ _YTD = (
     ),
     (re.compile(r"前\s*(\d{1,2}|[一二三四五六七八九十]+)\s*个?月"), None),
     (re.compile(r"(?:截至|截止)\s*(\d{1,2})\s*月(?!\s*[底末\d日号份])"), None),  # 截止7月，…: January to July
-    (re.compile(r"上半年"), 6),
+    (re.compile(r"上半年|半年报"), 6),  # 中卫经济“半年报”公布: the figures of the first half
     # 半年经济工作会议, 半年工作会: a meeting on the first half (held in July), its figures of the half
     (HALF_YEAR_MEETING, 6),
     (re.compile(r"前三季度?"), 9),
@@ -1031,6 +1031,19 @@ def ytd_months(text: str) -> int | None:
             n = parse_number(m.group(1))
             return int(n) if n and 1 <= n <= 12 else None
     return None
+
+
+def first_ytd_months(text: str) -> int | None:
+    """The months of the first year-to-date span written in ``text`` (by position: the period a release opens with),
+    else None."""
+    text = normalise(text)
+    first: tuple[int, int] | None = None
+    for pattern, _ in _YTD:
+        m = pattern.search(text)
+        if m and (first is None or m.start() < first[0]):
+            months = ytd_months(m.group(0))
+            first = (m.start(), months) if months is not None else first
+    return first[1] if first else None
 
 
 def report_period(year: int, months: int | None) -> str:

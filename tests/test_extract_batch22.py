@@ -190,3 +190,48 @@ def test_guard_value_added_of_other_months_is_above_scale_industrys():
     # 1-7月…工业增加值增长8.1%: no quarter ends in July, only the monthly above-scale statistics give it (va_growth)
     found = cands("1-7月，全省工业增加值增长8.1%。", issued="2015-08-20")
     assert [c.indicator_code for c in found if c.growth_pct == 8.1] == ["va_growth"]
+
+
+def test_synthetic_a_heading_review_of_a_year_dates_the_results_under_it():
+    # 回顾2017年 (a heading line of a plan of 2018) over growth rates with no year: 2017's results (report rows,
+    # period 2017; before: goals of 2018); 展望2018年 ends the review: the goals under it are of 2018
+    text = "回顾2017年\n生产总值增长9.5%，规模以上工业增加值增长14.5%\n\n展望2018年\n生产总值增长9%左右\n"
+    found = cands(text, "plan", "2018-02-25")
+    assert [c.period for c in found if c.value == 9.5] == ["2017"]
+    assert [(c.target_year, c.period) for c in found if c.value == 9.0] == [(2018, None)]
+
+
+def test_synthetic_a_topic_year_after_a_lead_phrase_dates_the_next_sentences_results():
+    # 作为…主阵地，2017年，…发展。 (no figure) then 预计全年，可完成…: 2017's expected results in a plan of January
+    # 2018 (before: no year, no period)
+    text = (
+        "作为全市开放的主阵地，2017年，经开区经济社会保持了较快的发展。预计全年，可完成规模工业总产值390亿元，增长18%。"
+    )
+    assert by_value(cands(text, "plan", "2018-01-10"), 390.0).period == "2017"
+
+
+def test_synthetic_a_zones_technology_industry_and_trade_income_is_its_own_indicator():
+    # 技工贸总收入 sums a zone's technology, industry and trade income: not an industry's 总收入 (before:
+    # sector_total_revenue, unflagged)
+    row = by_value(cands("到2020年，技工贸总收入达到1700亿元。", "plan", "2016-03-01"), 1700.0)
+    assert str(row.indicator_code).startswith("NEW:") and "unknown_indicator" in row.review
+
+
+def test_synthetic_a_new_terms_first_work_report_reviews_five_years():
+    # given at the first session of a people's congress (第八届…第一次会议, February 2017): 2016年…年均增长7.8% is the
+    # average over the term 2012..2016 and 累计实施…147个 its total (before: 2016 alone); the level stays 2016's
+    text = (
+        "政府工作报告\n——2017年2月27日在某市第八届人民代表大会第一次会议上\n\n"
+        "——经济实力显著提升。2016年，全市生产总值完成235.7亿元，年均增长7.8%；累计实施重点项目147个。"
+    )
+    found = cands(text, issued="2017-02-27")
+    assert by_value(found, 235.7).period == "2016"
+    assert [(c.period, c.per) for c in found if c.value is None and c.growth_pct == 7.8] == [("2012..2016", "year")]
+    assert (by_value(found, 147.0).period, by_value(found, 147.0).per) == ("2012..2016", "period")
+
+
+def test_guard_a_later_sessions_report_keeps_its_year():
+    # 第三次会议 is no term's first: 年均 with 2016年 stays of 2016 (per year), as before
+    text = "政府工作报告\n——2017年2月27日在某市第八届人民代表大会第三次会议上\n\n2016年，全市生产总值完成235.7亿元，年均增长7.8%。"
+    found = cands(text, issued="2017-02-27")
+    assert [c.period for c in found if c.value is None and c.growth_pct == 7.8] == ["2016"]

@@ -844,9 +844,12 @@ def _as_report(
     span = lang.report_span(spot.sentence, before, year)
     if span is None and spot.span_open and lang.explicit_year(before) is None and lang.ytd_months(before) is None:
         span = lang.report_span(spot.span_open, spot.span_open, year)  # 「十四五」期間，…；工業增加值達到1.2萬億元
-    if span is None and spot.past_span and spot.past_span[1] == year and _AVERAGE.search(clause_before):
-        if lang.explicit_year(before) is None and lang.ytd_months(before) is None:
-            span = spot.past_span  # under the heading 五年发展成绩单: 地区生产总值年均增长6.5% over those five years
+    over_span = _AVERAGE.search(clause_before) or (spot.past_span and spot.past_span[0] < year and "累计" in before)
+    if span is None and spot.past_span and spot.past_span[1] == year and over_span:
+        if lang.explicit_year(before) in (None, year) and lang.ytd_months(before) is None:
+            # under the heading 五年发展成绩单: 地区生产总值年均增长6.5% over those five years; 2016年，…年均增长7.8%
+            # (the level's year, the review's last) and 累计实施…147个 under a new term's first work report likewise
+            span = spot.past_span
     if span and 0 < (months or 0) < 12 and lang._AVERAGE_SPAN.search(before) and not lang._YEAR_SPAN.search(before):
         span = None  # 上半年，…两年平均增长7.3%: over two first halves, kept as this year's half (per year)
     pair = _YEARS_PAIR.search(spot.sentence[: spot.c0]) if span is None and _AVERAGE.search(clause_before) else None
@@ -1037,6 +1040,8 @@ class _Reading:
     def new_paragraph(self, paragraph: str, ctx: DocContext) -> None:
         if ctx.issued_year is not None and _is_heading(paragraph) and not paragraph.rstrip().endswith("。"):
             self.past_span = _past_heading(paragraph, ctx.issued_year)  # a topic sentence (…实现历史跨越。) is none
+        elif ctx.issued_year is not None and _FIRST_SESSION.search(paragraph[:_SESSION_LINE_CHARS]):
+            self.past_span = _past_heading(paragraph[:_SESSION_LINE_CHARS], ctx.issued_year)  # its date: no figure
         self.span_open, self.semi_tier, self.past_open, self.past_carry = "", None, None, None
 
     def before_sentence(self, sentence: str, ctx: DocContext, to_year: re.Match | None) -> None:
@@ -1325,10 +1330,20 @@ _YEAR_REVIEW_HEADING = re.compile(
 )
 
 
+#: the line of a government work report given at the first session of a new people's congress (——2017年2月27日在
+#: 沙河市第八届人民代表大会第一次会议上): the report reviews the five years of the term that ended
+_SESSION_LINE_CHARS = 60  # the session line opens its paragraph (a line joined to the text after it)
+_FIRST_SESSION = re.compile(r"第[一二三四五六七八九十\d]+届人民代表大会第一次会议")
+#: a heading that opens with the review word (回顾2017年, 盘点2023年): the review of that year
+_REVIEW_OF_YEAR_HEADING = re.compile(r"^\s*(?:回顾|回眸|盘点)\s*((?:19|20)\d{2})\s*年度?\s*(?:工作)?\s*$")
+
+
 def _past_heading(paragraph: str, issued_year: int) -> tuple[int, int] | None:
-    """The years of a heading over a review (过去五年 in a plan of 2017: 2012..2016; 2023年工作回顾 in one of 2024:
-    2023..2023); None for any other heading."""
-    one = _YEAR_REVIEW_HEADING.search(paragraph.strip())
+    """The years of a heading over a review (过去五年 in a plan of 2017: 2012..2016; 2023年工作回顾 or 回顾2023年 in
+    one of 2024: 2023..2023); None for any other heading (展望2018年 ends the review before it)."""
+    if _FIRST_SESSION.search(paragraph):
+        return issued_year - 5, issued_year - 1  # …第八届人民代表大会第一次会议上: the report of a term's five years
+    one = _YEAR_REVIEW_HEADING.search(paragraph.strip()) or _REVIEW_OF_YEAR_HEADING.search(paragraph.strip())
     if one and int(one.group(1)) < issued_year:
         return int(one.group(1)), int(one.group(1))
     h = _PAST_HEADING.search(paragraph.strip())
@@ -1560,13 +1575,15 @@ def _past_opening(sentence: str, found: list, ctx: DocContext) -> int | None:
     that year, for the results of the sentence after it that write no year of their own; None otherwise."""
     if found or ctx.issued_year is None or _goal_in(sentence, ctx.issued_year):
         return None
-    opened = _OPENING_YEAR_OF_PLAN.match(sentence)
+    opened = _OPENING_YEAR_OF_PLAN.match(sentence) or _TOPIC_YEAR_OF_PLAN.search(sentence)
     year = int(opened.group(1)) if opened else None
     return year if year is not None and year < ctx.issued_year else None
 
 
 #: a year opening a sentence as its topic (2018年，张家界高新区全面落实…)
 _OPENING_YEAR_OF_PLAN = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*[，,]")
+#: a year standing as a clause of its own after a lead phrase (作为…的主阵地，2017年，常德经开区…): the topic year
+_TOPIC_YEAR_OF_PLAN = re.compile(r"^[^。；;\d]{0,40}[，,]\s*((?:19|20)\d{2})\s*年\s*[，,]")
 
 
 def _now_in_plan(spot: Spot, ctx: DocContext) -> str | None:

@@ -50,17 +50,22 @@ def _nearest(hits: list[lang.Hit], pos: int, end: int) -> lang.Hit | None:
 _PER_CAPITA = re.compile(r"人均\s*$")
 #: firms right before a regional measure (企业研发投入强度: the firms' R&D over their revenue, not R&D over GDP)
 _FIRMS_BEFORE = re.compile(r"企业\s*$")
-#: a measure wider than industry's output right before 产值 / 收入 (茶产业综合产值, 奶山羊全产业链产值, 观光产值): its own
+#: a measure wider than industry's output right before 产值 / 收入 (茶产业综合产值, 奶山羊全产业链产值, 观光产值,
+#: 技工贸总收入): its own
 #: indicator, never the gross output value (issue 22: a scope difference is not merged); 全产业链 only before 产值 (a
 #: chain's output across sectors), not before 营收 (生物医药全产业链营收: the industry's firms, batch 2's reading)
-_WIDER_OUTPUT = re.compile(r"(?:综合|全产业链|观光|旅游)\s*$")
+_WIDER_OUTPUT = re.compile(
+    r"(?:综合|全产业链|观光|旅游|技工贸)\s*$"
+)  # 技工贸总收入: a zone's technology, industry and trade
 #: the output or revenue of projects (项目预计实现产值, 投产项目新增产值, 投资案创造产值): what the projects are
 #: expected to add, not the place's output; the words of an expectation or an addition before the measure
 _PROJECT_WORD = re.compile(r"项目|項目|投资案|投資案")
 _EXPECTED_OUTPUT = re.compile(
     r"预计|預計|可实现|可實現|可新增|新增|达产后|達產後|投产后|投產後|建成后|建成後|创造|創造"
 )
-_OUTPUT_CODES = frozenset({"output_value", "revenue", "main_revenue", "sector_revenue", "va", "industrial_va"})
+_OUTPUT_CODES = frozenset(
+    {"output_value", "revenue", "main_revenue", "sector_revenue", "sector_total_revenue", "va", "industrial_va"}
+)
 #: the regional measures a firms' version of is another indicator
 _REGIONAL_CODES = frozenset({"rd_gdp_share"})
 #: a clause that compares (比2018—2020年总量多56%, 较上年增长5%) names no subject of its own

@@ -235,3 +235,32 @@ def test_guard_a_later_sessions_report_keeps_its_year():
     text = "政府工作报告\n——2017年2月27日在某市第八届人民代表大会第三次会议上\n\n2016年，全市生产总值完成235.7亿元，年均增长7.8%。"
     found = cands(text, issued="2017-02-27")
     assert [c.period for c in found if c.value is None and c.growth_pct == 7.8] == ["2016"]
+
+
+def test_synthetic_short_lines_each_ending_in_a_figure_are_items_not_a_wrapped_sentence():
+    # a list of lines, one figure each: 城乡居民收入分别增长8.6%和9.3% is resident income (a proposal), not the growth
+    # of the investment of the next line, as when the lines were joined into one sentence (before: fai_growth)
+    text = "回顾2017年\n规模以上工业增加值增长14.5%\n城乡居民收入分别增长8.6%和9.3%\n全社会固定资产投资增长23.6%\n"
+    found = cands(text, "plan", "2018-02-25")
+    income = [c for c in found if c.value == 8.6]
+    assert income and income[0].indicator_code != "fai_growth"
+    assert [c.indicator_code for c in found if c.value == 23.6] == ["fai_growth"]
+
+
+def test_guard_a_line_wrapped_after_a_count_is_still_joined():
+    # 三年内完成18家 / 企业挂牌展示 (a PDF's wrap after 家): one sentence, the count of firms listed for display
+    text = "全力推进企业上市挂牌工作。三年内完成18家\n企业挂牌展示，6家企业完成股改。"
+    found = cands(text, "plan", "2021-03-01")
+    assert "挂牌展示" in by_value(found, 18.0).quote
+
+
+def test_synthetic_contract_value_after_signed_projects_is_their_contracted_investment():
+    # 共签约项目68个，合同金额330.38亿元: the contract value of the signed projects (before: NEW:合同金额)
+    row = by_value(cands("2023年，共签约项目68个，合同金额330.38亿元。"), 330.38)
+    assert row.indicator_code == "projects_signed_investment"
+
+
+def test_synthetic_investment_done_by_the_citys_key_projects_has_its_code():
+    # 160个市级重点项目完成投资580亿元: investment of the municipal key projects (before: a proposal)
+    row = by_value(cands("2023年，160个市级重点项目完成投资580亿元。"), 580.0)
+    assert row.indicator_code == "city_key_projects_investment"

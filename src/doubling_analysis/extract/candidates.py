@@ -107,6 +107,13 @@ def _heading_line(line: str) -> bool:
     )
 
 
+#: a line ending in a figure (生产总值增长9.5%, 完成投资580亿元): a list of short lines, one figure each, ends an
+#: item there (回顾2017年 / 生产总值增长9.5% / 城乡居民收入分别增长8.6%和9.3%), unless the next line continues it
+_FIGURE_END = re.compile(r"\d\s*(?:%|％|个百分点|亿元|万元)\s*$")  # not 家/个 (18家 / 企业挂牌展示: a wrap)
+#: the start of a line that continues the figure before it (以上, 左右, 、…, ，…)
+_CONTINUATION = re.compile(r"[，,、。；;：:）)\]%％\d]|(?:以上|以下|左右|以内|之间|上下|的|和|及|与|或|至|到|，)")
+
+
 def clean(text: str) -> str:
     """Join lines that a layout wrapped mid-sentence (a line not ending in punctuation, followed by one not
     starting a list item); keep a newline where a sentence or list item ends. Tables (tab lines) are kept."""
@@ -125,6 +132,7 @@ def clean(text: str) -> str:
             or prev.startswith("\t")
             or len(prev.strip()) <= config.EXTRACT_HEADING_MAX_CHARS
             or _heading_line(line)
+            or (_FIGURE_END.search(prev) is not None and _CONTINUATION.match(line.strip()) is None)
         )
         out.append(line.rstrip() if boundary else out.pop() + line.strip())
     return "\n".join(out)

@@ -779,22 +779,39 @@ def general_indicator_rules(
     return month_on_month(ctx, clause_before, read, review)
 
 
-#: the total investment of the projects just counted (总投资137亿元, 计划总投资67.2亿元, 协议总投资): its own words
-_TOTAL_INVESTMENT = re.compile(r"(?:计划|協議|协议|合同|签约)?总投资(?:额)?\s*(?:达|约|为)?\s*$")
-#: a count of signed projects in the clause before (园区已签约重大项目10个, 签约项目12个)
+#: the total or contracted investment of the projects just counted (总投资137亿元, 计划总投资67.2亿元, 合同金额)
+_TOTAL_INVESTMENT = re.compile(
+    r"(?:(?:计划|協議|协议|合同|签约)?总投资(?:额)?|合同金额|签约金额|协议金额|合同额)\s*(?:达|约|为)?\s*$"
+)
+#: a count of signed projects right before (园区已签约重大项目10个, 共签约项目68个)
 _SIGNED_COUNT = re.compile(r"签约[^，,；;。]{0,8}项目[^，,；;。]{0,6}\d+(?:\.\d+)?\s*个\s*[，,]?\s*$")
+#: the investment done (完成投资580亿元) right after a count of municipal key projects (160个市级重点项目, 累计实施市级
+#: 以上重点项目147个，): the investment of the city's key projects
+_INVESTMENT_DONE = re.compile(r"完成投资(?:额)?\s*(?:达|约|为)?\s*$")
+_CITY_KEY_COUNT = re.compile(
+    r"(?:市级(?:以上)?|市)重点(?:建设)?项目(?:\d+(?:\.\d+)?\s*个)?\s*[，,]?\s*$"
+    r"|\d+(?:\.\d+)?\s*个\s*(?:市级(?:以上)?|市)重点(?:建设)?项目\s*$"
+)
 
 
 def signed_investment(ctx: DocContext, spot: Spot, code: str | None, unit: str | None) -> str | None:
-    """The total investment written right after a count of signed projects (已签约项目12个，计划总投资67.2亿元):
-    the contracted investment of those projects (projects_signed_investment). None for other projects' investment
-    (新开工项目15个，总投资80亿元: no code names it) and for a figure with a code of its own."""
-    if (code is not None and not code.startswith("NEW:")) or "projects_signed_investment" not in ctx.indicator_kinds:
+    """The investment written right after a count of projects that names whose it is: the total or contracted
+    investment after signed projects (已签约项目12个，计划总投资67.2亿元; 共签约项目68个，合同金额330.38亿元 ->
+    projects_signed_investment) and the investment done by the city's key projects (160个市级重点项目完成投资580亿元
+    -> city_key_projects_investment). None for other projects' investment (新开工项目15个，总投资80亿元: no code names
+    it) and for a figure with a code of its own."""
+    if (code is not None and not code.startswith("NEW:")) or lang.UNITS.get(unit or "", ("?",))[0] != "money":
         return None
-    if lang.UNITS.get(unit or "", ("?",))[0] != "money" or not _TOTAL_INVESTMENT.search(spot.clause[: spot.rel[0]]):
-        return None
-    before = spot.sentence[: spot.m.start][: -len(spot.clause[: spot.rel[0]]) or None]
-    return "projects_signed_investment" if _SIGNED_COUNT.search(before) else None
+    own = spot.clause[: spot.rel[0]]
+    before = spot.sentence[: spot.m.start][: -len(own) or None]
+    total = _TOTAL_INVESTMENT.search(own)
+    if total and _SIGNED_COUNT.search(before) and "projects_signed_investment" in ctx.indicator_kinds:
+        return "projects_signed_investment"
+    done = _INVESTMENT_DONE.search(own)
+    if done and "city_key_projects_investment" in ctx.indicator_kinds:
+        if _CITY_KEY_COUNT.search(own[: done.start()]) or _CITY_KEY_COUNT.search(before):
+            return "city_key_projects_investment"
+    return None
 
 
 #: the months of a year to date that end a quarter, when the quarterly GDP accounts give all industry's value added

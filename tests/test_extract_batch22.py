@@ -264,3 +264,25 @@ def test_synthetic_investment_done_by_the_citys_key_projects_has_its_code():
     # 160个市级重点项目完成投资580亿元: investment of the municipal key projects (before: a proposal)
     row = by_value(cands("2023年，160个市级重点项目完成投资580亿元。"), 580.0)
     assert row.indicator_code == "city_key_projects_investment"
+
+
+def test_synthetic_since_a_year_is_a_span_to_the_pages_date():
+    # 2017年以来 on a page of October 2020: the projects signed and completed are totals over 2017..2020 (per period;
+    # before: 2017 alone); the pair 从39家增加至117家 gives the level before the span (2016) and at the page's date
+    # (2020); an average after a level of its own year (…增加到2019年172.94亿元，年均增长15%) runs to that year
+    text = (
+        "2017年以来，全县共签约项目217个、竣工投产97个，规上工业企业从39家增加至117家，"
+        "规上工业总产值从113.62亿元增加到2019年172.94亿元，年均增长15%。"
+    )
+    found = cands(text, issued="2020-10-11")
+    signed = by_value(found, 217.0)
+    assert (signed.period, signed.per) == ("2017..2020", "period") and signed.quote.startswith("2017年以来")
+    assert (by_value(found, 39.0).period, by_value(found, 117.0).period) == ("2016", "2020")
+    assert by_value(found, 172.94).period == "2019"
+    assert [(c.period, c.per) for c in found if c.value is None and c.growth_pct == 15.0] == [("2017..2019", "year")]
+
+
+def test_guard_a_relative_year_after_the_since_keeps_the_figure_its_own_year():
+    # 2010年以来更年年突破兆元，去年创下1.24兆元 (a page of 2021): 去年 = 2020, no span
+    found = cands("竹科营业额2010年以来更年年突破兆元，去年创下1.24兆元历史新高。", issued="2021-11-20")
+    assert by_value(found, 1.24).period == "2020"

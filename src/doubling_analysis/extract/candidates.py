@@ -283,9 +283,11 @@ def _value_forms(m: lang.Mention, quote: str) -> tuple[float, float | None, str 
     return value, high, unit, []
 
 
-#: a clause that only names a year or a period (2020年，/ 上半年，/ 1-6月，), which the quote of the next one keeps
+#: a clause that only names a year or a period (2020年，/ 2017年以来，/ 上半年，/ 1-6月，), which the quote of the next
+#: one keeps
 _LEAD_CLAUSE = re.compile(
-    r"(?:^|[，,；;：:。])\s*((?:(?:19|20)\d{2}\s*年)?\s*(?:上半年|前三季度|[一二三四]季度|1\s*[-—–~至]\s*\d{1,2}\s*月|全年)?)\s*[，,]\s*$"
+    r"(?:^|[，,；;：:。])\s*((?:(?:19|20)\d{2}\s*年(?:以来)?)?\s*(?:上半年|前三季度|[一二三四]季度|1\s*[-—–~至]\s*\d{1,2}\s*月|全年)?)"
+    r"\s*[，,]\s*$"
 )
 
 
@@ -690,7 +692,7 @@ def _spot_candidates(
         offset=spot.s0 + _raw_span(spot, m.start, m.end)[0],
     )
     if ctx.kind == "report":
-        base_cand = _as_report(base_cand, spot, year, months, quarter)
+        base_cand = _as_report(base_cand, spot, year, months, quarter, ctx.issued_year)
     elif ctx.issued_year is not None:
         present = _now_in_plan(spot, ctx)
         past = _past_in_plan(spot, ctx.issued_year) if present is None else None
@@ -820,8 +822,41 @@ def _as_of_now(spot: Spot, ctx: DocContext) -> int | None:
     return -ctx.issued_month if count and not _ADDED_IN_CLAUSE.search(spot.clause) else ctx.issued_month
 
 
+#: since a year (2017年以来, 2018年来): a span from that year to the page's
+_SINCE_A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:以来|来)")
+#: a total of the span (共签约, 累计, 竣工投产, 新增): per period
+_SINCE_FLOW = re.compile(r"共|累计|新增|签约|竣工|投产|开工|引进")
+
+
+def _since_span(spot: Spot, before: str, issued_year: int | None) -> tuple[tuple[int, int] | None, str | None] | None:
+    """A report's figure after 2017年以来 (a page of 2020): the span 2017..2020 for a flow or an average; for a pair
+    从39家增加至117家 the level before the span (2016) and the level at the page's date (2020); an average after a
+    level with its own year (…增加到2019年172.94亿元，年均增长15%) ends in that year (2017..2019). None where no
+    such span opens the figure's sentence or a year of its own is written after it."""
+    since = _SINCE_A_YEAR.search(before)
+    if since is None or issued_year is None or not int(since.group(1)) < issued_year:
+        return None
+    start, after = int(since.group(1)), before[since.end() :]
+    clause_before = spot.clause[: spot.rel[0]]
+    own = lang.explicit_year(after)
+    if own is not None:
+        return ((start, own), None) if own > start and _AVERAGE.search(clause_before) else None
+    if lang._OWN_YEAR_AFTER.search(after):
+        return None  # 2010年以来更年年突破兆元，去年創下1.24兆元: the year written after the span is the figure's
+    if _FROM.search(clause_before):
+        return None, str(start - 1)  # 从39家: the level when the span began, the year before it
+    if _FROM_TO.search(clause_before):
+        return None, str(issued_year)  # 增加至117家: the level at the page's date
+    return (start, issued_year), None
+
+
 def _as_report(
-    c: Candidate, spot: Spot, year: int, sticky_months: int | None = None, sticky_quarter: int | None = None
+    c: Candidate,
+    spot: Spot,
+    year: int,
+    sticky_months: int | None = None,
+    sticky_quarter: int | None = None,
+    issued_year: int | None = None,
 ) -> Candidate:
     """A reported figure: its bound, status and period (a year, a year to date, or a span of years: 2021..2023 for
     2021—2023年, 十三五以来, 两年平均, 3年累计, 比2020年增加 in a figure of 2023); per year for 年均 / 每年 / 两年平均,
@@ -877,6 +912,12 @@ def _as_report(
     if per == "period" and not span:
         per = None  # 1-8月…累计完成工业产值1588.1亿元: the year to date's figure itself, no total over years
     from_to = _from_to_period(spot, clause_before)
+    since = _since_span(spot, before, issued_year) if span is None and from_to is None and months is None else None
+    if since is not None:
+        span, from_to = since
+        per = lang.per(_per_text(spot), spot.clause, bool(span)) if span else None
+        if span and per is None and (_SPAN_TOTAL.search(clause_before) or _SINCE_FLOW.search(clause_before)):
+            per = "period"  # 2017年以来，…共签约项目217个、竣工投产97个: totals over the span
     if from_to is not None:  # 由X增加到Y: two levels, each of one year
         span, per = None, None
     review = list(c.review) + (["span"] if span else [])

@@ -334,9 +334,11 @@ BATCHES = {
     "held_out_21": "batch 21 (held out, annotated blind; 7 passages)",
     "held_out_22": "batch 22 (annotated blind, scored once blind; then development: its misses were read)",
     "held_out_23": "batch 23 (annotated blind, scored once blind; then development: its misses were read)",
+    "held_out_24": "batch 24 (held out, annotated blind)",
+    "held_out_25": "batch 25 (held out, annotated blind)",
 }
 #: folders whose misses are not printed (a held-out batch stays unread: only its summary is shown)
-BLIND = ("held_out_9", "held_out_10", "held_out_16", "held_out_19", "held_out_21")
+BLIND = ("held_out_9", "held_out_10", "held_out_16", "held_out_19", "held_out_21", "held_out_24", "held_out_25")
 OOS_FILES = ("annotations.csv", "passages.csv", "SOURCES.md")
 
 

@@ -286,3 +286,32 @@ def test_guard_a_relative_year_after_the_since_keeps_the_figure_its_own_year():
     # 2010年以来更年年突破兆元，去年创下1.24兆元 (a page of 2021): 去年 = 2020, no span
     found = cands("竹科营业额2010年以来更年年突破兆元，去年创下1.24兆元历史新高。", issued="2021-11-20")
     assert by_value(found, 1.24).period == "2020"
+
+
+def test_synthetic_projects_put_into_production_have_no_threshold_unless_written():
+    # 投产项目超50个 writes no 亿元以上: projects completed and put into production (projects_completed; before:
+    # the 100m-yuan code); 亿元以上项目新签约97个、…新投产项目80个 keeps the threshold of its sentence
+    plain = by_value(cands("2025年，力争投产项目超50个。", "plan", "2025-02-25"), 50.0)
+    assert plain.indicator_code == "projects_completed"
+    over = by_value(cands("2021年，亿元以上项目新签约97个、新投产项目80个。", issued="2022-01-20"), 80.0)
+    assert over.indicator_code == "projects_commissioned_over_100m"
+
+
+def test_synthetic_value_added_after_a_clause_on_industry_is_industrys():
+    # 工业经济快速增长，增加值127.12亿元，增长13.1%: the clause before names industry as the topic (industrial_va and
+    # its growth; before: NEW:增加值)
+    found = cands("2023年，工业经济快速增长，增加值127.12亿元，增长13.1%。")
+    assert by_value(found, 127.12).indicator_code == "industrial_va"
+    assert [c.indicator_code for c in found if c.value is None and c.growth_pct == 13.1] == ["industrial_va_growth"]
+
+
+def test_guard_value_added_after_a_clause_on_farming_is_not_industrys():
+    # 农业生产总体平稳，增加值16.75亿元: farming's value added, no industry code
+    row = by_value(cands("2023年，农业生产总体平稳，增加值16.75亿元。"), 16.75)
+    assert row.indicator_code not in ("industrial_va", "va")
+
+
+def test_synthetic_sales_output_value_is_not_gross_output_value():
+    # 销售产值 (the output sold) is its own statistic, not 工业总产值 (before: output_value)
+    row = by_value(cands("2022年，全市规上工业实现销售产值4699.98亿元。", issued="2023-02-03"), 4699.98)
+    assert str(row.indicator_code).startswith("NEW:") and "unknown_indicator" in row.review

@@ -50,12 +50,12 @@ def _nearest(hits: list[lang.Hit], pos: int, end: int) -> lang.Hit | None:
 _PER_CAPITA = re.compile(r"人均\s*$")
 #: firms right before a regional measure (企业研发投入强度: the firms' R&D over their revenue, not R&D over GDP)
 _FIRMS_BEFORE = re.compile(r"企业\s*$")
-#: a measure wider than industry's output right before 产值 / 收入 (茶产业综合产值, 奶山羊全产业链产值, 观光产值,
-#: 技工贸总收入): its own
+#: a measure other than industry's gross output right before 产值 / 收入 (茶产业综合产值, 奶山羊全产业链产值, 观光
+#: 产值, 技工贸总收入; 销售产值, the output sold): its own
 #: indicator, never the gross output value (issue 22: a scope difference is not merged); 全产业链 only before 产值 (a
 #: chain's output across sectors), not before 营收 (生物医药全产业链营收: the industry's firms, batch 2's reading)
 _WIDER_OUTPUT = re.compile(
-    r"(?:综合|全产业链|观光|旅游|技工贸)\s*$"
+    r"(?:综合|全产业链|观光|旅游|技工贸|销售)\s*$"
 )  # 技工贸总收入: a zone's technology, industry and trade
 #: the output or revenue of projects (项目预计实现产值, 投产项目新增产值, 投资案创造产值): what the projects are
 #: expected to add, not the place's output; the words of an expectation or an addition before the measure
@@ -66,6 +66,8 @@ _EXPECTED_OUTPUT = re.compile(
 _OUTPUT_CODES = frozenset(
     {"output_value", "revenue", "main_revenue", "sector_revenue", "sector_total_revenue", "va", "industrial_va"}
 )
+#: the threshold of 100m yuan written for projects (亿元以上项目, 亿元及以上)
+_OVER_100M = re.compile(r"(?<![十百千万\d])亿元(?:及)?以上")
 #: the regional measures a firms' version of is another indicator
 _REGIONAL_CODES = frozenset({"rd_gdp_share"})
 #: a clause that compares (比2018—2020年总量多56%, 较上年增长5%) names no subject of its own
@@ -269,6 +271,8 @@ _SCOPE_OF_OUTPUT = re.compile(
 )
 
 
+#: the clause right before a figure's own that names industry as its topic (工业经济快速增长，/ 规上工业生产平稳，)
+_SCOPE_TOPIC = re.compile(r"(?:^|[，,；;：:])\s*(规模以上工业|规上工业|工业)(?:经济|生产)[^，,；;。\d]{0,10}[，,]\s*$")
 #: an output or revenue measure of any subject (建筑业完成总产值, 农业总产值, 服务业实现营业收入)
 _OUTPUT_WORD = re.compile(r"总产值|产值|营业收入|主营业务收入|营收")
 
@@ -284,9 +288,14 @@ def bare_value_added(
     before = spot.paragraph[: spot.ps0 + spot.c0] if spot.paragraph else spot.sentence[: spot.c0]
     text = before[-config.EXTRACT_MAX_SENTENCE_CHARS :]
     scopes = list(_SCOPE_OF_OUTPUT.finditer(text))
-    if not scopes or _OUTPUT_WORD.search(text[scopes[-1].end() :]):
+    topic = _SCOPE_TOPIC.search(spot.sentence[: spot.c0])  # 工业经济快速增长，增加值127.12亿元: the clause before
+    if topic is not None:
+        scope = topic.group(1)
+    elif not scopes or _OUTPUT_WORD.search(text[scopes[-1].end() :]):
         return None  # …工业总产值500亿元。建筑业完成总产值200亿元，增加值增长5%: another subject's output is nearer
-    phrase = vocab.phrase(f"{scopes[-1].group(1)}增加值")
+    else:
+        scope = scopes[-1].group(1)
+    phrase = vocab.phrase(f"{scope}增加值")
     found = phrase.indicator if phrase else None
     if found is None:
         return None
@@ -487,6 +496,12 @@ def resolve_indicator(
         (have == "money" and level_kind in ("level", "money_flow")) or (have == "count" and level_kind == "count")
     ) and _CHANGE_BEFORE.search(clause[: rel[0]]):
         return hit, f"NEW:{hit.phrase.phrase}增量", ["unknown_indicator"]  # 比2020年增加近2000亿元: the change
+    if (
+        code == "projects_completed"
+        and hit.phrase.phrase in ("投产", "竣工投产")
+        and _OVER_100M.search(before + clause)
+    ):
+        code = "projects_commissioned_over_100m"  # 亿元以上项目新签约97个…新投产项目80个: the same 亿元以上 projects
     other = _other_output(hit, code, before, clause, rel, have)
     if other is not None:
         return hit, other, ["unknown_indicator"]

@@ -315,3 +315,15 @@ def test_synthetic_sales_output_value_is_not_gross_output_value():
     # 销售产值 (the output sold) is its own statistic, not 工业总产值 (before: output_value)
     row = by_value(cands("2022年，全市规上工业实现销售产值4699.98亿元。", issued="2023-02-03"), 4699.98)
     assert str(row.indicator_code).startswith("NEW:") and "unknown_indicator" in row.review
+
+
+def test_synthetic_a_rate_names_its_measure_right_after_it():
+    # 以3.5%的GDP增速位列全省第一: the measure stands after the rate (gdp_growth; before: NEW:…以)
+    row = by_value(cands("2020年，全市以3.5%的GDP增速位列全省第一。", issued="2021-02-25"), 3.5)
+    assert row.indicator_code == "gdp_growth"
+
+
+def test_guard_a_rate_with_its_own_measure_before_keeps_it():
+    # 规模以上工业增加值增长6.5%的好成绩: the measure before the rate stays (va_growth)
+    row = by_value(cands("2020年，全市规模以上工业增加值增长6.5%的好成绩。", issued="2021-02-25"), 6.5)
+    assert row.indicator_code == "va_growth"

@@ -756,6 +756,9 @@ def general_indicator_rules(
     counted = count_by_name(ctx, code, unit)
     if counted is not None:
         return counted, [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
+    named_after = rate_named_after(vocab, ctx, spot, code, unit)
+    if named_after is not None:  # 以3.5%的GDP增速位列全省第一: the measure is written after the rate
+        return named_after, [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
     signed = signed_investment(ctx, spot, code, unit)
     if signed is not None:
         return signed, [r for r in review if r not in ("unknown_indicator", "unit_mismatch")]
@@ -792,6 +795,25 @@ def general_indicator_rules(
     if read == code and _sub_annual_all_industry(vocab, ctx, code, spot.sentence[: spot.m.start], months):
         review = [*review, "scope_guess"]  # 上半年，工业增加值…: the monthly statistics' or the GDP accounts'?
     return month_on_month(ctx, clause_before, read, review)
+
+
+#: a rate whose measure is written right after it (以3.5%的GDP增速, 以12.1%的增幅): 的 + the measure + a growth word
+_RATE_NAMED_AFTER = re.compile(r"^\s*的\s*([^，,；;。\d]{1,14}?)(?:增速|增幅|增长率|增长速度)")
+
+
+def rate_named_after(
+    vocab: lang.Vocabulary, ctx: DocContext, spot: Spot, code: str | None, unit: str | None
+) -> str | None:
+    """The growth code of the measure written right after a rate with no measure of its own before it
+    (齐齐哈尔市以3.5%的GDP增速位列全省第一 -> gdp_growth); None otherwise."""
+    if unit != "%" or (code is not None and not code.startswith("NEW:")):
+        return None
+    after = _RATE_NAMED_AFTER.match(spot.sentence[spot.m.end :])
+    hits = vocab.indicator_hits(after.group(1)) if after else []
+    if not hits:
+        return None
+    found = hits[-1].phrase.indicator or ""
+    return found if ctx.indicator_kinds.get(found) == "growth_rate" else ctx.growth_of.get(found)
 
 
 #: the total or contracted investment of the projects just counted (总投资137亿元, 计划总投资67.2亿元, 合同金额)

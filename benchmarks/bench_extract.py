@@ -340,7 +340,17 @@ BATCHES = {
     "held_out_27": "batch 27 (held out, annotated blind)",
 }
 #: folders whose misses are not printed (a held-out batch stays unread: only its summary is shown)
-BLIND = ("held_out_9", "held_out_10", "held_out_16", "held_out_19", "held_out_21", "held_out_24", "held_out_25", "held_out_26", "held_out_27")
+BLIND = (
+    "held_out_9",
+    "held_out_10",
+    "held_out_16",
+    "held_out_19",
+    "held_out_21",
+    "held_out_24",
+    "held_out_25",
+    "held_out_26",
+    "held_out_27",
+)
 OOS_FILES = ("annotations.csv", "passages.csv", "SOURCES.md")
 
 

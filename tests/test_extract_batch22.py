@@ -327,3 +327,83 @@ def test_guard_a_rate_with_its_own_measure_before_keeps_it():
     # 规模以上工业增加值增长6.5%的好成绩: the measure before the rate stays (va_growth)
     row = by_value(cands("2020年，全市规模以上工业增加值增长6.5%的好成绩。", issued="2021-02-25"), 6.5)
     assert row.indicator_code == "va_growth"
+
+
+# ---- guards from a review of the session's change (each sentence the reviewer's; each failed on 0eb51da) --------
+
+
+def test_guard_a_later_month_alone_or_a_span_after_last_years_figures_makes_no_release():
+    # 今年1月份 is a month alone, and 据初步核算 / 去年 date the figures before it to the year: 2023, not 2024-01
+    found = cands(
+        "据初步核算，全市地区生产总值1250亿元，增长5.5%。今年1月份，全市召开高质量发展大会。", issued="2024-02-20"
+    )
+    assert by_value(found, 1250.0).period == "2023"
+    found = cands("去年，全县地区生产总值增长6.2%。今年1-2月，全县规模以上工业增加值增长8%。", issued="2024-03-05")
+    assert [c.period for c in found if c.growth_pct == 6.2] == ["2023"]
+
+
+def test_guard_stocks_at_a_months_end_keep_the_month():
+    # 截至6月末: a loan balance's share, the urbanisation rate, 累计建成…基站 and a balance's growth are stocks then
+    text = "截至6月末，全市制造业贷款余额占比为18.5%，城镇化率达到61.2%，累计建成5G基站3200个，贷款余额1500亿元，同比增长12.5%。"
+    found = cands(text, issued="2022-07-20")
+    for value in (18.5, 61.2, 3200.0, 1500.0):
+        assert by_value(found, value).period == "2022-06"
+    assert [c.period for c in found if c.value is None and c.growth_pct == 12.5] == ["2022-06"]
+
+
+def test_guard_a_year_looked_at_is_no_since():
+    # 从2023年来看: the year 2023, no span 2023..2024
+    found = cands("从2023年来看，全市地区生产总值增长5.2%，规上工业企业达到350家。", issued="2024-02-20")
+    assert [c.period for c in found if c.growth_pct == 5.2] == ["2023"] and by_value(found, 350.0).period == "2023"
+
+
+def test_guard_levels_after_a_since_are_no_span():
+    # 2017年以来，…达到: a count reached is the stock at the page's date (2020); other levels get no span
+    text = "2017年以来，全市规上工业企业达到117家，常住人口城镇化率达到61.2%，地区生产总值达到1200亿元。"
+    found = cands(text, issued="2020-10-11")
+    assert by_value(found, 117.0).period == "2020"
+    assert ".." not in str(by_value(found, 61.2).period) and ".." not in str(by_value(found, 1200.0).period)
+
+
+def test_guard_a_years_running_total_in_a_terms_first_report_stays_the_years():
+    # 2016年，…累计接待游客 and 全年累计完成 in a first-session report: 2016's totals, not the term's
+    text = (
+        "政府工作报告\n——2017年2月27日在某市第八届人民代表大会第一次会议上\n\n"
+        "2016年，全市累计接待游客520万人次，增长12%；全年累计完成固定资产投资310亿元。"
+    )
+    found = cands(text, issued="2017-02-27")
+    assert by_value(found, 520.0).period == "2016" and by_value(found, 310.0).period == "2016"
+
+
+def test_guard_the_places_estimate_after_projects_is_the_places_output():
+    # 随着一批重点项目建成投产，预计全年全市…总产值: the place's own output (output_value)
+    text = "随着一批重点项目建成投产，预计全年全市规模以上工业总产值达到1000亿元，增长12%。"
+    assert by_value(cands(text, issued="2023-12-10"), 1000.0).indicator_code == "output_value"
+
+
+def test_guard_phrases_and_verbs_of_new_ones_keep_the_new_codes():
+    # 入规企业 names new ones; 争创 is a word of new ones; 新上市企业 are new listings
+    assert by_value(cands("2023年，全市入规企业35家，超额完成目标任务。"), 35.0).indicator_code == "firms_new"
+    found = cands("到2025年，争创国家级绿色工厂5家、省级绿色工厂20家。", "plan", "2024-02-10")
+    assert [by_value(found, v).indicator_code for v in (5.0, 20.0)] == [
+        "green_factories_new",
+        "green_factories_prov_new",
+    ]
+    found = cands("2023年，全市新上市企业3家，上市企业总数达到25家。")
+    assert (by_value(found, 3.0).indicator_code, by_value(found, 25.0).indicator_code) == (
+        "firms_listed_new",
+        "listed_firms",
+    )
+
+
+def test_guard_a_background_year_of_another_subject_dates_no_results():
+    # 从国家层面看，2023年，国家出台了…政策。 then the plan's goals: of 2024, not 2023's results
+    text = "从国家层面看，2023年，国家出台了支持制造业发展的一系列政策。全市规模以上工业增加值增长8%以上，固定资产投资增长10%。"
+    found = cands(text, "plan", "2024-02-10")
+    assert [(c.target_year, c.period) for c in found if c.value == 8.0] == [(2024, None)]
+
+
+def test_guard_a_wrapped_line_starting_with_its_growth_is_joined():
+    # …地区生产总值1200亿元 / 按可比价格计算，比上年增长6.1%: a PDF's wrap; the growth stays on the level's row
+    found = cands("全年实现地区生产总值1200亿元\n按可比价格计算，比上年增长6.1%。", issued="2024-02-10")
+    assert by_value(found, 1200.0).growth_pct == 6.1

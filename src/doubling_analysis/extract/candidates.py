@@ -111,7 +111,10 @@ def _heading_line(line: str) -> bool:
 #: item there (回顾2017年 / 生产总值增长9.5% / 城乡居民收入分别增长8.6%和9.3%), unless the next line continues it
 _FIGURE_END = re.compile(r"\d\s*(?:%|％|个百分点|亿元|万元)\s*$")  # not 家/个 (18家 / 企业挂牌展示: a wrap)
 #: the start of a line that continues the figure before it (以上, 左右, 、…, ，…)
-_CONTINUATION = re.compile(r"[，,、。；;：:）)\]%％\d]|(?:以上|以下|左右|以内|之间|上下|的|和|及|与|或|至|到|，)")
+_CONTINUATION = re.compile(
+    r"[，,、。；;：:）)\]%％\d（(]|(?:以上|以下|左右|以内|之间|上下|的|和|及|与|或|至|到|同比|比上年|比去年|较上年|较去年|按可比"
+    r"|增长|下降|增速|占)"
+)
 
 
 def clean(text: str) -> str:
@@ -823,9 +826,9 @@ def _as_of_now(spot: Spot, ctx: DocContext) -> int | None:
 
 
 #: since a year (2017年以来, 2018年来): a span from that year to the page's
-_SINCE_A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*(?:以来|来)")
+_SINCE_A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*以来")  # not 2023年来看
 #: a total of the span (共签约, 累计, 竣工投产, 新增): per period
-_SINCE_FLOW = re.compile(r"共|累计|新增|签约|竣工|投产|开工|引进")
+_SINCE_FLOW = re.compile(r"共[签引建实完新开]|累计(?!\s*(?:达到|达))|新增|签约|竣工|投产|开工|引进")
 
 
 def _since_span(spot: Spot, before: str, issued_year: int | None) -> tuple[tuple[int, int] | None, str | None] | None:
@@ -847,7 +850,23 @@ def _since_span(spot: Spot, before: str, issued_year: int | None) -> tuple[tuple
         return None, str(start - 1)  # 从39家: the level when the span began, the year before it
     if _FROM_TO.search(clause_before):
         return None, str(issued_year)  # 增加至117家: the level at the page's date
-    return (start, issued_year), None
+    if _AVERAGE.search(clause_before) or _SINCE_FLOW.search(spot.clause):
+        return (start, issued_year), None  # 共签约项目217个, 年均增长: over the span
+    count = lang.UNITS.get(spot.m.unit or "", ("?",))[0] == "count"
+    if count and _STOCK_REACHED.search(clause_before):
+        return None, str(issued_year)  # 2017年以来，…规上工业企业达到117家: the stock at the page's date
+    return None  # 城镇化率达到61.2%, 地区生产总值达到1200亿元: a level whose year the text leaves open
+
+
+#: a total over a term's years (累计实施…147个, 累计完成投资), not one year's running total (全年累计, 当年累计)
+_TERM_TOTAL = re.compile(r"(?<!全年)(?<!当年)(?<!今年)(?<!去年)(?<!上年)累计")
+
+
+def _last_clauses(spot: Spot) -> str:
+    """The figure's clause before it and the clause before that (累计实施重点项目147个，完成投资406亿元)."""
+    before = spot.sentence[: spot.c0]
+    cut = max(before.rfind(p, 0, max(0, len(before) - 1)) for p in "，,；;")
+    return before[cut + 1 :] + spot.clause[: spot.rel[0]]
 
 
 def _as_report(
@@ -887,7 +906,13 @@ def _as_report(
     span = lang.report_span(spot.sentence, before, year)
     if span is None and spot.span_open and lang.explicit_year(before) is None and lang.ytd_months(before) is None:
         span = lang.report_span(spot.span_open, spot.span_open, year)  # 「十四五」期間，…；工業增加值達到1.2萬億元
-    over_span = _AVERAGE.search(clause_before) or (spot.past_span and spot.past_span[0] < year and "累计" in before)
+    over_span = _AVERAGE.search(clause_before) or (
+        spot.past_span
+        and spot.past_span[0] < year
+        and c.unit != "%"
+        and _TERM_TOTAL.search(_last_clauses(spot))
+        and (lang.explicit_year(before) is None or _AVERAGE.search(spot.sentence))
+    )  # 2016年，…累计接待游客520万人次: that year's (a sentence with 年均 reviews the term's years)
     if span is None and spot.past_span and spot.past_span[1] == year and over_span:
         if lang.explicit_year(before) in (None, year) and lang.ytd_months(before) is None:
             # under the heading 五年发展成绩单: 地区生产总值年均增长6.5% over those five years; 2016年，…年均增长7.8%
@@ -1192,6 +1217,8 @@ class _Reading:
 
 #: how many months after its period a release of a year to date is published (上半年 in July to September)
 RELEASE_LAG_MONTHS = 3
+#: a time of its own written before a release's first span (去年, 全年, 过去一年, 据初步核算 of the year's accounts)
+_OTHER_TIME = re.compile(r"去年|上年|今年|全年|过去|一年来|初步核算|年度")
 
 
 def _release_months(text: str, ctx: DocContext) -> int | None:
@@ -1201,9 +1228,15 @@ def _release_months(text: str, ctx: DocContext) -> int | None:
     not of the year before; None for any other page."""
     if ctx.kind != "report" or ctx.issued_month is None:
         return None
-    months = lang.first_ytd_months(text)
-    if months is None or not 0 < months < 12 or not months < ctx.issued_month <= months + RELEASE_LAG_MONTHS:
+    first = lang.first_ytd(lang.without_bases(text))  # 增速比1-5月提高: a base, not the release's span
+    if first is None:
         return None
+    at, months = first
+    if not 1 < months < 12 or not months < ctx.issued_month <= months + RELEASE_LAG_MONTHS:
+        return None  # 今年1月份，…召开大会: a month alone is no release's span
+    lead = re.sub(r"今年\s*$", "", text[:at])
+    if lang.explicit_year(lead) is not None or _OTHER_TIME.search(lead):
+        return None  # 去年，全县地区生产总值增长6.2%。今年1-2月…: figures dated before the span are not of it
     return months
 
 
@@ -1483,18 +1516,29 @@ _STOCK_REACHED = re.compile(
 _ADDED_IN_CLAUSE = re.compile(
     r"新增|净增|新开工|引进|引入|培育|新认定|新建|签约|开工|开复工|复工|投产|竣工|增加|培训|吸纳|安置|累计"
 )
-#: a flow's words before a figure dated 截至N月底 (完成投资, 实现产值) or a rate (增长, 开复工率): over the months to it
-_FLOW_TO_DATE = re.compile(r"完成|实现|增长|增速|下降|提高|(?:率|比重|占比)\s*(?:为|达到?|是)?\s*$")
+#: a flow measured over the months (产值, 增加值, 投资, 营业收入, 利润, 开复工): the figures of it under 截至N月底
+_FLOW_MEASURE = re.compile(
+    r"产值|增加值|投资|营业收入|营收|主营业务收入|利润|利税|税收|销售|出口|进出口|用电量|开复工|开工|竣工|投产|签约"
+)
+#: a stock at the month's end, whatever its rate (贷款余额, 存量, 覆盖率, 城镇化率, 累计建成)
+_STOCK_MEASURE = re.compile(r"余额|存量|覆盖率|城镇化率|保有量|累计(?:建成|培育|认定|拥有)|现有|共有")
+#: the new ones of a count over the months (新增, 开工, 签约, 投产): a flow, not the stock at the month's end
+_COUNT_FLOW = re.compile(r"新增|净增|新开工|开工|开复工|复工|签约|竣工|投产|引进|引入")
 
 
 def _flow_to_month_end(spot: Spot) -> bool:
-    """A report's figure under 截至N月底 that is a flow of the months up to then, not the stock at the month's end:
-    a growth rate, a rate or share, or an amount done (截至6月末，…产值累计增长24.1%，…比重为31.1%; 截至10月底，
-    50个项目开复工建设，开复工率77%，完成投资186亿元); a stock (规上工业企业1200家, 贷款余额) keeps the month."""
+    """A report's figure under 截至N月底 that is a flow of the months up to then, not the stock at the month's end: a
+    figure of a flow measure written since 截至 (截至6月末，…产值累计增长24.1%，…比重为31.1%，较去年同期提高3.1个百分点;
+    截至10月底，50个项目开复工建设，开复工率77%，完成投资186亿元); a stock keeps the month (规上工业企业1200家,
+    贷款余额…同比增长12.5%, 城镇化率, 累计建成5G基站3200个)."""
     clause_before = spot.clause[: spot.rel[0]]
+    if _STOCK_MEASURE.search(clause_before):
+        return False
     if lang.UNITS.get(spot.m.unit or "", ("?",))[0] == "count":
-        return _ADDED_IN_CLAUSE.search(spot.clause) is not None and _STOCK_REACHED.search(clause_before) is None
-    return _FLOW_TO_DATE.search(clause_before) is not None or _ADDED_IN_CLAUSE.search(clause_before) is not None
+        return _COUNT_FLOW.search(spot.clause) is not None and _STOCK_REACHED.search(clause_before) is None
+    before = spot.sentence[: spot.m.start]
+    since = before.rfind("截")
+    return _FLOW_MEASURE.search(before[since:] if since >= 0 else clause_before) is not None
 
 
 def _stock_count(spot: Spot, unit: str | None) -> bool:
@@ -1624,15 +1668,19 @@ def _past_opening(sentence: str, found: list, ctx: DocContext) -> int | None:
     that year, for the results of the sentence after it that write no year of their own; None otherwise."""
     if found or ctx.issued_year is None or _goal_in(sentence, ctx.issued_year):
         return None
-    opened = _OPENING_YEAR_OF_PLAN.match(sentence) or _TOPIC_YEAR_OF_PLAN.search(sentence)
+    opened = _OPENING_YEAR_OF_PLAN.match(sentence) or (
+        _TOPIC_YEAR_OF_PLAN.search(sentence) if _PLACE_SUBJECT.search(sentence) else None
+    )
     year = int(opened.group(1)) if opened else None
     return year if year is not None and year < ctx.issued_year else None
 
 
 #: a year opening a sentence as its topic (2018年，张家界高新区全面落实…)
 _OPENING_YEAR_OF_PLAN = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*[，,]")
-#: a year standing as a clause of its own after a lead phrase (作为…的主阵地，2017年，常德经开区…): the topic year
+#: a year standing as a clause of its own after a lead phrase (作为…的主阵地，2017年，常德经开区…): the topic year,
+#: when the sentence is about the place itself (not 从国家层面看，2023年，国家出台了…政策)
 _TOPIC_YEAR_OF_PLAN = re.compile(r"^[^。；;\d]{0,40}[，,]\s*((?:19|20)\d{2})\s*年\s*[，,]")
+_PLACE_SUBJECT = re.compile(r"全[市县区省镇州]|[我该本][市县区省镇州]|经开区|高新区|开发区|园区|新区")
 
 
 def _now_in_plan(spot: Spot, ctx: DocContext) -> str | None:

@@ -63,6 +63,11 @@ _PROJECT_WORD = re.compile(r"项目|項目|投资案|投資案")
 _EXPECTED_OUTPUT = re.compile(
     r"预计|預計|可实现|可實現|可新增|新增|达产后|達產後|投产后|投產後|建成后|建成後|创造|創造"
 )
+#: the place as the subject of a measure (全市, 全县, 我区): its own output, not projects'
+_PLACE_WORD = re.compile(r"全[市县区省镇州]|[我该本][市县区省镇州]")
+#: how many clauses before a measure the projects it belongs to may be named (13个项目竣工投产，其中重点工业项目8个，
+#: 总投资11.7亿元，年可实现工业产值16.96亿元)
+PROJECT_CLAUSES_BACK = 3
 _OUTPUT_CODES = frozenset(
     {"output_value", "revenue", "main_revenue", "sector_revenue", "sector_total_revenue", "va", "industrial_va"}
 )
@@ -197,15 +202,26 @@ def _is_stock_of_new(code: str | None, clause_before: str, unit: str | None) -> 
 
 #: the words of ones added or certified in the period: a count of a phrase whose own code counts new ones needs one
 #: of them before it in its sentence (新增, 培育, 创建; 获评 / 评为 / 入选 / 获批 a certification of the period)
-_NEW_IN_SENTENCE = re.compile(_NEW.pattern + r"|评为|获评|入选|获批|创成|新获|新晋|新入|打造|遴选")
+_NEW_IN_SENTENCE = re.compile(
+    _NEW.pattern + r"|评为|获评|入选|获批|创成|新获|新晋|新入|打造|遴选|争创|上榜|入围|入规|纳规|入库"
+)
+
+
+#: a phrase that itself names new ones (入规企业, 新增就业, 新上市)
+_NEW_IN_PHRASE = re.compile(r"新|入规|纳规|入库")
 
 
 def _bare_count_of_new(hit: lang.Hit, code: str | None, text_before: str, unit: str | None, after_figure: bool) -> bool:
     """A count of a phrase whose own code counts new ones (小巨人 -> little_giant_firms_new) with no word of new ones
     before it in its sentence or in its clause (5家企业获评省级绿色工厂 is new ones; 全国专精特新“小巨人”企业1.46万家, 小巨人企业突破8家, …90家以上): the stock, which
     no code names (issue 22: the annotators' reading on batches 4, 7, 15 and 17)."""
-    if not code or not code.endswith("_new") or hit.phrase.indicator != code:
-        return False
+    if (
+        not code
+        or not code.endswith("_new")
+        or hit.phrase.indicator != code
+        or _NEW_IN_PHRASE.search(hit.phrase.phrase)
+    ):
+        return False  # 入规企业35家: the phrase itself says new ones
     if after_figure and hit.phrase.phrase.endswith("上市"):
         return False  # 力争3-5家以上企业境内外上市: the listings themselves, an event of the period
     return lang.UNITS.get(unit or "", ("?",))[0] == "count" and not _NEW_IN_SENTENCE.search(text_before)
@@ -223,8 +239,11 @@ def _other_output(
     if wider is not None and (hit.phrase.phrase.endswith("产值") or "全产业链" not in wider.group(0)):
         return f"NEW:{wider.group(0).strip()}{hit.phrase.phrase}"
     own = clause[: hit.start]
-    if _EXPECTED_OUTPUT.search(own) and (_PROJECT_WORD.search(own) or _PROJECT_WORD.search(before)):
-        return f"NEW:项目{hit.phrase.phrase}"
+    if not _EXPECTED_OUTPUT.search(own) or _PLACE_WORD.search(own):
+        return None  # 预计全年全市规模以上工业总产值…: the place's own estimate
+    nearby = "，".join(re.split(r"[，,；;]", before.rstrip("，,；; "))[-PROJECT_CLAUSES_BACK:]) if before else ""
+    if _PROJECT_WORD.search(own) or _PROJECT_WORD.search(nearby):
+        return f"NEW:项目{hit.phrase.phrase}"  # 30个项目投产，新增产值260亿元: what those projects add
     return None
 
 

@@ -1033,17 +1033,16 @@ def ytd_months(text: str) -> int | None:
     return None
 
 
-def first_ytd_months(text: str) -> int | None:
-    """The months of the first year-to-date span written in ``text`` (by position: the period a release opens with),
-    else None."""
-    text = normalise(text)
+def first_ytd(text: str) -> tuple[int, int] | None:
+    """The offset and months of the first year-to-date span written in ``text`` (by position: the period a release
+    opens with), else None. ``text`` is taken as normalised (offsets are into it)."""
     first: tuple[int, int] | None = None
     for pattern, _ in _YTD:
         m = pattern.search(text)
         if m and (first is None or m.start() < first[0]):
             months = ytd_months(m.group(0))
             first = (m.start(), months) if months is not None else first
-    return first[1] if first else None
+    return first
 
 
 def report_period(year: int, months: int | None) -> str:

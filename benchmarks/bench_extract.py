@@ -336,7 +336,7 @@ BATCHES = {
     "held_out_23": "batch 23 (annotated blind, scored once blind; then development: its misses were read)",
     "held_out_24": "batch 24 (held out, annotated blind)",
     "held_out_25": "batch 25 (held out, annotated blind)",
-    "held_out_26": "batch 26 (held out, annotated blind)",
+    "held_out_26": "batch 26 (annotated blind, scored once blind; then development: its misses were read)",
     "held_out_27": "batch 27 (held out, annotated blind)",
 }
 #: folders whose misses are not printed (a held-out batch stays unread: only its summary is shown)
@@ -348,7 +348,6 @@ BLIND = (
     "held_out_21",
     "held_out_24",
     "held_out_25",
-    "held_out_26",
     "held_out_27",
 )
 OOS_FILES = ("annotations.csv", "passages.csv", "SOURCES.md")

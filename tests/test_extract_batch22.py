@@ -407,3 +407,55 @@ def test_guard_a_wrapped_line_starting_with_its_growth_is_joined():
     # …地区生产总值1200亿元 / 按可比价格计算，比上年增长6.1%: a PDF's wrap; the growth stays on the level's row
     found = cands("全年实现地区生产总值1200亿元\n按可比价格计算，比上年增长6.1%。", issued="2024-02-10")
     assert by_value(found, 1200.0).growth_pct == 6.1
+
+
+# ---- rules written on batch 26 (development after its first score) -----------------------------------------------
+
+
+def test_synthetic_a_measure_before_an_estimate_word_is_proposed_not_carried():
+    # 社会消费品零售总额预计完成78.2亿元 after a piece on investment: retail sales, a proposal (before: the carried
+    # fai, unflagged)
+    text = "2024年，固定资产投资预计完成38.7亿元，增长5%；社会消费品零售总额预计完成78.2亿元，增长1%。"
+    row = by_value(cands(text, "plan", "2025-01-14"), 78.2)
+    assert str(row.indicator_code).startswith("NEW:社会消费品零售总额")
+
+
+def test_synthetic_farmings_output_value_is_not_industrys():
+    # 农林牧渔业可比价总产值 (before: output_value): farming's output, proposed
+    row = by_value(cands("2024年，农林牧渔业可比价总产值预计完成184.4亿元。", "plan", "2025-01-14"), 184.4)
+    assert str(row.indicator_code).startswith("NEW:")
+
+
+def test_guard_a_service_industrys_revenue_stays_sector_revenue():
+    # 软件和信息服务业营收: an industry's revenue (服务业 inside its name is no sector outside industry)
+    row = by_value(cands("到2025年，软件和信息服务业营收达到3万亿元。", "plan", "2022-03-01"), 3.0)
+    assert row.indicator_code == "sector_revenue"
+
+
+def test_synthetic_a_december_report_reviews_the_year_it_closes():
+    # 一、2019年工作回顾 on a page of 2019-12-27 (the report to the 2020 session): 2019's results (before: no year)
+    text = "一、2019年工作回顾\n\n经济运行向上向好。预计地区生产总值增长6%，规模以上工业总产值增长8%。"
+    found = cands(text, "plan", "2019-12-27")
+    assert [c.period for c in found if c.value == 6.0] == ["2019"]
+
+
+def test_synthetic_a_december_first_session_reviews_five_years_to_its_own():
+    # the first session of 2021-12-11: the term 2017..2021; 到2021年底…完成546亿元 is 2021's (before: 2020)
+    text = (
+        "——2021年12月11日在某市第五届人民代表大会第一次会议上\n\n过去五年工作回顾\n\n"
+        "预计到2021年底，全市地区生产总值完成546亿元；固定资产投资307亿元。"
+    )
+    found = cands(text, "plan", "2021-12-11")
+    assert by_value(found, 307.0).period == "2021"
+
+
+def test_synthetic_a_five_year_plans_review_heading_spans_its_years():
+    # 一、“十三五”时期及2020年工作回顾 (19 characters, a heading of its own line) in 2021: 从1.66亿元 is 2015's,
+    # 增长到2.05亿元 2020's, 年均增长 and 五年累计 over 2016..2020 (before: all 2020)
+    text = (
+        "一、“十三五”时期及2020年工作回顾\n\n经济保持稳定增长。预计全县生产总值从2015年的39.7亿元增长到2020年61.95亿元；"
+        "工业增加值从1.66亿元增长到2.05亿元，年均增长4.32%；固定资产投资五年累计完成投资192.94亿元。"
+    )
+    found = cands(text, "plan", "2021-02-07")
+    assert (by_value(found, 1.66).period, by_value(found, 2.05).period) == ("2015", "2020")
+    assert by_value(found, 4.32).period == "2016..2020" and by_value(found, 192.94).period == "2016..2020"

@@ -134,6 +134,7 @@ def clean(text: str) -> str:
             or _LIST_MARKER.match(line) is not None
             or prev.startswith("\t")
             or len(prev.strip()) <= config.EXTRACT_HEADING_MAX_CHARS
+            or _is_review_heading(prev)
             or _heading_line(line)
             or (_FIGURE_END.search(prev) is not None and _CONTINUATION.match(line.strip()) is None)
         )
@@ -428,7 +429,11 @@ def _past_in_plan(spot: Spot, issued_year: int) -> tuple[int, int] | None:
     if spot.past_span and written is None and not _YEAR_WORD.search(before) and not _goal_in(before, issued_year):
         # 赶超发展的五年 (a heading) / 全市城市化率从59.5%提高到62.9%: results of those years (从 before: the first's)
         first, last = spot.past_span
-        return (first - 1, first - 1) if _FROM.search(spot.clause[: spot.rel[0]]) else (first, last)
+        if _FROM.search(clause_before):
+            return first - 1, first - 1  # 工业增加值从1.66亿元: the level before the span
+        if first < last and (_FROM_TO.search(clause_before) or _LEVEL_REACHED.search(clause_before)):
+            return last, last  # …增长到2.05亿元 / 城镇居民人均可支配收入达29354元: the level at the span's end
+        return first, last
     if written is None and spot.past_open is not None and not _YEAR_WORD.search(before):
         if not _goal_in(before, issued_year):
             return spot.past_open, spot.past_open  # 2022年，…增长29.8%；食品饮料年产值预计达880亿元: still 2022's
@@ -1112,10 +1117,14 @@ class _Reading:
     last_tier: str | None = None  # a plan: the tier of the last figure of the sentence before (for 其中，…)
 
     def new_paragraph(self, paragraph: str, ctx: DocContext) -> None:
-        if ctx.issued_year is not None and _is_heading(paragraph) and not paragraph.rstrip().endswith("。"):
-            self.past_span = _past_heading(paragraph, ctx.issued_year)  # a topic sentence (…实现历史跨越。) is none
+        if (
+            ctx.issued_year is not None
+            and not paragraph.rstrip().endswith("。")
+            and (_is_heading(paragraph) or _is_review_heading(paragraph))
+        ):
+            self.past_span = _past_heading(paragraph, ctx.issued_year, ctx.issued_month)  # a topic sentence is none
         elif ctx.issued_year is not None and _FIRST_SESSION.search(paragraph[:_SESSION_LINE_CHARS]):
-            self.past_span = _past_heading(paragraph[:_SESSION_LINE_CHARS], ctx.issued_year)  # its date: no figure
+            self.past_span = _past_heading(paragraph[:_SESSION_LINE_CHARS], ctx.issued_year, ctx.issued_month)
         self.span_open, self.semi_tier, self.past_open, self.past_carry = "", None, None, None
 
     def before_sentence(self, sentence: str, ctx: DocContext, to_year: re.Match | None) -> None:
@@ -1416,21 +1425,44 @@ _YEAR_REVIEW_HEADING = re.compile(
 #: 沙河市第八届人民代表大会第一次会议上): the report reviews the five years of the term that ended
 _SESSION_LINE_CHARS = 60  # the session line opens its paragraph (a line joined to the text after it)
 _FIRST_SESSION = re.compile(r"第[一二三四五六七八九十\d]+届人民代表大会第一次会议")
+#: a level reached at the end of a review's span (达29354元, 达到, 突破): of its last year, not over the years
+_LEVEL_REACHED = re.compile(r"(?:达到|达|突破|增至|增加到|提高到|提升到)\s*$")
+#: the longest line read as a review's heading (一、“十三五”时期及2020年工作回顾)
+REVIEW_HEADING_MAX_CHARS = 30
+#: a heading over a five-year plan's review (“十三五”时期及2020年工作回顾, 十三五发展回顾)
+_PLAN_REVIEW_HEADING = re.compile(
+    r"(十[一二三四五]五)[”\"」’]?\s*(?:时期|期间)?[^，,。；;]{0,12}(?:回顾|总结|成就)\s*$"
+)
 #: a heading that opens with the review word (回顾2017年, 盘点2023年): the review of that year
 _REVIEW_OF_YEAR_HEADING = re.compile(r"^\s*(?:回顾|回眸|盘点)\s*((?:19|20)\d{2})\s*年度?\s*(?:工作)?\s*$")
 
 
-def _past_heading(paragraph: str, issued_year: int) -> tuple[int, int] | None:
+def _is_review_heading(paragraph: str) -> bool:
+    """A line too long for :func:`_is_heading` that heads a review (一、“十三五”时期及2020年工作回顾): short enough,
+    no figure, and a review's words."""
+    line = paragraph.strip()
+    if not 0 < len(line) <= REVIEW_HEADING_MAX_CHARS or any(m.unit is not None for m in lang.find_mentions(line)):
+        return False
+    return bool(_PLAN_REVIEW_HEADING.search(line) or _YEAR_REVIEW_HEADING.search(line))
+
+
+def _past_heading(paragraph: str, issued_year: int, issued_month: int | None = None) -> tuple[int, int] | None:
     """The years of a heading over a review (过去五年 in a plan of 2017: 2012..2016; 2023年工作回顾 or 回顾2023年 in
-    one of 2024: 2023..2023); None for any other heading (展望2018年 ends the review before it)."""
+    one of 2024: 2023..2023; “十三五”时期及2020年工作回顾 in 2021: 2016..2020); None for any other heading (展望2018年
+    ends the review before it). A page of December reviews the year it closes (2019年工作回顾 of 2019-12-27; 过去五年
+    of 2021-12-11: 2017..2021)."""
+    last = issued_year if issued_month == 12 else issued_year - 1
     if _FIRST_SESSION.search(paragraph):
-        return issued_year - 5, issued_year - 1  # …第八届人民代表大会第一次会议上: the report of a term's five years
+        return last - 4, last  # …第八届人民代表大会第一次会议上: the report of a term's five years
+    plan = _PLAN_REVIEW_HEADING.search(paragraph.strip())
+    if plan and lang.FIVE_YEAR_PLANS[plan.group(1)][1] <= last:
+        return lang.FIVE_YEAR_PLANS[plan.group(1)]  # “十三五”时期及2020年工作回顾: the plan's five years
     one = _YEAR_REVIEW_HEADING.search(paragraph.strip()) or _REVIEW_OF_YEAR_HEADING.search(paragraph.strip())
-    if one and int(one.group(1)) < issued_year:
+    if one and int(one.group(1)) <= last:
         return int(one.group(1)), int(one.group(1))
     h = _PAST_HEADING.search(paragraph.strip())
     n = int(lang.parse_number(h.group("n") or h.group("m") or h.group("k")) or 0) if h else 0
-    return (issued_year - n, issued_year - 1) if 1 <= n <= 10 else None
+    return (last - n + 1, last) if 1 <= n <= 10 else None
 
 
 #: a short name in quotation marks (“五强”, “三个翻番”): a set of goals a plan names and details later

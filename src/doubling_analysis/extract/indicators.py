@@ -63,6 +63,8 @@ _PROJECT_WORD = re.compile(r"项目|項目|投资案|投資案")
 _EXPECTED_OUTPUT = re.compile(
     r"预计|預計|可实现|可實現|可新增|新增|达产后|達產後|投产后|投產後|建成后|建成後|创造|創造"
 )
+#: a sector outside industry right before an output phrase (农林牧渔业可比价总产值, 建筑业总产值)
+_NOT_INDUSTRY = re.compile(r"农林牧渔业?|(?<!加工)(?<!产品)农业|林业|畜牧业|渔业|建筑业")
 #: the place as the subject of a measure (全市, 全县, 我区): its own output, not projects'
 _PLACE_WORD = re.compile(r"全[市县区省镇州]|[我该本][市县区省镇州]")
 #: how many clauses before a measure the projects it belongs to may be named (13个项目竣工投产，其中重点工业项目8个，
@@ -235,6 +237,9 @@ def _other_output(
     投产，新增产值260亿元 -> NEW:项目产值). None for the place's own output."""
     if code not in _OUTPUT_CODES or have != "money" or hit.end > rel[0]:
         return None
+    other = _NOT_INDUSTRY.search(clause[max(0, hit.start - 12) : hit.start])
+    if other is not None:
+        return f"NEW:{other.group(0)}{hit.phrase.phrase}"  # 农林牧渔业可比价总产值: farming's, not industry's output
     wider = _WIDER_OUTPUT.search(clause[: hit.start])
     if wider is not None and (hit.phrase.phrase.endswith("产值") or "全产业链" not in wider.group(0)):
         return f"NEW:{wider.group(0).strip()}{hit.phrase.phrase}"
@@ -985,7 +990,7 @@ def share_by_name(ctx: DocContext, clause_before: str, code: str | None) -> str 
 
 
 _LEAD_WORDS = re.compile(
-    r"(?:(?:19|20)\d{2}\s*年|按可比价(?:格)?计算|按现价计算|扣除价格因素(?:后)?|上半年|下半年|前[一二三]季度?|[一二三四]季度|全年|今年|去年|明年|(?<![比较])上年|新的一年|按年(?:上升|增长|下降|下跌|升|跌)?|预计|其中|同时|"
+    r"(?:(?:19|20)\d{2}\s*年|按可比价(?:格)?计算|按现价计算|扣除价格因素(?:后)?|上半年|下半年|前[一二三]季度?|[一二三四]季度|全年|今年|去年|明年|(?<![比较])上年|新的一年|按年(?:上升|增长|下降|下跌|升|跌)?|(?<![\u4e00-\u9fff])预计|其中|同时|"
     r"本年|首[两二三]?季度?|第[一二三四1-4]季度?|"
     r"(?:主要)?(?:预期|奋斗)?目标|预期|"
     r"\d{1,2}\s*[-—–~至到]\s*\d{1,2}\s*月|前\s*(?:\d{1,2}|十[一二]?|[一二三四五六七八九])\s*个?月|[（(][一二三四五六七八九十\d]+[）)]|"
@@ -998,7 +1003,7 @@ _LEAD_WORDS = re.compile(
 _TRAIL_WORDS = re.compile(
     r"(?:达到|达|为|在|突破|超过|超|实现|完成|增长|成长|衰退|增速|增幅|同比|比上年|较上年|比去年|较去年|提高到|提升到|下降到|提高|提升|下降|减少|"
     r"年均|平均|每年|分别|累计|同期|保持|控制在|接近|近|约|至少|不低于|不少于|不超过|跨越|迈上|增加|新增|有|的|了|是|共|总量|"
-    r"形成|建成|打造|培育|建设|拥有|首次|总计|逾|可望|预估|新台币|人民币|美元|港元|港币|澳门元)+$"
+    r"形成|建成|打造|培育|建设|拥有|首次|总计|逾|可望|预估|预计|新台币|人民币|美元|港元|港币|澳门元)+$"
 )
 
 

@@ -813,8 +813,7 @@ def general_indicator_rules(
             else (review if "unknown_indicator" in review else [*review, "unknown_indicator"])
         )
     after = spot.paragraph[spot.ps0 + spot.m.end :][:60] if spot.paragraph else spot.sentence[spot.m.end :]
-    para_before = spot.paragraph[: spot.ps0 + spot.m.start] if spot.paragraph else spot.sentence[: spot.m.start]
-    accounts = bool(_GDP_ACCOUNTS.search(para_before) or _VA_LEVEL.search(spot.sentence[: spot.m.end]))
+    accounts = _reads_as_accounts(spot) if ctx.kind == "report" and code in _all_industry_codes(vocab) else False
     read = sub_annual_value_added(vocab, ctx, code, spot.sentence[: spot.m.start], months, after, accounts)
     if read == code and _sub_annual_all_industry(vocab, ctx, code, spot.sentence[: spot.m.start], months):
         review = [*review, "scope_guess"]  # 上半年，工业增加值…: the monthly statistics' or the GDP accounts'?
@@ -832,7 +831,7 @@ def rate_named_after(
     (齐齐哈尔市以3.5%的GDP增速位列全省第一 -> gdp_growth); None otherwise."""
     if unit != "%" or (code is not None and not code.startswith("NEW:")):
         return None
-    after = _RATE_NAMED_AFTER.match(spot.sentence[spot.m.end :])
+    after = _RATE_NAMED_AFTER.match(spot.sentence[spot.m.end : spot.m.end + 24])
     hits = vocab.indicator_hits(after.group(1)) if after else []
     if not hits:
         return None
@@ -881,6 +880,16 @@ QUARTER_END_MONTHS = (3, 6, 9)
 _GDP_ACCOUNTS = re.compile(r"地区生产总值|生产总值|GDP|第[一二三]产业增加值|服务业增加值")
 #: a level of all industry's value added (完成工业增加值811.2亿元): the accounts' figure, not a growth of the series
 _VA_LEVEL = re.compile(r"(?<![规上模])工业(?:企业)?(?:实现|完成)?增加值\s*(?:为|达到?)?\s*[\d.]+\s*(?:万亿|亿|万)")
+
+
+def _reads_as_accounts(spot: Spot) -> bool:
+    """The page reads as the GDP accounts before a value-added figure: GDP or its parts earlier in the paragraph (the
+    last :data:`config.EXTRACT_MAX_SENTENCE_CHARS` characters of it: the work per figure stays bounded), or a level
+    of 工业增加值 in the figure's sentence."""
+    n = config.EXTRACT_MAX_SENTENCE_CHARS
+    end = spot.ps0 + spot.m.start
+    para_before = spot.paragraph[max(0, end - n) : end] if spot.paragraph else spot.sentence[: spot.m.start]
+    return bool(_GDP_ACCOUNTS.search(para_before) or _VA_LEVEL.search(spot.sentence[: spot.m.end]))
 
 
 def _sub_annual_all_industry(

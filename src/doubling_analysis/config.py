@@ -211,6 +211,15 @@ EXTRACT_REVIEW_PENALTY = {
 EXTRACT_KEEP_CONFIDENCE = 0.7
 #: a line this short (a heading) ends a sentence even without punctuation
 EXTRACT_HEADING_MAX_CHARS = 12
+#: a line up to this long with a review's words and no figure heads a review (一、“十三五”时期及2020年工作回顾)
+EXTRACT_REVIEW_HEADING_MAX_CHARS = 30
+#: how far into a paragraph a people's congress session line is looked for (——2017年2月27日在…第一次会议上)
+EXTRACT_SESSION_LINE_CHARS = 60
+#: how many months after its period a release of a year to date is published (上半年 in July to September)
+EXTRACT_RELEASE_LAG_MONTHS = 3
+#: how many clauses before an output measure the projects it belongs to may be named (13个项目竣工投产，其中重点
+#: 工业项目8个，总投资11.7亿元，年可实现工业产值16.96亿元)
+EXTRACT_PROJECT_CLAUSES_BACK = 3
 #: a report's text before a page's date line this close to its start (and with no full stop) is its headline: its
 #: figures that the body repeats are left out
 EXTRACT_HEADLINE_MAX_CHARS = 200

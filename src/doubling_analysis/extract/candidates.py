@@ -830,7 +830,7 @@ def _as_of_now(spot: Spot, ctx: DocContext) -> int | None:
     return -ctx.issued_month if count and not _ADDED_IN_CLAUSE.search(spot.clause) else ctx.issued_month
 
 
-#: since a year (2017年以来, 2018年来): a span from that year to the page's
+#: since a year (2017年以来): a span from that year to the page's date (cf. _SINCE_YEAR, which blanks such a year)
 _SINCE_A_YEAR = re.compile(r"((?:19|20)\d{2})\s*年\s*以来")  # not 2023年来看
 #: a total of the span (共签约, 累计, 竣工投产, 新增): per period
 _SINCE_FLOW = re.compile(r"共[签引建实完新开]|累计(?!\s*(?:达到|达))|新增|签约|竣工|投产|开工|引进")
@@ -1123,8 +1123,10 @@ class _Reading:
             and (_is_heading(paragraph) or _is_review_heading(paragraph))
         ):
             self.past_span = _past_heading(paragraph, ctx.issued_year, ctx.issued_month)  # a topic sentence is none
-        elif ctx.issued_year is not None and _FIRST_SESSION.search(paragraph[:_SESSION_LINE_CHARS]):
-            self.past_span = _past_heading(paragraph[:_SESSION_LINE_CHARS], ctx.issued_year, ctx.issued_month)
+        elif ctx.issued_year is not None and _FIRST_SESSION.search(paragraph[: config.EXTRACT_SESSION_LINE_CHARS]):
+            self.past_span = _past_heading(
+                paragraph[: config.EXTRACT_SESSION_LINE_CHARS], ctx.issued_year, ctx.issued_month
+            )
         self.span_open, self.semi_tier, self.past_open, self.past_carry = "", None, None, None
 
     def before_sentence(self, sentence: str, ctx: DocContext, to_year: re.Match | None) -> None:
@@ -1224,15 +1226,13 @@ class _Reading:
         )
 
 
-#: how many months after its period a release of a year to date is published (上半年 in July to September)
-RELEASE_LAG_MONTHS = 3
 #: a time of its own written before a release's first span (去年, 全年, 过去一年, 据初步核算 of the year's accounts)
 _OTHER_TIME = re.compile(r"去年|上年|今年|全年|过去|一年来|初步核算|年度")
 
 
 def _release_months(text: str, ctx: DocContext) -> int | None:
     """The year to date a report is a release of: the first such span the text writes (上半年 in its title or lead,
-    中卫经济“半年报”公布), when the page is dated within :data:`RELEASE_LAG_MONTHS` after it ends. Its figures
+    中卫经济“半年报”公布), when the page is dated within :data:`config.EXTRACT_RELEASE_LAG_MONTHS` after it ends. Its figures
     before any period of their own are of that span (人民网银川7月26日电 地区生产总值1267.24亿元…; 今年上半年 later),
     not of the year before; None for any other page."""
     if ctx.kind != "report" or ctx.issued_month is None:
@@ -1241,7 +1241,7 @@ def _release_months(text: str, ctx: DocContext) -> int | None:
     if first is None:
         return None
     at, months = first
-    if not 1 < months < 12 or not months < ctx.issued_month <= months + RELEASE_LAG_MONTHS:
+    if not 1 < months < 12 or not months < ctx.issued_month <= months + config.EXTRACT_RELEASE_LAG_MONTHS:
         return None  # 今年1月份，…召开大会: a month alone is no release's span
     lead = re.sub(r"今年\s*$", "", text[:at])
     if lang.explicit_year(lead) is not None or _OTHER_TIME.search(lead):
@@ -1423,12 +1423,9 @@ _YEAR_REVIEW_HEADING = re.compile(
 
 #: the line of a government work report given at the first session of a new people's congress (——2017年2月27日在
 #: 沙河市第八届人民代表大会第一次会议上): the report reviews the five years of the term that ended
-_SESSION_LINE_CHARS = 60  # the session line opens its paragraph (a line joined to the text after it)
 _FIRST_SESSION = re.compile(r"第[一二三四五六七八九十\d]+届人民代表大会第一次会议")
 #: a level reached at the end of a review's span (达29354元, 达到, 突破): of its last year, not over the years
 _LEVEL_REACHED = re.compile(r"(?:达到|达|突破|增至|增加到|提高到|提升到)\s*$")
-#: the longest line read as a review's heading (一、“十三五”时期及2020年工作回顾)
-REVIEW_HEADING_MAX_CHARS = 30
 #: a heading over a five-year plan's review (“十三五”时期及2020年工作回顾, 十三五发展回顾)
 _PLAN_REVIEW_HEADING = re.compile(
     r"(十[一二三四五]五)[”\"」’]?\s*(?:时期|期间)?[^，,。；;]{0,12}(?:回顾|总结|成就)\s*$"
@@ -1441,7 +1438,9 @@ def _is_review_heading(paragraph: str) -> bool:
     """A line too long for :func:`_is_heading` that heads a review (一、“十三五”时期及2020年工作回顾): short enough,
     no figure, and a review's words."""
     line = paragraph.strip()
-    if not 0 < len(line) <= REVIEW_HEADING_MAX_CHARS or any(m.unit is not None for m in lang.find_mentions(line)):
+    if not 0 < len(line) <= config.EXTRACT_REVIEW_HEADING_MAX_CHARS or any(
+        m.unit is not None for m in lang.find_mentions(line)
+    ):
         return False
     return bool(_PLAN_REVIEW_HEADING.search(line) or _YEAR_REVIEW_HEADING.search(line))
 
@@ -1712,7 +1711,7 @@ _OPENING_YEAR_OF_PLAN = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*[，,]")
 #: a year standing as a clause of its own after a lead phrase (作为…的主阵地，2017年，常德经开区…): the topic year,
 #: when the sentence is about the place itself (not 从国家层面看，2023年，国家出台了…政策)
 _TOPIC_YEAR_OF_PLAN = re.compile(r"^[^。；;\d]{0,40}[，,]\s*((?:19|20)\d{2})\s*年\s*[，,]")
-_PLACE_SUBJECT = re.compile(r"全[市县区省镇州]|[我该本][市县区省镇州]|经开区|高新区|开发区|园区|新区")
+_PLACE_SUBJECT = re.compile(lang.PLACE_WORD.pattern + r"|经开区|高新区|开发区|园区|新区")
 
 
 def _now_in_plan(spot: Spot, ctx: DocContext) -> str | None:

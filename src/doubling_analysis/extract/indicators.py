@@ -65,11 +65,6 @@ _EXPECTED_OUTPUT = re.compile(
 )
 #: a sector outside industry right before an output phrase (农林牧渔业可比价总产值, 建筑业总产值)
 _NOT_INDUSTRY = re.compile(r"农林牧渔业?|(?<!加工)(?<!产品)农业|林业|畜牧业|渔业|建筑业")
-#: the place as the subject of a measure (全市, 全县, 我区): its own output, not projects'
-_PLACE_WORD = re.compile(r"全[市县区省镇州]|[我该本][市县区省镇州]")
-#: how many clauses before a measure the projects it belongs to may be named (13个项目竣工投产，其中重点工业项目8个，
-#: 总投资11.7亿元，年可实现工业产值16.96亿元)
-PROJECT_CLAUSES_BACK = 3
 _OUTPUT_CODES = frozenset(
     {"output_value", "revenue", "main_revenue", "sector_revenue", "sector_total_revenue", "va", "industrial_va"}
 )
@@ -244,9 +239,13 @@ def _other_output(
     if wider is not None and (hit.phrase.phrase.endswith("产值") or "全产业链" not in wider.group(0)):
         return f"NEW:{wider.group(0).strip()}{hit.phrase.phrase}"
     own = clause[: hit.start]
-    if not _EXPECTED_OUTPUT.search(own) or _PLACE_WORD.search(own):
+    if not _EXPECTED_OUTPUT.search(own) or lang.PLACE_WORD.search(own):
         return None  # 预计全年全市规模以上工业总产值…: the place's own estimate
-    nearby = "，".join(re.split(r"[，,；;]", before.rstrip("，,；; "))[-PROJECT_CLAUSES_BACK:]) if before else ""
+    nearby = (
+        "，".join(re.split(r"[，,；;]", before.rstrip("，,；; "))[-config.EXTRACT_PROJECT_CLAUSES_BACK :])
+        if before
+        else ""
+    )
     if _PROJECT_WORD.search(own) or _PROJECT_WORD.search(nearby):
         return f"NEW:项目{hit.phrase.phrase}"  # 30个项目投产，新增产值260亿元: what those projects add
     return None

@@ -1033,6 +1033,10 @@ def ytd_months(text: str) -> int | None:
     return None
 
 
+#: the place itself as a subject (全市, 全县, 我区, 该县): its own figures, not another subject's
+PLACE_WORD = re.compile(r"全[市县区省镇州]|[我该本][市县区省镇州]")
+
+
 def first_ytd(text: str) -> tuple[int, int] | None:
     """The offset and months of the first year-to-date span written in ``text`` (by position: the period a release
     opens with), else None. ``text`` is taken as normalised (offsets are into it)."""
